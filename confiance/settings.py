@@ -1,0 +1,97 @@
+"""Runtime settings: where the data directory, the master key and the consumers live.
+
+Everything Confiance writes lives under one data directory (``CONFIANCE_HOME``,
+default ``./var``), so a demo is wiped with one ``rm -rf``. The master key never
+lives there: it is read from ``CONFIANCE_MASTER_KEY`` (hex or base64) or from the
+file named by ``CONFIANCE_KEY_FILE`` (default ``~/.config/confiance/master.key``).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+CONTRACTS_DIR = REPO_ROOT / "contracts"
+DBT_PROJECT_DIR = REPO_ROOT / "dbt_project"
+
+# The pseudonymisation domain of the insurer's warehouse.
+WAREHOUSE_DOMAIN = "insurer"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Paths and parameters of one Confiance installation."""
+
+    home: Path
+    key_file: Path
+    warehouse_domain: str = WAREHOUSE_DOMAIN
+    min_cell_size: int = 11
+    extra: dict = field(default_factory=dict)
+
+    # --- zones -----------------------------------------------------------
+    @property
+    def inbox(self) -> Path:
+        return self.home / "inbox"
+
+    @property
+    def vault_dir(self) -> Path:
+        return self.home / "vault"
+
+    @property
+    def vault_db(self) -> Path:
+        return self.vault_dir / "vault.duckdb"
+
+    @property
+    def warehouse_db(self) -> Path:
+        return self.home / "warehouse" / "warehouse.duckdb"
+
+    @property
+    def published(self) -> Path:
+        return self.home / "published"
+
+    @property
+    def site(self) -> Path:
+        return self.home / "site"
+
+    @property
+    def reports(self) -> Path:
+        return self.home / "reports"
+
+    @property
+    def quality_dir(self) -> Path:
+        return self.home / "quality"
+
+    @property
+    def dbt_target_dir(self) -> Path:
+        return self.home / "dbt" / "target"
+
+    def ensure_dirs(self) -> None:
+        for path in (
+            self.inbox,
+            self.vault_dir,
+            self.warehouse_db.parent,
+            self.published,
+            self.site,
+            self.reports,
+            self.quality_dir,
+        ):
+            path.mkdir(parents=True, exist_ok=True)
+        # The vault folder is readable by its owner only.
+        os.chmod(self.vault_dir, 0o700)
+
+
+def default_key_file() -> Path:
+    return Path(os.environ.get("CONFIANCE_KEY_FILE", "~/.config/confiance/master.key")).expanduser()
+
+
+def get_settings(home: str | os.PathLike | None = None) -> Settings:
+    """Settings from the environment, with ``home`` overriding ``CONFIANCE_HOME``."""
+    root = Path(home or os.environ.get("CONFIANCE_HOME", "var")).expanduser().resolve()
+    return Settings(
+        home=root,
+        key_file=default_key_file(),
+        warehouse_domain=os.environ.get("CONFIANCE_WAREHOUSE_DOMAIN", WAREHOUSE_DOMAIN),
+        min_cell_size=int(os.environ.get("CONFIANCE_MIN_CELL_SIZE", "11")),
+    )
