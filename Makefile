@@ -1,0 +1,84 @@
+# Confiance — the two promised commands are `make demo` and `make test`.
+# Each installs what is missing first (a Python 3.11 with venv is all a fresh machine needs).
+
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+UV_VERSION := 0.13.8
+VENV := .venv
+BIN := $(VENV)/bin
+TOOLS := .tools
+
+# Everything the demo writes lives under the data directory; the key does not.
+export CONFIANCE_HOME ?= $(CURDIR)/var
+export CONFIANCE_KEY_FILE ?= $(HOME)/.config/confiance/master.key
+export CONFIANCE_WAREHOUSE_DB ?= $(CONFIANCE_HOME)/warehouse/warehouse.duckdb
+# Airflow with its local metadata database (SQLite) under the data directory.
+export AIRFLOW_HOME ?= $(CONFIANCE_HOME)/airflow
+export AIRFLOW__CORE__DAGS_FOLDER := $(CURDIR)/dags
+export AIRFLOW__CORE__LOAD_EXAMPLES := False
+export AIRFLOW__CORE__UNIT_TEST_MODE := False
+export AIRFLOW__COSMOS__ENABLE_TELEMETRY := False
+export AIRFLOW__COSMOS__ENABLE_CACHE := False
+# No phoning home from dbt, Cosmos, Great Expectations or anything else.
+export DO_NOT_TRACK := 1
+export GX_ANALYTICS_ENABLED := False
+export SCARF_ANALYTICS := false
+export PYTHONPATH := $(CURDIR)
+
+MEMBERS ?= 20000
+SEED ?= 42
+
+.PHONY: help install demo test lint airflow dbt-manifest pipeline bench clean
+
+help:
+	@echo "make demo     generate a synthetic mutuelle and run the whole pipeline through Airflow"
+	@echo "make test     run the test suite (lint included)"
+	@echo "make airflow  start 'airflow standalone' to see and trigger the DAG in the Airflow UI"
+	@echo "make bench    run the benchmarks under bench/ (slow, on demand)"
+	@echo "make clean    remove the demo data directory ($(CONFIANCE_HOME))"
+
+install: $(VENV)/.installed
+
+# uv itself is bootstrapped from PyPI into a private tools venv, then installs the locked set.
+$(TOOLS)/bin/uv:
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet uv==$(UV_VERSION)
+
+$(VENV)/.installed: pyproject.toml uv.lock | $(TOOLS)/bin/uv
+	UV_PYTHON=$(PYTHON) $(TOOLS)/bin/uv sync --frozen
+	@touch $@
+
+# Cosmos renders the dbt DAG from dbt's manifest, so parsing the Airflow DAG stays fast.
+dbt-manifest: install
+	$(BIN)/dbt parse --project-dir dbt_project --profiles-dir dbt_project --quiet
+
+demo: install dbt-manifest
+	$(BIN)/confiance vault init-key --if-missing
+	$(BIN)/confiance generate --members $(MEMBERS) --seed $(SEED) --defect-rate 0.001
+	$(BIN)/airflow db migrate > $(CONFIANCE_HOME)/airflow-migrate.log 2>&1
+	$(BIN)/airflow dags test confiance_pipeline > $(CONFIANCE_HOME)/airflow-dags-test.log 2>&1 \
+	  || { tail -n 60 $(CONFIANCE_HOME)/airflow-dags-test.log; echo "The DAG run failed; full log: $(CONFIANCE_HOME)/airflow-dags-test.log"; exit 1; }
+	$(BIN)/confiance summary
+
+# The same pipeline without Airflow (dbt through dbtRunner).
+pipeline: install dbt-manifest
+	$(BIN)/confiance vault init-key --if-missing
+	$(BIN)/confiance run
+
+airflow: install dbt-manifest
+	$(BIN)/confiance vault init-key --if-missing
+	$(BIN)/airflow standalone
+
+test: install dbt-manifest
+	$(BIN)/ruff check .
+	$(BIN)/pytest -q -p no:cacheprovider --timeout 900
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/sqlfluff lint dbt_project/models --dialect duckdb --templater jinja
+
+bench: install
+	@for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf $(CONFIANCE_HOME)

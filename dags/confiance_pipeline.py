@@ -1,0 +1,129 @@
+"""Airflow DAG: the Confiance pipeline, from the inbox to the published marts.
+
+Thin wiring only: every task calls a stage of confiance.pipeline; dbt runs
+through astronomer-cosmos, one task per model with its tests right after it,
+rendered from dbt's manifest so that parsing this file stays fast.
+"""
+
+from __future__ import annotations
+
+import pendulum
+from airflow.sdk import Asset, dag, task
+from cosmos import DbtTaskGroup, ExecutionConfig, ProfileConfig, ProjectConfig, RenderConfig
+from cosmos.constants import ExecutionMode, InvocationMode, LoadMode, TestBehavior
+
+from confiance import pipeline
+from confiance.settings import DBT_PROJECT_DIR, get_settings
+
+# Assets each stage updates: the zones of DESIGN.md.
+VAULT_RAW = Asset("confiance://vault/raw")
+WAREHOUSE_PSEUDO = Asset("confiance://warehouse/pseudo")
+QUALITY_RESULTS = Asset("confiance://quality/results")
+PUBLISHED = Asset("confiance://published")
+GOVERNANCE_SITE = Asset("confiance://site")
+DPO_REPORTS = Asset("confiance://reports")
+
+DEFAULT_ARGS = {
+    "owner": "confiance-data-engineering",
+    "retries": 1,
+    "retry_delay": pendulum.duration(minutes=2),
+}
+
+
+@dag(
+    dag_id="confiance_pipeline",
+    description="Land feeds in the vault, pseudonymise, check quality, build marts with dbt, publish anonymised marts",
+    schedule="@daily",
+    start_date=pendulum.datetime(2026, 1, 1, tz="Europe/Paris"),
+    catchup=False,
+    max_active_runs=1,  # one writer per DuckDB file at a time
+    default_args=DEFAULT_ARGS,
+    tags=["confiance", "vault", "dbt", "quality", "publication"],
+    doc_md=__doc__,
+)
+def confiance_pipeline() -> None:
+    @task(outlets=[VAULT_RAW])
+    def land() -> dict:
+        """Land the inbox's new files in the encrypted vault (checked against their contracts)."""
+        return pipeline.land(get_settings())
+
+    @task(outlets=[QUALITY_RESULTS])
+    def quality_feeds(run_id: str | None = None) -> dict:
+        """Great Expectations on the raw feeds, inside the vault."""
+        return pipeline.quality_feeds(get_settings(), run_id)
+
+    @task(outlets=[WAREHOUSE_PSEUDO])
+    def cross() -> dict:
+        """Pseudonymise and generalise into the warehouse; free text is scrubbed."""
+        return pipeline.cross(get_settings())
+
+    @task(outlets=[QUALITY_RESULTS])
+    def quality_warehouse(run_id: str | None = None) -> dict:
+        """Great Expectations on the pseudonymised warehouse tables."""
+        return pipeline.quality_warehouse(get_settings(), run_id)
+
+    settings = get_settings()  # paths only; nothing is read or written at parse time
+    dbt = DbtTaskGroup(
+        group_id="dbt",
+        project_config=ProjectConfig(
+            dbt_project_path=DBT_PROJECT_DIR,
+            manifest_path=DBT_PROJECT_DIR / "target" / "manifest.json",
+            install_dbt_deps=False,
+        ),
+        profile_config=ProfileConfig(
+            profile_name=pipeline.DBT_PROFILE,
+            target_name=pipeline.DBT_TARGET,
+            profiles_yml_filepath=DBT_PROJECT_DIR / "profiles.yml",
+        ),
+        execution_config=ExecutionConfig(
+            execution_mode=ExecutionMode.LOCAL,
+            invocation_mode=InvocationMode.DBT_RUNNER,
+        ),
+        render_config=RenderConfig(
+            load_method=LoadMode.DBT_MANIFEST,
+            test_behavior=TestBehavior.AFTER_EACH,
+        ),
+        operator_args={"env": pipeline.dbt_env(settings), "append_env": True, "install_deps": False},
+    )
+
+    @task(outlets=[QUALITY_RESULTS])
+    def quality_marts(run_id: str | None = None) -> dict:
+        """Great Expectations on the marts dbt built."""
+        return pipeline.quality_marts(get_settings(), run_id)
+
+    @task(outlets=[PUBLISHED])
+    def publish(run_id: str | None = None) -> dict:
+        """The publication gate: k, dominance, secondary suppression, PII scan, quality, lineage; signed manifests."""
+        return pipeline.publish(get_settings(), run_id)
+
+    @task(outlets=[GOVERNANCE_SITE])
+    def site() -> dict:
+        """The data dictionary and glossary site for the CDO office."""
+        return pipeline.site(get_settings())
+
+    @task(outlets=[DPO_REPORTS])
+    def reports() -> dict:
+        """The DPO's reports: landing ledger, publication log, audit, retention, register of processing."""
+        return pipeline.reports(get_settings())
+
+    @task
+    def summary() -> str:
+        """What the run did, as the demo prints it."""
+        from confiance.summary import render_summary
+
+        text = render_summary(get_settings())
+        print(text)
+        return text
+
+    landed = land()
+    checked_feeds = quality_feeds()
+    crossed = cross()
+    checked_wh = quality_warehouse()
+    checked_marts = quality_marts()
+    published = publish()
+    landed >> checked_feeds >> crossed >> checked_wh >> dbt >> checked_marts >> published
+    # Sequential: one writer per DuckDB file at a time.
+    published >> site() >> reports() >> summary()
+
+
+confiance_pipeline()
