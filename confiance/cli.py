@@ -15,6 +15,7 @@ import click
 COMMANDS: list[tuple[str, str]] = [
     ("confiance.generator", "generate"),
     ("confiance.pipeline", "run"),
+    ("confiance.summary", "summary"),
 ]
 
 

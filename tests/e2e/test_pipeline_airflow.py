@@ -1,0 +1,187 @@
+"""End to end: a small synthetic mutuelle through the real Airflow DAG (`airflow dags test`).
+
+Asserts what reached each zone, and that no direct identifier from the inbox
+appears anywhere outside the vault: warehouse, marts, published files, site,
+reports, quality results, Airflow's task logs.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pyarrow.parquet as pq
+import pytest
+
+from confiance.settings import REPO_ROOT, get_settings
+
+BIN = Path(sys.executable).parent
+MEMBERS = 3000
+
+pytestmark = pytest.mark.e2e
+
+
+def _run(args: list[str], env: dict[str, str], log: Path) -> None:
+    with open(log, "w") as fh:
+        proc = subprocess.run(args, cwd=REPO_ROOT, env=env, stdout=fh, stderr=subprocess.STDOUT, timeout=1500)
+    if proc.returncode != 0:
+        tail = log.read_text(errors="replace")[-6000:]
+        pytest.fail(f"{' '.join(args[:3])} failed ({proc.returncode}); log {log}:\n{tail}")
+
+
+@pytest.fixture(scope="module")
+def demo_run(tmp_path_factory, dbt_manifest):
+    base = tmp_path_factory.mktemp("e2e")
+    home = base / "var"
+    env = {
+        **os.environ,
+        "CONFIANCE_HOME": str(home),
+        "CONFIANCE_KEY_FILE": str(base / "keys" / "master.key"),
+        "CONFIANCE_WAREHOUSE_DB": str(home / "warehouse" / "warehouse.duckdb"),
+        "AIRFLOW_HOME": str(home / "airflow"),
+        "PYTHONPATH": str(REPO_ROOT),
+    }
+    env.pop("CONFIANCE_MASTER_KEY", None)
+    _run([str(BIN / "confiance"), "vault", "init-key"], env, base / "init-key.log")
+    _run([str(BIN / "confiance"), "generate", "--members", str(MEMBERS), "--seed", "7", "--defect-rate", "0.002"], env, base / "generate.log")
+    _run([str(BIN / "airflow"), "db", "migrate"], env, base / "migrate.log")
+    _run([str(BIN / "airflow"), "dags", "test", "confiance_pipeline"], env, base / "dags-test.log")
+    summary = subprocess.run([str(BIN / "confiance"), "summary"], cwd=REPO_ROOT, env=env, capture_output=True, text=True, check=True)
+    return {"home": home, "base": base, "env": env, "summary": summary.stdout, "settings": get_settings(home)}
+
+
+def _inbox_identifiers(inbox: Path) -> dict[str, set[str]]:
+    """Direct identifiers of the inbox, by kind, normalised (no spaces, lower case)."""
+    ids: dict[str, set[str]] = {"nir": set(), "email": set(), "phone": set(), "iban": set(), "name": set(), "address": set(), "member_id": set()}
+    with open(next(inbox.glob("members*.csv")), encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter=";"):
+            for kind, col in (("nir", "nir"), ("email", "email"), ("phone", "phone"), ("iban", "iban"), ("member_id", "member_id")):
+                if row[col]:
+                    ids[kind].add(re.sub(r"\s+", "", row[col]).lower())
+            ids["name"].add(f"{row['first_name']} {row['last_name']}".lower())
+            ids["address"].add(row["street_address"].lower())
+    return ids
+
+
+def _leaks_in_text(text: str, ids: dict[str, set[str]]) -> list[str]:
+    flat = re.sub(r"\s+", "", text).lower()
+    lowered = text.lower()
+    found = []
+    candidates = set(re.findall(r"[0-9a-z]{13,}", flat)) | set(re.findall(r"[\w.+-]+@[\w.-]+", lowered))
+    candidates |= {m.replace(".", "") for m in re.findall(r"(?:\+33|0)[0-9.]{9,13}", flat)}
+    for kind in ("nir", "email", "phone", "iban", "member_id"):
+        hits = candidates & ids[kind]
+        hits |= {c for c in ids[kind] if kind in ("nir", "iban") and c in flat}
+        if hits:
+            found.append(f"{kind} x{len(hits)}")
+    for kind in ("name", "address"):
+        hits = {c for c in ids[kind] if c in lowered}
+        if hits:
+            found.append(f"{kind} x{len(hits)}")
+    return found
+
+
+def test_demo_summary_and_zones(demo_run):
+    settings = demo_run["settings"]
+    text = demo_run["summary"]
+    for feed in ("members", "contracts", "benefits"):
+        assert feed in text
+    assert "quarantined" in text
+    assert (settings.site / "index.html").exists()
+    assert any(settings.reports.rglob("*.html"))
+    assert (settings.quality_dir / "data_docs" / "index.html").exists()
+
+
+def test_every_row_landed_or_quarantined(demo_run):
+    from vault.landing import ledger
+
+    entries = ledger(demo_run["settings"])
+    assert {e["feed"] for e in entries} == {"members", "contracts", "benefits"}
+    for e in entries:
+        assert e["rows_read"] == e["rows_landed"] + e["rows_quarantined"], e["file"]
+    members = next(e for e in entries if e["feed"] == "members")
+    assert members["rows_read"] == MEMBERS
+    # The generator's defect rate put a few bad rows in every feed; they are quarantined, not lost.
+    assert sum(e["rows_quarantined"] for e in entries) > 0
+
+
+def test_warehouse_holds_pseudonymised_tables(demo_run):
+    settings = demo_run["settings"]
+    with duckdb.connect(str(settings.warehouse_db), read_only=True) as con:
+        members = con.execute("select count(*), count(distinct member_token) from pseudo.members").fetchone()
+        assert members[0] == members[1] > 0.95 * MEMBERS
+        token = con.execute("select member_token from pseudo.members limit 1").fetchone()[0]
+        assert token.startswith(f"{settings.warehouse_domain}.v")
+        cols = {r[0] for r in con.execute("select column_name from information_schema.columns where table_schema = 'pseudo'").fetchall()}
+        assert not cols & {"nir", "last_name", "first_name", "email", "phone", "iban", "street_address", "birth_date", "member_id"}
+
+
+def test_marts_published_with_signed_manifests(demo_run):
+    from governance.publish import verify_manifest
+
+    published = demo_run["settings"].published
+    consumers = {p.parent.relative_to(published).parts[0] for p in published.rglob("manifest.json")}
+    assert {"insurer", "employer", "dataviz", "prevention"} <= consumers
+    for manifest in published.rglob("manifest.json"):
+        assert verify_manifest(manifest.parent), manifest
+    for parquet in published.rglob("*.parquet"):
+        table = pq.read_table(parquet)
+        for name in table.column_names:
+            assert "token" not in name, f"{parquet.name} publishes a token column {name}"
+
+
+def test_no_direct_identifier_outside_the_vault(demo_run):
+    settings = demo_run["settings"]
+    ids = _inbox_identifiers(settings.inbox)
+    assert all(ids.values())
+    leaks: list[str] = []
+
+    # Every string value of every warehouse table (marts included).
+    with duckdb.connect(str(settings.warehouse_db), read_only=True) as con:
+        columns = con.execute(
+            "select table_schema, table_name, column_name from information_schema.columns where data_type = 'VARCHAR'"
+        ).fetchall()
+        for schema, table, column in columns:
+            values = [v for (v,) in con.execute(f'select distinct "{column}" from "{schema}"."{table}" where "{column}" is not null').fetchall()]
+            found = _leaks_in_text("\n".join(values), ids)
+            if found:
+                leaks.append(f"warehouse {schema}.{table}.{column}: {found}")
+
+    # Every published Parquet file, decoded.
+    for parquet in settings.published.rglob("*.parquet"):
+        table = pq.read_table(parquet)
+        text = "\n".join(str(v) for col in table.columns for v in col.to_pylist() if isinstance(v, str))
+        if found := _leaks_in_text(text, ids):
+            leaks.append(f"{parquet}: {found}")
+
+    # Every text file outside the vault and the inbox: site, reports, quality results, manifests, Airflow logs.
+    vault_dir, inbox = settings.vault_dir.resolve(), settings.inbox.resolve()
+    for path in demo_run["home"].rglob("*"):
+        if not path.is_file() or path.suffix in {".parquet", ".duckdb", ".wal", ".db"}:
+            continue
+        resolved = path.resolve()
+        if resolved.is_relative_to(vault_dir) or resolved.is_relative_to(inbox):
+            continue
+        text = path.read_text(errors="ignore")
+        if found := _leaks_in_text(text, ids):
+            leaks.append(f"{path.relative_to(demo_run['home'])}: {found}")
+    assert not leaks, "direct identifiers outside the vault:\n" + "\n".join(leaks)
+
+
+def test_published_cells_describe_at_least_k_members(demo_run):
+    settings = demo_run["settings"]
+    for manifest_path in settings.published.rglob("manifest.json"):
+        manifest = json.loads(manifest_path.read_text())
+        assert manifest.get("signature_algorithm", "ed25519").lower() == "ed25519"
+        for item in manifest["files"]:
+            table = pq.read_table(manifest_path.parent / item["file"]).to_pylist()
+            for row in table:
+                count = row.get("member_count")
+                if count is not None:
+                    assert count >= settings.min_cell_size, f"{item['file']} has a cell of {count}"
