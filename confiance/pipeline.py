@@ -23,7 +23,7 @@ from confiance.settings import DBT_PROJECT_DIR, Settings, get_settings
 log = logging.getLogger(__name__)
 
 DBT_PROFILE = "confiance"
-DBT_TARGET = "dev"
+DBT_TARGET = "warehouse"
 
 
 def new_run_id() -> str:
