@@ -1,0 +1,375 @@
+"""Presidio recognizers for the personal data a French mutuelle sees in free text.
+
+Presidio ships no recognizer for France. Each recognizer here is a Presidio
+``LocalRecognizer`` driven by compiled regular expressions, an optional
+validator (the checksum rules of :mod:`confiance.identifiers`, the one
+implementation of NIR, SIRET, Luhn and IBAN rules) and context words.
+
+Context is matched on the raw text (a window of characters before and after the
+candidate), not on spaCy lemmas: the recognizers then give the same answer
+whether or not the spaCy pipeline ran on the text, which lets the scrubber skip
+the NLP pipeline for texts that cannot hold a name. Results carry
+``is_score_enhanced_by_context`` so that Presidio's own enhancer leaves them alone.
+
+Entity types: NIR, PHONE, IBAN, EMAIL, SIRET, SIREN, RPPS, ADELI, ADDRESS,
+DATE_OF_BIRTH, PERSON (titles; spaCy NER adds the rest, see ``analyzer``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from confiance.identifiers import iban_valid, nir_key_valid, siren_valid, siret_luhn_valid
+
+LANGUAGE = "fr"
+
+#: A validator returns None to reject a candidate, or the length of the accepted
+#: prefix of the candidate (so a greedy pattern can be trimmed to the real value).
+Validator = Callable[[str], int | None]
+
+_UP = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒ"
+_LOW = "a-zàâäçéèêëîïôöùûüÿæœ"
+_WORD = rf"[{_UP}{_LOW}0-9'’\-]"
+_CAP_WORD = rf"[{_UP}]{_WORD}*"
+_ANY_WORD = rf"[{_UP}{_LOW}0-9]{_WORD}*"
+
+
+@dataclass(frozen=True)
+class PatternSpec:
+    """One regular expression of a recognizer, its base score and the group holding the value."""
+
+    name: str
+    regex: re.Pattern[str]
+    score: float
+    group: int = 0
+
+
+class FrenchRegexRecognizer(LocalRecognizer):
+    """A Presidio recognizer: compiled patterns, an optional validator, raw-text context words.
+
+    ``requires_context``: a candidate without a context word nearby is dropped
+    (RPPS, ADELI, dates of birth, SIREN: the bare numbers are too common).
+    Otherwise a context word raises the score by ``context_boost``.
+    """
+
+    def __init__(
+        self,
+        entity: str,
+        patterns: Sequence[PatternSpec],
+        *,
+        validator: Validator | None = None,
+        context: Sequence[str] = (),
+        requires_context: bool = False,
+        context_before: int = 45,
+        context_after: int = 20,
+        context_boost: float = 0.35,
+        name: str | None = None,
+    ) -> None:
+        self.entity = entity
+        self.patterns = list(patterns)
+        self.validator = validator
+        self.context_words = tuple(context)
+        self.requires_context = requires_context
+        self.context_before = context_before
+        self.context_after = context_after
+        self.context_boost = context_boost
+        self._context_regex = (
+            re.compile(r"(?<![a-zà-ÿ])(?:" + "|".join(re.escape(w) for w in self.context_words) + ")")
+            if self.context_words
+            else None
+        )
+        # Presidio's lemma-based enhancer must not boost twice: no `context` given to the base class.
+        super().__init__(supported_entities=[entity], supported_language=LANGUAGE, name=name or f"Fr{entity.title()}")
+
+    def load(self) -> None:  # patterns are compiled in __init__
+        return None
+
+    def has_context(self, text: str, start: int, end: int) -> bool:
+        if self._context_regex is None:
+            return False
+        before = text[max(0, start - self.context_before) : start].lower()
+        after = text[end : end + self.context_after].lower()
+        return bool(self._context_regex.search(before) or self._context_regex.search(after))
+
+    def analyze(
+        self, text: str, entities: list[str] | None = None, nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        if entities and self.entity not in entities:
+            return []
+        results: list[RecognizerResult] = []
+        seen: set[tuple[int, int]] = set()
+        for spec in self.patterns:
+            for match in spec.regex.finditer(text):
+                start, end = match.span(spec.group)
+                if self.validator is not None:
+                    accepted = self.validator(text[start:end])
+                    if accepted is None:
+                        continue
+                    end = start + accepted
+                if (start, end) in seen:
+                    continue
+                with_context = self.has_context(text, start, end)
+                if self.requires_context and not with_context:
+                    continue
+                score = min(1.0, spec.score + self.context_boost) if with_context else spec.score
+                seen.add((start, end))
+                results.append(
+                    RecognizerResult(
+                        entity_type=self.entity,
+                        start=start,
+                        end=end,
+                        score=score,
+                        recognition_metadata={
+                            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                            RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
+                        },
+                    )
+                )
+        return results
+
+
+# --- validators ------------------------------------------------------------------
+
+
+def _compact(value: str) -> str:
+    return re.sub(r"[^0-9A-Za-z]", "", value).upper()
+
+
+def _validate_nir(value: str) -> int | None:
+    return len(value) if nir_key_valid(_compact(value)) else None
+
+
+def _validate_siret(value: str) -> int | None:
+    return len(value) if siret_luhn_valid(_compact(value)) else None
+
+
+def _validate_siren(value: str) -> int | None:
+    return len(value) if siren_valid(_compact(value)) else None
+
+
+#: IBAN lengths of the SEPA countries (ISO 13616 registry).
+SEPA_IBAN_LENGTHS: dict[str, int] = {
+    "AD": 24, "AT": 20, "BE": 16, "BG": 22, "CH": 21, "CY": 28, "CZ": 24, "DE": 22, "DK": 18, "EE": 20,
+    "ES": 24, "FI": 18, "FR": 27, "GB": 22, "GI": 23, "GR": 27, "HR": 21, "HU": 28, "IE": 22, "IS": 26,
+    "IT": 27, "LI": 21, "LT": 20, "LU": 20, "LV": 21, "MC": 27, "MT": 31, "NL": 18, "NO": 15, "PL": 28,
+    "PT": 25, "RO": 24, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "VA": 22,
+}  # fmt: skip
+
+
+def _validate_iban(value: str) -> int | None:
+    """Accept the prefix of ``value`` holding exactly one valid IBAN of its country's length."""
+    country = value[:2].upper()
+    length = SEPA_IBAN_LENGTHS.get(country)
+    if length is None:
+        return None
+    count = 0
+    for pos, ch in enumerate(value):
+        if ch.isalnum():
+            count += 1
+            if count == length:
+                return pos + 1 if iban_valid(_compact(value[: pos + 1])) else None
+    return None
+
+
+# --- recognizers -----------------------------------------------------------------
+
+_SEP = r"[ \u00a0.]?"
+
+
+def nir_recognizer() -> FrenchRegexRecognizer:
+    """NIR: sex, year, month, département (2A/2B), commune, order, key; spaces or dots optional."""
+    regex = re.compile(
+        rf"(?<![\w])[12]{_SEP}\d\d{_SEP}\d\d{_SEP}(?:\d\d|2[ABab]){_SEP}\d{{3}}{_SEP}\d{{3}}{_SEP}\d\d(?![\w])"
+    )
+    return FrenchRegexRecognizer(
+        "NIR",
+        [PatternSpec("nir", regex, 0.9)],
+        validator=_validate_nir,
+        context=[
+            "nir", "sécu", "secu", "sécurité sociale", "securite sociale", "n° ss", "no ss", "num ss",
+            "numéro ss", "immatriculation", "immatriculé", "insee", "carte vitale", "vitale",
+        ],
+    )  # fmt: skip
+
+
+def phone_recognizer() -> FrenchRegexRecognizer:
+    """French phone numbers: 0X XX XX XX XX and +33 / 0033 forms, spaced, dotted, dashed or plain."""
+    regex = re.compile(
+        r"(?<![\w+])(?:(?:\+|00)[ \u00a0]?33[ \u00a0.\-]?(?:\(0\)[ \u00a0.\-]?)?[1-9]|0[1-9])"
+        r"(?:[ \u00a0.\-]?\d\d){4}(?![\d])"
+    )
+    return FrenchRegexRecognizer(
+        "PHONE",
+        [PatternSpec("phone", regex, 0.75)],
+        context=["tél", "tel", "téléphone", "telephone", "portable", "mobile", "appeler", "rappeler", "joindre",
+                 "joignable", "fixe", "numéro", "numero", "contact", "fax", "sms"],
+        context_boost=0.2,
+    )  # fmt: skip
+
+
+def iban_recognizer() -> FrenchRegexRecognizer:
+    """IBAN of a SEPA country, checksum (and French RIB key) validated, spaces allowed."""
+    regex = re.compile(r"(?<![\w])[A-Za-z]{2}\d\d(?:[ \u00a0]?[A-Za-z0-9]{1,4}){3,8}")
+    return FrenchRegexRecognizer(
+        "IBAN",
+        [PatternSpec("iban", regex, 0.9)],
+        validator=_validate_iban,
+        context=["iban", "rib", "bic", "compte", "virement", "bancaire", "banque", "coordonnées"],
+        context_boost=0.1,
+    )
+
+
+def email_recognizer() -> FrenchRegexRecognizer:
+    regex = re.compile(r"(?<![\w.+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,24}(?![\w])")
+    return FrenchRegexRecognizer(
+        "EMAIL",
+        [PatternSpec("email", regex, 0.95)],
+        context=["mail", "courriel", "adresse électronique"],
+        context_boost=0.05,
+    )
+
+
+def siret_recognizer() -> FrenchRegexRecognizer:
+    """SIRET: 14 digits (3 3 3 5 grouping optional), Luhn valid; context words raise the score."""
+    regex = re.compile(r"(?<![\d])\d{3}[ \u00a0]?\d{3}[ \u00a0]?\d{3}[ \u00a0]?\d{5}(?![\d])")
+    return FrenchRegexRecognizer(
+        "SIRET",
+        [PatternSpec("siret", regex, 0.5)],
+        validator=_validate_siret,
+        context=["siret", "établissement", "etablissement", "employeur", "entreprise", "société", "societe"],
+    )
+
+
+def siren_recognizer() -> FrenchRegexRecognizer:
+    """SIREN: 9 digits, Luhn valid, only next to 'SIREN' / 'RCS' / 'entreprise'."""
+    regex = re.compile(r"(?<![\d])\d{3}[ \u00a0]?\d{3}[ \u00a0]?\d{3}(?![ \u00a0]?\d)")
+    return FrenchRegexRecognizer(
+        "SIREN",
+        [PatternSpec("siren", regex, 0.5)],
+        validator=_validate_siren,
+        context=["siren", "rcs", "entreprise", "société", "societe"],
+        requires_context=True,
+    )
+
+
+def rpps_recognizer() -> FrenchRegexRecognizer:
+    """RPPS: 11-digit practitioner number, next to 'RPPS' or a practitioner word."""
+    regex = re.compile(r"(?<![\d])\d(?:[ \u00a0]?\d){10}(?![ \u00a0]?\d)")
+    return FrenchRegexRecognizer(
+        "RPPS",
+        [PatternSpec("rpps", regex, 0.5)],
+        context=["rpps", "praticien", "prescripteur", "médecin", "medecin", "docteur", "dr ", "dentiste",
+                 "chirurgien", "kiné", "infirmi", "sage-femme", "pharmacien"],
+        requires_context=True,
+        context_before=60,
+    )  # fmt: skip
+
+
+def adeli_recognizer() -> FrenchRegexRecognizer:
+    """ADELI: 9-digit number of paramedical professionals, next to 'ADELI'."""
+    regex = re.compile(r"(?<![\d])\d(?:[ \u00a0]?\d){8}(?![ \u00a0]?\d)")
+    return FrenchRegexRecognizer(
+        "ADELI",
+        [PatternSpec("adeli", regex, 0.5)],
+        context=["adeli"],
+        requires_context=True,
+        context_before=60,
+    )
+
+
+_MONTHS = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
+
+
+def date_of_birth_recognizer() -> FrenchRegexRecognizer:
+    """Dates next to 'né(e) le', 'date de naissance', 'DDN'..."""
+    numeric = re.compile(r"(?<![\d/.\-])(?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:19|20)?\d\d(?![\d/])")
+    spelled = re.compile(
+        rf"(?<![\w])(?:1er|0?[1-9]|[12]\d|3[01])[ \u00a0]+(?i:{_MONTHS})[ \u00a0]+(?:19|20)\d\d(?![\d])"
+    )
+    return FrenchRegexRecognizer(
+        "DATE_OF_BIRTH",
+        [PatternSpec("dob_numeric", numeric, 0.5), PatternSpec("dob_spelled", spelled, 0.5)],
+        context=["né le", "née le", "né(e)", "nee le", "ne(e)", "naissance", "ddn", "né en", "née en", "âgé",
+                 "anniversaire"],
+        requires_context=True,
+        context_before=35,
+        context_after=30,
+    )  # fmt: skip
+
+
+_STREET_TYPES = (
+    r"rue|avenue|av\.|bd|boulevard|blvd|place|pl\.|all[ée]e|impasse|imp\.|chemin|ch\.|route|rte|quai|cours|square"
+    r"|r[ée]sidence|lotissement|lieu-dit|passage|faubourg|fbg|chauss[ée]e|cit[ée]|hameau|sentier|voie|villa"
+    r"|promenade|esplanade|rond-point|parvis|mail|mont[ée]e|traverse|clos|domaine|parc|vall[ée]e|venelle|ruelle"
+)
+_PARTICLE = r"(?:(?:de|du|des|la|le|les|aux|au|et|sur|sous|en)[ \u00a0]+|[ldLD]['’][ \u00a0]?)"
+_COMMUNE = (
+    rf"{_CAP_WORD}(?:[ \u00a0\-]+(?:(?:sur|sous|en|lès|les|le|la|de|du|des|aux|au)[ \u00a0\-]+|[dl]['’])?{_CAP_WORD})*"
+    r"(?:[ \u00a0]+(?i:cedex)(?:[ \u00a0]+\d{1,2})?)?"
+)
+_POSTAL = r"(?:\d{5}|\d\d[ \u00a0]\d{3})"
+
+
+def address_recognizer() -> FrenchRegexRecognizer:
+    """French postal addresses: number + street type + name (+ postal code + commune); postal code + commune."""
+    street = re.compile(
+        rf"(?<![\w])\d{{1,4}}(?:[ \u00a0]?(?:bis|ter|quater|[A-Da-d])(?![\w]))?,?[ \u00a0]+"
+        rf"(?i:{_STREET_TYPES})(?![\w])"
+        rf"[ \u00a0]+{_PARTICLE}*{_ANY_WORD}"
+        rf"(?:[ \u00a0]+{_PARTICLE}*{_CAP_WORD})*"
+        rf"(?:,?[ \u00a0]*{_POSTAL}[ \u00a0]+{_COMMUNE})?"
+    )
+    postal_commune = re.compile(rf"(?<![\w])(?:\d{{5}}|\d\d[ \u00a0]\d{{3}})[ \u00a0]+{_COMMUNE}")
+    return FrenchRegexRecognizer(
+        "ADDRESS",
+        [PatternSpec("street_address", street, 0.75), PatternSpec("postal_code_commune", postal_commune, 0.6)],
+        context=["adresse", "domicil", "habite", "demeurant", "résid", "resid", "déménag", "demenag", "courrier"],
+        context_boost=0.15,
+    )
+
+
+_TITLES = (
+    r"M\.|MM\.|Mr\.?|Mme\.?|Mmes|Mlle\.?|Madame|Monsieur|Mademoiselle|Dr\.?|Docteur|Pr\.?|Professeur|Me|Maître"
+)
+
+
+def titled_person_recognizer() -> FrenchRegexRecognizer:
+    """A name after a civility or professional title: Mme Durand, M. J. Martin, Dr Le Gall, Madame DUPONT Anne."""
+    name = rf"(?:{_CAP_WORD}|[{_UP}]\.)(?:[ \u00a0]+(?:(?:de|du|des|le|la)[ \u00a0]+|[dD]['’])?{_CAP_WORD}){{0,2}}"
+    regex = re.compile(rf"(?<![\w.])(?:{_TITLES})[ \u00a0]+({name})")
+    return FrenchRegexRecognizer(
+        "PERSON",
+        [PatternSpec("titled_name", regex, 0.85, group=1)],
+        name="FrTitledPerson",
+    )
+
+
+def french_recognizers() -> list[FrenchRegexRecognizer]:
+    """All regex recognizers, in a fresh list (the analyzer adds spaCy's PERSON)."""
+    return [
+        nir_recognizer(),
+        phone_recognizer(),
+        iban_recognizer(),
+        email_recognizer(),
+        siret_recognizer(),
+        siren_recognizer(),
+        rpps_recognizer(),
+        adeli_recognizer(),
+        date_of_birth_recognizer(),
+        address_recognizer(),
+        titled_person_recognizer(),
+    ]
+
+
+__all__ = [
+    "FrenchRegexRecognizer",
+    "PatternSpec",
+    "SEPA_IBAN_LENGTHS",
+    "french_recognizers",
+]
