@@ -1,0 +1,775 @@
+"""The DPO reports: landing ledger, publication log, audit summary, retention, register of processing.
+
+Written under ``settings.reports`` as HTML (to read), Markdown (to paste into a
+file note) and JSON (to feed another tool). Every figure comes from a real
+source: the vault's landing ledger and audit log (``vault.landing``,
+``vault.audit``), the signed manifests of ``published/``, the contracts, and
+the retention computation of the vault. Reports show counts, file names,
+purposes, actors and checks; never a data value: the outbound PII gate checks
+the folder before the build is declared done.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import logging
+import os
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import click
+import yaml
+
+from confiance.contracts import (
+    CLASSIFICATIONS,
+    DIRECT_IDENTIFIER,
+    FREE_TEXT,
+    INTERNAL,
+    PUBLIC,
+    QUASI_IDENTIFIER,
+    SENSITIVE,
+    Contract,
+    feed_contracts,
+    mart_contracts,
+)
+from confiance.settings import CONTRACTS_DIR, Settings, get_settings
+from governance.site import (
+    TEMPLATES_DIR,
+    assert_outbound_clean,
+    collect_datasets,
+    contract_owner,
+    contract_retention,
+    quality_view,
+    template_environment,
+)
+
+log = logging.getLogger(__name__)
+
+REGISTER_FILE = CONTRACTS_DIR / "processing_register.yaml"
+PURPOSES_FILE = CONTRACTS_DIR / "purposes.yaml"
+
+#: Categories of personal data (art. 30-1-c) for each classification of the contracts.
+CLASSIFICATION_CATEGORY = {
+    DIRECT_IDENTIFIER: "identification and contact data (direct identifiers)",
+    QUASI_IDENTIFIER: "demographic data (quasi-identifiers)",
+    SENSITIVE: "health data (GDPR art. 9)",
+    FREE_TEXT: "free-text notes (may contain personal data; scrubbed before leaving the vault)",
+    INTERNAL: "contract, consent and management data",
+    PUBLIC: "public reference data",
+}
+
+#: Detail fields of an audit entry that are safe to show (names of things, never values of data).
+_SAFE_DETAIL_STRINGS = {"file", "feed", "consumer", "domain", "mart", "table", "run", "run_id", "key", "purpose"}
+
+
+# --------------------------------------------------------------------------- report model
+
+
+@dataclass
+class Table:
+    """One table of a report: headers and rows of plain values (counts, names, statuses)."""
+
+    title: str
+    headers: list[str]
+    rows: list[list[Any]]
+    note: str = ""
+    numeric: list[int] = field(default_factory=list)  # indexes of right-aligned columns
+
+
+@dataclass
+class Report:
+    """One DPO report, rendered to HTML, Markdown and JSON."""
+
+    slug: str
+    title: str
+    summary: list[str]
+    tables: list[Table]
+    status: str = ""  # "ok", "warning" or "broken": the headline the index shows
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+def _first(entry: dict[str, Any], *names: str, default: Any = None) -> Any:
+    for name in names:
+        if name in entry and entry[name] not in (None, ""):
+            return entry[name]
+    return default
+
+
+def _optional(module: str) -> Any | None:
+    """Import ``module`` if it exists (other stages land at their own pace); re-raise its own import errors."""
+    try:
+        return importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name is not None and module.startswith(exc.name):
+            return None
+        raise
+
+
+# --------------------------------------------------------------------------- landing ledger
+
+
+def _reasons(entry: dict[str, Any]) -> dict[str, int]:
+    """Quarantine reasons of a ledger entry with their counts."""
+    raw = _first(entry, "reasons", "quarantine_reasons", default=None)
+    if isinstance(raw, dict):
+        return {str(k): int(v) for k, v in raw.items()}
+    if isinstance(raw, list):
+        out: Counter[str] = Counter()
+        for item in raw:
+            if isinstance(item, dict):
+                out[str(_first(item, "reason", "name", default="?"))] += int(_first(item, "count", "rows", default=1))
+            else:
+                out[str(item)] += 1
+        return dict(out)
+    return {}
+
+
+def landing_ledger_report(settings: Settings) -> Report:
+    landing = _optional("vault.landing")
+    if landing is None:
+        return Report(
+            slug="landing_ledger",
+            title="Landing ledger",
+            summary=["The vault's landing module is not installed: no ledger to report."],
+            tables=[],
+            status="broken",
+        )
+    entries = landing.ledger(settings)
+    rows = []
+    by_feed: dict[str, Counter[str]] = defaultdict(Counter)
+    reason_rows: list[list[Any]] = []
+    unbalanced = 0
+    for e in entries:
+        read, landed, quarantined = (int(e.get(k) or 0) for k in ("rows_read", "rows_landed", "rows_quarantined"))
+        balanced = read == landed + quarantined
+        unbalanced += 0 if balanced else 1
+        feed = str(e.get("feed") or "unknown")
+        file = Path(str(e.get("file") or "")).name
+        reasons = _reasons(e)
+        rows.append(
+            [
+                file,
+                feed,
+                str(e.get("checksum") or ""),
+                str(e.get("status") or ""),
+                read,
+                landed,
+                quarantined,
+                "yes" if balanced else "NO",
+                str(e.get("landed_at") or ""),
+                str(e.get("reason") or ""),
+            ]
+        )
+        for reason, count in sorted(reasons.items()):
+            reason_rows.append([file, feed, reason, count])
+        c = by_feed[feed]
+        c["files"] += 1
+        c["rows_read"] += read
+        c["rows_landed"] += landed
+        c["rows_quarantined"] += quarantined
+    feed_rows = [
+        [feed, c["files"], c["rows_read"], c["rows_landed"], c["rows_quarantined"]]
+        for feed, c in sorted(by_feed.items())
+    ]
+    summary = [
+        f"{len(entries)} file(s) in the landing ledger of the vault; "
+        f"{sum(c['rows_read'] for c in by_feed.values())} rows read, "
+        f"{sum(c['rows_landed'] for c in by_feed.values())} landed, "
+        f"{sum(c['rows_quarantined'] for c in by_feed.values())} quarantined.",
+        "For every file, rows read must equal rows landed plus rows quarantined: "
+        + ("this holds for every file." if unbalanced == 0 else f"it does NOT hold for {unbalanced} file(s)."),
+    ]
+    return Report(
+        slug="landing_ledger",
+        title="Landing ledger",
+        summary=summary,
+        status="ok" if unbalanced == 0 else "broken",
+        tables=[
+            Table(
+                "Per feed",
+                ["feed", "files", "rows read", "rows landed", "rows quarantined"],
+                feed_rows,
+                numeric=[1, 2, 3, 4],
+            ),
+            Table(
+                "Per file",
+                [
+                    "file",
+                    "feed",
+                    "checksum (SHA-256)",
+                    "status",
+                    "rows read",
+                    "rows landed",
+                    "rows quarantined",
+                    "balanced",
+                    "landed at",
+                    "refusal reason",
+                ],
+                rows,
+                numeric=[4, 5, 6],
+            ),
+            Table(
+                "Quarantine reasons",
+                ["file", "feed", "reason", "rows"],
+                reason_rows,
+                numeric=[3],
+                note="Quarantined rows stay in the vault with their line number and reason; none is silently dropped.",
+            ),
+        ],
+        data={"files": entries, "per_feed": {f: dict(c) for f, c in by_feed.items()}},
+    )
+
+
+# --------------------------------------------------------------------------- audit
+
+
+def _audit_entries(settings: Settings) -> list[dict[str, Any]]:
+    from vault.audit import entries
+
+    return list(entries(settings))
+
+
+def _details(entry: dict[str, Any]) -> dict[str, Any]:
+    raw = _first(entry, "details", "detail", "payload", "data", default={})
+    if isinstance(raw, str):
+        try:
+            raw = json.loads(raw)
+        except ValueError:
+            raw = {}
+    return raw if isinstance(raw, dict) else {}
+
+
+def _counts(details: dict[str, Any]) -> str:
+    """The numeric facts of an audit entry (counts), plus the names of what it touched."""
+    parts = []
+    for key, value in sorted(details.items()):
+        if isinstance(value, bool):
+            parts.append(f"{key}={'yes' if value else 'no'}")
+        elif isinstance(value, int | float):
+            parts.append(f"{key}={value}")
+        elif isinstance(value, str) and key in _SAFE_DETAIL_STRINGS and len(value) <= 80:
+            parts.append(f"{key}={Path(value).name if key == 'file' else value}")
+    return ", ".join(parts)
+
+
+def _action(entry: dict[str, Any]) -> str:
+    return str(_first(entry, "action", "event", "operation", default="unknown"))
+
+
+def _actor(entry: dict[str, Any]) -> str:
+    return str(_first(entry, "actor", "caller", "user", "who", default="unknown"))
+
+
+def _when(entry: dict[str, Any]) -> str:
+    return str(_first(entry, "at", "ts", "timestamp", "time", "created_at", default=""))
+
+
+def _purpose(entry: dict[str, Any]) -> str:
+    return str(_first(entry, "purpose", default="") or _details(entry).get("purpose") or "")
+
+
+def audit_summary_report(settings: Settings) -> Report:
+    from vault.audit import verify
+
+    entries = _audit_entries(settings)
+    ok, message = verify(settings)
+    by_actor: Counter[tuple[str, str, str]] = Counter()
+    for e in entries:
+        by_actor[(_actor(e), _action(e), _purpose(e) or "-")] += 1
+    reid = [e for e in entries if "reident" in _action(e).lower() or "re-ident" in _action(e).lower()]
+    reid_rows = [[_when(e), _actor(e), _purpose(e) or "-", _counts(_details(e))] for e in reid]
+    by_purpose: Counter[str] = Counter(_purpose(e) or "-" for e in reid)
+    actions: Counter[str] = Counter(_action(e) for e in entries)
+    chain = "intact" if ok else "BROKEN"
+    summary = [
+        f"Audit chain: {chain} ({message}).",
+        f"{len(entries)} audit entries; {len(reid)} re-identification(s) by the trusted third party.",
+    ]
+    if not ok:
+        summary.append(
+            "The hash chain of the audit log does not verify: an entry was edited, removed or reordered. "
+            "Treat the log as compromised from the first broken entry and notify the DPO."
+        )
+    recent = entries[-50:]
+    return Report(
+        slug="audit_summary",
+        title="Audit summary",
+        summary=summary,
+        status="ok" if ok else "broken",
+        tables=[
+            Table("Actions", ["action", "entries"], [[a, n] for a, n in sorted(actions.items())], numeric=[1]),
+            Table(
+                "Actions by actor and purpose",
+                ["actor", "action", "purpose", "entries"],
+                [[a, act, p, n] for (a, act, p), n in sorted(by_actor.items())],
+                numeric=[3],
+            ),
+            Table(
+                "Re-identifications by purpose",
+                ["purpose", "calls"],
+                [[p, n] for p, n in sorted(by_purpose.items())],
+                numeric=[1],
+            ),
+            Table(
+                "Re-identifications",
+                ["at", "actor", "purpose", "counts"],
+                reid_rows,
+                note="Results of a re-identification stay inside the vault; only counts leave it.",
+            ),
+            Table(
+                f"Latest {len(recent)} entries",
+                ["at", "actor", "action", "purpose", "facts"],
+                [[_when(e), _actor(e), _action(e), _purpose(e) or "-", _counts(_details(e))] for e in recent],
+            ),
+        ],
+        data={
+            "chain_ok": ok,
+            "chain_message": message,
+            "entries": len(entries),
+            "actions": dict(actions),
+            "by_actor_action_purpose": [
+                {"actor": a, "action": act, "purpose": p, "entries": n} for (a, act, p), n in sorted(by_actor.items())
+            ],
+            "reidentifications": [{"at": r[0], "actor": r[1], "purpose": r[2], "counts": r[3]} for r in reid_rows],
+        },
+    )
+
+
+# --------------------------------------------------------------------------- publication log
+
+
+def _manifests(settings: Settings) -> list[tuple[Path, dict[str, Any]]]:
+    out = []
+    for path in sorted(settings.published.glob("**/manifest.json")):
+        try:
+            out.append((path, json.loads(path.read_text(encoding="utf-8"))))
+        except (OSError, ValueError) as exc:
+            log.warning("manifest %s unreadable (%s)", path.relative_to(settings.published), type(exc).__name__)
+            out.append((path, {}))
+    return out
+
+
+def _checks_text(checks: Any) -> str:
+    if isinstance(checks, dict):
+        parts = []
+        for name, value in sorted(checks.items()):
+            if isinstance(value, dict):
+                passed = _first(value, "passed", "ok", "status", "success", default="")
+                extra = ", ".join(
+                    f"{k}={v}"
+                    for k, v in sorted(value.items())
+                    if k not in ("passed", "ok", "status", "success") and isinstance(v, int | float | str | bool)
+                )
+                parts.append(f"{name}: {passed}" + (f" ({extra})" if extra else ""))
+            else:
+                parts.append(f"{name}: {value}")
+        return "; ".join(parts)
+    if isinstance(checks, list):
+        return "; ".join(
+            (
+                f"{_first(c, 'name', 'check', default='?')}: {_first(c, 'passed', 'status', 'ok', default='')}"
+                if isinstance(c, dict)
+                else str(c)
+            )
+            for c in checks
+        )
+    return "" if checks is None else str(checks)
+
+
+def _verify_manifest(path: Path) -> str:
+    """'valid', 'INVALID' or 'not verified' when the publication module offers no verifier."""
+    publish = _optional("governance.publish")
+    verifier: Callable[..., Any] | None = None
+    for name in ("verify_manifest", "verify"):
+        if publish is not None and callable(getattr(publish, name, None)):
+            verifier = getattr(publish, name)
+            break
+    if verifier is None:
+        return "not verified"
+    try:
+        result = verifier(path)
+    except Exception as exc:  # a bad signature may raise; the report says so without a traceback
+        log.warning("manifest %s: signature check failed (%s)", path.parent.name, type(exc).__name__)
+        return "INVALID"
+    if isinstance(result, tuple):
+        result = result[0]
+    return "valid" if result else "INVALID"
+
+
+def publication_log_report(settings: Settings) -> Report:
+    manifests = _manifests(settings)
+    file_rows = []
+    run_rows = []
+    invalid = 0
+    for path, m in manifests:
+        consumer = str(_first(m, "consumer", default="") or path.parent.relative_to(settings.published).as_posix())
+        when = str(_first(m, "published_at", "created_at", "generated_at", "at", default=""))
+        run = str(_first(m, "run", "run_id", default=""))
+        signature = _verify_manifest(path)
+        invalid += signature == "INVALID"
+        files = _first(m, "files", default=[])
+        if isinstance(files, dict):
+            files = [{"file": k, **(v if isinstance(v, dict) else {})} for k, v in files.items()]
+        run_rows.append([consumer, when, run, len(files), signature, _checks_text(_first(m, "checks", default=None))])
+        for f in files:
+            if not isinstance(f, dict):
+                continue
+            file_rows.append(
+                [
+                    consumer,
+                    str(_first(f, "file", "path", "name", default="")),
+                    str(_first(f, "mart", "model", "table", default="")),
+                    _first(f, "rows", "row_count", default=""),
+                    str(_first(f, "sha256", "checksum", default="")),
+                    _checks_text(_first(f, "checks", default=None)),
+                ]
+            )
+    events = [e for e in _audit_entries(settings) if "publish" in _action(e).lower()]
+    event_rows = [[_when(e), _actor(e), _action(e), _counts(_details(e))] for e in events]
+    summary = [
+        f"{len(manifests)} consumer folder(s) published with a manifest, {len(file_rows)} file(s); "
+        f"{len(events)} publication event(s) in the audit log.",
+    ]
+    if invalid:
+        summary.append(f"{invalid} manifest signature(s) do NOT verify.")
+    return Report(
+        slug="publication_log",
+        title="Publication log",
+        summary=summary,
+        status="broken" if invalid else "ok",
+        tables=[
+            Table(
+                "Published manifests",
+                ["consumer", "published at", "run", "files", "signature", "checks"],
+                run_rows,
+                numeric=[3],
+            ),
+            Table(
+                "Published files and the checks they passed",
+                ["consumer", "file", "mart", "rows", "SHA-256", "checks"],
+                file_rows,
+                numeric=[3],
+            ),
+            Table("Publication events (audit log)", ["at", "actor", "action", "facts"], event_rows),
+        ],
+        data={
+            "manifests": [
+                {"consumer": r[0], "published_at": r[1], "run": r[2], "files": r[3], "signature": r[4], "checks": r[5]}
+                for r in run_rows
+            ],
+            "files": [
+                {"consumer": r[0], "file": r[1], "mart": r[2], "rows": r[3], "sha256": r[4], "checks": r[5]}
+                for r in file_rows
+            ],
+            "events": len(events),
+        },
+    )
+
+
+# --------------------------------------------------------------------------- retention
+
+
+def _due_for_purge(settings: Settings) -> dict[str, Any] | None:
+    retention = _optional("vault.retention")
+    if retention is None or not callable(getattr(retention, "due_for_purge", None)):
+        return None
+    return retention.due_for_purge(settings)
+
+
+def retention_report(settings: Settings) -> Report:
+    due = _due_for_purge(settings)
+    rows = []
+    for name, contract in feed_contracts().items():
+        sla = contract.sla.get("retention")
+        item = (due or {}).get(name)
+        if isinstance(item, dict):
+            count = _first(item, "rows_due", "rows", "count", "due", default="")
+            detail = _counts({k: v for k, v in item.items() if k not in ("rows_due", "rows", "count", "due")})
+        else:
+            count, detail = ("" if item is None else item), ""
+        rows.append(
+            [
+                name,
+                f"{sla.value} {sla.unit}" if sla else "not set",
+                (sla.description or "") if sla else "",
+                str(sla.element or "") if sla and sla.element else "",
+                count if due is not None else "not computed",
+                detail,
+            ]
+        )
+    missing = [r[0] for r in rows if r[1] == "not set"]
+    summary = ["Retention rules come from each feed contract (slaProperties retention)."]
+    if due is None:
+        summary.append("Rows due for purge: not computed; the vault exposes no retention computation yet.")
+    else:
+        total = sum(r[4] for r in rows if isinstance(r[4], int))
+        summary.append(f"{total} row(s) are due for purge across feeds.")
+    if missing:
+        summary.append(f"Feeds without a retention rule: {', '.join(missing)}.")
+    return Report(
+        slug="retention",
+        title="Retention",
+        summary=summary,
+        status="warning" if missing or due is None else "ok",
+        tables=[
+            Table(
+                "Retention per feed",
+                ["feed", "retention", "rule", "element", "rows due for purge", "details"],
+                rows,
+                numeric=[4],
+            )
+        ],
+        data={
+            "feeds": [
+                dict(zip(["feed", "retention", "rule", "element", "rows_due", "details"], r, strict=True)) for r in rows
+            ],
+            "computed": due is not None,
+        },
+    )
+
+
+# --------------------------------------------------------------------------- register of processing
+
+
+def _register_config() -> dict[str, Any]:
+    if not REGISTER_FILE.is_file():
+        return {}
+    with open(REGISTER_FILE, encoding="utf-8") as fh:
+        return yaml.safe_load(fh) or {}
+
+
+def _reidentification_purposes() -> list[dict[str, Any]]:
+    """Declared re-identification purposes (contracts/purposes.yaml, owned by the vault)."""
+    reid = _optional("vault.reidentify") or _optional("vault.purposes")
+    for name in ("declared_purposes", "purposes", "load_purposes"):
+        fn = getattr(reid, name, None) if reid is not None else None
+        if callable(fn):
+            raw = fn()
+            break
+    else:
+        if not PURPOSES_FILE.is_file():
+            return []
+        with open(PURPOSES_FILE, encoding="utf-8") as fh:
+            raw = yaml.safe_load(fh) or {}
+        raw = raw.get("purposes", raw) if isinstance(raw, dict) else raw
+    items: Iterable[Any] = raw.items() if isinstance(raw, dict) else enumerate(raw or [])
+    out = []
+    for key, value in items:
+        value = (
+            value
+            if isinstance(value, dict)
+            else (vars(value) if hasattr(value, "__dict__") else {"description": str(value)})
+        )
+        out.append({"name": str(value.get("name") or key), **{k: v for k, v in value.items() if k != "name"}})
+    return out
+
+
+def _consumers(settings: Settings) -> list[str]:
+    consumers: set[str] = set()
+    if settings.published.is_dir():
+        for path in settings.published.glob("**/manifest.json"):
+            rel = path.parent.relative_to(settings.published).as_posix()
+            consumers.add(rel.split("/")[0] + ("/<SIRET>" if rel.startswith("employer/") else ""))
+    for doc in collect_datasets(settings).values():
+        if doc.zone == "mart" and doc.consumer:
+            consumers.add(doc.consumer + ("/<SIRET>" if doc.consumer == "employer" else ""))
+    return sorted(consumers)
+
+
+def _categories(contract: Contract) -> list[str]:
+    by_class: dict[str, list[str]] = defaultdict(list)
+    for col in contract.columns:
+        by_class[col.classification].append(col.business_name)
+    return [
+        f"{CLASSIFICATION_CATEGORY.get(cls, cls)}: {', '.join(by_class[cls])}"
+        for cls in CLASSIFICATIONS
+        if by_class.get(cls)
+    ]
+
+
+def register_report(settings: Settings) -> Report:
+    config = _register_config()
+    consumers = _consumers(settings)
+    feed_cfg = config.get("feeds") or {}
+    measures = list(config.get("security_measures") or [])
+    measures += [
+        f"pseudonymisation: keyed HMAC-SHA256 tokens per domain (warehouse domain '{settings.warehouse_domain}'), "
+        "keys derived from a master key kept outside the data directory",
+        f"disclosure control on every published cell: at least {settings.min_cell_size} distinct members (k-anonymity),"
+        " dominance, secondary suppression, l-diversity on the member-level table",
+    ]
+    tables = []
+    data = []
+    for name, contract in feed_contracts().items():
+        cfg = feed_cfg.get(name) or {}
+        purpose_text = contract.odcs.description.purpose if contract.odcs.description else ""
+        record = {
+            "processing": str(contract.custom.get("processing_purpose") or name),
+            "feed": name,
+            "purpose": " ".join(str(purpose_text or "").split()),
+            "legal_basis": str(contract.custom.get("legal_basis") or "NOT DECLARED"),
+            "categories_of_persons": ", ".join(cfg.get("categories_of_persons") or []) or "members (adhérents)",
+            "categories_of_data": "; ".join(_categories(contract)),
+            "recipients": ", ".join(
+                list(cfg.get("internal_recipients") or []) + [f"{c} (anonymised marts only)" for c in consumers]
+            ),
+            "owner": contract_owner(contract),
+            "retention": contract_retention(contract) or "NOT DECLARED",
+            "transfers_outside_eu": str(config.get("transfers_outside_eu") or "none"),
+            "security_measures": "; ".join(measures),
+        }
+        data.append(record)
+        tables.append(
+            Table(
+                f"Processing: {record['processing']}",
+                ["", ""],
+                [[k.replace("_", " "), v] for k, v in record.items() if k != "processing"],
+            )
+        )
+    reid = _reidentification_purposes()
+    reid_rows = []
+    for p in reid:
+        extra = {k: v for k, v in p.items() if k not in ("name", "description", "legal_basis", "consent")}
+        reid_rows.append(
+            [
+                p["name"],
+                " ".join(str(p.get("description") or "").split()),
+                str(p.get("legal_basis") or ""),
+                str(p.get("consent") or ""),
+                ", ".join(f"{k}={v}" for k, v in sorted(extra.items()) if isinstance(v, str | int | float | bool)),
+            ]
+        )
+    tables.append(
+        Table(
+            "Re-identification purposes (trusted third party)",
+            ["purpose", "description", "legal basis", "consent required", "other"],
+            reid_rows,
+            note="Re-identification happens only inside the vault, for these purposes, after the consent register "
+            "is checked; every call is in the audit log.",
+        )
+    )
+    controller = config.get("controller") or {}
+    summary = [
+        f"Register of processing activities (GDPR art. 30) derived from {len(data)} feed contract(s) "
+        f"and {len(mart_contracts())} mart contract(s).",
+    ]
+    if controller:
+        summary.append("Controller: " + ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in controller.items() if v))
+    undeclared = [r["feed"] for r in data if "NOT DECLARED" in (r["legal_basis"], r["retention"])]
+    if undeclared:
+        summary.append(f"Feeds with an undeclared legal basis or retention: {', '.join(undeclared)}.")
+    return Report(
+        slug="processing_register",
+        title="Register of processing (GDPR art. 30)",
+        summary=summary,
+        status="warning" if undeclared else "ok",
+        tables=tables,
+        data={"controller": controller, "processing": data, "reidentification_purposes": reid},
+    )
+
+
+# --------------------------------------------------------------------------- quality overview
+
+
+def quality_report(settings: Settings) -> Report:
+    docs = collect_datasets(settings)
+    rows = []
+    for doc in sorted(docs.values(), key=lambda d: (d.zone, d.name)):
+        q = quality_view(doc.quality)
+        rows.append([doc.zone, doc.name, q["status"], q["when"]])
+    failing = [r for r in rows if str(r[2]).lower() in ("failed", "failure", "fail", "error", "blocked")]
+    return Report(
+        slug="quality_status",
+        title="Quality status per dataset",
+        summary=[f"{len(rows)} dataset(s); {len(failing)} with a failing latest validation."],
+        status="broken" if failing else "ok",
+        tables=[Table("Latest validation", ["zone", "dataset", "status", "at"], rows)],
+        data={"datasets": [dict(zip(["zone", "dataset", "status", "at"], r, strict=True)) for r in rows]},
+    )
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+def _md_cell(value: Any) -> str:
+    return str(value).replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(report: Report, generated_at: str) -> str:
+    lines = [f"# {report.title}", "", f"_Generated {generated_at}. Counts and names only, never a data value._", ""]
+    lines += [f"- {s}" for s in report.summary] + [""]
+    for t in report.tables:
+        lines += [f"## {t.title}", ""]
+        if not t.rows:
+            lines += ["(none)", ""]
+        else:
+            headers = [h or " " for h in t.headers]
+            lines.append("| " + " | ".join(_md_cell(h) for h in headers) + " |")
+            lines.append("| " + " | ".join("---:" if i in t.numeric else "---" for i in range(len(headers))) + " |")
+            lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in t.rows]
+            lines.append("")
+        if t.note:
+            lines += [f"_{t.note}_", ""]
+    return "\n".join(lines)
+
+
+def build_dpo_reports(settings: Settings) -> list[Path]:
+    """Write the DPO reports under ``settings.reports``; return the files written (index first)."""
+    out_dir = settings.reports
+    out_dir.mkdir(parents=True, exist_ok=True)
+    generated_at = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    reports = [
+        landing_ledger_report(settings),
+        publication_log_report(settings),
+        audit_summary_report(settings),
+        retention_report(settings),
+        register_report(settings),
+        quality_report(settings),
+    ]
+    env = template_environment()
+    site_index = settings.site / "index.html"
+    common = {
+        "generated_at": generated_at,
+        "site_link": os.path.relpath(site_index, out_dir),
+        "data_docs": os.path.relpath(settings.quality_dir / "data_docs" / "index.html", out_dir),
+        "css": "style.css",
+    }
+    written: list[Path] = []
+    report_tpl = env.get_template("reports/report.html")
+    for r in reports:
+        html = out_dir / f"{r.slug}.html"
+        html.write_text(report_tpl.render(report=r, **common), encoding="utf-8")
+        md = out_dir / f"{r.slug}.md"
+        md.write_text(render_markdown(r, generated_at), encoding="utf-8")
+        js = out_dir / f"{r.slug}.json"
+        js.write_text(
+            json.dumps({"generated_at": generated_at, **asdict(r)}, indent=2, ensure_ascii=False, default=str),
+            encoding="utf-8",
+        )
+        written += [html, md, js]
+    index = out_dir / "index.html"
+    index.write_text(env.get_template("reports/index.html").render(reports=reports, **common), encoding="utf-8")
+    (out_dir / "style.css").write_bytes((TEMPLATES_DIR / "style.css").read_bytes())
+    written.insert(0, index)
+    assert_outbound_clean([out_dir])
+    log.info("DPO reports: %d reports in %s", len(reports), out_dir)
+    return written
+
+
+@click.command("report")
+@click.option(
+    "--home",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Data directory (default: CONFIANCE_HOME or ./var).",
+)
+def report(home: Path | None) -> None:
+    """Build the DPO reports under <home>/reports: landing ledger, publication log, audit, retention, register."""
+    settings = get_settings(home)
+    paths = build_dpo_reports(settings)
+    click.echo(f"DPO reports: {paths[0]}")
