@@ -569,13 +569,13 @@ def _reidentification_purposes() -> list[dict[str, Any]]:
     return out
 
 
-def _consumers(settings: Settings) -> list[str]:
+def _consumers(settings: Settings, docs: dict[str, Any]) -> list[str]:
     consumers: set[str] = set()
     if settings.published.is_dir():
         for path in settings.published.glob("**/manifest.json"):
             rel = path.parent.relative_to(settings.published).as_posix()
             consumers.add(rel.split("/")[0] + ("/<SIRET>" if rel.startswith("employer/") else ""))
-    for doc in collect_datasets(settings).values():
+    for doc in docs.values():
         if doc.zone == "mart" and doc.consumer:
             consumers.add(doc.consumer + ("/<SIRET>" if doc.consumer == "employer" else ""))
     return sorted(consumers)
@@ -592,9 +592,9 @@ def _categories(contract: Contract) -> list[str]:
     ]
 
 
-def register_report(settings: Settings) -> Report:
+def register_report(settings: Settings, docs: dict[str, Any] | None = None) -> Report:
     config = _register_config()
-    consumers = _consumers(settings)
+    consumers = _consumers(settings, collect_datasets(settings) if docs is None else docs)
     feed_cfg = config.get("feeds") or {}
     measures = list(config.get("security_measures") or [])
     measures += [
@@ -676,8 +676,8 @@ def register_report(settings: Settings) -> Report:
 # --------------------------------------------------------------------------- quality overview
 
 
-def quality_report(settings: Settings) -> Report:
-    docs = collect_datasets(settings)
+def quality_report(settings: Settings, docs: dict[str, Any] | None = None) -> Report:
+    docs = collect_datasets(settings) if docs is None else docs
     rows = []
     for doc in sorted(docs.values(), key=lambda d: (d.zone, d.name)):
         q = quality_view(doc.quality)
@@ -723,13 +723,14 @@ def build_dpo_reports(settings: Settings) -> list[Path]:
     out_dir = settings.reports
     out_dir.mkdir(parents=True, exist_ok=True)
     generated_at = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    docs = collect_datasets(settings)
     reports = [
         landing_ledger_report(settings),
         publication_log_report(settings),
         audit_summary_report(settings),
         retention_report(settings),
-        register_report(settings),
-        quality_report(settings),
+        register_report(settings, docs),
+        quality_report(settings, docs),
     ]
     env = template_environment()
     site_index = settings.site / "index.html"

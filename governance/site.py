@@ -277,11 +277,19 @@ def _warehouse_doc(contract: Contract, settings: Settings) -> DatasetDoc:
                 ctype = "VARCHAR"
             else:
                 ctype = col.physical_type
+            if col.crossing == "token":
+                entity = col.custom.get("token_entity") or col.name
+                description = (
+                    f"Pseudonym of the {entity} in domain {settings.warehouse_domain}; "
+                    f"the {col.business_name} itself stays in the vault."
+                )
+            else:
+                description = clean_description(col.description)
             doc.columns.append(
                 ColumnDoc(
                     name=target,
                     business_name=col.business_name if target == col.name else f"{col.business_name} → {target}",
-                    description=clean_description(col.description),
+                    description=description,
                     type=ctype,
                     classification=classification,
                     glossary_term=term,
@@ -605,8 +613,8 @@ def build_site(settings: Settings) -> Path:
     generated_at = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     docs_index = data_docs_index(settings)
     data_docs = os.path.relpath(docs_index, site_dir) if docs_index.is_file() else None
-    reports_index = settings.reports / "index.html"
-    reports_link = os.path.relpath(reports_index, site_dir) if reports_index.is_file() else None
+    # The pipeline builds the DPO reports right after the site: link them even before they exist.
+    reports_link = os.path.relpath(settings.reports / "index.html", site_dir)
     common = {
         "generated_at": generated_at,
         "data_docs": data_docs,
