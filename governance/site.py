@@ -30,6 +30,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from confiance.contracts import Column, Contract, feed_contracts, mart_contracts
 from confiance.settings import CONTRACTS_DIR, DBT_PROJECT_DIR, Settings, get_settings
+from governance.dbt_sources import warehouse_columns
 
 log = logging.getLogger(__name__)
 
@@ -226,20 +227,15 @@ def _feed_doc(contract: Contract) -> DatasetDoc:
 
 
 def warehouse_targets(col: Column) -> list[tuple[str, str]]:
-    """The warehouse columns (name, classification) a feed column becomes, from its crossing rule."""
-    crossing = col.crossing
-    if crossing == "drop":
-        return []
-    if crossing == "token":
-        entity = col.custom.get("token_entity") or col.name.removesuffix("_id")
-        return [(col.custom.get("token_column") or f"{entity}_token", PSEUDONYM)]
-    if crossing == "birth_year_age_band":
-        return [("birth_year", col.classification), ("age_band", col.classification)]
-    if crossing == "departement":
-        return [(col.custom.get("target_column") or "departement", col.classification)]
-    if crossing == "month":
-        return [(col.custom.get("target_column") or f"{col.name.removesuffix('_date')}_month", col.classification)]
-    return [(col.custom.get("target_column") or col.name, col.classification)]
+    """The warehouse columns (name, classification) a feed column becomes (one crossing rule for all)."""
+    return [
+        (target, PSEUDONYM if col.crossing == "token" else col.classification)
+        for target, _physical in warehouse_columns(col)
+    ]
+
+
+def _warehouse_type(col: Column, target: str) -> str:
+    return next(physical for name, physical in warehouse_columns(col) if name == target)
 
 
 def _warehouse_doc(contract: Contract, settings: Settings) -> DatasetDoc:
@@ -269,14 +265,7 @@ def _warehouse_doc(contract: Contract, settings: Settings) -> DatasetDoc:
                 term = "token"
             elif col.crossing == "scrub":
                 term = term or "free_text"
-            if col.crossing == "token":
-                ctype = "VARCHAR"
-            elif target == "birth_year":
-                ctype = "INTEGER"
-            elif target == "age_band" or col.crossing in ("departement", "month"):
-                ctype = "VARCHAR"
-            else:
-                ctype = col.physical_type
+            ctype = _warehouse_type(col, target)
             if col.crossing == "token":
                 entity = col.custom.get("token_entity") or col.name
                 description = (
