@@ -1,0 +1,47 @@
+{#- Premiums earned per contract and calendar year of care (months of cover in the year x monthly premium). -#}
+with years as (
+    select distinct {{ year_of('care_month') }} as care_year
+    from {{ ref('stg_pseudo__benefits') }}
+),
+
+spans as (
+    select
+        contracts.contract_token,
+        contracts.member_token,
+        contracts.contract_type,
+        contracts.product_code,
+        contracts.guarantee_level,
+        contracts.employer_siret,
+        contracts.monthly_premium,
+        years.care_year,
+        case when contracts.start_date > {{ dbt.cast("cast(years.care_year as " ~ dbt.type_string() ~ ") || '-01-01'", "date") }}
+            then contracts.start_date
+            else {{ dbt.cast("cast(years.care_year as " ~ dbt.type_string() ~ ") || '-01-01'", "date") }}
+        end as span_start,
+        case when contracts.end_date is not null
+                and contracts.end_date < {{ dbt.cast("cast(years.care_year as " ~ dbt.type_string() ~ ") || '-12-31'", "date") }}
+            then contracts.end_date
+            else {{ dbt.cast("cast(years.care_year as " ~ dbt.type_string() ~ ") || '-12-31'", "date") }}
+        end as span_end
+    from {{ ref('stg_pseudo__contracts') }} as contracts
+    cross join years
+)
+
+select
+    spans.contract_token,
+    spans.member_token,
+    spans.contract_type,
+    spans.product_code,
+    spans.guarantee_level,
+    spans.employer_siret,
+    spans.care_year,
+    spans.care_year - members.birth_year as age_at_care,
+    members.sex,
+    members.region,
+    {{ dbt.datediff('spans.span_start', 'spans.span_end', 'month') }} + 1 as months_covered,
+    cast(({{ dbt.datediff('spans.span_start', 'spans.span_end', 'month') }} + 1) * spans.monthly_premium as decimal(18, 2))
+        as premiums_earned
+from spans
+inner join {{ ref('int_members__enriched') }} as members
+    on spans.member_token = members.member_token
+where spans.span_start <= spans.span_end

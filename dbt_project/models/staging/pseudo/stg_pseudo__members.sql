@@ -1,0 +1,12 @@
+select
+    member_token,
+    birth_year,
+    age_band,
+    sex,
+    departement,
+    consent_research,
+    consent_marketing,
+    employer_siret,
+    affiliation_month,
+    updated_at
+from {{ source('pseudo', 'members') }}

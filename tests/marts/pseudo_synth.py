@@ -1,0 +1,153 @@
+"""A realistic synthetic ``pseudo`` schema built directly in DuckDB (no vault needed).
+
+Used by the mart tests when the generator + vault crossing are not wanted (speed),
+and by bench/bench_disclosure.py at 100 million benefit lines. Deterministic:
+every draw is a hash of the row number and a salt. Consumption depends on age
+and sex; employers have very different sizes, some under 11 covered members.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from confiance.identifiers import DEPARTEMENTS, make_siren, make_siret
+
+ACT_FAMILIES = {  # family: (weight, mean cost EUR, ss rate)
+    "pharmacy": (30, 40, 0.65),
+    "consultation": (25, 45, 0.70),
+    "laboratory": (10, 35, 0.60),
+    "radiology": (6, 90, 0.70),
+    "paramedical": (10, 50, 0.60),
+    "dental": (8, 180, 0.30),
+    "optics": (5, 250, 0.05),
+    "hospital": (3, 900, 0.80),
+    "audiology": (3, 700, 0.20),
+}
+
+
+def employers(n: int) -> list[str]:
+    return [make_siret(make_siren(10_000_000 + 7919 * i), 1 + i % 50) for i in range(n)]
+
+
+def build(db_path: Path | str, members: int, benefits_per_member: float = 10.0, n_employers: int | None = None,
+          threads: int | None = None) -> dict[str, int]:
+    """Create pseudo.members / pseudo.contracts / pseudo.benefits in ``db_path``; return row counts."""
+    n_emp = n_employers or max(8, members // 50)
+    sirets = employers(n_emp)
+    con = duckdb.connect(str(db_path))
+    if threads:
+        con.execute(f"set threads = {int(threads)}")
+    con.execute("create schema if not exists pseudo")
+    con.execute("create or replace temp table employer_list as select * from (values "
+                + ", ".join(f"({i}, '{s}')" for i, s in enumerate(sirets)) + ") t(idx, siret)")
+    deps = ", ".join(f"'{d}'" for d in DEPARTEMENTS)
+    # Populous départements get more members: repeat a few.
+    heavy = ", ".join(f"'{d}'" for d in ["75", "92", "93", "94", "13", "69", "59", "33", "31", "44", "06", "67"])
+    con.execute(f"""
+        create or replace table pseudo.members as
+        with base as (
+            select i,
+                hash(i, 'age') % 1000 / 1000.0 as u_age,
+                hash(i, 'sex') % 2 as u_sex,
+                (hash(i, 'dep') % 1000)::bigint as u_dep,
+                hash(i, 'emp') % 1000 / 1000.0 as u_emp,
+                hash(i, 'emp2') % 1000 / 1000.0 as u_emp2,
+                hash(i, 'cons') % 100 as u_cons
+            from range({members}) t(i)
+        ), d as (select [{deps}] as deps, [{heavy}] as heavy)
+        select
+            'insurer.v1.' || md5('member' || i::varchar) as member_token,
+            (2024 - (18 + floor(u_age * u_age * 70 + u_age * 15)))::integer as birth_year,
+            null::varchar as age_band,
+            case when u_sex = 0 then 'F' else 'M' end as sex,
+            case when u_dep < 400 then heavy[1 + u_dep % 12] else deps[1 + u_dep % len(deps)] end as departement,
+            u_cons >= 8 as consent_research,
+            u_cons % 3 = 0 as consent_marketing,
+            case when u_emp < 0.45 then (select siret from employer_list
+                 where idx = least({n_emp - 1}, floor(pow(u_emp2, 2.5) * {n_emp})::integer)) end as employer_siret,
+            (date '2015-01-01' + to_months((hash(i, 'aff') % 100)::integer))::date as affiliation_month,
+            timestamp '2024-12-31 12:00:00' as updated_at
+        from base, d
+    """)
+    con.execute("""
+        update pseudo.members set age_band = case when 2024 - birth_year >= 80 then '80+' else
+            (floor((2024 - birth_year) / 5) * 5)::integer::varchar || '-' ||
+            (floor((2024 - birth_year) / 5) * 5 + 4)::integer::varchar end
+    """)
+    con.execute("""
+        create or replace table pseudo.contracts as
+        select
+            'insurer.v1.' || md5('contract' || member_token) as contract_token,
+            member_token,
+            case when employer_siret is null then 'individual' else 'collective' end as contract_type,
+            case when employer_siret is null then
+                ['SANTE_ESSENTIEL', 'SANTE_CONFORT', 'SANTE_PREMIUM'][(1 + hash(member_token, 'lvl') % 3)::bigint]
+                else ['COLLECTIF_BASE', 'COLLECTIF_RENFORCE'][(1 + hash(member_token, 'lvl') % 2)::bigint] end
+                as product_code,
+            (1 + hash(member_token, 'lvl') % 4)::integer as guarantee_level,
+            employer_siret,
+            affiliation_month as start_date,
+            case when hash(member_token, 'end') % 20 = 0 then date '2024-06-30' end as end_date,
+            (25 + (2024 - birth_year) * 1.1 + (1 + hash(member_token, 'lvl') % 4) * 12)::decimal(10, 2)
+                as monthly_premium,
+            updated_at
+        from pseudo.members
+    """)
+    fam = list(ACT_FAMILIES.items())
+    cum, cases = 0, []
+    for name, (w, _, _) in fam:
+        cum += w
+        cases.append(f"when u_fam < {cum} then '{name}'")
+    total_w = cum
+    cost_cases = " ".join(f"when '{n}' then {c}" for n, (_, c, _) in fam)
+    rate_cases = " ".join(f"when '{n}' then {r}" for n, (_, _, r) in fam)
+    max_lines = int(benefits_per_member * 2)
+    con.execute(f"""
+        create or replace table pseudo.benefits as
+        with lines as (
+            select m.member_token, c.contract_token, m.birth_year, m.sex, j,
+                hash(m.member_token, j, 'fam') % {total_w} as u_fam,
+                hash(m.member_token, j, 'cost') % 1000 / 1000.0 as u_cost,
+                hash(m.member_token, j, 'month') % 24 as u_month
+            from pseudo.members m
+            join pseudo.contracts c using (member_token)
+            cross join range(0, {max_lines}) r(j)
+            where j < (hash(m.member_token, 'n') % {max_lines + 1})
+                       * (0.6 + (2024 - m.birth_year) / 80.0 + case when m.sex = 'F' then 0.15 else 0 end) / 1.4
+        ), typed as (
+            select *, case {' '.join(cases)} end as act_family from lines
+        ), priced as (
+            select *,
+                round((case act_family {cost_cases} end) * (0.3 + 2.0 * u_cost * u_cost)
+                      * (1 + (2024 - birth_year) / 100.0), 2)::decimal(12, 2) as actual_cost,
+                (case act_family {rate_cases} end) as ss_rate
+            from typed
+        )
+        select
+            'insurer.v1.' || md5('benefit' || member_token || j::varchar) as benefit_token,
+            member_token,
+            contract_token,
+            (date '2023-01-01' + to_months(u_month::integer))::date as care_month,
+            (date '2023-01-01' + to_months(least(u_month + 1, 24)::integer))::date as payment_month,
+            act_family,
+            upper(substr(act_family, 1, 3)) || lpad((hash(member_token, j) % 50)::varchar, 3, '0') as act_code,
+            case act_family when 'dental' then 'dentist' when 'optics' then 'optician' when 'pharmacy' then 'pharmacist'
+                 when 'hospital' then 'hospital' when 'audiology' then 'audiologist' when 'laboratory' then 'laboratory'
+                 when 'radiology' then 'radiologist' when 'paramedical' then 'physiotherapist'
+                 else 'generalist' end as practitioner_type,
+            actual_cost,
+            round(actual_cost * 0.9, 2)::decimal(12, 2) as ss_base,
+            round(actual_cost * 0.9 * ss_rate, 2)::decimal(12, 2) as ss_reimbursement,
+            round((actual_cost - round(actual_cost * 0.9 * ss_rate, 2)) * 0.6, 2)::decimal(12, 2)
+                as complementary_reimbursement,
+            (actual_cost - round(actual_cost * 0.9 * ss_rate, 2)
+                - round((actual_cost - round(actual_cost * 0.9 * ss_rate, 2)) * 0.6, 2))::decimal(12, 2) as out_of_pocket,
+            null::varchar as comment,
+            timestamp '2024-12-31 12:00:00' as updated_at
+        from priced
+    """)
+    counts = {t: con.execute(f"select count(*) from pseudo.{t}").fetchone()[0] for t in ("members", "contracts", "benefits")}
+    con.close()
+    return counts
