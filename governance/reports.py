@@ -15,6 +15,7 @@ import importlib
 import json
 import logging
 import os
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
@@ -140,6 +141,12 @@ def landing_ledger_report(settings: Settings) -> Report:
             status="broken",
         )
     entries = landing.ledger(settings)
+    quarantine: dict[str, dict[str, int]] = defaultdict(dict)
+    if callable(getattr(landing, "quarantine_summary", None)):
+        for q in landing.quarantine_summary(settings):
+            reason = str(q.get("reason") or "unknown")
+            per_file = quarantine[str(q.get("file") or "")]
+            per_file[reason] = per_file.get(reason, 0) + int(q.get("rows") or 0)
     rows = []
     by_feed: dict[str, Counter[str]] = defaultdict(Counter)
     reason_rows: list[list[Any]] = []
@@ -150,7 +157,8 @@ def landing_ledger_report(settings: Settings) -> Report:
         unbalanced += 0 if balanced else 1
         feed = str(e.get("feed") or "unknown")
         file = Path(str(e.get("file") or "")).name
-        reasons = _reasons(e)
+        # A refused file has its reason in the ledger; its quarantine entry is the refusal, not rows.
+        reasons = {} if e.get("status") == "refused" else (_reasons(e) or quarantine.get(file, {}))
         rows.append(
             [
                 file,
@@ -429,7 +437,7 @@ def publication_log_report(settings: Settings) -> Report:
                     _checks_text(_first(f, "checks", default=None)),
                 ]
             )
-    events = [e for e in _audit_entries(settings) if "publish" in _action(e).lower()]
+    events = [e for e in _audit_entries(settings) if re.search(r"publi(sh|cation)", _action(e).lower())]
     event_rows = [[_when(e), _actor(e), _action(e), _counts(_details(e))] for e in events]
     summary = [
         f"{len(manifests)} consumer folder(s) published with a manifest, {len(file_rows)} file(s); "

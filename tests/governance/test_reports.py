@@ -1,0 +1,240 @@
+"""The DPO reports, on a real small pipeline: ledger counts, register, audit chain, and never a value."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import pytest
+from click.testing import CliRunner
+
+from confiance.contracts import feed_contracts
+from confiance.settings import Settings, get_settings
+from governance.reports import build_dpo_reports, report
+from governance.site import build_site
+from vault import audit
+
+
+@pytest.fixture(scope="module")
+def master_key() -> Iterator[str]:
+    with pytest.MonkeyPatch.context() as mp:
+        key = secrets.token_hex(32)
+        mp.setenv("CONFIANCE_MASTER_KEY", key)
+        yield key
+
+
+def _inbox_identifiers(inbox: Path) -> dict[str, set[str]]:
+    """Every NIR, last name, e-mail, phone and IBAN of the members files in the inbox."""
+    wanted = {"nir", "last_name", "email", "phone", "iban"}
+    values: dict[str, set[str]] = {k: set() for k in wanted}
+    con = duckdb.connect()
+    for path in sorted(inbox.iterdir()):
+        if not path.name.startswith("members"):
+            continue
+        if path.suffix == ".parquet":
+            rel = con.read_parquet(str(path))
+        elif path.suffix in (".jsonl", ".json"):
+            rel = con.read_json(str(path))
+        else:
+            rel = con.read_csv(str(path), all_varchar=True)
+        cols = [c for c in rel.columns if c in wanted]
+        for row in rel.select(*cols).fetchall():
+            for col, value in zip(cols, row, strict=True):
+                if value:
+                    values[col].add(str(value).strip())
+    return values
+
+
+@pytest.fixture(scope="module")
+def pipeline(tmp_path_factory: pytest.TempPathFactory, master_key: str) -> Settings:
+    """generate -> land -> (cross, quality, dbt, publish when present) -> site -> reports, on 300 members."""
+    from confiance.generator import generate
+
+    from vault.landing import land_inbox
+
+    settings = get_settings(tmp_path_factory.mktemp("dpo-home"))
+    settings.ensure_dirs()
+    generate(settings.inbox, members=300, seed=1)
+    # One extra file with rows that break the contract, so that quarantine reasons exist.
+    members = next(p for p in sorted(settings.inbox.iterdir()) if p.name.startswith("members") and p.suffix == ".csv")
+    with open(members, encoding="utf-8-sig", newline="") as fh:
+        dialect = csv.Sniffer().sniff(fh.read(4096), delimiters=";,")
+        fh.seek(0)
+        rows = list(csv.DictReader(fh, dialect=dialect))
+    bad = settings.inbox / "members_zz_corrections.csv"
+    with open(bad, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]), dialect=dialect)
+        writer.writeheader()
+        for i, row in enumerate(rows[:3]):
+            broken = dict(row)
+            if i < 2:
+                key = int(broken["nir"][-2:])
+                broken["nir"] = broken["nir"][:-2] + f"{(key % 97) + 1:02d}"  # wrong control key
+            else:
+                broken["sex"] = "X"
+            writer.writerow(broken)
+    land_inbox(settings)
+    try:
+        from vault.crossing import cross_to_warehouse
+    except ModuleNotFoundError:
+        pass
+    else:
+        cross_to_warehouse(settings)
+    audit.append(settings, "dpo@confiance", "reidentify", {"purpose": "prevention_dental", "tokens": 12, "matched": 9})
+    build_site(settings)
+    build_dpo_reports(settings)
+    return settings
+
+
+def _json(settings: Settings, slug: str) -> dict:
+    return json.loads((settings.reports / f"{slug}.json").read_text(encoding="utf-8"))
+
+
+def test_landing_ledger_counts_equal_the_vault_ledger(pipeline: Settings) -> None:
+    from vault.landing import ledger, quarantine_summary
+
+    vault_ledger = ledger(pipeline)
+    assert vault_ledger, "the pipeline landed nothing"
+    per_file = {
+        r["file"]: r
+        for r in _json(pipeline, "landing_ledger")["tables"][1]["rows"]
+        for r in [dict(zip(["file", "feed", "checksum", "status", "read", "landed", "quarantined"], r, strict=False))]
+    }
+    assert len(per_file) == len(vault_ledger)
+    for entry in vault_ledger:
+        row = per_file[entry["file"]]
+        assert (row["read"], row["landed"], row["quarantined"]) == (
+            entry["rows_read"],
+            entry["rows_landed"],
+            entry["rows_quarantined"],
+        )
+        assert row["checksum"] == entry["checksum"] and row["feed"] == entry["feed"]
+    # per-feed totals add up to the vault's
+    per_feed = {r[0]: r for r in _json(pipeline, "landing_ledger")["tables"][0]["rows"]}
+    for feed in {e["feed"] for e in vault_ledger}:
+        files = [e for e in vault_ledger if e["feed"] == feed]
+        assert per_feed[feed][2] == sum(e["rows_read"] for e in files)
+        assert per_feed[feed][4] == sum(e["rows_quarantined"] for e in files)
+    # quarantine reasons with their counts, as the vault counts them
+    reasons = {(r[0], r[2]): r[3] for r in _json(pipeline, "landing_ledger")["tables"][2]["rows"]}
+    expected = {(q["file"], q["reason"]): q["rows"] for q in quarantine_summary(pipeline) if q["reason"]}
+    landed_files = {e["file"] for e in vault_ledger if e["status"] == "landed"}
+    assert reasons == {k: v for k, v in expected.items() if k[0] in landed_files}
+    assert sum(v for (f, _), v in reasons.items() if f == "members_zz_corrections.csv") == 3
+    html = (pipeline.reports / "landing_ledger.html").read_text(encoding="utf-8")
+    assert "members_zz_corrections.csv" in html and "invalid NIR control key" in html
+
+
+def test_no_inbox_value_reaches_the_site_or_the_reports(pipeline: Settings) -> None:
+    identifiers = _inbox_identifiers(pipeline.inbox)
+    assert all(identifiers[k] for k in ("nir", "last_name", "email", "phone")), "the generator wrote no identifiers"
+    text = "\n".join(
+        p.read_text(encoding="utf-8")
+        for folder in (pipeline.site, pipeline.reports)
+        for p in folder.rglob("*")
+        if p.is_file()
+    )
+    # numbers as written, with their spaces, dots or dashes taken out (a phone written "06.12..." or "0612...")
+    numbers = [re.sub(r"\D", "", run) for run in re.findall(r"\+?\d[\d .-]{7,}\d", text)]
+    leaks = []
+    for kind, values in identifiers.items():
+        for value in values:
+            if kind == "last_name":
+                found = re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", text) is not None
+            else:
+                found = value in text
+            if not found and kind in ("phone", "nir"):
+                bare = re.sub(r"\D", "", value)
+                bare = bare[2:] if bare.startswith("33") and kind == "phone" else bare
+                found = len(bare) >= 9 and any(bare in n for n in numbers)
+            if found:
+                leaks.append(kind)
+    assert not leaks, f"values from the inbox in the site or reports: {sorted(set(leaks))} ({len(leaks)})"
+
+
+def test_register_lists_every_feed_purpose_legal_basis_and_retention(pipeline: Settings) -> None:
+    register = _json(pipeline, "processing_register")["data"]["processing"]
+    html = (pipeline.reports / "processing_register.html").read_text(encoding="utf-8")
+    md = (pipeline.reports / "processing_register.md").read_text(encoding="utf-8")
+    by_feed = {r["feed"]: r for r in register}
+    assert set(by_feed) == set(feed_contracts())
+    for name, contract in feed_contracts().items():
+        record = by_feed[name]
+        assert record["processing"] == contract.custom["processing_purpose"]
+        assert record["legal_basis"] == contract.custom["legal_basis"]
+        retention = contract.sla["retention"]
+        assert str(retention.value) in record["retention"] and retention.description in record["retention"]
+        # every direct identifier and health-data column is declared among the categories of data
+        for col in contract.columns:
+            if col.classification in ("direct_identifier", "sensitive"):
+                assert col.business_name in record["categories_of_data"], (name, col.name)
+        for text in (html, md):
+            assert contract.custom["processing_purpose"] in text
+    assert "encrypt" in by_feed["members"]["security_measures"]
+    assert f"at least {pipeline.min_cell_size} distinct members" in by_feed["members"]["security_measures"]
+    retention = _json(pipeline, "retention")["data"]["feeds"]
+    assert {r["feed"] for r in retention} == set(feed_contracts())
+
+
+def test_audit_summary_counts_reidentifications(pipeline: Settings) -> None:
+    data = _json(pipeline, "audit_summary")["data"]
+    entries = audit.entries(pipeline)
+    assert data["entries"] == len(entries)
+    assert data["chain_ok"] is True
+    reid = data["reidentifications"]
+    assert len(reid) == 1 and reid[0]["purpose"] == "prevention_dental" and "matched=9" in reid[0]["counts"]
+    landings = sum(1 for e in entries if e["action"].startswith("landing."))
+    assert landings and data["actions"]["landing.landed"] == sum(
+        1 for e in entries if e["action"] == "landing.landed"
+    )
+
+
+def test_tampered_audit_chain_shows_as_broken(tmp_path: Path, master_key: str) -> None:
+    settings = get_settings(tmp_path)
+    settings.ensure_dirs()
+    for i in range(3):
+        audit.append(settings, "tiers-de-confiance", "publication", {"consumer": "insurer", "files": i + 1})
+    build_dpo_reports(settings)
+    assert _json(settings, "audit_summary")["data"]["chain_ok"] is True
+    assert _json(settings, "audit_summary")["status"] == "ok"
+
+    log_file = audit.log_path(settings)
+    lines = log_file.read_text(encoding="utf-8").splitlines()
+    entry = json.loads(lines[1])
+    entry["details"]["files"] = 99  # an edited count
+    lines[1] = json.dumps(entry)
+    log_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    build_dpo_reports(settings)
+    summary = _json(settings, "audit_summary")
+    assert summary["data"]["chain_ok"] is False and summary["status"] == "broken"
+    assert "entry 2" in summary["data"]["chain_message"]
+    html = (settings.reports / "audit_summary.html").read_text(encoding="utf-8")
+    assert "BROKEN" in html and 'class="alert"' in html
+    index = (settings.reports / "index.html").read_text(encoding="utf-8")
+    assert "st-fail" in index
+
+
+def test_publication_log_lists_publication_events(tmp_path: Path, master_key: str) -> None:
+    settings = get_settings(tmp_path)
+    settings.ensure_dirs()
+    audit.append(settings, "publication-gate", "publication", {"consumer": "insurer", "files": 3, "cells_masked": 4})
+    build_dpo_reports(settings)
+    log_ = _json(settings, "publication_log")
+    events = log_["tables"][2]["rows"]
+    assert len(events) == 1 and "consumer=insurer" in events[0][3] and "cells_masked=4" in events[0][3]
+
+
+def test_report_command(tmp_path: Path, master_key: str) -> None:
+    runner = CliRunner()
+    assert "DPO reports" in runner.invoke(report, ["--help"]).output
+    result = runner.invoke(report, ["--home", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    for slug in ("landing_ledger", "publication_log", "audit_summary", "retention", "processing_register"):
+        for ext in ("html", "md", "json"):
+            assert (tmp_path / "reports" / f"{slug}.{ext}").is_file()
