@@ -689,15 +689,15 @@ def quality_report(settings: Settings, docs: dict[str, Any] | None = None) -> Re
     rows = []
     for doc in sorted(docs.values(), key=lambda d: (d.zone, d.name)):
         q = quality_view(doc.quality)
-        rows.append([doc.zone, doc.name, q["status"], q["when"]])
+        rows.append([doc.zone, doc.name, q["status"], q["when"], len(q["issues"])])
     failing = [r for r in rows if str(r[2]).lower() in ("failed", "failure", "fail", "error", "blocked")]
     return Report(
         slug="quality_status",
         title="Quality status per dataset",
         summary=[f"{len(rows)} dataset(s); {len(failing)} with a failing latest validation."],
         status="broken" if failing else "ok",
-        tables=[Table("Latest validation", ["zone", "dataset", "status", "at"], rows)],
-        data={"datasets": [dict(zip(["zone", "dataset", "status", "at"], r, strict=True)) for r in rows]},
+        tables=[Table("Latest validation", ["zone", "dataset", "status", "at", "issues"], rows, numeric=[4])],
+        data={"datasets": [dict(zip(["zone", "dataset", "status", "at", "issues"], r, strict=True)) for r in rows]},
     )
 
 

@@ -475,7 +475,7 @@ _WHEN_KEYS = ("run_at", "validated_at", "finished_at", "run_time", "timestamp", 
 def quality_view(quality: dict[str, Any] | None) -> dict[str, Any]:
     """A dataset's quality status as {status, when, details, trend} for the site and the reports."""
     if not quality:
-        return {"status": "not yet validated", "when": "", "details": [], "trend": []}
+        return {"status": "not yet validated", "when": "", "details": [], "trend": [], "issues": []}
     status: Any = None
     for key in _STATUS_KEYS:
         if key in quality:
@@ -498,7 +498,18 @@ def quality_view(quality: dict[str, Any] | None) -> dict[str, Any]:
                 trend.append((sub["when"], sub["status"]))
             else:
                 trend.append(("", str(item)))
-    return {"status": "unknown" if status is None else str(status), "when": when, "details": details, "trend": trend}
+    issues = []
+    for key in ("blocking_failures", "warnings", "failures", "errors"):
+        items = quality.get(key)
+        if isinstance(items, list):
+            issues += [(key.replace("_", " "), str(i)) for i in items if isinstance(i, str | int | float)]
+    return {
+        "status": "unknown" if status is None else str(status),
+        "when": when,
+        "details": details,
+        "trend": trend,
+        "issues": issues,
+    }
 
 
 def data_docs_index(settings: Settings) -> Path:
