@@ -1,0 +1,260 @@
+"""The crossing vault -> warehouse: the ONE place that decides what leaves the vault.
+
+Every feed column's ``crossing`` custom property (from the ODCS contracts) maps
+to one SQL expression here:
+
+- ``token``: keyed pseudonym ``<domain>.v<version>.<hex>``: HMAC-SHA256 under the
+  domain key of ``<entity>:<normalised identifier>``, computed in DuckDB SQL
+  (``token_source: identity_map``: the member is resolved through the vault's
+  identity map member_id -> NIR, so a member has the same token in every feed);
+- ``drop``: nothing crosses;
+- ``keep``: the value as is (``target_column`` renames);
+- ``birth_year_age_band``: ``birth_year`` and ``age_band`` ('35-39', age at the run date);
+- ``departement``: the département of the postal code (Corsica 2A/2B, overseas 971-976);
+- ``month``: the first day of the month (``target_column`` names it);
+- ``scrub``: the text after PII scrubbing (``vault.pii.scrubber.scrub_texts``), the
+  member's names given as known names;
+- ``consent``: the current consent flag as a boolean (the history stays in the vault).
+
+Only the latest version of each record (by primary key and ``updated_at``) crosses.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from confiance.contracts import Column, Contract, feed_contracts
+from confiance.identifiers import postal_code_departement_sql
+from vault import audit, keys
+from vault.db import vault_connection
+from vault.landing import _q, actor_name
+
+log = logging.getLogger(__name__)
+TOKEN_HEX_CHARS = 32  # 128 bits of the HMAC in a token
+SCRUB_BATCH = 2000
+
+
+# --- HMAC in SQL ------------------------------------------------------------------
+
+
+def hmac_pads(key: bytes) -> tuple[bytes, bytes]:
+    """(K xor ipad, K xor opad) of HMAC-SHA256 for a key of at most 64 bytes."""
+    if len(key) > 64:
+        key = hashlib.sha256(key).digest()
+    block = key.ljust(64, b"\0")
+    return bytes(b ^ 0x36 for b in block), bytes(b ^ 0x5C for b in block)
+
+
+def hmac_sha256_sql(message_sql: str, ipad_param: str = "$ipad", opad_param: str = "$opad") -> str:
+    """DuckDB expression: hex HMAC-SHA256 of the UTF-8 bytes of ``message_sql``.
+
+    HMAC(K, m) = H((K ^ opad) || H((K ^ ipad) || m)); DuckDB's sha256 returns hex,
+    so the inner digest is turned back into bytes with unhex() before the outer hash.
+    The pads are bound as BLOB parameters, so keys never appear in SQL text or errors.
+    """
+    return f"sha256({opad_param}::BLOB || unhex(sha256({ipad_param}::BLOB || encode({message_sql}))))"
+
+
+def token_sql(domain: str, version: int, entity: str, value_sql: str,
+              ipad_param: str = "$ipad", opad_param: str = "$opad") -> str:
+    """DuckDB expression: the token of ``value_sql`` for ``entity`` in ``domain`` at key ``version``."""
+    prefix = f"{domain}.v{version}."
+    msg = f"'{entity}:' || {value_sql}"
+    return (f"CASE WHEN {value_sql} IS NOT NULL THEN '{prefix}' || "
+            f"left({hmac_sha256_sql(msg, ipad_param, opad_param)}, {TOKEN_HEX_CHARS}) END")
+
+
+def token_py(key: bytes, domain: str, version: int, entity: str, value: str) -> str:
+    """The same token computed in Python (reference implementation, used by tests)."""
+    import hmac
+
+    digest = hmac.new(key, f"{entity}:{value}".encode(), hashlib.sha256).hexdigest()
+    return f"{domain}.v{version}.{digest[:TOKEN_HEX_CHARS]}"
+
+
+# --- domain key versions ----------------------------------------------------------
+
+
+def current_version(con: duckdb.DuckDBPyConnection, domain: str) -> int | None:
+    row = con.execute("SELECT max(version) FROM meta.domain_keys WHERE domain = ? AND status = 'active'",
+                      [domain]).fetchone()
+    return row[0] if row and row[0] is not None else None
+
+
+def ensure_domain(settings: Any, con: duckdb.DuckDBPyConnection, domain: str) -> int:
+    """The active key version of ``domain``, creating version 1 (audited) on first use."""
+    version = current_version(con, domain)
+    if version is None:
+        con.execute("INSERT INTO meta.domain_keys VALUES (?, 1, 'active', now(), NULL)", [domain])
+        audit.append(settings, actor_name(), "key.domain.created", {"domain": domain, "version": 1})
+        version = 1
+    return version
+
+
+def domain_params(settings: Any, domain: str, version: int) -> dict[str, bytes]:
+    ipad, opad = hmac_pads(keys.domain_key(settings, domain, version))
+    return {"ipad": ipad, "opad": opad}
+
+
+def refresh_member_tokens(con: duckdb.DuckDBPyConnection, settings: Any, domain: str, version: int) -> int:
+    """(Re)compute meta.member_tokens for a domain and version from the identity map."""
+    con.execute("DELETE FROM meta.member_tokens WHERE domain = ? AND key_version = ?", [domain, version])
+    con.execute(
+        f"INSERT INTO meta.member_tokens SELECT '{domain}', {version}, {token_sql(domain, version, 'member', 'nir')}, "
+        "member_id FROM meta.identity_map",
+        domain_params(settings, domain, version))
+    return con.execute("SELECT count(*) FROM meta.member_tokens WHERE domain = ? AND key_version = ?",
+                       [domain, version]).fetchone()[0]
+
+
+# --- the crossing -------------------------------------------------------------------
+
+
+def _latest(contract: Contract) -> str:
+    pk = [c.name for c in contract.columns if c.primary_key]
+    order = "updated_at DESC, " if any(c.name == "updated_at" for c in contract.columns) else ""
+    return (f"(SELECT * FROM raw.{contract.name} QUALIFY row_number() OVER (PARTITION BY "
+            f"{', '.join(_q(p) for p in pk)} ORDER BY {order}_file_id DESC, _line DESC) = 1)")
+
+
+def _target(col: Column, default: str | None = None) -> str:
+    return col.custom.get("target_column") or default or col.name
+
+
+def _member_ref(contract: Contract) -> str | None:
+    for col in contract.columns:
+        if col.custom.get("token_entity") == "member" and col.custom.get("token_source") == "identity_map":
+            return col.name
+    return "member_id" if any(c.name == "member_id" for c in contract.columns) else None
+
+
+def _scrub_key_sql(contract: Contract, col: Column, alias: str = "r") -> str:
+    ref = _member_ref(contract)
+    ref_sql = f"coalesce({alias}.{_q(ref)}, '')" if ref else "''"
+    return f"sha256({ref_sql} || '|' || {alias}.{_q(col.name)})"
+
+
+def crossing_plan(contract: Contract, domain: str, version: int, as_of: str) -> tuple[list[str], list[str]]:
+    """(select expressions, joins) turning ``r`` (latest raw rows of a feed) into its warehouse table."""
+    exprs: list[str] = []
+    joins: list[str] = []
+    for col in contract.columns:
+        c = f"r.{_q(col.name)}"
+        rule = col.crossing
+        if rule == "drop":
+            continue
+        if rule == "token":
+            entity = col.custom.get("token_entity", col.name)
+            target = col.custom.get("token_column", f"{entity}_token")
+            if col.custom.get("token_source") == "identity_map" or (entity == "member" and contract.name == "members"):
+                alias = f"mt_{col.name}"
+                ref = col.name if col.custom.get("token_source") == "identity_map" else "member_id"
+                joins.append(f"LEFT JOIN meta.member_tokens {alias} ON {alias}.member_id = r.{_q(ref)} "
+                             f"AND {alias}.domain = '{domain}' AND {alias}.key_version = {version}")
+                exprs.append(f"{alias}.member_token AS {_q(target)}")
+            else:
+                exprs.append(f"{token_sql(domain, version, entity, c)} AS {_q(target)}")
+        elif rule in ("keep", "consent"):
+            exprs.append(f"{c} AS {_q(_target(col))}")
+        elif rule == "birth_year_age_band":
+            age = (f"(year(DATE '{as_of}') - year({c}) - CASE WHEN strftime(DATE '{as_of}', '%m%d') < "
+                   f"strftime({c}, '%m%d') THEN 1 ELSE 0 END)")
+            exprs.append(f"year({c})::INTEGER AS birth_year")
+            exprs.append(f"CAST(({age} // 5) * 5 AS VARCHAR) || '-' || CAST(({age} // 5) * 5 + 4 AS VARCHAR) "
+                         "AS age_band")
+        elif rule == "departement":
+            exprs.append(f"{postal_code_departement_sql(c)} AS {_q(_target(col, 'departement'))}")
+        elif rule == "month":
+            exprs.append(f"date_trunc('month', {c})::DATE AS {_q(_target(col))}")
+        elif rule == "scrub":
+            alias = f"st_{col.name}"
+            joins.append(f"LEFT JOIN meta.scrubbed_text {alias} ON {alias}.feed = '{contract.name}' AND "
+                         f"{alias}.column_name = '{col.name}' AND {alias}.text_hash = {_scrub_key_sql(contract, col)}")
+            exprs.append(f"CASE WHEN {c} IS NULL THEN NULL ELSE {alias}.scrubbed END AS {_q(_target(col))}")
+        else:
+            raise ValueError(f"{contract.name}.{col.name}: unknown crossing rule {rule!r}")
+    return exprs, joins
+
+
+def _scrub_pending(con: duckdb.DuckDBPyConnection, contract: Contract, col: Column) -> int:
+    """Scrub the free texts not scrubbed yet (cached by member and text hash in the vault)."""
+    ref = _member_ref(contract)
+    names = ("m.first_name", "m.last_name") if ref else ("NULL", "NULL")
+    join = (f"LEFT JOIN {_latest(feed_contracts()['members'])} m ON m.member_id = r.{_q(ref)}" if ref else "")
+    con.execute(f"""CREATE OR REPLACE TEMP TABLE pending_scrub AS
+        SELECT row_number() OVER () AS rn, * FROM (
+            SELECT DISTINCT {_scrub_key_sql(contract, col)} AS h, r.{_q(col.name)} AS text,
+                   {names[0]} AS first_name, {names[1]} AS last_name
+            FROM {_latest(contract)} r {join}
+            WHERE r.{_q(col.name)} IS NOT NULL
+              AND {_scrub_key_sql(contract, col)} NOT IN (
+                  SELECT text_hash FROM meta.scrubbed_text WHERE feed = '{contract.name}'
+                  AND column_name = '{col.name}'))""")
+    total = con.execute("SELECT count(*) FROM pending_scrub").fetchone()[0]
+    if not total:
+        return 0
+    from vault.pii.scrubber import scrub_texts  # engineer P's scrubber, loaded only when needed
+
+    for start in range(1, total + 1, SCRUB_BATCH):
+        rows = con.execute("SELECT h, text, first_name, last_name FROM pending_scrub WHERE rn BETWEEN ? AND ? "
+                           "ORDER BY rn", [start, start + SCRUB_BATCH - 1]).fetchall()
+        known = [[n for n in (r[2], r[3]) if n] for r in rows]
+        scrubbed = scrub_texts([r[1] for r in rows], known_names=known)
+        batch = pa.table({"feed": [contract.name] * len(rows), "column_name": [col.name] * len(rows),
+                          "text_hash": [r[0] for r in rows], "scrubbed": scrubbed})
+        con.register("scrub_batch", batch)
+        con.execute("INSERT INTO meta.scrubbed_text SELECT * FROM scrub_batch")
+        con.unregister("scrub_batch")
+    con.execute("DROP TABLE pending_scrub")
+    return total
+
+
+def _as_of(settings: Any) -> str:
+    value = (getattr(settings, "extra", None) or {}).get("as_of")
+    return str(value or date.today().isoformat())
+
+
+def cross_to_warehouse(settings: Any, domain: str | None = None) -> dict[str, int]:
+    """Write ``pseudo.members``, ``pseudo.contracts``, ``pseudo.benefits`` into the warehouse; rows per table."""
+    domain = domain or settings.warehouse_domain
+    as_of = _as_of(settings)
+    counts: dict[str, int] = {}
+    warehouse = Path(settings.warehouse_db)
+    warehouse.parent.mkdir(parents=True, exist_ok=True)
+    with vault_connection(settings) as con:
+        con.execute("BEGIN TRANSACTION")
+        version = ensure_domain(settings, con, domain)
+        n_tokens = refresh_member_tokens(con, settings, domain, version)
+        scrubbed = 0
+        for contract in feed_contracts().values():
+            for col in contract.columns:
+                if col.crossing == "scrub":
+                    scrubbed += _scrub_pending(con, contract, col)
+        con.execute("COMMIT")
+        params = domain_params(settings, domain, version)
+        con.execute(f"ATTACH '{warehouse}' AS wh")
+        try:
+            con.execute("BEGIN TRANSACTION")
+            con.execute("CREATE SCHEMA IF NOT EXISTS wh.pseudo")
+            for name, contract in feed_contracts().items():
+                exprs, joins = crossing_plan(contract, domain, version, as_of)
+                sql = (f"CREATE OR REPLACE TABLE wh.pseudo.{name} AS SELECT {', '.join(exprs)} "
+                       f"FROM {_latest(contract)} r {' '.join(joins)}")
+                uses = "$ipad" in sql
+                con.execute(sql, params if uses else None)
+                counts[name] = con.execute(f"SELECT count(*) FROM wh.pseudo.{name}").fetchone()[0]
+            con.execute("COMMIT")
+        finally:
+            con.execute("DETACH wh")
+    audit.append(settings, actor_name(), "crossing.warehouse",
+                 {"domain": domain, "key_version": version, "rows": counts, "member_tokens": n_tokens,
+                  "texts_scrubbed": scrubbed})
+    log.info("crossed to the warehouse (%s v%s): %s", domain, version, counts)
+    return counts

@@ -1,0 +1,479 @@
+"""Landing: inbox files -> the encrypted vault, checked against their feed contracts.
+
+For each file of the inbox whose name matches a feed contract's ``file_pattern``:
+
+1. its SHA-256 is looked up in the landing ledger: a file already processed is
+   skipped (landing is idempotent);
+2. structural checks refuse the whole file with a reason naming it (empty, not
+   the declared format, missing required or unexpected columns, truncated);
+3. DuckDB reads it as text (``read_csv`` with every column VARCHAR, malformed
+   lines captured with their line numbers; ``read_parquet``; ``read_json``),
+   then one SQL statement types every value (``TRY_CAST``/``TRY_STRPTIME``) and
+   builds, for every row, the list of reasons it breaks the contract: required
+   value missing, not a valid date/number/boolean, pattern, enum, bounds, NIR
+   control key, duplicate key inside the file;
+4. valid rows go to ``raw.<feed>``, the others to ``meta.quarantine`` (file,
+   line, reason; their raw values stay in the vault) and a ledger row records
+   rows read = rows landed + rows quarantined.
+
+Steps 3-4 run in ONE transaction per file: a process killed midway leaves
+nothing of that file, and the next run lands it whole. Everything runs inside
+DuckDB (no row-by-row Python), streaming and spilling to encrypted temporary
+files, so a file of millions of rows lands in bounded memory.
+"""
+
+from __future__ import annotations
+
+import codecs
+import fnmatch
+import getpass
+import hashlib
+import json
+import logging
+import os
+import re
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from confiance.contracts import Column, Contract, feed_contracts
+from confiance.identifiers import nir_key_valid_sql
+from vault import audit
+from vault.db import vault_connection
+
+log = logging.getLogger(__name__)
+
+FORMATS = {".csv": "csv", ".txt": "csv", ".parquet": "parquet", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl"}
+EventHook = Callable[[str, dict], None]
+
+
+class RefusedFile(Exception):
+    """A file whose structure is unusable: refused whole."""
+
+
+def actor_name() -> str:
+    return os.environ.get("CONFIANCE_ACTOR") or f"{getpass.getuser()}@confiance"
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def feed_of(path: Path) -> str | None:
+    for name, contract in feed_contracts().items():
+        if fnmatch.fnmatch(path.name, contract.file_pattern):
+            return name
+    return None
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _lit(text: str) -> str:
+    return "'" + str(text).replace("'", "''") + "'"
+
+
+# --- structure -------------------------------------------------------------------
+
+
+def _is_utf8(path: Path) -> bool:
+    dec = codecs.getincrementaldecoder("utf-8")()
+    with open(path, "rb") as fh:
+        try:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                dec.decode(chunk)
+            dec.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return False
+    return True
+
+
+def _split_header(line: str, delim: str) -> list[str]:
+    return [c.strip().strip('"').strip() for c in line.rstrip("\r\n").split(delim)]
+
+
+def _check_columns(contract: Contract, present: list[str], file: str) -> None:
+    expected = [c.name for c in contract.columns]
+    missing = [c.name for c in contract.columns if c.required and c.name not in present]
+    if missing:
+        raise RefusedFile(f"{file}: missing required column(s) {', '.join(missing)}")
+    unexpected = [c for c in present if c not in expected]
+    if unexpected:
+        shown = ", ".join(c[:40] for c in unexpected[:5])
+        raise RefusedFile(f"{file}: column(s) not in the {contract.name} contract: {shown}")
+    dupes = {c for c in present if present.count(c) > 1}
+    if dupes:
+        raise RefusedFile(f"{file}: duplicated column(s) {', '.join(sorted(dupes))}")
+
+
+def _csv_dialect(path: Path, contract: Contract) -> dict[str, Any]:
+    with open(path, "rb") as fh:
+        head = fh.read(1 << 16)
+    if not head.strip():
+        raise RefusedFile(f"{path.name}: empty file")
+    if b"\x00" in head or head.startswith(b"PAR1"):
+        raise RefusedFile(f"{path.name}: not a CSV text file (binary content)")
+    encoding = "utf-8" if _is_utf8(path) else "latin-1"
+    text = head.decode("utf-8" if encoding == "utf-8" else "latin-1", errors="replace").lstrip("\ufeff")
+    first = text.split("\n", 1)[0]
+    delim = ";" if first.count(";") >= first.count(",") else ","
+    header = _split_header(first, delim)
+    _check_columns(contract, header, path.name)
+    # truncated: the last line is cut off (no final newline and too few fields)
+    size = path.stat().st_size
+    with open(path, "rb") as fh:
+        fh.seek(max(0, size - (1 << 16)))
+        tail = fh.read()
+    if not tail.endswith(b"\n"):
+        last = tail.rsplit(b"\n", 1)[-1].decode("latin-1")
+        if "\n" in text and last.count(delim) < len(header) - 1:
+            raise RefusedFile(f"{path.name}: truncated (the last line is incomplete)")
+    return {"encoding": encoding, "delim": delim, "header": header}
+
+
+def _parquet_columns(con: duckdb.DuckDBPyConnection, path: Path) -> list[str]:
+    with open(path, "rb") as fh:
+        start = fh.read(4)
+        fh.seek(max(0, path.stat().st_size - 4))
+        end = fh.read(4)
+    if start != b"PAR1":
+        raise RefusedFile(f"{path.name}: not a Parquet file")
+    if end != b"PAR1":
+        raise RefusedFile(f"{path.name}: truncated Parquet file (no footer)")
+    try:
+        return [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM read_parquet({_lit(path)})").fetchall()]
+    except duckdb.Error:
+        raise RefusedFile(f"{path.name}: unreadable Parquet file (damaged)") from None
+
+
+def _jsonl_columns(path: Path) -> list[str]:
+    keys: list[str] = []
+    seen = 0
+    with open(path, "rb") as fh:
+        for lineno, raw in enumerate(fh, start=1):
+            if not raw.strip():
+                continue
+            try:
+                obj = json.loads(raw)
+            except (json.JSONDecodeError, UnicodeDecodeError):
+                raise RefusedFile(f"{path.name}: not JSON Lines (line {lineno} is not a JSON object)") from None
+            if not isinstance(obj, dict):
+                raise RefusedFile(f"{path.name}: not JSON Lines (line {lineno} is not a JSON object)")
+            keys += [k for k in obj if k not in keys]
+            seen += 1
+            if seen >= 1000:
+                break
+    if not seen:
+        raise RefusedFile(f"{path.name}: empty file")
+    return keys
+
+
+# --- typing and validation expressions -------------------------------------------
+
+_STRPTIME = {"yyyy": "%Y", "MM": "%m", "dd": "%d", "HH": "%H", "mm": "%M", "ss": "%S"}
+
+
+def _date_format(col: Column) -> str:
+    fmt = col.options.get("format", "yyyy-MM-dd")
+    for k, v in _STRPTIME.items():
+        fmt = fmt.replace(k, v)
+    return fmt
+
+
+def _is_nir(col: Column) -> bool:
+    return any(getattr(q, "implementation", None) == "nir_key_valid" for q in col.quality)
+
+
+def _value(col: Column) -> str:
+    v = f"NULLIF(trim({_q(col.name)}), '')"
+    if _is_nir(col):
+        v = f"upper(replace({v}, ' ', ''))"
+    return v
+
+
+def _typed(col: Column, v: str) -> str:
+    t = col.physical_type.upper()
+    if t == "DATE":
+        return f"TRY_STRPTIME({v}, {_lit(_date_format(col))})::DATE"
+    if t == "TIMESTAMP":
+        return f"TRY_CAST({v} AS TIMESTAMP)"
+    if t == "BOOLEAN":
+        return (f"CASE WHEN lower({v}) IN ('true','t','1','yes','y','oui','o') THEN true "
+                f"WHEN lower({v}) IN ('false','f','0','no','n','non') THEN false END")
+    if t in ("INTEGER", "BIGINT", "SMALLINT"):
+        return f"CASE WHEN regexp_full_match({v}, '-?[0-9]+') THEN TRY_CAST({v} AS {t}) END"
+    m = re.match(r"DECIMAL\((\d+),\s*(\d+)\)", t)
+    if m:
+        scale = int(m.group(2))
+        return f"CASE WHEN regexp_full_match({v}, '-?[0-9]+(\\.[0-9]{{1,{scale}}})?') THEN TRY_CAST({v} AS {t}) END"
+    return v
+
+
+def _expected(col: Column) -> str:
+    t = col.physical_type.upper()
+    if t == "DATE":
+        return f"a date ({col.options.get('format', 'yyyy-MM-dd')})"
+    if t == "TIMESTAMP":
+        return "a timestamp (ISO 8601)"
+    if t == "BOOLEAN":
+        return "a boolean"
+    if t.startswith("DECIMAL"):
+        return "an amount with '.' decimals"
+    return f"a {col.logical_type}"
+
+
+def _checks(col: Column, v: str, typed: str) -> list[str]:
+    n = col.name
+    out = []
+    if col.required:
+        out.append(f"CASE WHEN {v} IS NULL THEN {_lit(n + ': required value missing')} END")
+    if typed != v:
+        out.append(f"CASE WHEN {v} IS NOT NULL AND {typed} IS NULL THEN {_lit(f'{n}: not {_expected(col)}')} END")
+    pattern = col.options.get("pattern")
+    if pattern:
+        msg = _lit(n + ": does not match the contract pattern")
+        out.append(f"CASE WHEN NOT regexp_matches({v}, {_lit(pattern)}) THEN {msg} END")
+    enum = col.options.get("enum")
+    if enum:
+        values = ", ".join(_lit(e) for e in enum)
+        out.append(f"CASE WHEN {v} NOT IN ({values}) THEN {_lit(n + ': not one of the allowed values')} END")
+    for bound, op in (("minimum", "<"), ("maximum", ">")):
+        if bound in col.options and col.physical_type.upper() != "VARCHAR":
+            lim = col.options[bound]
+            lim_sql = _lit(lim) + "::DATE" if col.physical_type.upper() == "DATE" else str(lim)
+            out.append(f"CASE WHEN {typed} {op} {lim_sql} THEN {_lit(f'{n}: {bound} is {lim}')} END")
+    if _is_nir(col):
+        out.append(f"CASE WHEN NOT {nir_key_valid_sql(v)} THEN {_lit(n + ': invalid NIR control key')} END")
+    return out
+
+
+def validation_select(contract: Contract, source: str) -> str:
+    """SQL typing every column of ``source`` (all VARCHAR + _line) and listing each row's failures."""
+    cols = contract.columns
+    vals = {c.name: _value(c) for c in cols}
+    typed = {c.name: _typed(c, vals[c.name]) for c in cols}
+    checks = [chk for c in cols for chk in _checks(c, vals[c.name], typed[c.name])]
+    pk = [c for c in cols if c.primary_key]
+    typed_list = ", ".join(f"{typed[c.name]} AS {_q(c.name)}" for c in cols)
+    raw_json = "to_json(struct_pack(" + ", ".join(f"{_q(c.name)} := {vals[c.name]}" for c in cols) + "))"
+    reasons = f"list_filter([{', '.join(checks)}], x -> x IS NOT NULL)"
+    inner = f"SELECT _line, {typed_list}, {reasons} AS _reasons, {raw_json} AS _raw FROM {source}"
+    if pk:
+        part = ", ".join(_q(c.name) for c in pk)
+        dup = _lit(", ".join(c.name for c in pk) + ": duplicate within the file")
+        return (f"SELECT * EXCLUDE (_reasons), coalesce(array_to_string(CASE WHEN {pk[0].name} IS NOT NULL AND "
+                f"row_number() OVER (PARTITION BY {part} ORDER BY _line) > 1 "
+                f"THEN list_append(_reasons, {dup}) ELSE _reasons END, '; '), '') AS _reason FROM ({inner})")
+    return f"SELECT * EXCLUDE (_reasons), coalesce(array_to_string(_reasons, '; '), '') AS _reason FROM ({inner})"
+
+
+# --- landing one file ---------------------------------------------------------------
+
+
+def _stage(con: duckdb.DuckDBPyConnection, path: Path, fmt: str, contract: Contract, fid: int) -> tuple[str, int]:
+    """Create staging.s<fid> (_line + contract columns as VARCHAR); return (table, malformed lines count)."""
+    table = f"staging.s{fid}"
+    cols = contract.columns
+    if fmt == "csv":
+        d = _csv_dialect(path, contract)
+        columns = "{" + ", ".join(f"{_lit(h)}: 'VARCHAR'" for h in d["header"]) + "}"
+        rj, rs = f"rejects_{fid}", f"rejects_scan_{fid}"
+        src = (f"read_csv({_lit(path)}, header=true, columns={columns}, delim={_lit(d['delim'])}, quote='\"', "
+               f"escape='\"', encoding={_lit(d['encoding'])}, store_rejects=true, rejects_table={_lit(rj)}, "
+               f"rejects_scan={_lit(rs)}, strict_mode=true, auto_detect=false, parallel=true)")
+        select_cols = ", ".join(
+            (_q(c.name) if c.name in d["header"] else f"NULL::VARCHAR AS {_q(c.name)}") for c in cols)
+        try:
+            con.execute(f"CREATE TEMP TABLE ord_{fid} AS SELECT row_number() OVER () AS _ord, {select_cols} FROM {src}")
+        except duckdb.Error as exc:
+            kind = "encoding" if "encoding" in str(exc).lower() else "CSV structure"
+            raise RefusedFile(f"{path.name}: unreadable as CSV ({kind} error)") from None
+        bad = con.execute(f"SELECT DISTINCT line, error_type::VARCHAR, csv_line FROM {rj}").fetchall()
+        con.execute(f"CREATE TEMP TABLE badlines_{fid} AS SELECT DISTINCT line, error_type::VARCHAR AS error_type, "
+                    f"first(csv_line) AS csv_line FROM {rj} GROUP BY ALL")
+        n_bad = con.execute(f"SELECT count(DISTINCT line) FROM badlines_{fid}").fetchone()[0]
+        total = con.execute(f"SELECT count(*) FROM ord_{fid}").fetchone()[0] + n_bad
+        con.execute(f"""CREATE TABLE {table} AS
+            WITH good AS (
+                SELECT l, row_number() OVER (ORDER BY l) AS k FROM range(2, {total} + 2) r(l)
+                WHERE l NOT IN (SELECT line FROM badlines_{fid}))
+            SELECT good.l AS _line, o.* EXCLUDE (_ord) FROM ord_{fid} o JOIN good ON o._ord = good.k""")
+        con.execute(f"DROP TABLE ord_{fid}")
+        con.execute(f"DROP TABLE IF EXISTS {rj}")
+        con.execute(f"DROP TABLE IF EXISTS {rs}")
+        del bad
+        return table, n_bad
+    if fmt == "parquet":
+        present = _parquet_columns(con, path)
+        src = f"read_parquet({_lit(path)})"
+    else:
+        present = _jsonl_columns(path)
+        types = "{" + ", ".join(f"{_lit(h)}: 'VARCHAR'" for h in present) + "}"
+        src = f"read_json({_lit(path)}, format='newline_delimited', columns={types}, ignore_errors=false)"
+    _check_columns(contract, present, path.name)
+    select_cols = ", ".join(
+        (f"CAST({_q(c.name)} AS VARCHAR) AS {_q(c.name)}" if c.name in present else f"NULL::VARCHAR AS {_q(c.name)}")
+        for c in cols)
+    try:
+        con.execute(f"CREATE TABLE {table} AS SELECT row_number() OVER () AS _line, {select_cols} FROM {src}")
+    except duckdb.Error:
+        raise RefusedFile(f"{path.name}: unreadable as {fmt} (malformed content)") from None
+    return table, 0
+
+
+def _next_file_id(con: duckdb.DuckDBPyConnection) -> int:
+    return con.execute("SELECT coalesce(max(file_id), 0) + 1 FROM meta.ledger").fetchone()[0]
+
+
+def _record_refusal(con, fid, path, feed, fmt, checksum, size, reason) -> None:
+    con.execute("BEGIN TRANSACTION")
+    con.execute("INSERT INTO meta.ledger VALUES (?, ?, ?, ?, ?, ?, 'refused', 0, 0, 0, ?, now())",
+                [fid, path.name, feed, fmt, checksum, size, reason])
+    con.execute("INSERT INTO meta.quarantine VALUES (?, ?, ?, NULL, ?, NULL, now())", [fid, path.name, feed, reason])
+    con.execute("COMMIT")
+
+
+def land_file(con: duckdb.DuckDBPyConnection, path: Path, feed: str, checksum: str,
+              say: Callable[[str], None], on_event: EventHook | None = None) -> dict:
+    """Land one file in one transaction; returns its ledger row as a dict."""
+    contract = feed_contracts()[feed]
+    fmt = FORMATS.get(path.suffix.lower())
+    size = path.stat().st_size
+    fid = _next_file_id(con)
+    result = {"file": path.name, "feed": feed, "checksum": checksum, "status": "refused", "rows_read": 0,
+              "rows_landed": 0, "rows_quarantined": 0, "reason": None}
+    if fmt is None:
+        reason = f"{path.name}: unsupported file format {path.suffix or '(none)'} (expected csv, parquet or jsonl)"
+        _record_refusal(con, fid, path, feed, None, checksum, size, reason)
+        return {**result, "reason": reason}
+    t0 = time.monotonic()
+    con.execute("CREATE SCHEMA IF NOT EXISTS staging")
+    con.execute("BEGIN TRANSACTION")
+    try:
+        say(f"{path.name}: reading {size / 1e6:.1f} MB as {fmt} ({feed})")
+        staged, n_bad = _stage(con, path, fmt, contract, fid)
+        n_staged = con.execute(f"SELECT count(*) FROM {staged}").fetchone()[0]
+        say(f"{path.name}: {n_staged + n_bad:,} rows read, validating against the {feed} contract")
+        if on_event:
+            on_event("staged", {"file": path.name, "rows": n_staged + n_bad})
+        checked = f"staging.c{fid}"
+        con.execute(f"CREATE TABLE {checked} AS {validation_select(contract, staged)}")
+        names = ", ".join(_q(c.name) for c in contract.columns)
+        con.execute(f"INSERT INTO raw.{feed} SELECT {names}, {fid}, _line FROM {checked} WHERE _reason = ''")
+        con.execute(f"INSERT INTO meta.quarantine SELECT {fid}, {_lit(path.name)}, {_lit(feed)}, _line, _reason, _raw, "
+                    f"now() FROM {checked} WHERE _reason <> ''")
+        if n_bad:
+            con.execute(f"INSERT INTO meta.quarantine SELECT {fid}, {_lit(path.name)}, {_lit(feed)}, line, "
+                        f"'malformed line: ' || lower(error_type), csv_line, now() FROM badlines_{fid}")
+        landed, quarantined = con.execute(
+            f"SELECT count(*) FILTER (_reason = ''), count(*) FILTER (_reason <> '') FROM {checked}").fetchone()
+        quarantined += n_bad
+        if feed == "members":
+            con.execute(f"""INSERT OR REPLACE INTO meta.identity_map
+                SELECT member_id, nir FROM {checked} WHERE _reason = ''
+                QUALIFY row_number() OVER (PARTITION BY member_id ORDER BY updated_at DESC, _line DESC) = 1""")
+        con.execute("INSERT INTO meta.ledger VALUES (?, ?, ?, ?, ?, ?, 'landed', ?, ?, ?, NULL, now())",
+                    [fid, path.name, feed, fmt, checksum, size, landed + quarantined, landed, quarantined])
+        con.execute(f"DROP TABLE {staged}")
+        con.execute(f"DROP TABLE {checked}")
+        con.execute("COMMIT")
+    except RefusedFile as exc:
+        con.execute("ROLLBACK")
+        reason = str(exc)
+        _record_refusal(con, fid, path, feed, fmt, checksum, size, reason)
+        say(f"{reason} -> refused")
+        return {**result, "reason": reason}
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        con.execute(f"DROP TABLE IF EXISTS temp.badlines_{fid}")
+    say(f"{path.name}: {landed:,} landed, {quarantined:,} quarantined in {time.monotonic() - t0:.1f}s")
+    return {**result, "status": "landed", "rows_read": landed + quarantined, "rows_landed": landed,
+            "rows_quarantined": quarantined}
+
+
+def inbox_files(settings: Any) -> list[tuple[Path, str]]:
+    """(path, feed) of the inbox files matching a feed contract, in feed order then name."""
+    inbox = Path(settings.inbox)
+    if not inbox.exists():
+        return []
+    order = list(feed_contracts())
+    found = []
+    for path in sorted(p for p in inbox.iterdir() if p.is_file() and not p.name.startswith(".")):
+        feed = feed_of(path)
+        if feed is None:
+            log.warning("%s: no feed contract matches this file name; left in the inbox", path.name)
+            continue
+        found.append((path, feed))
+    return sorted(found, key=lambda pf: (order.index(pf[1]), pf[0].name))
+
+
+def land_inbox(settings: Any, progress: bool = False, on_event: EventHook | None = None) -> list[dict]:
+    """Land every new inbox file; one dict per file (file, feed, checksum, status, rows_*, reason).
+
+    ``status`` is ``landed``, ``refused`` or ``skipped`` (same checksum already processed).
+    ``progress`` prints one line per step on stderr and DuckDB's progress bar; ``on_event(event, info)``
+    is called at each step (``staged``, ``landed``, ``refused``, ``skipped``).
+    """
+    def say(msg: str) -> None:
+        log.info(msg)
+        if progress:
+            print(msg, file=sys.stderr, flush=True)
+
+    results: list[dict] = []
+    files = inbox_files(settings)
+    actor = actor_name()
+    with vault_connection(settings) as con:
+        if progress:
+            con.execute("SET enable_progress_bar = true")
+            con.execute("SET enable_progress_bar_print = true")
+        known = dict(con.execute("SELECT checksum, status FROM meta.ledger").fetchall())
+        for path, feed in files:
+            checksum = sha256_file(path)
+            if checksum in known:
+                results.append({"file": path.name, "feed": feed, "checksum": checksum, "status": "skipped",
+                                "rows_read": 0, "rows_landed": 0, "rows_quarantined": 0,
+                                "reason": f"already processed ({known[checksum]})"})
+                if on_event:
+                    on_event("skipped", {"file": path.name})
+                continue
+            res = land_file(con, path, feed, checksum, say, on_event)
+            known[checksum] = res["status"]
+            results.append(res)
+            if on_event:
+                on_event(res["status"], {"file": path.name})
+            audit.append(settings, actor, f"landing.{res['status']}",
+                         {k: res[k] for k in ("file", "feed", "rows_read", "rows_landed", "rows_quarantined", "reason")}
+                         | {"checksum": checksum[:16]})
+    return results
+
+
+def ledger(settings: Any) -> list[dict]:
+    """The landing ledger: one dict per file processed (no identifiers, no values)."""
+    if not Path(settings.vault_db).exists():
+        return []
+    with vault_connection(settings, read_only=True) as con:
+        cur = con.execute("SELECT file_id, file, feed, format, checksum, size_bytes, status, rows_read, rows_landed, "
+                          "rows_quarantined, reason, landed_at FROM meta.ledger ORDER BY file_id")
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def quarantine_summary(settings: Any) -> list[dict]:
+    """Quarantined rows counted per file and reason (no values)."""
+    if not Path(settings.vault_db).exists():
+        return []
+    with vault_connection(settings, read_only=True) as con:
+        cur = con.execute("SELECT file, feed, reason, count(*) AS rows FROM meta.quarantine GROUP BY ALL ORDER BY ALL")
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
