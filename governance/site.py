@@ -101,6 +101,7 @@ class DatasetDoc:
     notes: list[str] = field(default_factory=list)
     quality: dict[str, Any] | None = None
     source: str = "contract"
+    location: str = ""  # where it physically lives (database and relation), never its content
 
     @property
     def quality_view(self) -> dict[str, Any]:
@@ -202,6 +203,7 @@ def _feed_doc(contract: Contract) -> DatasetDoc:
         retention=contract_retention(contract),
         purpose=str(contract.custom.get("processing_purpose", "")),
         legal_basis=str(contract.custom.get("legal_basis", "")),
+        location=f"encrypted vault database, table raw.{contract.name} (landed rows; quarantine in meta.quarantine)",
     )
     for col in contract.columns:
         crossing = col.crossing
@@ -252,6 +254,7 @@ def _warehouse_doc(contract: Contract, settings: Settings) -> DatasetDoc:
         legal_basis=str(contract.custom.get("legal_basis", "")),
         upstream=[f"feed.{contract.name}"],
         source="crossing rules of the feed contract",
+        location=f"warehouse database, table pseudo.{contract.name} (dbt source pseudo.{contract.name})",
     )
     seen: set[str] = set()
     for col in contract.columns:
@@ -404,6 +407,7 @@ def _manifest_docs(manifest: dict[str, Any], docs: dict[str, DatasetDoc], mart_o
                 retention=str(meta.get("retention") or (contract_retention(contract) if contract else "")),
                 consumer=consumer,
                 source="dbt manifest",
+                location=f"warehouse database, {node.get('relation_name') or node.get('schema', '') + '.' + name}",
             )
             docs[key] = doc
         else:
