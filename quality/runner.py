@@ -1,0 +1,300 @@
+"""Entry points of the quality stages: feeds (in the vault), warehouse, marts.
+
+Each returns a JSON-serialisable summary::
+
+    {"stage": "feeds", "run_id": ..., "run_time": ..., "success": bool,
+     "data_docs": ".../data_docs/index.html",
+     "datasets": {"raw.members": {"success", "rows", "evaluated", "passed", "failed",
+                                  "blocking_failures": [reason...], "warnings": [reason...]}}}
+
+and stores one result per dataset in ``settings.quality_dir`` (see
+``quality.results``) plus the GX validation result, then rebuilds Data Docs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from confiance.contracts import feed_contracts, mart_contracts
+from confiance.settings import Settings
+from quality import results
+from quality.engine import DEFAULT_BATCH_ROWS, DatasetRun, build_data_docs, validate_plan
+from quality.suites import DatasetPlan, feed_plan, mart_plan, warehouse_plan
+
+log = logging.getLogger(__name__)
+
+LANDED_STATUSES_EXCLUDED = frozenset({"duplicate", "rejected", "refused", "failed", "skipped", "error"})
+
+
+def run_date(settings: Settings, as_of: dt.date | None = None) -> dt.date:
+    """The date checks are relative to: ``as_of``, else settings.extra['as_of'], else CONFIANCE_AS_OF, else today."""
+    value: Any = as_of or settings.extra.get("as_of") or os.environ.get("CONFIANCE_AS_OF")
+    if value is None:
+        return dt.date.today()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise ValueError(f"as_of must be an ISO date (YYYY-MM-DD), got {value!r}") from None
+
+
+def _batch_rows(settings: Settings) -> int:
+    return int(
+        settings.extra.get("quality_batch_rows") or os.environ.get("CONFIANCE_QUALITY_BATCH_ROWS") or DEFAULT_BATCH_ROWS
+    )
+
+
+def newest_arrivals(ledger_rows: Iterable[dict[str, Any]]) -> dict[str, dt.datetime]:
+    """Newest landing time per feed from the vault's landing ledger (refused or duplicate files ignored)."""
+    out: dict[str, dt.datetime] = {}
+    for row in ledger_rows:
+        status = str(row.get("status") or "").lower()
+        if status in LANDED_STATUSES_EXCLUDED or not row.get("feed") or not row.get("landed_at"):
+            continue
+        when = row["landed_at"]
+        if isinstance(when, str):
+            when = dt.datetime.fromisoformat(when)
+        elif isinstance(when, dt.date) and not isinstance(when, dt.datetime):
+            when = dt.datetime.combine(when, dt.time.min)
+        if when.tzinfo is not None:
+            when = when.astimezone(dt.UTC).replace(tzinfo=None)
+        feed = str(row["feed"])
+        if feed not in out or when > out[feed]:
+            out[feed] = when
+    return out
+
+
+def _summarise(run: DatasetRun) -> dict[str, Any]:
+    blocking, warnings = [], []
+    for c in run.checks:
+        if c["success"]:
+            continue
+        if "evaluation_errors" in c:
+            what = "could not be evaluated"
+        elif c.get("observed_value") is not None or c["dimension"] == "freshness":
+            what = f"newest value {c.get('observed_value') or 'missing'}"
+        else:
+            what = f"{c.get('unexpected_count', 0)} of {c.get('element_count', 0)} rows failed"
+        reason = f"{c['check']} ({c['dimension']}): {what} — {c['description']}"
+        (blocking if c["severity"] == "error" else warnings).append(reason)
+    passed = sum(1 for c in run.checks if c["success"])
+    return {
+        "dataset": run.plan.dataset,
+        "stage": run.plan.stage,
+        "contract": run.plan.contract,
+        "run_id": run.run_id,
+        "run_time": run.run_time.isoformat(),
+        "success": run.success,
+        "blocking": bool(blocking),
+        "rows": run.rows,
+        "batches": run.batches,
+        "evaluated": len(run.checks),
+        "passed": passed,
+        "failed": len(run.checks) - passed,
+        "blocking_failures": blocking,
+        "warnings": warnings,
+        "not_applicable": list(run.plan.skipped),
+        "checks": run.checks,
+        "error": run.error,
+    }
+
+
+def _missing_dataset(
+    plan_or_name: DatasetPlan | str, stage: str, run_id: str, run_time: dt.datetime, reason: str, contract: str = ""
+) -> dict[str, Any]:
+    name = plan_or_name if isinstance(plan_or_name, str) else plan_or_name.dataset
+    return {
+        "dataset": name,
+        "stage": stage,
+        "contract": contract,
+        "run_id": run_id,
+        "run_time": run_time.isoformat(),
+        "success": False,
+        "blocking": True,
+        "rows": 0,
+        "batches": 0,
+        "evaluated": 0,
+        "passed": 0,
+        "failed": 0,
+        "blocking_failures": [reason],
+        "warnings": [],
+        "not_applicable": [],
+        "checks": [],
+        "error": reason,
+    }
+
+
+def _run_plans(
+    con: Any, settings: Settings, stage: str, plans: list[DatasetPlan | tuple[str, str, str]], run_id: str
+) -> dict[str, Any]:
+    run_time = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    quality_dir = settings.quality_dir
+    quality_dir.mkdir(parents=True, exist_ok=True)
+    summaries: dict[str, dict[str, Any]] = {}
+    for plan in plans:
+        if isinstance(plan, tuple):  # (dataset, contract, reason): the dataset could not be read
+            name, contract, reason = plan
+            summary = _missing_dataset(name, stage, run_id, run_time, reason, contract)
+        else:
+            run = validate_plan(
+                con,
+                plan,
+                quality_dir=quality_dir,
+                run_id=run_id,
+                run_time=run_time,
+                batch_rows=_batch_rows(settings),
+                failed_rows_dir=results.failed_rows_dir(quality_dir, run_id, plan.dataset),
+            )
+            summary = _summarise(run)
+        results.write_run(quality_dir, summary)
+        summaries[summary["dataset"]] = summary
+        for reason in summary["blocking_failures"]:
+            log.warning("quality %s BLOCKING: %s", summary["dataset"], reason)
+        for reason in summary["warnings"]:
+            log.info("quality %s warning: %s", summary["dataset"], reason)
+    docs = build_data_docs(quality_dir)
+    return {
+        "stage": stage,
+        "run_id": run_id,
+        "run_time": run_time.isoformat(),
+        "success": all(s["success"] for s in summaries.values()),
+        "blocking": any(s["blocking"] for s in summaries.values()),
+        "data_docs": str(docs),
+        "datasets": {
+            name: {
+                k: s[k]
+                for k in (
+                    "success",
+                    "blocking",
+                    "rows",
+                    "evaluated",
+                    "passed",
+                    "failed",
+                    "blocking_failures",
+                    "warnings",
+                )
+            }
+            for name, s in summaries.items()
+        },
+    }
+
+
+def _tables(con: Any) -> set[tuple[str, str]]:
+    rows = con.execute("SELECT table_schema, table_name FROM information_schema.tables").fetchall()
+    return {(s, n) for s, n in rows}
+
+
+def validate_feeds_on(
+    con: Any,
+    settings: Settings,
+    run_id: str,
+    *,
+    as_of: dt.date | None = None,
+    ledger_rows: Iterable[dict[str, Any]] = (),
+) -> dict[str, Any]:
+    """Validate the raw feeds reachable through ``con`` (tables raw.<feed>)."""
+    day = run_date(settings, as_of)
+    arrivals = newest_arrivals(ledger_rows)
+    present = _tables(con)
+    plans: list[Any] = []
+    for name, contract in feed_contracts().items():
+        if ("raw", name) not in present:
+            plans.append((f"raw.{name}", contract.path.name, f"raw.{name} is missing from the vault"))
+            continue
+        plans.append(feed_plan(contract, day, arrivals.get(name)))
+    return _run_plans(con, settings, "feeds", plans, run_id)
+
+
+def validate_feeds(settings: Settings, run_id: str, *, as_of: dt.date | None = None) -> dict[str, Any]:
+    """Validate raw.members, raw.contracts and raw.benefits inside the vault (read-only)."""
+    from vault import landing
+    from vault.db import vault_connection
+
+    ledger_rows = landing.ledger(settings)
+    with vault_connection(settings, read_only=True) as con:
+        _spill_inside_vault(con, settings)
+        return validate_feeds_on(con, settings, run_id, as_of=as_of, ledger_rows=ledger_rows)
+
+
+def _spill_inside_vault(con: Any, settings: Settings) -> None:
+    """DuckDB may spill large window computations to disk: keep that inside the vault folder."""
+    spill = settings.vault_dir / "quality_spill"
+    try:
+        spill.mkdir(mode=0o700, parents=True, exist_ok=True)
+        con.execute(f"SET temp_directory = '{spill.as_posix()}'")
+    except (duckdb.Error, OSError) as exc:
+        log.debug("could not set the vault spill directory (%s)", exc.__class__.__name__)
+
+
+def validate_warehouse_on(con: Any, settings: Settings, run_id: str, *, as_of: dt.date | None = None) -> dict[str, Any]:
+    day = run_date(settings, as_of)
+    present = _tables(con)
+    plans: list[Any] = []
+    for name, contract in feed_contracts().items():
+        if ("pseudo", name) not in present:
+            plans.append((f"pseudo.{name}", contract.path.name, f"pseudo.{name} is missing from the warehouse"))
+            continue
+        plans.append(warehouse_plan(contract, day, settings.warehouse_domain))
+    return _run_plans(con, settings, "warehouse", plans, run_id)
+
+
+def _open_warehouse(settings: Settings) -> Any:
+    path: Path = settings.warehouse_db
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: the warehouse does not exist yet (run the crossing first)")
+    return duckdb.connect(str(path), read_only=True)
+
+
+def validate_warehouse(settings: Settings, run_id: str, *, as_of: dt.date | None = None) -> dict[str, Any]:
+    """Validate pseudo.members, pseudo.contracts and pseudo.benefits in the warehouse (read-only)."""
+    con = _open_warehouse(settings)
+    try:
+        return validate_warehouse_on(con, settings, run_id, as_of=as_of)
+    finally:
+        con.close()
+
+
+def mart_relation(present: set[tuple[str, str]], contract: Any) -> str | None:
+    """Where dbt built a mart: the contract's physicalName (schema.table allowed) or any schema with its name."""
+    physical = getattr(contract.table, "physicalName", None) or contract.name
+    if "." in physical:
+        schema, table = physical.split(".", 1)
+        return f'"{schema}"."{table}"' if (schema, table) in present else None
+    matches = sorted(s for s, n in present if n == physical)
+    # Prefer a schema that looks like a marts schema, then any.
+    matches.sort(key=lambda s: (0 if "mart" in s else 1, s))
+    return f'"{matches[0]}"."{physical}"' if matches else None
+
+
+def validate_marts_on(con: Any, settings: Settings, run_id: str, *, as_of: dt.date | None = None) -> dict[str, Any]:
+    day = run_date(settings, as_of)
+    present = _tables(con)
+    plans: list[Any] = []
+    for name, contract in mart_contracts().items():
+        relation = mart_relation(present, contract)
+        if relation is None:
+            plans.append(
+                (name, contract.path.name, f"mart {name} is missing from the warehouse (dbt did not build it)")
+            )
+            continue
+        plans.append(mart_plan(contract, relation, day))
+    return _run_plans(con, settings, "marts", plans, run_id)
+
+
+def validate_marts(settings: Settings, run_id: str, *, as_of: dt.date | None = None) -> dict[str, Any]:
+    """Validate every mart with a contract in contracts/marts/ after dbt (read-only)."""
+    con = _open_warehouse(settings)
+    try:
+        return validate_marts_on(con, settings, run_id, as_of=as_of)
+    finally:
+        con.close()
