@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from confiance.contracts import feed_contracts
+from confiance.contracts import feed_contracts, mart_contracts
 from confiance.settings import get_settings
 from governance.dbt_sources import warehouse_columns
 from governance.site import build_site, clean_description, load_glossary, site
@@ -173,7 +173,8 @@ def test_marts_from_the_dbt_manifest_by_consumer_with_upstream_models(built: Pat
 
 def test_glossary_covers_contract_terms_and_the_business_vocabulary(built: Path) -> None:
     glossary = load_glossary()
-    used = {c.glossary_term for contract in feed_contracts().values() for c in contract.columns if c.glossary_term}
+    contracts = [*feed_contracts().values(), *mart_contracts().values()]
+    used = {c.glossary_term for contract in contracts for c in contract.columns if c.glossary_term}
     assert used <= set(glossary), sorted(used - set(glossary))
     page = (built / "glossary.html").read_text(encoding="utf-8")
     for key, term in glossary.items():
@@ -206,6 +207,16 @@ def test_descriptions_carry_no_example_values(built: Path) -> None:
     example = re.search(r"\(e\.g\. ([^)]*)\)", feed_contracts()["members"].column("member_id").description)
     if example:
         assert example.group(1) not in text
+
+
+def test_every_mart_contract_has_a_page_under_its_consumer(built: Path) -> None:
+    index = (built / "index.html").read_text(encoding="utf-8")
+    for name, contract in mart_contracts().items():
+        page = built / f"mart-{name}.html"
+        assert page.is_file() and f'href="mart-{name}.html"' in index, name
+        cells = _parse(page)
+        for col in contract.columns:
+            assert cells.badges.get(col.name) == [col.classification], (name, col.name)
 
 
 def test_quality_status_shows_not_yet_validated_without_a_run(built: Path) -> None:
