@@ -157,7 +157,14 @@ def vault_connection(settings: Any, read_only: bool = False) -> Iterator[duckdb.
     con = new_session(memory_limit=memory_limit, temp_dir=Path(settings.vault_dir) / "tmp")
     try:
         version = _db_key_version(settings, side)
-        _attach(con, path, "vault", keys.hkdf(master, "vault-db", version), read_only)
+        try:
+            _attach(con, path, "vault", keys.hkdf(master, "vault-db", version), read_only)
+        except keys.MasterKeyError:
+            # a database-key rotation interrupted after the file swap: the file is at version + 1
+            if not exists:
+                raise
+            _attach(con, path, "vault", keys.hkdf(master, "vault-db", version + 1), read_only)
+            keys.write_sidecar(settings, master, version + 1)
         if side is None:  # an existing vault without sidecar: the key just proved right
             keys.write_sidecar(settings, master, version)
         con.execute("SET temp_file_encryption = true")

@@ -1,0 +1,123 @@
+"""Key rotation: a new key version for a pseudonymisation domain, or for the vault database.
+
+Rotating a domain issues new tokens for every entity of that domain; the old ->
+new mapping is kept in ``meta.token_rotation`` inside the vault (it never
+leaves), the old version is retired and the warehouse is re-crossed, so every
+table carries the new tokens and joins inside the domain keep working.
+Rotating the database key copies the vault into a new file encrypted under the
+next database key version and swaps it in atomically.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from confiance.contracts import feed_contracts
+from vault import audit, keys
+from vault.crossing import (
+    _latest,
+    current_version,
+    domain_params,
+    refresh_member_tokens,
+    token_sql,
+)
+from vault.db import _attach, new_session, vault_connection
+from vault.landing import _q, actor_name
+
+
+class RotationError(RuntimeError):
+    pass
+
+
+def _token_sources() -> list[tuple[str, str, str]]:
+    """(entity, feed, natural-key column) of every token computed from a value (not through the identity map)."""
+    out = []
+    for name, contract in feed_contracts().items():
+        for col in contract.columns:
+            if col.crossing == "token" and col.custom.get("token_source") != "identity_map":
+                entity = col.custom.get("token_entity", col.name)
+                if entity != "member" and (entity, name, col.name) not in out:
+                    out.append((entity, name, col.name))
+    return out
+
+
+def rotate_domain_key(settings: Any, domain: str, actor: str | None = None) -> dict:
+    """New key version for ``domain``; re-tokenise consistently; keep old->new inside the vault; audit."""
+    actor = actor or actor_name()
+    with vault_connection(settings) as con:
+        old = current_version(con, domain)
+        if old is None:
+            raise RotationError(f"domain {domain!r} has no key yet (nothing was pseudonymised in it)")
+        new = old + 1
+        params = domain_params(settings, domain, new)
+        old_params = domain_params(settings, domain, old)
+        both = {"ipad": params["ipad"], "opad": params["opad"], "ipad_old": old_params["ipad"],
+                "opad_old": old_params["opad"]}
+        con.execute("BEGIN TRANSACTION")
+        con.execute("UPDATE meta.domain_keys SET status = 'retired', retired_at = now() WHERE domain = ? "
+                    "AND status = 'active'", [domain])
+        con.execute("INSERT INTO meta.domain_keys VALUES (?, ?, 'active', now(), NULL)", [domain, new])
+        refresh_member_tokens(con, settings, domain, new)
+        con.execute("""INSERT INTO meta.token_rotation
+            SELECT n.domain, 'member', o.key_version, n.key_version, o.member_token, n.member_token, now()
+            FROM meta.member_tokens n JOIN meta.member_tokens o
+              ON o.member_id = n.member_id AND o.domain = n.domain AND o.key_version = ?
+            WHERE n.domain = ? AND n.key_version = ?""", [old, domain, new])
+        for entity, feed, column in _token_sources():
+            value = f"k.{_q(column)}"
+            con.execute(
+                f"""INSERT INTO meta.token_rotation
+                SELECT '{domain}', '{entity}', {old}, {new},
+                       {token_sql(domain, old, entity, value, '$ipad_old', '$opad_old')},
+                       {token_sql(domain, new, entity, value)}, now()
+                FROM (SELECT DISTINCT {_q(column)} FROM {_latest(feed_contracts()[feed])}) k""", both)
+        mapped = con.execute("SELECT count(*) FROM meta.token_rotation WHERE domain = ? AND to_version = ?",
+                             [domain, new]).fetchone()[0]
+        con.execute("COMMIT")
+    audit.append(settings, actor, "key.domain.rotated",
+                 {"domain": domain, "from_version": old, "to_version": new, "tokens_mapped": mapped})
+    counts: dict[str, int] = {}
+    if domain == settings.warehouse_domain:
+        from vault.crossing import cross_to_warehouse
+
+        counts = cross_to_warehouse(settings, domain)
+    return {"domain": domain, "from_version": old, "to_version": new, "tokens_mapped": mapped, "warehouse": counts}
+
+
+def rotate_database_key(settings: Any, actor: str | None = None) -> int:
+    """Re-encrypt the vault under the next database key version; returns the new version."""
+    actor = actor or actor_name()
+    master = keys.load_master_key(settings)
+    side = keys.check_master_key(settings, master) or {}
+    path = Path(settings.vault_db)
+    if not path.exists():
+        raise RotationError(f"no vault at {path}")
+    # make sure the current file is checkpointed and readable with the current key
+    with vault_connection(settings) as con:
+        con.execute("CHECKPOINT")
+    old = int(side.get("db_key_version", 1))
+    new = old + 1
+    tmp = path.with_name(path.name + ".rekey")
+    for leftover in (tmp, Path(str(tmp) + ".wal")):
+        if leftover.exists():
+            leftover.unlink()
+    con = new_session(temp_dir=Path(settings.vault_dir) / "tmp")
+    try:
+        _attach(con, path, "old", keys.hkdf(master, "vault-db", old), read_only=True)
+        _attach(con, tmp, "new", keys.hkdf(master, "vault-db", new), read_only=False)
+        con.execute("COPY FROM DATABASE old TO new")
+        con.execute("DETACH new")
+        con.execute("DETACH old")
+    finally:
+        con.close()
+    fd = os.open(tmp, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, path)  # a crash right after this is recovered by vault_connection (tries version + 1)
+    keys.write_sidecar(settings, master, new)
+    audit.append(settings, actor, "key.database.rotated", {"from_version": old, "to_version": new})
+    return new
