@@ -19,9 +19,8 @@ import logging
 import spacy
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 from presidio_analyzer.nlp_engine import NlpEngine, NlpEngineProvider
-from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
-from vault.pii.recognizers import LANGUAGE, french_recognizers
+from vault.pii.recognizers import LANGUAGE, FrenchSpacyPersonRecognizer, french_recognizers
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +37,8 @@ NLP_CONFIGURATION: dict = {
         "model_to_presidio_entity_mapping": {"PER": "PERSON", "LOC": "LOCATION", "ORG": "ORGANIZATION", "MISC": "MISC"},
         "labels_to_ignore": ["LOCATION", "ORGANIZATION", "MISC", "LOC", "ORG"],
         "low_score_entity_names": [],
-        "default_score": 0.85,
+        # Below the regex recognizers: where spans overlap, the more specific type labels the merged span.
+        "default_score": 0.65,
     },
 }
 
@@ -83,7 +83,7 @@ def build_analyzer() -> AnalyzerEngine:
     registry = RecognizerRegistry(supported_languages=[LANGUAGE])
     for recognizer in french_recognizers():
         registry.add_recognizer(recognizer)
-    registry.add_recognizer(SpacyRecognizer(supported_language=LANGUAGE, supported_entities=["PERSON"]))
+    registry.add_recognizer(FrenchSpacyPersonRecognizer())
     analyzer = AnalyzerEngine(
         registry=registry,
         nlp_engine=nlp_engine,

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from confiance.identifiers import iban_valid, nir_key_valid, siren_valid, siret_luhn_valid
 
@@ -260,7 +261,7 @@ def siren_recognizer() -> FrenchRegexRecognizer:
 
 def rpps_recognizer() -> FrenchRegexRecognizer:
     """RPPS: 11-digit practitioner number, next to 'RPPS' or a practitioner word."""
-    regex = re.compile(r"(?<![\d])\d(?:[ \u00a0]?\d){10}(?![ \u00a0]?\d)")
+    regex = re.compile(r"(?<![\d+])\d(?:[ \u00a0]?\d){10}(?![ \u00a0]?\d)")
     return FrenchRegexRecognizer(
         "RPPS",
         [PatternSpec("rpps", regex, 0.5)],
@@ -322,13 +323,13 @@ def address_recognizer() -> FrenchRegexRecognizer:
         rf"(?<![\w])\d{{1,4}}(?:[ \u00a0]?(?:bis|ter|quater|[A-Da-d])(?![\w]))?,?[ \u00a0]+"
         rf"(?i:{_STREET_TYPES})(?![\w])"
         rf"[ \u00a0]+{_PARTICLE}*{_ANY_WORD}"
-        rf"(?:[ \u00a0]+{_PARTICLE}*{_CAP_WORD})*"
-        rf"(?:,?[ \u00a0]*{_POSTAL}[ \u00a0]+{_COMMUNE})?"
+        rf"(?:[ \u00a0]+{_PARTICLE}*[{_UP}0-9]{_WORD}*)*"
+        rf"(?:(?:,|[ \u00a0]+[-–])?[ \u00a0]*{_POSTAL}[ \u00a0]+{_COMMUNE})?"
     )
     postal_commune = re.compile(rf"(?<![\w])(?:\d{{5}}|\d\d[ \u00a0]\d{{3}})[ \u00a0]+{_COMMUNE}")
     return FrenchRegexRecognizer(
         "ADDRESS",
-        [PatternSpec("street_address", street, 0.75), PatternSpec("postal_code_commune", postal_commune, 0.6)],
+        [PatternSpec("street_address", street, 0.75), PatternSpec("postal_code_commune", postal_commune, 0.7)],
         context=["adresse", "domicil", "habite", "demeurant", "résid", "resid", "déménag", "demenag", "courrier"],
         context_boost=0.15,
     )
@@ -350,6 +351,105 @@ def titled_person_recognizer() -> FrenchRegexRecognizer:
     )
 
 
+#: Upper-case words of the trade that are not surnames.
+ACRONYMS = frozenset(
+    "CPAM RIB NIR IBAN BIC SIRET SIREN RPPS ADELI DDN CMU CSS AME BR RAC TP PEC NPAI SS MSA URSSAF CAF ALD OPTAM "
+    "DPO CNIL RGPD HDS SMS PDF TTC HT TVA EUR BRSS CCAM NGAP ACS RO RC AMO AMC CSG FR SEPA RDV TEL TÉL NB PS OK "
+    "CB SNCF EDF SA SAS SARL EURL CHU CHR EHPAD SAMU".split()
+)
+
+#: Lower-cased words that open a sentence or follow a trigger but are not names.
+NON_NAME_WORDS = frozenset(
+    """m. m mr mr. mme mme. mmes mlle mlle. madame monsieur mademoiselle dr dr. docteur pr pr. professeur me maître
+    le la les l un une des du de d ce cet cette ces son sa ses mon ma mes notre nos votre vos leur leurs il elle
+    ils elles on nous vous je tu qui que quoi dont où et ou mais donc or ni car
+    devis appel appels rappel rappeler pièce pièces bonne bon bonjour bonsoir merci objet facture factures dossier
+    réclamation client cliente courrier décompte attestation prescription enfant paiement code tiers prise
+    dépassement kiné cabinet cordialement salutations veuillez patient patiente adhérent adhérente assuré assurée
+    bénéficiaire conjoint conjointe relance remboursement garantie garanties contrat mutuelle sécurité sociale
+    pharmacie clinique hôpital centre optique dentaire audition date avis note mail email tél téléphone portable
+    accord refus rejet transfert changement demande envoi retour aucun aucune ci-joint veuillez""".split()
+)
+
+_UPPER_NAME = rf"[{_UP}]{{2,}}(?:[\-'’ ][{_UP}]{{2,}})?"
+_FIRST_NAME = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+_TOKEN = re.compile(r"[^\s,;:()]+")
+
+
+def _validate_name(value: str) -> int | None:
+    """Reject candidates made of acronyms or opening with a non-name word; trim trailing non-names."""
+    tokens = _TOKEN.findall(value)
+    if not tokens or tokens[0].lower().strip(".") in NON_NAME_WORDS or tokens[0].lower() in NON_NAME_WORDS:
+        return None
+    if any(t.upper() == t and t.strip(".") in ACRONYMS for t in tokens):
+        return None
+    end = len(value)
+    while tokens and tokens[-1].lower() in NON_NAME_WORDS:
+        end = value.rfind(tokens.pop())
+    return len(value[:end].rstrip()) if tokens else None
+
+
+def upper_surname_recognizer() -> FrenchRegexRecognizer:
+    """Names written the administrative way: DURAND Sophie, Sophie DURAND, LE GALL Anne-Marie."""
+    return FrenchRegexRecognizer(
+        "PERSON",
+        [
+            PatternSpec("surname_first", re.compile(rf"(?<![\w]){_UPPER_NAME}[ \u00a0]+{_FIRST_NAME}(?![\w])"), 0.7),
+            PatternSpec("first_surname", re.compile(rf"(?<![\w]){_FIRST_NAME}[ \u00a0]+{_UPPER_NAME}(?![\w])"), 0.7),
+        ],
+        validator=_validate_name,
+        name="FrUpperSurname",
+    )
+
+
+_PERSON_TRIGGERS = (
+    r"appel de|appel du|de la part de|patient|patiente|enfant|fils|fille|adhérent|adhérente|assuré|assurée"
+    r"|bénéficiaire|conjoint|conjointe|époux|épouse|mari|ayant droit|cordialement|bien à vous|salutations"
+    r"|sincères salutations|bien cordialement"
+)
+
+
+def person_in_context_recognizer() -> FrenchRegexRecognizer:
+    """Capitalised words right after a word that announces a person (patient X, appel de X, signatures)."""
+    name = rf"{_CAP_WORD}(?:[ \u00a0]+{_CAP_WORD}){{0,2}}"
+    regex = re.compile(rf"(?<![\w])(?i:{_PERSON_TRIGGERS})[ \u00a0]*[,:]?[ \u00a0\n]+({name})")
+    return FrenchRegexRecognizer(
+        "PERSON",
+        [PatternSpec("person_after_trigger", regex, 0.7, group=1)],
+        validator=_validate_name,
+        name="FrPersonInContext",
+    )
+
+
+class FrenchSpacyPersonRecognizer(SpacyRecognizer):
+    """spaCy's PER entities, cleaned: titles and opening words trimmed, numbers and lone initials dropped."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_language=LANGUAGE, supported_entities=["PERSON"], name="FrSpacyPerson")
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        kept = []
+        for result in super().analyze(text, entities, nlp_artifacts) or []:
+            value = text[result.start : result.end]
+            if any(ch.isdigit() for ch in value):
+                continue
+            tokens = list(_TOKEN.finditer(value))
+            while tokens and (tokens[0].group(0).lower() in NON_NAME_WORDS or tokens[0].group(0) in ACRONYMS):
+                tokens.pop(0)
+            while tokens and (tokens[-1].group(0).lower() in NON_NAME_WORDS or tokens[-1].group(0) in ACRONYMS):
+                tokens.pop()
+            if not tokens:
+                continue
+            start, end = result.start + tokens[0].start(), result.start + tokens[-1].end()
+            if sum(ch.isalpha() for ch in text[start:end]) < 2:
+                continue
+            result.start, result.end = start, end
+            kept.append(result)
+        return kept
+
+
 def french_recognizers() -> list[FrenchRegexRecognizer]:
     """All regex recognizers, in a fresh list (the analyzer adds spaCy's PERSON)."""
     return [
@@ -364,11 +464,14 @@ def french_recognizers() -> list[FrenchRegexRecognizer]:
         date_of_birth_recognizer(),
         address_recognizer(),
         titled_person_recognizer(),
+        upper_surname_recognizer(),
+        person_in_context_recognizer(),
     ]
 
 
 __all__ = [
     "FrenchRegexRecognizer",
+    "FrenchSpacyPersonRecognizer",
     "PatternSpec",
     "SEPA_IBAN_LENGTHS",
     "french_recognizers",
