@@ -447,15 +447,10 @@ def _manifest_docs(manifest: dict[str, Any], docs: dict[str, DatasetDoc], mart_o
 
 
 def quality_status(settings: Settings) -> dict[str, dict[str, Any]]:
-    """Latest quality status per dataset from ``quality.status`` ({} until a run exists)."""
-    try:
-        status_module = importlib.import_module("quality.status")
-    except ModuleNotFoundError as exc:
-        if exc.name not in ("quality.status", "quality"):
-            raise
-        log.warning("quality.status is not available; datasets shown as not yet validated")
-        return {}
-    return status_module.dataset_status(settings) or {}
+    """Latest quality status per dataset from ``quality.status`` ({} until a validation run exists)."""
+    from quality.status import dataset_status
+
+    return dataset_status(settings) or {}
 
 
 def _match_quality(doc: DatasetDoc, status: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
@@ -485,13 +480,17 @@ def quality_view(quality: dict[str, Any] | None) -> dict[str, Any]:
         if key in quality:
             status = quality[key]
             if key == "success" and isinstance(status, bool):
-                status = "passed" if status else "failed"
+                # a run whose only failures are warnings did not block anything
+                status = "passed" if status else ("warning" if quality.get("blocking") is False else "failed")
             break
     when = next((str(quality[k]) for k in _WHEN_KEYS if quality.get(k)), "")
     details = [
         (str(k).replace("_", " "), v)
         for k, v in quality.items()
-        if k not in _STATUS_KEYS and k not in _WHEN_KEYS and isinstance(v, str | int | float | bool) and v is not None
+        if k not in _STATUS_KEYS
+        and k not in _WHEN_KEYS
+        and k not in ("data_docs", "dataset")
+        and isinstance(v, str | int | float | bool)
     ]
     trend_raw = quality.get("trend") or quality.get("history") or []
     trend = []
