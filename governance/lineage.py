@@ -1,0 +1,208 @@
+"""Column-level lineage of the published marts, with sqlglot over dbt's compiled SQL.
+
+For every column of a mart, the lineage follows each model's compiled SQL
+(from ``manifest.json``) one model at a time back to the warehouse ``pseudo``
+sources, then through the feed contracts (``token_column`` / ``target_column``,
+see :func:`governance.dbt_sources.warehouse_lineage`) to the feed columns. A mart
+column is *refused* when it derives from a feed column classified
+``direct_identifier`` or from a token column (a token is derived from an
+identifier and never leaves the warehouse).
+
+Lineage is conservative: a column depends on every column its expression reads,
+including CASE conditions and window PARTITION/ORDER BY columns. Aggregates over
+rows (``count(*)``) and GROUP BY keys do not carry values into a column.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+from sqlglot import exp
+from sqlglot.lineage import lineage as sqlglot_lineage
+
+from confiance.contracts import DIRECT_IDENTIFIER, feed_contracts
+from governance.dbt_sources import warehouse_lineage
+
+SourceColumn = tuple[str, str]  # (pseudo table, column)
+
+
+class LineageError(RuntimeError):
+    """The lineage could not be established (missing compiled SQL, unknown relation)."""
+
+
+@dataclass
+class MartLineage:
+    mart: str
+    columns: dict[str, set[SourceColumn]] = field(default_factory=dict)
+    feed_columns: dict[str, set[str]] = field(default_factory=dict)  # column -> {"feed.column"}
+    violations: list[str] = field(default_factory=list)  # "<mart column> <- <feed.column> (reason)"
+
+    @property
+    def ok(self) -> bool:
+        return not self.violations
+
+
+def load_manifest(path: Path) -> dict[str, Any]:
+    if not path.exists():
+        raise LineageError(f"{path}: no dbt manifest (run dbt build first)")
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def warehouse_schema(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, dict[str, dict[str, str]]]]:
+    """catalog -> schema -> table -> column -> type, as sqlglot wants it to expand stars."""
+    schema: dict[str, dict[str, dict[str, dict[str, str]]]] = {}
+    rows = con.execute(
+        "select table_catalog, table_schema, table_name, column_name, data_type from information_schema.columns"
+    ).fetchall()
+    for catalog, sch, table, column, dtype in rows:
+        schema.setdefault(catalog, {}).setdefault(sch, {}).setdefault(table, {})[column] = dtype
+    return schema
+
+
+class LineageGraph:
+    """Column lineage across the dbt project, resolved model by model with memoisation."""
+
+    def __init__(self, manifest: dict[str, Any], schema: dict[str, Any]) -> None:
+        self.manifest = manifest
+        # The compiled SQL names the catalog dbt saw (the warehouse file's stem); serve the
+        # warehouse's tables under every catalog the manifest uses.
+        merged: dict[str, Any] = {}
+        for tables in schema.values():
+            for sch, cols in tables.items():
+                merged.setdefault(sch, {}).update(cols)
+        catalogs = {n.get("database") for n in {**manifest.get("nodes", {}), **manifest.get("sources", {})}.values()}
+        self.schema = {**schema, **{c: merged for c in catalogs if c}}
+        self._by_relation: dict[tuple[str, str], str] = {}
+        for uid, node in {**manifest.get("nodes", {}), **manifest.get("sources", {})}.items():
+            if node.get("resource_type") not in ("model", "seed", "source", "snapshot"):
+                continue
+            name = node.get("identifier") if node["resource_type"] == "source" else node.get("alias") or node["name"]
+            self._by_relation[(node["schema"].lower(), name.lower())] = uid
+        self._model_cache: dict[str, dict[str, set[tuple[str, str]]]] = {}
+        self._resolved: dict[tuple[str, str], frozenset[SourceColumn]] = {}
+
+    def node(self, uid: str) -> dict[str, Any]:
+        return self.manifest.get("nodes", {}).get(uid) or self.manifest["sources"][uid]
+
+    def model_uid(self, name: str) -> str:
+        for uid, node in self.manifest.get("nodes", {}).items():
+            if node.get("resource_type") == "model" and node["name"] == name:
+                return uid
+        raise LineageError(f"no model {name!r} in the dbt manifest")
+
+    def _direct(self, uid: str) -> dict[str, set[tuple[str, str]]]:
+        """Output column -> {(upstream uid, column)} for one model's compiled SQL."""
+        if uid in self._model_cache:
+            return self._model_cache[uid]
+        node = self.node(uid)
+        sql = node.get("compiled_code")
+        if not sql:
+            raise LineageError(f"{node['name']}: no compiled SQL in the dbt manifest (run dbt build or compile)")
+        try:
+            nodes = sqlglot_lineage(None, sql, schema=self.schema, dialect="duckdb")
+        except Exception as exc:
+            raise LineageError(f"{node['name']}: sqlglot could not trace the compiled SQL: {exc}") from exc
+        out: dict[str, set[tuple[str, str]]] = {}
+        for column, root in nodes.items():
+            refs: set[tuple[str, str]] = set()
+            for n in root.walk():
+                if isinstance(n.source, exp.Table) and not n.downstream:
+                    table = n.source
+                    key = ((table.db or "").lower(), table.name.lower())
+                    upstream = self._by_relation.get(key)
+                    if upstream is None:
+                        raise LineageError(f"{node['name']}: reads {key[0]}.{key[1]}, unknown to the dbt manifest")
+                    refs.add((upstream, n.name.split(".")[-1].lower()))
+            out[column.lower()] = refs
+        self._model_cache[uid] = out
+        return out
+
+    def resolve(self, uid: str, column: str) -> frozenset[SourceColumn]:
+        """The ``pseudo`` source columns (table, column) a column of a node derives from."""
+        key = (uid, column)
+        if key in self._resolved:
+            return self._resolved[key]
+        node = self.node(uid)
+        kind = node["resource_type"]
+        if kind == "source":
+            result = frozenset({(node["name"], column)})
+        elif kind == "seed":
+            result = frozenset()
+        else:
+            direct = self._direct(uid)
+            if column not in direct:
+                raise LineageError(f"{node['name']}: no column {column!r} in its compiled SQL")
+            acc: set[SourceColumn] = set()
+            for upstream, up_col in direct[column]:
+                acc |= self.resolve(upstream, up_col)
+            result = frozenset(acc)
+        self._resolved[key] = result
+        return result
+
+
+def _pseudo_to_feed() -> dict[tuple[str, str], list[Any]]:
+    out: dict[tuple[str, str], list[Any]] = {}
+    for name, contract in feed_contracts().items():
+        for target, cols in warehouse_lineage(contract).items():
+            out[(name, target)] = cols
+    return out
+
+
+def mart_lineage(graph: LineageGraph, mart: str) -> MartLineage:
+    """Lineage of every column of ``mart`` and the columns that would expose an identifier or a token."""
+    uid = graph.model_uid(mart)
+    result = MartLineage(mart=mart)
+    to_feed = _pseudo_to_feed()
+    for column in graph._direct(uid):
+        sources = set(graph.resolve(uid, column))
+        result.columns[column] = sources
+        feeds: set[str] = set()
+        for table, col in sorted(sources):
+            feed_cols = to_feed.get((table, col))
+            if feed_cols is None:
+                result.violations.append(f"{column} <- pseudo.{table}.{col} (not described by any feed contract)")
+                continue
+            for fc in feed_cols:
+                feeds.add(f"{table}.{fc.name}")
+                if fc.crossing == "token":
+                    result.violations.append(f"{column} <- pseudo.{table}.{col} (a token of {table}.{fc.name})")
+                elif fc.classification == DIRECT_IDENTIFIER:
+                    result.violations.append(f"{column} <- {table}.{fc.name} (direct identifier)")
+        result.feed_columns[column] = feeds
+    return result
+
+
+def check_marts(manifest_path: Path, con: duckdb.DuckDBPyConnection, marts: list[str]) -> dict[str, MartLineage]:
+    graph = LineageGraph(load_manifest(manifest_path), warehouse_schema(con))
+    return {mart: mart_lineage(graph, mart) for mart in marts}
+
+
+def upstream_datasets(manifest: dict[str, Any], model: str) -> set[str]:
+    """Names of everything a model depends on: dbt models, 'pseudo.<table>' and the feed names."""
+    nodes = {**manifest.get("nodes", {}), **manifest.get("sources", {})}
+    start = next((u for u, n in manifest["nodes"].items() if n.get("resource_type") == "model" and n["name"] == model),
+                 None)
+    if start is None:
+        raise LineageError(f"no model {model!r} in the dbt manifest")
+    seen: set[str] = set()
+    stack = [start]
+    out: set[str] = {model}
+    while stack:
+        uid = stack.pop()
+        if uid in seen:
+            continue
+        seen.add(uid)
+        node = nodes.get(uid)
+        if node is None:
+            continue
+        if node["resource_type"] == "source":
+            out |= {f"{node['source_name']}.{node['name']}", node["name"]}
+        elif node["resource_type"] in ("model", "seed"):
+            out.add(node["name"])
+        stack.extend(node.get("depends_on", {}).get("nodes", []))
+    return out

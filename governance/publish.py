@@ -1,0 +1,477 @@
+"""The publication gate: the ONLY writer of ``published/<consumer>/``.
+
+For each consumer (insurer, employer/<SIRET>, dataviz, prevention) the gate
+takes the dbt marts whose ODCS contract names that consumer and, before writing
+a byte, checks independently of dbt:
+
+* k: every unmasked cell counts at least k distinct members, masked cells show
+  no value (re-checked on the very rows to be published);
+* dominance and secondary suppression: recorded by dbt per cell (``masking``),
+  re-checked here on the group totals a consumer can derive;
+* l-diversity of the member-level dataviz table (k and l recounted here);
+* lineage: no published column derives from a direct identifier or a token
+  (sqlglot over dbt's compiled SQL, see governance/lineage.py);
+* quality: no blocking failure upstream of the mart (quality.gate);
+* PII scan of the files about to be published (governance.pii_gate).
+
+A consumer with any failed check gets nothing (its previous publication is
+left untouched) and the reason is returned and audited. What is published is
+Parquet plus ``manifest.json`` (files, sha256, rows, checks, run id),
+``manifest.sig`` (Ed25519 over the manifest bytes) and ``public_key.pem``;
+:func:`verify_manifest` lets a consumer check all of it.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import logging
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import click
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from confiance.contracts import mart_contracts
+from confiance.settings import DBT_PROJECT_DIR, Settings, get_settings
+from governance import disclosure
+from governance.lineage import (
+    LineageError,
+    LineageGraph,
+    load_manifest,
+    mart_lineage,
+    upstream_datasets,
+    warehouse_schema,
+)
+
+log = logging.getLogger(__name__)
+
+CONSUMERS = ("insurer", "employer", "dataviz", "prevention")
+MANIFEST = "manifest.json"
+SIGNATURE = "manifest.sig"
+PUBLIC_KEY = "public_key.pem"
+SIGNING_PURPOSE = "publication-signing"
+ACTOR = "publication-gate"
+MART_SCHEMA = "marts"
+_SIRET = re.compile(r"^[0-9]{14}$")
+
+
+class PublicationError(RuntimeError):
+    """A mart may not be published; the message says which check failed (never a value)."""
+
+
+@dataclass
+class MartResult:
+    mart: str
+    consumer: str
+    rows: int = 0
+    checks: dict[str, Any] = field(default_factory=dict)
+    reasons: list[str] = field(default_factory=list)
+    masked_cell_share: float | None = None
+    masked_amount_share: float | None = None
+
+
+# --- locating dbt's artifacts ------------------------------------------------
+
+
+def manifest_path(settings: Settings) -> Path:
+    """dbt's manifest.json: $DBT_TARGET_PATH, then the data dir's dbt target, then dbt_project/target."""
+    candidates = []
+    if os.environ.get("DBT_TARGET_PATH"):
+        target = Path(os.environ["DBT_TARGET_PATH"])
+        candidates.append(target if target.is_absolute() else DBT_PROJECT_DIR / target)
+    if settings.extra.get("dbt_target_path"):
+        candidates.insert(0, Path(settings.extra["dbt_target_path"]))
+    candidates += [settings.dbt_target_dir, DBT_PROJECT_DIR / "target"]
+    for candidate in candidates:
+        if (candidate / "manifest.json").exists():
+            return candidate / "manifest.json"
+    raise PublicationError("no dbt manifest.json found (looked in " + ", ".join(str(c) for c in candidates) + ")")
+
+
+def marts_by_consumer() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {c: [] for c in CONSUMERS}
+    for name, contract in mart_contracts().items():
+        consumer = contract.table_custom.get("consumer")
+        if consumer not in out:
+            raise PublicationError(f"{contract.path.name}: unknown consumer {consumer!r}")
+        out[consumer].append(name)
+    return out
+
+
+# --- signing -------------------------------------------------------------------
+
+
+def signing_key(settings: Settings) -> Ed25519PrivateKey:
+    from vault.keys import derived_key
+
+    return Ed25519PrivateKey.from_private_bytes(derived_key(settings, SIGNING_PURPOSE))
+
+
+def public_key_pem(key: Ed25519PrivateKey) -> bytes:
+    return key.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def verify_manifest(folder: Path | str, public_key: bytes | None = None) -> bool:
+    """True when the manifest's signature is valid and every listed file matches its checksum and row count.
+
+    ``public_key`` (PEM) pins the expected key; by default the ``public_key.pem``
+    beside the manifest is used. Files present but not listed also fail.
+    """
+    folder = Path(folder)
+    try:
+        body = (folder / MANIFEST).read_bytes()
+        signature = base64.b64decode((folder / SIGNATURE).read_bytes())
+        pem = public_key if public_key is not None else (folder / PUBLIC_KEY).read_bytes()
+        key = serialization.load_pem_public_key(pem)
+        if not isinstance(key, Ed25519PublicKey):
+            return False
+        key.verify(signature, body)
+        manifest = json.loads(body)
+        listed = set()
+        for entry in manifest["files"]:
+            path = folder / entry["name"]
+            listed.add(entry["name"])
+            if not path.is_file() or sha256_file(path) != entry["sha256"]:
+                return False
+            if pq.ParquetFile(path).metadata.num_rows != entry["rows"]:
+                return False
+        present = {p.name for p in folder.iterdir() if p.is_file()} - {MANIFEST, SIGNATURE, PUBLIC_KEY}
+        return present == listed
+    except (OSError, ValueError, KeyError, InvalidSignature, pa.ArrowException):
+        return False
+
+
+# --- external gates (quality, PII) ----------------------------------------------
+
+
+def _blocking_failures(settings: Settings) -> dict[str, list[str]] | None:
+    try:
+        from quality.gate import blocking_failures
+    except ImportError:
+        log.warning("quality.gate is not available: quality status recorded as not_checked")
+        return None
+    return blocking_failures(settings)
+
+
+def _pii_scan(paths: list[Path]) -> tuple[str, list[str]]:
+    """(status, reasons) of the PII scan of the files about to be published."""
+    try:
+        from governance.pii_gate import PiiLeakError, assert_clean
+    except ImportError:
+        reasons = disclosure.fallback_pii_scan(paths)
+        return ("passed_fallback" if not reasons else "failed", reasons)
+    try:
+        assert_clean(paths, allow=["employer_siret", "SIRET", "siret"])
+    except PiiLeakError as exc:
+        return "failed", [f"PII scan: {exc}"]
+    return "passed", []
+
+
+# --- the gate ---------------------------------------------------------------------
+
+
+def _read_mart(con: duckdb.DuckDBPyConnection, mart: str) -> pa.Table:
+    try:
+        return con.execute(f'select * from "{MART_SCHEMA}"."{mart}"').fetch_arrow_table()
+    except duckdb.Error as exc:
+        raise PublicationError(f"{mart}: cannot read the mart from the warehouse ({type(exc).__name__})") from exc
+
+
+def _check_mart(con: duckdb.DuckDBPyConnection, settings: Settings, result: MartResult, table: pa.Table,
+                lineage_ok: list[str], blocked: dict[str, list[str]] | None, upstream: set[str]) -> None:
+    k = settings.min_cell_size
+    contract = mart_contracts()[result.mart]
+    checks = result.checks
+    # k and masked values (independent of dbt: recomputed on the rows published)
+    reasons = disclosure.check_k(table, k, contract)
+    checks["k"] = {"min_cell_size": k, "passed": not reasons}
+    result.reasons += reasons
+    reasons = disclosure.check_secondary(table, contract)
+    checks["secondary_suppression"] = {"passed": not reasons}
+    result.reasons += reasons
+    dom = disclosure.check_dominance(con, result.mart, settings)
+    checks["dominance"] = {"threshold": disclosure.DOMINANCE, "passed": not dom}
+    result.reasons += dom
+    if contract.table_custom.get("member_level"):
+        reasons = disclosure.check_k_l(table, contract, k, disclosure.L_DIVERSITY)
+        checks["l_diversity"] = {"k": k, "l": disclosure.L_DIVERSITY, "passed": not reasons}
+        result.reasons += reasons
+    else:
+        checks["l_diversity"] = "not_applicable"
+    checks["lineage"] = {"passed": not lineage_ok, "checked_columns": table.num_columns}
+    result.reasons += lineage_ok
+    if blocked is None:
+        checks["quality"] = "not_checked"
+    else:
+        hits = sorted(d for d in blocked if d in upstream)
+        checks["quality"] = {"passed": not hits, "blocking_upstream": hits}
+        for dataset in hits:
+            result.reasons.append(f"quality: blocking failures upstream in {dataset}: " + "; ".join(blocked[dataset]))
+    result.masked_cell_share = disclosure.masked_cell_share(table)
+    result.masked_amount_share = disclosure.masked_amount_share(con, result.mart)
+
+
+def _write_parquet(table: pa.Table, path: Path) -> int:
+    pq.write_table(table, path, compression="zstd")
+    return table.num_rows
+
+
+def _sign_folder(settings: Settings, folder: Path, consumer: str, run_id: str, files: list[dict[str, Any]],
+                 extra: dict[str, Any]) -> None:
+    key = signing_key(settings)
+    manifest = {
+        "manifest_version": 1,
+        "consumer": consumer,
+        "run_id": run_id,
+        "published_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "min_cell_size": settings.min_cell_size,
+        "signature": {"algorithm": "Ed25519", "file": SIGNATURE, "public_key": PUBLIC_KEY},
+        "files": files,
+        **extra,
+    }
+    body = json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    (folder / MANIFEST).write_bytes(body)
+    (folder / SIGNATURE).write_bytes(base64.b64encode(key.sign(body)))
+    (folder / PUBLIC_KEY).write_bytes(public_key_pem(key))
+
+
+def _replace_folder(staging: Path, final: Path) -> None:
+    final.parent.mkdir(parents=True, exist_ok=True)
+    old = final.with_name(final.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if final.exists():
+        final.rename(old)
+    staging.rename(final)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def _file_entry(path: Path, mart: str, rows: int, checks: dict[str, Any]) -> dict[str, Any]:
+    return {"name": path.name, "mart": mart, "sha256": sha256_file(path), "rows": rows, "checks": checks}
+
+
+def publish_all(settings: Settings, run_id: str) -> dict[str, Any]:
+    """Check and publish every consumer's marts; return what was published, refused and why.
+
+    Returns ``{"run_id", "consumers": {consumer: {"status", "reasons", "files", "folders"}},
+    "masked_cell_share": {mart: share}, "masked_amount_share": {mart: share}, "employers": {...}}``.
+    """
+    if not re.fullmatch(r"[A-Za-z0-9_.-]+", run_id):
+        raise PublicationError("run_id must be made of letters, digits, '_', '.', '-'")
+    settings.published.mkdir(parents=True, exist_ok=True)
+    manifest_file = manifest_path(settings)
+    manifest = load_manifest(manifest_file)
+    blocked = _blocking_failures(settings)
+    by_consumer = marts_by_consumer()
+    summary: dict[str, Any] = {"run_id": run_id, "consumers": {}, "masked_cell_share": {}, "masked_amount_share": {},
+                               "employers": {}}
+    staging_root = Path(tempfile.mkdtemp(prefix=".publishing-", dir=settings.published))
+    try:
+        con = duckdb.connect(str(settings.warehouse_db), read_only=True)
+        try:
+            graph = LineageGraph(manifest, warehouse_schema(con))
+            for consumer in CONSUMERS:
+                marts = by_consumer[consumer]
+                if not marts:
+                    continue
+                summary["consumers"][consumer] = _publish_consumer(
+                    settings, con, graph, manifest, blocked, consumer, marts, run_id, staging_root, summary
+                )
+        finally:
+            con.close()
+    finally:
+        shutil.rmtree(staging_root, ignore_errors=True)
+    _audit(settings, summary)
+    return summary
+
+
+def _publish_consumer(settings: Settings, con: duckdb.DuckDBPyConnection, graph: LineageGraph,
+                      manifest: dict[str, Any], blocked: dict[str, list[str]] | None, consumer: str,
+                      marts: list[str], run_id: str, staging_root: Path, summary: dict[str, Any]) -> dict[str, Any]:
+    results: dict[str, MartResult] = {}
+    tables: dict[str, pa.Table] = {}
+    for mart in marts:
+        result = MartResult(mart=mart, consumer=consumer)
+        results[mart] = result
+        try:
+            table = _read_mart(con, mart)
+            lineage = mart_lineage(graph, mart)
+            upstream = upstream_datasets(manifest, mart)
+            _check_mart(con, settings, result, table, lineage.violations, blocked, upstream)
+            result.rows = table.num_rows
+            tables[mart] = table
+        except (PublicationError, LineageError) as exc:
+            result.reasons.append(str(exc))
+        summary["masked_cell_share"][mart] = result.masked_cell_share
+        summary["masked_amount_share"][mart] = result.masked_amount_share
+    reasons = [f"{m}: {r}" for m, res in results.items() for r in res.reasons]
+    if not reasons:
+        if consumer == "employer":
+            folders, files, pii_reasons = _stage_employers(settings, consumer, tables, results, run_id, staging_root,
+                                                           summary)
+        else:
+            folders, files, pii_reasons = _stage_single(settings, consumer, tables, results, run_id, staging_root)
+        reasons += pii_reasons
+    if reasons:
+        log.warning("publication refused for %s: %d reason(s)", consumer, len(reasons))
+        return {"status": "refused", "reasons": reasons, "files": 0, "folders": []}
+    for staged, final in folders:
+        _replace_folder(staged, final)
+    if consumer == "employer":
+        # Employers no longer reported (gone from the marts) lose their stale folder.
+        keep = {final.name for _, final in folders}
+        root = settings.published / consumer
+        for old in root.iterdir() if root.exists() else []:
+            if old.is_dir() and old.name not in keep and _SIRET.match(old.name):
+                shutil.rmtree(old)
+    log.info("published %s: %d file(s) in %d folder(s)", consumer, files, len(folders))
+    return {"status": "published", "reasons": [], "files": files,
+            "folders": [str(final) for _, final in folders]}
+
+
+def _stage_single(settings: Settings, consumer: str, tables: dict[str, pa.Table], results: dict[str, MartResult],
+                  run_id: str, staging_root: Path) -> tuple[list[tuple[Path, Path]], int, list[str]]:
+    staged = staging_root / consumer
+    staged.mkdir(parents=True)
+    entries = []
+    for mart, table in tables.items():
+        path = staged / f"{mart}.parquet"
+        rows = _write_parquet(table, path)
+        entries.append((path, mart, rows))
+    status, pii_reasons = _pii_scan([p for p, _, _ in entries])
+    if pii_reasons:
+        return [], 0, pii_reasons
+    files = []
+    for path, mart, rows in entries:
+        checks = dict(results[mart].checks, pii_scan=status)
+        files.append(_file_entry(path, mart, rows, checks))
+    _sign_folder(settings, staged, consumer, run_id, files, _loss(results))
+    return [(staged, settings.published / consumer)], len(files), []
+
+
+def _stage_employers(settings: Settings, consumer: str, tables: dict[str, pa.Table], results: dict[str, MartResult],
+                     run_id: str, staging_root: Path, summary: dict[str, Any]) -> tuple[list[tuple[Path, Path]], int,
+                                                                                       list[str]]:
+    sirets: set[str] = set()
+    for mart, table in tables.items():
+        if "employer_siret" not in table.column_names:
+            return [], 0, [f"{mart}: an employer mart must carry employer_siret to be split per employer"]
+        sirets |= {s for s in table.column("employer_siret").to_pylist() if s is not None}
+        if None in table.column("employer_siret").to_pylist():
+            return [], 0, [f"{mart}: rows without employer_siret cannot be published to an employer"]
+    bad = [s for s in sirets if not _SIRET.match(s)]
+    if bad:
+        return [], 0, [f"{len(bad)} employer_siret value(s) are not 14 digits"]
+    folders: list[tuple[Path, Path]] = []
+    all_paths: list[Path] = []
+    per_employer: dict[str, list[tuple[Path, str, int]]] = {}
+    for siret in sorted(sirets):
+        staged = staging_root / consumer / siret
+        staged.mkdir(parents=True)
+        entries = []
+        for mart, table in tables.items():
+            mask = pa.compute.equal(table.column("employer_siret"), siret)
+            subset = table.filter(mask)
+            if subset.num_rows == 0:
+                continue
+            # Isolation re-check on the very rows written.
+            if set(subset.column("employer_siret").to_pylist()) != {siret}:
+                return [], 0, [f"{mart}: employer isolation failed"]
+            path = staged / f"{mart}.parquet"
+            entries.append((path, mart, _write_parquet(subset, path)))
+            all_paths.append(path)
+        per_employer[siret] = entries
+        folders.append((staged, settings.published / consumer / siret))
+    status, pii_reasons = _pii_scan(all_paths)
+    if pii_reasons:
+        return [], 0, pii_reasons
+    n_files = 0
+    for (staged, _), siret in zip(folders, sorted(sirets), strict=True):
+        files = [_file_entry(p, m, r, dict(results[m].checks, pii_scan=status)) for p, m, r in per_employer[siret]]
+        n_files += len(files)
+        _sign_folder(settings, staged, f"employer/{siret}", run_id, files, _loss(results))
+    reported = _employer_status(tables)
+    summary["employers"] = {"folders": len(folders), **reported}
+    return folders, n_files, []
+
+
+def _employer_status(tables: dict[str, pa.Table]) -> dict[str, int]:
+    for table in tables.values():
+        if "report_status" in table.column_names:
+            statuses = table.column("report_status").to_pylist()
+            return {"reported": statuses.count("reported"),
+                    "too_small_to_report": statuses.count("too_small_to_report")}
+    return {}
+
+
+def _loss(results: dict[str, MartResult]) -> dict[str, Any]:
+    return {
+        "information_loss": {
+            m: {"masked_cell_share": r.masked_cell_share, "masked_amount_share": r.masked_amount_share}
+            for m, r in results.items()
+        }
+    }
+
+
+def _audit(settings: Settings, summary: dict[str, Any]) -> None:
+    details = {
+        "run_id": summary["run_id"],
+        "consumers": {c: {"status": v["status"], "files": v["files"], "reasons": len(v["reasons"])}
+                      for c, v in summary["consumers"].items()},
+        "employer_folders": summary.get("employers", {}).get("folders", 0),
+    }
+    try:
+        from vault.audit import append
+    except ImportError:
+        log.warning("vault.audit is not available: publication not audited")
+        return
+    append(settings, ACTOR, "publish", details)
+
+
+def masked_share_lines(summary: dict[str, Any]) -> Iterable[str]:
+    for mart, share in sorted(summary["masked_cell_share"].items()):
+        amount = summary["masked_amount_share"].get(mart)
+        cells = "n/a" if share is None else f"{share:.1%}"
+        amounts = "n/a" if amount is None else f"{amount:.1%}"
+        yield f"{mart}: {cells} of cells masked, {amounts} of amounts"
+
+
+@click.command("publish")
+@click.option("--home", type=click.Path(path_type=Path), default=None, help="Data directory (default CONFIANCE_HOME).")
+@click.option("--run-id", default=None, help="Run id recorded in the manifests (default: a timestamp).")
+def publish(home: Path | None, run_id: str | None) -> None:
+    """Check the marts (k, dominance, secondary suppression, l-diversity, lineage, quality, PII) and publish them."""
+    settings = get_settings(home)
+    run_id = run_id or "cli_" + datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    summary = publish_all(settings, run_id)
+    for consumer, outcome in summary["consumers"].items():
+        click.echo(f"{consumer}: {outcome['status']} ({outcome['files']} file(s))")
+        for reason in outcome["reasons"]:
+            click.echo(f"  refused: {reason}")
+    for line in masked_share_lines(summary):
+        click.echo(line)
+    if any(o["status"] != "published" for o in summary["consumers"].values()):
+        raise SystemExit(1)
