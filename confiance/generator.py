@@ -71,8 +71,8 @@ CHUNK_MEMBERS = 50_000
 SHARE_FEMALE = 0.52
 CONSENT_RESEARCH = 0.80
 CONSENT_MARKETING = 0.40
-EMAIL_ADULT, EMAIL_MINOR = 0.85, 0.10
-PHONE_ADULT, PHONE_MINOR = 0.88, 0.20
+EMAIL_ADULT, EMAIL_MINOR = 0.90, 0.35  # the contract asks for 70 % completeness
+PHONE_ADULT, PHONE_MINOR = 0.92, 0.40
 MEMBERS_PER_EMPLOYER = 40  # on average; sizes are Zipf-distributed
 EMPLOYER_ZIPF_EXPONENT = 1.1
 # Probability that the current contract is collective, by age: (age from, probability).
@@ -757,6 +757,10 @@ class _Generator:
         n_pers = r.n_personal_templates
         n_other = len(r.comment_templates) - n_pers
         template = np.where(personal, rng.integers(0, n_pers, c), n_pers + rng.integers(0, n_other, c))
+        # nobody writes about an out-of-pocket of 0,00 EUR: those lines get the plainest remark
+        about_amount = np.array([any(name == "amount" for _, name in parts) for parts in r.comment_templates])
+        plain = n_pers + ref.COMMENTS_WITHOUT_PERSONAL_DATA.index("facture originale reçue")
+        template = np.where(about_amount[template] & (oop[has] == 0), plain, template)
         mem = member[has]
         # the member's own data where they have it; else a number or address given on the phone
         other_phone = np.concatenate(

@@ -315,7 +315,7 @@ ACTS: tuple[Act, ...] = (
     Act("PH7", "pharmacy", "pharmacist", "Médicament à service médical rendu majeur", 18, .9, 1, 0, 0, 65, "pct", (100, 100, 100, 100), (70, 70, 65, 62, 58, 55)),
     Act("PH4", "pharmacy", "pharmacist", "Médicament à service médical rendu modéré", 10, .7, 1, 0, 0, 30, "pct", (100, 100, 100, 100), (20, 20, 22, 22, 22, 22)),
     Act("PH2", "pharmacy", "pharmacist", "Médicament à service médical rendu faible", 8, .6, 1, 0, 0, 15, "pct", (15, 100, 100, 100), (8, 8, 8, 8, 9, 9)),
-    Act("PH1", "pharmacy", "pharmacist", "Médicament irremplaçable et coûteux", 250, 1.1, 1, 0, 0, 100, "pct", (100, 100, 100, 100), (2, 2, 5, 8, 11, 14)),
+    Act("PH1", "pharmacy", "pharmacist", "Médicament irremplaçable et coûteux", 120, 1.0, 1, 0, 0, 100, "pct", (100, 100, 100, 100), (2, 2, 5, 8, 11, 14)),
     # optics: tiny bases outside 100 % Santé
     Act("OPT-MON-A", "optics", "optician", "Monture 100 % Santé", 30, 0, 1, 0, 0, 60, "full", (0, 0, 0, 0), (12, 12, 10, 10, 12, 15)),
     Act("OPT-VER-A", "optics", "optician", "Verres 100 % Santé", 90, .3, 1, 0, 0, 60, "full", (0, 0, 0, 0), (12, 12, 10, 10, 12, 15)),
