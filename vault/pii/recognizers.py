@@ -132,6 +132,13 @@ class FrenchRegexRecognizer(LocalRecognizer):
                         },
                     )
                 )
+        if len(results) > 1:  # a match inside a longer match of the same recognizer adds nothing
+            results = [
+                a
+                for a in results
+                if not any(b is not a and b.start <= a.start and a.end <= b.end and b.end - b.start > a.end - a.start
+                           for b in results)
+            ]  # fmt: skip
         return results
 
 
@@ -342,7 +349,7 @@ _TITLES = (
 
 def titled_person_recognizer() -> FrenchRegexRecognizer:
     """A name after a civility or professional title: Mme Durand, M. J. Martin, Dr Le Gall, Madame DUPONT Anne."""
-    name = rf"(?:{_CAP_WORD}|[{_UP}]\.)(?:[ \u00a0]+(?:(?:de|du|des|le|la)[ \u00a0]+|[dD]['’])?{_CAP_WORD}){{0,2}}"
+    name = rf"(?:[{_UP}]\.|{_CAP_WORD})(?:[ \u00a0]+(?:(?:de|du|des|le|la)[ \u00a0]+|[dD]['’])?{_CAP_WORD}){{0,2}}"
     regex = re.compile(rf"(?<![\w.])(?:{_TITLES})[ \u00a0]+({name})")
     return FrenchRegexRecognizer(
         "PERSON",
@@ -368,7 +375,10 @@ NON_NAME_WORDS = frozenset(
     dépassement kiné cabinet cordialement salutations veuillez patient patiente adhérent adhérente assuré assurée
     bénéficiaire conjoint conjointe relance remboursement garantie garanties contrat mutuelle sécurité sociale
     pharmacie clinique hôpital centre optique dentaire audition date avis note mail email tél téléphone portable
-    accord refus rejet transfert changement demande envoi retour aucun aucune ci-joint veuillez""".split()
+    accord refus rejet transfert changement demande envoi retour aucun aucune ci-joint
+    lunettes monture verres lentilles prothèse prothèses orthodontie hospitalisation audiologie radiologie
+    kinésithérapie consultation consultations soins séjour forfait franchise cure implant couronne bridge
+    médecin médecine spécialiste généraliste infirmier infirmière sage-femme ostéopathie laboratoire analyses""".split()
 )
 
 _UPPER_NAME = rf"[{_UP}]{{2,}}(?:[\-'’ ][{_UP}]{{2,}})?"
@@ -433,7 +443,8 @@ class FrenchSpacyPersonRecognizer(SpacyRecognizer):
         kept = []
         for result in super().analyze(text, entities, nlp_artifacts) or []:
             value = text[result.start : result.end]
-            if any(ch.isdigit() for ch in value):
+            # numbers are not names; an all lower-case "name" is spaCy misreading ordinary words
+            if any(ch.isdigit() for ch in value) or not any(ch.isupper() for ch in value):
                 continue
             tokens = list(_TOKEN.finditer(value))
             while tokens and (tokens[0].group(0).lower() in NON_NAME_WORDS or tokens[0].group(0) in ACRONYMS):

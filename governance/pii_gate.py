@@ -1,0 +1,190 @@
+"""The outbound PII gate: nothing leaves for published/, site/ or reports/ with personal data in it.
+
+``scan_paths`` looks at every string column of every Parquet file (its distinct
+values, analysed in batches) and at every text file (html, md, json, jsonl,
+csv, txt, xml, yaml) under the given paths, with the same French recognizers
+as the inbound scrubber. A finding names the file, the column or line, the
+entity type and a count — never the value. ``assert_clean`` raises
+``PiiLeakError`` listing the findings.
+
+Some identifiers are public data in some places: an employer's SIRET in that
+employer's own folder, for instance. The caller says so with ``allow``: either
+a set of entity types allowed everywhere (``allow={"SIRET"}``) or a mapping from
+a column name or a file glob (matched on the full path and on the file name) to
+the entity types allowed there (``allow={"employer_siret": {"SIRET"}}``).
+
+Files the gate cannot read (a corrupt Parquet, undecodable text) block
+publication with ``PiiGateError``: a file that cannot be checked is not clean.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import html
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+logger = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = frozenset({".html", ".htm", ".md", ".json", ".jsonl", ".csv", ".txt", ".xml", ".yaml", ".yml"})
+PARQUET_SUFFIXES = frozenset({".parquet", ".pq"})
+
+#: Distinct values (or lines) handed to the analyzer at once.
+BATCH = 5000
+
+Allow = Iterable[str] | Mapping[str, Iterable[str]] | None
+
+_TAG = re.compile(r"<(?:script|style)\b.*?</(?:script|style)>|<[^>]+>", re.IGNORECASE | re.DOTALL)
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """Personal data found in an outbound file: where and what, never the value."""
+
+    file: str
+    location: str  # "column <name>" or "line <n>"
+    entity_type: str
+    count: int  # distinct values (Parquet) or occurrences (text line)
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.location}: {self.count} × {self.entity_type}"
+
+
+class PiiGateError(RuntimeError):
+    """A file could not be checked (unreadable): publication is blocked."""
+
+
+class PiiLeakError(RuntimeError):
+    """Personal data found in outbound files; the message lists where, never what."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        self.findings = findings
+        lines = "\n".join(f"  - {f}" for f in findings[:200])
+        more = f"\n  ... and {len(findings) - 200} more" if len(findings) > 200 else ""
+        super().__init__(f"personal data found in {len({f.file for f in findings})} file(s):\n{lines}{more}")
+
+
+def _allowed(allow: Allow, file: Path, column: str | None) -> frozenset[str]:
+    if allow is None:
+        return frozenset()
+    if not isinstance(allow, Mapping):
+        return frozenset(allow)
+    out: set[str] = set()
+    posix = file.as_posix()
+    for key, types in allow.items():
+        if (column is not None and key == column) or fnmatch.fnmatch(posix, key) or fnmatch.fnmatch(file.name, key):
+            out.update(types)
+    return frozenset(out)
+
+
+def _files(paths: Iterable[Path]) -> Iterator[Path]:
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file())
+        elif path.is_file():
+            yield path
+        else:
+            raise PiiGateError(f"{path}: no such file or directory")
+
+
+def _string_columns(schema: pa.Schema) -> list[str]:
+    def is_text(t: pa.DataType) -> bool:
+        if pa.types.is_dictionary(t):
+            return is_text(t.value_type)
+        return pa.types.is_string(t) or pa.types.is_large_string(t)
+
+    return [f.name for f in schema if is_text(f.type)]
+
+
+def _count_entities(values: list[str]) -> Counter:
+    """Per entity type, the number of values holding at least one such span."""
+    from vault.pii.scrubber import analyze_texts
+
+    counts: Counter = Counter()
+    for i in range(0, len(values), BATCH):
+        for spans in analyze_texts(values[i : i + BATCH]):
+            counts.update({s.entity_type for s in spans})
+    return counts
+
+
+def scan_parquet(file: Path, allow: Allow = None) -> list[Finding]:
+    """Findings in the string columns of one Parquet file (distinct values of each column)."""
+    try:
+        parquet = pq.ParquetFile(file)
+        columns = _string_columns(parquet.schema_arrow)
+        table = parquet.read(columns=columns) if columns else None
+    except (OSError, pa.ArrowException) as exc:
+        raise PiiGateError(f"{file}: cannot read Parquet ({type(exc).__name__})") from None
+    findings = []
+    for column in columns:
+        assert table is not None
+        col = table.column(column)
+        if pa.types.is_dictionary(col.type):
+            col = col.cast(col.type.value_type)
+        distinct = [v for v in pc.unique(col).to_pylist() if v]
+        allowed = _allowed(allow, file, column)
+        for entity, count in sorted(_count_entities(distinct).items()):
+            if entity not in allowed:
+                findings.append(Finding(str(file), f"column {column}", entity, count))
+    return findings
+
+
+def _text_lines(file: Path) -> list[str]:
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PiiGateError(f"{file}: cannot read as UTF-8 text ({type(exc).__name__})") from None
+    if file.suffix.lower() in {".html", ".htm", ".xml"}:
+        # Keep line numbers: tags become spaces of the same line count.
+        text = _TAG.sub(lambda m: "\n" * m.group(0).count("\n") + " ", text)
+        text = html.unescape(text)
+    return text.split("\n")
+
+
+def scan_text_file(file: Path, allow: Allow = None) -> list[Finding]:
+    """Findings in one text file, per line."""
+    from vault.pii.scrubber import analyze_texts
+
+    lines = _text_lines(file)
+    allowed = _allowed(allow, file, None)
+    findings = []
+    for i in range(0, len(lines), BATCH):
+        for offset, spans in enumerate(analyze_texts(lines[i : i + BATCH])):
+            per_type = Counter(s.entity_type for s in spans if s.entity_type not in allowed)
+            for entity, count in sorted(per_type.items()):
+                findings.append(Finding(str(file), f"line {i + offset + 1}", entity, count))
+    return findings
+
+
+def scan_paths(paths: Iterable[Path], allow: Allow = None) -> list[Finding]:
+    """Scan every Parquet and text file under ``paths``; other files (images, fonts...) are skipped."""
+    findings: list[Finding] = []
+    scanned = skipped = 0
+    for file in _files(paths):
+        suffix = file.suffix.lower()
+        if suffix in PARQUET_SUFFIXES:
+            findings.extend(scan_parquet(file, allow))
+        elif suffix in TEXT_SUFFIXES:
+            findings.extend(scan_text_file(file, allow))
+        else:
+            skipped += 1
+            continue
+        scanned += 1
+    logger.info("PII gate: %d files scanned, %d skipped, %d findings", scanned, skipped, len(findings))
+    return sorted(findings)
+
+
+def assert_clean(paths: Iterable[Path], allow: Allow = None) -> None:
+    """Raise ``PiiLeakError`` when any personal data is found under ``paths``."""
+    findings = scan_paths(paths, allow)
+    if findings:
+        raise PiiLeakError(findings)

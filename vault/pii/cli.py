@@ -1,0 +1,109 @@
+"""``confiance scrub`` and ``confiance pii-eval``.
+
+``scrub`` reads JSON Lines ``{"id": ..., "text": ...}`` (stdin or a file) and
+writes ``{"id", "text" (scrubbed), "spans": [{"start", "end", "entity_type",
+"score"}]}`` per line; offsets refer to the input text. Errors name the input and
+the line number, never the content.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import IO
+
+import click
+
+from confiance.settings import REPO_ROOT
+
+logger = logging.getLogger(__name__)
+
+#: Lines handed to the analyzer at once.
+CHUNK = 2000
+
+DEFAULT_REPORT = REPO_ROOT / "bench" / "results" / "pii_evaluation.md"
+
+
+def _read_records(stream: IO[str], source: str) -> list[tuple[object, str | None]]:
+    records: list[tuple[object, str | None]] = []
+    for number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise click.ClickException(f"{source} line {number}: not valid JSON ({exc.msg})") from None
+        if not isinstance(obj, dict) or "text" not in obj:
+            raise click.ClickException(f"{source} line {number}: expected an object with a 'text' field")
+        text = obj["text"]
+        if text is not None and not isinstance(text, str):
+            raise click.ClickException(f"{source} line {number}: 'text' must be a string or null")
+        records.append((obj.get("id"), text))
+    return records
+
+
+def scrub_stream(stream: IO[str], out: IO[str], source: str = "<stdin>") -> int:
+    """Scrub every record of ``stream`` into ``out``; return the number of records."""
+    from vault.pii.scrubber import analyze_texts, replace_spans
+
+    records = _read_records(stream, source)
+    for i in range(0, len(records), CHUNK):
+        chunk = records[i : i + CHUNK]
+        texts = [text for _id, text in chunk]
+        for (rid, text), spans in zip(chunk, analyze_texts(texts), strict=True):
+            scrubbed = None if text is None else replace_spans(text, spans)
+            out.write(
+                json.dumps({"id": rid, "text": scrubbed, "spans": [s.to_dict() for s in spans]}, ensure_ascii=False)
+                + "\n"
+            )
+    return len(records)
+
+
+@click.command("scrub")
+@click.argument("input_file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
+def scrub(input_file: Path | None, output: Path | None) -> None:
+    """Scrub personal data from JSON Lines {"id", "text"} (INPUT_FILE or stdin)."""
+    if input_file is not None and not input_file.exists():
+        raise click.ClickException(f"{input_file}: no such file")
+    source = str(input_file) if input_file else "<stdin>"
+    stream = input_file.open(encoding="utf-8") if input_file else sys.stdin
+    out = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        count = scrub_stream(stream, out, source)
+    finally:
+        if input_file:
+            stream.close()
+        if output:
+            out.close()
+    logger.info("scrubbed %d records from %s", count, source)
+
+
+@click.command("pii-eval")
+@click.option("-n", "--size", default=1200, show_default=True, help="Number of synthetic comments (>= 1000).")
+@click.option("--seed", default=20240501, show_default=True, help="Seed of the corpus generator.")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_REPORT, show_default=True
+)
+@click.option("--corpus-out", type=click.Path(dir_okay=False, path_type=Path), help="Also write the labelled corpus.")
+def pii_eval(size: int, seed: int, output: Path, corpus_out: Path | None) -> None:
+    """Generate the labelled corpus, run the analyzer, write precision/recall per entity type."""
+    from vault.pii.corpus import generate_corpus
+    from vault.pii.evaluation import evaluate, to_markdown
+
+    if size < 1000:
+        raise click.ClickException("the evaluation corpus has at least 1000 comments")
+    ev = evaluate(size, seed)
+    report = to_markdown(ev)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(report, encoding="utf-8")
+    if corpus_out is not None:
+        with corpus_out.open("w", encoding="utf-8") as fh:
+            for item in generate_corpus(size, seed):
+                fh.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+    click.echo(report)
+    click.echo(f"written to {output}")
+    if ev.failures():
+        raise click.ClickException("targets not met: " + "; ".join(ev.failures()))
