@@ -83,6 +83,7 @@ COMMENT_RATE = 0.05
 COMMENT_PERSONAL_SHARE = 0.6
 BENEFIT_DISPERSION = 1.5  # gamma shape of the per-member intensity (smaller: more unequal consumption)
 MAX_LINES_PER_MEMBER = 400
+MAX_AMOUNT = 200_000.0  # euros, for the base and for the excess of one line
 
 _MONTHS_OF_NIR_GROUPS = 2 * 100 * 12  # sex x two-digit birth year x month
 
@@ -291,6 +292,8 @@ class _Reference:
                     where=fam_tot[self.act_family_index] > 0,
                 )
                 self.act_cdf[b * 2 + s] = np.cumsum(w) / w.sum()
+        # group g's cdf shifted by g, end to end: one searchsorted of (g + u) draws for every group at once
+        self.act_cdf_stacked = (np.arange(n_bands * 2)[:, None] + self.act_cdf).ravel()
         self.consumption = np.array([[ref.CONSUMPTION["F"][b], ref.CONSUMPTION["M"][b]] for b in range(n_bands)])
         # mean consumption of the population, so that benefits_per_member is the average
         ages = np.arange(100)
@@ -684,8 +687,9 @@ class _Generator:
 
         # act: one draw over all codes, weighted by the member's age band and sex
         group = band[member] * 2 + sex[member]
-        act = (rng.random(k)[:, None] > r.act_cdf[group]).sum(axis=1)
-        act = np.minimum(act, len(ref.ACTS) - 1)
+        n_acts = len(ref.ACTS)
+        act = np.searchsorted(r.act_cdf_stacked, group + rng.random(k), side="right") - group * n_acts
+        act = np.minimum(act, n_acts - 1)
 
         care = cov_start[member] + np.floor(rng.random(k) * days[member]).astype(np.int64)
         lag_min, lag_max = r.act_lag_min[act], r.act_lag_max[act]
@@ -696,8 +700,9 @@ class _Generator:
         level = np.where(in_prior, p["level_prior"][member], p["level_cur"][member])
 
         # amounts, in cents
-        base = np.round(r.act_base[act] * np.exp(r.act_base_sigma[act] * rng.standard_normal(k)) * 100).astype(np.int64)
-        excess = r.act_excess[act] * np.exp(r.act_excess_sigma[act] * rng.standard_normal(k))
+        base = r.act_base[act] * np.exp(r.act_base_sigma[act] * rng.standard_normal(k))
+        base = np.round(np.minimum(base, MAX_AMOUNT) * 100).astype(np.int64)
+        excess = np.minimum(r.act_excess[act] * np.exp(r.act_excess_sigma[act] * rng.standard_normal(k)), MAX_AMOUNT)
         unit = r.act_excess_unit[act]
         excess = np.where(unit > 0, np.maximum(np.round(excess / np.where(unit > 0, unit, 1)), 1) * unit, excess)
         excess_c = np.where(rng.random(k) < r.act_p_at_base[act], 0, np.round(excess * 100).astype(np.int64))
@@ -716,7 +721,7 @@ class _Generator:
         oop = actual - ss - comp
 
         # lines ordered by member and care date, numbered on from the previous chunk
-        order = np.lexsort((act, care, member))
+        order = np.argsort((member << 16) | ((care - window_start) << 6) | act, kind="stable")
         member, act, care, payment, contract_no = (
             member[order],
             act[order],
@@ -878,17 +883,18 @@ class _Generator:
 
 
 def _deduplicate(member: np.ndarray, act: np.ndarray, care: np.ndarray, actual: np.ndarray) -> np.ndarray:
+    """Costs nudged up by a cent where a member has two lines with the same act, care date and cost."""
     actual = actual.copy()
-    for _ in range(10):
-        order = np.lexsort((actual, care, act, member))
-        keys = (member[order], act[order], care[order], actual[order])
-        same = np.ones(len(order) - 1, dtype=bool) if len(order) > 1 else np.zeros(0, dtype=bool)
-        for key in keys:
-            same &= key[1:] == key[:-1]
+    # one int64 per line: member (17 bits) | act (6) | care day in a 1024-day span (10) | cost in cents (30)
+    assert CHUNK_MEMBERS < 1 << 17 and len(ref.ACTS) < 1 << 6 and actual.max(initial=0) < 1 << 30
+    prefix = ((member << 6 | act) << 10 | (care - care.min(initial=0))) << 30
+    while True:
+        key = prefix | actual
+        order = np.argsort(key)
+        same = key[order][1:] == key[order][:-1]
         if not same.any():
             return actual
         actual[order[1:][same]] += 1
-    return actual
 
 
 def _negate(t: pa.Table, name: str, mask: np.ndarray) -> pa.Table:

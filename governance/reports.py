@@ -11,13 +11,11 @@ the folder before the build is declared done.
 
 from __future__ import annotations
 
-import importlib
 import json
 import logging
 import os
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -52,7 +50,6 @@ from governance.site import (
 log = logging.getLogger(__name__)
 
 REGISTER_FILE = CONTRACTS_DIR / "processing_register.yaml"
-PURPOSES_FILE = CONTRACTS_DIR / "purposes.yaml"
 
 #: Categories of personal data (art. 30-1-c) for each classification of the contracts.
 CLASSIFICATION_CATEGORY = {
@@ -65,7 +62,20 @@ CLASSIFICATION_CATEGORY = {
 }
 
 #: Detail fields of an audit entry that are safe to show (names of things, never values of data).
-_SAFE_DETAIL_STRINGS = {"file", "feed", "consumer", "domain", "mart", "table", "run", "run_id", "key", "purpose"}
+_SAFE_DETAIL_STRINGS = {
+    "file",
+    "feed",
+    "consumer",
+    "domain",
+    "mart",
+    "table",
+    "run",
+    "run_id",
+    "key",
+    "purpose",
+    "status",
+    "stage",
+}
 
 
 # --------------------------------------------------------------------------- report model
@@ -101,16 +111,6 @@ def _first(entry: dict[str, Any], *names: str, default: Any = None) -> Any:
     return default
 
 
-def _optional(module: str) -> Any | None:
-    """Import ``module`` if it exists (other stages land at their own pace); re-raise its own import errors."""
-    try:
-        return importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name is not None and module.startswith(exc.name):
-            return None
-        raise
-
-
 # --------------------------------------------------------------------------- landing ledger
 
 
@@ -131,15 +131,8 @@ def _reasons(entry: dict[str, Any]) -> dict[str, int]:
 
 
 def landing_ledger_report(settings: Settings) -> Report:
-    landing = _optional("vault.landing")
-    if landing is None:
-        return Report(
-            slug="landing_ledger",
-            title="Landing ledger",
-            summary=["The vault's landing module is not installed: no ledger to report."],
-            tables=[],
-            status="broken",
-        )
+    from vault import landing
+
     entries = landing.ledger(settings)
     quarantine: dict[str, dict[str, int]] = defaultdict(dict)
     if callable(getattr(landing, "quarantine_summary", None)):
@@ -252,16 +245,21 @@ def _details(entry: dict[str, Any]) -> dict[str, Any]:
     return raw if isinstance(raw, dict) else {}
 
 
-def _counts(details: dict[str, Any]) -> str:
-    """The numeric facts of an audit entry (counts), plus the names of what it touched."""
+def _counts(details: dict[str, Any], prefix: str = "") -> str:
+    """The numeric facts of an audit entry (counts), plus the names of what it touched; nested dicts flattened."""
     parts = []
     for key, value in sorted(details.items()):
-        if isinstance(value, bool):
-            parts.append(f"{key}={'yes' if value else 'no'}")
+        label = f"{prefix}{key}"
+        if isinstance(value, dict):
+            nested = _counts(value, f"{label}.")
+            if nested:
+                parts.append(nested)
+        elif isinstance(value, bool):
+            parts.append(f"{label}={'yes' if value else 'no'}")
         elif isinstance(value, int | float):
-            parts.append(f"{key}={value}")
+            parts.append(f"{label}={value}")
         elif isinstance(value, str) and key in _SAFE_DETAIL_STRINGS and len(value) <= 80:
-            parts.append(f"{key}={Path(value).name if key == 'file' else value}")
+            parts.append(f"{label}={Path(value).name if key == 'file' else value}")
     return ", ".join(parts)
 
 
@@ -290,7 +288,7 @@ def audit_summary_report(settings: Settings) -> Report:
     for e in entries:
         by_actor[(_actor(e), _action(e), _purpose(e) or "-")] += 1
     reid = [e for e in entries if "reident" in _action(e).lower() or "re-ident" in _action(e).lower()]
-    reid_rows = [[_when(e), _actor(e), _purpose(e) or "-", _counts(_details(e))] for e in reid]
+    reid_rows = [[_when(e), _actor(e), _action(e), _purpose(e) or "-", _counts(_details(e))] for e in reid]
     by_purpose: Counter[str] = Counter(_purpose(e) or "-" for e in reid)
     actions: Counter[str] = Counter(_action(e) for e in entries)
     chain = "intact" if ok else "BROKEN"
@@ -325,7 +323,7 @@ def audit_summary_report(settings: Settings) -> Report:
             ),
             Table(
                 "Re-identifications",
-                ["at", "actor", "purpose", "counts"],
+                ["at", "actor", "action", "purpose", "counts"],
                 reid_rows,
                 note="Results of a re-identification stay inside the vault; only counts leave it.",
             ),
@@ -343,7 +341,9 @@ def audit_summary_report(settings: Settings) -> Report:
             "by_actor_action_purpose": [
                 {"actor": a, "action": act, "purpose": p, "entries": n} for (a, act, p), n in sorted(by_actor.items())
             ],
-            "reidentifications": [{"at": r[0], "actor": r[1], "purpose": r[2], "counts": r[3]} for r in reid_rows],
+            "reidentifications": [
+                {"at": r[0], "actor": r[1], "action": r[2], "purpose": r[3], "counts": r[4]} for r in reid_rows
+            ],
         },
     )
 
@@ -390,23 +390,10 @@ def _checks_text(checks: Any) -> str:
 
 
 def _verify_manifest(path: Path) -> str:
-    """'valid', 'INVALID' or 'not verified' when the publication module offers no verifier."""
-    publish = _optional("governance.publish")
-    verifier: Callable[..., Any] | None = None
-    for name in ("verify_manifest", "verify"):
-        if publish is not None and callable(getattr(publish, name, None)):
-            verifier = getattr(publish, name)
-            break
-    if verifier is None:
-        return "not verified"
-    try:
-        result = verifier(path)
-    except Exception as exc:  # a bad signature may raise; the report says so without a traceback
-        log.warning("manifest %s: signature check failed (%s)", path.parent.name, type(exc).__name__)
-        return "INVALID"
-    if isinstance(result, tuple):
-        result = result[0]
-    return "valid" if result else "INVALID"
+    """'valid' or 'INVALID': signature, checksums and row counts of a published folder."""
+    from governance.publish import verify_manifest
+
+    return "valid" if verify_manifest(path.parent) else "INVALID"
 
 
 def publication_log_report(settings: Settings) -> Report:
@@ -482,61 +469,42 @@ def publication_log_report(settings: Settings) -> Report:
 # --------------------------------------------------------------------------- retention
 
 
-def _due_for_purge(settings: Settings) -> dict[str, Any] | None:
-    retention = _optional("vault.retention")
-    if retention is None or not callable(getattr(retention, "due_for_purge", None)):
-        return None
-    return retention.due_for_purge(settings)
-
-
 def retention_report(settings: Settings) -> Report:
-    due = _due_for_purge(settings)
+    from vault.retention import due_for_purge
+
+    due = {str(item.get("feed")): item for item in due_for_purge(settings)}
     rows = []
     for name, contract in feed_contracts().items():
         sla = contract.sla.get("retention")
-        item = (due or {}).get(name)
-        if isinstance(item, dict):
-            count = _first(item, "rows_due", "rows", "count", "due", default="")
-            detail = _counts({k: v for k, v in item.items() if k not in ("rows_due", "rows", "count", "due")})
-        else:
-            count, detail = ("" if item is None else item), ""
+        item = due.get(name) or {}
         rows.append(
             [
                 name,
                 f"{sla.value} {sla.unit}" if sla else "not set",
-                (sla.description or "") if sla else "",
-                str(sla.element or "") if sla and sla.element else "",
-                count if due is not None else "not computed",
-                detail,
+                " ".join(str(sla.description or "").split()) if sla else "",
+                _first(item, "rows", default="not landed"),
+                _first(item, "due_for_purge", "rows_due", default="not computed" if sla else "no rule"),
             ]
         )
     missing = [r[0] for r in rows if r[1] == "not set"]
-    summary = ["Retention rules come from each feed contract (slaProperties retention)."]
-    if due is None:
-        summary.append("Rows due for purge: not computed; the vault exposes no retention computation yet.")
-    else:
-        total = sum(r[4] for r in rows if isinstance(r[4], int))
-        summary.append(f"{total} row(s) are due for purge across feeds.")
+    total = sum(r[4] for r in rows if isinstance(r[4], int))
+    summary = [
+        "Retention rules come from each feed contract (slaProperties retention); the rows past retention are "
+        "counted inside the vault (vault.retention).",
+        f"{total} row(s) are due for purge across feeds.",
+    ]
     if missing:
         summary.append(f"Feeds without a retention rule: {', '.join(missing)}.")
+    headers = ["feed", "retention", "rule", "rows in the vault", "rows due for purge"]
     return Report(
         slug="retention",
         title="Retention",
         summary=summary,
-        status="warning" if missing or due is None else "ok",
-        tables=[
-            Table(
-                "Retention per feed",
-                ["feed", "retention", "rule", "element", "rows due for purge", "details"],
-                rows,
-                numeric=[4],
-            )
-        ],
+        status="warning" if missing or total else "ok",
+        tables=[Table("Retention per feed", headers, rows, numeric=[3, 4])],
         data={
-            "feeds": [
-                dict(zip(["feed", "retention", "rule", "element", "rows_due", "details"], r, strict=True)) for r in rows
-            ],
-            "computed": due is not None,
+            "feeds": [dict(zip(["feed", "retention", "rule", "rows", "rows_due"], r, strict=True)) for r in rows],
+            "rows_due": total,
         },
     )
 
@@ -551,30 +519,11 @@ def _register_config() -> dict[str, Any]:
         return yaml.safe_load(fh) or {}
 
 
-def _reidentification_purposes() -> list[dict[str, Any]]:
-    """Declared re-identification purposes (contracts/purposes.yaml, owned by the vault)."""
-    reid = _optional("vault.reidentify") or _optional("vault.purposes")
-    for name in ("declared_purposes", "purposes", "load_purposes"):
-        fn = getattr(reid, name, None) if reid is not None else None
-        if callable(fn):
-            raw = fn()
-            break
-    else:
-        if not PURPOSES_FILE.is_file():
-            return []
-        with open(PURPOSES_FILE, encoding="utf-8") as fh:
-            raw = yaml.safe_load(fh) or {}
-        raw = raw.get("purposes", raw) if isinstance(raw, dict) else raw
-    items: Iterable[Any] = raw.items() if isinstance(raw, dict) else enumerate(raw or [])
-    out = []
-    for key, value in items:
-        value = (
-            value
-            if isinstance(value, dict)
-            else (vars(value) if hasattr(value, "__dict__") else {"description": str(value)})
-        )
-        out.append({"name": str(value.get("name") or key), **{k: v for k, v in value.items() if k != "name"}})
-    return out
+def _reidentification_purposes() -> dict[str, dict[str, Any]]:
+    """Declared re-identification purposes (contracts/purposes.yaml, read by the vault)."""
+    from vault.reidentify import purposes
+
+    return purposes()
 
 
 def _consumers(settings: Settings, docs: dict[str, Any]) -> list[str]:
@@ -641,21 +590,34 @@ def register_report(settings: Settings, docs: dict[str, Any] | None = None) -> R
         )
     reid = _reidentification_purposes()
     reid_rows = []
-    for p in reid:
-        extra = {k: v for k, v in p.items() if k not in ("name", "description", "legal_basis", "consent")}
+
+    def _text(value: Any) -> str:
+        return ", ".join(map(str, value)) if isinstance(value, list | tuple) else " ".join(str(value or "").split())
+
+    for name, p in sorted(reid.items()):
         reid_rows.append(
             [
-                p["name"],
-                " ".join(str(p.get("description") or "").split()),
-                str(p.get("legal_basis") or ""),
-                str(p.get("consent") or ""),
-                ", ".join(f"{k}={v}" for k, v in sorted(extra.items()) if isinstance(v, str | int | float | bool)),
+                name,
+                _text(p.get("description")),
+                _text(p.get("legal_basis")),
+                _text(p.get("requires_consent")),
+                _text(p.get("callers")),
+                _text(p.get("fields")),
+                _text(p.get("retention_days")),
             ]
         )
     tables.append(
         Table(
             "Re-identification purposes (trusted third party)",
-            ["purpose", "description", "legal basis", "consent required", "other"],
+            [
+                "purpose",
+                "description",
+                "legal basis",
+                "consent required",
+                "callers",
+                "data fetched in the vault",
+                "result kept (days)",
+            ],
             reid_rows,
             note="Re-identification happens only inside the vault, for these purposes, after the consent register "
             "is checked; every call is in the audit log.",

@@ -13,7 +13,6 @@ checks that anyway before the build is declared done.
 
 from __future__ import annotations
 
-import importlib
 import logging
 import os
 import re
@@ -563,16 +562,19 @@ def template_environment() -> Environment:
     return _environment()
 
 
+#: Entity types the outbound gate may report in generated documentation without it being a leak.
+#: The site and the reports are rendered from metadata only (contracts, glossary, ledger counts, audit
+#: facts); the French NER model reads their English prose as people's names ("Pseudonyme", "vault",
+#: "guarantee level"...). Every pattern recognizer (NIR, e-mail, phone, IBAN, membership number...)
+#: still applies, and the tests grep the generated files for every name of the inbox.
+DOCUMENTATION_ALLOW = frozenset({"PERSON"})
+
+
 def assert_outbound_clean(paths: list[Path]) -> None:
-    """Run the outbound PII gate (``governance.pii_gate``) over generated folders."""
-    try:
-        pii_gate = importlib.import_module("governance.pii_gate")
-    except ModuleNotFoundError as exc:
-        if exc.name != "governance.pii_gate":
-            raise
-        log.warning("governance.pii_gate is not available yet: outbound PII scan skipped")
-        return
-    pii_gate.assert_clean(paths)
+    """Run the outbound PII gate (``governance.pii_gate``) over generated documentation folders."""
+    from governance.pii_gate import assert_clean
+
+    assert_clean(paths, allow=DOCUMENTATION_ALLOW)
 
 
 def _term_columns(docs: dict[str, DatasetDoc], glossary: dict[str, dict[str, Any]]) -> dict[str, list[tuple[str, str]]]:
