@@ -83,7 +83,28 @@ def rotate_domain_key(settings: Any, domain: str, actor: str | None = None) -> d
         from vault.crossing import cross_to_warehouse
 
         counts = cross_to_warehouse(settings, domain)
+        compact_warehouse(settings)
     return {"domain": domain, "from_version": old, "to_version": new, "tokens_mapped": mapped, "warehouse": counts}
+
+
+def compact_warehouse(settings: Any) -> None:
+    """Rewrite the warehouse file so that blocks freed by replaced tables (old tokens) are gone from disk."""
+    path = Path(settings.warehouse_db)
+    if not path.exists():
+        return
+    tmp = path.with_name(path.name + ".compact")
+    if tmp.exists():
+        tmp.unlink()
+    con = new_session()
+    try:
+        con.execute(f"ATTACH '{path}' AS wh (READ_ONLY)")
+        con.execute(f"ATTACH '{tmp}' AS fresh")
+        con.execute("COPY FROM DATABASE wh TO fresh")
+        con.execute("DETACH fresh")
+        con.execute("DETACH wh")
+    finally:
+        con.close()
+    os.replace(tmp, path)
 
 
 def rotate_database_key(settings: Any, actor: str | None = None) -> int:
