@@ -1,0 +1,94 @@
+"""The outbound gate catches personal data in Parquet columns and text files, and never prints it."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from confiance.identifiers import make_nir, make_siren, make_siret
+from governance.pii_gate import Finding, PiiGateError, PiiLeakError, assert_clean, scan_paths
+
+NIR = make_nir("F", 1984, 5, "75", 56, 83)
+SIRET = make_siret(make_siren(73282932), 18)
+
+
+def clean_mart() -> pa.Table:
+    return pa.table(
+        {
+            "departement": ["75", "2A", "974", "13"],
+            "age_band": ["18-24", "25-34", "35-44", "45-54"],
+            "care_category": ["Optique", "Dentaire", "Hospitalisation", "Lunettes"],
+            "act_code": ["HBLD036", "HBMD049", "C", "APC"],
+            "month": ["2024-01", "2024-02", "2024-03", "2024-04"],
+            "members": [12, 40, 17, 11],
+            "amount": [1234.5, 99.9, 10.0, 0.0],
+        }
+    )
+
+
+def test_clean_aggregate_mart_passes(analyzer, tmp_path):
+    pq.write_table(clean_mart(), tmp_path / "mart.parquet")
+    (tmp_path / "README.md").write_text("# Consommation\n\nEffectifs par département (75, 2A) et tranche d'âge.\n")
+    assert scan_paths([tmp_path]) == []
+    assert_clean([tmp_path])
+
+
+def test_nir_in_a_string_column_is_caught_without_printing_it(analyzer, tmp_path):
+    table = clean_mart().append_column("note", pa.array(["RAS", f"NIR {NIR}", None, f"NIR {NIR}"]))
+    path = tmp_path / "published" / "mart.parquet"
+    path.parent.mkdir()
+    pq.write_table(table, path)
+    with pytest.raises(PiiLeakError) as err:
+        assert_clean([tmp_path / "published"])
+    message = str(err.value)
+    assert "mart.parquet" in message and "column note" in message and "NIR" in message
+    assert NIR not in message and NIR[:7] not in message
+    assert err.value.findings == [Finding(str(path), "column note", "NIR", 1)]  # distinct values
+
+
+def test_dictionary_encoded_columns_are_scanned(analyzer, tmp_path):
+    table = pa.table({"who": pa.array(["Mme Durand", "Mme Durand", "x"]).dictionary_encode()})
+    pq.write_table(table, tmp_path / "d.parquet")
+    assert [f.entity_type for f in scan_paths([tmp_path / "d.parquet"])] == ["PERSON"]
+
+
+def test_employer_siret_is_allowed_only_where_the_caller_says(analyzer, tmp_path):
+    pq.write_table(pa.table({"employer_siret": [SIRET], "n": [15]}), tmp_path / "employer.parquet")
+    assert [f.entity_type for f in scan_paths([tmp_path])] == ["SIRET"]
+    assert scan_paths([tmp_path], allow={"SIRET"}) == []
+    assert scan_paths([tmp_path], allow={"employer_siret": {"SIRET"}}) == []
+    assert scan_paths([tmp_path], allow={"*/employer.parquet": {"SIRET"}}) == []
+    assert scan_paths([tmp_path], allow={"other_column": {"SIRET"}}) != []
+
+
+def test_text_files_are_scanned_per_line(analyzer, tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text(
+        "<html><body>\n<p>Glossaire</p>\n<p>Contact : <a href='mailto:x'>jean.durand@gmail.com</a></p>\n</body></html>"
+    )
+    (site / "data.json").write_text('{"rows": 3,\n "phone": "06 12 34 56 78"}')
+    (site / "notes.txt").write_text("rien\n")
+    (site / "table.csv").write_text("departement,n\n75,12\n")
+    (site / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    findings = scan_paths([site])
+    assert [(f.file.split("/")[-1], f.location, f.entity_type) for f in findings] == [
+        ("data.json", "line 2", "PHONE"),
+        ("index.html", "line 3", "EMAIL"),
+    ]
+    with pytest.raises(PiiLeakError) as err:
+        assert_clean([site])
+    assert "jean.durand" not in str(err.value) and "06 12" not in str(err.value)
+
+
+def test_unreadable_files_block_publication(analyzer, tmp_path):
+    (tmp_path / "broken.parquet").write_bytes(b"not a parquet file")
+    with pytest.raises(PiiGateError, match="broken.parquet: cannot read Parquet"):
+        scan_paths([tmp_path])
+    with pytest.raises(PiiGateError, match="no such file"):
+        scan_paths([tmp_path / "nowhere"])
+    (tmp_path / "broken.parquet").unlink()
+    (tmp_path / "latin1.txt").write_bytes("réf\xe9".encode("latin-1"))
+    with pytest.raises(PiiGateError, match="latin1.txt: cannot read as UTF-8"):
+        scan_paths([tmp_path])
