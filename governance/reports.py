@@ -75,6 +75,9 @@ _SAFE_DETAIL_STRINGS = {
     "purpose",
     "status",
     "stage",
+    "reason",
+    "caller",
+    "request_id",
 }
 
 

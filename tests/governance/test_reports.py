@@ -52,10 +52,12 @@ def _inbox_identifiers(inbox: Path) -> dict[str, set[str]]:
 
 @pytest.fixture(scope="module")
 def pipeline(tmp_path_factory: pytest.TempPathFactory, master_key: str) -> Settings:
-    """generate -> land -> (cross, quality, dbt, publish when present) -> site -> reports, on 300 members."""
+    """generate -> land -> quality -> cross -> re-identify -> site -> reports, on 300 members."""
     from confiance.generator import generate
-
+    from quality.runner import validate_feeds
+    from vault.crossing import cross_to_warehouse
     from vault.landing import land_inbox
+    from vault.reidentify import ReidentificationRefused, reidentify
 
     settings = get_settings(tmp_path_factory.mktemp("dpo-home"))
     settings.ensure_dirs()
@@ -79,13 +81,17 @@ def pipeline(tmp_path_factory: pytest.TempPathFactory, master_key: str) -> Setti
                 broken["sex"] = "X"
             writer.writerow(broken)
     land_inbox(settings)
-    try:
-        from vault.crossing import cross_to_warehouse
-    except ModuleNotFoundError:
-        pass
-    else:
-        cross_to_warehouse(settings)
-    audit.append(settings, "dpo@confiance", "reidentify", {"purpose": "prevention_dental", "tokens": 12, "matched": 9})
+    cross_to_warehouse(settings)
+    validate_feeds(settings, "test_run")
+    # The trusted third party re-identifies a few members for a declared purpose, and refuses an undeclared one.
+    con = duckdb.connect(str(settings.warehouse_db), read_only=True)
+    tokens = [t for (t,) in con.execute("SELECT member_token FROM pseudo.members ORDER BY 1 LIMIT 12").fetchall()]
+    con.close()
+    tokens_file = tmp_path_factory.mktemp("tokens") / "tokens.txt"
+    tokens_file.write_text("\n".join(tokens) + "\n", encoding="utf-8")
+    reidentify(settings, "dental_prevention_mailing", tokens_file, caller="tiers-de-confiance")
+    with pytest.raises(ReidentificationRefused):
+        reidentify(settings, "marketing_campaign", tokens_file, caller="tiers-de-confiance")
     build_site(settings)
     build_dpo_reports(settings)
     return settings
@@ -186,12 +192,47 @@ def test_audit_summary_counts_reidentifications(pipeline: Settings) -> None:
     entries = audit.entries(pipeline)
     assert data["entries"] == len(entries)
     assert data["chain_ok"] is True
-    reid = data["reidentifications"]
-    assert len(reid) == 1 and reid[0]["purpose"] == "prevention_dental" and "matched=9" in reid[0]["counts"]
-    landings = sum(1 for e in entries if e["action"].startswith("landing."))
-    assert landings and data["actions"]["landing.landed"] == sum(
-        1 for e in entries if e["action"] == "landing.landed"
-    )
+    reid = {r["action"]: r for r in data["reidentifications"]}
+    assert set(reid) == {"reidentification", "reidentification.refused"}
+    assert reid["reidentification"]["purpose"] == "dental_prevention_mailing"
+    assert "tokens=12" in reid["reidentification"]["counts"]
+    assert "undeclared purpose" in reid["reidentification.refused"]["counts"]
+    for action in {e["action"] for e in entries}:
+        assert data["actions"][action] == sum(1 for e in entries if e["action"] == action)
+    by_purpose = {r[0]: r[1] for r in _json(pipeline, "audit_summary")["tables"][2]["rows"]}
+    assert by_purpose == {"dental_prevention_mailing": 1, "marketing_campaign": 1}
+    # the register lists the declared purposes with their legal basis
+    from vault.reidentify import purposes
+
+    register = (pipeline.reports / "processing_register.html").read_text(encoding="utf-8")
+    for name, spec in purposes().items():
+        assert name in register and " ".join(spec["legal_basis"].split()) in register
+
+
+def test_retention_counts_come_from_the_vault(pipeline: Settings) -> None:
+    from vault.retention import due_for_purge
+
+    expected = {d["feed"]: d for d in due_for_purge(pipeline)}
+    rows = {r["feed"]: r for r in _json(pipeline, "retention")["data"]["feeds"]}
+    assert set(rows) == set(feed_contracts())
+    for feed, d in expected.items():
+        assert rows[feed]["rows"] == d["rows"] and rows[feed]["rows_due"] == d["due_for_purge"]
+    for feed, contract in feed_contracts().items():
+        assert " ".join(contract.sla["retention"].description.split()) == rows[feed]["rule"]
+
+
+def test_quality_status_of_the_feeds_reaches_site_and_report(pipeline: Settings) -> None:
+    from quality.status import dataset_status
+
+    status = dataset_status(pipeline)
+    assert "raw.members" in status
+    report_rows = {(d["zone"], d["dataset"]): d for d in _json(pipeline, "quality_status")["data"]["datasets"]}
+    assert report_rows[("feed", "members")]["status"] in ("passed", "warning", "failed")
+    assert report_rows[("feed", "members")]["at"] == status["raw.members"]["run_time"]
+    page = (pipeline.site / "feed-members.html").read_text(encoding="utf-8")
+    assert status["raw.members"]["run_time"] in page and "not yet validated" not in page.split("<h2>Lineage")[0]
+    # the site links the Data Docs the run built
+    assert "../quality/data_docs/index.html" in page
 
 
 def test_tampered_audit_chain_shows_as_broken(tmp_path: Path, master_key: str) -> None:
