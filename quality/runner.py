@@ -201,13 +201,17 @@ def validate_feeds_on(
     *,
     as_of: dt.date | None = None,
     ledger_rows: Iterable[dict[str, Any]] = (),
+    only: Iterable[str] | None = None,
 ) -> dict[str, Any]:
-    """Validate the raw feeds reachable through ``con`` (tables raw.<feed>)."""
+    """Validate the raw feeds reachable through ``con`` (tables raw.<feed>); ``only`` restricts to some feeds."""
     day = run_date(settings, as_of)
     arrivals = newest_arrivals(ledger_rows)
     present = _tables(con)
     plans: list[Any] = []
+    wanted = set(only) if only is not None else None
     for name, contract in feed_contracts().items():
+        if wanted is not None and name not in wanted:
+            continue
         if ("raw", name) not in present:
             plans.append((f"raw.{name}", contract.path.name, f"raw.{name} is missing from the vault"))
             continue
@@ -222,25 +226,20 @@ def validate_feeds(settings: Settings, run_id: str, *, as_of: dt.date | None = N
 
     ledger_rows = landing.ledger(settings)
     with vault_connection(settings, read_only=True) as con:
-        _spill_inside_vault(con, settings)
         return validate_feeds_on(con, settings, run_id, as_of=as_of, ledger_rows=ledger_rows)
 
 
-def _spill_inside_vault(con: Any, settings: Settings) -> None:
-    """DuckDB may spill large window computations to disk: keep that inside the vault folder."""
-    spill = settings.vault_dir / "quality_spill"
-    try:
-        spill.mkdir(mode=0o700, parents=True, exist_ok=True)
-        con.execute(f"SET temp_directory = '{spill.as_posix()}'")
-    except (duckdb.Error, OSError) as exc:
-        log.debug("could not set the vault spill directory (%s)", exc.__class__.__name__)
-
-
-def validate_warehouse_on(con: Any, settings: Settings, run_id: str, *, as_of: dt.date | None = None) -> dict[str, Any]:
+def validate_warehouse_on(
+    con: Any, settings: Settings, run_id: str, *, as_of: dt.date | None = None, only: Iterable[str] | None = None
+) -> dict[str, Any]:
+    """Validate the pseudo.<feed> tables reachable through ``con``; ``only`` restricts to some feeds."""
     day = run_date(settings, as_of)
     present = _tables(con)
     plans: list[Any] = []
+    wanted = set(only) if only is not None else None
     for name, contract in feed_contracts().items():
+        if wanted is not None and name not in wanted:
+            continue
         if ("pseudo", name) not in present:
             plans.append((f"pseudo.{name}", contract.path.name, f"pseudo.{name} is missing from the warehouse"))
             continue

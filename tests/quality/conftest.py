@@ -81,7 +81,7 @@ def build_rows(n: int = N_MEMBERS) -> dict[str, list[dict]]:
                     "member_id": f"A{i + 1:09d}",
                     "contract_id": f"C{i + 1:010d}",
                     "care_date": dt.date(2025, 6, 1 + j),
-                    "payment_date": dt.date(2025, 6, 20 + j),
+                    "payment_date": dt.date(2025, 6, 25 + j),
                     "act_family": "consultation",
                     "act_code": f"G{j}",
                     "practitioner_type": "generalist",
@@ -252,8 +252,10 @@ def quality_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def settings(quality_home: Path) -> Settings:
-    return Settings(home=quality_home, key_file=quality_home / "no.key", extra={"as_of": AS_OF.isoformat()})
+def settings(tmp_path: Path) -> Settings:
+    """A fresh Confiance home per test (GX itself is imported once per session)."""
+    home = tmp_path / "home"
+    return Settings(home=home, key_file=tmp_path / "no.key", extra={"as_of": AS_OF.isoformat()})
 
 
 @pytest.fixture
