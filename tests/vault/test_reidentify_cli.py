@@ -1,0 +1,113 @@
+"""Re-identification for declared purposes only, consent-checked, results inside the vault; and the CLI."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+from click.testing import CliRunner
+from conftest import make_feeds, write_feeds
+
+from confiance.settings import Settings
+from vault import audit
+from vault.crossing import cross_to_warehouse
+from vault.db import vault_connection
+from vault.landing import land_inbox
+from vault.reidentify import ReidentificationRefused, purposes, reidentify
+
+
+@pytest.fixture
+def crossed(settings: Settings):
+    feeds = make_feeds(60, 1, seed=3)
+    for b in feeds["benefits"]:
+        b["comment"] = ""  # keep this module free of the (slow to load) PII scrubber
+    write_feeds(settings.inbox, feeds)
+    land_inbox(settings)
+    cross_to_warehouse(settings)
+    return feeds
+
+
+def _tokens(settings: Settings, where: str = "true") -> list[str]:
+    w = duckdb.connect(str(settings.warehouse_db), read_only=True)
+    try:
+        return [t for (t,) in w.execute(f"SELECT member_token FROM pseudo.members WHERE {where}").fetchall()]
+    finally:
+        w.close()
+
+
+def test_purposes_are_declared_with_consent_and_callers():
+    p = purposes()
+    assert "dental_prevention_mailing" in p
+    assert p["dental_prevention_mailing"]["requires_consent"] == ["consent_marketing"]
+
+
+def test_reidentify_respects_consent_and_stays_in_vault(settings: Settings, crossed, tmp_path):
+    feeds = crossed
+    tokens = _tokens(settings)
+    tokens_file = tmp_path / "tokens.txt"
+    tokens_file.write_text("\n".join(tokens + ["insurer.v1.ffffffffffffffffffffffffffffffff", "garbage"]) + "\n")
+    wh_before = settings.warehouse_db.read_bytes()
+    res = reidentify(settings, "dental_prevention_mailing", tokens_file, caller="tiers-de-confiance")
+    consenting = sum(m["consent_marketing"] == "true" for m in feeds["members"])
+    assert res["tokens"] == 61 and res["malformed"] == 1 and res["resolved"] == 60
+    assert res["consented"] == res["written"] == consenting
+    assert settings.warehouse_db.read_bytes() == wh_before  # nothing written to the warehouse
+    with vault_connection(settings, read_only=True) as con:
+        rows = con.execute("SELECT member_id, fields FROM reid.results WHERE request_id = ?",
+                           [res["request_id"]]).fetchall()
+    by_id = {m["member_id"]: m for m in feeds["members"]}
+    assert len(rows) == consenting and all(by_id[mid]["consent_marketing"] == "true" for mid, _ in rows)
+    assert all(by_id[mid]["last_name"] in fields for mid, fields in rows)
+    entry = audit.entries(settings)[-1]
+    assert entry["action"] == "reidentification" and entry["actor"] == "tiers-de-confiance"
+    assert entry["details"]["purpose"] == "dental_prevention_mailing" and entry["details"]["written"] == consenting
+    assert not any(m["last_name"] in str(entry) for m in feeds["members"])
+    published = list(settings.published.rglob("*")) if settings.published.exists() else []
+    assert published == []
+
+
+def test_undeclared_purpose_and_unlisted_caller_refused_and_audited(settings: Settings, crossed, tmp_path):
+    f = tmp_path / "t.txt"
+    f.write_text("\n".join(_tokens(settings)))
+    with pytest.raises(ReidentificationRefused, match="not declared"):
+        reidentify(settings, "curiosity", f, caller="tiers-de-confiance")
+    with pytest.raises(ReidentificationRefused, match="may not"):
+        reidentify(settings, "dental_prevention_mailing", f, caller="insurer-analyst")
+    actions = [(e["action"], e["details"]["reason"]) for e in audit.entries(settings)[-2:]]
+    assert actions == [("reidentification.refused", "undeclared purpose"),
+                       ("reidentification.refused", "caller not allowed")]
+    with vault_connection(settings, read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM reid.results").fetchone()[0] == 0
+
+
+def test_cli_land_reidentify_and_audit_print_counts_only(settings: Settings, monkeypatch, tmp_path):
+    from vault.cli import vault as vault_cli
+
+    monkeypatch.setenv("CONFIANCE_HOME", str(settings.home))
+    monkeypatch.setenv("CONFIANCE_KEY_FILE", str(settings.key_file))
+    feeds = make_feeds(30, 1, seed=9)
+    for b in feeds["benefits"]:
+        b["comment"] = ""
+    write_feeds(settings.inbox, feeds)
+    runner = CliRunner()
+    out = runner.invoke(vault_cli, ["land", "--no-progress"])
+    assert out.exit_code == 0, out.output
+    assert "landed   members_2024.csv: read 30, landed 30, quarantined 0" in out.output
+    out = runner.invoke(vault_cli, ["cross"])
+    assert out.exit_code == 0 and "pseudo.members: 30 rows" in out.output
+    f = tmp_path / "tokens.csv"
+    f.write_text("member_token\n" + "\n".join(_tokens(settings)) + "\n")
+    out = runner.invoke(vault_cli, ["reidentify", "--purpose", "research_cohort_recontact", "--tokens", str(f),
+                                    "--caller", "tiers-de-confiance"])
+    assert out.exit_code == 0, out.output
+    assert "30 resolved" in out.output
+    names = {m["last_name"] for m in feeds["members"]} | {m["email"] for m in feeds["members"]}
+    assert not [n for n in names if n in out.output]
+    out = runner.invoke(vault_cli, ["audit", "verify"])
+    assert out.exit_code == 0 and "intact" in out.output
+    lines = audit.log_path(settings).read_text().splitlines()
+    audit.log_path(settings).write_text("\n".join(lines[:1] + lines[2:]) + "\n")
+    out = runner.invoke(vault_cli, ["audit", "verify"])
+    assert out.exit_code == 1
+    out = runner.invoke(vault_cli, ["rotate-key", "--domain", "insurer"])
+    assert out.exit_code == 0, out.output
+    assert "key version 1 -> 2" in out.output
