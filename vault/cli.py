@@ -110,6 +110,22 @@ def reidentify_cmd(purpose: str, tokens_file: Path, caller: str | None) -> None:
                f"{res['consented']} with consent for {purpose}; {res['written']} written inside the vault")
 
 
+@vault.command("erase")
+@click.option("--member-token", required=True, help="Token of the member to erase (active key version).")
+@click.option("--yes", is_flag=True, help="Confirm the erasure.")
+def erase(member_token: str, yes: bool) -> None:
+    """Right to erasure: delete one member from the vault and the warehouse (audited)."""
+    from vault.erasure import erase_member
+
+    if not yes:
+        _fail(click.UsageError("erasure is irreversible: add --yes"))
+    try:
+        deleted = erase_member(get_settings(), member_token)
+    except Exception as exc:  # noqa: BLE001
+        _fail(exc)
+    click.echo("erased: " + ", ".join(f"{t} {n}" for t, n in deleted.items()))
+
+
 @vault.group("audit")
 def audit_group() -> None:
     """The hash-chained audit log."""

@@ -111,3 +111,24 @@ def test_cli_land_reidentify_and_audit_print_counts_only(settings: Settings, mon
     out = runner.invoke(vault_cli, ["rotate-key", "--domain", "insurer"])
     assert out.exit_code == 0, out.output
     assert "key version 1 -> 2" in out.output
+
+
+def test_erasure_removes_member_from_vault_and_warehouse(settings: Settings, crossed):
+    from vault.erasure import erase_member
+
+    feeds = crossed
+    m = feeds["members"][0]
+    token = _tokens(settings)[0]
+    with vault_connection(settings, read_only=True) as con:
+        sql = "SELECT member_id FROM meta.member_tokens WHERE member_token = ?"
+        member_id = con.execute(sql, [token]).fetchone()[0]
+    deleted = erase_member(settings, token)
+    assert deleted["raw.members"] == 1 and deleted["raw.contracts"] == 1 and deleted["raw.benefits"] == 1
+    assert token not in _tokens(settings) and len(_tokens(settings)) == 59
+    assert token.encode() not in settings.warehouse_db.read_bytes()
+    with vault_connection(settings, read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM raw.members WHERE member_id = ?", [member_id]).fetchone()[0] == 0
+    assert audit.entries(settings)[-1]["action"] == "erasure.member"
+    assert m["nir"] not in audit.log_path(settings).read_text()
+    ok, _ = audit.verify(settings)
+    assert ok
