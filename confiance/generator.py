@@ -866,11 +866,12 @@ class _Generator:
         if self.defect_rate <= 0:
             return t
         k = self._kinds(rng, t.num_rows, ["date", "negative", "missing", "family"])
-        if k["date"].any():
-            name = "care_date" if rng.random() < 0.5 else "payment_date"
-            col = t[name].combine_chunks()
-            bad = self._bad_dates(rng, col.filter(pa.array(k["date"])))
-            t = t.set_column(t.schema.get_field_index(name), name, _replace_where(col, k["date"], bad))
+        on_care = rng.random(t.num_rows) < 0.5
+        for name, mask in (("care_date", k["date"] & on_care), ("payment_date", k["date"] & ~on_care)):
+            if mask.any():
+                col = t[name].combine_chunks()
+                bad = self._bad_dates(rng, col.filter(pa.array(mask)))
+                t = t.set_column(t.schema.get_field_index(name), name, _replace_where(col, mask, bad))
         t = _negate(t, "actual_cost", k["negative"])
         if k["family"].any():
             unknown = pa.array(["thalassotherapie", "esthetique", "veterinaire", "cure_thermale_hors_nomenclature"])
