@@ -437,7 +437,7 @@ class _Generator:
         commune = np.minimum(np.searchsorted(r.commune_cdf, u, side="right"), len(r.commune_cdf) - 1)
         home_dep = r.commune_dep[commune]
 
-        nir, nir_mat, nir_key = self._nirs(rng, female, by, bm, home_dep, adult)
+        nir, nir_mat = self._nirs(rng, female, by, bm, home_dep, adult)
 
         # names
         last = _weighted(rng, r.last_weights, n)
@@ -557,7 +557,7 @@ class _Generator:
 
         people = {
             "female": female, "age": age, "birth": birth, "affiliation": affiliation, "prior": prior,
-            "switch": switch, "ended": ended, "current_end": current_end, "nir_mat": nir_mat, "nir_key": nir_key,
+            "switch": switch, "ended": ended, "current_end": current_end, "nir_mat": nir_mat,
             "phone_mat": phone_mat, "iban_mat": iban_mat, "last": last, "first": first, "address": address,
             "commune": commune, "email": email, "level_cur": cur_level, "level_prior": pri_level,
             "contract_cur": contract_no[is_cur], "contract_prior": 2 * (start + idx) + 1,
@@ -628,7 +628,7 @@ class _Generator:
         letters = corsica & ~old_corsica & ~abroad
         mat[letters, 6] = np.where(code[letters] == "2A", ord("A"), ord("B"))
         mat[letters, 5] = ord("2")
-        return _fixed_strings(mat), mat, key
+        return _fixed_strings(mat), mat
 
     def _ibans(self, rng, n):
         bank = self.ref.banks[rng.integers(0, len(self.ref.banks), n)]
@@ -819,11 +819,10 @@ class _Generator:
         return table.cast(self.schemas[feed])
 
     def _kinds(self, rng: np.random.Generator, n: int, kinds: list[str]) -> dict[str, np.ndarray]:
-        if self.fmt == "parquet":
-            kinds = [kd for kd in kinds if kd != "date"]  # a typed date column cannot hold a malformed date
+        drawn = [kd for kd in kinds if not (kd == "date" and self.fmt == "parquet")]  # typed dates are never malformed
         hit = rng.random(n) < self.defect_rate
-        kind = rng.integers(0, len(kinds), n)
-        return {name: hit & (kind == i) for i, name in enumerate(kinds)}
+        kind = rng.integers(0, len(drawn), n)
+        return {name: hit & (kind == drawn.index(name)) if name in drawn else np.zeros(n, dtype=bool) for name in kinds}
 
     def _bad_dates(self, rng: np.random.Generator, arr: pa.Array) -> pa.Array:
         """Malformed renderings of the dates: day first, or an impossible day."""

@@ -132,7 +132,7 @@ def test_sirets_and_ibans_valid(db):
         "UNION ALL SELECT employer_siret FROM contracts WHERE employer_siret IS NOT NULL").fetchall()]  # fmt: skip
     assert sirets and all(ids.siret_luhn_valid(s) for s in sirets)
     ibans = [r[0] for r in db.execute("SELECT iban FROM members").fetchall()]
-    assert all(ids.iban_valid(i) and i.startswith("FR76") or ids.iban_valid(i) for i in ibans)
+    assert all(ids.iban_valid(i) and i.startswith("FR") and len(i) == 27 for i in ibans)
 
 
 def test_addresses_consistent(db):
@@ -384,6 +384,16 @@ def test_defect_rate_gives_quarantinable_rows(tmp_path):
                      "'dental', 'hospital', 'audiology', 'paramedical', 'laboratory', 'radiology')") > 0  # fmt: skip
     # never a duplicated benefit line
     assert _one(con, "SELECT count(*) - count(DISTINCT benefit_id) FROM benefits") == 0
+
+
+def test_defects_in_typed_parquet(tmp_path):
+    paths = generate(tmp_path, 1500, seed=9, as_of=AS_OF, defect_rate=0.05, fmt="parquet")
+    con = duckdb.connect()
+    members = f"read_parquet('{paths['members']}')"
+    benefits = f"read_parquet('{paths['benefits']}')"
+    assert _one(con, f"SELECT count(*) FROM {members} WHERE NOT {ids.nir_key_valid_sql('nir')}") > 0
+    assert _one(con, f"SELECT count(*) FROM {benefits} WHERE actual_cost < 0") > 0
+    assert _one(con, f"SELECT count(*) FROM {benefits} WHERE act_code IS NULL OR care_date IS NULL") > 0
 
 
 def test_clean_files_have_no_defects(db):
