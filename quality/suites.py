@@ -46,9 +46,9 @@ from quality.checks import CheckNotApplicable, ZoneColumn, ZoneView, check_sql
 PROTECTED_CLASSIFICATIONS = frozenset({DIRECT_IDENTIFIER, QUASI_IDENTIFIER, FREE_TEXT})
 
 EARLIEST_DATE = dt.datetime(1900, 1, 1)
-AGE_BAND_PATTERN = r"^([0-9]{1,3}-[0-9]{1,3}|[0-9]{1,3}\+)$"
+AGE_BAND_PATTERN = r"^(?:[0-9]{1,3}-[0-9]{1,3}|[0-9]{1,3}\+)$"
 #: Personal data that must not survive the scrubbing of free text.
-NIR_IN_TEXT = r"[12][0-9]{4}(2A|2B|[0-9]{2})[0-9]{6}[0-9]{2}"
+NIR_IN_TEXT = r"[12][0-9]{4}(?:2A|2B|[0-9]{2})[0-9]{6}[0-9]{2}"
 EMAIL_IN_TEXT = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
 
 DATE_TYPES = ("date", "timestamp")
