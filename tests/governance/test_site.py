@@ -94,10 +94,10 @@ def built(tmp_path_factory: pytest.TempPathFactory, monkeypatch_module: pytest.M
                 "depends_on": {"nodes": ["source.confiance.pseudo.members"]},
                 "config": {"meta": {"owner": "cdo"}},
             },
-            "model.confiance.mart_employer__consumption": {
+            "model.confiance.mart_employer__fixture_consumption": {
                 "resource_type": "model",
-                "name": "mart_employer__consumption",
-                "fqn": ["confiance", "marts", "employer", "mart_employer__consumption"],
+                "name": "mart_employer__fixture_consumption",
+                "fqn": ["confiance", "marts", "employer", "mart_employer__fixture_consumption"],
                 "description": "Care consumption of an employer's employees by act family and quarter.",
                 "columns": {
                     "act_family": {"name": "act_family", "data_type": "varchar",
@@ -158,7 +158,7 @@ def test_every_feed_and_warehouse_table_has_a_page_with_every_column_classified(
 def test_marts_from_the_dbt_manifest_by_consumer_with_upstream_models(built: Path) -> None:
     index = (built / "index.html").read_text(encoding="utf-8")
     assert "<h3>employer</h3>" in index
-    mart = built / "mart-mart_employer__consumption.html"
+    mart = built / "mart-mart_employer__fixture_consumption.html"
     assert mart.is_file()
     cells = _parse(mart)
     assert cells.badges["act_family"] == ["sensitive"]
@@ -167,7 +167,7 @@ def test_marts_from_the_dbt_manifest_by_consumer_with_upstream_models(built: Pat
     assert "glossary.html#term-act_family" in cells.links
     staging = _parse(built / "model-stg_pseudo__members.html")
     assert "warehouse-members.html" in staging.links  # the dbt source resolves to the warehouse table page
-    assert "mart-mart_employer__consumption.html" in staging.links  # downstream
+    assert "mart-mart_employer__fixture_consumption.html" in staging.links  # downstream
     assert "actuariat" in mart.read_text(encoding="utf-8")
 
 
