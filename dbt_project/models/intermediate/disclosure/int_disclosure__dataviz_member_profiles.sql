@@ -25,10 +25,19 @@ by_family as (
     group by atoms.member_token, atoms.care_year, atoms.act_family
 ),
 
+{#- The main family is found by a join on the member's largest amount (no window over tokens,
+    so the lineage shows no token flowing into a column). -#}
+largest as (
+    select member_token, max(actual_cost) as max_cost
+    from by_family
+    group by member_token
+),
+
 ranked as (
     select by_family.*,
-        row_number() over (partition by member_token order by actual_cost desc, act_family) as family_rank
+        case when by_family.actual_cost = largest.max_cost then 1 else 2 end as family_rank
     from by_family
+    inner join largest on by_family.member_token = largest.member_token
 ),
 
 profiles as (
@@ -38,7 +47,7 @@ profiles as (
         max(age_at_care) as age_at_care,
         max(sex) as sex,
         max(region) as region,
-        max(case when family_rank = 1 then act_family end) as main_act_family
+        min(case when family_rank = 1 then act_family end) as main_act_family
         {%- for f in families %},
         sum(case when act_family = '{{ f }}' then actual_cost else 0 end) as consumption_{{ f }}
         {%- endfor %}

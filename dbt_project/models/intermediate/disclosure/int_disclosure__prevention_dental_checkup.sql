@@ -27,13 +27,13 @@ dental as (
 ),
 
 checkups as (
-    select member_token, care_year, min(care_month) as checkup_month
+    select member_token, care_year, min(care_month) as checkup_month, 1 as is_enrolled
     from dental
     group by member_token, care_year
 ),
 
 followups as (
-    select distinct checkups.member_token, checkups.care_year
+    select distinct checkups.member_token, checkups.care_year, 1 as is_followed_up
     from checkups
     inner join dental
         on dental.member_token = checkups.member_token
@@ -44,8 +44,8 @@ followups as (
 atoms as (
     select
         eligible.member_token, eligible.care_year, eligible.age_at_care, eligible.sex, eligible.line_count,
-        case when checkups.member_token is not null then 1 else 0 end as enrolled,
-        case when followups.member_token is not null then 1 else 0 end as followed_up
+        coalesce(checkups.is_enrolled, 0) as enrolled,
+        coalesce(followups.is_followed_up, 0) as followed_up
     from eligible
     left join checkups
         on eligible.member_token = checkups.member_token and eligible.care_year = checkups.care_year
