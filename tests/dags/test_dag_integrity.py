@@ -13,7 +13,7 @@ from confiance.settings import REPO_ROOT
 @pytest.fixture(scope="module")
 def dagbag(dbt_manifest):
     start = time.monotonic()
-    bag = DagBag(dag_folder=str(REPO_ROOT / "dags"), include_examples=False)
+    bag = DagBag(dag_folder=str(REPO_ROOT / "dags"))
     bag.parse_seconds = time.monotonic() - start
     return bag
 
