@@ -28,7 +28,14 @@ export PYTHONPATH := $(CURDIR)
 MEMBERS ?= 20000
 SEED ?= 42
 
-.PHONY: help install demo test lint airflow dbt-manifest pipeline bench clean
+.DEFAULT_GOAL := help
+.PHONY: help install key demo test lint airflow dbt-manifest pipeline bench clean
+
+# The master key: created once, outside the data directory, unless one is given in the environment.
+key: install
+	@if [ -n "$$CONFIANCE_MASTER_KEY" ]; then echo "master key: from CONFIANCE_MASTER_KEY"; \
+	elif [ -f "$$CONFIANCE_KEY_FILE" ]; then echo "master key: $$CONFIANCE_KEY_FILE"; \
+	else $(BIN)/confiance vault init-key; fi
 
 help:
 	@echo "make demo     generate a synthetic mutuelle and run the whole pipeline through Airflow"
@@ -53,7 +60,7 @@ dbt-manifest: install
 	$(BIN)/dbt parse --project-dir dbt_project --profiles-dir dbt_project --quiet
 
 demo: install dbt-manifest
-	$(BIN)/confiance vault init-key --if-missing
+	@$(MAKE) --no-print-directory key
 	$(BIN)/confiance generate --members $(MEMBERS) --seed $(SEED) --defect-rate 0.001
 	$(BIN)/airflow db migrate > $(CONFIANCE_HOME)/airflow-migrate.log 2>&1
 	$(BIN)/airflow dags test confiance_pipeline > $(CONFIANCE_HOME)/airflow-dags-test.log 2>&1 \
@@ -62,11 +69,11 @@ demo: install dbt-manifest
 
 # The same pipeline without Airflow (dbt through dbtRunner).
 pipeline: install dbt-manifest
-	$(BIN)/confiance vault init-key --if-missing
+	@$(MAKE) --no-print-directory key
 	$(BIN)/confiance run
 
 airflow: install dbt-manifest
-	$(BIN)/confiance vault init-key --if-missing
+	@$(MAKE) --no-print-directory key
 	$(BIN)/airflow standalone
 
 test: install dbt-manifest

@@ -16,6 +16,13 @@ COMMANDS: list[tuple[str, str]] = [
     ("confiance.generator", "generate"),
     ("confiance.pipeline", "run"),
     ("confiance.summary", "summary"),
+    ("vault.cli", "vault"),
+    ("vault.pii.cli", "scrub"),
+    ("vault.pii.cli", "pii_eval"),
+    ("quality.cli", "quality"),
+    ("governance.publish", "publish"),
+    ("governance.site", "site"),
+    ("governance.reports", "report"),
 ]
 
 
