@@ -147,11 +147,15 @@ def test_no_inbox_value_reaches_the_site_or_the_reports(pipeline: Settings) -> N
     )
     # numbers as written, with their spaces, dots or dashes taken out (a phone written "06.12..." or "0612...")
     numbers = [re.sub(r"\D", "", run) for run in re.findall(r"\+?\d[\d .-]{7,}\d", text)]
+    words = set(re.findall(r"[\w-]+", text))
     leaks = []
     for kind, values in identifiers.items():
         for value in values:
             if kind == "last_name":
-                found = re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", text) is not None
+                if re.fullmatch(r"[\w-]+", value):  # one word: a whole word of the text
+                    found = value in words
+                else:  # "Le Gall", "d'Almeida": as a phrase
+                    found = re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", text) is not None
             else:
                 found = value in text
             if not found and kind in ("phone", "nir"):
