@@ -136,15 +136,8 @@ def test_landing_ledger_counts_equal_the_vault_ledger(pipeline: Settings) -> Non
     assert "members_zz_corrections.csv" in html and "invalid NIR control key" in html
 
 
-def test_no_inbox_value_reaches_the_site_or_the_reports(pipeline: Settings) -> None:
-    identifiers = _inbox_identifiers(pipeline.inbox)
-    assert all(identifiers[k] for k in ("nir", "last_name", "email", "phone")), "the generator wrote no identifiers"
-    text = "\n".join(
-        p.read_text(encoding="utf-8")
-        for folder in (pipeline.site, pipeline.reports)
-        for p in folder.rglob("*")
-        if p.is_file()
-    )
+def _leaks(identifiers: dict[str, set[str]], text: str) -> list[str]:
+    """Kinds of inbox identifiers found in ``text`` (as written, or numbers without their separators)."""
     # numbers as written, with their spaces, dots or dashes taken out (a phone written "06.12..." or "0612...")
     numbers = [re.sub(r"\D", "", run) for run in re.findall(r"\+?\d[\d .-]{7,}\d", text)]
     words = set(re.findall(r"[\w-]+", text))
@@ -164,7 +157,27 @@ def test_no_inbox_value_reaches_the_site_or_the_reports(pipeline: Settings) -> N
                 found = len(bare) >= 9 and any(bare in n for n in numbers)
             if found:
                 leaks.append(kind)
+    return leaks
+
+
+def test_no_inbox_value_reaches_the_site_or_the_reports(pipeline: Settings) -> None:
+    identifiers = _inbox_identifiers(pipeline.inbox)
+    assert all(identifiers[k] for k in ("nir", "last_name", "email", "phone")), "the generator wrote no identifiers"
+    text = "\n".join(
+        p.read_text(encoding="utf-8")
+        for folder in (pipeline.site, pipeline.reports)
+        for p in folder.rglob("*")
+        if p.is_file()
+    )
+    assert len(list(pipeline.site.glob("*.html"))) > 5 and len(list(pipeline.reports.glob("*.json"))) >= 5
+    leaks = _leaks(identifiers, text)
     assert not leaks, f"values from the inbox in the site or reports: {sorted(set(leaks))} ({len(leaks)})"
+    # the check itself finds a planted value of each kind, as written or reformatted
+    for kind in ("nir", "last_name", "email", "phone"):
+        value = sorted(identifiers[kind])[0]
+        assert _leaks({kind: {value}}, text + f"\n<td>{value}</td>") == [kind]
+    phone = sorted(identifiers["phone"])[0]
+    assert _leaks({"phone": {phone}}, text + " " + ".".join(re.findall(r"\d\d", re.sub(r"\D", "", phone)))) == ["phone"]
 
 
 def test_register_lists_every_feed_purpose_legal_basis_and_retention(pipeline: Settings) -> None:
