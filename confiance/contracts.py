@@ -9,7 +9,7 @@ writing them a second time.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -142,15 +142,17 @@ def load_contract(path: Path) -> Contract:
     return Contract(path=path, odcs=odcs)
 
 
-@lru_cache(maxsize=None)
+@cache
 def feed_contracts() -> dict[str, Contract]:
     """The source-feed contracts by feed name (members, contracts, benefits), in landing order."""
     contracts = {c.name: c for c in (load_contract(p) for p in sorted(FEEDS_DIR.glob("*.odcs.yaml")))}
     order = ["members", "contracts", "benefits"]
-    return {name: contracts[name] for name in sorted(contracts, key=lambda n: (order.index(n) if n in order else 99, n))}
+    return {
+        name: contracts[name] for name in sorted(contracts, key=lambda n: (order.index(n) if n in order else 99, n))
+    }
 
 
-@lru_cache(maxsize=None)
+@cache
 def mart_contracts() -> dict[str, Contract]:
     """The published-mart contracts by mart name."""
     return {c.name: c for c in (load_contract(p) for p in sorted(MARTS_DIR.glob("**/*.odcs.yaml")))}

@@ -79,9 +79,12 @@ def dbt_build(settings: Settings) -> dict[str, Any]:
     os.environ.update(dbt_env(settings))
     args = [
         "build",
-        "--project-dir", str(DBT_PROJECT_DIR),
-        "--profiles-dir", str(DBT_PROJECT_DIR),
-        "--target", DBT_TARGET,
+        "--project-dir",
+        str(DBT_PROJECT_DIR),
+        "--profiles-dir",
+        str(DBT_PROJECT_DIR),
+        "--target",
+        DBT_TARGET,
         "--quiet",
     ]
     result = dbtRunner().invoke(args)
@@ -140,7 +143,9 @@ def run_all(settings: Settings, run_id: str | None = None, echo: Callable[[str],
 
 
 @click.command("run")
-@click.option("--home", type=click.Path(path_type=Path), default=None, help="Data directory (default $CONFIANCE_HOME or ./var).")
+@click.option(
+    "--home", type=click.Path(path_type=Path), default=None, help="Data directory (default $CONFIANCE_HOME or ./var)."
+)
 @click.option("--run-id", default=None, help="Identifier of this run (default: cli_<UTC timestamp>).")
 def run(home: Path | None, run_id: str | None) -> None:
     """Run the whole pipeline without Airflow: land, check, pseudonymise, dbt, publish, site, reports."""

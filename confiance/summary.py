@@ -16,7 +16,9 @@ def landing_by_feed(settings: Settings) -> dict[str, dict[str, int]]:
     """Rows read, landed and quarantined per feed, over every file in the landing ledger."""
     from vault.landing import ledger
 
-    totals: dict[str, dict[str, int]] = defaultdict(lambda: {"files": 0, "rows_read": 0, "rows_landed": 0, "rows_quarantined": 0, "files_refused": 0})
+    totals: dict[str, dict[str, int]] = defaultdict(
+        lambda: {"files": 0, "rows_read": 0, "rows_landed": 0, "rows_quarantined": 0, "files_refused": 0}
+    )
     for entry in ledger(settings):
         feed = totals[entry.get("feed") or "unknown"]
         feed["files"] += 1
@@ -46,6 +48,11 @@ def render_summary(settings: Settings) -> str:
             f"{t['rows_quarantined']:>7,} quarantined  ({t['files']} file(s){refused})"
         )
 
+    from vault.crossing import held_back
+
+    if held := held_back(settings):
+        lines.append("  held in the vault until their member lands: " + ", ".join(f"{n} {f}" for f, n in held.items()))
+
     lines += ["", "Quality (Great Expectations):"]
     for dataset, status in sorted(dataset_status(settings).items()):
         passed = status.get("passed", 0)
@@ -62,7 +69,9 @@ def render_summary(settings: Settings) -> str:
         for item in manifest.get("files", []):
             masked = item.get("share_cells_masked")
             masked_txt = f"{masked:6.1%} cells masked" if isinstance(masked, int | float) else ""
-            lines.append(f"  {consumer:<28} {item.get('file', '?'):<42} {int(item.get('rows', 0)):>7,} rows  {masked_txt}")
+            lines.append(
+                f"  {consumer:<28} {item.get('file', '?'):<42} {int(item.get('rows', 0)):>7,} rows  {masked_txt}"
+            )
         for refused in manifest.get("refused", []):
             lines.append(f"  {consumer:<28} REFUSED {refused.get('mart', '?')}: {refused.get('reason', '')}")
 
@@ -81,7 +90,9 @@ def render_summary(settings: Settings) -> str:
 
 
 @click.command("summary")
-@click.option("--home", type=click.Path(path_type=Path), default=None, help="Data directory (default $CONFIANCE_HOME or ./var).")
+@click.option(
+    "--home", type=click.Path(path_type=Path), default=None, help="Data directory (default $CONFIANCE_HOME or ./var)."
+)
 def summary(home: Path | None) -> None:
     """Print what the last runs did: rows landed and quarantined, checks, published marts, paths."""
     click.echo(render_summary(get_settings(home)))

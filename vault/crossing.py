@@ -156,7 +156,9 @@ def crossing_plan(contract: Contract, domain: str, version: int, as_of: str) -> 
             if col.custom.get("token_source") == "identity_map" or (entity == "member" and contract.name == "members"):
                 alias = f"mt_{col.name}"
                 ref = col.name if col.custom.get("token_source") == "identity_map" else "member_id"
-                joins.append(f"LEFT JOIN meta.member_tokens {alias} ON {alias}.member_id = r.{_q(ref)} "
+                # Inner join: a contract or benefit whose member is not (yet) in the register stays in the
+                # vault, held back and counted, and crosses on the run after its member lands.
+                joins.append(f"JOIN meta.member_tokens {alias} ON {alias}.member_id = r.{_q(ref)} "
                              f"AND {alias}.domain = '{domain}' AND {alias}.key_version = {version}")
                 exprs.append(f"{alias}.member_token AS {_q(target)}")
             else:
@@ -226,6 +228,7 @@ def cross_to_warehouse(settings: Any, domain: str | None = None) -> dict[str, in
     domain = domain or settings.warehouse_domain
     as_of = _as_of(settings)
     counts: dict[str, int] = {}
+    held: dict[str, int] = {}  # rows kept in the vault because their member is not in the register
     warehouse = Path(settings.warehouse_db)
     warehouse.parent.mkdir(parents=True, exist_ok=True)
     with vault_connection(settings) as con:
@@ -250,11 +253,24 @@ def cross_to_warehouse(settings: Any, domain: str | None = None) -> dict[str, in
                 uses = "$ipad" in sql
                 con.execute(sql, params if uses else None)
                 counts[name] = con.execute(f"SELECT count(*) FROM wh.pseudo.{name}").fetchone()[0]
+                latest = con.execute(f"SELECT count(*) FROM {_latest(contract)} r").fetchone()[0]
+                if latest > counts[name]:
+                    held[name] = latest - counts[name]
             con.execute("COMMIT")
         finally:
             con.execute("DETACH wh")
     audit.append(settings, actor_name(), "crossing.warehouse",
                  {"domain": domain, "key_version": version, "rows": counts, "member_tokens": n_tokens,
-                  "texts_scrubbed": scrubbed})
+                  "texts_scrubbed": scrubbed, "held_back": held})
     log.info("crossed to the warehouse (%s v%s): %s", domain, version, counts)
+    if held:
+        log.warning("held back in the vault, member not in the register: %s", held)
     return counts
+
+
+def held_back(settings: Any) -> dict[str, int]:
+    """Rows the last crossing kept in the vault because their member is not in the register, per feed."""
+    for entry in reversed(audit.entries(settings)):
+        if entry.get("action") == "crossing.warehouse":
+            return dict(entry.get("details", {}).get("held_back", {}))
+    return {}

@@ -34,7 +34,17 @@ def test_dags_have_tags_owner_and_retries(dagbag):
 def test_pipeline_runs_every_stage_in_order(dagbag):
     dag = dagbag.dags["confiance_pipeline"]
     ids = set(dag.task_ids)
-    stages = ["land", "quality_feeds", "cross", "quality_warehouse", "quality_marts", "publish", "site", "reports", "summary"]
+    stages = [
+        "land",
+        "quality_feeds",
+        "cross",
+        "quality_warehouse",
+        "quality_marts",
+        "publish",
+        "site",
+        "reports",
+        "summary",
+    ]
     assert set(stages) <= ids
     # dbt models rendered by Cosmos, each with its tests right after it.
     dbt_tasks = [t for t in ids if t.startswith("dbt.")]

@@ -49,19 +49,39 @@ def demo_run(tmp_path_factory, dbt_manifest):
     }
     env.pop("CONFIANCE_MASTER_KEY", None)
     _run([str(BIN / "confiance"), "vault", "init-key"], env, base / "init-key.log")
-    _run([str(BIN / "confiance"), "generate", "--members", str(MEMBERS), "--seed", "7", "--defect-rate", "0.002"], env, base / "generate.log")
+    _run(
+        [str(BIN / "confiance"), "generate", "--members", str(MEMBERS), "--seed", "7", "--defect-rate", "0.002"],
+        env,
+        base / "generate.log",
+    )
     _run([str(BIN / "airflow"), "db", "migrate"], env, base / "migrate.log")
     _run([str(BIN / "airflow"), "dags", "test", "confiance_pipeline"], env, base / "dags-test.log")
-    summary = subprocess.run([str(BIN / "confiance"), "summary"], cwd=REPO_ROOT, env=env, capture_output=True, text=True, check=True)
+    summary = subprocess.run(
+        [str(BIN / "confiance"), "summary"], cwd=REPO_ROOT, env=env, capture_output=True, text=True, check=True
+    )
     return {"home": home, "base": base, "env": env, "summary": summary.stdout, "settings": get_settings(home)}
 
 
 def _inbox_identifiers(inbox: Path) -> dict[str, set[str]]:
     """Direct identifiers of the inbox, by kind, normalised (no spaces, lower case)."""
-    ids: dict[str, set[str]] = {"nir": set(), "email": set(), "phone": set(), "iban": set(), "name": set(), "address": set(), "member_id": set()}
+    ids: dict[str, set[str]] = {
+        "nir": set(),
+        "email": set(),
+        "phone": set(),
+        "iban": set(),
+        "name": set(),
+        "address": set(),
+        "member_id": set(),
+    }
     with open(next(inbox.glob("members*.csv")), encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh, delimiter=";"):
-            for kind, col in (("nir", "nir"), ("email", "email"), ("phone", "phone"), ("iban", "iban"), ("member_id", "member_id")):
+            for kind, col in (
+                ("nir", "nir"),
+                ("email", "email"),
+                ("phone", "phone"),
+                ("iban", "iban"),
+                ("member_id", "member_id"),
+            ):
                 if row[col]:
                     ids[kind].add(re.sub(r"\s+", "", row[col]).lower())
             ids["name"].add(f"{row['first_name']} {row['last_name']}".lower())
@@ -118,8 +138,23 @@ def test_warehouse_holds_pseudonymised_tables(demo_run):
         assert members[0] == members[1] > 0.95 * MEMBERS
         token = con.execute("select member_token from pseudo.members limit 1").fetchone()[0]
         assert token.startswith(f"{settings.warehouse_domain}.v")
-        cols = {r[0] for r in con.execute("select column_name from information_schema.columns where table_schema = 'pseudo'").fetchall()}
-        assert not cols & {"nir", "last_name", "first_name", "email", "phone", "iban", "street_address", "birth_date", "member_id"}
+        cols = {
+            r[0]
+            for r in con.execute(
+                "select column_name from information_schema.columns where table_schema = 'pseudo'"
+            ).fetchall()
+        }
+        assert not cols & {
+            "nir",
+            "last_name",
+            "first_name",
+            "email",
+            "phone",
+            "iban",
+            "street_address",
+            "birth_date",
+            "member_id",
+        }
 
 
 def test_marts_published_with_signed_manifests(demo_run):
@@ -148,7 +183,12 @@ def test_no_direct_identifier_outside_the_vault(demo_run):
             "select table_schema, table_name, column_name from information_schema.columns where data_type = 'VARCHAR'"
         ).fetchall()
         for schema, table, column in columns:
-            values = [v for (v,) in con.execute(f'select distinct "{column}" from "{schema}"."{table}" where "{column}" is not null').fetchall()]
+            values = [
+                v
+                for (v,) in con.execute(
+                    f'select distinct "{column}" from "{schema}"."{table}" where "{column}" is not null'
+                ).fetchall()
+            ]
             found = _leaks_in_text("\n".join(values), ids)
             if found:
                 leaks.append(f"warehouse {schema}.{table}.{column}: {found}")
