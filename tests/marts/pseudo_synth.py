@@ -143,11 +143,13 @@ def build(db_path: Path | str, members: int, benefits_per_member: float = 10.0, 
             round((actual_cost - round(actual_cost * 0.9 * ss_rate, 2)) * 0.6, 2)::decimal(12, 2)
                 as complementary_reimbursement,
             (actual_cost - round(actual_cost * 0.9 * ss_rate, 2)
-                - round((actual_cost - round(actual_cost * 0.9 * ss_rate, 2)) * 0.6, 2))::decimal(12, 2) as out_of_pocket,
+                - round((actual_cost - round(actual_cost * 0.9 * ss_rate, 2)) * 0.6, 2))::decimal(12, 2)
+                as out_of_pocket,
             null::varchar as comment,
             timestamp '2024-12-31 12:00:00' as updated_at
         from priced
     """)
-    counts = {t: con.execute(f"select count(*) from pseudo.{t}").fetchone()[0] for t in ("members", "contracts", "benefits")}
+    counts = {t: con.execute(f"select count(*) from pseudo.{t}").fetchone()[0]
+              for t in ("members", "contracts", "benefits")}
     con.close()
     return counts

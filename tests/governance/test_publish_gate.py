@@ -1,0 +1,116 @@
+"""Publication gate: signed manifests, tamper detection, refusals (k, lineage, quality) and their reasons."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import duckdb
+import pyarrow.parquet as pq
+
+sys.path.insert(0, str(Path(__file__).parent.parent / "marts"))
+from conftest import built, copy_home, published  # noqa: E402,F401
+
+from governance.publish import publish_all, verify_manifest  # noqa: E402
+
+
+def test_manifests_signed_and_verified(published):
+    settings, summary = published
+    assert {c: v["status"] for c, v in summary["consumers"].items()} == dict.fromkeys(
+        ["insurer", "employer", "dataviz", "prevention"], "published")
+    folders = [settings.published / c for c in ("insurer", "dataviz", "prevention")]
+    folders += list((settings.published / "employer").iterdir())
+    for folder in folders:
+        assert verify_manifest(folder), folder
+        manifest = json.loads((folder / "manifest.json").read_text())
+        assert manifest["run_id"] == "test_run"
+        for entry in manifest["files"]:
+            checks = entry["checks"]
+            assert checks["k"]["passed"] and checks["lineage"]["passed"] and checks["pii_scan"].startswith("passed")
+    for mart, share in summary["masked_cell_share"].items():
+        assert share is None or 0 <= share <= 1, mart
+
+
+def test_tampering_is_detected(published, tmp_path):
+    import shutil
+
+    settings, _ = published
+    folder = tmp_path / "insurer"
+    shutil.copytree(settings.published / "insurer", folder)
+    assert verify_manifest(folder)
+    # 1. change a data file
+    path = folder / "mart_insurer__out_of_pocket.parquet"
+    table = pq.read_table(path)
+    pq.write_table(table.slice(1), path)
+    assert not verify_manifest(folder)
+    shutil.rmtree(folder)
+    shutil.copytree(settings.published / "insurer", folder)
+    # 2. edit the manifest (row count) without re-signing
+    manifest = json.loads((folder / "manifest.json").read_text())
+    manifest["files"][0]["rows"] += 1
+    (folder / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True))
+    assert not verify_manifest(folder)
+    shutil.rmtree(folder)
+    shutil.copytree(settings.published / "insurer", folder)
+    # 3. an extra file slipped in
+    (folder / "extra.parquet").write_bytes(b"x")
+    assert not verify_manifest(folder)
+    # 4. a key substituted beside the manifest is caught when the consumer pins the real key
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    (folder / "extra.parquet").unlink()
+    real = (folder / "public_key.pem").read_bytes()
+    other = Ed25519PrivateKey.generate().public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    assert verify_manifest(folder, public_key=real)
+    assert not verify_manifest(folder, public_key=other)
+
+
+def test_cell_under_k_is_refused(copy_home):
+    settings = copy_home
+    con = duckdb.connect(str(settings.warehouse_db))
+    con.execute("""update marts.mart_insurer__consumption set member_count = 3, actual_cost = 10
+                   where rowid = (select min(rowid) from marts.mart_insurer__consumption where masking = 'none')""")
+    con.close()
+    summary = publish_all(settings, "under_k")
+    insurer = summary["consumers"]["insurer"]
+    assert insurer["status"] == "refused"
+    assert any("fewer than 11 distinct members" in r for r in insurer["reasons"])
+    assert not (settings.published / "insurer").exists()
+    assert summary["consumers"]["dataviz"]["status"] == "published"
+
+
+def test_lineage_refuses_a_mart_exposing_a_token(copy_home):
+    settings = copy_home
+    manifest_path = settings.home / "dbt" / "target" / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    node = manifest["nodes"]["model.confiance.mart_insurer__out_of_pocket"]
+    node["compiled_code"] = node["compiled_code"].replace(
+        "cast(act_family as TEXT) as act_family",
+        "cast((select min(member_token) from staging.stg_pseudo__members) as TEXT) as act_family")
+    assert "member_token" in node["compiled_code"]
+    manifest_path.write_text(json.dumps(manifest))
+    summary = publish_all(settings, "lineage")
+    insurer = summary["consumers"]["insurer"]
+    assert insurer["status"] == "refused"
+    assert any("act_family <- pseudo.members.member_token" in r for r in insurer["reasons"])
+    assert not (settings.published / "insurer").exists()
+
+
+def test_quality_blocked_upstream_publishes_nothing_and_says_why(copy_home):
+    from quality import results
+
+    settings = copy_home
+    results.write_run(settings.quality_dir, {
+        "dataset": "benefits", "run_id": "dq1", "run_time": "2099-01-01T00:00:00+00:00", "success": False,
+        "blocking_failures": ["no_duplicate_benefit_line (uniqueness): 12 rows fail"],
+    })
+    summary = publish_all(settings, "blocked")
+    for consumer in ("insurer", "employer", "dataviz", "prevention"):
+        outcome = summary["consumers"][consumer]
+        assert outcome["status"] == "refused", consumer
+        assert any("blocking failures upstream in benefits" in r and "no_duplicate_benefit_line" in r
+                   for r in outcome["reasons"])
+        assert not (settings.published / consumer).exists()
