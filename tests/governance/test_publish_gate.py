@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (the session fixtures of tests/marts are imported and injected by name)
 """Publication gate: signed manifests, tamper detection, refusals (k, lineage, quality) and their reasons."""
 
 from __future__ import annotations
