@@ -330,6 +330,8 @@ def manifest_path(settings: Settings) -> Path | None:
     if os.environ.get("DBT_TARGET_PATH"):
         target = Path(os.environ["DBT_TARGET_PATH"]).expanduser()
         candidates.append(target if target.is_absolute() else DBT_PROJECT_DIR / target)
+    if settings.extra.get("dbt_target_path"):
+        candidates.insert(0, Path(settings.extra["dbt_target_path"]))
     candidates += [settings.dbt_target_dir, DBT_PROJECT_DIR / "target"]
     for directory in candidates:
         path = directory / "manifest.json"
@@ -442,6 +444,51 @@ def _manifest_docs(manifest: dict[str, Any], docs: dict[str, DatasetDoc], mart_o
                     doc.upstream_other.append(label)
 
 
+def _mart_column_lineage(settings: Settings, manifest: dict[str, Any], docs: dict[str, DatasetDoc]) -> None:
+    """Column-level lineage of the marts (sqlglot over dbt's compiled SQL, ``governance.lineage``)."""
+    marts = [d for d in docs.values() if d.zone == "mart"]
+    if not marts:
+        return
+    import duckdb
+
+    from governance.lineage import LineageError, LineageGraph, mart_lineage, warehouse_schema
+
+    if not settings.warehouse_db.is_file():
+        for doc in marts:
+            doc.notes.append("Column lineage: not available until the warehouse is built.")
+        return
+    try:
+        con = duckdb.connect(str(settings.warehouse_db), read_only=True)
+    except duckdb.Error as exc:
+        log.warning("column lineage skipped: warehouse not readable now (%s)", type(exc).__name__)
+        for doc in marts:
+            doc.notes.append("Column lineage: the warehouse could not be read when the site was built.")
+        return
+    try:
+        graph = LineageGraph(manifest, warehouse_schema(con))
+    finally:
+        con.close()
+    for doc in marts:
+        try:
+            lineage = mart_lineage(graph, doc.name)
+        except LineageError as exc:
+            doc.notes.append(f"Column lineage: not traced ({exc}).")
+            continue
+        for col in doc.columns:
+            feeds = sorted(lineage.feed_columns.get(col.name.lower(), set()))
+            sources = sorted(lineage.columns.get(col.name.lower(), set()))
+            if sources:
+                col.lineage.append("from warehouse " + ", ".join(f"pseudo.{t}.{c}" for t, c in sources))
+            if feeds:
+                col.lineage.append("from feed " + ", ".join(feeds))
+            elif col.name.lower() in lineage.columns and not sources:
+                col.lineage.append("computed (no source column: counts, constants, disclosure flags)")
+        if lineage.violations:
+            doc.notes.append(
+                f"Column lineage: {len(lineage.violations)} column(s) derive from an identifier or a token."
+            )
+
+
 # --------------------------------------------------------------------------- quality
 
 
@@ -536,6 +583,7 @@ def collect_datasets(settings: Settings) -> dict[str, DatasetDoc]:
     manifest = load_manifest(settings)
     if manifest is not None:
         _manifest_docs(manifest, docs, marts)
+        _mart_column_lineage(settings, manifest, docs)
     for doc in docs.values():
         for up in doc.upstream:
             if up in docs and doc.key not in docs[up].downstream:
