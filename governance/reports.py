@@ -429,6 +429,23 @@ def publication_log_report(settings: Settings) -> Report:
             )
     events = [e for e in _audit_entries(settings) if re.search(r"publi(sh|cation)", _action(e).lower())]
     event_rows = [[_when(e), _actor(e), _action(e), _counts(_details(e))] for e in events]
+    decisions = []
+    for e in events:
+        details = _details(e)
+        consumers = details.get("consumers")
+        if isinstance(consumers, dict):
+            for consumer, d in sorted(consumers.items()):
+                d = d if isinstance(d, dict) else {"status": d}
+                decisions.append(
+                    [
+                        _when(e),
+                        str(details.get("run_id") or ""),
+                        consumer,
+                        str(d.get("status") or ""),
+                        d.get("files", ""),
+                        d.get("reasons", ""),
+                    ]
+                )
     summary = [
         f"{len(manifests)} consumer folder(s) published with a manifest, {len(file_rows)} file(s); "
         f"{len(events)} publication event(s) in the audit log.",
@@ -452,6 +469,13 @@ def publication_log_report(settings: Settings) -> Report:
                 ["consumer", "file", "mart", "rows", "SHA-256", "checks"],
                 file_rows,
                 numeric=[3],
+            ),
+            Table(
+                "Publication decisions per consumer (audit log)",
+                ["at", "run", "consumer", "decision", "files", "refusal reasons"],
+                decisions,
+                numeric=[4, 5],
+                note="A refused consumer receives nothing from that run; its previous publication stays as it was.",
             ),
             Table("Publication events (audit log)", ["at", "actor", "action", "facts"], event_rows),
         ],

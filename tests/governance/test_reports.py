@@ -281,11 +281,28 @@ def test_tampered_audit_chain_shows_as_broken(tmp_path: Path, master_key: str) -
 def test_publication_log_lists_publication_events(tmp_path: Path, master_key: str) -> None:
     settings = get_settings(tmp_path)
     settings.ensure_dirs()
-    audit.append(settings, "publication-gate", "publication", {"consumer": "insurer", "files": 3, "cells_masked": 4})
+    # the audit entry the publication gate writes (governance.publish._audit)
+    audit.append(
+        settings,
+        "publication-gate",
+        "publish",
+        {
+            "run_id": "r1",
+            "consumers": {
+                "insurer": {"status": "published", "files": 3, "reasons": 0},
+                "employer": {"status": "refused", "files": 0, "reasons": 2},
+            },
+            "employer_folders": 0,
+        },
+    )
     build_dpo_reports(settings)
-    log_ = _json(settings, "publication_log")
-    events = log_["tables"][2]["rows"]
-    assert len(events) == 1 and "consumer=insurer" in events[0][3] and "cells_masked=4" in events[0][3]
+    tables = {t["title"]: t for t in _json(settings, "publication_log")["tables"]}
+    events = tables["Publication events (audit log)"]["rows"]
+    assert len(events) == 1 and "consumers.insurer.files=3" in events[0][3]
+    decisions = {r[2]: r for r in tables["Publication decisions per consumer (audit log)"]["rows"]}
+    assert decisions["insurer"][3:] == ["published", 3, 0]
+    assert decisions["employer"][3:] == ["refused", 0, 2]
+    assert decisions["insurer"][1] == "r1"
 
 
 def test_report_command(tmp_path: Path, master_key: str) -> None:
