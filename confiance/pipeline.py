@@ -8,9 +8,13 @@ summary (counts, names, reasons; never an identifier).
 
 from __future__ import annotations
 
+import functools
+import json
 import logging
 import os
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -46,100 +50,137 @@ def dbt_env(settings: Settings) -> dict[str, str]:
 
 # --- stages ---------------------------------------------------------------
 
+Stage = Callable[[Settings, str], dict[str, Any]]
+STAGES: dict[str, Stage] = {}
 
-def land(settings: Settings) -> dict[str, Any]:
+
+def runs_dir(settings: Settings) -> Path:
+    """Where each run's stage results are kept (counts, names and reasons only)."""
+    return settings.home / "runs"
+
+
+def stage(func: Callable[[Settings, str], dict[str, Any]]) -> Stage:
+    """Register a stage and keep its result in ``runs/<run_id>/<stage>.json``."""
+
+    @functools.wraps(func)
+    def wrapper(settings: Settings, run_id: str) -> dict[str, Any]:
+        run_id = safe_run_id(run_id)
+        result = func(settings, run_id)
+        folder = runs_dir(settings) / run_id
+        folder.mkdir(parents=True, exist_ok=True)
+        with open(folder / f"{func.__name__}.json", "w", encoding="utf-8") as fh:
+            json.dump(result, fh, indent=2, default=str, ensure_ascii=False)
+        return result
+
+    STAGES[func.__name__] = wrapper
+    return wrapper
+
+
+@stage
+def land(settings: Settings, run_id: str) -> dict[str, Any]:
     from vault.landing import land_inbox
 
-    files = land_inbox(settings)
-    return {"files": files}
+    return {"files": land_inbox(settings)}
 
 
+@stage
 def quality_feeds(settings: Settings, run_id: str) -> dict[str, Any]:
     from quality.runner import validate_feeds
 
-    return validate_feeds(settings, safe_run_id(run_id))
+    return validate_feeds(settings, run_id)
 
 
-def cross(settings: Settings) -> dict[str, Any]:
-    from vault.crossing import cross_to_warehouse
+@stage
+def cross(settings: Settings, run_id: str) -> dict[str, Any]:
+    from vault.crossing import cross_to_warehouse, held_back
 
-    return {"tables": cross_to_warehouse(settings)}
+    return {"tables": cross_to_warehouse(settings), "held_back": held_back(settings)}
 
 
+@stage
 def quality_warehouse(settings: Settings, run_id: str) -> dict[str, Any]:
     from quality.runner import validate_warehouse
 
-    return validate_warehouse(settings, safe_run_id(run_id))
+    return validate_warehouse(settings, run_id)
 
 
-def dbt_build(settings: Settings) -> dict[str, Any]:
-    """``dbt build`` (models, then their tests) through dbtRunner — the CLI path; Airflow uses Cosmos."""
-    from dbt.cli.main import dbtRunner
+@stage
+def dbt_build(settings: Settings, run_id: str) -> dict[str, Any]:
+    """``dbt build`` (models, then their tests) — the CLI path; Airflow runs each model through Cosmos.
 
-    os.environ.update(dbt_env(settings))
-    args = [
-        "build",
-        "--project-dir",
-        str(DBT_PROJECT_DIR),
-        "--profiles-dir",
-        str(DBT_PROJECT_DIR),
-        "--target",
-        DBT_TARGET,
-        "--quiet",
-    ]
-    result = dbtRunner().invoke(args)
-    if not result.success:
-        failed = []
-        if result.result is not None:
-            failed = [r.node.name for r in result.result if str(r.status) in {"error", "fail"}]
-        raise RuntimeError(f"dbt build failed: {', '.join(failed) or result.exception}")
-    return {"nodes": len(result.result or [])}
+    dbt runs in its own process, as in Airflow: dbt-duckdb keeps its connection to the
+    warehouse open for the life of the process, and the stages after it open the file again.
+    """
+    dbt = Path(sys.executable).with_name("dbt")
+    args = [str(dbt), "build", "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR)]
+    args += ["--target", DBT_TARGET, "--quiet"]
+    proc = subprocess.run(args, env={**os.environ, **dbt_env(settings)}, capture_output=True, text=True)
+    if proc.returncode != 0:
+        failures = [line.strip() for line in proc.stdout.splitlines() if "Failure in" in line or "Error in" in line]
+        raise RuntimeError("dbt build failed: " + ("; ".join(failures) or proc.stdout[-2000:] + proc.stderr[-2000:]))
+    return {"status": "success"}
 
 
+@stage
 def quality_marts(settings: Settings, run_id: str) -> dict[str, Any]:
     from quality.runner import validate_marts
 
-    return validate_marts(settings, safe_run_id(run_id))
+    return validate_marts(settings, run_id)
 
 
+@stage
 def publish(settings: Settings, run_id: str) -> dict[str, Any]:
     from governance.publish import publish_all
 
-    return publish_all(settings, safe_run_id(run_id))
+    return publish_all(settings, run_id)
 
 
-def site(settings: Settings) -> dict[str, Any]:
+@stage
+def site(settings: Settings, run_id: str) -> dict[str, Any]:
     from governance.site import build_site
 
     return {"index": str(build_site(settings))}
 
 
-def reports(settings: Settings) -> dict[str, Any]:
+@stage
+def reports(settings: Settings, run_id: str) -> dict[str, Any]:
     from governance.reports import build_dpo_reports
 
     return {"reports": [str(p) for p in build_dpo_reports(settings)]}
 
 
+PIPELINE_ORDER = [
+    "land",
+    "quality_feeds",
+    "cross",
+    "quality_warehouse",
+    "dbt_build",
+    "quality_marts",
+    "publish",
+    "site",
+    "reports",
+]
+
+
 def run_all(settings: Settings, run_id: str | None = None, echo: Callable[[str], None] = log.info) -> dict[str, Any]:
-    """Every stage in order, as Airflow runs them (dbt through dbtRunner instead of Cosmos)."""
-    run_id = run_id or new_run_id()
+    """Every stage in order, as Airflow runs them (dbt through the dbt CLI instead of Cosmos)."""
+    run_id = safe_run_id(run_id or new_run_id())
     settings.ensure_dirs()
     results: dict[str, Any] = {}
-    stages: list[tuple[str, Callable[[], dict[str, Any]]]] = [
-        ("land", lambda: land(settings)),
-        ("quality_feeds", lambda: quality_feeds(settings, run_id)),
-        ("cross", lambda: cross(settings)),
-        ("quality_warehouse", lambda: quality_warehouse(settings, run_id)),
-        ("dbt_build", lambda: dbt_build(settings)),
-        ("quality_marts", lambda: quality_marts(settings, run_id)),
-        ("publish", lambda: publish(settings, run_id)),
-        ("site", lambda: site(settings)),
-        ("reports", lambda: reports(settings)),
-    ]
-    for name, stage in stages:
+    for name in PIPELINE_ORDER:
         echo(f"stage {name} ...")
-        results[name] = stage()
+        results[name] = STAGES[name](settings, run_id)
     return results
+
+
+def latest_run_results(settings: Settings) -> dict[str, dict[str, Any]]:
+    """Each stage's result from the most recent run that recorded it."""
+    out: dict[str, dict[str, Any]] = {}
+    runs = sorted(runs_dir(settings).glob("*/*.json"), key=lambda p: p.stat().st_mtime)
+    for path in runs:
+        with open(path, encoding="utf-8") as fh:
+            out[path.stem] = json.load(fh)
+    return out
 
 
 @click.command("run")

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
 
 import click
 
+from confiance.pipeline import latest_run_results
 from confiance.settings import Settings, get_settings
 
 
@@ -27,14 +26,6 @@ def landing_by_feed(settings: Settings) -> dict[str, dict[str, int]]:
         for key in ("rows_read", "rows_landed", "rows_quarantined"):
             feed[key] += int(entry.get(key) or 0)
     return dict(totals)
-
-
-def published_manifests(settings: Settings) -> list[tuple[Path, dict[str, Any]]]:
-    out = []
-    for path in sorted(settings.published.rglob("manifest.json")):
-        with open(path, encoding="utf-8") as fh:
-            out.append((path, json.load(fh)))
-    return out
 
 
 def render_summary(settings: Settings) -> str:
@@ -60,20 +51,25 @@ def render_summary(settings: Settings) -> str:
         verdict = "ok" if status.get("success") else ("BLOCKING" if status.get("blocking") else "warning")
         lines.append(f"  {dataset:<40} {passed:>3}/{evaluated:<3} checks passed  {verdict}")
 
-    lines += ["", "Published marts (k >= 11, dominance, secondary suppression, PII scan; signed manifests):"]
-    manifests = published_manifests(settings)
-    if not manifests:
-        lines.append("  nothing published")
-    for path, manifest in manifests:
-        consumer = path.parent.relative_to(settings.published).as_posix()
-        for item in manifest.get("files", []):
-            masked = item.get("share_cells_masked")
-            masked_txt = f"{masked:6.1%} cells masked" if isinstance(masked, int | float) else ""
-            lines.append(
-                f"  {consumer:<28} {item.get('file', '?'):<42} {int(item.get('rows', 0)):>7,} rows  {masked_txt}"
-            )
-        for refused in manifest.get("refused", []):
-            lines.append(f"  {consumer:<28} REFUSED {refused.get('mart', '?')}: {refused.get('reason', '')}")
+    lines += ["", "Publication gate (k >= 11, dominance, secondary suppression, PII scan, lineage; signed manifests):"]
+    publication = latest_run_results(settings).get("publish")
+    if not publication:
+        lines.append("  nothing published yet")
+    else:
+        from governance.publish import masked_share_lines
+
+        for consumer, outcome in sorted(publication.get("consumers", {}).items()):
+            folders = outcome.get("folders") or []
+            where = f" in {len(folders)} folders" if len(folders) > 1 else ""
+            lines.append(f"  {consumer:<12} {outcome.get('status', '?'):<10} {outcome.get('files', 0)} file(s){where}")
+            for reason in outcome.get("reasons", []):
+                lines.append(f"      why: {reason}")
+        employers = publication.get("employers") or {}
+        if employers:
+            details = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in employers.items())
+            lines.append(f"  employers: {details}")
+        lines += ["", "Share of cells masked per mart:"]
+        lines += [f"  {line}" for line in masked_share_lines(publication)]
 
     lines += [
         "",

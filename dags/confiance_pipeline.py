@@ -43,9 +43,9 @@ DEFAULT_ARGS = {
 )
 def confiance_pipeline() -> None:
     @task(outlets=[VAULT_RAW])
-    def land() -> dict:
+    def land(run_id: str | None = None) -> dict:
         """Land the inbox's new files in the encrypted vault (checked against their contracts)."""
-        return pipeline.land(get_settings())
+        return pipeline.land(get_settings(), run_id)
 
     @task(outlets=[QUALITY_RESULTS])
     def quality_feeds(run_id: str | None = None) -> dict:
@@ -53,9 +53,9 @@ def confiance_pipeline() -> None:
         return pipeline.quality_feeds(get_settings(), run_id)
 
     @task(outlets=[WAREHOUSE_PSEUDO])
-    def cross() -> dict:
+    def cross(run_id: str | None = None) -> dict:
         """Pseudonymise and generalise into the warehouse; free text is scrubbed."""
-        return pipeline.cross(get_settings())
+        return pipeline.cross(get_settings(), run_id)
 
     @task(outlets=[QUALITY_RESULTS])
     def quality_warehouse(run_id: str | None = None) -> dict:
@@ -97,14 +97,14 @@ def confiance_pipeline() -> None:
         return pipeline.publish(get_settings(), run_id)
 
     @task(outlets=[GOVERNANCE_SITE])
-    def site() -> dict:
+    def site(run_id: str | None = None) -> dict:
         """The data dictionary and glossary site for the CDO office."""
-        return pipeline.site(get_settings())
+        return pipeline.site(get_settings(), run_id)
 
     @task(outlets=[DPO_REPORTS])
-    def reports() -> dict:
+    def reports(run_id: str | None = None) -> dict:
         """The DPO's reports: landing ledger, publication log, audit, retention, register of processing."""
-        return pipeline.reports(get_settings())
+        return pipeline.reports(get_settings(), run_id)
 
     @task
     def summary() -> str:

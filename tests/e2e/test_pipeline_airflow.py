@@ -218,10 +218,10 @@ def test_published_cells_describe_at_least_k_members(demo_run):
     settings = demo_run["settings"]
     for manifest_path in settings.published.rglob("manifest.json"):
         manifest = json.loads(manifest_path.read_text())
-        assert manifest.get("signature_algorithm", "ed25519").lower() == "ed25519"
+        assert manifest["signature"]["algorithm"] == "Ed25519"
         for item in manifest["files"]:
-            table = pq.read_table(manifest_path.parent / item["file"]).to_pylist()
+            table = pq.read_table(manifest_path.parent / item["name"]).to_pylist()
             for row in table:
                 count = row.get("member_count")
                 if count is not None:
-                    assert count >= settings.min_cell_size, f"{item['file']} has a cell of {count}"
+                    assert count >= settings.min_cell_size, f"{item['name']} has a cell of {count}"
