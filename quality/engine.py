@@ -142,7 +142,26 @@ def _result_format(plan: DatasetPlan) -> dict[str, Any]:
     }
 
 
-def _merge(totals: CheckTotals, result: Any, plan: DatasetPlan, check: Check) -> None:
+def _stream(con: Any, plan: DatasetPlan, batch_rows: int) -> Any:
+    """The dataset as pandas DataFrames of at most ``batch_rows`` rows, streamed from DuckDB through Arrow."""
+    reader = con.execute(plan.batch_sql()).fetch_record_batch(batch_rows)
+    while True:
+        try:
+            rb = reader.read_next_batch()
+        except StopIteration:
+            return
+        if rb.num_rows:
+            yield pa.Table.from_batches([rb]).to_pandas(date_as_object=False)
+
+
+def _collect_refs(totals: CheckTotals, result: Any, plan: DatasetPlan) -> None:
+    for item in (result.result or {}).get("unexpected_index_list") or []:
+        if isinstance(item, dict):
+            # keep the row reference only: GX also returns the failing value under the column's name
+            totals.refs.append({k: _plain(item.get(k)) for k in plan.ref_columns})
+
+
+def _merge(totals: CheckTotals, result: Any, plan: DatasetPlan, check: Check, keep_refs: bool = True) -> None:
     if result.exception_info and any(
         (v or {}).get("raised_exception") for v in _exception_infos(result.exception_info)
     ):
@@ -157,10 +176,8 @@ def _merge(totals: CheckTotals, result: Any, plan: DatasetPlan, check: Check) ->
     totals.element_count += int(r.get("element_count") or 0)
     totals.unexpected_count += int(r.get("unexpected_count") or 0)
     totals.missing_count += int(r.get("missing_count") or 0)
-    for item in r.get("unexpected_index_list") or []:
-        if isinstance(item, dict):
-            # keep the row reference only: GX also returns the failing value under the column's name
-            totals.refs.append({k: _plain(item.get(k)) for k in plan.ref_columns})
+    if keep_refs:
+        _collect_refs(totals, result, plan)
 
 
 def _exception_infos(info: Any) -> list[dict]:
@@ -196,12 +213,12 @@ def _verdict(check: Check, t: CheckTotals) -> tuple[bool, dict[str, Any]]:
         low, high = kwargs.get("min_value"), kwargs.get("max_value")
         obs = t.observed
         ok = obs is not None and (low is None or obs >= _same(low, obs)) and (high is None or obs <= _same(high, obs))
-        return ok, {"observed_value": None if obs is None else str(obs)}
+        return bool(ok), {"observed_value": None if obs is None else str(obs)}
     mostly = kwargs.get("mostly") or 1.0
     is_not_null = check.expectation.expectation_type == "expect_column_values_to_not_be_null"
     base = t.element_count if is_not_null else t.element_count - t.missing_count
     ratio = 1.0 if base == 0 else (base - t.unexpected_count) / base
-    ok = ratio >= mostly - 1e-12
+    ok = bool(ratio >= mostly - 1e-12)
     result = {
         "element_count": t.element_count,
         "missing_count": t.missing_count,
@@ -249,30 +266,29 @@ def validate_plan(
     suite, batch_def = register(ctx, plan)
     totals = {c.name: CheckTotals() for c in plan.checks}
     rows = batches = 0
-    reader = con.execute(plan.batch_sql()).fetch_record_batch(batch_rows)
-    fmt = _result_format(plan)
-    while True:
-        try:
-            rb = reader.read_next_batch()
-        except StopIteration:
-            break
-        if rb.num_rows == 0:
-            continue
-        df = pa.Table.from_batches([rb]).to_pandas(date_as_object=False)
-        del rb
+    # Pass 1: the whole suite, counts only (cheap result format).
+    summary_fmt = {"result_format": "SUMMARY", "partial_unexpected_count": 0}
+    for df in _stream(con, plan, batch_rows):
         batch = batch_def.get_batch(batch_parameters={"dataframe": df})
-        result = batch.validate(suite, result_format=fmt)
+        result = batch.validate(suite, result_format=summary_fmt)
         by_name = {r.expectation_config.meta.get("check"): r for r in result.results}
         for check in plan.checks:
             r = by_name.get(check.name)
             if r is not None:
-                _merge(totals[check.name], r, plan, check)
+                _merge(totals[check.name], r, plan, check, keep_refs=False)
         rows += len(df)
         batches += 1
         del df, batch, result, by_name
-    if batches == 0:
-        # An empty dataset: aggregates see nothing, row checks pass vacuously.
-        pass
+    # Pass 2, only when row-level checks failed: those expectations again, collecting row references.
+    failing = [c for c in plan.checks if not c.aggregate and not _verdict(c, totals[c.name])[0]]
+    if failing and failed_rows_dir is not None:
+        fmt = _result_format(plan)
+        for df in _stream(con, plan, batch_rows):
+            batch = batch_def.get_batch(batch_parameters={"dataframe": df})
+            for check in failing:
+                r = batch.validate(check.expectation, result_format=fmt)
+                _collect_refs(totals[check.name], r, plan)
+            del df, batch
 
     checks: list[dict[str, Any]] = []
     gx_results = []
@@ -280,7 +296,7 @@ def validate_plan(
         t = totals[check.name]
         ok, stored = _verdict(check, t)
         refs_file = None
-        if t.refs and failed_rows_dir is not None:
+        if not ok and t.refs and failed_rows_dir is not None:
             refs_file = _write_refs(failed_rows_dir, plan, check, t.refs)
         checks.append(
             {
@@ -293,7 +309,7 @@ def validate_plan(
                 "description": check.description,
                 "success": ok,
                 **{k: v for k, v in stored.items() if k != "partial_unexpected_list"},
-                "failed_rows": len(t.refs) if t.refs else 0,
+                "failed_rows": len(t.refs) if (t.refs and not ok) else 0,
                 "failed_rows_file": None if refs_file is None else str(refs_file.relative_to(quality_dir)),
             }
         )

@@ -45,7 +45,14 @@ from quality.checks import CheckNotApplicable, ZoneColumn, ZoneView, check_sql
 #: Columns whose values never appear in a result, a log or Data Docs.
 PROTECTED_CLASSIFICATIONS = frozenset({DIRECT_IDENTIFIER, QUASI_IDENTIFIER, FREE_TEXT})
 
-EARLIEST_DATE = dt.datetime(1900, 1, 1)
+EARLIEST_DATE = dt.date(1900, 1, 1)
+
+
+def ymd(day: dt.date) -> int:
+    """A date as the yyyymmdd integer the batches carry dates as."""
+    return day.year * 10000 + day.month * 100 + day.day
+
+
 AGE_BAND_PATTERN = r"^(?:[0-9]{1,3}-[0-9]{1,3}|[0-9]{1,3}\+)$"
 #: Personal data that must not survive the scrubbing of free text.
 NIR_IN_TEXT = r"[12][0-9]{4}(?:2A|2B|[0-9]{2})[0-9]{6}[0-9]{2}"
@@ -125,7 +132,9 @@ class _Builder:
         if column not in self.plan.select:
             ref = f"t.{_q(column)}"
             if kind in DATE_TYPES:
-                sql = f"TRY_CAST({ref} AS TIMESTAMP)"
+                # dates travel as yyyymmdd integers: GX compares numbers vectorised, datetimes row by row
+                d = f"TRY_CAST({ref} AS DATE)"
+                sql = f"(year({d}) * 10000 + month({d}) * 100 + day({d}))"
             elif kind in NUMBER_TYPES:
                 sql = f"TRY_CAST({ref} AS DOUBLE)"
             elif kind == "boolean":
@@ -264,20 +273,20 @@ def _column_checks(b: _Builder, col: Column, target: ZoneColumn, *, kind: str, z
         )
     if kind in DATE_TYPES:
         minimum = opts.get("minimum")
-        low = dt.datetime.fromisoformat(str(minimum)) if minimum else EARLIEST_DATE
+        low = dt.date.fromisoformat(str(minimum)[:10]) if minimum else EARLIEST_DATE
         # A required date is a fact that happened; optional ones (an end date) may be planned ahead.
-        high = dt.datetime.combine(b.as_of, dt.time.max) if col.required else None
+        high = b.as_of if col.required else None
         b.use(name, kind)
         b.add(
             f"{name}.date_range",
             gx.expectations.ExpectColumnValuesToBeBetween,
             column=name,
-            min_value=low,
-            max_value=high,
+            min_value=ymd(low),
+            max_value=None if high is None else ymd(high),
             severity="error",
             dimension="conformity",
             rule="dates in range",
-            description=f"{name} is on or after {low.date()}" + (" and not in the future" if high else ""),
+            description=f"{name} (yyyymmdd) is on or after {low}" + (" and not in the future" if high else ""),
         )
 
 
@@ -363,7 +372,7 @@ def feed_plan(contract: Contract, as_of: dt.date, newest_arrival: dt.datetime | 
     latency = _latency_days(contract)
     if latency:
         days, element = latency
-        oldest = dt.datetime.combine(as_of - dt.timedelta(days=days), dt.time.min)
+        oldest = ymd(as_of - dt.timedelta(days=days))
         if element:
             b.use(element, contract.column(element).logical_type)
             b.add(
@@ -377,7 +386,7 @@ def feed_plan(contract: Contract, as_of: dt.date, newest_arrival: dt.datetime | 
                 aggregate=True,
                 description=f"the newest {element} is at most {days} day(s) before the run date",
             )
-        arrival = f"TIMESTAMP '{newest_arrival.isoformat(sep=' ')}'" if newest_arrival else "CAST(NULL AS TIMESTAMP)"
+        arrival = str(ymd(newest_arrival.date())) if newest_arrival else "CAST(NULL AS INTEGER)"
         b.add(
             "file_arrival.freshness",
             gx.expectations.ExpectColumnMaxToBeBetween,
@@ -455,13 +464,12 @@ def warehouse_plan(contract: Contract, as_of: dt.date, domain: str) -> DatasetPl
             _column_checks(b, col, ZoneColumn(target), kind="date", zone_rules=False)
             if col.required:
                 b.use(target, "date")
-                high = dt.datetime.combine(as_of, dt.time.max)
                 b.add(
                     f"{target}.date_range",
                     gx.expectations.ExpectColumnValuesToBeBetween,
                     column=target,
-                    min_value=EARLIEST_DATE,
-                    max_value=high,
+                    min_value=ymd(EARLIEST_DATE),
+                    max_value=ymd(as_of),
                     severity="error",
                     dimension="conformity",
                     rule="dates in range",
