@@ -45,6 +45,8 @@ def dbt_env(settings: Settings) -> dict[str, str]:
         "CONFIANCE_WAREHOUSE_DB": str(settings.warehouse_db),
         "DO_NOT_TRACK": "1",
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+        # dbt's artifacts (manifest with compiled SQL, run results) live with the data they describe.
+        "DBT_TARGET_PATH": str(settings.dbt_target_dir),
     }
 
 
@@ -104,21 +106,34 @@ def quality_warehouse(settings: Settings, run_id: str) -> dict[str, Any]:
     return validate_warehouse(settings, run_id)
 
 
-@stage
-def dbt_build(settings: Settings, run_id: str) -> dict[str, Any]:
-    """``dbt build`` (models, then their tests) — the CLI path; Airflow runs each model through Cosmos.
+def _dbt(settings: Settings, command: str) -> None:
+    """Run a dbt command in its own process, as Airflow does.
 
-    dbt runs in its own process, as in Airflow: dbt-duckdb keeps its connection to the
-    warehouse open for the life of the process, and the stages after it open the file again.
+    dbt-duckdb keeps its connection to the warehouse open for the life of the process,
+    and the stages after it open the file again.
     """
     dbt = Path(sys.executable).with_name("dbt")
-    args = [str(dbt), "build", "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR)]
+    args = [str(dbt), command, "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR)]
     args += ["--target", DBT_TARGET, "--quiet"]
     proc = subprocess.run(args, env={**os.environ, **dbt_env(settings)}, capture_output=True, text=True)
     if proc.returncode != 0:
         failures = [line.strip() for line in proc.stdout.splitlines() if "Failure in" in line or "Error in" in line]
-        raise RuntimeError("dbt build failed: " + ("; ".join(failures) or proc.stdout[-2000:] + proc.stderr[-2000:]))
-    return {"status": "success"}
+        detail = "; ".join(failures) or (proc.stdout[-2000:] + proc.stderr[-2000:])
+        raise RuntimeError(f"dbt {command} failed: {detail}")
+
+
+@stage
+def dbt_build(settings: Settings, run_id: str) -> dict[str, Any]:
+    """``dbt build`` (models, then their tests) — the CLI path; Airflow runs each model through Cosmos."""
+    _dbt(settings, "build")
+    return {"status": "success", "target": str(settings.dbt_target_dir)}
+
+
+@stage
+def dbt_artifacts(settings: Settings, run_id: str) -> dict[str, Any]:
+    """dbt's manifest with every model's compiled SQL: column lineage for the gate and the site reads it."""
+    _dbt(settings, "compile")
+    return {"manifest": str(settings.dbt_target_dir / "manifest.json")}
 
 
 @stage
@@ -155,6 +170,7 @@ PIPELINE_ORDER = [
     "cross",
     "quality_warehouse",
     "dbt_build",
+    "dbt_artifacts",
     "quality_marts",
     "publish",
     "site",

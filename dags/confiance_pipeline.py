@@ -86,6 +86,11 @@ def confiance_pipeline() -> None:
         operator_args={"env": pipeline.dbt_env(settings), "append_env": True, "install_deps": False},
     )
 
+    @task
+    def dbt_artifacts(run_id: str | None = None) -> dict:
+        """dbt's manifest with every model's compiled SQL, for column lineage (gate and site)."""
+        return pipeline.dbt_artifacts(get_settings(), run_id)
+
     @task(outlets=[QUALITY_RESULTS])
     def quality_marts(run_id: str | None = None) -> dict:
         """Great Expectations on the marts dbt built."""
@@ -121,7 +126,8 @@ def confiance_pipeline() -> None:
     checked_wh = quality_warehouse()
     checked_marts = quality_marts()
     published = publish()
-    landed >> checked_feeds >> crossed >> checked_wh >> dbt >> checked_marts >> published
+    artifacts = dbt_artifacts()
+    landed >> checked_feeds >> crossed >> checked_wh >> dbt >> artifacts >> checked_marts >> published
     # Sequential: one writer per DuckDB file at a time.
     published >> site() >> reports() >> summary()
 
