@@ -4,7 +4,10 @@ Every feed column's ``crossing`` custom property (from the ODCS contracts) maps
 to one SQL expression here:
 
 - ``token``: keyed pseudonym ``<domain>.v<version>.<hex>``: HMAC-SHA256 under the
-  domain key of ``<entity>:<normalised identifier>``, computed in DuckDB SQL
+  domain key of ``<entity>:<normalised identifier>``, computed by ``vault.pseudonyms``
+  (native HMAC with precomputed key states, called from DuckDB as an Arrow function; a
+  primary key is tokenised row by row, any other column on its distinct values and joined
+  back) and byte-identical to ``token_py`` and to the pure-SQL ``token_sql``
   (``token_source: identity_map``: the member is resolved through the vault's
   identity map member_id -> NIR, so a member has the same token in every feed);
 - ``drop``: nothing crosses;
@@ -35,6 +38,7 @@ from confiance.identifiers import postal_code_departement_sql
 from vault import audit, keys
 from vault.db import vault_connection
 from vault.landing import _q, actor_name
+from vault.pseudonyms import TokenFunctions
 
 log = logging.getLogger(__name__)
 TOKEN_HEX_CHARS = 32  # 128 bits of the HMAC in a token
@@ -64,7 +68,11 @@ def hmac_sha256_sql(message_sql: str, ipad_param: str = "$ipad", opad_param: str
 
 def token_sql(domain: str, version: int, entity: str, value_sql: str,
               ipad_param: str = "$ipad", opad_param: str = "$opad") -> str:
-    """DuckDB expression: the token of ``value_sql`` for ``entity`` in ``domain`` at key ``version``."""
+    """DuckDB expression: the token of ``value_sql`` for ``entity`` in ``domain`` at key ``version``.
+
+    Pure SQL (four software SHA-256 compressions per value): the portable reference. The crossing and
+    rotation use :func:`token_functions` instead, which computes the same tokens several times faster.
+    """
     prefix = f"{domain}.v{version}."
     msg = f"'{entity}:' || {value_sql}"
     return (f"CASE WHEN {value_sql} IS NOT NULL THEN '{prefix}' || "
@@ -103,13 +111,17 @@ def domain_params(settings: Any, domain: str, version: int) -> dict[str, bytes]:
     return {"ipad": ipad, "opad": opad}
 
 
+def token_functions(con: duckdb.DuckDBPyConnection, settings: Any, domain: str, version: int) -> TokenFunctions:
+    """The token SQL functions of ``domain`` at key ``version`` on ``con`` (close it, or use it in ``with``)."""
+    return TokenFunctions(con, keys.domain_key(settings, domain, version), domain, version)
+
+
 def refresh_member_tokens(con: duckdb.DuckDBPyConnection, settings: Any, domain: str, version: int) -> int:
     """(Re)compute meta.member_tokens for a domain and version from the identity map."""
     con.execute("DELETE FROM meta.member_tokens WHERE domain = ? AND key_version = ?", [domain, version])
-    con.execute(
-        f"INSERT INTO meta.member_tokens SELECT '{domain}', {version}, {token_sql(domain, version, 'member', 'nir')}, "
-        "member_id FROM meta.identity_map",
-        domain_params(settings, domain, version))
+    with token_functions(con, settings, domain, version) as tokens:
+        con.execute(f"INSERT INTO meta.member_tokens SELECT '{domain}', {version}, {tokens.sql('member', 'nir')}, "
+                    "member_id FROM meta.identity_map")
     return con.execute("SELECT count(*) FROM meta.member_tokens WHERE domain = ? AND key_version = ?",
                        [domain, version]).fetchone()[0]
 
@@ -141,8 +153,15 @@ def _scrub_key_sql(contract: Contract, col: Column, alias: str = "r") -> str:
     return f"sha256({ref_sql} || '|' || {alias}.{_q(col.name)})"
 
 
-def crossing_plan(contract: Contract, domain: str, version: int, as_of: str) -> tuple[list[str], list[str]]:
-    """(select expressions, joins) turning ``r`` (latest raw rows of a feed) into its warehouse table."""
+def crossing_plan(contract: Contract, domain: str, version: int, as_of: str,
+                  tokens: TokenFunctions | None = None) -> tuple[list[str], list[str]]:
+    """(select expressions, joins) turning ``r`` (latest raw rows of a feed) into its warehouse table.
+
+    With ``tokens`` (the domain's token functions), value tokens are computed by them: a column that
+    is the feed's primary key row by row, any other on its distinct values, joined back. Without, by
+    the pure-SQL HMAC (``token_sql``, needs the ``$ipad``/``$opad`` parameters).
+    """
+    pk = [c.name for c in contract.columns if c.primary_key]
     exprs: list[str] = []
     joins: list[str] = []
     for col in contract.columns:
@@ -161,8 +180,16 @@ def crossing_plan(contract: Contract, domain: str, version: int, as_of: str) -> 
                 joins.append(f"JOIN meta.member_tokens {alias} ON {alias}.member_id = r.{_q(ref)} "
                              f"AND {alias}.domain = '{domain}' AND {alias}.key_version = {version}")
                 exprs.append(f"{alias}.member_token AS {_q(target)}")
-            else:
+            elif tokens is None:
                 exprs.append(f"{token_sql(domain, version, entity, c)} AS {_q(target)}")
+            elif pk == [col.name]:  # unique per row: nothing to deduplicate
+                exprs.append(f"{tokens.sql(entity, c)} AS {_q(target)}")
+            else:  # repeated values (a contract in every benefit line): tokenise each distinct value once
+                alias = f"tk_{col.name}"
+                joins.append(f"LEFT JOIN (SELECT v, {tokens.sql(entity, 'v')} AS token FROM (SELECT DISTINCT "
+                             f"{_q(col.name)} AS v FROM raw.{contract.name} WHERE {_q(col.name)} IS NOT NULL)) "
+                             f"{alias} ON {alias}.v = {c}")
+                exprs.append(f"{alias}.token AS {_q(target)}")
         elif rule in ("keep", "consent"):
             exprs.append(f"{c} AS {_q(_target(col))}")
         elif rule == "birth_year_age_band":
@@ -241,23 +268,23 @@ def cross_to_warehouse(settings: Any, domain: str | None = None) -> dict[str, in
                 if col.crossing == "scrub":
                     scrubbed += _scrub_pending(con, contract, col)
         con.execute("COMMIT")
-        params = domain_params(settings, domain, version)
         con.execute(f"ATTACH '{warehouse}' AS wh")
+        tokens = token_functions(con, settings, domain, version)
         try:
             con.execute("BEGIN TRANSACTION")
             con.execute("CREATE SCHEMA IF NOT EXISTS wh.pseudo")
             for name, contract in feed_contracts().items():
-                exprs, joins = crossing_plan(contract, domain, version, as_of)
+                exprs, joins = crossing_plan(contract, domain, version, as_of, tokens)
                 sql = (f"CREATE OR REPLACE TABLE wh.pseudo.{name} AS SELECT {', '.join(exprs)} "
                        f"FROM {_latest(contract)} r {' '.join(joins)}")
-                uses = "$ipad" in sql
-                con.execute(sql, params if uses else None)
+                con.execute(sql)
                 counts[name] = con.execute(f"SELECT count(*) FROM wh.pseudo.{name}").fetchone()[0]
                 latest = con.execute(f"SELECT count(*) FROM {_latest(contract)} r").fetchone()[0]
                 if latest > counts[name]:
                     held[name] = latest - counts[name]
             con.execute("COMMIT")
         finally:
+            tokens.close()
             con.execute("DETACH wh")
     audit.append(settings, actor_name(), "crossing.warehouse",
                  {"domain": domain, "key_version": version, "rows": counts, "member_tokens": n_tokens,

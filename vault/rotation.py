@@ -19,9 +19,8 @@ from vault import audit, keys
 from vault.crossing import (
     _latest,
     current_version,
-    domain_params,
     refresh_member_tokens,
-    token_sql,
+    token_functions,
 )
 from vault.db import _attach, new_session, vault_connection
 from vault.landing import _q, actor_name
@@ -51,10 +50,6 @@ def rotate_domain_key(settings: Any, domain: str, actor: str | None = None) -> d
         if old is None:
             raise RotationError(f"domain {domain!r} has no key yet (nothing was pseudonymised in it)")
         new = old + 1
-        params = domain_params(settings, domain, new)
-        old_params = domain_params(settings, domain, old)
-        both = {"ipad": params["ipad"], "opad": params["opad"], "ipad_old": old_params["ipad"],
-                "opad_old": old_params["opad"]}
         con.execute("BEGIN TRANSACTION")
         con.execute("UPDATE meta.domain_keys SET status = 'retired', retired_at = now() WHERE domain = ? "
                     "AND status = 'active'", [domain])
@@ -65,14 +60,15 @@ def rotate_domain_key(settings: Any, domain: str, actor: str | None = None) -> d
             FROM meta.member_tokens n JOIN meta.member_tokens o
               ON o.member_id = n.member_id AND o.domain = n.domain AND o.key_version = ?
             WHERE n.domain = ? AND n.key_version = ?""", [old, domain, new])
-        for entity, feed, column in _token_sources():
-            value = f"k.{_q(column)}"
-            con.execute(
-                f"""INSERT INTO meta.token_rotation
-                SELECT '{domain}', '{entity}', {old}, {new},
-                       {token_sql(domain, old, entity, value, '$ipad_old', '$opad_old')},
-                       {token_sql(domain, new, entity, value)}, now()
-                FROM (SELECT DISTINCT {_q(column)} FROM {_latest(feed_contracts()[feed])}) k""", both)
+        with token_functions(con, settings, domain, old) as old_tokens, \
+                token_functions(con, settings, domain, new) as new_tokens:
+            for entity, feed, column in _token_sources():
+                value = f"k.{_q(column)}"
+                con.execute(
+                    f"""INSERT INTO meta.token_rotation
+                    SELECT '{domain}', '{entity}', {old}, {new},
+                           {old_tokens.sql(entity, value)}, {new_tokens.sql(entity, value)}, now()
+                    FROM (SELECT DISTINCT {_q(column)} FROM {_latest(feed_contracts()[feed])}) k""")
         mapped = con.execute("SELECT count(*) FROM meta.token_rotation WHERE domain = ? AND to_version = ?",
                              [domain, new]).fetchone()[0]
         con.execute("COMMIT")
