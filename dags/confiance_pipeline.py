@@ -7,6 +7,9 @@ rendered from dbt's manifest so that parsing this file stays fast.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pendulum
 from airflow.sdk import Asset, dag, task
 from cosmos import DbtTaskGroup, ExecutionConfig, ProfileConfig, ProjectConfig, RenderConfig
@@ -26,7 +29,7 @@ DPO_REPORTS = Asset("confiance://reports")
 DEFAULT_ARGS = {
     "owner": "confiance-data-engineering",
     "retries": 1,
-    "retry_delay": pendulum.duration(minutes=2),
+    "retry_delay": pendulum.duration(minutes=1),
 }
 
 
@@ -75,9 +78,12 @@ def confiance_pipeline() -> None:
             target_name=pipeline.DBT_TARGET,
             profiles_yml_filepath=DBT_PROJECT_DIR / "profiles.yml",
         ),
+        # dbt in its own process per task: dbt-duckdb holds the warehouse file open for the life of
+        # the process, and `airflow dags test` runs every task in one process.
         execution_config=ExecutionConfig(
             execution_mode=ExecutionMode.LOCAL,
-            invocation_mode=InvocationMode.DBT_RUNNER,
+            invocation_mode=InvocationMode.SUBPROCESS,
+            dbt_executable_path=str(Path(sys.executable).with_name("dbt")),
         ),
         render_config=RenderConfig(
             load_method=LoadMode.DBT_MANIFEST,
