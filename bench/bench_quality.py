@@ -68,9 +68,10 @@ def build(path: Path, members: int) -> float:
           SELECT i,
                  CASE WHEN i % 2 = 0 THEN 'F' ELSE 'M' END AS sex,
                  1940 + (i % 60) AS y, 1 + (i % 12) AS m,
-                 '1' || lpad(CAST(i % 100 AS VARCHAR), 2, '0') || lpad(CAST(1 + i % 12 AS VARCHAR), 2, '0')
-                   || '75' || lpad(CAST(i // 1000 % 1000 AS VARCHAR), 3, '0')
-                   || lpad(CAST(i % 1000 AS VARCHAR), 3, '0') AS nir13
+                 -- (year, month, commune, order) is a different tuple for every i < 1.2e9: NIRs are unique
+                 '1' || lpad(CAST(i % 100 AS VARCHAR), 2, '0') || lpad(CAST(1 + i // 100 % 12 AS VARCHAR), 2, '0')
+                   || '75' || lpad(CAST(i // 1200 % 1000 AS VARCHAR), 3, '0')
+                   || lpad(CAST(1 + i // 1200000 AS VARCHAR), 3, '0') AS nir13
           FROM range({members}) t(i)
         )
         SELECT

@@ -129,6 +129,7 @@ class CheckTotals:
     missing_count: int = 0
     observed: Any = None
     errors: int = 0
+    failed_rows: int = 0
     refs: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -279,25 +280,42 @@ def validate_plan(
         rows += len(df)
         batches += 1
         del df, batch, result, by_name
-    # Pass 2, only when row-level checks failed: those expectations again, collecting row references.
+    # Pass 2, only when row-level checks failed: those expectations again, writing the failing rows'
+    # references batch by batch (memory stays bounded even when every row fails).
     failing = [c for c in plan.checks if not c.aggregate and not _verdict(c, totals[c.name])[0]]
+    refs_files: dict[str, Path] = {}
     if failing and failed_rows_dir is not None:
         fmt = _result_format(plan)
-        for df in _stream(con, plan, batch_rows):
-            batch = batch_def.get_batch(batch_parameters={"dataframe": df})
-            for check in failing:
-                r = batch.validate(check.expectation, result_format=fmt)
-                _collect_refs(totals[check.name], r, plan)
-            del df, batch
+        writers: dict[str, Any] = {}
+        try:
+            for df in _stream(con, plan, batch_rows):
+                batch = batch_def.get_batch(batch_parameters={"dataframe": df})
+                for check in failing:
+                    t = totals[check.name]
+                    t.refs = []
+                    _collect_refs(t, batch.validate(check.expectation, result_format=fmt), plan)
+                    if t.refs:
+                        table = pa.Table.from_pylist(t.refs)
+                        table = table.append_column("check", pa.array([check.name] * len(t.refs), pa.string()))
+                        if check.name not in writers:
+                            path = failed_rows_dir / f"{check.name}.parquet"
+                            path.parent.mkdir(parents=True, exist_ok=True)
+                            writers[check.name] = pq.ParquetWriter(path, table.schema)
+                            refs_files[check.name] = path
+                        writers[check.name].write_table(table)
+                        t.failed_rows += len(t.refs)
+                        t.refs = []
+                del df, batch
+        finally:
+            for w in writers.values():
+                w.close()
 
     checks: list[dict[str, Any]] = []
     gx_results = []
     for check in plan.checks:
         t = totals[check.name]
         ok, stored = _verdict(check, t)
-        refs_file = None
-        if not ok and t.refs and failed_rows_dir is not None:
-            refs_file = _write_refs(failed_rows_dir, plan, check, t.refs)
+        refs_file = refs_files.get(check.name)
         checks.append(
             {
                 "check": check.name,
@@ -309,7 +327,7 @@ def validate_plan(
                 "description": check.description,
                 "success": ok,
                 **{k: v for k, v in stored.items() if k != "partial_unexpected_list"},
-                "failed_rows": len(t.refs) if (t.refs and not ok) else 0,
+                "failed_rows": t.failed_rows,
                 "failed_rows_file": None if refs_file is None else str(refs_file.relative_to(quality_dir)),
             }
         )
@@ -332,16 +350,6 @@ def validate_plan(
         len(checks),
     )
     return DatasetRun(plan, run_id, run_time, rows, batches, checks, success)
-
-
-def _write_refs(root: Path, plan: DatasetPlan, check: Check, refs: list[dict[str, Any]]) -> Path:
-    """Persist the references (never the values) of the rows that failed a check."""
-    path = root / f"{check.name}.parquet"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    table = pa.Table.from_pylist(refs)
-    table = table.append_column("check", pa.array([check.name] * len(refs), pa.string()))
-    pq.write_table(table, path)
-    return path
 
 
 def _store_gx_result(
