@@ -38,3 +38,15 @@
     {%- else -%}cast('FR' as {{ dbt.type_string() }})
     {%- endif -%}
 {%- endmacro %}
+
+{#- sex level: 'sex' (F/M as recorded) | 'all' (both sexes together). -#}
+{% macro sex_group(level, sex_col='sex') -%}
+    {%- if level == 'sex' -%}{{ sex_col }}
+    {%- else -%}cast('all' as {{ dbt.type_string() }})
+    {%- endif -%}
+{%- endmacro %}
+
+{#- A join/grouping key on a generalised value where null is a value of its own (portable null-safe equality). -#}
+{% macro class_key(expr) -%}
+    coalesce(cast({{ expr }} as {{ dbt.type_string() }}), '(null)')
+{%- endmacro %}

@@ -27,8 +27,15 @@ ACT_FAMILIES = {  # family: (weight, mean cost EUR, ss rate)
 }
 
 
+SIREN_BODIES = 90_000_000  # 8-digit SIREN bodies 10,000,000..99,999,999
+SIREN_STEP = 7919  # prime, coprime with SIREN_BODIES: i -> body is one-to-one for i < SIREN_BODIES
+
+
 def employers(n: int) -> list[str]:
-    return [make_siret(make_siren(10_000_000 + 7919 * i), 1 + i % 50) for i in range(n)]
+    """``n`` distinct employer SIRETs (distinct SIRENs); the first 11,365 are those of earlier versions."""
+    if n > SIREN_BODIES:
+        raise ValueError(f"at most {SIREN_BODIES:,} distinct employers")
+    return [make_siret(make_siren(10_000_000 + (SIREN_STEP * i) % SIREN_BODIES), 1 + i % 50) for i in range(n)]
 
 
 def build(db_path: Path | str, members: int, benefits_per_member: float = 10.0, n_employers: int | None = None,

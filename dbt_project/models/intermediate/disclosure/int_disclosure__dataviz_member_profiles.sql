@@ -2,23 +2,36 @@
   Member-level profiles for exploration, k-anonymous (k) on the generalised
   quasi-identifiers (age band, sex, geographic area) and l-diverse (l) on the
   sensitive attribute main_act_family. One row per member for the latest care
-  year. ARX-like: each generalisation level is tried from the finest; records
-  of equivalence classes breaking k or l are suppressed; the finest level whose
-  suppressed share stays within max_masked_share is kept (else the coarsest).
+  year, with its masking flag.
+
+  ARX-like full-domain generalisation: every node of the lattice
+      age  5 -> 10 -> 20 -> all,  geo  département -> région -> France,  sex  F/M -> all
+  (24 nodes) is evaluated on a pre-aggregated table of profile leaves; whole
+  equivalence classes under k members or under l sensitive values are suppressed;
+  the nodes whose suppressed share stays within max_masked_share are valid, and
+  the valid node with the least information loss is kept: the highest precision
+  (Sweeney: 1 - mean over the quasi-identifiers of level / hierarchy height),
+  then the fewest suppressed records, then the lowest generalisation height.
+  When no node is valid, the node suppressing the fewest records is kept.
 -#}
 {%- set k = disclosure_param('dataviz', 'k') -%}
 {%- set l = disclosure_param('dataviz', 'l') -%}
 {%- set max_share = disclosure_param('dataviz', 'max_masked_share') -%}
 {%- set families = ['consultation', 'pharmacy', 'optics', 'dental', 'hospital', 'audiology', 'paramedical',
                     'laboratory', 'radiology'] -%}
-{%- set lattice = [(10, 'region'), (20, 'region'), (10, 'country'), (20, 'country')] -%}
+{%- set nodes = full_domain_lattice([
+    {'name': 'age_band_width', 'levels': [5, 10, 20, none]},
+    {'name': 'geo_level', 'levels': ['departement', 'region', 'country']},
+    {'name': 'sex_level', 'levels': ['sex', 'all']},
+]) -%}
 with latest as (
     select max(care_year) as care_year from {{ ref('int_benefits__member_atoms') }}
 ),
 
 by_family as (
     select atoms.member_token, atoms.care_year, atoms.act_family,
-        max(atoms.age_at_care) as age_at_care, max(atoms.sex) as sex, max(atoms.region) as region,
+        max(atoms.age_at_care) as age_at_care, max(atoms.sex) as sex,
+        max(atoms.departement) as departement, max(atoms.region) as region,
         sum(atoms.actual_cost) as actual_cost
     from {{ ref('int_benefits__member_atoms') }} as atoms
     inner join latest on atoms.care_year = latest.care_year
@@ -46,6 +59,7 @@ profiles as (
         max(care_year) as care_year,
         max(age_at_care) as age_at_care,
         max(sex) as sex,
+        max(departement) as departement,
         max(region) as region,
         min(case when family_rank = 1 then act_family end) as main_act_family
         {%- for f in families %},
@@ -55,55 +69,135 @@ profiles as (
     group by member_token
 ),
 
-{%- for width, geo in lattice %}
-level_{{ loop.index }} as (
-    select
-        {{ loop.index }} as generalisation_level,
-        {{ width }} as age_band_width,
-        cast('{{ geo }}' as {{ dbt.type_string() }}) as geo_level,
-        profiles.*,
-        {{ age_band('age_at_care', width) }} as age_band,
-        {{ geo_area(geo) }} as geo_area
+{#- Profile leaves: members counted per finest quasi-identifiers and sensitive value. Every
+    node's equivalence classes are one small aggregation of these (not of the members). -#}
+leaves as (
+    select age_at_care, departement, region, sex, main_act_family, count(*) as record_count
     from profiles
+    group by age_at_care, departement, region, sex, main_act_family
 ),
-level_{{ loop.index }}_classes as (
-    select age_band, sex, geo_area,
-        count(*) as class_size,
-        count(distinct main_act_family) as class_diversity
-    from level_{{ loop.index }}
-    group by age_band, sex, geo_area
-),
-level_{{ loop.index }}_flagged as (
-    select level_{{ loop.index }}.*,
-        case when classes.class_size < {{ k }} then 'suppressed_k'
-             when classes.class_diversity < {{ l }} then 'suppressed_l'
-             else 'none' end as masking
-    from level_{{ loop.index }}
-    inner join level_{{ loop.index }}_classes as classes
-        on level_{{ loop.index }}.age_band = classes.age_band
-        and level_{{ loop.index }}.sex = classes.sex
-        and level_{{ loop.index }}.geo_area = classes.geo_area
-),
-{%- endfor %}
 
-all_levels as (
-    {%- for _ in lattice %}
-    select * from level_{{ loop.index }}_flagged{% if not loop.last %} union all{% endif %}
+lattice_classes as (
+    {%- for node in nodes %}
+    select
+        {{ node.id }} as lattice_node,
+        {{ class_key(age_band('age_at_care', node.age_band_width or 'all')) }} as age_key,
+        {{ class_key(geo_area(node.geo_level)) }} as geo_key,
+        {{ class_key(sex_group(node.sex_level)) }} as sex_key,
+        sum(record_count) as class_size,
+        count(distinct main_act_family) as class_diversity
+    from leaves
+    group by
+        {{ class_key(age_band('age_at_care', node.age_band_width or 'all')) }},
+        {{ class_key(geo_area(node.geo_level)) }},
+        {{ class_key(sex_group(node.sex_level)) }}
+    {%- if not loop.last %}
+    union all
+    {%- endif %}
     {%- endfor %}
 ),
 
-level_loss as (
-    select generalisation_level, avg(case when masking <> 'none' then 1.0 else 0.0 end) as suppressed_share
-    from all_levels
-    group by generalisation_level
+lattice_nodes as (
+    {%- for node in nodes %}
+    select
+        {{ node.id }} as lattice_node,
+        cast({{ node.age_band_width if node.age_band_width else 'null' }} as integer) as age_band_width,
+        cast('{{ node.geo_level }}' as {{ dbt.type_string() }}) as geo_level,
+        cast('{{ node.sex_level }}' as {{ dbt.type_string() }}) as sex_level,
+        {{ node.height }} as generalisation_height,
+        {{ node.precision_loss }} as precision_loss
+    {%- if not loop.last %}
+    union all
+    {%- endif %}
+    {%- endfor %}
+),
+
+lattice as (
+    select
+        lattice_node,
+        sum(class_size) as record_count,
+        sum(case when class_size < {{ k }} or class_diversity < {{ l }} then class_size else 0 end) as suppressed_count
+    from lattice_classes
+    group by lattice_node
+),
+
+ranked_nodes as (
+    select
+        lattice_nodes.*,
+        lattice.record_count,
+        lattice.suppressed_count,
+        row_number() over (order by
+            case when lattice.suppressed_count <= {{ max_share }} * lattice.record_count then 0 else 1 end,
+            case when lattice.suppressed_count <= {{ max_share }} * lattice.record_count
+                then lattice_nodes.precision_loss else 0 end,
+            lattice.suppressed_count,
+            lattice_nodes.precision_loss,
+            lattice_nodes.generalisation_height,
+            lattice_nodes.lattice_node) as preference
+    from lattice_nodes
+    inner join lattice on lattice_nodes.lattice_node = lattice.lattice_node
 ),
 
 chosen as (
-    select coalesce(min(case when suppressed_share <= {{ max_share }} then generalisation_level end),
-                    max(generalisation_level)) as generalisation_level
-    from level_loss
+    select lattice_node, age_band_width, geo_level, sex_level, generalisation_height
+    from ranked_nodes
+    where preference = 1
+),
+
+generalised as (
+    select
+        chosen.lattice_node,
+        chosen.generalisation_height as generalisation_level,
+        chosen.age_band_width,
+        chosen.geo_level,
+        chosen.sex_level,
+        profiles.*,
+        case
+            {%- for width in [5, 10, 20] %}
+            when chosen.age_band_width = {{ width }} then {{ age_band('profiles.age_at_care', width) }}
+            {%- endfor %}
+            else {{ age_band('profiles.age_at_care', 'all') }}
+        end as age_band,
+        case chosen.geo_level
+            when 'departement' then {{ geo_area('departement', 'profiles.departement', 'profiles.region') }}
+            when 'region' then {{ geo_area('region', 'profiles.departement', 'profiles.region') }}
+            else {{ geo_area('country') }}
+        end as geo_area,
+        case chosen.sex_level
+            when 'sex' then {{ sex_group('sex', 'profiles.sex') }}
+            else {{ sex_group('all') }}
+        end as sex_group
+    from profiles
+    cross join chosen
 )
 
-select all_levels.*
-from all_levels
-inner join chosen on all_levels.generalisation_level = chosen.generalisation_level
+select
+    generalised.generalisation_level,
+    generalised.age_band_width,
+    generalised.geo_level,
+    generalised.sex_level,
+    generalised.member_token,
+    generalised.care_year,
+    generalised.age_at_care,
+    generalised.departement,
+    generalised.region,
+    generalised.age_band,
+    generalised.geo_area,
+    generalised.sex_group as sex,
+    generalised.main_act_family
+    {%- for f in families %},
+    generalised.consumption_{{ f }}
+    {%- endfor %},
+    classes.class_size,
+    classes.class_diversity,
+    case
+        when classes.class_size < {{ k }} then 'suppressed_k'
+        when classes.class_diversity < {{ l }} then 'suppressed_l'
+        else 'none'
+    end as masking
+from generalised
+inner join lattice_classes as classes
+    on generalised.lattice_node = classes.lattice_node
+    and {{ class_key('generalised.age_band') }} = classes.age_key
+    and {{ class_key('generalised.geo_area') }} = classes.geo_key
+    and {{ class_key('generalised.sex_group') }} = classes.sex_key

@@ -1,0 +1,202 @@
+"""The dataviz member-level table: ARX-like full-domain lattice search, checked by an independent Python search.
+
+The lattice is evaluated here from the ``pseudo`` tables alone (no dbt model is read to build it), with the rule
+the model documents: suppress whole classes under k members or under l distinct main act families; valid nodes
+suppress at most max_masked_share of the records; keep the valid node of highest precision, then fewest suppressed
+records, then lowest height.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import subprocess
+import sys
+from fractions import Fraction
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from confiance.identifiers import REGION_OF_DEPARTEMENT
+from confiance.settings import DBT_PROJECT_DIR
+
+K, L_DIV, LIMIT = 11, 3, 0.25
+AGE = [5, 10, 20, None]
+GEO = ["departement", "region", "country"]
+SEX = ["sex", "all"]
+# The levels the model tried before the lattice search: (age band width, geo level), sex never generalised.
+OLD_CHAIN = [(10, "region"), (20, "region"), (10, "country"), (20, "country")]
+
+
+def _profiles(warehouse: Path) -> pd.DataFrame:
+    """One row per member with care in the latest care year: age at care, sex, département, main act family."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        df = con.execute("""
+            with spend as (
+                select member_token, cast(extract(year from care_month) as integer) as care_year, act_family,
+                       sum(actual_cost) as cost
+                from pseudo.benefits group by all),
+            latest as (select * from spend where care_year = (select max(care_year) from spend))
+            select member_token, care_year, act_family, cost, birth_year, sex, departement
+            from latest join pseudo.members using (member_token)""").df()
+    finally:
+        con.close()
+    df = df.sort_values(["member_token", "cost", "act_family"], ascending=[True, False, True])
+    first = df.groupby("member_token", sort=False).head(1)  # largest spending, ties -> first family by name
+    return pd.DataFrame({
+        "age": (first.care_year - first.birth_year).to_numpy(),
+        "sex": first.sex.to_numpy(),
+        "departement": first.departement.to_numpy(),
+        "main_act_family": first.act_family.to_numpy(),
+    })
+
+
+def _band(age: int, width: int | None) -> str:
+    if width is None:
+        return "all"
+    if age >= 80:
+        return "80+"
+    low = age // width * width
+    return f"{low}-{low + width - 1}"
+
+
+def _generalise(profiles: pd.DataFrame, width: int | None, geo: str, sex: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        "age_band": [_band(a, width) for a in profiles.age],
+        "geo_area": {"departement": profiles.departement, "region": profiles.departement.map(REGION_OF_DEPARTEMENT),
+                     "country": pd.Series("FR", index=profiles.index)}[geo].to_numpy(),
+        "sex": profiles.sex.to_numpy() if sex == "sex" else "all",
+        "main_act_family": profiles.main_act_family.to_numpy(),
+    })
+
+
+def _suppressed(table: pd.DataFrame) -> int:
+    classes = table.groupby(["age_band", "geo_area", "sex"]).main_act_family.agg(["size", "nunique"])
+    return int(classes.loc[(classes["size"] < K) | (classes["nunique"] < L_DIV), "size"].sum())
+
+
+def _precision(a: int, g: int, s: int) -> Fraction:
+    return 1 - (Fraction(a, 3) + Fraction(g, 2) + Fraction(s, 1)) / 3
+
+
+def _lattice(profiles: pd.DataFrame) -> pd.DataFrame:
+    rows = []
+    for a, g, s in itertools.product(range(len(AGE)), range(len(GEO)), range(len(SEX))):
+        suppressed = _suppressed(_generalise(profiles, AGE[a], GEO[g], SEX[s]))
+        rows.append({"node": (a, g, s), "age_band_width": AGE[a], "geo_level": GEO[g], "sex_level": SEX[s],
+                     "height": a + g + s, "precision": _precision(a, g, s), "suppressed": suppressed})
+    return pd.DataFrame(rows)
+
+
+def _best(lattice: pd.DataFrame, records: int, limit: float) -> pd.Series:
+    valid = lattice[lattice.suppressed <= limit * records]
+    assert len(valid), "the test data must leave at least one valid node"
+    key = valid.apply(lambda r: (-r.precision, r.suppressed, r.height), axis=1)
+    best = valid.loc[key == key.min()]
+    assert len(best) >= 1
+    return best.iloc[0]
+
+
+def _old_choice(lattice: pd.DataFrame, records: int, limit: float) -> pd.Series:
+    chain = [lattice[(lattice.age_band_width == w) & (lattice.geo_level == geo) & (lattice.sex_level == "sex")].iloc[0]
+             for w, geo in OLD_CHAIN]
+    return next((n for n in chain if n.suppressed <= limit * records), chain[-1])
+
+
+def _dbt_choice(warehouse: Path) -> tuple[tuple, int, int, int]:
+    """(node, generalisation_level, records, suppressed) of the dbt model."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        rows = con.execute("""
+            select age_band_width, geo_level, sex_level, generalisation_level, count(*),
+                   count(*) filter (where masking <> 'none')
+            from intermediate.int_disclosure__dataviz_member_profiles group by all""").fetchall()
+    finally:
+        con.close()
+    assert len(rows) == 1, f"one generalisation node per table, got {rows}"
+    width, geo, sex, level, records, suppressed = rows[0]
+    return (AGE.index(width), GEO.index(geo), SEX.index(sex)), level, records, suppressed
+
+
+def _check(warehouse: Path, limit: float) -> tuple[tuple, tuple]:
+    profiles = _profiles(warehouse)
+    lattice = _lattice(profiles)
+    node, level, records, suppressed = _dbt_choice(warehouse)
+    assert records == len(profiles)
+    best = _best(lattice, records, limit)
+    assert node == best.node, f"dbt chose {node}, the least-loss valid node is {best.node}"
+    assert level == sum(node), "generalisation_level is the node's height"
+    assert suppressed == best.suppressed and suppressed <= limit * records
+    old = _old_choice(lattice, records, limit)
+    # At least as fine as the fixed chain: no less precise, and not coarser on every quasi-identifier.
+    assert best.precision >= old.precision
+    assert not (all(n >= o for n, o in zip(node, old.node, strict=True)) and node != old.node)
+    return node, old.node
+
+
+def test_dataviz_chooses_least_loss_valid_node(built):
+    settings, _ = built
+    _check(settings.warehouse_db, LIMIT)
+
+
+def test_published_dataviz_table_is_the_unsuppressed_records(published):
+    import pyarrow.parquet as pq
+
+    settings, _ = published
+    con = duckdb.connect(str(settings.warehouse_db), read_only=True)
+    try:
+        kept = con.execute("select count(*) from intermediate.int_disclosure__dataviz_member_profiles "
+                           "where masking = 'none'").fetchone()[0]
+    finally:
+        con.close()
+    table = pq.read_table(settings.published / "dataviz" / "mart_dataviz__member_profiles.parquet")
+    assert table.num_rows == kept
+    assert len(set(table.column("sex_level").to_pylist())) == 1
+    assert len(set(table.column("generalisation_level").to_pylist())) == 1
+
+
+def test_dataviz_finer_node_than_the_old_chain_under_a_strict_limit(copy_home):
+    """With at most 5 % suppressed the old chain fell back to 10-year bands over France; the lattice does better."""
+    env = {**os.environ, "CONFIANCE_WAREHOUSE_DB": str(copy_home.warehouse_db), "DO_NOT_TRACK": "1"}
+    dbt = Path(sys.executable).parent / "dbt"
+    strict = "{disclosure: {dataviz: {k: 11, l: 3, dominance: 0.85, max_masked_share: 0.05}}}"
+    result = subprocess.run(  # noqa: S603
+        [str(dbt), "run", "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR), "--quiet",
+         "--select", "int_disclosure__dataviz_member_profiles", "--vars", strict],
+        env=env, capture_output=True, text=True, timeout=600, check=False)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    node, old = _check(copy_home.warehouse_db, 0.05)
+    assert node != old
+
+
+def test_lattice_evaluator_agrees_with_pycanon(built):
+    """The Python evaluator's notion of a kept class is pycanon's: the kept records are k-anonymous and l-diverse."""
+    from pycanon import anonymity
+
+    settings, _ = built
+    profiles = _profiles(settings.warehouse_db)
+    for width, geo, sex in [(5, "departement", "sex"), (10, "region", "sex"), (5, "country", "sex")]:
+        table = _generalise(profiles, width, geo, sex)
+        classes = table.groupby(["age_band", "geo_area", "sex"]).main_act_family.transform
+        kept = table[(classes("size") >= K) & (classes("nunique") >= L_DIV)].reset_index(drop=True)
+        assert len(table) - len(kept) == _suppressed(table)
+        if len(kept):
+            qi = ["age_band", "sex", "geo_area"]
+            assert anonymity.k_anonymity(kept, qi) >= K
+            assert anonymity.l_diversity(kept, qi, ["main_act_family"]) >= L_DIV
+
+
+@pytest.mark.parametrize("n", [1, 12_000, 100_000])
+def test_employer_sirets_distinct_and_valid_for_large_counts(n):
+    import pseudo_synth
+
+    from confiance.identifiers import siren_valid
+
+    sirets = pseudo_synth.employers(n)
+    assert len(sirets) == n
+    assert len({s[:9] for s in sirets}) == n  # distinct SIRENs
+    assert all(len(s) == 14 and siren_valid(s[:9]) for s in sirets[-2000:] + sirets[:10])
+    assert pseudo_synth.employers(3)[0] == sirets[0]  # deterministic, unchanged start
