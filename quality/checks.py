@@ -150,6 +150,26 @@ def benefit_within_contract_validity(view: ZoneView, column: str | None, rule: A
     )
 
 
+def k_anonymous_l_diverse(view: ZoneView, column: str | None, rule: Any) -> str:
+    """Member-level table: each row's equivalence class on the quasi-identifiers holds at least k
+    records and at least l distinct values of the sensitive attribute (rule custom properties
+    ``quasi_identifiers``, ``sensitive_attribute``, ``k``, ``l``)."""
+    props = {p.property: p.value for p in (getattr(rule, "customProperties", None) or [])}
+    names, sensitive = props.get("quasi_identifiers"), props.get("sensitive_attribute")
+    if not names or not sensitive:
+        raise ValueError(
+            f"rule {getattr(rule, 'name', '?')}: k_anonymous_l_diverse needs 'quasi_identifiers' and "
+            "'sensitive_attribute' custom properties"
+        )
+    k, l_div = int(props.get("k", 11)), int(props.get("l", 3))
+    partition = ", ".join(f"t.{_q(view.col(n).name)}" for n in names)
+    sens = f"t.{_q(view.col(sensitive).name)}"
+    return (
+        f"(count(*) OVER (PARTITION BY {partition}) >= {k} "
+        f"AND count(DISTINCT {sens}) OVER (PARTITION BY {partition}) >= {l_div})"
+    )
+
+
 def _need(column: str | None) -> str:
     if not column:
         raise ValueError("this check applies to a column; declare it under the column's quality rules")
@@ -166,6 +186,7 @@ REGISTRY: dict[str, CheckFn] = {
     "unique_combination": unique_combination,
     "one_active_individual_contract_per_member": one_active_individual_contract_per_member,
     "benefit_within_contract_validity": benefit_within_contract_validity,
+    "k_anonymous_l_diverse": k_anonymous_l_diverse,
 }
 
 
