@@ -201,7 +201,8 @@ def upstream_datasets(manifest: dict[str, Any], model: str) -> set[str]:
         if node is None:
             continue
         if node["resource_type"] == "source":
-            out |= {f"{node['source_name']}.{node['name']}", node["name"]}
+            # A warehouse table comes from the feed of the same name, checked raw in the vault.
+            out |= {f"{node['source_name']}.{node['name']}", node["name"], f"raw.{node['name']}"}
         elif node["resource_type"] in ("model", "seed"):
             out.add(node["name"])
         stack.extend(node.get("depends_on", {}).get("nodes", []))

@@ -167,11 +167,8 @@ def verify_manifest(folder: Path | str, public_key: bytes | None = None) -> bool
 
 
 def _blocking_failures(settings: Settings) -> dict[str, list[str]] | None:
-    try:
-        from quality.gate import blocking_failures
-    except ImportError:
-        log.warning("quality.gate is not available: quality status recorded as not_checked")
-        return None
+    from quality.gate import blocking_failures
+
     return blocking_failures(settings)
 
 
