@@ -8,7 +8,7 @@ from collections.abc import Callable
 import duckdb
 import pyarrow.parquet as pq
 import pytest
-from conftest import AS_OF, build_rows, ledger_for, write_raw
+from quality_fixtures import AS_OF, build_rows, ledger_for, write_raw
 
 from confiance.settings import Settings
 from quality.runner import validate_feeds_on

@@ -7,7 +7,7 @@ import datetime as dt
 import secrets
 
 import pytest
-from conftest import build_rows
+from quality_fixtures import build_rows
 
 from confiance.settings import Settings
 from quality.gate import blocking_failures

@@ -8,7 +8,7 @@ import json
 import duckdb
 import pytest
 from click.testing import CliRunner
-from conftest import AS_OF, build_rows, ledger_for, write_pseudo, write_raw
+from quality_fixtures import AS_OF, build_rows, ledger_for, write_pseudo, write_raw
 
 from confiance import identifiers
 from confiance.contracts import mart_contracts

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import make_feeds, write_feeds
+from vault_fixtures import make_feeds, write_feeds
 
 from confiance.contracts import DIRECT_IDENTIFIER, feed_contracts
 from confiance.identifiers import make_nir, nir_key

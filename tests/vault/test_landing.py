@@ -12,7 +12,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from conftest import COLS, make_feeds, write_csv, write_feeds
+from vault_fixtures import COLS, make_feeds, write_csv, write_feeds
 
 from confiance.settings import Settings
 from vault import audit

@@ -10,7 +10,7 @@ import secrets
 import duckdb
 import pyarrow as pa
 import pytest
-from conftest import make_feeds, write_feeds
+from vault_fixtures import make_feeds, write_feeds
 
 from confiance.settings import Settings
 from vault import keys

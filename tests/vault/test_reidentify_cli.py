@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 from click.testing import CliRunner
-from conftest import make_feeds, write_feeds
+from vault_fixtures import make_feeds, write_feeds
 
 from confiance.settings import Settings
 from vault import audit

@@ -1,25 +1,20 @@
-# ruff: noqa: F811  (the session fixtures of tests/marts are imported and injected by name)
 """Publication gate: signed manifests, tamper detection, refusals (k, lineage, quality) and their reasons."""
 
 from __future__ import annotations
 
 import json
-import sys
-from pathlib import Path
 
 import duckdb
 import pyarrow.parquet as pq
 
-sys.path.insert(0, str(Path(__file__).parent.parent / "marts"))
-from conftest import built, copy_home, published  # noqa: E402,F401
-
-from governance.publish import publish_all, verify_manifest  # noqa: E402
+from governance.publish import publish_all, verify_manifest
 
 
 def test_manifests_signed_and_verified(published):
     settings, summary = published
     assert {c: v["status"] for c, v in summary["consumers"].items()} == dict.fromkeys(
-        ["insurer", "employer", "dataviz", "prevention"], "published")
+        ["insurer", "employer", "dataviz", "prevention"], "published"
+    )
     folders = [settings.published / c for c in ("insurer", "dataviz", "prevention")]
     folders += list((settings.published / "employer").iterdir())
     for folder in folders:
@@ -63,8 +58,11 @@ def test_tampering_is_detected(published, tmp_path):
 
     (folder / "extra.parquet").unlink()
     real = (folder / "public_key.pem").read_bytes()
-    other = Ed25519PrivateKey.generate().public_key().public_bytes(
-        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    other = (
+        Ed25519PrivateKey.generate()
+        .public_key()
+        .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    )
     assert verify_manifest(folder, public_key=real)
     assert not verify_manifest(folder, public_key=other)
 
@@ -90,7 +88,8 @@ def test_lineage_refuses_a_mart_exposing_a_token(copy_home):
     node = manifest["nodes"]["model.confiance.mart_insurer__out_of_pocket"]
     node["compiled_code"] = node["compiled_code"].replace(
         "cast(act_family as TEXT) as act_family",
-        "cast((select min(member_token) from staging.stg_pseudo__members) as TEXT) as act_family")
+        "cast((select min(member_token) from staging.stg_pseudo__members) as TEXT) as act_family",
+    )
     assert "member_token" in node["compiled_code"]
     manifest_path.write_text(json.dumps(manifest))
     summary = publish_all(settings, "lineage")
@@ -104,14 +103,22 @@ def test_quality_blocked_upstream_publishes_nothing_and_says_why(copy_home):
     from quality import results
 
     settings = copy_home
-    results.write_run(settings.quality_dir, {
-        "dataset": "benefits", "run_id": "dq1", "run_time": "2099-01-01T00:00:00+00:00", "success": False,
-        "blocking_failures": ["no_duplicate_benefit_line (uniqueness): 12 rows fail"],
-    })
+    results.write_run(
+        settings.quality_dir,
+        {
+            "dataset": "benefits",
+            "run_id": "dq1",
+            "run_time": "2099-01-01T00:00:00+00:00",
+            "success": False,
+            "blocking_failures": ["no_duplicate_benefit_line (uniqueness): 12 rows fail"],
+        },
+    )
     summary = publish_all(settings, "blocked")
     for consumer in ("insurer", "employer", "dataviz", "prevention"):
         outcome = summary["consumers"][consumer]
         assert outcome["status"] == "refused", consumer
-        assert any("blocking failures upstream in benefits" in r and "no_duplicate_benefit_line" in r
-                   for r in outcome["reasons"])
+        assert any(
+            "blocking failures upstream in benefits" in r and "no_duplicate_benefit_line" in r
+            for r in outcome["reasons"]
+        )
         assert not (settings.published / consumer).exists()
