@@ -1,24 +1,34 @@
-"""Run generated suites with Great Expectations on DuckDB data, in bounded batches.
+"""Run generated suites with Great Expectations, as SQL pushed down into DuckDB.
 
 Great Expectations is the engine of record: the suites, the validation
 definitions and checkpoints live in a GX file context under
-``settings.quality_dir / "gx"``; every expectation is evaluated by GX; the merged
+``settings.quality_dir / "gx"``; every expectation is evaluated by GX; the
 result of a run is stored in GX's validation results store and rendered by GX
 Data Docs into ``settings.quality_dir / "data_docs"``.
 
-GX 1.x cannot query DuckDB through SQLAlchemy here, so the data reach GX as
-pandas DataFrames streamed from DuckDB in Arrow record batches of
-``batch_rows`` rows: memory is bounded by one batch whatever the size of the
-dataset. Set-level verdicts (uniqueness, combinations, cross-dataset rules)
-are computed by DuckDB over the whole dataset and travel with each row (see
-``quality.checks``), so they do not depend on batch boundaries. Per-row results
-are summed over the batches; column aggregates (freshness maxima) are merged.
+Engines (``settings.extra["quality_engine"]`` or ``CONFIANCE_QUALITY_ENGINE``):
 
-Privacy: results are requested with ``partial_unexpected_count: 0`` and
-``unexpected_index_column_names`` set to the row references (``_file_id`` and
-``_line`` in the vault, tokens in the warehouse); the values GX returns in memory
-for a batch are dropped before anything is stored. A stored result holds counts
-and row references only, never a value of any column.
+- ``sql`` (default): GX's SQLAlchemy execution engine on the caller's DuckDB
+  connection (``quality.sql_adapter``: duckdb-engine with buffered results and
+  DuckDB regex). The dataset is a GX query asset over ``DatasetPlan.batch_sql()``;
+  GX compiles each expectation to SQL, DuckDB evaluates it over the whole
+  dataset and returns counts. No row reaches Python, so memory is DuckDB's
+  bounded working set (``memory_limit``, spilling to its temp directory) whatever
+  the size of the dataset.
+- ``pandas`` (fallback): the dataset streamed from DuckDB in Arrow record
+  batches of ``batch_rows`` rows, each validated by GX as a pandas DataFrame,
+  per-batch counts merged. Bounded by one batch; about 7x slower.
+
+In both, set-level verdicts (uniqueness, combinations, cross-dataset rules) are
+computed by DuckDB over the whole dataset and travel with each row (see
+``quality.checks``). Pass 1 asks GX for counts only; pass 2, only when a row-level
+check failed, has DuckDB write the failing rows' references (``_file_id`` and
+``_line`` in the vault, tokens in the warehouse) straight to Parquet, using the
+DuckDB twin of each failing expectation (``sql_adapter.unexpected_row_condition``);
+the number of references written is checked against GX's unexpected count.
+
+Privacy: results are requested with ``partial_unexpected_count: 0``; a stored
+result holds counts and row references only, never a value of any column.
 """
 
 from __future__ import annotations
@@ -28,7 +38,7 @@ import logging
 import math
 import os
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +46,6 @@ os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 
 import great_expectations as gx  # noqa: E402
 import pyarrow as pa  # noqa: E402
-import pyarrow.parquet as pq  # noqa: E402
 from great_expectations.core import (  # noqa: E402
     ExpectationSuiteValidationResult,
     ExpectationValidationResult,
@@ -48,16 +57,33 @@ from great_expectations.data_context.types.resource_identifiers import (  # noqa
     ValidationResultIdentifier,
 )
 
+from quality import sql_adapter  # noqa: E402
 from quality.suites import Check, DatasetPlan  # noqa: E402
 
 log = logging.getLogger(__name__)
 
+ENGINES = ("sql", "pandas")
+DEFAULT_ENGINE = "sql"
 DEFAULT_BATCH_ROWS = 500_000
-DATASOURCE = "confiance_duckdb_batches"
+#: GX SQL datasource on the bound DuckDB connection (``sql_adapter.ConfianceDuckDBDatasource``).
+DATASOURCE = "confiance_duckdb"
+SQL_BATCH_DEFINITION = "whole_dataset"
+#: GX pandas datasource fed with Arrow batches (fallback engine).
+PANDAS_DATASOURCE = "confiance_duckdb_batches"
 BATCH_DEFINITION = "arrow_batch"
 
 _contexts: dict[Path, Any] = {}
 _lock = threading.Lock()
+#: One SQL-route validation at a time per process: the datasource is bound to one connection.
+_sql_lock = threading.Lock()
+
+
+def engine_choice(value: str | None = None) -> str:
+    """The validation engine: ``value``, else ``CONFIANCE_QUALITY_ENGINE``, else ``sql``."""
+    choice = (value or os.environ.get("CONFIANCE_QUALITY_ENGINE") or DEFAULT_ENGINE).strip().lower()
+    if choice not in ENGINES:
+        raise ValueError(f"quality engine must be one of {', '.join(ENGINES)}, not {choice!r}")
+    return choice
 
 
 def gx_context(quality_dir: Path) -> Any:
@@ -85,11 +111,15 @@ def gx_context(quality_dir: Path) -> Any:
         return ctx
 
 
-def _batch_definition(ctx: Any, dataset: str) -> Any:
+def _names(ctx: Any) -> set[str]:
+    return set(ctx.data_sources.all().keys())
+
+
+def _pandas_batch_definition(ctx: Any, dataset: str) -> Any:
     ds = (
-        ctx.data_sources.add_or_update_pandas(DATASOURCE)
-        if DATASOURCE not in _names(ctx)
-        else ctx.data_sources.get(DATASOURCE)
+        ctx.data_sources.add_or_update_pandas(PANDAS_DATASOURCE)
+        if PANDAS_DATASOURCE not in _names(ctx)
+        else ctx.data_sources.get(PANDAS_DATASOURCE)
     )
     try:
         asset = ds.get_asset(dataset)
@@ -101,14 +131,34 @@ def _batch_definition(ctx: Any, dataset: str) -> Any:
         return asset.add_batch_definition_whole_dataframe(BATCH_DEFINITION)
 
 
-def _names(ctx: Any) -> set[str]:
-    return set(ctx.data_sources.all().keys())
+def _sql_batch_definition(ctx: Any, plan: DatasetPlan) -> Any:
+    """A query asset over the plan's SQL (the rows with their per-row verdicts), whole dataset as one batch."""
+    ds = (
+        ctx.data_sources.add_confiance_duckdb(DATASOURCE)
+        if DATASOURCE not in _names(ctx)
+        else ctx.data_sources.get(DATASOURCE)
+    )
+    query = plan.batch_sql()
+    try:
+        asset = ds.get_asset(plan.dataset)
+        if asset.query != query:  # run-dependent literals (file arrival) or a changed contract
+            ds.delete_asset(plan.dataset)
+            raise LookupError
+    except LookupError:
+        asset = ds.add_query_asset(plan.dataset, query=query)
+    try:
+        return asset.get_batch_definition(SQL_BATCH_DEFINITION)
+    except (KeyError, LookupError):
+        return asset.add_batch_definition_whole_table(SQL_BATCH_DEFINITION)
 
 
-def register(ctx: Any, plan: DatasetPlan) -> tuple[Any, Any]:
+def register(ctx: Any, plan: DatasetPlan, engine: str = DEFAULT_ENGINE) -> tuple[Any, Any]:
     """Save the suite, its validation definition and checkpoint as GX objects; return (suite, batch definition)."""
     suite = ctx.suites.add_or_update(plan.suite())
-    batch_def = _batch_definition(ctx, plan.dataset)
+    if engine == "sql":
+        batch_def = _sql_batch_definition(ctx, plan)
+    else:
+        batch_def = _pandas_batch_definition(ctx, plan.dataset)
     vd = gx.ValidationDefinition(name=plan.dataset, data=batch_def, suite=suite)
     vd = ctx.validation_definitions.add_or_update(vd)
     ctx.checkpoints.add_or_update(
@@ -130,17 +180,9 @@ class CheckTotals:
     observed: Any = None
     errors: int = 0
     failed_rows: int = 0
-    refs: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _result_format(plan: DatasetPlan) -> dict[str, Any]:
-    return {
-        "result_format": "COMPLETE",
-        "partial_unexpected_count": 0,
-        "unexpected_index_column_names": list(plan.ref_columns),
-        "return_unexpected_index_query": False,
-        "include_unexpected_rows": False,
-    }
+SUMMARY_FORMAT = {"result_format": "SUMMARY", "partial_unexpected_count": 0}
 
 
 def _stream(con: Any, plan: DatasetPlan, batch_rows: int) -> Any:
@@ -155,14 +197,7 @@ def _stream(con: Any, plan: DatasetPlan, batch_rows: int) -> Any:
             yield pa.Table.from_batches([rb]).to_pandas(date_as_object=False)
 
 
-def _collect_refs(totals: CheckTotals, result: Any, plan: DatasetPlan) -> None:
-    for item in (result.result or {}).get("unexpected_index_list") or []:
-        if isinstance(item, dict):
-            # keep the row reference only: GX also returns the failing value under the column's name
-            totals.refs.append({k: _plain(item.get(k)) for k in plan.ref_columns})
-
-
-def _merge(totals: CheckTotals, result: Any, plan: DatasetPlan, check: Check, keep_refs: bool = True) -> None:
+def _merge(totals: CheckTotals, result: Any, check: Check) -> None:
     if result.exception_info and any(
         (v or {}).get("raised_exception") for v in _exception_infos(result.exception_info)
     ):
@@ -177,8 +212,6 @@ def _merge(totals: CheckTotals, result: Any, plan: DatasetPlan, check: Check, ke
     totals.element_count += int(r.get("element_count") or 0)
     totals.unexpected_count += int(r.get("unexpected_count") or 0)
     totals.missing_count += int(r.get("missing_count") or 0)
-    if keep_refs:
-        _collect_refs(totals, result, plan)
 
 
 def _exception_infos(info: Any) -> list[dict]:
@@ -194,15 +227,6 @@ def _is_nan(value: Any) -> bool:
         return bool(value != value) or (isinstance(value, float) and math.isnan(value))
     except (TypeError, ValueError):
         return False
-
-
-def _plain(value: Any) -> Any:
-    if hasattr(value, "item"):
-        try:
-            return value.item()
-        except (ValueError, AttributeError):
-            pass
-    return value
 
 
 def _verdict(check: Check, t: CheckTotals) -> tuple[bool, dict[str, Any]]:
@@ -252,6 +276,67 @@ class DatasetRun:
     error: str | None = None
 
 
+def _pass_sql(con: Any, plan: DatasetPlan, suite: Any, batch_def: Any, totals: dict[str, CheckTotals]) -> int:
+    """GX validates the whole dataset as one SQL batch on ``con``; returns the number of rows."""
+    with _sql_lock, sql_adapter.bind(DATASOURCE, con):
+        batch = batch_def.get_batch()
+        result = batch.validate(suite, result_format=SUMMARY_FORMAT)
+    by_name = {r.expectation_config.meta.get("check"): r for r in result.results}
+    counts = []
+    for check in plan.checks:
+        r = by_name.get(check.name)
+        if r is not None:
+            _merge(totals[check.name], r, check)
+            if not check.aggregate and not totals[check.name].errors:
+                counts.append(totals[check.name].element_count)
+    if counts:
+        return max(counts)
+    return int(con.execute(f"SELECT count(*) FROM {plan.relation} AS t").fetchone()[0])
+
+
+def _pass_pandas(
+    con: Any, plan: DatasetPlan, suite: Any, batch_def: Any, totals: dict[str, CheckTotals], batch_rows: int
+) -> tuple[int, int]:
+    """GX validates the dataset streamed as pandas batches; returns (rows, batches)."""
+    rows = batches = 0
+    for df in _stream(con, plan, batch_rows):
+        batch = batch_def.get_batch(batch_parameters={"dataframe": df})
+        result = batch.validate(suite, result_format=SUMMARY_FORMAT)
+        by_name = {r.expectation_config.meta.get("check"): r for r in result.results}
+        for check in plan.checks:
+            r = by_name.get(check.name)
+            if r is not None:
+                _merge(totals[check.name], r, check)
+        rows += len(df)
+        batches += 1
+        del df, batch, result, by_name
+    return rows, batches
+
+
+def _sql_path(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def write_failed_rows(con: Any, plan: DatasetPlan, check: Check, path: Path) -> int:
+    """DuckDB writes the references of the rows failing ``check`` to ``path`` (Parquet); returns how many.
+
+    Streams inside DuckDB (bounded memory even when every row fails); the file holds
+    ``plan.ref_columns`` and the check name, never a checked value.
+    """
+    cfg = check.expectation.configuration
+    condition = sql_adapter.unexpected_row_condition(cfg.type, dict(cfg.kwargs))
+    refs = ", ".join(f"b.{sql_adapter.quote_identifier(c)}" for c in plan.ref_columns)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".parquet.tmp")
+    sql = (
+        f'COPY (SELECT {refs}, {sql_adapter.sql_literal(check.name)} AS "check" '
+        f"FROM ({plan.batch_sql()}) AS b WHERE {condition}) TO {_sql_path(tmp)} (FORMAT parquet)"
+    )
+    written = con.execute(sql).fetchone()
+    tmp.replace(path)
+    return int(written[0]) if written else 0
+
+
 def validate_plan(
     con: Any,
     plan: DatasetPlan,
@@ -261,54 +346,37 @@ def validate_plan(
     run_time: dt.datetime,
     batch_rows: int = DEFAULT_BATCH_ROWS,
     failed_rows_dir: Path | None = None,
+    engine: str | None = None,
 ) -> DatasetRun:
-    """Validate one dataset: stream it from ``con`` in batches, let GX validate each, merge and store."""
+    """Validate one dataset on ``con`` with GX (SQL pushdown, or pandas batches), then store the result."""
+    engine = engine_choice(engine)
     ctx = gx_context(quality_dir)
-    suite, batch_def = register(ctx, plan)
+    suite, batch_def = register(ctx, plan, engine)
     totals = {c.name: CheckTotals() for c in plan.checks}
-    rows = batches = 0
     # Pass 1: the whole suite, counts only (cheap result format).
-    summary_fmt = {"result_format": "SUMMARY", "partial_unexpected_count": 0}
-    for df in _stream(con, plan, batch_rows):
-        batch = batch_def.get_batch(batch_parameters={"dataframe": df})
-        result = batch.validate(suite, result_format=summary_fmt)
-        by_name = {r.expectation_config.meta.get("check"): r for r in result.results}
-        for check in plan.checks:
-            r = by_name.get(check.name)
-            if r is not None:
-                _merge(totals[check.name], r, plan, check, keep_refs=False)
-        rows += len(df)
-        batches += 1
-        del df, batch, result, by_name
-    # Pass 2, only when row-level checks failed: those expectations again, writing the failing rows'
-    # references batch by batch (memory stays bounded even when every row fails).
+    if engine == "sql":
+        rows, batches = _pass_sql(con, plan, suite, batch_def, totals), 1
+    else:
+        rows, batches = _pass_pandas(con, plan, suite, batch_def, totals, batch_rows)
+    # Pass 2, only when row-level checks failed: DuckDB writes those rows' references.
     failing = [c for c in plan.checks if not c.aggregate and not _verdict(c, totals[c.name])[0]]
     refs_files: dict[str, Path] = {}
     if failing and failed_rows_dir is not None:
-        fmt = _result_format(plan)
-        writers: dict[str, Any] = {}
-        try:
-            for df in _stream(con, plan, batch_rows):
-                batch = batch_def.get_batch(batch_parameters={"dataframe": df})
-                for check in failing:
-                    t = totals[check.name]
-                    t.refs = []
-                    _collect_refs(t, batch.validate(check.expectation, result_format=fmt), plan)
-                    if t.refs:
-                        table = pa.Table.from_pylist(t.refs)
-                        table = table.append_column("check", pa.array([check.name] * len(t.refs), pa.string()))
-                        if check.name not in writers:
-                            path = failed_rows_dir / f"{check.name}.parquet"
-                            path.parent.mkdir(parents=True, exist_ok=True)
-                            writers[check.name] = pq.ParquetWriter(path, table.schema)
-                            refs_files[check.name] = path
-                        writers[check.name].write_table(table)
-                        t.failed_rows += len(t.refs)
-                        t.refs = []
-                del df, batch
-        finally:
-            for w in writers.values():
-                w.close()
+        for check in failing:
+            t = totals[check.name]
+            if t.errors:
+                continue
+            path = failed_rows_dir / f"{check.name}.parquet"
+            t.failed_rows = write_failed_rows(con, plan, check, path)
+            refs_files[check.name] = path
+            if t.failed_rows != t.unexpected_count:
+                log.warning(
+                    "quality %s: %s: %d row references written, GX counted %d unexpected",
+                    plan.dataset,
+                    check.name,
+                    t.failed_rows,
+                    t.unexpected_count,
+                )
 
     checks: list[dict[str, Any]] = []
     gx_results = []
@@ -340,11 +408,12 @@ def validate_plan(
             )
         )
     success = all(c["success"] for c in checks)
-    _store_gx_result(ctx, plan, gx_results, success, run_id, run_time, rows, batches)
+    _store_gx_result(ctx, plan, gx_results, success, run_id, run_time, rows, batches, engine)
     log.info(
-        "quality %s: %d rows in %d batch(es), %d/%d checks passed",
+        "quality %s: %d rows (%s engine, %d batch(es)), %d/%d checks passed",
         plan.dataset,
         rows,
+        engine,
         batches,
         sum(c["success"] for c in checks),
         len(checks),
@@ -361,7 +430,9 @@ def _store_gx_result(
     run_time: dt.datetime,
     rows: int,
     batches: int,
+    engine: str = DEFAULT_ENGINE,
 ) -> None:
+    datasource = DATASOURCE if engine == "sql" else PANDAS_DATASOURCE
     evaluated = len(results)
     passed = sum(1 for r in results if r.success)
     run = RunIdentifier(run_name=run_id, run_time=run_time)
@@ -379,9 +450,9 @@ def _store_gx_result(
             "great_expectations_version": gx.__version__,
             "run_id": run,
             "validation_time": run_time,
-            "batch_spec": {"source": plan.relation, "rows": rows, "arrow_batches": batches},
+            "batch_spec": {"source": plan.relation, "rows": rows, "engine": engine, "batches": batches},
             "active_batch_definition": {
-                "datasource_name": DATASOURCE,
+                "datasource_name": datasource,
                 "data_connector_name": "fluent",
                 "data_asset_name": plan.dataset,
                 "batch_identifiers": {"run": run_id},
@@ -392,7 +463,7 @@ def _store_gx_result(
     key = ValidationResultIdentifier(
         expectation_suite_identifier=ExpectationSuiteIdentifier(name=plan.dataset),
         run_id=run,
-        batch_identifier=f"{DATASOURCE}-{plan.dataset}",
+        batch_identifier=f"{datasource}-{plan.dataset}",
     )
     ctx.validation_results_store.set(key, suite_result)
 

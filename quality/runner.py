@@ -137,7 +137,8 @@ def _missing_dataset(
 def _run_plans(
     con: Any, settings: Settings, stage: str, plans: list[DatasetPlan | tuple[str, str, str]], run_id: str
 ) -> dict[str, Any]:
-    run_time = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    # microseconds kept: two runs in the same second must still sort in the order they ran
+    run_time = dt.datetime.now(dt.UTC)
     quality_dir = settings.quality_dir
     quality_dir.mkdir(parents=True, exist_ok=True)
     summaries: dict[str, dict[str, Any]] = {}
@@ -154,6 +155,7 @@ def _run_plans(
                 run_time=run_time,
                 batch_rows=_batch_rows(settings),
                 failed_rows_dir=results.failed_rows_dir(quality_dir, run_id, plan.dataset),
+                engine=settings.extra.get("quality_engine"),
             )
             summary = _summarise(run)
         results.write_run(quality_dir, summary)

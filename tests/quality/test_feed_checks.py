@@ -223,6 +223,7 @@ def test_set_level_checks_do_not_depend_on_batch_boundaries(tmp_path, settings):
     rows = build_rows()
     # duplicates far apart: with 25-row batches they fall in different batches
     rows["members"][59]["member_id"] = rows["members"][0]["member_id"]
+    settings.extra["quality_engine"] = "pandas"  # batches exist in the pandas fallback only (SQL: one batch)
     summary = run_feed(tmp_path, settings, rows, "members", batch_rows=25)
     s = stored(settings, "raw.members")
     assert s["batches"] == 3 and s["rows"] == 60
