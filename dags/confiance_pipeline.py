@@ -87,7 +87,9 @@ def confiance_pipeline() -> None:
         ),
         render_config=RenderConfig(
             load_method=LoadMode.DBT_MANIFEST,
-            test_behavior=TestBehavior.AFTER_EACH,
+            # One task per model running `dbt build` on it: the model, then its tests, in one step;
+            # a failing test fails the model's task and stops everything downstream of it.
+            test_behavior=TestBehavior.BUILD,
         ),
         operator_args={"env": pipeline.dbt_env(settings), "append_env": True, "install_deps": False},
     )

@@ -8,6 +8,7 @@ reports, quality results, Airflow's task logs.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 import os
 import re
@@ -59,7 +60,8 @@ def demo_run(tmp_path_factory, dbt_manifest):
     summary = subprocess.run(
         [str(BIN / "confiance"), "summary"], cwd=REPO_ROOT, env=env, capture_output=True, text=True, check=True
     )
-    return {"home": home, "base": base, "env": env, "summary": summary.stdout, "settings": get_settings(home)}
+    settings = dataclasses.replace(get_settings(home), key_file=base / "keys" / "master.key")
+    return {"home": home, "base": base, "env": env, "summary": summary.stdout, "settings": settings}
 
 
 def _inbox_identifiers(inbox: Path) -> dict[str, set[str]]:
