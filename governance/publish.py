@@ -24,7 +24,6 @@ Parquet plus ``manifest.json`` (files, sha256, rows, checks, run id),
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 import logging
 import os
@@ -56,6 +55,7 @@ from governance.lineage import (
     upstream_datasets,
     warehouse_schema,
 )
+from vault.landing import sha256_file
 
 log = logging.getLogger(__name__)
 
@@ -123,14 +123,6 @@ def signing_key(settings: Settings) -> Ed25519PrivateKey:
 
 def public_key_pem(key: Ed25519PrivateKey) -> bytes:
     return key.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def verify_manifest(folder: Path | str, public_key: bytes | None = None) -> bool:
