@@ -326,11 +326,14 @@ def write_failed_rows(con: Any, plan: DatasetPlan, check: Check, path: Path) -> 
     cfg = check.expectation.configuration
     condition = sql_adapter.unexpected_row_condition(cfg.type, dict(cfg.kwargs))
     refs = ", ".join(f"b.{sql_adapter.quote_identifier(c)}" for c in plan.ref_columns)
+    # only the references and the checked column: DuckDB evaluates no other verdict (window) for this pass
+    wanted = [*plan.ref_columns, *([cfg.kwargs["column"]] if cfg.kwargs["column"] not in plan.ref_columns else [])]
+    source = DatasetPlan(plan.dataset, plan.stage, plan.contract, plan.relation, {c: plan.select[c] for c in wanted})
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".parquet.tmp")
     sql = (
         f'COPY (SELECT {refs}, {sql_adapter.sql_literal(check.name)} AS "check" '
-        f"FROM ({plan.batch_sql()}) AS b WHERE {condition}) TO {_sql_path(tmp)} (FORMAT parquet)"
+        f"FROM ({source.batch_sql()}) AS b WHERE {condition}) TO {_sql_path(tmp)} (FORMAT parquet)"
     )
     written = con.execute(sql).fetchone()
     tmp.replace(path)
