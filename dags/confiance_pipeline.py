@@ -90,6 +90,8 @@ def confiance_pipeline() -> None:
             # One task per model running `dbt build` on it: the model, then its tests, in one step;
             # a failing test fails the model's task and stops everything downstream of it.
             test_behavior=TestBehavior.BUILD,
+            # Tests spanning several models (relationships) run in their own task once all their models are built.
+            should_detach_multiple_parents_tests=True,
         ),
         operator_args={"env": pipeline.dbt_env(settings), "append_env": True, "install_deps": False},
     )
