@@ -24,6 +24,8 @@ export DO_NOT_TRACK := 1
 export GX_ANALYTICS_ENABLED := False
 export SCARF_ANALYTICS := false
 export PYTHONPATH := $(CURDIR)
+# `airflow standalone` starts its components as `airflow ...` subprocesses: the venv comes first on PATH.
+export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
 MEMBERS ?= 20000
 SEED ?= 42
