@@ -428,7 +428,8 @@ def _loss(results: dict[str, MartResult]) -> dict[str, Any]:
 def _audit(settings: Settings, summary: dict[str, Any]) -> None:
     details = {
         "run_id": summary["run_id"],
-        "consumers": {c: {"status": v["status"], "files": v["files"], "reasons": len(v["reasons"])}
+        # Reasons name checks, datasets and counts, never a value: the DPO sees why a consumer was refused.
+        "consumers": {c: {"status": v["status"], "files": v["files"], "reasons": list(v["reasons"])}
                       for c, v in summary["consumers"].items()},
         "employer_folders": summary.get("employers", {}).get("folders", 0),
     }

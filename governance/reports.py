@@ -443,7 +443,7 @@ def publication_log_report(settings: Settings) -> Report:
                         consumer,
                         str(d.get("status") or ""),
                         d.get("files", ""),
-                        d.get("reasons", ""),
+                        "; ".join(d["reasons"]) if isinstance(d.get("reasons"), list) else d.get("reasons", ""),
                     ]
                 )
     summary = [

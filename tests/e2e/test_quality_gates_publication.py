@@ -56,3 +56,13 @@ def test_duplicates_block_publication_and_say_why(blocked_run):
         assert any("raw.benefits" in reason and "no_duplicate_benefit_line" in reason for reason in outcome["reasons"])
     # Nothing reached the consumers' folders.
     assert not list(settings.published.rglob("*.parquet"))
+
+
+def test_refusal_reasons_are_in_the_audit_log(blocked_run):
+    from vault.audit import entries
+
+    settings, _ = blocked_run
+    publish = [e for e in entries(settings) if e["action"] == "publish"][-1]
+    for consumer, outcome in publish["details"]["consumers"].items():
+        assert outcome["status"] == "refused", consumer
+        assert any("no_duplicate_benefit_line" in reason for reason in outcome["reasons"])
