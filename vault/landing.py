@@ -297,7 +297,6 @@ def _stage(con: duckdb.DuckDBPyConnection, path: Path, fmt: str, contract: Contr
         except duckdb.Error as exc:
             kind = "encoding" if "encoding" in str(exc).lower() else "CSV structure"
             raise RefusedFile(f"{path.name}: unreadable as CSV ({kind} error)") from None
-        bad = con.execute(f"SELECT DISTINCT line, error_type::VARCHAR, csv_line FROM {rj}").fetchall()
         con.execute(f"CREATE TEMP TABLE badlines_{fid} AS SELECT DISTINCT line, error_type::VARCHAR AS error_type, "
                     f"first(csv_line) AS csv_line FROM {rj} GROUP BY ALL")
         n_bad = con.execute(f"SELECT count(DISTINCT line) FROM badlines_{fid}").fetchone()[0]
@@ -310,7 +309,6 @@ def _stage(con: duckdb.DuckDBPyConnection, path: Path, fmt: str, contract: Contr
         con.execute(f"DROP TABLE ord_{fid}")
         con.execute(f"DROP TABLE IF EXISTS {rj}")
         con.execute(f"DROP TABLE IF EXISTS {rs}")
-        del bad
         return table, n_bad
     if fmt == "parquet":
         present = _parquet_columns(con, path)
