@@ -105,14 +105,31 @@ def _string_columns(schema: pa.Schema) -> list[str]:
     return [f.name for f in schema if is_text(f.type)]
 
 
-def _count_entities(values: list[str]) -> Counter:
-    """Per entity type, the number of values holding at least one such span."""
+def _standalone(text: str, span) -> bool:
+    """False for a match glued inside a longer run of letters and digits: a SHA-256 checksum or a
+    token in hexadecimal can hold ten digits that read as a phone number, or an IBAN-shaped run;
+    personal data in outbound files stands apart from its neighbours."""
+    before = text[span.start - 1] if span.start > 0 else " "
+    after = text[span.end] if span.end < len(text) else " "
+    return not (before.isalnum() or after.isalnum())
+
+
+def _analyze(texts: list[str]) -> list[list]:
+    """Spans found in each text, standalone matches only."""
     from vault.pii.scrubber import analyze_texts
 
+    out: list[list] = []
+    for i in range(0, len(texts), BATCH):
+        batch = texts[i : i + BATCH]
+        out += [[s for s in spans if _standalone(t, s)] for t, spans in zip(batch, analyze_texts(batch), strict=True)]
+    return out
+
+
+def _count_entities(values: list[str]) -> Counter:
+    """Per entity type, the number of values holding at least one such span."""
     counts: Counter = Counter()
-    for i in range(0, len(values), BATCH):
-        for spans in analyze_texts(values[i : i + BATCH]):
-            counts.update({s.entity_type for s in spans})
+    for spans in _analyze(values):
+        counts.update({s.entity_type for s in spans})
     return counts
 
 
@@ -152,16 +169,13 @@ def _text_lines(file: Path) -> list[str]:
 
 def scan_text_file(file: Path, allow: Allow = None) -> list[Finding]:
     """Findings in one text file, per line."""
-    from vault.pii.scrubber import analyze_texts
-
     lines = _text_lines(file)
     allowed = _allowed(allow, file, None)
     findings = []
-    for i in range(0, len(lines), BATCH):
-        for offset, spans in enumerate(analyze_texts(lines[i : i + BATCH])):
-            per_type = Counter(s.entity_type for s in spans if s.entity_type not in allowed)
-            for entity, count in sorted(per_type.items()):
-                findings.append(Finding(str(file), f"line {i + offset + 1}", entity, count))
+    for number, spans in enumerate(_analyze(lines), start=1):
+        per_type = Counter(s.entity_type for s in spans if s.entity_type not in allowed)
+        for entity, count in sorted(per_type.items()):
+            findings.append(Finding(str(file), f"line {number}", entity, count))
     return findings
 
 

@@ -92,3 +92,19 @@ def test_unreadable_files_block_publication(analyzer, tmp_path):
     (tmp_path / "latin1.txt").write_bytes("réf\xe9".encode("latin-1"))
     with pytest.raises(PiiGateError, match="latin1.txt: cannot read as UTF-8"):
         scan_paths([tmp_path])
+
+
+def test_checksums_and_tokens_are_not_personal_data(analyzer, tmp_path):
+    # A SHA-256 digest can hold ten digits shaped like a mobile number, or an IBAN-shaped run.
+    digest = "0606719593db0cbeff22beeddedc79cf207ad4783f129477675967a28ac05d82"
+    report = tmp_path / "reports"
+    report.mkdir()
+    (report / "log.md").write_text(f"| mart_employer__summary.parquet | {digest} |\n| insurer.v1.{digest[:32]} |\n")
+    pq.write_table(pa.table({"sha256": [digest]}), report / "files.parquet")
+    assert scan_paths([report]) == []
+    # The same digits standing apart are a phone number.
+    (report / "note.md").write_text("rappeler au 06 06 71 95 93\nou 0606719593\n")
+    assert [(f.location, f.entity_type) for f in scan_paths([report / "note.md"])] == [
+        ("line 1", "PHONE"),
+        ("line 2", "PHONE"),
+    ]
