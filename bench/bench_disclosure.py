@@ -32,7 +32,6 @@ import datetime as dt
 import json
 import math
 import os
-import platform
 import re
 import resource
 import shutil
@@ -41,6 +40,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from _machine import describe, load_text
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -58,24 +59,6 @@ TIME_BIN = Path("/usr/bin/time")
 DBT_LEVEL_NODE = {(5, "departement"): (0, 0, 0), (10, "departement"): (1, 0, 0), (20, "departement"): (2, 0, 0),
                   (10, "region"): (1, 1, 0), (20, "region"): (2, 1, 0), (10, "country"): (1, 2, 0),
                   (20, "country"): (2, 2, 0), (5, "region"): (0, 1, 0)}
-
-
-def machine() -> dict:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    mem_gib = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return {"cpu": cpu, "cores": os.cpu_count(), "ram_gib": round(mem_gib, 1),
-            "os": f"{platform.system()} {platform.release()}"}
-
-
-def loadavg() -> str:
-    return " / ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def timed(cmd: list[str], env: dict[str, str], log: Path) -> dict:
@@ -158,7 +141,7 @@ def run_size(lines: int, workdir: Path) -> dict:
     import pseudo_synth
 
     members = max(1000, round(lines / LINES_PER_MEMBER))
-    load_start = loadavg()
+    load_start = load_text(" / ", 2)
     warehouse = workdir / "warehouse.duckdb"
     print(f"[{lines:,} lines] generating {members:,} members ...", flush=True)
     t0 = time.perf_counter()
@@ -184,7 +167,7 @@ def run_size(lines: int, workdir: Path) -> dict:
     arx_pycanon = pycanon_check(pd.read_parquet(arx_parquet)) if arx_parquet.exists() else None
     print(f"[{lines:,} lines] ARX-like {arx_run['wall_s']:.1f} s", flush=True)
     return {"lines": counts["benefits"], "target_lines": lines, "members": counts["members"],
-            "load_start": load_start, "load_end": loadavg(), "date": dt.date.today().isoformat(),
+            "load_start": load_start, "load_end": load_text(" / ", 2), "date": dt.date.today().isoformat(),
             "generate_s": gen_s, "warehouse_mib": db_mib, "prep": prep, "disclosure": disc,
             "dbt_dataviz": dbt_side, "arx_run": arx_run, "arx": arx, "arx_pycanon": arx_pycanon}
 
@@ -462,7 +445,7 @@ def main(argv: list[str]) -> int:
         RESULTS.write_text(render(old["runs"], old["meta"]))
         return 0
     sizes = [int(float(a)) for a in argv if not a.startswith("--")] or [1_000_000, 10_000_000]
-    meta = {"date": dt.date.today().isoformat(), "machine": machine(), "load_start": loadavg()}
+    meta = {"date": dt.date.today().isoformat(), "machine": describe(), "load_start": load_text(" / ", 2)}
     runs = [r for r in previous()["runs"] if r["target_lines"] not in sizes] if merge else []
     for lines in sizes:
         workdir = Path(tempfile.mkdtemp(prefix=f"bench_disclosure_{lines}_"))
@@ -470,7 +453,7 @@ def main(argv: list[str]) -> int:
             runs.append(run_size(lines, workdir))
         finally:
             shutil.rmtree(workdir, ignore_errors=True)
-        meta["load_end"] = loadavg()
+        meta["load_end"] = load_text(" / ", 2)
         RESULTS.write_text(render(runs, meta))  # after every size, so a long run leaves partial results
         print(f"wrote {RESULTS.relative_to(ROOT)}", flush=True)
     return 0

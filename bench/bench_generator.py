@@ -15,15 +15,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import platform
-import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from _machine import cores, cpu_model, load_text, ram_text, self_peak_rss_mib
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_MEMBERS = 10_000_000
@@ -37,36 +37,20 @@ def _child(members: int, fmt: str, out: str) -> None:
     wall0, cpu0 = time.perf_counter(), time.process_time()
     paths, counts = generate_with_counts(out, members, seed=42, as_of="2025-06-30", fmt=fmt)
     wall, cpu = time.perf_counter() - wall0, time.process_time() - cpu0
-    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     sizes = {feed: p.stat().st_size for feed, p in paths.items()}
-    print(json.dumps({"members": members, "wall": wall, "cpu": cpu, "peak_mib": peak_kib / 1024,
+    print(json.dumps({"members": members, "wall": wall, "cpu": cpu, "peak_mib": self_peak_rss_mib(),
                       "rows": counts, "bytes": sizes}))  # fmt: skip
 
 
 def _machine() -> list[str]:
-    cpu = "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    mem = "unknown"
-    try:
-        kib = int(Path("/proc/meminfo").read_text().split("\n", 1)[0].split()[1])
-        mem = f"{kib / 1024 / 1024:.1f} GiB"
-    except (OSError, ValueError, IndexError):
-        pass
     import numpy
     import pyarrow
 
-    load = os.getloadavg()
     return [
-        f"- CPU: {cpu}, {os.cpu_count()} logical cores; memory {mem}",
+        f"- CPU: {cpu_model('unknown')}, {cores()} logical cores; memory {ram_text('unknown')}",
         f"- OS: {platform.platform()}",
         f"- Python {platform.python_version()}, numpy {numpy.__version__}, pyarrow {pyarrow.__version__}",
-        f"- load average at start: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
+        f"- load average at start: {load_text(' ', 2)}"
         " (the machine may be shared: CPU time is steadier than wall time)",
     ]
 

@@ -36,34 +36,24 @@ import threading
 import time
 from pathlib import Path
 
+from _machine import describe_line, load_text, usable_cores
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 MARK = "BENCH-RESULT "
-CORES = len(os.sched_getaffinity(0))
+CORES = usable_cores()
 AS_OF = "2025-06-30"
 
 
 def machine() -> str:
     import duckdb
 
-    cpu, mem_kb = "unknown", 0
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-        mem_kb = int(next(x for x in Path("/proc/meminfo").read_text().splitlines()
-                          if x.startswith("MemTotal")).split()[1])
-    except (OSError, StopIteration):
-        pass
-    return (f"{cpu}, {CORES} cores usable ({os.cpu_count()} online), {mem_kb / 1024 / 1024:.1f} GiB RAM, "
-            f"{platform.system()} {platform.release()}, Python {platform.python_version()}, "
-            f"DuckDB {duckdb.__version__}")
+    return f"{describe_line(usable=True)}, Python {platform.python_version()}, DuckDB {duckdb.__version__}"
 
 
 def load() -> str:
-    return "/".join(f"{x:.1f}" for x in os.getloadavg())
+    return load_text("/", 1)
 
 
 # --- children -------------------------------------------------------------------------

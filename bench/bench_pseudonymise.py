@@ -33,6 +33,7 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
+from _machine import cpu_flags, describe_line, load_text, usable_cores
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -40,29 +41,17 @@ sys.path.insert(0, str(ROOT))
 from vault.crossing import hmac_pads, token_py, token_sql  # noqa: E402
 from vault.pseudonyms import HmacTokeniser, TokenFunctions, iter_batches, native_available  # noqa: E402
 
-CORES = len(os.sched_getaffinity(0))
+CORES = usable_cores()
 
 
 def machine() -> str:
-    cpu, flags, mem_kb = "unknown", "", 0
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name") and cpu == "unknown":
-                cpu = line.split(":", 1)[1].strip()
-            if line.startswith("flags") and not flags:
-                flags = line
-        mem_kb = int(next(x for x in Path("/proc/meminfo").read_text().splitlines()
-                          if x.startswith("MemTotal")).split()[1])
-    except (OSError, StopIteration):
-        pass
-    sha = "SHA-NI" if " sha_ni" in flags else "no SHA-NI"
-    return (f"{cpu} ({sha}), {CORES} cores usable ({os.cpu_count()} online), {mem_kb / 1024 / 1024:.1f} GiB RAM, "
-            f"{platform.system()} {platform.release()}, Python {platform.python_version()}, "
+    sha = "SHA-NI" if "sha_ni" in cpu_flags() else "no SHA-NI"
+    return (f"{describe_line(usable=True, cpu_note=sha)}, Python {platform.python_version()}, "
             f"DuckDB {duckdb.__version__}, pyarrow {pa.__version__}")
 
 
 def load() -> str:
-    return "/".join(f"{x:.1f}" for x in os.getloadavg())
+    return load_text("/", 1)
 
 
 class Row:

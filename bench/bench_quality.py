@@ -24,8 +24,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import platform
-import resource
 import shutil
 import subprocess
 import sys
@@ -33,25 +31,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from _machine import describe_line, self_peak_rss_mib
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 
 AS_OF = dt.date(2025, 6, 30)
 MEMORY_LIMIT = "4GB"
-
-
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    mem_gib = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return f"{cpu}, {os.cpu_count()} cores, {mem_gib:.1f} GiB RAM, {platform.system()} {platform.release()}"
 
 
 def build(path: Path, members: int) -> float:
@@ -199,7 +186,7 @@ def _child(mode: str, path: str, work: str, batch_rows: str) -> None:
         out = run_gx(Path(path), Path(work), int(batch_rows), mode[3:])
     else:
         out = run_sql(Path(path))
-    out["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out["peak_rss_mib"] = self_peak_rss_mib()
     print("RESULT " + json.dumps(out))
 
 
@@ -252,7 +239,7 @@ def main() -> None:
             f"""# Quality validation benchmark
 
 - date: {dt.date.today().isoformat()}
-- machine: {machine()}
+- machine: {describe_line()}
 - dataset: `raw.members`, {members:,} synthetic members built in DuckDB ({build_s:.1f} s to build);
   0.1 % of rows carry a wrong NIR key; 10 % have no e-mail, 11 % no phone.
 - suite: the generated `raw.members` suite ({g["checks"]} expectations: completeness, uniqueness of member_id

@@ -17,35 +17,20 @@ Run: ``.venv/bin/python bench/bench_scrub.py [--n 100000] [--sample 2000]``
 from __future__ import annotations
 
 import argparse
-import os
 import platform
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from _machine import cores, cpu_model, load_average, ram_text
+
 RESULTS = Path(__file__).resolve().parent / "results" / "scrub.md"
 
 
 def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    mem = "?"
-    try:
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal"):
-                mem = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
-    except OSError:
-        pass
-    load = os.getloadavg()
     return (
-        f"{cpu}, {os.cpu_count()} cores, {mem} RAM, Python {platform.python_version()}; "
-        f"load average at start {load[0]:.1f} (the cores are shared with other jobs)"
+        f"{cpu_model()}, {cores()} cores, {ram_text()} RAM, Python {platform.python_version()}; "
+        f"load average at start {load_average()[0]:.1f} (the cores are shared with other jobs)"
     )
 
 
