@@ -452,8 +452,21 @@ def masked_share_lines(summary: dict[str, Any]) -> Iterable[str]:
 @click.command("publish")
 @click.option("--home", type=click.Path(path_type=Path), default=None, help="Data directory (default CONFIANCE_HOME).")
 @click.option("--run-id", default=None, help="Run id recorded in the manifests (default: a timestamp).")
-def publish(home: Path | None, run_id: str | None) -> None:
+@click.option(
+    "--verify",
+    "verify_folder",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="Only verify a published folder (signature, checksums, file list) as a consumer would, and exit.",
+)
+def publish(home: Path | None, run_id: str | None, verify_folder: Path | None) -> None:
     """Check the marts (k, dominance, secondary suppression, l-diversity, lineage, quality, PII) and publish them."""
+    if verify_folder is not None:
+        if verify_manifest(verify_folder):
+            click.echo(f"{verify_folder}: manifest signature and files verified")
+            return
+        click.echo(f"{verify_folder}: manifest does NOT verify", err=True)
+        raise SystemExit(1)
     settings = get_settings(home)
     run_id = run_id or "cli_" + datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     summary = publish_all(settings, run_id)

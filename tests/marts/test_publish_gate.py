@@ -122,3 +122,21 @@ def test_quality_blocked_upstream_publishes_nothing_and_says_why(copy_home):
             for r in outcome["reasons"]
         )
         assert not (settings.published / consumer).exists()
+
+
+def test_consumer_verifies_a_folder_from_the_command_line(published, tmp_path):
+    import shutil
+
+    from click.testing import CliRunner
+
+    from governance.publish import publish
+
+    settings, _ = published
+    folder = tmp_path / "insurer"
+    shutil.copytree(settings.published / "insurer", folder)
+    ok = CliRunner().invoke(publish, ["--verify", str(folder)])
+    assert ok.exit_code == 0 and "verified" in ok.output
+    parquet = next(folder.glob("*.parquet"))
+    parquet.write_bytes(parquet.read_bytes() + b"\0")
+    tampered = CliRunner().invoke(publish, ["--verify", str(folder)])
+    assert tampered.exit_code == 1
