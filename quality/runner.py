@@ -208,17 +208,23 @@ def validate_feeds_on(
     """Validate the raw feeds reachable through ``con`` (tables raw.<feed>); ``only`` restricts to some feeds."""
     day = run_date(settings, as_of)
     arrivals = newest_arrivals(ledger_rows)
+    plans = _feed_plans(con, "raw", "the vault", only, lambda name, c: feed_plan(c, day, arrivals.get(name)))
+    return _run_plans(con, settings, "feeds", plans, run_id)
+
+
+def _feed_plans(con: Any, schema: str, where: str, only: Iterable[str] | None, make_plan: Any) -> list[Any]:
+    """One plan per feed whose table ``<schema>.<feed>`` is present; a missing table is a failing entry."""
     present = _tables(con)
-    plans: list[Any] = []
     wanted = set(only) if only is not None else None
+    plans: list[Any] = []
     for name, contract in feed_contracts().items():
         if wanted is not None and name not in wanted:
             continue
-        if ("raw", name) not in present:
-            plans.append((f"raw.{name}", contract.path.name, f"raw.{name} is missing from the vault"))
+        if (schema, name) not in present:
+            plans.append((f"{schema}.{name}", contract.path.name, f"{schema}.{name} is missing from {where}"))
             continue
-        plans.append(feed_plan(contract, day, arrivals.get(name)))
-    return _run_plans(con, settings, "feeds", plans, run_id)
+        plans.append(make_plan(name, contract))
+    return plans
 
 
 def validate_feeds(settings: Settings, run_id: str, *, as_of: dt.date | None = None) -> dict[str, Any]:
@@ -236,16 +242,8 @@ def validate_warehouse_on(
 ) -> dict[str, Any]:
     """Validate the pseudo.<feed> tables reachable through ``con``; ``only`` restricts to some feeds."""
     day = run_date(settings, as_of)
-    present = _tables(con)
-    plans: list[Any] = []
-    wanted = set(only) if only is not None else None
-    for name, contract in feed_contracts().items():
-        if wanted is not None and name not in wanted:
-            continue
-        if ("pseudo", name) not in present:
-            plans.append((f"pseudo.{name}", contract.path.name, f"pseudo.{name} is missing from the warehouse"))
-            continue
-        plans.append(warehouse_plan(contract, day, settings.warehouse_domain))
+    domain = settings.warehouse_domain
+    plans = _feed_plans(con, "pseudo", "the warehouse", only, lambda name, c: warehouse_plan(c, day, domain))
     return _run_plans(con, settings, "warehouse", plans, run_id)
 
 
