@@ -191,17 +191,24 @@ def _contract_consumer(contract: Contract) -> str | None:
     return rel.parts[0] if len(rel.parts) > 1 else None
 
 
-def _feed_doc(contract: Contract) -> DatasetDoc:
+def _contract_fields(contract: Contract) -> dict[str, Any]:
+    """What every dataset page documented from an ODCS contract shows about it."""
     purpose = contract.odcs.description.purpose if contract.odcs.description else ""
+    return {
+        "name": contract.name,
+        "business_name": contract.table.businessName or contract.name,
+        "description": clean_description(" ".join(x for x in (purpose, contract.table.description) if x)),
+        "owner": contract_owner(contract),
+        "retention": contract_retention(contract),
+        "purpose": str(contract.custom.get("processing_purpose", "")),
+        "legal_basis": str(contract.custom.get("legal_basis", "")),
+    }
+
+
+def _feed_doc(contract: Contract) -> DatasetDoc:
     doc = DatasetDoc(
         zone="feed",
-        name=contract.name,
-        business_name=contract.table.businessName or contract.name,
-        description=clean_description(" ".join(x for x in (purpose, contract.table.description) if x)),
-        owner=contract_owner(contract),
-        retention=contract_retention(contract),
-        purpose=str(contract.custom.get("processing_purpose", "")),
-        legal_basis=str(contract.custom.get("legal_basis", "")),
+        **_contract_fields(contract),
         location=f"encrypted vault database, table raw.{contract.name} (landed rows; quarantine in meta.quarantine)",
     )
     for col in contract.columns:
@@ -292,17 +299,10 @@ def _warehouse_doc(contract: Contract, settings: Settings) -> DatasetDoc:
 
 
 def _mart_contract_doc(contract: Contract) -> DatasetDoc:
-    purpose = contract.odcs.description.purpose if contract.odcs.description else ""
     doc = DatasetDoc(
         zone="mart",
-        name=contract.name,
-        business_name=contract.table.businessName or contract.name,
-        description=clean_description(" ".join(x for x in (purpose, contract.table.description) if x)),
-        owner=contract_owner(contract),
-        retention=contract_retention(contract),
+        **_contract_fields(contract),
         consumer=_contract_consumer(contract),
-        purpose=str(contract.custom.get("processing_purpose", "")),
-        legal_basis=str(contract.custom.get("legal_basis", "")),
         source="mart contract",
     )
     for col in contract.columns:
