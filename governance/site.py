@@ -205,6 +205,21 @@ def _contract_fields(contract: Contract) -> dict[str, Any]:
     }
 
 
+def _column_doc(col: Any, **extra: Any) -> ColumnDoc:
+    """A column's page entry, documented from its contract property."""
+    return ColumnDoc(
+        name=col.name,
+        business_name=col.business_name,
+        description=clean_description(col.description),
+        type=col.physical_type,
+        classification=col.classification,
+        glossary_term=col.glossary_term,
+        required=col.required,
+        format=_column_format(col),
+        **extra,
+    )
+
+
 def _feed_doc(contract: Contract) -> DatasetDoc:
     doc = DatasetDoc(
         zone="feed",
@@ -218,19 +233,7 @@ def _feed_doc(contract: Contract) -> DatasetDoc:
             lineage = [f"crosses to warehouse {contract.name}.{', '.join(t for t, _ in targets)} ({crossing})"]
         else:
             lineage = ["stays in the vault (never crosses)"]
-        doc.columns.append(
-            ColumnDoc(
-                name=col.name,
-                business_name=col.business_name,
-                description=clean_description(col.description),
-                type=col.physical_type,
-                classification=col.classification,
-                glossary_term=col.glossary_term,
-                required=col.required,
-                lineage=lineage,
-                format=_column_format(col),
-            )
-        )
+        doc.columns.append(_column_doc(col, lineage=lineage))
     return doc
 
 
@@ -306,18 +309,7 @@ def _mart_contract_doc(contract: Contract) -> DatasetDoc:
         source="mart contract",
     )
     for col in contract.columns:
-        doc.columns.append(
-            ColumnDoc(
-                name=col.name,
-                business_name=col.business_name,
-                description=clean_description(col.description),
-                type=col.physical_type,
-                classification=col.classification,
-                glossary_term=col.glossary_term,
-                required=col.required,
-                format=_column_format(col),
-            )
-        )
+        doc.columns.append(_column_doc(col))
     return doc
 
 
