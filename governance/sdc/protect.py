@@ -1,0 +1,490 @@
+"""Primary rules, linked-table secondary suppression and the attacker's audit, with HiGHS.
+
+* **Primary** cells (recomputed here from the true values, whatever dbt said):
+  fewer than k consuming members (but not zero), one member holding more than
+  the dominance share of an amount, or the p % rule (the rest of the cell minus
+  its two largest contributors is below p % of the largest).
+* **Protection levels** (τ-ARGUS / sdcTable style) for every primary cell: the
+  attacker's interval for its member count must reach k (it cannot be proven
+  small), and for every amount it must reach p % above and below the true value.
+* **Secondary suppression** (Fischetti–Salazar): for one primary cell at a time,
+  a mixed-integer programme chooses the cheapest set of further cells to mask so
+  that, for every protection level, some table consistent with everything the
+  consumer sees moves the cell far enough. Masks only ever widen the attacker's
+  intervals, so cells protected earlier stay protected. Solved with HiGHS
+  through ``scipy.optimize.milp`` on the cell's neighbourhood (cells outside it
+  keep their values, which can only make the answer more conservative).
+* **Audit**: the attacker's linear programme (``scipy.optimize.linprog``, HiGHS)
+  gives, for every masked cell, the lowest and highest value consistent with the
+  release and everything the consumer held before; a primary cell whose
+  interval misses its protection levels, or any masked cell pinned to one value,
+  fails the release.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+from scipy.optimize import Bounds, LinearConstraint, linprog, milp
+
+from governance.sdc.model import (
+    ADDITIVE_COUNT,
+    AMOUNT,
+    DISTINCT_MEMBERS,
+    AuditReport,
+    CellAudit,
+    CellTable,
+    Release,
+    Rules,
+)
+from governance.sdc.relations import Relations, derive_relations
+
+log = logging.getLogger(__name__)
+
+#: Candidate cells offered to one primary cell's programme before the neighbourhood is widened.
+NEIGHBOURHOOD = 250
+MILP_TIME_LIMIT = 20.0
+
+
+# --- primary cells ---------------------------------------------------------------------------------------------
+
+
+def primary_mask(table: CellTable, rules: Rules) -> np.ndarray:
+    """Cells that are sensitive by themselves: k, dominance and p % on every amount."""
+    frame = table.frame
+    n = len(frame)
+    out = np.zeros(n, dtype=bool)
+    members = [m for m, k in table.spec.measures.items() if k == DISTINCT_MEMBERS]
+    if members:
+        count = frame[members[0]].astype(float).to_numpy()
+        out |= (count > 0) & (count < rules.k)
+    for m in table.spec.amounts:
+        if f"{m}_top1" not in frame:
+            continue
+        total = frame[m].astype(float).to_numpy()
+        top1 = frame[f"{m}_top1"].astype(float).to_numpy()
+        top2 = frame[f"{m}_top2"].astype(float).to_numpy() if f"{m}_top2" in frame else np.zeros(n)
+        positive = total > 0
+        out |= positive & (top1 > rules.dominance * total)
+        out |= positive & (total - top1 - top2 < rules.p_percent * top1)
+    return out
+
+
+def _requirement(kind: str, value: float, rules: Rules) -> tuple[float | None, float | None]:
+    """(required high, required low) of a primary cell's measure."""
+    if kind == DISTINCT_MEMBERS:
+        return (float(rules.k), None) if 0 < value < rules.k else (None, None)
+    if kind == AMOUNT and value > 0:
+        return value * (1 + rules.p_percent), value * (1 - rules.p_percent)
+    return None, None
+
+
+# --- the problem in arrays ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Problem:
+    release: Release
+    rules: Rules
+    rel: Relations
+    x: np.ndarray  # true values
+    lo: np.ndarray  # attacker's prior bounds of a masked variable
+    hi: np.ndarray
+    kind: list[str]
+    cell_of: np.ndarray  # variable -> cell number
+    cells: list[tuple[int, int]]  # cell number -> (table, row)
+    cell_vars: list[list[int]]
+    var_rows: dict[int, list[tuple[str, int]]]
+
+    def masked(self, cell: int) -> bool:
+        ti, row = self.cells[cell]
+        return bool(self.release.tables[ti].frame["masked"].iat[row])
+
+    def adjacent(self, cell: int) -> set[int]:
+        out: set[int] = set()
+        for v in self.cell_vars[cell]:
+            for kind, r in self.var_rows.get(v, ()):
+                rel = self.rel.equalities[r] if kind == "eq" else self.rel.inequalities[r]
+                out.update(int(self.cell_of[u]) for u in rel)
+        out.discard(cell)
+        return out
+
+
+def _build(release: Release, rules: Rules) -> _Problem:
+    rel = derive_relations(release, rules)
+    keys = rel.variables.keys
+    n = len(keys)
+    x = np.zeros(n)
+    lo = np.zeros(n)
+    hi = np.full(n, np.inf)
+    kind: list[str] = []
+    cell_number: dict[tuple[int, int], int] = {}
+    cells: list[tuple[int, int]] = []
+    cell_of = np.zeros(n, dtype=np.int64)
+    cell_vars: list[list[int]] = []
+    for v, (ti, row, m) in enumerate(keys):
+        t = release.tables[ti]
+        value = float(t.frame[m].iat[row])
+        x[v] = value
+        k = t.spec.measures[m]
+        kind.append(k)
+        if k in (DISTINCT_MEMBERS, ADDITIVE_COUNT):
+            lo[v] = min(1.0, value)  # zeros are published, never masked: a masked count is at least 1
+            if k == DISTINCT_MEMBERS and "population" in t.frame:
+                pop = t.frame["population"].iat[row]
+                if pop is not None and not (isinstance(pop, float) and math.isnan(pop)):
+                    hi[v] = float(pop)
+        c = cell_number.setdefault((ti, row), len(cells))
+        if c == len(cells):
+            cells.append((ti, row))
+            cell_vars.append([])
+        cell_of[v] = c
+        cell_vars[c].append(v)
+    return _Problem(release, rules, rel, x, lo, hi, kind, cell_of, cells, cell_vars, rel.var_rows())
+
+
+def _cell_cost(problem: _Problem, cell: int) -> float:
+    """Information lost by masking a cell: its member count (or its first measure) plus one."""
+    values = [problem.x[v] for v in problem.cell_vars[cell] if problem.kind[v] == DISTINCT_MEMBERS]
+    if not values:
+        values = [problem.x[v] for v in problem.cell_vars[cell]]
+    return 1.0 + float(values[0] if values else 0.0)
+
+
+def _is_zero(problem: _Problem, cell: int) -> bool:
+    return all(problem.x[v] == 0 for v in problem.cell_vars[cell])
+
+
+# --- secondary suppression ---------------------------------------------------------------------------------------
+
+
+def _requirements_of(problem: _Problem, cell: int) -> list[tuple[int, float]]:
+    """[(variable, signed shift the attacker must be able to make)] for one primary cell."""
+    out = []
+    for v in problem.cell_vars[cell]:
+        high, low = _requirement(problem.kind[v], problem.x[v], problem.rules)
+        if high is not None:
+            out.append((v, high - problem.x[v]))
+        if low is not None:
+            out.append((v, low - problem.x[v]))
+    return out
+
+
+def _protect_one(problem: _Problem, primary: int, region: list[int]) -> list[int] | None:
+    """Cheapest cells of ``region`` to mask so that ``primary`` reaches every protection level; None if impossible."""
+    reqs = _requirements_of(problem, primary)
+    if not reqs:
+        return []
+    region = list(dict.fromkeys([primary, *region]))
+    local_cells = {c: i for i, c in enumerate(region)}
+    local_vars: list[int] = [v for c in region for v in problem.cell_vars[c]]
+    lv = {v: i for i, v in enumerate(local_vars)}
+    nv, nc, nq = len(local_vars), len(region), len(reqs)
+    eq_rows, ub_rows, ub_rhs = [], [], []
+    seen: set[tuple[str, int]] = set()
+    for v in local_vars:
+        for kind, r in problem.var_rows.get(v, ()):
+            if (kind, r) in seen:
+                continue
+            seen.add((kind, r))
+            rel = problem.rel.equalities[r] if kind == "eq" else problem.rel.inequalities[r]
+            local = {lv[u]: c for u, c in rel.items() if u in lv}
+            if kind == "eq":
+                eq_rows.append(local)
+            else:
+                ub_rows.append(local)
+                ub_rhs.append(-sum(c * problem.x[u] for u, c in rel.items()))
+    # Variables: y (nc binaries), then one shift vector per requirement (nq * nv).
+    total = nc + nq * nv
+    cost = np.zeros(total)
+    y_lo = np.zeros(nc)
+    y_hi = np.ones(nc)
+    for c, i in local_cells.items():
+        ti, _row = problem.cells[c]
+        fixed = problem.release.tables[ti].vintage != "current"
+        if problem.masked(c):
+            y_lo[i] = 1.0
+        elif fixed or _is_zero(problem, c):
+            y_hi[i] = 0.0
+        else:
+            cost[i] = _cell_cost(problem, c)
+    big = max(1.0, float(np.abs(problem.x[local_vars]).sum()) * 2 + sum(abs(s) for _, s in reqs))
+    up = np.array([min(problem.hi[v] - problem.x[v], big) for v in local_vars])
+    down = np.array([max(problem.x[v] - problem.lo[v], 0.0) for v in local_vars])
+    rows, cols, vals, lower, upper = [], [], [], [], []
+    r = 0
+
+    def add_row(entries: dict[int, float], lb: float, ub: float) -> None:
+        nonlocal r
+        for col, val in entries.items():
+            rows.append(r)
+            cols.append(col)
+            vals.append(val)
+        lower.append(lb)
+        upper.append(ub)
+        r += 1
+
+    for q, (target, shift) in enumerate(reqs):
+        base = nc + q * nv
+        for eq in eq_rows:
+            add_row({base + i: c for i, c in eq.items()}, 0.0, 0.0)
+        for ub, rhs in zip(ub_rows, ub_rhs, strict=True):
+            add_row({base + i: c for i, c in ub.items()}, -np.inf, rhs)
+        for i, v in enumerate(local_vars):
+            y = local_cells[int(problem.cell_of[v])]
+            add_row({base + i: 1.0, y: -up[i]}, -np.inf, 0.0)  # shift <= up * y
+            add_row({base + i: -1.0, y: -down[i]}, -np.inf, 0.0)  # -shift <= down * y
+        t = base + lv[target]
+        if shift > 0:
+            add_row({t: 1.0}, shift, np.inf)
+        else:
+            add_row({t: 1.0}, -np.inf, shift)
+    a = sparse.csr_array((vals, (rows, cols)), shape=(r, total))
+    integrality = np.concatenate([np.ones(nc), np.zeros(nq * nv)])
+    bounds = Bounds(np.concatenate([y_lo, np.full(nq * nv, -np.inf)]), np.concatenate([y_hi, np.full(nq * nv, np.inf)]))
+    result = milp(cost, constraints=LinearConstraint(a, lower, upper), integrality=integrality, bounds=bounds,
+                  options={"time_limit": MILP_TIME_LIMIT, "mip_rel_gap": 0.05})
+    if result.x is None:
+        return None
+    return [c for c, i in local_cells.items() if result.x[i] > 0.5 and not problem.masked(c)]
+
+
+def _neighbourhood(problem: _Problem, primary: int, radius: int) -> list[int]:
+    frontier, seen = {primary}, {primary}
+    for _ in range(radius):
+        nxt: set[int] = set()
+        for c in frontier:
+            nxt |= problem.adjacent(c)
+        nxt -= seen
+        seen |= nxt
+        frontier = nxt
+    region = sorted(seen - {primary})
+    if len(region) <= NEIGHBOURHOOD:
+        return region
+    # Keep every masked cell and every cell of another table (margins), then the cheapest others.
+    own_table = problem.cells[primary][0]
+    keep = [c for c in region if problem.masked(c) or problem.cells[c][0] != own_table]
+    rest = sorted((c for c in region if c not in set(keep) and not _is_zero(problem, c)),
+                  key=lambda c: _cell_cost(problem, c))
+    return keep + rest[: max(0, NEIGHBOURHOOD - len(keep))]
+
+
+def _set_masked(problem: _Problem, cell: int) -> None:
+    ti, row = problem.cells[cell]
+    frame = problem.release.tables[ti].frame
+    frame.iloc[row, frame.columns.get_loc("masked")] = True
+
+
+def suppress(release: Release, rules: Rules) -> dict[str, int]:
+    """Mask primary cells, then choose secondary cells until every primary cell is protected.
+
+    Updates each current table's ``primary`` and ``masked`` columns in place and
+    returns counts: primary cells, secondary cells, cells no programme could
+    protect (their neighbourhood was masked whole).
+    """
+    for t in release.current():
+        prim = primary_mask(t, rules)
+        if "primary" in t.frame:
+            prim |= t.frame["primary"].astype(bool).to_numpy()
+        t.frame["primary"] = prim
+        masked = t.frame["masked"].astype(bool).to_numpy() if "masked" in t.frame else np.zeros(len(t.frame), bool)
+        t.frame["masked"] = masked | prim
+    problem = _build(release, rules)
+    primaries = [c for c, (ti, row) in enumerate(problem.cells)
+                 if release.tables[ti].vintage == "current" and bool(release.tables[ti].frame["primary"].iat[row])]
+    # Cells with no relation at all are protected by their prior bounds alone.
+    linked = [c for c in primaries if problem.adjacent(c)]
+    linked.sort(key=lambda c: -_cell_cost(problem, c))
+    secondary = unprotectable = 0
+    for cell in linked:
+        chosen = None
+        for radius in (1, 2, 4):
+            chosen = _protect_one(problem, cell, _neighbourhood(problem, cell, radius))
+            if chosen is not None:
+                break
+        if chosen is None:
+            unprotectable += 1
+            chosen = [c for c in _neighbourhood(problem, cell, 4) if not problem.masked(c) and not _is_zero(problem, c)
+                      and release.tables[problem.cells[c][0]].vintage == "current"]
+        for c in chosen:
+            _set_masked(problem, c)
+        secondary += len(chosen)
+    unmasked = _unmask_recovered(problem)
+    return {"primary": len(primaries), "secondary": secondary - unmasked, "unprotectable": unprotectable}
+
+
+# --- the attacker's linear programme -------------------------------------------------------------------------------
+
+
+class _Attacker:
+    """Bounds of masked variables given everything published (solved per connected component)."""
+
+    def __init__(self, problem: _Problem) -> None:
+        self.p = problem
+        self.masked_vars = [v for v in range(len(problem.x)) if problem.masked(int(problem.cell_of[v]))]
+        self.is_masked = np.zeros(len(problem.x), dtype=bool)
+        self.is_masked[self.masked_vars] = True
+        self.programmes = 0
+        self._component_of: dict[int, int] = {}
+        self._components: list[tuple[list[int], list[dict], list[dict]]] = []
+        self._split()
+        self._matrices: dict[int, tuple] = {}
+
+    def _split(self) -> None:
+        p = self.p
+        parent = {v: v for v in self.masked_vars}
+
+        def find(a: int) -> int:
+            while parent[a] != a:
+                parent[a] = parent[parent[a]]
+                a = parent[a]
+            return a
+
+        relations = [("eq", i, r) for i, r in enumerate(p.rel.equalities)]
+        relations += [("ub", i, r) for i, r in enumerate(p.rel.inequalities)]
+        touching: list[tuple[str, dict]] = []
+        for kind, _i, rel in relations:
+            masked = [v for v in rel if self.is_masked[v]]
+            if not masked:
+                continue
+            touching.append((kind, rel))
+            for v in masked[1:]:
+                ra, rb = find(masked[0]), find(v)
+                if ra != rb:
+                    parent[ra] = rb
+        comp_index: dict[int, int] = {}
+        for v in self.masked_vars:
+            comp_index.setdefault(find(v), len(comp_index))
+            self._component_of[v] = comp_index[find(v)]
+        self._components = [([], [], []) for _ in comp_index]
+        for v in self.masked_vars:
+            self._components[self._component_of[v]][0].append(v)
+        for kind, rel in touching:
+            first = next(v for v in rel if self.is_masked[v])
+            comp = self._components[self._component_of[first]]
+            (comp[1] if kind == "eq" else comp[2]).append(rel)
+
+    def _matrix(self, comp: int) -> tuple:
+        if comp not in self._matrices:
+            p = self.p
+            variables, eqs, ubs = self._components[comp]
+            col = {v: i for i, v in enumerate(variables)}
+
+            def build(rels: list[dict]) -> tuple:
+                if not rels:
+                    return None, None
+                rows, cols, vals, rhs = [], [], [], []
+                for r, rel in enumerate(rels):
+                    const = 0.0
+                    for v, c in rel.items():
+                        if self.is_masked[v]:
+                            rows.append(r)
+                            cols.append(col[v])
+                            vals.append(c)
+                        else:
+                            const += c * p.x[v]
+                    rhs.append(-const)
+                return sparse.csr_array((vals, (rows, cols)), shape=(len(rels), len(variables))), np.array(rhs)
+
+            a_eq, b_eq = build(eqs)
+            a_ub, b_ub = build(ubs)
+            bounds = [(p.lo[v], None if math.isinf(p.hi[v]) else p.hi[v]) for v in variables]
+            self._matrices[comp] = (col, a_eq, b_eq, a_ub, b_ub, bounds)
+        return self._matrices[comp]
+
+    def interval(self, v: int) -> tuple[float, float]:
+        p = self.p
+        comp = self._component_of[v]
+        variables, eqs, ubs = self._components[comp]
+        if not eqs and not ubs:
+            return p.lo[v], p.hi[v]
+        col, a_eq, b_eq, a_ub, b_ub, bounds = self._matrix(comp)
+        out = []
+        for sign in (1.0, -1.0):
+            c = np.zeros(len(variables))
+            c[col[v]] = sign
+            self.programmes += 1
+            res = linprog(c, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=b_eq, bounds=bounds, method="highs")
+            if res.status == 3:  # unbounded
+                out.append(-np.inf if sign > 0 else np.inf)
+            elif res.status != 0:
+                raise RuntimeError(f"the attacker's programme failed ({res.message}); the release is not consistent")
+            else:
+                out.append(sign * res.fun)
+        return out[0], out[1]
+
+
+def _unmask_recovered(problem: _Problem) -> int:
+    """Publish secondary cells the attacker recovers exactly anyway (masking them protects nothing)."""
+    attacker = _Attacker(problem)
+    count = 0
+    for cell, (ti, row) in enumerate(problem.cells):
+        t = problem.release.tables[ti]
+        if t.vintage != "current" or not problem.masked(cell) or bool(t.frame["primary"].iat[row]):
+            continue
+        if all(_pinned(attacker.interval(v), problem.x[v]) for v in problem.cell_vars[cell]):
+            t.frame.iloc[row, t.frame.columns.get_loc("masked")] = False
+            count += 1
+    return count
+
+
+def _pinned(interval: tuple[float, float], value: float) -> bool:
+    low, high = interval
+    return high - low <= 1e-6 * max(1.0, abs(value))
+
+
+def audit(release: Release, rules: Rules) -> AuditReport:
+    """The attacker's linear programme over the release (and what the consumer already holds)."""
+    problem = _build(release, rules)
+    attacker = _Attacker(problem)
+    report = AuditReport(consumer=release.consumer)
+    by_cell: dict[int, list[int]] = defaultdict(list)
+    for v in attacker.masked_vars:
+        by_cell[int(problem.cell_of[v])].append(v)
+    recovered = small = thin = 0
+    for cell, variables in by_cell.items():
+        ti, row = problem.cells[cell]
+        t = release.tables[ti]
+        if t.vintage != "current":
+            continue
+        report.masked_cells += 1
+        primary = bool(t.frame["primary"].iat[row]) if "primary" in t.frame else False
+        report.primary_cells += primary
+        cell_recovered = True
+        for v in variables:
+            low, high = attacker.interval(v)
+            req_high, req_low = _requirement(problem.kind[v], problem.x[v], rules) if primary else (None, None)
+            if problem.kind[v] == DISTINCT_MEMBERS and not math.isinf(high):
+                high = math.floor(high + 1e-6)  # counts are integers: the attacker rounds
+                low = math.ceil(low - 1e-6)
+            measure = problem.rel.variables.keys[v][2]
+            entry = CellAudit(t.spec.name, row, measure, primary, problem.x[v], low, high, req_high, req_low)
+            report.intervals.append(entry)
+            if not entry.recovered:
+                cell_recovered = False
+            if entry.violated:
+                if req_high is not None and problem.kind[v] == DISTINCT_MEMBERS:
+                    small += 1
+                else:
+                    thin += 1
+            if primary and req_high is not None and problem.kind[v] == DISTINCT_MEMBERS:
+                report.min_count_upper = high if report.min_count_upper is None else min(report.min_count_upper, high)
+            if primary and problem.kind[v] == AMOUNT and problem.x[v] > 0:
+                spread = min(high - problem.x[v], problem.x[v] - low) / problem.x[v]
+                report.min_amount_spread = spread if report.min_amount_spread is None else min(
+                    report.min_amount_spread, spread)
+        if cell_recovered and variables:
+            recovered += 1
+    report.linear_programmes = attacker.programmes
+    if recovered:
+        report.reasons.append(f"{recovered} masked cell(s) can be recovered exactly from the release")
+    if small:
+        report.reasons.append(f"{small} masked member count(s) can be proven below k={rules.k}")
+    if thin:
+        report.reasons.append(f"{thin} masked amount(s) can be narrowed within ±{rules.p_percent:.0%} of their value")
+    return report
