@@ -1,27 +1,25 @@
-"""Python-side re-checks of disclosure control, independent of the dbt macros that enforce it.
+"""Python-side re-checks of disclosure control on the very rows the gate is about to write.
 
-The publication gate runs these on the very rows it is about to write. They use
-only the published table, its ODCS contract and (for dominance and information
-loss) the unpublished cell tables ``intermediate.int_disclosure__<mart>`` that
-dbt keeps in the warehouse. Messages carry counts and column names, never values.
+k and empty masked values on every cell table, k-anonymity, l-diversity and
+linkability of the member-level table, information loss. Secondary suppression
+and the attacker's audit over a consumer's whole release are in
+``governance.sdc`` (called by ``governance.protection``). Messages carry counts
+and column names, never values.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from confiance.contracts import QUASI_IDENTIFIER, Contract
 
-DOMINANCE = 0.85
 L_DIVERSITY = 3
-CELL_SCHEMA = "intermediate"
 AMOUNT_COLUMNS = ("actual_cost", "complementary_reimbursement", "premiums_earned", "out_of_pocket")
 
 _PII_PATTERNS = {
@@ -49,10 +47,6 @@ def value_columns(contract: Contract) -> list[str]:
     return cols
 
 
-def secondary_groups(contract: Contract) -> list[list[str]]:
-    return [list(a["group_by"]) for a in _dbt_test_args(contract, "no_isolated_masked_cell")]
-
-
 def check_k(table: pa.Table, k: int, contract: Contract) -> list[str]:
     """Every unmasked cell has >= k distinct members; masked cells show no value."""
     if contract.table_custom.get("member_level"):
@@ -78,50 +72,6 @@ def check_k(table: pa.Table, k: int, contract: Contract) -> list[str]:
         if shown:
             reasons.append(f"k: {shown} masked cell(s) still show {col}")
     return reasons
-
-
-def check_secondary(table: pa.Table, contract: Contract) -> list[str]:
-    """No derivable group total covers exactly one masked cell among several."""
-    reasons = []
-    if "masking" not in table.column_names:
-        return reasons
-    masking = table.column("masking").to_pylist()
-    for group in secondary_groups(contract):
-        keys = list(zip(*(table.column(c).to_pylist() for c in group), strict=True))
-        cells: Counter = Counter(keys)
-        masked: Counter = Counter(k for k, m in zip(keys, masking, strict=True) if m != "none")
-        isolated = sum(1 for key, n in masked.items() if n == 1 and cells[key] > 1)
-        if isolated:
-            reasons.append(f"secondary suppression: {isolated} group(s) by {'/'.join(group)} hold a single masked "
-                           "cell that the group total would reveal")
-    return reasons
-
-
-def cell_table(mart: str) -> str:
-    return "int_disclosure__" + mart.removeprefix("mart_").replace("__", "_", 1)
-
-
-def _has_table(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
-    return bool(con.execute(
-        "select count(*) from information_schema.tables where table_schema = ? and table_name = ?", [schema, table]
-    ).fetchone()[0])
-
-
-def check_dominance(con: duckdb.DuckDBPyConnection, mart: str, settings: Any,
-                    threshold: float = DOMINANCE) -> list[str]:
-    """No published cell where one member holds more than ``threshold`` of an amount."""
-    table = cell_table(mart)
-    if not _has_table(con, CELL_SCHEMA, table):
-        return []
-    cols = [r[0] for r in con.execute(
-        "select column_name from information_schema.columns where table_schema = ? and table_name = ?",
-        [CELL_SCHEMA, table]).fetchall()]
-    if "dominant_share" not in cols:
-        return []
-    n = con.execute(
-        f'select count(*) from "{CELL_SCHEMA}"."{table}" where masking = \'none\' and dominant_share > ?', [threshold]
-    ).fetchone()[0]
-    return [f"dominance: {n} published cell(s) where one member holds more than {threshold:.0%}"] if n else []
 
 
 def check_k_l(table: pa.Table, contract: Contract, k: int, l_div: int) -> list[str]:
@@ -154,23 +104,45 @@ def masked_cell_share(table: pa.Table) -> float | None:
     return sum(1 for m in masking if m != "none") / len(masking)
 
 
-def masked_amount_share(con: duckdb.DuckDBPyConnection, mart: str) -> float | None:
-    """Share of the first amount measure (actual cost, reimbursement, premium...) held by masked cells."""
-    table = cell_table(mart)
-    if not _has_table(con, CELL_SCHEMA, table):
+def masked_amount_share(truth: Any) -> float | None:
+    """Share of the first amount measure (actual cost, reimbursement, premium...) held by masked cells.
+
+    ``truth`` is the consumer's cell table with true values and the final ``masked`` flags.
+    """
+    amount = next((c for c in AMOUNT_COLUMNS if c in truth.columns), None)
+    if amount is None or "masked" not in truth.columns or len(truth) == 0:
         return None
-    cols = {r[0] for r in con.execute(
-        "select column_name from information_schema.columns where table_schema = ? and table_name = ?",
-        [CELL_SCHEMA, table]).fetchall()}
-    amount = next((c for c in AMOUNT_COLUMNS if c in cols), None)
-    if amount is None or "masking" not in cols:
-        return None
-    total, masked = con.execute(
-        f'select sum({amount}), sum(case when masking <> \'none\' then {amount} else 0 end) '
-        f'from "{CELL_SCHEMA}"."{table}"').fetchone()
+    values = truth[amount].astype(float)
+    total = float(values.sum())
     if not total:
         return 0.0
-    return float(masked) / float(total)
+    return float(values[truth["masked"].astype(bool)].sum()) / total
+
+
+def check_unique_on_one_value(table: pa.Table, contract: Contract, k: int) -> list[str]:
+    """No member-level record is singled out by its quasi-identifiers plus any one published value of it.
+
+    Every non-empty value of a ``linkable`` column (the contract's ``linkable_columns``, else every column that
+    is neither a quasi-identifier nor the sensitive attribute nor a level column) must be shared, within its
+    quasi-identifier class, by at least k records.
+    """
+    qis = [c.name for c in contract.columns if c.classification == QUASI_IDENTIFIER]
+    linkable = contract.table_custom.get("linkable_columns")
+    if linkable is None:
+        return []
+    missing = [c for c in [*qis, *linkable] if c not in table.column_names]
+    if missing:
+        return [f"linkability: column(s) {', '.join(missing)} missing"]
+    frame = table.select([*qis, *linkable]).to_pandas()
+    bad = 0
+    for column in linkable:
+        shown = frame[frame[column].notna()]
+        if shown.empty:
+            continue
+        sizes = shown.groupby([*qis, column], dropna=False)[column].transform("size")
+        bad += int((sizes < k).sum())
+    return [f"linkability: {bad} published value(s) single out fewer than {k} records with the quasi-identifiers"] \
+        if bad else []
 
 
 def fallback_pii_scan(paths: list[Path]) -> list[str]:

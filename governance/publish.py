@@ -55,6 +55,13 @@ from governance.lineage import (
     upstream_datasets,
     warehouse_schema,
 )
+from governance.protection import (
+    ConsumerProtection,
+    ProtectionError,
+    apply_masks,
+    protect_consumer,
+    save_history,
+)
 from vault.landing import sha256_file
 
 log = logging.getLogger(__name__)
@@ -190,21 +197,13 @@ def _read_mart(con: duckdb.DuckDBPyConnection, mart: str) -> pa.Table:
 
 def _check_mart(con: duckdb.DuckDBPyConnection, settings: Settings, result: MartResult, table: pa.Table,
                 lineage_ok: list[str], blocked: dict[str, list[str]] | None, upstream: set[str]) -> None:
-    k = settings.min_cell_size
+    """Checks on one mart as dbt built it (before the consumer's secondary suppression and audit)."""
     contract = mart_contracts()[result.mart]
     checks = result.checks
-    # k and masked values (independent of dbt: recomputed on the rows published)
-    reasons = disclosure.check_k(table, k, contract)
-    checks["k"] = {"min_cell_size": k, "passed": not reasons}
-    result.reasons += reasons
-    reasons = disclosure.check_secondary(table, contract)
-    checks["secondary_suppression"] = {"passed": not reasons}
-    result.reasons += reasons
-    dom = disclosure.check_dominance(con, result.mart, settings)
-    checks["dominance"] = {"threshold": disclosure.DOMINANCE, "passed": not dom}
-    result.reasons += dom
     if contract.table_custom.get("member_level"):
+        k = settings.min_cell_size
         reasons = disclosure.check_k_l(table, contract, k, disclosure.L_DIVERSITY)
+        reasons += disclosure.check_unique_on_one_value(table, contract, k)
         checks["l_diversity"] = {"k": k, "l": disclosure.L_DIVERSITY, "passed": not reasons}
         result.reasons += reasons
     else:
@@ -218,8 +217,25 @@ def _check_mart(con: duckdb.DuckDBPyConnection, settings: Settings, result: Mart
         checks["quality"] = {"passed": not hits, "blocking_upstream": hits}
         for dataset in hits:
             result.reasons.append(f"quality: blocking failures upstream in {dataset}: " + "; ".join(blocked[dataset]))
+
+
+def _check_protected(settings: Settings, result: MartResult, table: pa.Table,
+                     outcome: ConsumerProtection | None) -> None:
+    """Checks on the rows about to be published, after suppression: k, masked values empty, no sensitive cell shown."""
+    contract = mart_contracts()[result.mart]
+    checks = result.checks
+    k = settings.min_cell_size
+    reasons = disclosure.check_k(table, k, contract)
+    checks["k"] = {"min_cell_size": k, "passed": not reasons}
+    result.reasons += reasons
+    truth = outcome.truth.get(result.mart) if outcome is not None else None
+    if truth is not None:
+        shown = int((truth["primary"].astype(bool) & ~truth["masked"].astype(bool)).sum())
+        checks["dominance_and_p_percent"] = {"passed": not shown}
+        if shown:
+            result.reasons.append(f"{shown} sensitive cell(s) (k, dominance or p %) would be shown")
+        result.masked_amount_share = disclosure.masked_amount_share(truth)
     result.masked_cell_share = disclosure.masked_cell_share(table)
-    result.masked_amount_share = disclosure.masked_amount_share(con, result.mart)
 
 
 def _write_parquet(table: pa.Table, path: Path) -> int:
@@ -314,9 +330,26 @@ def _publish_consumer(settings: Settings, con: duckdb.DuckDBPyConnection, graph:
             tables[mart] = table
         except (PublicationError, LineageError) as exc:
             result.reasons.append(str(exc))
+    # Every table this consumer receives, protected together and audited with what it already holds.
+    protection: ConsumerProtection | None = None
+    consumer_reasons: list[str] = []
+    try:
+        protection = protect_consumer(con, settings, consumer, list(tables), run_id)
+        consumer_reasons += [f"disclosure: {r}" for r in protection.reasons]
+        for mart in list(tables):
+            tables[mart] = apply_masks(tables[mart], mart, protection)
+    except ProtectionError as exc:
+        consumer_reasons.append(f"disclosure: {exc}")
+    summary.setdefault("disclosure_audit", {})[consumer] = (
+        protection.summary() if protection is not None else {"passed": False})
+    for mart, table in tables.items():
+        _check_protected(settings, results[mart], table, protection)
+        audit_state = summary["disclosure_audit"][consumer]
+        results[mart].checks["disclosure_audit"] = {"passed": bool(audit_state.get("passed")) and not consumer_reasons}
+    for mart, result in results.items():
         summary["masked_cell_share"][mart] = result.masked_cell_share
         summary["masked_amount_share"][mart] = result.masked_amount_share
-    reasons = [f"{m}: {r}" for m, res in results.items() for r in res.reasons]
+    reasons = consumer_reasons + [f"{m}: {r}" for m, res in results.items() for r in res.reasons]
     if not reasons:
         if consumer == "employer":
             folders, files, pii_reasons = _stage_employers(settings, consumer, tables, results, run_id, staging_root,
@@ -329,6 +362,8 @@ def _publish_consumer(settings: Settings, con: duckdb.DuckDBPyConnection, graph:
         return {"status": "refused", "reasons": reasons, "files": 0, "folders": []}
     for staged, final in folders:
         _replace_folder(staged, final)
+    if protection is not None:
+        save_history(settings, consumer, run_id, protection)
     if consumer == "employer":
         # Employers no longer reported (gone from the marts) lose their stale folder.
         keep = {final.name for _, final in folders}
@@ -357,17 +392,20 @@ def _stage_single(settings: Settings, consumer: str, tables: dict[str, pa.Table]
     for path, mart, rows in entries:
         checks = dict(results[mart].checks, pii_scan=status)
         files.append(_file_entry(path, mart, rows, checks))
-    _sign_folder(settings, staged, consumer, run_id, files, _loss(results))
+    _sign_folder(settings, staged, consumer, run_id, files, _loss(tables))
     return [(staged, settings.published / consumer)], len(files), []
 
 
 def _stage_employers(settings: Settings, consumer: str, tables: dict[str, pa.Table], results: dict[str, MartResult],
                      run_id: str, staging_root: Path, summary: dict[str, Any]) -> tuple[list[tuple[Path, Path]], int,
                                                                                        list[str]]:
+    """One folder per employer: its own rows of the per-employer marts, plus the marts identical for everyone."""
     sirets: set[str] = set()
-    for mart, table in tables.items():
-        if "employer_siret" not in table.column_names:
-            return [], 0, [f"{mart}: an employer mart must carry employer_siret to be split per employer"]
+    per_employer_marts = {m: t for m, t in tables.items() if "employer_siret" in t.column_names}
+    shared_marts = {m: t for m, t in tables.items() if "employer_siret" not in t.column_names}
+    if not per_employer_marts:
+        return [], 0, ["no employer mart carries employer_siret: nothing to split per employer"]
+    for mart, table in per_employer_marts.items():
         sirets |= {s for s in table.column("employer_siret").to_pylist() if s is not None}
         if None in table.column("employer_siret").to_pylist():
             return [], 0, [f"{mart}: rows without employer_siret cannot be published to an employer"]
@@ -376,21 +414,24 @@ def _stage_employers(settings: Settings, consumer: str, tables: dict[str, pa.Tab
         return [], 0, [f"{len(bad)} employer_siret value(s) are not 14 digits"]
     folders: list[tuple[Path, Path]] = []
     all_paths: list[Path] = []
-    per_employer: dict[str, list[tuple[Path, str, int]]] = {}
+    per_employer: dict[str, list[tuple[Path, str, int, pa.Table]]] = {}
     for siret in sorted(sirets):
         staged = staging_root / consumer / siret
         staged.mkdir(parents=True)
         entries = []
-        for mart, table in tables.items():
-            mask = pa.compute.equal(table.column("employer_siret"), siret)
-            subset = table.filter(mask)
+        for mart, table in per_employer_marts.items():
+            subset = table.filter(pa.compute.equal(table.column("employer_siret"), siret))
             if subset.num_rows == 0:
                 continue
             # Isolation re-check on the very rows written.
             if set(subset.column("employer_siret").to_pylist()) != {siret}:
                 return [], 0, [f"{mart}: employer isolation failed"]
             path = staged / f"{mart}.parquet"
-            entries.append((path, mart, _write_parquet(subset, path)))
+            entries.append((path, mart, _write_parquet(subset, path), subset))
+            all_paths.append(path)
+        for mart, table in shared_marts.items():
+            path = staged / f"{mart}.parquet"
+            entries.append((path, mart, _write_parquet(table, path), table))
             all_paths.append(path)
         per_employer[siret] = entries
         folders.append((staged, settings.published / consumer / siret))
@@ -399,9 +440,11 @@ def _stage_employers(settings: Settings, consumer: str, tables: dict[str, pa.Tab
         return [], 0, pii_reasons
     n_files = 0
     for (staged, _), siret in zip(folders, sorted(sirets), strict=True):
-        files = [_file_entry(p, m, r, dict(results[m].checks, pii_scan=status)) for p, m, r in per_employer[siret]]
+        entries = per_employer[siret]
+        files = [_file_entry(p, m, r, dict(results[m].checks, pii_scan=status)) for p, m, r, _ in entries]
         n_files += len(files)
-        _sign_folder(settings, staged, f"employer/{siret}", run_id, files, _loss(results))
+        # Figures in a manifest come from the folder's own files only.
+        _sign_folder(settings, staged, f"employer/{siret}", run_id, files, _loss({m: t for _, m, _, t in entries}))
     reported = _employer_status(tables)
     summary["employers"] = {"folders": len(folders), **reported}
     return folders, n_files, []
@@ -416,13 +459,9 @@ def _employer_status(tables: dict[str, pa.Table]) -> dict[str, int]:
     return {}
 
 
-def _loss(results: dict[str, MartResult]) -> dict[str, Any]:
-    return {
-        "information_loss": {
-            m: {"masked_cell_share": r.masked_cell_share, "masked_amount_share": r.masked_amount_share}
-            for m, r in results.items()
-        }
-    }
+def _loss(tables: dict[str, pa.Table]) -> dict[str, Any]:
+    """Share of masked cells in each file of this folder, computed from the folder's own rows only."""
+    return {"masked_cell_share": {m: disclosure.masked_cell_share(t) for m, t in tables.items()}}
 
 
 def _audit(settings: Settings, summary: dict[str, Any]) -> None:
@@ -432,6 +471,8 @@ def _audit(settings: Settings, summary: dict[str, Any]) -> None:
         "consumers": {c: {"status": v["status"], "files": v["files"], "reasons": list(v["reasons"])}
                       for c, v in summary["consumers"].items()},
         "employer_folders": summary.get("employers", {}).get("folders", 0),
+        # Per consumer: masked cells audited, smallest protection achieved (no values).
+        "disclosure_audit": summary.get("disclosure_audit", {}),
     }
     try:
         from vault.audit import append

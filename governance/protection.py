@@ -1,0 +1,262 @@
+"""What each consumer may see: its releases protected together, audited with what it already holds.
+
+dbt leaves in the warehouse, for every published cell table, the complete grid
+of cells with their true values, populations, largest contributions and primary
+masking (``intermediate.int_disclosure__<mart>``). For one consumer — the
+insurer, the dataviz consumer, each employer — the gate:
+
+1. gathers every table that consumer receives (one employer's tables form one
+   release; the benchmark, identical for every employer, is protected once);
+2. adds what the consumer already holds from earlier runs (the publication
+   history, kept in the warehouse zone): a cell masked before stays masked; a
+   published cell is never revised — a changed value refuses the release;
+3. chooses secondary cells over all those tables at once (``governance.sdc``);
+4. runs the attacker's linear programme over the whole and refuses the release
+   if any masked cell can be recovered or proven small.
+
+The rules' parameters have one home: ``vars.disclosure`` in dbt_project.yml.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+import yaml
+
+from confiance.contracts import mart_contracts
+from confiance.settings import DBT_PROJECT_DIR, Settings
+from governance.sdc import AuditReport, CellTable, Release, Rules, TableSpec, audit, suppress
+
+log = logging.getLogger(__name__)
+
+CELL_SCHEMA = "intermediate"
+HISTORY = "publication_history"
+MASKED = "masked"
+UNMASKED = "none"
+
+
+class ProtectionError(RuntimeError):
+    """A release cannot be protected or audited; the message names tables and counts, never values."""
+
+
+@cache
+def rules_for(consumer: str) -> Rules:
+    """The consumer's parameters from dbt_project.yml (``vars.disclosure``), the rules' single home."""
+    with open(DBT_PROJECT_DIR / "dbt_project.yml", encoding="utf-8") as fh:
+        project = yaml.safe_load(fh)
+    cfg = (project.get("vars", {}).get("disclosure", {}) or {}).get(consumer, {})
+    return Rules(k=int(cfg.get("k", 11)), dominance=float(cfg.get("dominance", 0.85)),
+                 p_percent=float(cfg.get("p_percent", 0.15)))
+
+
+def table_spec(mart: str) -> TableSpec | None:
+    """The mart's cell-table description (its contract's ``disclosure`` property), or None for other marts."""
+    contract = mart_contracts()[mart]
+    value = contract.table_custom.get("disclosure")
+    return None if value is None else TableSpec.from_property(mart, value)
+
+
+def cell_table(mart: str) -> str:
+    return "int_disclosure__" + mart.removeprefix("mart_").replace("__", "_", 1)
+
+
+def _regions(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    try:
+        rows = con.execute("select departement, region from reference.region_of_departement").fetchall()
+    except duckdb.Error:
+        return {}
+    return {str(d): str(r) for d, r in rows}
+
+
+def _truth(con: duckdb.DuckDBPyConnection, mart: str) -> pd.DataFrame:
+    try:
+        frame = con.execute(f'select * from "{CELL_SCHEMA}"."{cell_table(mart)}"').df()
+    except duckdb.Error as exc:
+        raise ProtectionError(f"{mart}: no cell table {CELL_SCHEMA}.{cell_table(mart)} ({type(exc).__name__})") from exc
+    if "primary_reason" in frame:
+        frame["primary"] = frame["primary_reason"].fillna("none").astype(str) != "none"
+    elif "masking" in frame:
+        frame["primary"] = frame["masking"].fillna("none").astype(str) != "none"
+    else:
+        frame["primary"] = False
+    frame["masked"] = frame["primary"].copy()
+    return frame
+
+
+def _key_columns(spec: TableSpec) -> list[str]:
+    return ([spec.partition] if spec.partition else []) + list(spec.dimensions)
+
+
+def _keys(frame: pd.DataFrame, columns: list[str]) -> pd.Series:
+    return frame[columns].astype(str).agg("\x1f".join, axis=1) if len(frame) else pd.Series([], dtype=str)
+
+
+@dataclass
+class ConsumerProtection:
+    """The outcome for one consumer: masked rows per mart and partition, audits, refusal reasons."""
+
+    consumer: str
+    #: mart -> key -> masked? (key = partition + dimension values as text)
+    masked: dict[str, dict[str, bool]] = field(default_factory=dict)
+    audits: dict[str, AuditReport] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=lambda: {"primary": 0, "secondary": 0, "unprotectable": 0})
+    reasons: list[str] = field(default_factory=list)
+    truth: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    def summary(self) -> dict[str, Any]:
+        audits = list(self.audits.values())
+        uppers = [a.min_count_upper for a in audits if a.min_count_upper is not None]
+        spreads = [a.min_amount_spread for a in audits if a.min_amount_spread is not None]
+        return {
+            "releases_audited": len(audits),
+            "masked_cells_audited": sum(a.masked_cells for a in audits),
+            "primary_cells": self.counts["primary"],
+            "secondary_cells": self.counts["secondary"],
+            "linear_programmes": sum(a.linear_programmes for a in audits),
+            "min_count_upper_bound": None if not uppers else float(min(uppers)),
+            "min_amount_spread": None if not spreads else round(float(min(spreads)), 4),
+            "passed": not self.reasons,
+        }
+
+
+def history_dir(settings: Settings, consumer: str) -> Path:
+    """Where the gate keeps what each consumer received, with true values (warehouse zone, never published)."""
+    return settings.warehouse_db.parent / HISTORY / consumer
+
+
+def _history(settings: Settings, consumer: str, mart: str, run_id: str) -> list[tuple[str, pd.DataFrame]]:
+    root = history_dir(settings, consumer)
+    out = []
+    for run in sorted(p for p in root.iterdir() if p.is_dir() and p.name != run_id) if root.exists() else []:
+        path = run / f"{mart}.parquet"
+        if path.exists():
+            out.append((run.name, pq.read_table(path).to_pandas()))
+    return out
+
+
+def _carry_forward(current: pd.DataFrame, earlier: pd.DataFrame, spec: TableSpec, rules: Rules) -> list[str]:
+    """A cell masked before stays masked; a published cell is never revised. Returns refusal reasons."""
+    cols = _key_columns(spec)
+    cur_keys = _keys(current, cols)
+    old = earlier.assign(_key=_keys(earlier, cols).to_numpy()).drop_duplicates("_key").set_index("_key")
+    shared = cur_keys.isin(old.index).to_numpy()
+    if not shared.any():
+        return []
+    matched = old.loc[cur_keys[shared]]
+    was_masked = matched["masked"].astype(bool).to_numpy()
+    idx = np.flatnonzero(shared)
+    current.loc[current.index[idx[was_masked]], "masked"] = True
+    published_before = idx[~was_masked]
+    reasons = []
+    revised = 0
+    for m in spec.linear_measures:
+        before = matched[m].astype(float).to_numpy()[~was_masked]
+        now = current[m].astype(float).to_numpy()[published_before]
+        revised += int((np.abs(before - now) > rules.tolerance).sum())
+    if revised:
+        reasons.append(f"{spec.name}: {revised} figure(s) published earlier would be revised; "
+                       "a published closed period is final (see docs/disclosure-control.md, releases over time)")
+    now_primary = current["primary"].astype(bool).to_numpy()[published_before]
+    if now_primary.any():
+        reasons.append(f"{spec.name}: {int(now_primary.sum())} cell(s) published earlier are now sensitive")
+    return reasons
+
+
+def _protect(release: Release, rules: Rules, outcome: ConsumerProtection, label: str) -> None:
+    counts = suppress(release, rules)
+    for key in outcome.counts:
+        outcome.counts[key] += counts.get(key, 0)
+    report = audit(release, rules)
+    outcome.audits[label] = report
+    if counts.get("unprotectable"):
+        outcome.reasons.append(f"{label}: {counts['unprotectable']} primary cell(s) could not be protected by any "
+                               "choice of secondary cells")
+    outcome.reasons += [f"{label}: audit: {r}" for r in report.reasons]
+
+
+def protect_consumer(con: duckdb.DuckDBPyConnection, settings: Settings, consumer: str, marts: list[str],
+                     run_id: str) -> ConsumerProtection:
+    """Suppress and audit every cell table ``consumer`` receives; see the module docstring."""
+    outcome = ConsumerProtection(consumer=consumer)
+    rules = rules_for(consumer)
+    regions = _regions(con)
+    specs = {m: s for m in marts if (s := table_spec(m)) is not None}
+    partitioned: dict[object, list[CellTable]] = {}
+    shared: list[CellTable] = []
+    for mart, spec in specs.items():
+        truth = _truth(con, mart)
+        outcome.truth[mart] = truth
+        history = _history(settings, consumer, mart, run_id)
+        if spec.partition:
+            for value, part in truth.groupby(spec.partition, sort=True):
+                part = part.reset_index(drop=True)
+                tables = partitioned.setdefault(value, [])
+                tables.append(CellTable(spec, part))
+                for run, old in history:
+                    old_part = old[old[spec.partition].astype(str) == str(value)].reset_index(drop=True)
+                    if len(old_part):
+                        outcome.reasons += _carry_forward(part, old_part, spec, rules)
+                        tables.append(CellTable(spec, old_part, vintage=run))
+        else:
+            table = CellTable(spec, truth.reset_index(drop=True))
+            shared.append(table)
+            for run, old in history:
+                outcome.reasons += _carry_forward(table.frame, old, spec, rules)
+                shared.append(CellTable(spec, old.reset_index(drop=True), vintage=run))
+    for value, tables in partitioned.items():
+        _protect(Release(f"{consumer}/{value}", tables, regions), rules, outcome, f"{consumer}/{value}")
+    if shared:
+        _protect(Release(consumer, shared, regions), rules, outcome, consumer)
+    for mart, spec in specs.items():
+        frames = [t.frame for tables in (*partitioned.values(), shared) for t in tables
+                  if t.spec.name == mart and t.vintage == "current"]
+        truth = pd.concat(frames, ignore_index=True) if frames else outcome.truth[mart].iloc[0:0]
+        outcome.truth[mart] = truth
+        outcome.masked[mart] = dict(zip(_keys(truth, _key_columns(spec)), truth["masked"].astype(bool), strict=True))
+    return outcome
+
+
+def apply_masks(table: pa.Table, mart: str, outcome: ConsumerProtection) -> pa.Table:
+    """The mart's rows with every masked cell's values emptied and ``masking`` only 'none' or 'masked'."""
+    spec = table_spec(mart)
+    if spec is None or mart not in outcome.masked:
+        return table
+    frame = table.to_pandas()
+    keys = _keys(frame, _key_columns(spec))
+    decided = outcome.masked[mart]
+    missing = int((~keys.isin(list(decided))).sum()) if len(keys) else 0
+    if missing or len(decided) != len(frame):
+        raise ProtectionError(f"{mart}: the mart and its cell table do not hold the same cells "
+                              f"({missing} mart row(s) without a cell, {len(decided)} cell(s), {len(frame)} row(s))")
+    masked = keys.map(decided).astype(bool).to_numpy()
+    value_columns = [c for c in frame.columns if c in spec.measures or c in spec.derived]
+    columns = []
+    for name in table.column_names:
+        column = table.column(name)
+        if name in value_columns:
+            column = pa.compute.if_else(pa.array(masked), pa.nulls(len(frame), type=column.type), column)
+        elif name == "masking":
+            column = pa.array(np.where(masked, MASKED, UNMASKED), type=column.type)
+        columns.append(column)
+    return pa.Table.from_arrays(columns, schema=table.schema)
+
+
+def save_history(settings: Settings, consumer: str, run_id: str, outcome: ConsumerProtection) -> None:
+    """Keep what the consumer received (true values and masks) for the next runs' audits."""
+    target = history_dir(settings, consumer) / run_id
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    for mart, frame in outcome.truth.items():
+        keep = frame.drop(columns=[c for c in frame.columns if c.startswith("_")])
+        pq.write_table(pa.Table.from_pandas(keep, preserve_index=False), target / f"{mart}.parquet")
