@@ -446,6 +446,27 @@ def publication_log_report(settings: Settings) -> Report:
                         "; ".join(d["reasons"]) if isinstance(d.get("reasons"), list) else d.get("reasons", ""),
                     ]
                 )
+    audit_rows = []
+    for e in events:
+        details = _details(e)
+        audits = details.get("disclosure_audit")
+        if isinstance(audits, dict):
+            for consumer, a in sorted(audits.items()):
+                a = a if isinstance(a, dict) else {}
+                audit_rows.append(
+                    [
+                        _when(e),
+                        str(details.get("run_id") or ""),
+                        consumer,
+                        a.get("releases_audited", ""),
+                        a.get("masked_cells_audited", ""),
+                        a.get("primary_cells", ""),
+                        a.get("secondary_cells", ""),
+                        "" if a.get("min_count_upper_bound") is None else a.get("min_count_upper_bound"),
+                        "" if a.get("min_amount_spread") is None else f"{float(a['min_amount_spread']):.0%}",
+                        "passed / réussi" if a.get("passed") else "FAILED / échoué",
+                    ]
+                )
     summary = [
         f"{len(manifests)} consumer folder(s) published with a manifest, {len(file_rows)} file(s); "
         f"{len(events)} publication event(s) in the audit log.",
@@ -476,6 +497,17 @@ def publication_log_report(settings: Settings) -> Report:
                 decisions,
                 numeric=[4, 5],
                 note="A refused consumer receives nothing from that run; its previous publication stays as it was.",
+            ),
+            Table(
+                "Audit de divulgation / Disclosure audit (the attacker's linear programme, per consumer)",
+                ["at", "run", "consumer", "releases", "masked cells audited", "primary cells", "secondary cells",
+                 "smallest upper bound of a small count", "smallest spread of a sensitive amount", "audit"],
+                audit_rows,
+                numeric=[3, 4, 5, 6, 7],
+                note="Before publishing, the gate solves, for every masked cell, the lowest and highest value an "
+                "attacker can deduce from everything that consumer holds (this release and earlier ones). A small "
+                "count must be able to reach k; a sensitive amount must stay uncertain by at least p % either way. "
+                "See docs/disclosure-control.md.",
             ),
             Table("Publication events (audit log)", ["at", "actor", "action", "facts"], event_rows),
         ],
