@@ -29,6 +29,9 @@ export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
 MEMBERS ?= 20000
 SEED ?= 42
+# The demo's extraction date: its twelve months of benefits are the closed year 2025 (only closed
+# periods are published; see docs/disclosure-control.md).
+AS_OF ?= 2026-01-01
 
 .DEFAULT_GOAL := help
 .PHONY: help install key demo test lint airflow dbt-manifest pipeline bench clean
@@ -63,7 +66,7 @@ dbt-manifest: install
 
 demo: install dbt-manifest
 	@$(MAKE) --no-print-directory key
-	$(BIN)/confiance generate --members $(MEMBERS) --seed $(SEED) --defect-rate 0.001
+	$(BIN)/confiance generate --members $(MEMBERS) --seed $(SEED) --as-of $(AS_OF) --defect-rate 0.001
 	$(BIN)/airflow db migrate > $(CONFIANCE_HOME)/airflow-migrate.log 2>&1
 	$(BIN)/airflow dags test confiance_pipeline > $(CONFIANCE_HOME)/airflow-dags-test.log 2>&1 \
 	  || { tail -n 60 $(CONFIANCE_HOME)/airflow-dags-test.log; echo "The DAG run failed; full log: $(CONFIANCE_HOME)/airflow-dags-test.log"; exit 1; }
