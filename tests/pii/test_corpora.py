@@ -150,6 +150,7 @@ def test_nir_forms(corpus):
     assert count(nirs, lambda x: re.search(r"\d-\d", x[3])) >= 15 * n
     assert count(nirs, lambda x: re.search(r"( [-/] ?|/|cl[eé]:? | {2})\d{2}$", x[3])) >= 10 * n
     assert count(nirs, lambda x: re.search(r"2[AB]", x[3])) >= 10 * n
+    assert all(re.search(r"2[AB]", x[3]) for x in nirs if re.search(r"[AB]", nir_chars(x[3]))), "2A/2B split"
     assert count(nirs, lambda x: re.fullmatch(r"[0-9AB]{15}", x[3])) >= 10 * n
     odd = count(
         nirs,
@@ -223,3 +224,23 @@ def test_clean_texts_carry_decoys(corpus):
     assert "€" in clean and "FINESS" in clean and "%" in clean
     assert re.search(r"\b[A-Z]{4}\d{3}\b", clean)
     assert re.search(r"\b(Pouvez-vous|Merci|Suite à|Délai|Prochaine)\b", clean)
+
+
+# --- held-out stays apart from tuning ---------------------------------------------------
+
+
+@pytest.mark.skipif("heldout" not in CORPORA, reason="held-out corpus not written yet")
+def test_heldout_is_apart_from_tuning():
+    from vault.pii.corpora import heldout, tuning
+
+    tuning_texts = {t.text for t in tuning_corpus()}
+    assert not any(t.text in tuning_texts for t in heldout_corpus())
+    tuning_templates = {x for pool in (tuning.T, tuning.C) for ts in pool.values() for x in ts}
+    heldout_templates = {x for pool in (heldout.T, heldout.C) for ts in pool.values() for x in ts}
+    assert not tuning_templates & heldout_templates
+    for mod in (tuning, heldout):
+        assert all(len(mod.T[s]) >= 25 for s in STYLES)
+    # hand-written name lists: disjoint, the held-out ones with at least 150 entries each
+    assert not set(tuning.SURNAMES) & set(heldout.SURNAMES)
+    assert not set(tuning.FEMALE + tuning.MALE) & set(heldout.FEMALE + heldout.MALE)
+    assert len(heldout.SURNAMES) >= 150 and len(heldout.FEMALE + heldout.MALE) >= 150

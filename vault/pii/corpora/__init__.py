@@ -280,18 +280,18 @@ def format_nir(nir: str, form: str, rng: random.Random) -> str:
     if form == "dots":
         return f"{a}.{b}.{c}.{d}.{e}.{f}.{k}"
     if form == "odd":
-        return rng.choice(
-            [
-                f"{a}{b} {c} {d}{e} {f}{k}",
-                f"{a}{b}{c} {d}{e} {f} {k}",
-                f"{nir[:5]} {nir[5:10]} {nir[10:]}",
-                f"{a} {b}{c}{d} {e}{f} {k}",
-                f"{nir[:3]} {nir[3:6]} {nir[6:9]} {nir[9:12]} {nir[12:]}",
-                f"{a}{b} {c}{d} {e}{f}{k}",
-                f"{a} {b} {c} {d} {e} {f}{k}",
-                f"{nir[:4]} {nir[4:8]} {nir[8:12]} {nir[12:]}",
-            ]
-        )
+        candidates = [
+            f"{a}{b} {c} {d}{e} {f}{k}",
+            f"{a}{b}{c} {d}{e} {f} {k}",
+            f"{nir[:5]} {nir[5:10]} {nir[10:]}",
+            f"{a} {b}{c}{d} {e}{f} {k}",
+            f"{nir[:3]} {nir[3:6]} {nir[6:9]} {nir[9:12]} {nir[12:]}",
+            f"{a}{b} {c}{d} {e}{f}{k}",
+            f"{a} {b} {c} {d} {e} {f}{k}",
+            f"{nir[:4]} {nir[4:8]} {nir[8:12]} {nir[12:]}",
+        ]
+        # nobody splits Corsica's 2A/2B across two groups
+        return rng.choice([x for x in candidates if d.isdigit() or d in x])
     if form == "keyapart":
         sep = rng.choice([" - ", " / ", "-", "/", " clé ", " cle ", "  ", " clé: "])
         head = rng.choice([f"{a} {b} {c} {d} {e} {f}", body, f"{a}-{b}-{c}-{d}-{e}-{f}", f"{a}{b}{c}{d} {e} {f}"])
