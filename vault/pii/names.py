@@ -1,0 +1,337 @@
+"""Person names in French free text, from lexicons, casing and context — before any statistical model.
+
+Every word of a text is classified once:
+
+- *lexicon name*: an INSEE given name or surname (``vault.pii.lexicon``), or a
+  name of the member register (``vault.pii.gazetteer``, inside the vault);
+- *common*: a French word with an ordinary reading (the spaCy lemmatizer's
+  vocabulary and the words of the trade): "Délai", "Prochaine", "Pouvez-vous";
+- *strong* name: a lexicon name that is not common ("Hélène", "Lecomte");
+  *weak* name: both ("Pierre", "Rose", "Roche");
+- *unknown capitalised*: neither, with a capital ("Kowalczyk"): the doubt the
+  statistical model is asked about (``FindResult.doubt``).
+
+Runs of name-like words (with particles "de", "du", "le", "van"... and initials
+"C.") are then accepted as PERSON when the evidence is enough:
+
+- a title (M., Mme, Dr...) or a person cue right before ("patient", "Coach :",
+  "de la part de", a closing formula before a signature line);
+- a line that holds only the name, at the end of a message (a signature);
+- two or more words, one a given name, the others lexicon names, at least one
+  strong or all capitalised ("NICOLAS ROUSSEAU", "ROCHE RENÉ", "du Pont Hélène",
+  "nicolas rousseau");
+- an initial and a surname ("C. Bouvier", "s. lecomte");
+- one word: a strong name (capitalised, or a given name in lower case), or a weak
+  given name capitalised inside a sentence.
+
+A sentence's first word is never a name on its capital alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from vault.pii.lexicon import GIVEN_NAME_WORDS, NameLexicon, Vocabulary, fold, name_lexicon, vocabulary
+
+_L = "A-Za-zÀ-ÖØ-öø-ÿŒœ"
+_WORD = re.compile(rf"[{_L}](?:[{_L}]|['’\-](?=[{_L}]))*")
+_ELISION = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)'", re.IGNORECASE)
+
+PARTICLES = frozenset("de du des le la les van von der den ben ibn el al da dos das di del della mac".split())
+TITLES = frozenset("m mm mr mme mmes mlle madame monsieur mademoiselle dr docteur pr professeur me maitre".split())
+
+#: Words right before a name that announce a person (folded, compared on the preceding words).
+CUES = (
+    "patient", "patiente", "enfant", "fils", "fille", "coach", "conseiller", "conseillere", "signe", "signee",
+    "de la part de", "appel de", "appel du", "appele par", "appelee par", "interlocuteur", "interlocutrice",
+    "referent", "referente", "gestionnaire", "salarie", "salariee", "collaborateur", "collaboratrice", "agent",
+    "adherent", "adherente", "assure", "assuree", "beneficiaire", "conjoint", "conjointe", "epoux", "epouse",
+    "mari", "femme", "ayant droit", "ayant-droit", "contact", "nom", "prenom", "nom de naissance", "aupres de",
+    "transmis a", "transmise a", "vu avec", "parle avec", "echange avec", "rdv avec", "rendez-vous avec",
+    "cordialement", "bien a vous", "salutations", "bonne journee", "merci", "de", "par", "avec", "pour",
+    "c'est", "cest", "ceest", "je suis", "moi", "ici",
+)  # fmt: skip
+_STRONG_CUES = frozenset(c for c in CUES if c not in {"de", "par", "avec", "pour", "merci", "contact"})
+_CLOSINGS = re.compile(
+    r"(?:cordialement|bien a vous|salutations|bonne (?:journee|soiree)|merci(?: d'avance| beaucoup)?|a bientot"
+    r"|bien cordialement|sportivement|amicalement|bises)[ !.,]*$"
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    folded: str
+    cased: bool  # first letter upper case
+    upper: bool  # every letter upper case, two letters or more
+    sentence_start: bool
+    lex: bool
+    given: bool
+    common: bool
+    member: bool
+    initial: bool  # one letter followed by a dot
+    particle: bool
+
+    @property
+    def strong(self) -> bool:
+        return self.lex and not self.common
+
+    @property
+    def unknown_cap(self) -> bool:
+        return (self.cased or self.upper) and not self.lex and not self.common and len(self.text) >= 2
+
+
+@dataclass
+class FindResult:
+    spans: list[tuple[int, int, float]]
+    doubt: bool  # a capitalised word no lexicon explains: the statistical model should look
+
+
+def _word_lookup(key: str, lexicon: NameLexicon, vocab: Vocabulary) -> tuple[bool, bool, bool]:
+    """(lexicon name, given name, common word) for one folded word without hyphen."""
+    if key in vocab.stop or len(key) < 2:
+        return False, False, True
+    given = key in lexicon.given
+    surname = key in lexicon.surnames
+    if given:
+        return True, True, key in GIVEN_NAME_WORDS or key in vocab.verbal
+    if surname:
+        return True, False, key in vocab.verbal or key in vocab.nominal
+    return False, False, key in vocab.verbal or key in vocab.nominal
+
+
+def _lookup(folded: str, lexicon: NameLexicon, vocab: Vocabulary) -> tuple[bool, bool, bool]:
+    """(lexicon name, given name, common word) for one folded word (elisions and hyphens handled)."""
+    key = folded
+    m = _ELISION.match(key)
+    if m:
+        rest = key[m.end() :]
+        if rest in vocab.stop or rest in vocab.verbal or rest in vocab.nominal:
+            return False, False, True
+        if lexicon.is_name(key) or lexicon.is_name(key.replace("'", "")) or lexicon.is_name(rest):
+            return True, False, False  # d'Hérouville, N'Diaye
+        return False, False, False
+    if "-" in key:
+        if key.startswith(("saint-", "sainte-", "st-", "ste-")):
+            return False, False, True  # a place: Saint-Brieuc, Sainte-Anne
+        if lexicon.is_name(key):
+            return True, key in lexicon.given, False
+        parts = [_word_lookup(p, lexicon, vocab) for p in key.split("-") if p]
+        if parts and all(lex for lex, _g, _c in parts):
+            return True, any(g for _l, g, _c in parts), all(c for _l, _g, c in parts)
+        return False, False, any(c and not lex for lex, _g, c in parts)
+    return _word_lookup(key, lexicon, vocab)
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in ' \t\u00a0"«(*-–—•>':
+        i -= 1
+    return i < 0 or text[i] in ".!?:;\n\r"
+
+
+def tokenize(
+    text: str,
+    folded: str,
+    member_spans: Sequence[tuple[int, int]] = (),
+    lexicon: NameLexicon | None = None,
+    vocab: Vocabulary | None = None,
+) -> list[Token]:
+    lexicon = lexicon or name_lexicon()
+    vocab = vocab or vocabulary()
+    tokens: list[Token] = []
+    for m in _WORD.finditer(text):
+        start, end = m.span()
+        word = m.group(0)
+        f = folded[start:end]
+        lex, given, is_common = _lookup(f, lexicon, vocab)
+        member = any(s <= start and end <= e for s, e in member_spans)
+        initial = len(word) == 1 and end < len(text) and text[end] == "."
+        letters = [c for c in word if c.isalpha()]
+        tokens.append(
+            Token(
+                start=start,
+                end=end + (1 if initial else 0),
+                text=word,
+                folded=f,
+                cased=word[0].isupper(),
+                upper=len(letters) >= 2 and all(c.isupper() for c in letters),
+                sentence_start=_sentence_start(text, start),
+                lex=lex or member,
+                given=given,
+                common=is_common,
+                member=member,
+                initial=initial,
+                particle=f in PARTICLES or (f in {"d'", "l'"}),
+            )
+        )
+    return tokens
+
+
+def _joined(text: str, a: Token, b: Token) -> bool:
+    """b follows a with a single space (or a hyphen / nbsp) between them, on the same line."""
+    gap = text[a.end : b.start]
+    return gap in (" ", "\u00a0", "-", " - ") or (a.initial and gap in ("", " "))
+
+
+def _preceding(folded: str, start: int, width: int = 40) -> str:
+    window = folded[max(0, start - width) : start]
+    return " ".join(re.sub(r"[^a-z0-9'\-]+", " ", window).split())
+
+
+def _has_cue(before: str, strong_only: bool) -> bool:
+    cues = _STRONG_CUES if strong_only else CUES
+    return any(before.endswith(c) for c in cues)
+
+
+def _line_of(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """(text of the line before the name on its line, after it, and the text of the lines after)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return text[line_start:start], text[end:line_end], text[line_end:]
+
+
+def _previous_line(text: str, start: int) -> str:
+    line_start = text.rfind("\n", 0, start)
+    if line_start <= 0:
+        return ""
+    prev_start = text.rfind("\n", 0, line_start) + 1
+    return text[prev_start:line_start]
+
+
+def _name_like(t: Token) -> bool:
+    """A word that may be (part of) a name: capitalised, or a lower-case lexicon name with no ordinary reading."""
+    if t.folded in TITLES and (t.cased or t.initial):
+        return False
+    if t.cased or t.upper:
+        return t.lex or t.unknown_cap
+    return t.lex and not t.common and len(t.text) >= 3
+
+
+_PLACE_BEFORE = re.compile(r"(?:^|\s)(?:a|de|d'|en|sur|vers|pres de|agence de|cpam de|cpam d')\s?$")
+
+
+def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> float | None:
+    """The score of a run of name-like words as a PERSON, or None."""
+    names = [t for t in group if not t.particle and not t.initial]
+    initials = [t for t in group if t.initial]
+    if not names:
+        return None
+    first = group[0]
+    before_line, after_line, rest = _line_of(text, first.start, group[-1].end)
+    sentence_before = re.split(r"[.!?;\n]", folded[max(0, first.start - 40) : first.start])[-1]
+    clause = " ".join(re.sub(r"[^a-z0-9'\-]+", " ", sentence_before).split())
+    titled = prev is not None and prev.folded in TITLES and (prev.cased or prev.initial or prev.upper)
+    any_lex = any(t.lex for t in names)
+    any_strong = any(t.strong for t in names)
+    any_given = any(t.given or t.member for t in names)
+    all_cased = all(t.cased or t.upper for t in names)
+    all_upper = all(t.upper for t in names)
+    if titled and (any_lex or all_cased):
+        return 0.85
+    # a signature: the name alone on its line, at the end of the message or after a closing formula
+    alone = not before_line.strip(" \t-–—>*") and not after_line.strip(" \t.,!") and len(names) <= 3
+    if alone and (any_strong or any_given) and not all(t.folded in GIVEN_NAME_WORDS and t.common for t in names):
+        return 0.8
+    if alone and len(names) == 1 and names[0].lex and _CLOSINGS.search(fold(_previous_line(text, first.start))):
+        return 0.75
+    strong_cue = _has_cue(clause, strong_only=True)
+    if strong_cue and any_lex and (all_cased or any_strong):
+        return 0.8
+    if len(names) >= 2:
+        all_lex = all(t.lex for t in names)
+        internal_particle = any(t.particle for t in group[1:])
+        if all_cased and any_given and (all_lex or any_strong):
+            return 0.8
+        if all_cased and all_lex and not internal_particle and any_strong:
+            return 0.75
+        if all_upper and any_strong:
+            return 0.75
+        if not all_cased and all_lex and any_given and any_strong:
+            return 0.7
+    if initials and names:
+        surname = names[-1]
+        if initials[0].start < surname.start and (
+            (surname.cased and (surname.lex or surname.unknown_cap)) or surname.strong
+        ):
+            return 0.75
+    if len(names) == 1 and not (first.particle and not strong_cue):
+        t = names[0]
+        if len(t.text) < 3:
+            return None
+        place = _PLACE_BEFORE.search(clause) is not None and not t.given and not t.member
+        if t.cased or t.upper:
+            if place:
+                return None
+            if t.sentence_start:
+                if t.strong and (t.given or t.member):
+                    return 0.7
+                return None
+            if t.strong:
+                return 0.75
+            if t.lex and (t.given or t.member):
+                return 0.7
+            return None
+        # lower case: a given name with no ordinary reading, where people sign or introduce themselves
+        at_end = not text[t.end :].strip(" \t.,!?\n")
+        if t.strong and (t.given or t.member) and (alone or at_end or strong_cue):
+            return 0.6
+    return None
+
+
+def find_names(
+    text: str,
+    member_spans: Sequence[tuple[int, int]] = (),
+    folded: str | None = None,
+) -> FindResult:
+    """PERSON spans (start, end, score) found from lexicons, casing and context; and whether doubt remains."""
+    folded = fold(text) if folded is None else folded
+    tokens = tokenize(text, folded, member_spans)
+    spans: list[tuple[int, int, float]] = []
+    doubt = False
+    i, n = 0, len(tokens)
+    while i < n:
+        t = tokens[i]
+        if not (_name_like(t) or t.initial or (t.particle and not t.sentence_start)):
+            i += 1
+            continue
+        j = i
+        while (
+            j + 1 < n
+            and _joined(text, tokens[j], tokens[j + 1])
+            and (_name_like(tokens[j + 1]) or tokens[j + 1].initial or tokens[j + 1].particle)
+        ):
+            j += 1
+        group = tokens[i : j + 1]
+        # particles only inside or right before a capitalised name
+        while group and group[-1].particle:
+            group.pop()
+        while group and (group[0].particle and not (len(group) > 1 and (group[1].cased or group[1].upper))):
+            group.pop(0)
+        while group and group[0].initial and group[0].folded in TITLES:
+            group.pop(0)
+        if group and any(_name_like(g) for g in group):
+            prev = tokens[i - 1] if i > 0 else None
+            score = _decide(text, folded, group, prev)
+            if score is None and len(group) > 1:
+                # a leading common word at a sentence start ("Merci Hélène Durand"): try without it
+                k = 0
+                while k < len(group) - 1 and group[k].common and not group[k].strong:
+                    k += 1
+                if k:
+                    score = _decide(text, folded, group[k:], group[k - 1])
+                    group = group[k:]
+            if score is not None:
+                spans.append((group[0].start, group[-1].end, score))
+            elif any(g.unknown_cap and not g.sentence_start for g in group):
+                doubt = True
+        i = j + 1
+    return FindResult(spans, doubt)
+
+
+__all__ = ["CUES", "FindResult", "PARTICLES", "TITLES", "Token", "find_names", "tokenize"]
