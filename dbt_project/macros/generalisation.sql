@@ -50,3 +50,25 @@
 {% macro class_key(expr) -%}
     coalesce(cast({{ expr }} as {{ dbt.type_string() }}), '(null)')
 {%- endmacro %}
+
+{#- A portable, null-safe key over one or several columns (one string), e.g. to count distinct tuples. -#}
+{% macro grid_key(cols) -%}
+    {%- set parts = [] -%}
+    {%- for c in cols -%}
+        {%- if not loop.first %}{% do parts.append("'|'") %}{% endif -%}
+        {%- do parts.append(class_key(c)) -%}
+    {%- endfor -%}
+    {%- if parts | length == 1 -%}{{ parts[0] }}{%- else -%}{{ dbt.concat(parts) }}{%- endif -%}
+{%- endmacro %}
+
+{#- An amount (EUR) generalised to a band: '0', '<100', '100-499', '500-1999', '2000+'. -#}
+{% macro amount_band(amount_expr) -%}
+    case
+        when ({{ amount_expr }}) is null then cast(null as {{ dbt.type_string() }})
+        when ({{ amount_expr }}) <= 0 then cast('0' as {{ dbt.type_string() }})
+        when ({{ amount_expr }}) < 100 then cast('<100' as {{ dbt.type_string() }})
+        when ({{ amount_expr }}) < 500 then cast('100-499' as {{ dbt.type_string() }})
+        when ({{ amount_expr }}) < 2000 then cast('500-1999' as {{ dbt.type_string() }})
+        else cast('2000+' as {{ dbt.type_string() }})
+    end
+{%- endmacro %}

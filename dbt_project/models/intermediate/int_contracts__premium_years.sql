@@ -37,7 +37,9 @@ select
     spans.care_year,
     spans.care_year - members.birth_year as age_at_care,
     members.sex,
+    members.departement,
     members.region,
+    members.consent_research,
     {{ dbt.datediff('spans.span_start', 'spans.span_end', 'month') }} + 1 as months_covered,
     cast(({{ dbt.datediff('spans.span_start', 'spans.span_end', 'month') }} + 1) * spans.monthly_premium as decimal(18, 2))
         as premiums_earned

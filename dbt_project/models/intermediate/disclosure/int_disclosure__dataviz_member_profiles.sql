@@ -13,12 +13,13 @@
   (Sweeney: 1 - mean over the quasi-identifiers of level / hierarchy height),
   then the fewest suppressed records, then the lowest generalisation height.
   When no node is valid, the node suppressing the fewest records is kept.
+  The yearly amounts per act family are published as bands (amount_band), each band value blanked
+  where fewer than k published records share it with the same quasi-identifiers.
 -#}
 {%- set k = disclosure_param('dataviz', 'k') -%}
 {%- set l = disclosure_param('dataviz', 'l') -%}
 {%- set max_share = disclosure_param('dataviz', 'max_masked_share') -%}
-{%- set families = ['consultation', 'pharmacy', 'optics', 'dental', 'hospital', 'audiology', 'paramedical',
-                    'laboratory', 'radiology'] -%}
+{%- set families = var('act_families') -%}
 {%- set nodes = full_domain_lattice([
     {'name': 'age_band_width', 'levels': [5, 10, 20, none]},
     {'name': 'geo_level', 'levels': ['departement', 'region', 'country']},
@@ -169,35 +170,88 @@ generalised as (
         end as sex_group
     from profiles
     cross join chosen
+),
+
+records as (
+    select
+        generalised.generalisation_level,
+        generalised.age_band_width,
+        generalised.geo_level,
+        generalised.sex_level,
+        generalised.member_token,
+        generalised.care_year,
+        generalised.age_at_care,
+        generalised.departement,
+        generalised.region,
+        generalised.age_band,
+        generalised.geo_area,
+        generalised.sex_group as sex,
+        generalised.main_act_family
+        {%- for f in families %},
+        generalised.consumption_{{ f }},
+        {{ amount_band('generalised.consumption_' ~ f) }} as {{ f }}_band
+        {%- endfor %},
+        classes.class_size,
+        classes.class_diversity,
+        case
+            when classes.class_size < {{ k }} then 'suppressed_k'
+            when classes.class_diversity < {{ l }} then 'suppressed_l'
+            else 'none'
+        end as masking
+    from generalised
+    inner join lattice_classes as classes
+        on generalised.lattice_node = classes.lattice_node
+        and {{ class_key('generalised.age_band') }} = classes.age_key
+        and {{ class_key('generalised.geo_area') }} = classes.geo_key
+        and {{ class_key('generalised.sex_group') }} = classes.sex_key
+),
+
+{#-
+  Amount bands as linking keys: among the published records, a band value is shown only where the
+  class (quasi-identifiers + that band) holds at least k records; the bands of a class under k are
+  blanked, smallest first, and when they hold fewer than k records together, the next smallest bands
+  too, so that the blank itself never singles out fewer than k records.
+-#}
+{%- for f in families %}
+
+{{ f }}_band_ranked as (
+    select
+        age_band, sex, geo_area, {{ f }}_band as band, band_records,
+        sum(case when band_records < {{ k }} then band_records else 0 end)
+            over (partition by age_band, sex, geo_area) as small_records,
+        coalesce(sum(band_records) over (
+            partition by age_band, sex, geo_area order by band_records, {{ f }}_band
+            rows between unbounded preceding and 1 preceding), 0) as records_before
+    from (
+        select age_band, sex, geo_area, {{ f }}_band, count(*) as band_records
+        from records
+        where masking = 'none'
+        group by age_band, sex, geo_area, {{ f }}_band
+    ) as band_counts
+),
+
+{{ f }}_band_blanked as (
+    select age_band, sex, geo_area, band
+    from {{ f }}_band_ranked
+    where band_records < {{ k }} or (small_records > 0 and records_before < {{ k }})
+),
+{%- endfor %}
+
+banded as (
+    select
+        records.*
+        {%- for f in families %},
+        case when {{ f }}_blank.band is null then records.{{ f }}_band end as consumption_{{ f }}_band
+        {%- endfor %}
+    from records
+    {%- for f in families %}
+    left join {{ f }}_band_blanked as {{ f }}_blank
+        on records.masking = 'none'
+        and {{ class_key('records.age_band') }} = {{ class_key(f ~ '_blank.age_band') }}
+        and {{ class_key('records.sex') }} = {{ class_key(f ~ '_blank.sex') }}
+        and {{ class_key('records.geo_area') }} = {{ class_key(f ~ '_blank.geo_area') }}
+        and records.{{ f }}_band = {{ f }}_blank.band
+    {%- endfor %}
 )
 
-select
-    generalised.generalisation_level,
-    generalised.age_band_width,
-    generalised.geo_level,
-    generalised.sex_level,
-    generalised.member_token,
-    generalised.care_year,
-    generalised.age_at_care,
-    generalised.departement,
-    generalised.region,
-    generalised.age_band,
-    generalised.geo_area,
-    generalised.sex_group as sex,
-    generalised.main_act_family
-    {%- for f in families %},
-    generalised.consumption_{{ f }}
-    {%- endfor %},
-    classes.class_size,
-    classes.class_diversity,
-    case
-        when classes.class_size < {{ k }} then 'suppressed_k'
-        when classes.class_diversity < {{ l }} then 'suppressed_l'
-        else 'none'
-    end as masking
-from generalised
-inner join lattice_classes as classes
-    on generalised.lattice_node = classes.lattice_node
-    and {{ class_key('generalised.age_band') }} = classes.age_key
-    and {{ class_key('generalised.geo_area') }} = classes.geo_key
-    and {{ class_key('generalised.sex_group') }} = classes.sex_key
+select * from banded

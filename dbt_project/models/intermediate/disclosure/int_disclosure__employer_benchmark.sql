@@ -1,93 +1,191 @@
 {#-
-  The mutualised comparison for each reported employer: all collective contracts
-  pooled by year, act family, 20-year age band and sex. A pooled cell is masked
-  for an employer when the pool has fewer than k members, when the pool minus
-  that employer's own members has fewer than k (the employer could subtract its
-  own figures and learn about a small group), when the pool minus its largest
-  other employer has fewer than k (no figure about another employer), or when
-  one member holds more than the dominance threshold of the cost.
+  The mutualised comparison, computed ONCE for every employer (the same table is copied into every
+  reported employer's folder, so no recipient learns anything specific to it): the pool of all
+  collective-contract members of reported employers, by closed care year x act family x 20-year age
+  band x sex, over the complete grid (every band and sex, every act family).
+
+  A cell is published only when:
+    - its population (pool members covered that year in that band and sex) is >= k      'population'
+    - it counts >= k consuming members                                                   'k'
+    - they belong to >= benchmark_min_employers employers                                'employers'
+    - no employer holds more than the dominance share of its members or of any amount,
+      and the members outside the largest employer are still >= k                        'employer_dominance'
+    - employer-level p %: total - largest - second-largest employer >= p x largest       'employer_p_percent'
+    - member-level dominance and p % hold for every amount whose average is published    'dominance' | 'p_percent'
+  A cell nobody consumed in (population >= k) is published as a zero.
 -#}
 {%- set k = disclosure_param('employer', 'k') -%}
 {%- set dominance = disclosure_param('employer', 'dominance') -%}
-with atoms as (
-    select
-        employer_siret,
-        member_token,
-        care_year,
-        act_family,
-        {{ age_band('age_at_care', 20) }} as age_band,
-        sex,
-        sum(actual_cost) as actual_cost,
-        sum(complementary_reimbursement) as complementary_reimbursement,
-        sum(out_of_pocket) as out_of_pocket
-    from {{ ref('int_benefits__member_atoms') }}
-    where employer_siret is not null
-    group by employer_siret, member_token, care_year, act_family, {{ age_band('age_at_care', 20) }}, sex
+{%- set p = disclosure_param('employer', 'p_percent') -%}
+{%- set min_employers = disclosure_param('employer', 'benchmark_min_employers') -%}
+{%- set measures = ['actual_cost', 'complementary_reimbursement', 'out_of_pocket'] -%}
+{%- set cell_keys = ['care_year', 'act_family', 'age_band', 'sex'] -%}
+
+with reported as (
+    select employer_siret from {{ ref('int_employers__coverage') }} where report_status = 'reported'
 ),
 
-pool as (
+care_years as (
+    select distinct care_year from {{ ref('int_contracts__premium_years') }}
+),
+
+closed_years as (
+    {{ closed_periods('care_years', ['year']) }}
+),
+
+atoms as (
+    select
+        atoms.employer_siret,
+        atoms.member_token,
+        atoms.care_year,
+        atoms.act_family,
+        {{ age_band('atoms.age_at_care', 20) }} as age_band,
+        atoms.sex,
+        atoms.line_count
+        {%- for m in measures %},
+        atoms.{{ m }}
+        {%- endfor %}
+    from {{ ref('int_benefits__member_atoms') }} as atoms
+    inner join reported on atoms.employer_siret = reported.employer_siret
+    inner join closed_years on atoms.care_year = closed_years.care_year
+),
+
+population as (
+    select
+        cover.care_year, {{ age_band('cover.age_at_care', 20) }} as age_band, cover.sex,
+        count(distinct cover.member_token) as population
+    from (
+        select member_token, care_year, age_at_care, sex, employer_siret
+        from {{ ref('int_contracts__premium_years') }}
+        where contract_type = 'collective'
+        union
+        select member_token, care_year, age_at_care, sex, employer_siret
+        from {{ ref('int_benefits__member_atoms') }}
+        where employer_siret is not null
+    ) as cover
+    inner join reported on cover.employer_siret = reported.employer_siret
+    group by cover.care_year, {{ age_band('cover.age_at_care', 20) }}, cover.sex
+),
+
+{#- One row per member and cell (a member of two employers counts once, with both contributions). -#}
+member_cells as (
     select
         care_year, act_family, age_band, sex,
-        count(*) as member_count,
-        sum(actual_cost) as actual_cost,
-        sum(complementary_reimbursement) as complementary_reimbursement,
-        sum(out_of_pocket) as out_of_pocket,
-        case when sum(actual_cost) > 0 then max(actual_cost) / sum(actual_cost) else 0 end as dominant_share
+        sum(line_count) as pc_lines
+        {%- for m in measures %},
+        sum({{ m }}) as {{ m }}
+        {%- endfor %}
     from atoms
-    group by care_year, act_family, age_band, sex
+    group by care_year, act_family, age_band, sex, member_token
 ),
 
-per_employer as (
-    select care_year, act_family, age_band, sex, employer_siret, count(*) as employer_members
+{{ top_contributions('member_cells', cell_keys, measures, 'member_stats') }},
+
+employer_cells as (
+    select
+        care_year, act_family, age_band, sex,
+        count(distinct member_token) as employer_members
+        {%- for m in measures %},
+        sum({{ m }}) as {{ m }}
+        {%- endfor %}
     from atoms
     group by care_year, act_family, age_band, sex, employer_siret
 ),
 
-largest as (
-    select care_year, act_family, age_band, sex,
-        max(employer_members) as largest_members,
-        count(*) as employers
-    from per_employer
-    group by care_year, act_family, age_band, sex
+employer_ranked as (
+    select
+        employer_cells.*,
+        row_number() over (partition by {{ cell_keys | join(', ') }} order by employer_members desc) as members_rank
+        {%- for m in measures %},
+        row_number() over (partition by {{ cell_keys | join(', ') }} order by {{ m }} desc) as {{ m }}_rank
+        {%- endfor %}
+    from employer_cells
 ),
 
-recipients as (
-    select employer_siret from {{ ref('int_employers__coverage') }} where report_status = 'reported'
+employer_stats as (
+    select
+        {{ cell_keys | join(', ') }},
+        count(*) as employer_count,
+        max(case when members_rank = 1 then employer_members end) as largest_employer_members
+        {%- for m in measures %},
+        max(case when {{ m }}_rank = 1 then {{ m }} end) as {{ m }}_employer_top1,
+        coalesce(max(case when {{ m }}_rank = 2 then {{ m }} end), 0) as {{ m }}_employer_top2
+        {%- endfor %}
+    from employer_ranked
+    group by {{ cell_keys | join(', ') }}
+),
+
+families as (
+    {%- for f in var('act_families') %}
+    select cast('{{ f }}' as {{ dbt.type_string() }}) as act_family{{ " union all" if not loop.last }}
+    {%- endfor %}
+),
+
+bands as (
+    {%- for band in ['0-19', '20-39', '40-59', '60-79', '80+'] %}
+    select cast('{{ band }}' as {{ dbt.type_string() }}) as age_band{{ " union all" if not loop.last }}
+    {%- endfor %}
+),
+
+sexes as (
+    select cast('F' as {{ dbt.type_string() }}) as sex union all select cast('M' as {{ dbt.type_string() }}) as sex
 ),
 
 cells as (
     select
-        recipients.employer_siret,
-        pool.care_year, pool.act_family, pool.age_band, pool.sex,
-        pool.member_count,
-        coalesce(own.employer_members, 0) as own_members,
-        pool.actual_cost, pool.complementary_reimbursement, pool.out_of_pocket,
-        pool.dominant_share,
-        -- the largest employer other than the recipient
-        case when coalesce(own.employer_members, 0) = largest.largest_members
-            then (select max(o.employer_members) from per_employer as o
-                  where o.care_year = pool.care_year and o.act_family = pool.act_family
-                    and o.age_band = pool.age_band and o.sex = pool.sex
-                    and o.employer_siret <> recipients.employer_siret)
-            else largest.largest_members end as largest_other_members
-    from pool
-    inner join largest
-        on pool.care_year = largest.care_year and pool.act_family = largest.act_family
-        and pool.age_band = largest.age_band and pool.sex = largest.sex
-    cross join recipients
-    left join per_employer as own
-        on own.care_year = pool.care_year and own.act_family = pool.act_family
-        and own.age_band = pool.age_band and own.sex = pool.sex
-        and own.employer_siret = recipients.employer_siret
+        closed_years.care_year,
+        families.act_family,
+        bands.age_band,
+        sexes.sex,
+        coalesce(population.population, 0) as population,
+        coalesce(member_stats.member_count, 0) as member_count,
+        coalesce(member_stats.benefit_line_count, 0) as benefit_line_count,
+        coalesce(employer_stats.employer_count, 0) as employer_count,
+        coalesce(employer_stats.largest_employer_members, 0) as largest_employer_members
+        {%- for m in measures %},
+        coalesce(member_stats.{{ m }}, 0) as {{ m }},
+        coalesce(member_stats.{{ m }}_top1, 0) as {{ m }}_top1,
+        coalesce(member_stats.{{ m }}_top2, 0) as {{ m }}_top2,
+        coalesce(employer_stats.{{ m }}_employer_top1, 0) as {{ m }}_employer_top1,
+        coalesce(employer_stats.{{ m }}_employer_top2, 0) as {{ m }}_employer_top2
+        {%- endfor %}
+    from closed_years
+    cross join families
+    cross join bands
+    cross join sexes
+    left join population
+        on population.care_year = closed_years.care_year
+        and population.age_band = bands.age_band and population.sex = sexes.sex
+    left join member_stats
+        on member_stats.care_year = closed_years.care_year and member_stats.act_family = families.act_family
+        and member_stats.age_band = bands.age_band and member_stats.sex = sexes.sex
+    left join employer_stats
+        on employer_stats.care_year = closed_years.care_year and employer_stats.act_family = families.act_family
+        and employer_stats.age_band = bands.age_band and employer_stats.sex = sexes.sex
+),
+
+flagged as (
+    select
+        cells.*,
+        case
+            when population < {{ k }} then 'population'
+            when member_count = 0 then 'none'
+            when member_count < {{ k }} then 'k'
+            when employer_count < {{ min_employers }} then 'employers'
+            when largest_employer_members > {{ dominance }} * member_count
+                or member_count - largest_employer_members < {{ k }}
+                {%- for m in measures %}
+                or ({{ m }} > 0 and {{ m }}_employer_top1 > {{ dominance }} * {{ m }})
+                {%- endfor %}
+                then 'employer_dominance'
+            when {% for m in measures %}({{ m }} > 0 and {{ m }} - {{ m }}_employer_top1 - {{ m }}_employer_top2 < {{ p }} * {{ m }}_employer_top1){{ " or " if not loop.last }}{% endfor %}
+                then 'employer_p_percent'
+            else {{ primary_reason_case('employer', measures) }}
+        end as primary_reason
+    from cells
 )
 
 select
-    cells.*,
-    case
-        when member_count < {{ k }} then 'primary_k'
-        when member_count - own_members < {{ k }} then 'primary_k'
-        when member_count - own_members - coalesce(largest_other_members, 0) < {{ k }} then 'primary_k'
-        when dominant_share > {{ dominance }} then 'primary_dominance'
-        else 'none'
-    end as masking
-from cells
+    flagged.*,
+    case when primary_reason = 'none' then 'none' else 'masked' end as masking
+from flagged

@@ -1,36 +1,48 @@
-{#- Cells of mart_employer__consumption (per employer, reported employers only) before masking. -#}
+{#-
+  Cells of mart_employer__consumption (reported employers only), before secondary suppression.
+  The population of a cell: the employer's covered members (collective contracts covering part of
+  the care year, or with a benefit on one) of that sex and age band in that care year. Levels,
+  least -> most generalised, chosen per employer by protected_cells:
+      1 quarter x 10-year bands x sex     4 year x 20-year bands x both sexes
+      2 quarter x 20-year bands x sex     5 year x all ages x sex
+      3 year x 20-year bands x sex        6 year x all ages x both sexes
+-#}
 {%- set measures = ['actual_cost', 'ss_reimbursement', 'complementary_reimbursement', 'out_of_pocket'] -%}
-{%- set lattice = [('quarter', 10), ('quarter', 20), ('year', 20), ('year', 'all')] -%}
+{%- set lattice = [('quarter', 10, 'sex'), ('quarter', 20, 'sex'), ('year', 20, 'sex'), ('year', 20, 'all'),
+                   ('year', 'all', 'sex'), ('year', 'all', 'all')] -%}
 {%- set levels = [] -%}
-{%- for grain, width in lattice -%}
+{%- for grain, width, sex_level in lattice -%}
     {%- do levels.append({
+        'grain': grain,
         'attrs': {
-            'period_grain': "cast('" ~ grain ~ "' as " ~ dbt.type_string() ~ ")",
             'age_band_width': (width if width != 'all' else 0),
+            'sex_level': "cast('" ~ sex_level ~ "' as " ~ dbt.type_string() ~ ")",
         },
-        'dims': {
-            'employer_siret': 'employer_siret',
-            'care_year': 'care_year',
-            'period_start': period_start('care_month', grain),
-            'act_family': 'act_family',
-            'age_band': age_band('age_at_care', width),
-            'sex': 'sex',
-        },
+        'dims': {'age_band': age_band('age_at_care', width), 'sex': sex_group(sex_level)},
     }) -%}
 {%- endfor -%}
-{%- set cols = ['generalisation_level', 'period_grain', 'age_band_width', 'employer_siret', 'care_year',
-                'period_start', 'act_family', 'age_band', 'sex', 'member_count', 'benefit_line_count']
-               + measures + ['dominant_share'] -%}
 
-with atoms as (
+with reported as (
+    select employer_siret from {{ ref('int_employers__coverage') }} where report_status = 'reported'
+),
+
+atoms as (
     select atoms.*
     from {{ ref('int_benefits__member_atoms') }} as atoms
-    inner join {{ ref('int_employers__coverage') }} as coverage
-        on atoms.employer_siret = coverage.employer_siret
-    where coverage.report_status = 'reported'
+    inner join reported on atoms.employer_siret = reported.employer_siret
 ),
-{{ disclosure_cells('atoms', 'member_token', levels, measures, 'line_count', 'employer', partition_by=['employer_siret']) }},
-{{ secondary_suppression('dc_cells', cols, [['employer_siret', 'care_year', 'act_family'], ['employer_siret', 'care_year']],
-                         ['member_count', 'actual_cost'], 'final_cells') }}
 
-select * from final_cells
+population as (
+    select cover.employer_siret, cover.member_token, cover.care_year, cover.age_at_care, cover.sex
+    from {{ ref('int_contracts__premium_years') }} as cover
+    inner join reported on cover.employer_siret = reported.employer_siret
+    where cover.contract_type = 'collective'
+    union
+    select employer_siret, member_token, care_year, age_at_care, sex
+    from atoms
+),
+
+{{ protected_cells('employer', 'atoms', 'population', levels, measures, ['age_at_care', 'sex'],
+                   partition_by=['employer_siret'], families=var('act_families')) }}
+
+select * from pc_cells

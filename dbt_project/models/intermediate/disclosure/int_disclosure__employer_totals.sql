@@ -1,20 +1,116 @@
-{#- Cells of mart_employer__totals: each reported employer's yearly totals per act family, before masking. -#}
+{#-
+  Cells of mart_employer__totals: each reported employer's totals per care year and act family,
+  an EXACT margin of its consumption grid (int_disclosure__employer_consumption): the same atoms
+  (the members of the population groups published there), over the same closed periods, so that
+  every amount and line count here is the sum of the consumption cells of that year and family.
+  The population is the sum of the published groups' populations (they are disjoint).
+-#}
 {%- set measures = ['actual_cost', 'ss_reimbursement', 'complementary_reimbursement', 'out_of_pocket'] -%}
-{%- set levels = [{
-    'attrs': {'period_grain': "cast('year' as " ~ dbt.type_string() ~ ")"},
-    'dims': {'employer_siret': 'employer_siret', 'care_year': 'care_year', 'act_family': 'act_family'},
-}] -%}
-{%- set cols = ['generalisation_level', 'period_grain', 'employer_siret', 'care_year', 'act_family', 'member_count',
-                'benefit_line_count'] + measures + ['dominant_share'] -%}
+{%- set cell_keys = ['employer_siret', 'care_year', 'act_family'] -%}
 
-with atoms as (
-    select atoms.*
-    from {{ ref('int_benefits__member_atoms') }} as atoms
-    inner join {{ ref('int_employers__coverage') }} as coverage
-        on atoms.employer_siret = coverage.employer_siret
-    where coverage.report_status = 'reported'
+with consumption as (
+    select * from {{ ref('int_disclosure__employer_consumption') }}
 ),
-{{ disclosure_cells('atoms', 'member_token', levels, measures, 'line_count', 'employer', partition_by=['employer_siret']) }},
-{{ secondary_suppression('dc_cells', cols, [['employer_siret', 'care_year']], ['member_count', 'actual_cost'], 'final_cells') }}
 
-select * from final_cells
+chosen as (
+    select distinct employer_siret, generalisation_level, period_grain, age_band_width, sex_level
+    from consumption
+),
+
+scope as (
+    select distinct employer_siret, care_year, period_start, age_band, sex
+    from consumption
+),
+
+groups as (
+    select distinct employer_siret, care_year, age_band, sex, population
+    from consumption
+),
+
+{#- Every atom placed in its employer's published cell (generalised as the chosen level says). -#}
+placed as (
+    select
+        atoms.employer_siret,
+        atoms.member_token,
+        atoms.care_year,
+        atoms.act_family,
+        atoms.line_count,
+        {%- for m in measures %}
+        atoms.{{ m }},
+        {%- endfor %}
+        case chosen.period_grain
+            when 'month' then {{ period_start('atoms.care_month', 'month') }}
+            when 'quarter' then {{ period_start('atoms.care_month', 'quarter') }}
+            else {{ period_start('atoms.care_month', 'year') }}
+        end as period_start,
+        case chosen.age_band_width
+            {%- for width in [5, 10, 20] %}
+            when {{ width }} then {{ age_band('atoms.age_at_care', width) }}
+            {%- endfor %}
+            else {{ age_band('atoms.age_at_care', 'all') }}
+        end as age_band,
+        case when chosen.sex_level = 'sex' then atoms.sex else {{ sex_group('all') }} end as sex
+    from {{ ref('int_benefits__member_atoms') }} as atoms
+    inner join chosen on atoms.employer_siret = chosen.employer_siret
+),
+
+member_cells as (
+    select
+        placed.employer_siret, placed.care_year, placed.act_family,
+        sum(placed.line_count) as pc_lines
+        {%- for m in measures %},
+        sum(placed.{{ m }}) as {{ m }}
+        {%- endfor %}
+    from placed
+    inner join scope
+        on placed.employer_siret = scope.employer_siret
+        and placed.care_year = scope.care_year
+        and placed.period_start = scope.period_start
+        and placed.age_band = scope.age_band
+        and placed.sex = scope.sex
+    group by placed.employer_siret, placed.care_year, placed.act_family, placed.member_token
+),
+
+{{ top_contributions('member_cells', cell_keys, measures, 'stats') }},
+
+grid as (
+    select employer_siret, care_year, sum(population) as population
+    from groups
+    group by employer_siret, care_year
+),
+
+families as (
+    {%- for f in var('act_families') %}
+    select cast('{{ f }}' as {{ dbt.type_string() }}) as act_family{{ " union all" if not loop.last }}
+    {%- endfor %}
+),
+
+cells as (
+    select
+        chosen.generalisation_level,
+        cast('year' as {{ dbt.type_string() }}) as period_grain,
+        grid.employer_siret,
+        grid.care_year,
+        families.act_family,
+        grid.population,
+        coalesce(stats.member_count, 0) as member_count,
+        coalesce(stats.benefit_line_count, 0) as benefit_line_count
+        {%- for m in measures %},
+        coalesce(stats.{{ m }}, 0) as {{ m }},
+        coalesce(stats.{{ m }}_top1, 0) as {{ m }}_top1,
+        coalesce(stats.{{ m }}_top2, 0) as {{ m }}_top2
+        {%- endfor %}
+    from grid
+    inner join chosen on grid.employer_siret = chosen.employer_siret
+    cross join families
+    left join stats
+        on grid.employer_siret = stats.employer_siret
+        and grid.care_year = stats.care_year
+        and families.act_family = stats.act_family
+)
+
+select
+    cells.*,
+    {{ primary_reason_case('employer', measures) }} as primary_reason,
+    case when {{ primary_reason_case('employer', measures) }} = 'none' then 'none' else 'masked' end as masking
+from cells

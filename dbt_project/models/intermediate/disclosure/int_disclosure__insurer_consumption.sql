@@ -1,44 +1,54 @@
 {#-
-  Cells of mart_insurer__consumption before masking (never published): the
-  generalisation level chosen, the true values and how each cell is masked.
+  Cells of mart_insurer__consumption, before secondary suppression. The population of a cell: the
+  members covered during the care year (a contract covering part of it, or a benefit) of that area,
+  age band, sex and guarantee level. Levels: the full-domain lattice
+      period month -> quarter -> year  x  age 5 -> 10 -> 20-year bands  x  département -> région -> France
+  ordered by generalisation height (time generalised first, then age, then geography), then a last
+  fallback: year x all ages x France x both sexes (guarantee level kept).
 -#}
 {%- set measures = ['actual_cost', 'ss_reimbursement', 'complementary_reimbursement', 'out_of_pocket'] -%}
-{%- set lattice = [
-    ('month', 5, 'departement'),
-    ('month', 5, 'region'),
-    ('quarter', 5, 'region'),
-    ('quarter', 10, 'region'),
-    ('quarter', 20, 'region'),
-    ('quarter', 20, 'country'),
-    ('year', 20, 'country'),
-] -%}
+{%- set nodes = full_domain_lattice([
+    {'name': 'geo_level', 'levels': ['departement', 'region', 'country']},
+    {'name': 'age_band_width', 'levels': [5, 10, 20]},
+    {'name': 'period_grain', 'levels': ['month', 'quarter', 'year']},
+]) -%}
+{%- set lattice = [] -%}
+{%- for node in nodes -%}
+    {%- do lattice.append((node.period_grain, node.age_band_width, node.geo_level, 'sex')) -%}
+{%- endfor -%}
+{%- do lattice.append(('year', 'all', 'country', 'all')) -%}
 {%- set levels = [] -%}
-{%- for grain, width, geo in lattice -%}
+{%- for grain, width, geo, sex_level in lattice -%}
     {%- do levels.append({
+        'grain': grain,
         'attrs': {
-            'period_grain': "cast('" ~ grain ~ "' as " ~ dbt.type_string() ~ ")",
-            'age_band_width': width,
+            'age_band_width': (width if width != 'all' else 0),
             'geo_level': "cast('" ~ geo ~ "' as " ~ dbt.type_string() ~ ")",
+            'sex_level': "cast('" ~ sex_level ~ "' as " ~ dbt.type_string() ~ ")",
         },
         'dims': {
-            'care_year': 'care_year',
-            'period_start': period_start('care_month', grain),
-            'act_family': 'act_family',
             'guarantee_level': 'guarantee_level',
             'age_band': age_band('age_at_care', width),
-            'sex': 'sex',
+            'sex': sex_group(sex_level),
             'geo_area': geo_area(geo),
         },
     }) -%}
 {%- endfor -%}
-{%- set cols = ['generalisation_level', 'period_grain', 'age_band_width', 'geo_level', 'care_year', 'period_start',
-                'act_family', 'guarantee_level', 'age_band', 'sex', 'geo_area', 'member_count', 'benefit_line_count']
-               + measures + ['dominant_share'] -%}
 
 with atoms as (
     select * from {{ ref('int_benefits__member_atoms') }}
 ),
-{{ disclosure_cells('atoms', 'member_token', levels, measures, 'line_count', 'insurer') }},
-{{ secondary_suppression('dc_cells', cols, [['care_year', 'act_family'], ['care_year']], ['member_count', 'actual_cost'], 'final_cells') }}
 
-select * from final_cells
+population as (
+    select member_token, care_year, guarantee_level, age_at_care, sex, departement, region
+    from {{ ref('int_contracts__premium_years') }}
+    union
+    select member_token, care_year, guarantee_level, age_at_care, sex, departement, region
+    from atoms
+),
+
+{{ protected_cells('insurer', 'atoms', 'population', levels, measures,
+                   ['guarantee_level', 'age_at_care', 'sex', 'departement', 'region'],
+                   families=var('act_families')) }}
+
+select * from pc_cells

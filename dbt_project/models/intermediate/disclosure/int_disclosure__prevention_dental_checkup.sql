@@ -1,23 +1,39 @@
 {#-
-  Prevention programme "preventive dental check-up": among members who accept
-  research use (consent_research; the others are excluded), a member is
-  ENROLLED in a year when they have a dental benefit that year (the check-up is
-  their first dental care month of the year) and FOLLOWED UP when they have
-  another dental benefit within var('prevention_followup_months') months after
-  it. Cells: year x 20-year age band x sex; a cell is masked when eligible,
-  enrolled or followed-up members number fewer than k (but not zero).
+  Prevention programme "preventive dental check-up": among members who accept research use
+  (consent_research; the others are excluded), covered during the care year (the ELIGIBLE members,
+  the population of a cell), a member is ENROLLED in a year when they have a dental benefit that year
+  (the check-up is their first dental care month of the year) and FOLLOWED UP when they have another
+  dental benefit within var('prevention_followup_months') months after it.
+  Cells: care year x 20-year age band x sex (20-year bands x both sexes, then all ages, when a group
+  is under k). member_count = eligible members. Besides the primary rules, a cell is masked ('k')
+  when enrolled, followed-up, not enrolled or enrolled-not-followed-up members number 1 to k-1.
 -#}
 {%- set k = disclosure_param('prevention', 'k') -%}
 {%- set months = var('prevention_followup_months', 6) -%}
-{%- set levels = [{'attrs': {'age_band_width': 20},
-                   'dims': {'care_year': 'care_year', 'age_band': age_band('age_at_care', 20), 'sex': 'sex'}}] -%}
-{%- set cols = ['generalisation_level', 'age_band_width', 'care_year', 'age_band', 'sex', 'member_count',
-                'benefit_line_count', 'enrolled', 'followed_up', 'dominant_share'] -%}
+{%- set levels = [] -%}
+{%- for width, sex_level in [(20, 'sex'), (20, 'all'), ('all', 'sex'), ('all', 'all')] -%}
+{%- do levels.append({
+    'grain': 'year',
+    'attrs': {
+        'age_band_width': (width if width != 'all' else 0),
+        'sex_level': "cast('" ~ sex_level ~ "' as " ~ dbt.type_string() ~ ")",
+    },
+    'dims': {'age_band': age_band('age_at_care', width), 'sex': sex_group(sex_level)},
+}) -%}
+{%- endfor -%}
+{%- set small = [] -%}
+{%- for expr in ['enrolled', 'followed_up', 'member_count - enrolled', 'enrolled - followed_up'] -%}
+    {%- do small.append('(' ~ expr ~ ' > 0 and ' ~ expr ~ ' < ' ~ k ~ ')') -%}
+{%- endfor -%}
+
 with eligible as (
-    select member_token, care_year, max(age_at_care) as age_at_care, max(sex) as sex, sum(line_count) as line_count
+    select distinct cover.member_token, cover.care_year, cover.age_at_care, cover.sex
+    from {{ ref('int_contracts__premium_years') }} as cover
+    where cover.consent_research
+    union
+    select distinct member_token, care_year, age_at_care, sex
     from {{ ref('int_benefits__member_atoms') }}
     where consent_research
-    group by member_token, care_year
 ),
 
 dental as (
@@ -41,26 +57,30 @@ followups as (
         and dental.care_month <= {{ dbt.dateadd('month', months, 'checkups.checkup_month') }}
 ),
 
+lines as (
+    select member_token, care_year, sum(line_count) as line_count
+    from {{ ref('int_benefits__member_atoms') }}
+    where consent_research
+    group by member_token, care_year
+),
+
 atoms as (
     select
-        eligible.member_token, eligible.care_year, eligible.age_at_care, eligible.sex, eligible.line_count,
+        eligible.member_token, eligible.care_year, {{ year_start('eligible.care_year') }} as care_month,
+        eligible.age_at_care, eligible.sex,
+        coalesce(lines.line_count, 0) as line_count,
         coalesce(checkups.is_enrolled, 0) as enrolled,
         coalesce(followups.is_followed_up, 0) as followed_up
     from eligible
+    left join lines
+        on eligible.member_token = lines.member_token and eligible.care_year = lines.care_year
     left join checkups
         on eligible.member_token = checkups.member_token and eligible.care_year = checkups.care_year
     left join followups
         on eligible.member_token = followups.member_token and eligible.care_year = followups.care_year
 ),
-{{ disclosure_cells('atoms', 'member_token', levels, ['enrolled', 'followed_up'], 'line_count', 'prevention',
-                    dominance_measures=['enrolled']) }},
-small_counts as (
-    select {{ cols | join(', ') }},
-        case when masking = 'none'
-                  and ((enrolled > 0 and enrolled < {{ k }}) or (followed_up > 0 and followed_up < {{ k }})
-                       or (member_count - enrolled > 0 and member_count - enrolled < {{ k }}))
-             then 'primary_k' else masking end as masking
-    from dc_cells
-),
-{{ secondary_suppression('small_counts', cols, [['care_year']], ['member_count'], 'final_cells') }}
-select * from final_cells
+
+{{ protected_cells('prevention', 'atoms', 'eligible', levels, ['enrolled', 'followed_up'], ['age_at_care', 'sex'],
+                   family_col=none, extra_k_condition=small | join(' or ')) }}
+
+select * from pc_cells

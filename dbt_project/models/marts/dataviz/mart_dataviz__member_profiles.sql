@@ -1,6 +1,8 @@
-{%- set families = ['consultation', 'pharmacy', 'optics', 'dental', 'hospital', 'audiology', 'paramedical',
-                    'laboratory', 'radiology'] -%}
-{#- No token, no row order from tokens: records are ordered by their generalised attributes and amounts. -#}
+{#-
+  No token, no exact amount: the yearly amounts per act family are bands, blanked where fewer than k
+  published records share the band with the same quasi-identifiers (no record is unique on its
+  quasi-identifiers plus any one band value).
+-#}
 select
     cast(generalisation_level as integer) as generalisation_level,
     cast(age_band_width as integer) as age_band_width,
@@ -11,9 +13,8 @@ select
     cast(sex as {{ dbt.type_string() }}) as sex,
     cast(geo_area as {{ dbt.type_string() }}) as geo_area,
     cast(main_act_family as {{ dbt.type_string() }}) as main_act_family
-    {%- for f in families %},
-    {#- rounded to 10 EUR so that an exact amount cannot serve as a linking key -#}
-    cast(round(consumption_{{ f }} / 10.0, 0) * 10 as decimal(18, 2)) as consumption_{{ f }}
+    {%- for f in var('act_families') %},
+    cast(consumption_{{ f }}_band as {{ dbt.type_string() }}) as consumption_{{ f }}_band
     {%- endfor %}
 from {{ ref('int_disclosure__dataviz_member_profiles') }}
 where masking = 'none'

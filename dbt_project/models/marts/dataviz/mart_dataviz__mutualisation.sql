@@ -1,7 +1,3 @@
-with cells as (
-    select *, sum(case when masking = 'none' then premiums_earned end) over (partition by care_year) as year_premiums
-    from {{ ref('int_disclosure__dataviz_mutualisation') }}
-)
 select
     cast(generalisation_level as integer) as generalisation_level,
     cast(age_band_width as integer) as age_band_width,
@@ -13,4 +9,4 @@ select
     cast(case when masking = 'none' and premiums_earned > 0 then complementary_reimbursement / premiums_earned end
         as decimal(9, 4)) as redistribution_ratio,
     cast(masking as {{ dbt.type_string() }}) as masking
-from cells
+from {{ ref('int_disclosure__dataviz_mutualisation') }}

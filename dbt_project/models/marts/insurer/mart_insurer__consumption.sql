@@ -1,8 +1,10 @@
+{#- Published cells: dimensions and values; a masked cell shows no value and no reason. -#}
 select
     cast(generalisation_level as integer) as generalisation_level,
     cast(period_grain as {{ dbt.type_string() }}) as period_grain,
     cast(age_band_width as integer) as age_band_width,
     cast(geo_level as {{ dbt.type_string() }}) as geo_level,
+    cast(sex_level as {{ dbt.type_string() }}) as sex_level,
     cast(care_year as integer) as care_year,
     cast(period_start as date) as period_start,
     cast(act_family as {{ dbt.type_string() }}) as act_family,

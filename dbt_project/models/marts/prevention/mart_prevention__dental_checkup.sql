@@ -1,4 +1,7 @@
 select
+    cast(generalisation_level as integer) as generalisation_level,
+    cast(age_band_width as integer) as age_band_width,
+    cast(sex_level as {{ dbt.type_string() }}) as sex_level,
     cast(care_year as integer) as care_year,
     cast(age_band as {{ dbt.type_string() }}) as age_band,
     cast(sex as {{ dbt.type_string() }}) as sex,

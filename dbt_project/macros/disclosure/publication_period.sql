@@ -1,0 +1,60 @@
+{#-
+  Closed periods: a period of care is published only once it is over, so that a
+  figure never changes after publication (a consumer holding two releases could
+  otherwise subtract them).
+
+    publication_cutoff   var, a date 'YYYY-MM-DD'; a period is closed when it ends on or
+                         before it. Default: the first day of the month the run starts in.
+    closing_lag_months   var, months subtracted from the cut-off (claims paid late). Default 0.
+-#}
+{% macro publication_cutoff() -%}
+    {%- set cutoff = var('publication_cutoff', none) or run_started_at.strftime('%Y-%m-01') -%}
+    {%- set lag = var('closing_lag_months', 0) | int -%}
+    {%- if lag -%}
+    cast({{ dbt.dateadd('month', -lag, "cast('" ~ cutoff ~ "' as date)") }} as date)
+    {%- else -%}
+    cast('{{ cutoff }}' as date)
+    {%- endif -%}
+{%- endmacro %}
+
+{#- First day of a calendar year given as an integer expression. -#}
+{% macro year_start(year_expr) -%}
+    {{ dbt.cast("cast(" ~ year_expr ~ " as " ~ dbt.type_string() ~ ") || '-01-01'", "date") }}
+{%- endmacro %}
+
+{#- Months in a period grain. -#}
+{% macro grain_months(grain) -%}
+    {{ return({'month': 1, 'quarter': 3, 'year': 12}[grain]) }}
+{%- endmacro %}
+
+{#- Last day of the period of `grain` starting at date_expr. -#}
+{% macro period_end(date_expr, grain) -%}
+    cast({{ dbt.dateadd('day', -1, dbt.dateadd('month', grain_months(grain), date_expr)) }} as date)
+{%- endmacro %}
+
+{#-
+  closed_periods: one row per grain, care year and closed period of that year.
+  care_years   relation/CTE with a column care_year
+  grains       list of grains among month, quarter, year
+-#}
+{% macro closed_periods(care_years, grains) -%}
+    {%- for grain in grains %}
+    select
+        cast('{{ grain }}' as {{ dbt.type_string() }}) as period_grain,
+        years.care_year,
+        cast({{ dbt.dateadd('month', 'offsets.month_offset', year_start('years.care_year')) }} as date) as period_start,
+        {{ period_end(dbt.dateadd('month', 'offsets.month_offset', year_start('years.care_year')), grain) }}
+            as period_end
+    from {{ care_years }} as years
+    cross join (
+        {%- for m in range(0, 12, grain_months(grain)) %}
+        select {{ m }} as month_offset{{ " union all" if not loop.last }}
+        {%- endfor %}
+    ) as offsets
+    where {{ period_end(dbt.dateadd('month', 'offsets.month_offset', year_start('years.care_year')), grain) }}
+        <= {{ publication_cutoff() }}
+    {%- if not loop.last %}
+    union all
+    {%- endif %}
+    {%- endfor %}
+{%- endmacro %}

@@ -1,0 +1,38 @@
+{#-
+  A cell table is a complete grid: within each group (partition, level, care year), the rows are
+  exactly the product of the distinct values of each factor (a factor is one column or several that
+  vary together, e.g. a population group [age_band, sex]), without duplicates; the family factor lists
+  every act family of the domain; every population group counts at least k members; zero cells are
+  not masked. Returns the offending groups and the offending rows.
+-#}
+{% test complete_grid(model, group_by, factors, consumer, family_column=none, population_column='population',
+                      masking_column='masking') %}
+{%- set k = disclosure_param(consumer, 'k') -%}
+{%- set keys = [] -%}
+{%- for f in factors %}{% for c in f %}{% do keys.append(c) %}{% endfor %}{% endfor -%}
+with per_group as (
+    select
+        {{ group_by | join(', ') }},
+        count(*) as cells,
+        count(distinct {{ grid_key(keys) }}) as distinct_cells
+        {%- for f in factors %},
+        count(distinct {{ grid_key(f) }}) as factor_{{ loop.index }}
+        {%- endfor %}
+    from {{ model }}
+    group by {{ group_by | join(', ') }}
+)
+select {{ group_by | join(', ') }}, 'not a complete grid' as failure
+from per_group
+where cells <> distinct_cells
+   or cells <> {% for f in factors %}factor_{{ loop.index }}{{ " * " if not loop.last }}{% endfor %}
+{%- for f in factors %}
+{%- if family_column and f == [family_column] %}
+   or factor_{{ loop.index }} <> {{ var('act_families') | length }}
+{%- endif %}
+{%- endfor %}
+union all
+select {{ group_by | join(', ') }}, 'population under k or masked zero cell' as failure
+from {{ model }}
+where {{ population_column }} < {{ k }}
+   or (member_count = 0 and {{ masking_column }} <> 'none')
+{% endtest %}
