@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from vault.pii.lexicon import GIVEN_NAME_WORDS, NameLexicon, Vocabulary, fold, name_lexicon, vocabulary
 
-_L = "A-Za-zÀ-ÖØ-öø-ÿŒœ"
+_L = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſƀ-ɏḀ-ỿ"
 _WORD = re.compile(rf"[{_L}](?:[{_L}]|['’\-](?=[{_L}]))*")
 _ELISION = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)'", re.IGNORECASE)
 
@@ -60,29 +60,27 @@ _CLOSINGS = re.compile(
 )
 
 
-@dataclass(frozen=True)
 class Token:
-    start: int
-    end: int
-    text: str
-    folded: str
-    cased: bool  # first letter upper case
-    upper: bool  # every letter upper case, two letters or more
-    sentence_start: bool
-    lex: bool
-    given: bool
-    common: bool
-    member: bool
-    initial: bool  # one letter followed by a dot
-    particle: bool
+    """One word of a text and what the lexicons say about it."""
 
-    @property
-    def strong(self) -> bool:
-        return self.lex and not self.common
+    __slots__ = (
+        "start", "end", "text", "folded", "cased", "upper", "sentence_start", "lex", "given", "common", "member",
+        "initial", "particle", "strong", "unknown_cap",
+    )  # fmt: skip
 
-    @property
-    def unknown_cap(self) -> bool:
-        return (self.cased or self.upper) and not self.lex and not self.common and len(self.text) >= 2
+    def __init__(
+        self, start: int, end: int, text: str, folded: str, cased: bool, upper: bool, sentence_start: bool,
+        lex: bool, given: bool, common: bool, member: bool, initial: bool, particle: bool,
+    ) -> None:  # fmt: skip
+        self.start, self.end, self.text, self.folded = start, end, text, folded
+        self.cased, self.upper, self.sentence_start = cased, upper, sentence_start  # upper: 2+ letters, all caps
+        self.lex, self.given, self.common, self.member = lex, given, common, member
+        self.initial, self.particle = initial, particle  # initial: one letter followed by a dot
+        self.strong = lex and not common
+        self.unknown_cap = (cased or upper) and not lex and not common and len(text) >= 2
+
+    def __repr__(self) -> str:  # never the word itself: tokens can end up in logs
+        return f"Token({self.start}, {self.end}, lex={self.lex}, common={self.common})"
 
 
 @dataclass
@@ -127,11 +125,21 @@ def _lookup(folded: str, lexicon: NameLexicon, vocab: Vocabulary) -> tuple[bool,
     return _word_lookup(key, lexicon, vocab)
 
 
+_OPENERS = frozenset(' \t\u00a0"«(*-–—•>')
+
+
 def _sentence_start(text: str, start: int) -> bool:
     i = start - 1
-    while i >= 0 and text[i] in ' \t\u00a0"«(*-–—•>':
+    while i >= 0 and text[i] in _OPENERS:
         i -= 1
-    return i < 0 or text[i] in ".!?:;\n\r"
+    if i < 0:
+        return True
+    if text[i] == "." and i >= 1 and text[i - 1].isalpha() and (i < 2 or not text[i - 2].isalnum()):
+        return False  # after an initial: "K. Mercier"
+    return text[i] in ".!?;\n\r|"
+
+
+_WORD_CACHE: dict[str, tuple[bool, bool, bool]] = {}
 
 
 def tokenize(
@@ -141,33 +149,50 @@ def tokenize(
     lexicon: NameLexicon | None = None,
     vocab: Vocabulary | None = None,
 ) -> list[Token]:
+    """The words of ``text`` (not those glued to digits: "HBLD036", "FR76"), classified."""
     lexicon = lexicon or name_lexicon()
     vocab = vocab or vocabulary()
+    cache = _WORD_CACHE
+    if len(cache) > 200_000:
+        cache.clear()
     tokens: list[Token] = []
+    n = len(text)
     for m in _WORD.finditer(text):
         start, end = m.span()
+        if (end < n and text[end].isdigit()) or (start > 0 and text[start - 1].isdigit()):
+            continue
         word = m.group(0)
         f = folded[start:end]
-        lex, given, is_common = _lookup(f, lexicon, vocab)
-        member = any(s <= start and end <= e for s, e in member_spans)
-        initial = len(word) == 1 and end < len(text) and text[end] == "."
-        letters = [c for c in word if c.isalpha()]
+        found = cache.get(f)
+        if found is None:
+            found = cache[f] = _lookup(f, lexicon, vocab)
+        lex, given, is_common = found
+        if is_common and not lex and f.endswith(("s", "x")) and len(f) > 3:
+            pass
+        elif not lex and not is_common and f.endswith(("s", "x")) and f[:-1] in vocab.nominal:
+            is_common = True  # a plural: "Tilleuls", "Chênes"
+        member = bool(member_spans) and any(s <= start and end <= e for s, e in member_spans)
+        initial = end - start == 1 and end < n and text[end] == "."
+        cased = word[0].isupper()
+        upper = cased and end - start >= 2 and word.isupper()
+        if upper and end - start <= 3 and not lex and not member:
+            is_common = True  # short acronyms: DSN, BR, AMK
         tokens.append(
             Token(
-                start=start,
-                end=end + (1 if initial else 0),
-                text=word,
-                folded=f,
-                cased=word[0].isupper(),
-                upper=len(letters) >= 2 and all(c.isupper() for c in letters),
-                sentence_start=_sentence_start(text, start),
-                lex=lex or member,
-                given=given,
-                common=is_common,
-                member=member,
-                initial=initial,
-                particle=f in PARTICLES or (f in {"d'", "l'"}),
-            )
+                start,
+                end + (1 if initial else 0),
+                word,
+                f,
+                cased,
+                upper,
+                _sentence_start(text, start),
+                lex or member,
+                given,
+                is_common,
+                member,
+                initial,
+                f in PARTICLES or f in ("d'", "l'"),
+            )  # fmt: skip
         )
     return tokens
 
@@ -238,6 +263,8 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
     alone = not before_line.strip(" \t-–—>*") and not after_line.strip(" \t.,!") and len(names) <= 3
     if alone and (any_strong or any_given) and not all(t.folded in GIVEN_NAME_WORDS and t.common for t in names):
         return 0.8
+    if alone and any_lex and not rest.strip():
+        return 0.75  # the message's last line: a signature
     if alone and len(names) == 1 and names[0].lex and _CLOSINGS.search(fold(_previous_line(text, first.start))):
         return 0.75
     strong_cue = _has_cue(clause, strong_only=True)
@@ -252,6 +279,8 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
             return 0.75
         if all_upper and any_strong:
             return 0.75
+        if all_upper and any_lex and not any(t.common and not t.lex for t in names):
+            return 0.7
         if not all_cased and all_lex and any_given and any_strong:
             return 0.7
     if initials and names:
@@ -281,7 +310,16 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
         at_end = not text[t.end :].strip(" \t.,!?\n")
         if t.strong and (t.given or t.member) and (alone or at_end or strong_cue):
             return 0.6
+        if t.strong and len(t.text) >= 4 and re.search(r"(?:^|\s)(?:de|d'|avec|pour|par|nom de)$", clause):
+            return 0.55
     return None
+
+
+def _lower_pair(a: Token, b: Token) -> bool:
+    """Lower-case first name and surname, either order: the surname may be an ordinary word ("solene brun")."""
+    if a.cased or b.cased or not (a.lex and b.lex):
+        return False
+    return (a.strong and a.given) or (b.strong and b.given)
 
 
 def find_names(
@@ -304,7 +342,12 @@ def find_names(
         while (
             j + 1 < n
             and _joined(text, tokens[j], tokens[j + 1])
-            and (_name_like(tokens[j + 1]) or tokens[j + 1].initial or tokens[j + 1].particle)
+            and (
+                _name_like(tokens[j + 1])
+                or tokens[j + 1].initial
+                or tokens[j + 1].particle
+                or _lower_pair(tokens[j], tokens[j + 1])
+            )
         ):
             j += 1
         group = tokens[i : j + 1]

@@ -25,7 +25,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
-from confiance.identifiers import iban_valid, nir_key_valid, siren_valid, siret_luhn_valid
+from confiance.identifiers import iban_valid, luhn_valid, nir_key_valid, siren_valid, siret_luhn_valid
 
 LANGUAGE = "fr"
 
@@ -158,6 +158,11 @@ def _validate_siret(value: str) -> int | None:
     return len(value) if siret_luhn_valid(_compact(value)) else None
 
 
+def _validate_rpps(value: str) -> int | None:
+    """RPPS numbers end with a Luhn check digit."""
+    return len(value) if luhn_valid(_compact(value)) else None
+
+
 def _validate_siren(value: str) -> int | None:
     return len(value) if siren_valid(_compact(value)) else None
 
@@ -238,7 +243,7 @@ def phone_recognizer() -> FrenchRegexRecognizer:
 
 def iban_recognizer() -> FrenchRegexRecognizer:
     """IBAN of a SEPA country, checksum (and French RIB key) validated, spaces allowed."""
-    regex = re.compile(r"(?<![\w])[A-Za-z]{2}\d\d(?:[ \u00a0]?[A-Za-z0-9]{1,4}){3,8}")
+    regex = re.compile(r"(?<![\w])[A-Za-z]{2}\d\d(?:[ \u00a0\-]?[A-Za-z0-9]{1,4}){3,8}")
     return FrenchRegexRecognizer(
         "IBAN",
         [PatternSpec("iban", regex, 0.9)],
@@ -292,6 +297,7 @@ def rpps_recognizer() -> FrenchRegexRecognizer:
     return FrenchRegexRecognizer(
         "RPPS",
         [PatternSpec("rpps", regex, 0.5)],
+        validator=_validate_rpps,
         context=["rpps", "praticien", "prescripteur", "médecin", "medecin", "docteur", "dr ", "dentiste",
                  "chirurgien", "kiné", "infirmi", "sage-femme", "pharmacien"],
         requires_context=True,

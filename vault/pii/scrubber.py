@@ -101,7 +101,7 @@ def _known_name_spans(text: str, names: Sequence[str] | None) -> list[Span]:
 #: Where spans overlap, the label of the more specific type wins: a checksum beats a phone-shaped run,
 #: an address beats the person name in its street name ("rue Paul Bert").
 TYPE_PRIORITY: dict[str, int] = {
-    "NIR": 4, "IBAN": 4, "EMAIL": 4, "SIRET": 3, "SIREN": 3, "RPPS": 3, "ADELI": 3,
+    "NIR": 4, "IBAN": 4, "EMAIL": 4, "SIRET": 3, "SIREN": 3, "RPPS": 2, "ADELI": 2,
     "ADDRESS": 2, "DATE_OF_BIRTH": 2, "PHONE": 2, "PERSON": 1,
 }  # fmt: skip
 
