@@ -177,6 +177,9 @@ def tokenize(
         upper = cased and end - start >= 2 and word.isupper()
         if upper and end - start <= 3 and not lex and not member:
             is_common = True  # short acronyms: DSN, BR, AMK
+        particle = f in PARTICLES or f in ("d'", "l'")
+        if not (cased or lex or member or initial or particle or f in TITLES):
+            continue  # an ordinary lower-case word: it only separates names
         tokens.append(
             Token(
                 start,
@@ -208,9 +211,12 @@ def _preceding(folded: str, start: int, width: int = 40) -> str:
     return " ".join(re.sub(r"[^a-z0-9'\-]+", " ", window).split())
 
 
+_CUE_END = re.compile(r"(?:^|[^a-z'])(?:" + "|".join(re.escape(c) for c in CUES) + r")$")
+_STRONG_CUE_END = re.compile(r"(?:^|[^a-z'])(?:" + "|".join(re.escape(c) for c in sorted(_STRONG_CUES)) + r")$")
+
+
 def _has_cue(before: str, strong_only: bool) -> bool:
-    cues = _STRONG_CUES if strong_only else CUES
-    return any(before.endswith(c) for c in cues)
+    return (_STRONG_CUE_END if strong_only else _CUE_END).search(before) is not None
 
 
 def _line_of(text: str, start: int, end: int) -> tuple[str, str, str]:
@@ -251,7 +257,12 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
     before_line, after_line, rest = _line_of(text, first.start, group[-1].end)
     sentence_before = re.split(r"[.!?;\n]", folded[max(0, first.start - 40) : first.start])[-1]
     clause = " ".join(re.sub(r"[^a-z0-9'\-]+", " ", sentence_before).split())
-    titled = prev is not None and prev.folded in TITLES and (prev.cased or prev.initial or prev.upper)
+    titled = (
+        prev is not None
+        and prev.folded in TITLES
+        and (prev.cased or prev.initial or prev.upper)
+        and not text[prev.end : first.start].strip(" .\u00a0")
+    )
     any_lex = any(t.lex for t in names)
     any_strong = any(t.strong for t in names)
     any_given = any(t.given or t.member for t in names)

@@ -588,8 +588,6 @@ def french_recognizers() -> list[FrenchRegexRecognizer]:
         birth_year_recognizer(),
         address_recognizer(),
         titled_person_recognizer(),
-        upper_surname_recognizer(),
-        person_in_context_recognizer(),
     ]
 
 

@@ -120,30 +120,44 @@ def merge_spans(spans: Iterable[Span]) -> list[Span]:
     return merged
 
 
-#: Entity types whose patterns need a digit in the text; e-mails need an '@'.
-_NEEDS_DIGIT = frozenset({"NIR", "PHONE", "IBAN", "SIRET", "SIREN", "RPPS", "ADELI", "DATE_OF_BIRTH", "ADDRESS"})
-_DIGIT = re.compile(r"\d")
+#: The fewest digits a text must hold for each type's patterns to match (a digit-free text skips them all).
+_MIN_DIGITS: dict[str, int] = {
+    "NIR": 13, "PHONE": 8, "IBAN": 10, "SIRET": 14, "SIREN": 9, "RPPS": 11, "ADELI": 9, "DATE_OF_BIRTH": 2,
+    "ADDRESS": 1,
+}  # fmt: skip
+_DIGITS = re.compile(r"\d")
+_IBAN_START = re.compile(r"[A-Za-z]{2}\d\d")
 
 
 @functools.lru_cache(maxsize=1)
 def _recognizers() -> tuple[list[FrenchRegexRecognizer], list[FrenchRegexRecognizer], list[EntityRecognizer]]:
-    """The analyzer's pattern recognizers needing a digit or an '@', the others, and its NER-based ones."""
+    """The analyzer's pattern recognizers gated by digits or '@', the others, and its NER-based ones."""
     registry = get_analyzer().registry
     regex = [r for r in registry.recognizers if isinstance(r, FrenchRegexRecognizer)]
-    gated = [r for r in regex if r.entity in _NEEDS_DIGIT or r.entity == "EMAIL"]
+    gated = [r for r in regex if r.entity in _MIN_DIGITS or r.entity == "EMAIL"]
     always = [r for r in regex if r not in gated]
     ner = [r for r in registry.recognizers if not isinstance(r, (FrenchRegexRecognizer, FrenchLexiconPersonRecognizer))]
     return gated, always, ner
 
 
 def _pattern_spans(text: str) -> list[Span]:
+    """Spans of the pattern recognizers that can match ``text`` (cheap gates first: digits, '@', context)."""
     gated, always, _ner = _recognizers()
-    has_digit = _DIGIT.search(text) is not None
-    has_at = "@" in text
+    digits = len(_DIGITS.findall(text))
+    lowered = None
     spans: list[Span] = []
     for rec in gated:
-        if (rec.entity == "EMAIL" and not has_at) or (rec.entity != "EMAIL" and not has_digit):
+        if rec.entity == "EMAIL":
+            if "@" not in text:
+                continue
+        elif digits < _MIN_DIGITS[rec.entity]:
             continue
+        elif rec.entity == "IBAN" and not _IBAN_START.search(text):
+            continue
+        if rec.requires_context and rec._context_regex is not None:
+            lowered = text.lower() if lowered is None else lowered
+            if not rec._context_regex.search(lowered):
+                continue
         spans.extend(Span(r.start, r.end, r.entity_type, float(r.score)) for r in rec.analyze(text, None)
                      if r.score >= SCORE_THRESHOLD)  # fmt: skip
     for rec in always:
