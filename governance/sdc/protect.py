@@ -456,6 +456,13 @@ def audit(release: Release, rules: Rules) -> AuditReport:
         primary = bool(t.frame["primary"].iat[row]) if "primary" in t.frame else False
         report.primary_cells += primary
         cell_recovered = True
+        if primary:
+            # Only measures with a protection level need the programme (a primary cell that is recovered
+            # exactly violates its levels anyway).
+            variables = [v for v in variables if _requirement(problem.kind[v], problem.x[v], rules) != (None, None)]
+        else:
+            # A secondary cell is recovered only if every measure is pinned; one free measure settles it.
+            variables = variables[:1]
         for v in variables:
             low, high = attacker.interval(v)
             req_high, req_low = _requirement(problem.kind[v], problem.x[v], rules) if primary else (None, None)
@@ -467,6 +474,8 @@ def audit(release: Release, rules: Rules) -> AuditReport:
             report.intervals.append(entry)
             if not entry.recovered:
                 cell_recovered = False
+            elif not primary:
+                cell_recovered = all(_pinned(attacker.interval(u), problem.x[u]) for u in by_cell[cell])
             if entry.violated:
                 if req_high is not None and problem.kind[v] == DISTINCT_MEMBERS:
                     small += 1
