@@ -4,6 +4,15 @@ Used by the mart tests when the generator + vault crossing are not wanted (speed
 and by bench/bench_disclosure.py at 100 million benefit lines. Deterministic:
 every draw is a hash of the row number and a salt. Consumption depends on age
 and sex; employers have very different sizes, some under 11 covered members.
+
+``disclosure_cases`` (default on) adds the situations an attacker looks for, so that the
+disclosure tests meet them on every run:
+
+* an employer of 14 women and a single man (an (employer, sex) group under k: the man's care
+  must never be shown apart, so the breakdown by sex must go for that employer);
+* one member of the largest employer with a very large hospital bill (a dominated cell);
+* two members of the largest employer with large audiology bills in the same month (a cell the
+  second-largest contributor could estimate within p %: the p % rule, not dominance).
 """
 
 from __future__ import annotations
@@ -38,8 +47,18 @@ def employers(n: int) -> list[str]:
     return [make_siret(make_siren(10_000_000 + (SIREN_STEP * i) % SIREN_BODIES), 1 + i % 50) for i in range(n)]
 
 
+SINGLE_MAN_WOMEN = 14
+DOMINANT_HOSPITAL_COST = 250_000
+P_PERCENT_AUDIOLOGY_COST = 400_000
+
+
+def single_man_employer(n_employers: int) -> str:
+    """The SIRET of the employer of 14 women and one man (outside the ``n_employers`` regular ones)."""
+    return employers(n_employers + 1)[-1]
+
+
 def build(db_path: Path | str, members: int, benefits_per_member: float = 10.0, n_employers: int | None = None,
-          threads: int | None = None) -> dict[str, int]:
+          threads: int | None = None, disclosure_cases: bool = True) -> dict[str, int]:
     """Create pseudo.members / pseudo.contracts / pseudo.benefits in ``db_path``; return row counts."""
     n_emp = n_employers or max(8, members // 50)
     sirets = employers(n_emp)
@@ -156,7 +175,70 @@ def build(db_path: Path | str, members: int, benefits_per_member: float = 10.0, 
             timestamp '2024-12-31 12:00:00' as updated_at
         from priced
     """)
+    if disclosure_cases:
+        _add_disclosure_cases(con, single_man_employer(n_emp), sirets[0])
     counts = {t: con.execute(f"select count(*) from pseudo.{t}").fetchone()[0]
               for t in ("members", "contracts", "benefits")}
     con.close()
     return counts
+
+
+def _benefit_row(member: str, contract: str, tag: str, month: str, family: str, practitioner: str, cost: float,
+                 ss: float, complementary: float) -> str:
+    oop = round(cost - ss - complementary, 2)
+    return (f"('insurer.v1.' || md5('{tag}'), '{member}', '{contract}', date '{month}',"
+            f" date '{month}' + interval 1 month, '{family}', '{family[:3].upper()}999', '{practitioner}',"
+            f" {cost}, {round(cost * 0.9, 2)}, {ss},"
+            f" {complementary}, {oop}, null, timestamp '2024-12-31 12:00:00')")
+
+
+def _add_disclosure_cases(con: duckdb.DuckDBPyConnection, single_man_siret: str, largest_siret: str) -> None:
+    # 1. An employer of 14 women and one man, all aged 40-59 in 2023-2024, with ordinary care.
+    rows = []
+    for i in range(SINGLE_MAN_WOMEN + 1):
+        sex = "M" if i == SINGLE_MAN_WOMEN else "F"
+        rows.append(f"('insurer.v1.' || md5('single_man_member{i}'), {1970 + i % 11}, '{sex}', '{75 + i % 3}', {i})")
+    con.execute(f"""
+        insert into pseudo.members
+        select token, birth_year,
+            case when 2024 - birth_year >= 80 then '80+' else
+                (floor((2024 - birth_year) / 5) * 5)::integer::varchar || '-' ||
+                (floor((2024 - birth_year) / 5) * 5 + 4)::integer::varchar end,
+            sex, departement, true, false, '{single_man_siret}', date '2020-01-01', timestamp '2024-12-31 12:00:00'
+        from (values {", ".join(rows)}) t(token, birth_year, sex, departement, i)
+    """)
+    con.execute(f"""
+        insert into pseudo.contracts
+        select 'insurer.v1.' || md5('contract' || member_token), member_token, 'collective', 'COLLECTIF_BASE', 2,
+            employer_siret, date '2020-01-01', null, 70.00, updated_at
+        from pseudo.members where employer_siret = '{single_man_siret}'
+    """)
+    lines = []
+    people = con.execute(f"""select member_token, 'insurer.v1.' || md5('contract' || member_token), sex
+                             from pseudo.members where employer_siret = '{single_man_siret}'
+                             order by member_token""").fetchall()
+    for n, (member, contract, sex) in enumerate(people):
+        for year in (2023, 2024):
+            for j, (family, practitioner, cost) in enumerate(
+                    [("pharmacy", "pharmacist", 35.0), ("consultation", "generalist", 30.0)]):
+                month = f"{year}-{1 + (n + 5 * j) % 12:02d}-01"
+                lines.append(_benefit_row(member, contract, f"single_man{n}_{year}_{j}", month, family, practitioner,
+                                          cost + n, round((cost + n) * 0.6, 2), round((cost + n) * 0.3, 2)))
+            if sex == "M":
+                lines.append(_benefit_row(member, contract, f"single_man{n}_{year}_dental", f"{year}-06-01", "dental",
+                                          "dentist", 420.0, 40.0, 300.0))
+    # 2. and 3. In the largest employer: a dominated hospital cell and a p % audiology cell.
+    # the two audiology bills go to two women of the same 20-year age band, so that they share a cell
+    big = con.execute(f"""select m.member_token, c.contract_token from pseudo.members m
+                          join pseudo.contracts c using (member_token)
+                          where c.employer_siret = '{largest_siret}' and m.sex = 'F'
+                            and 2024 - m.birth_year between 20 and 39
+                          order by m.member_token limit 3""").fetchall()
+    cost = float(DOMINANT_HOSPITAL_COST)
+    lines.append(_benefit_row(big[0][0], big[0][1], "dominant_hospital", "2023-03-01", "hospital", "hospital",
+                              cost, round(cost * 0.8, 2), round(cost * 0.15, 2)))
+    cost = float(P_PERCENT_AUDIOLOGY_COST)
+    for n in (1, 2):
+        lines.append(_benefit_row(big[n][0], big[n][1], f"p_percent_audiology{n}", "2024-06-01", "audiology",
+                                  "audiologist", cost - n, round((cost - n) * 0.2, 2), round((cost - n) * 0.5, 2)))
+    con.execute("insert into pseudo.benefits values " + ", ".join(lines))
