@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
-from scipy.optimize import Bounds, LinearConstraint, linprog, milp
+from scipy.optimize import Bounds, LinearConstraint, milp
 
 from governance.sdc.model import (
     ADDITIVE_COUNT,
@@ -393,8 +393,13 @@ class _Attacker:
 
             a_eq, b_eq = build(eqs)
             a_ub, b_ub = build(ubs)
-            bounds = [(p.lo[v], None if math.isinf(p.hi[v]) else p.hi[v]) for v in variables]
-            self._matrices[comp] = (col, a_eq, b_eq, a_ub, b_ub, bounds)
+            blocks = [m for m in (a_eq, a_ub) if m is not None]
+            lower = np.concatenate([b for b in (b_eq, None if a_ub is None else np.full(len(b_ub), -np.inf))
+                                    if b is not None])
+            upper = np.concatenate([b for b in (b_eq, b_ub) if b is not None])
+            constraint = LinearConstraint(sparse.vstack(blocks).tocsr(), lower, upper)
+            bounds = Bounds(np.array([p.lo[v] for v in variables]), np.array([p.hi[v] for v in variables]))
+            self._matrices[comp] = (col, constraint, bounds)
         return self._matrices[comp]
 
     def interval(self, v: int) -> tuple[float, float]:
@@ -403,13 +408,14 @@ class _Attacker:
         variables, eqs, ubs = self._components[comp]
         if not eqs and not ubs:
             return p.lo[v], p.hi[v]
-        col, a_eq, b_eq, a_ub, b_ub, bounds = self._matrix(comp)
+        col, constraint, bounds = self._matrix(comp)
         out = []
         for sign in (1.0, -1.0):
             c = np.zeros(len(variables))
             c[col[v]] = sign
             self.programmes += 1
-            res = linprog(c, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=b_eq, bounds=bounds, method="highs")
+            # milp without integer variables is HiGHS's LP, with less input handling than linprog per call.
+            res = milp(c, constraints=constraint, bounds=bounds)
             if res.status == 3:  # unbounded
                 out.append(-np.inf if sign > 0 else np.inf)
             elif res.status != 0:
