@@ -142,20 +142,95 @@ def test_dataviz_chooses_least_loss_valid_node(built):
     _check(settings.warehouse_db, LIMIT)
 
 
-def test_published_dataviz_table_is_the_unsuppressed_records(published):
-    import pyarrow.parquet as pq
-
-    settings, _ = published
+def test_published_dataviz_table_is_the_unsuppressed_records(built):
+    settings, _ = built
     con = duckdb.connect(str(settings.warehouse_db), read_only=True)
     try:
         kept = con.execute("select count(*) from intermediate.int_disclosure__dataviz_member_profiles "
                            "where masking = 'none'").fetchone()[0]
+        table = con.execute("select * from marts.mart_dataviz__member_profiles").df()
     finally:
         con.close()
-    table = pq.read_table(settings.published / "dataviz" / "mart_dataviz__member_profiles.parquet")
-    assert table.num_rows == kept
-    assert len(set(table.column("sex_level").to_pylist())) == 1
-    assert len(set(table.column("generalisation_level").to_pylist())) == 1
+    assert len(table) == kept > 100
+    assert table.sex_level.nunique() == 1 and table.generalisation_level.nunique() == 1
+    assert not any("token" in c for c in table.columns)
+
+
+BANDS = ["0", "<100", "100-499", "500-1999", "2000+"]
+QI = ["care_year", "age_band", "sex", "geo_area"]
+
+
+def _amount_band(cents: int) -> str:
+    if cents <= 0:
+        return "0"
+    for upper, label in ((10_000, "<100"), (50_000, "100-499"), (200_000, "500-1999")):
+        if cents < upper:
+            return label
+    return "2000+"
+
+
+def _mart_and_cells(settings) -> tuple[pd.DataFrame, pd.DataFrame]:
+    con = duckdb.connect(str(settings.warehouse_db), read_only=True)
+    try:
+        mart = con.execute("select * from marts.mart_dataviz__member_profiles").df()
+        cells = con.execute("select * from intermediate.int_disclosure__dataviz_member_profiles "
+                            "where masking = 'none'").df()
+    finally:
+        con.close()
+    return mart, cells
+
+
+def test_no_record_is_unique_on_its_quasi_identifiers_plus_any_one_published_value(built):
+    """An attacker who knows a colleague's age band, sex, area and ONE bill (any act family) finds at least k
+    records sharing them: amounts are bands, and a band value shared by fewer than k records is blanked."""
+    from confiance.contracts import mart_contracts
+
+    settings, _ = built
+    mart, _ = _mart_and_cells(settings)
+    contract = mart_contracts()["mart_dataviz__member_profiles"]
+    linking = contract.table_custom["linking_values"]
+    qis = [c.name for c in contract.columns if c.classification == "quasi_identifier"]
+    assert set(qis) == set(QI)
+    assert linking and all(c in mart.columns for c in linking)
+    numeric = [c for c in mart.columns if c.startswith("consumption_") and mart[c].dtype.kind in "if"]
+    assert not numeric, f"exact amounts published: {numeric}"
+    blanked = 0
+    for col in linking:
+        assert set(mart[col].dropna()) <= set(BANDS)
+        sizes = mart.fillna({col: "(blank)"}).groupby([*qis, col]).size()
+        assert (sizes >= K).all(), f"{col}: {int((sizes < K).sum())} group(s) of fewer than {K} records"
+        blanked += int(mart[col].isna().sum())
+    assert blanked > 0, "the test data should need some blanking"
+    # the sensitive attribute keeps its l-diversity and the classes their k-anonymity
+    classes = mart.groupby(qis).main_act_family.agg(["size", "nunique"])
+    assert (classes["size"] >= K).all() and (classes["nunique"] >= L_DIV).all()
+
+
+def test_bands_are_true_and_blanked_only_as_needed(built):
+    """Each shown band is the member's true yearly amount's band; within a class, the bands shared by fewer
+    than k records are blanked, then the next smallest until the blank holds at least k records; no more."""
+    settings, _ = built
+    _, cells = _mart_and_cells(settings)
+    families = [c.removeprefix("consumption_").removesuffix("_band") for c in cells.columns
+                if c.startswith("consumption_") and c.endswith("_band")]
+    assert len(families) == 9
+    for f in families:
+        true = (cells[f"consumption_{f}"].astype(float) * 100).round().astype("int64").map(_amount_band)
+        shown = cells[f"consumption_{f}_band"]
+        assert (shown.isna() | (shown == true)).all(), f
+        expected_blank = pd.Series(False, index=cells.index)
+        for _, cls in cells.assign(band=true).groupby(["age_band", "sex", "geo_area"]):
+            counts = cls.band.value_counts()
+            if not (counts < K).any():
+                continue
+            ordered = sorted(counts.items(), key=lambda kv: (kv[1], kv[0]))
+            blank, held = set(), 0
+            for band, n in ordered:
+                if n < K or held < K:
+                    blank.add(band)
+                    held += n
+            expected_blank[cls.index[cls.band.isin(blank)]] = True
+        assert (shown.isna() == expected_blank).all(), f
 
 
 def test_dataviz_finer_node_than_the_old_chain_under_a_strict_limit(copy_home):
