@@ -16,7 +16,8 @@ to one SQL expression here:
 - ``departement``: the département of the postal code (Corsica 2A/2B, overseas 971-976);
 - ``month``: the first day of the month (``target_column`` names it);
 - ``scrub``: the text after PII scrubbing (``vault.pii.scrubber.scrub_texts``), the
-  member's names given as known names;
+  member's names given as known names and every member's name in a gazetteer built once
+  per crossing (``member_name_gazetteer``);
 - ``consent``: the current consent flag as a boolean (the history stays in the vault).
 
 Only the latest version of each record (by primary key and ``updated_at``) crosses.
@@ -212,8 +213,31 @@ def crossing_plan(contract: Contract, domain: str, version: int, as_of: str,
     return exprs, joins
 
 
-def _scrub_pending(con: duckdb.DuckDBPyConnection, contract: Contract, col: Column) -> int:
-    """Scrub the free texts not scrubbed yet (cached by member and text hash in the vault)."""
+def member_name_gazetteer(con: duckdb.DuckDBPyConnection) -> Any:
+    """Every first and last name of the member register (latest versions), as one Aho-Corasick gazetteer.
+
+    Built once per crossing, in memory only: any member named in any comment is scrubbed, not only the
+    comment's own member. The names are never logged; only their count is.
+    """
+    from vault.pii.gazetteer import NameGazetteer
+
+    members = _latest(feed_contracts()["members"])
+    rows = con.execute(
+        f"SELECT DISTINCT n FROM (SELECT first_name AS n FROM {members} m UNION ALL "
+        f"SELECT last_name FROM {members} m) WHERE n IS NOT NULL"
+    ).fetchall()
+    gazetteer = NameGazetteer(r[0] for r in rows)
+    log.info("member-name gazetteer: %d distinct names", len(rows))
+    return gazetteer
+
+
+def _scrub_pending(
+    con: duckdb.DuckDBPyConnection, contract: Contract, col: Column, gazetteer: Any = None
+) -> int:
+    """Scrub the free texts not scrubbed yet (cached by member and text hash in the vault).
+
+    ``gazetteer``: a callable returning the member-name gazetteer (built on first need, once per crossing).
+    """
     ref = _member_ref(contract)
     names = ("m.first_name", "m.last_name") if ref else ("NULL", "NULL")
     join = (f"LEFT JOIN {_latest(feed_contracts()['members'])} m ON m.member_id = r.{_q(ref)}" if ref else "")
@@ -235,7 +259,8 @@ def _scrub_pending(con: duckdb.DuckDBPyConnection, contract: Contract, col: Colu
         rows = con.execute("SELECT h, text, first_name, last_name FROM pending_scrub WHERE rn BETWEEN ? AND ? "
                            "ORDER BY rn", [start, start + SCRUB_BATCH - 1]).fetchall()
         known = [[n for n in (r[2], r[3]) if n] for r in rows]
-        scrubbed = scrub_texts([r[1] for r in rows], known_names=known)
+        scrubbed = scrub_texts([r[1] for r in rows], known_names=known,
+                               gazetteer=gazetteer() if gazetteer is not None else None)
         batch = pa.table({"feed": [contract.name] * len(rows), "column_name": [col.name] * len(rows),
                           "text_hash": [r[0] for r in rows], "scrubbed": scrubbed})
         con.register("scrub_batch", batch)
@@ -263,10 +288,17 @@ def cross_to_warehouse(settings: Any, domain: str | None = None) -> dict[str, in
         version = ensure_domain(settings, con, domain)
         n_tokens = refresh_member_tokens(con, settings, domain, version)
         scrubbed = 0
+        built: list[Any] = []
+
+        def gazetteer() -> Any:  # one member-name gazetteer per crossing, built only if a text needs scrubbing
+            if not built:
+                built.append(member_name_gazetteer(con))
+            return built[0]
+
         for contract in feed_contracts().values():
             for col in contract.columns:
                 if col.crossing == "scrub":
-                    scrubbed += _scrub_pending(con, contract, col)
+                    scrubbed += _scrub_pending(con, contract, col, gazetteer)
         con.execute("COMMIT")
         con.execute(f"ATTACH '{warehouse}' AS wh")
         tokens = token_functions(con, settings, domain, version)

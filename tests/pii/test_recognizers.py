@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from confiance.identifiers import make_fr_iban, make_nir, make_siren, make_siret
+from confiance.identifiers import luhn_check_digit, make_fr_iban, make_nir, make_siren, make_siret
 from vault.pii import recognizers as r
 
 NIR = make_nir("F", 1984, 5, "75", 56, 83)  # valid key
@@ -113,8 +113,10 @@ def test_siret_and_siren():
 
 
 def test_rpps_and_adeli_need_context():
-    assert found(r.rpps_recognizer(), "praticien RPPS 10003456789") == ["10003456789"]
-    assert found(r.rpps_recognizer(), "facture 10003456789") == []
+    rpps = "1000345678" + luhn_check_digit("1000345678")  # RPPS numbers end with a Luhn key
+    assert found(r.rpps_recognizer(), f"praticien RPPS {rpps}") == [rpps]
+    assert found(r.rpps_recognizer(), f"praticien RPPS {rpps[:-1]}{(int(rpps[-1]) + 1) % 10}") == []
+    assert found(r.rpps_recognizer(), f"facture {rpps}") == []
     assert found(r.rpps_recognizer(), "RPPS +33612345678") == []
     assert found(r.adeli_recognizer(), "kiné n° ADELI 751234567") == ["751234567"]
     assert found(r.adeli_recognizer(), "dossier 751234567") == []

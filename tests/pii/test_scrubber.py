@@ -12,9 +12,9 @@ from vault.pii.scrubber import Span, analyze_texts, merge_spans, needs_ner, scru
 
 def test_engine_uses_only_the_installed_french_model(analyzer):
     engine = analyzer.nlp_engine
-    assert engine.models == [{"lang_code": "fr", "model_name": "fr_core_news_sm"}]
+    assert engine.models == [{"lang_code": "fr", "model_name": "fr_core_news_md"}]
     assert list(engine.nlp) == ["fr"]
-    assert engine.nlp["fr"].meta["name"] == "core_news_sm" and engine.nlp["fr"].lang == "fr"
+    assert engine.nlp["fr"].meta["name"] == "core_news_md" and engine.nlp["fr"].lang == "fr"
     assert analyzer.supported_languages == ["fr"]
     assert {rec.supported_language for rec in analyzer.registry.recognizers} == {"fr"}
     # none of Presidio's default (English) recognizers
@@ -64,16 +64,19 @@ def test_merge_spans_covers_overlaps_with_the_best_label():
     assert merged == [Span(0, 20, "ADDRESS", 0.75), Span(30, 35, "PHONE", 0.9)]
 
 
-def test_needs_ner_prefilter():
-    assert needs_ner("transmis à Julien Moreau")
-    assert needs_ner("Alexandrie Vidal conteste")  # a first word that is not a common French word
+def test_needs_ner_prefilter(analyzer):
+    # names the lexicons explain need no model; a capitalised word nothing explains does
+    assert not needs_ner("transmis à Julien Moreau")
+    assert needs_ner("transmis à Zrbqwx Vtklmnoq pour avis")
     assert not needs_ner("paiement effectué, rien à signaler")
     assert not needs_ner("Dossier complet. Rien à signaler.")
+    assert not needs_ner("acte HBLD036, IBAN FR76 et DSN reçue")  # codes glued to digits and acronyms
 
 
 def test_fast_path_covers_everything_one_presidio_call_per_text_finds(analyzer):
-    """The batch path (regex everywhere, spaCy only where a capitalised word is unexplained) loses nothing
-    that ``AnalyzerEngine.analyze`` on each text finds: every character it flags is flagged by the fast path."""
+    """The batch path (patterns and lexicons everywhere, spaCy only where a capitalised word is left in doubt)
+    loses nothing that ``AnalyzerEngine.analyze`` (spaCy on every text) finds on the legacy corpus: every
+    character it flags is flagged by the fast path."""
     corpus = generate_corpus(200, seed=7)
     texts = [item.text for item in corpus]
     fast = analyze_texts(texts)

@@ -207,3 +207,35 @@ def test_rotation_retokenises_consistently(settings: Settings):
     from vault.audit import entries
 
     assert "key.domain.rotated" in [e["action"] for e in entries(settings)]
+
+
+def test_any_members_name_in_any_comment_is_scrubbed(tmp_path, monkeypatch):
+    """The member-register gazetteer: a comment naming another member (in lower case, a surname no lexicon
+    knows) does not cross with that name; the names are not logged."""
+    monkeypatch.setenv("CONFIANCE_MASTER_KEY", secrets.token_bytes(32).hex())
+    monkeypatch.setenv("CONFIANCE_ACTOR", "test-runner")
+    s = Settings(home=tmp_path / "var", key_file=tmp_path / "k", extra={"as_of": "2025-06-15"})
+    s.ensure_dirs()
+    feeds = make_feeds(30, 1, seed=5)
+    other = feeds["members"][0]
+    other["last_name"] = "Kerzhaoulec"
+    benefit = next(b for b in feeds["benefits"] if b["member_id"] != other["member_id"])
+    benefit["comment"] = "dossier transmis par kerzhaoulec hier, rien d'autre"
+    write_feeds(s.inbox, feeds)
+    land_inbox(s)
+    import logging
+
+    records: list[str] = []
+    handler = logging.Handler()
+    handler.emit = lambda record: records.append(record.getMessage())
+    logging.getLogger("vault.crossing").addHandler(handler)
+    logging.getLogger("vault.crossing").setLevel(logging.INFO)
+    try:
+        cross_to_warehouse(s)
+    finally:
+        logging.getLogger("vault.crossing").removeHandler(handler)
+    comments = [c for (c,) in _wh(s).execute("SELECT DISTINCT comment FROM pseudo.benefits").fetchall() if c]
+    assert "dossier transmis par <PERSON> hier, rien d'autre" in comments
+    assert not [c for c in comments if "kerzhaoulec" in c.lower()]
+    assert any("gazetteer" in r for r in records)
+    assert not [r for r in records if "Kerzhaoulec" in r or other["first_name"] in r]

@@ -101,7 +101,7 @@ def name_lexicon() -> NameLexicon:
 TRADE_WORDS = frozenset(
     """cpam rib nir iban bic siret siren rpps adeli ddn cmu css ame npai urssaf caf ald optam dpo cnil rgpd hds sms
     pdf ttc tva eur brss ccam ngap acs amo amc csg sepa rdv tel nb ps ok cb sncf edf sa sas sarl eurl chu chr ehpad
-    samu ameli noemie vitale mutuelle mutuelles adherent adherente adherents assure assuree beneficiaire
+    samu ameli noemie vitale ras mutuelle mutuelles adherent adherente adherents assure assuree beneficiaire
     devis facture factures decompte decomptes remboursement remboursements garantie garanties contrat contrats
     optique dentaire audioprothese orthodontie hospitalisation kine kinesitherapie osteo osteopathe osteopathie
     pharmacie clinique hopital cabinet centre radiologie laboratoire ordonnance prescription prothese protheses
@@ -126,10 +126,10 @@ GIVEN_NAME_WORDS = frozenset(
     olive ambre jade perle fleur aurore ange noel pascal pascale dominique desire desiree aime aimee modeste
     clement clemence constant felicite innocent fidele sage grace joie merci gaston bonne belle prosper juste
     honore honorine fortune benoit august auguste avril mai juin julien martin germain vincent charles louis
-    loyal franck frank franc gai gay lys lila iris jasmin hortense marin sylvain colombe celeste reine roi
+    loyal franck frank franc gai gay lys lila iris jasmin marin sylvain colombe celeste reine roi
     prince princesse baptiste val vale mars venus gloire amour bijou cerise praline tao zen paris patient
     patiente maman papa mamie papy tata tonton anonyme fille fils enfant bebe ami amie cheri cherie bonheur espoir
-    chance destin liberte justice gentil douce lune soleil etoile miel""".split()
+    chance destin liberte justice gentil douce lune soleil etoile miel ocean""".split()
 )
 
 

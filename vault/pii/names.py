@@ -175,8 +175,8 @@ def tokenize(
         initial = end - start == 1 and end < n and text[end] == "."
         cased = word[0].isupper()
         upper = cased and end - start >= 2 and word.isupper()
-        if upper and end - start <= 3 and not lex and not member:
-            is_common = True  # short acronyms: DSN, BR, AMK
+        if upper and end - start <= 3 and not member:
+            lex, given, is_common = False, False, True  # short acronyms: RAS, DSN, BR, AMK
         particle = f in PARTICLES or f in ("d'", "l'")
         if not (cased or lex or member or initial or particle or f in TITLES):
             continue  # an ordinary lower-case word: it only separates names
@@ -244,7 +244,7 @@ def _name_like(t: Token) -> bool:
     return t.lex and not t.common and len(t.text) >= 3
 
 
-_PLACE_BEFORE = re.compile(r"(?:^|\s)(?:a|de|d'|en|sur|vers|pres de|agence de|cpam de|cpam d')\s?$")
+_PLACE_BEFORE = re.compile(r"(?:^|\s)(?:de|d'|en|sur|vers|pres de|agence de|cpam de|cpam d')\s?$")
 
 
 def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> float | None:
@@ -304,7 +304,7 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
         t = names[0]
         if len(t.text) < 3:
             return None
-        place = _PLACE_BEFORE.search(clause) is not None and not t.given and not t.member
+        place = _PLACE_BEFORE.search(clause) is not None and not t.member
         if t.cased or t.upper:
             if place:
                 return None
@@ -321,6 +321,8 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
         at_end = not text[t.end :].strip(" \t.,!?\n")
         if t.strong and (t.given or t.member) and (alone or at_end or strong_cue):
             return 0.6
+        if t.strong and t.member and len(t.text) >= 4:
+            return 0.6  # a member's name with no ordinary reading, in any case
         if t.strong and len(t.text) >= 4 and re.search(r"(?:^|\s)(?:de|d'|avec|pour|par|nom de)$", clause):
             return 0.55
     return None
@@ -330,7 +332,14 @@ def _lower_pair(a: Token, b: Token) -> bool:
     """Lower-case first name and surname, either order: the surname may be an ordinary word ("solene brun")."""
     if a.cased or b.cased or not (a.lex and b.lex):
         return False
-    return (a.strong and a.given) or (b.strong and b.given)
+    return (a.strong and a.given) or (b.strong and b.given) or (a.given and b.strong) or (a.strong and b.given)
+
+
+def all_ordinary(text: str) -> bool:
+    """True when every word of ``text`` has an ordinary reading and none is a strong name (a model's
+    "person" that is a sentence start like "Montant" or "Prochaine")."""
+    tokens = tokenize(text, fold(text))
+    return not any(t.strong or t.unknown_cap for t in tokens)
 
 
 def find_names(

@@ -229,7 +229,7 @@ def phone_recognizer() -> FrenchRegexRecognizer:
         rf"[1-9](?:{_PHONE_SEP}\d){{8}}(?![ \u00a0.\-]?\d)"
     )
     international = re.compile(
-        r"(?<![\w+])(?:\+|00)(?!33)[1-9]\d{0,2}(?:[ \u00a0.\-]?\(0\))?"
+        r"(?<![\w+])(?:\+|00(?=[ \u00a0]))[ \u00a0]?(?!33)[1-9]\d{0,2}(?:[ \u00a0.\-]?\(0\))?"
         rf"(?:{_PHONE_SEP}\d){{7,12}}(?![\d])"
     )
     return FrenchRegexRecognizer(
@@ -521,6 +521,10 @@ def clean_model_person(text: str, start: int, end: int) -> tuple[int, int] | Non
         return None
     s, e = start + tokens[0].start(), start + tokens[-1].end()
     if sum(ch.isalpha() for ch in text[s:e]) < 2:
+        return None
+    from vault.pii.names import all_ordinary
+
+    if all_ordinary(text[s:e]):
         return None
     return s, e
 
