@@ -140,6 +140,7 @@ def _sentence_start(text: str, start: int) -> bool:
 
 
 _WORD_CACHE: dict[str, tuple[bool, bool, bool]] = {}
+_KEEP_LOWER = PARTICLES | TITLES | {"d'", "l'"}
 
 
 def tokenize(
@@ -157,29 +158,30 @@ def tokenize(
         cache.clear()
     tokens: list[Token] = []
     n = len(text)
+    keep_lower = _KEEP_LOWER
     for m in _WORD.finditer(text):
         start, end = m.span()
-        if (end < n and text[end].isdigit()) or (start > 0 and text[start - 1].isdigit()):
-            continue
-        word = m.group(0)
         f = folded[start:end]
         found = cache.get(f)
         if found is None:
             found = cache[f] = _lookup(f, lexicon, vocab)
         lex, given, is_common = found
-        if is_common and not lex and f.endswith(("s", "x")) and len(f) > 3:
-            pass
-        elif not lex and not is_common and f.endswith(("s", "x")) and f[:-1] in vocab.nominal:
+        cased = text[start].isupper()
+        if not cased and not lex and not member_spans and f not in keep_lower and end - start > 1:
+            continue  # an ordinary lower-case word: it only separates names
+        if (end < n and text[end].isdigit()) or (start > 0 and text[start - 1].isdigit()):
+            continue
+        word = m.group(0)
+        if not lex and not is_common and f[-1] in "sx" and len(f) > 3 and f[:-1] in vocab.nominal:
             is_common = True  # a plural: "Tilleuls", "Chênes"
         member = bool(member_spans) and any(s <= start and end <= e for s, e in member_spans)
         initial = end - start == 1 and end < n and text[end] == "."
-        cased = word[0].isupper()
         upper = cased and end - start >= 2 and word.isupper()
         if upper and end - start <= 3 and not member:
             lex, given, is_common = False, False, True  # short acronyms: RAS, DSN, BR, AMK
         particle = f in PARTICLES or f in ("d'", "l'")
         if not (cased or lex or member or initial or particle or f in TITLES):
-            continue  # an ordinary lower-case word: it only separates names
+            continue
         tokens.append(
             Token(
                 start,
@@ -194,7 +196,7 @@ def tokenize(
                 is_common,
                 member,
                 initial,
-                f in PARTICLES or f in ("d'", "l'"),
+                particle,
             )  # fmt: skip
         )
     return tokens

@@ -97,12 +97,9 @@ class FrenchRegexRecognizer(LocalRecognizer):
         after = text[end : end + self.context_after].lower()
         return bool(self._context_regex.search(before) or self._context_regex.search(after))
 
-    def analyze(
-        self, text: str, entities: list[str] | None = None, nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        if entities and self.entity not in entities:
-            return []
-        results: list[RecognizerResult] = []
+    def find(self, text: str) -> list[tuple[int, int, float]]:
+        """(start, end, score) of each match (the scrubber's fast path; ``analyze`` wraps it for Presidio)."""
+        results: list[tuple[int, int, float]] = []
         seen: set[tuple[int, int]] = set()
         for spec in self.patterns:
             for match in spec.regex.finditer(text):
@@ -119,27 +116,35 @@ class FrenchRegexRecognizer(LocalRecognizer):
                     continue
                 score = min(1.0, spec.score + self.context_boost) if with_context else spec.score
                 seen.add((start, end))
-                results.append(
-                    RecognizerResult(
-                        entity_type=self.entity,
-                        start=start,
-                        end=end,
-                        score=score,
-                        recognition_metadata={
-                            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                            RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
-                        },
-                    )
-                )
+                results.append((start, end, score))
         if len(results) > 1:  # a match inside a longer match of the same recognizer adds nothing
             results = [
                 a
                 for a in results
-                if not any(b is not a and b.start <= a.start and a.end <= b.end and b.end - b.start > a.end - a.start
+                if not any(b is not a and b[0] <= a[0] and a[1] <= b[1] and b[1] - b[0] > a[1] - a[0]
                            for b in results)
             ]  # fmt: skip
         return results
+
+    def analyze(
+        self, text: str, entities: list[str] | None = None, nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        if entities and self.entity not in entities:
+            return []
+        return [
+            RecognizerResult(
+                entity_type=self.entity,
+                start=start,
+                end=end,
+                score=score,
+                recognition_metadata={
+                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                    RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
+                },
+            )
+            for start, end, score in self.find(text)
+        ]
 
 
 # --- validators ------------------------------------------------------------------

@@ -158,11 +158,11 @@ def _pattern_spans(text: str) -> list[Span]:
             lowered = text.lower() if lowered is None else lowered
             if not rec._context_regex.search(lowered):
                 continue
-        spans.extend(Span(r.start, r.end, r.entity_type, float(r.score)) for r in rec.analyze(text, None)
-                     if r.score >= SCORE_THRESHOLD)  # fmt: skip
+        entity = rec.entity
+        spans.extend(Span(a, b, entity, score) for a, b, score in rec.find(text) if score >= SCORE_THRESHOLD)
     for rec in always:
-        spans.extend(Span(r.start, r.end, r.entity_type, float(r.score)) for r in rec.analyze(text, None)
-                     if r.score >= SCORE_THRESHOLD)  # fmt: skip
+        entity = rec.entity
+        spans.extend(Span(a, b, entity, score) for a, b, score in rec.find(text) if score >= SCORE_THRESHOLD)
     return spans
 
 
