@@ -48,7 +48,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
-from scipy.optimize import Bounds, LinearConstraint, linprog, milp
+from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import coo_matrix
 
 K = 11
@@ -78,6 +78,7 @@ PEOPLE_COLUMNS = {"member_count", "enrolled", "followed_up"}
 COUNT_COLUMNS = PEOPLE_COLUMNS | {"benefit_line_count"}
 AMOUNT_COLUMNS = {"actual_cost", "ss_reimbursement", "complementary_reimbursement", "out_of_pocket", "premiums_earned"}
 MEASURE_COLUMNS = COUNT_COLUMNS | AMOUNT_COLUMNS
+AMOUNTS = ("actual_cost", "ss_reimbursement", "complementary_reimbursement", "out_of_pocket")
 RATIO_COLUMNS = {  # ratio column: (numerator, denominator)
     "out_of_pocket_share": ("out_of_pocket", "actual_cost"),
     "loss_ratio": ("complementary_reimbursement", "premiums_earned"),
@@ -85,7 +86,7 @@ RATIO_COLUMNS = {  # ratio column: (numerator, denominator)
     "enrolment_rate": ("enrolled", "member_count"),
     "follow_up_rate": ("followed_up", "enrolled"),
 }
-TEXT_COLUMNS = {"statement", "report_status"}
+TEXT_COLUMNS = {"statement", "statement_fr", "statement_en", "report_status"}
 REASON_WORDS = re.compile(
     r"reason|primary|secondary|suppress|dominan|p_percent|flag|why|cause|small|status_code", re.IGNORECASE
 )
@@ -509,6 +510,8 @@ class _Model:
                             v.published = (lo, hi)
                 for c, (num, den) in ratios:
                     r = values[c][ri]
+                    if masked[ri] and num not in t.df.columns:  # a masked average hides its total
+                        self.var((ns, num, key, t.run)).refs.append((ti, ri, c))
                     if np.isnan(r):
                         continue
                     sc = t.scales.get(c)
@@ -522,6 +525,8 @@ class _Model:
 
     def _grids_of(self, ti: int, t: Table, ns: str, keys: list[tuple[frozenset, ...]]) -> None:
         """Split a table into grids: sets of rows whose values partition each dimension."""
+        if not keys:
+            return
         meta = [c for c in t.df.columns if c in META_COLUMNS - {"masking"}]
         sig = t.df[meta].astype(str).agg("|".join, axis=1).tolist() if meta else [""] * len(keys)
         groups: dict[Any, list[int]] = defaultdict(list)
@@ -724,21 +729,39 @@ class _Model:
                     self.cons.append(Con({vk: 1.0}, fact.lo, fact.hi, "fact"))
 
     def _population(self, pop: pd.DataFrame) -> None:
-        """Upper bounds on consumer counts from a known population (columns scope, year, sex, age[, departement])."""
-        pop = pop.copy()
-        pop["scope"] = pop["scope"].astype(str)
+        """Upper bounds on consumer counts from a known population (see :func:`population_of`)."""
+        pop = _prepare_population(pop)
         for vk in list(self.vars):
             ns, m, key, _run = vk
             if ns != "care" or m != "member_count":
                 continue
-            scope, time, _fam, ages, sexes, geo = key[:6]
-            years = {mo // 12 for mo in time}
-            sel = pop["scope"].isin(scope) & pop["year"].isin(years) & pop["sex"].isin(sexes) & pop["age"].isin(ages)
-            if "departement" in pop and geo != self.uni.deps:
-                sel &= pop["departement"].isin(geo)
-            if len(years) != 1:
-                continue
-            self.cons.append(Con({vk: 1.0}, 0.0, float(pop.loc[sel, "count"].sum()), "fact"))
+            n = population_of(pop, key, self.uni)
+            if n is not None:
+                self.cons.append(Con({vk: 1.0}, 0.0, float(n), "fact"))
+
+
+def _prepare_population(pop: pd.DataFrame) -> pd.DataFrame:
+    pop = pop.copy()
+    pop["scope"] = pop["scope"].astype(str)
+    if "guarantee_level" in pop:
+        pop["guarantee_level"] = pop["guarantee_level"].astype(str)
+    return pop
+
+
+def population_of(pop: pd.DataFrame, key: tuple[frozenset, ...], uni: Universe) -> int | None:
+    """People of a cell's population the attacker knows of (covered members of the scope in the cell's
+    year, of its sexes, ages, areas and guarantee levels). ``pop``: scope, year, sex, age, count and
+    optionally departement and guarantee_level (an employer's staff list, the insurer's registry)."""
+    scope, time, _fam, ages, sexes, geo, guarantee = key[:7]
+    years = {m // 12 for m in time}
+    if len(years) != 1:
+        return None
+    sel = pop["scope"].isin(scope) & pop["year"].isin(years) & pop["sex"].isin(sexes) & pop["age"].isin(ages)
+    if "departement" in pop and geo != uni.deps:
+        sel &= pop["departement"].isin(geo)
+    if "guarantee_level" in pop and guarantee != uni.universe["guarantee"]:
+        sel &= pop["guarantee_level"].isin(guarantee)
+    return int(pop.loc[sel, "count"].sum())
 
 
 def _join_partition(values: list[frozenset]) -> list[frozenset]:
@@ -872,20 +895,15 @@ def _solve_component(
             hi.append(c.hi)
         a_mat = coo_matrix((data, (rows, cols)), shape=(len(use), n)).tocsr()
         lo_a, hi_a = np.array(lo), np.array(hi)
-        eq = np.isclose(lo_a, hi_a, rtol=0, atol=1e-9)
-        ub_rows = ~eq & np.isfinite(hi_a)
-        lb_rows = ~eq & np.isfinite(lo_a)
-        from scipy.sparse import vstack
-
-        a_ub = vstack([a_mat[ub_rows], -a_mat[lb_rows]]).tocsr() if (ub_rows.any() or lb_rows.any()) else None
-        b_ub = np.concatenate([hi_a[ub_rows], -lo_a[lb_rows]]) if a_ub is not None else None
-        a_eq = a_mat[eq] if eq.any() else None
-        b_eq = lo_a[eq] if eq.any() else None
         stats["largest"] = max(stats["largest"], n)
+        # HiGHS through milp with no integer column: the same LP solver as linprog(method="highs"), with
+        # one prebuilt constraint matrix per component (less input handling per programme).
+        lin = [LinearConstraint(a_mat, lo_a, hi_a)] if use else []
+        continuous = np.zeros(n)
 
-        def lp(c_vec: np.ndarray, a_ub=a_ub, b_ub=b_ub, a_eq=a_eq, b_eq=b_eq, n=n) -> Any:
+        def lp(c_vec: np.ndarray, lin=lin, continuous=continuous) -> Any:
             stats["lps"] += 1
-            return linprog(c_vec, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=b_eq, bounds=[(0, None)] * n, method="highs")
+            return milp(c_vec, constraints=lin, integrality=continuous, bounds=Bounds(0, np.inf))
 
         feas = lp(np.zeros(n))
         if feas.status == 2:
@@ -899,16 +917,13 @@ def _solve_component(
             lo_t = r_min.fun if r_min.status == 0 else 0.0
             hi_t = -r_max.fun if r_max.status == 0 else np.inf
             v = vars_.get(t)
-            if (
-                v is not None
-                and v.integer
-                and n <= milp_vars
-                and np.isfinite(hi_t)
-                and (hi_t < 2 * k or hi_t - lo_t < 2)
-            ):
+            people = t[1] in PEOPLE_COLUMNS
+            could_be_small = people and np.isfinite(hi_t) and k <= hi_t < 2 * k
+            could_be_exact = np.isfinite(hi_t) and 0.5 <= hi_t - lo_t < 2
+            if v is not None and v.integer and n <= milp_vars and (could_be_small or could_be_exact):
                 integrality = np.array([1 if vars_.get(vk, Var()).integer else 0 for vk in idx])
                 constraints = [LinearConstraint(a_mat, lo_a, hi_a)] if len(use) else []
-                for sign in (1.0, -1.0):
+                for sign in (1.0, -1.0) if could_be_exact else (-1.0,):
                     stats["milps"] += 1
                     r = milp(
                         sign * c_vec,
@@ -1095,19 +1110,13 @@ def population_findings(release: Release, population: pd.DataFrame, k: int = K) 
     """Rows (published or masked) describing a population the attacker knows to be under k."""
     out = []
     uni = Universe(release.tables)
-    pop = population.copy()
-    pop["scope"] = pop["scope"].astype(str)
+    pop = _prepare_population(population)
     for t in release.cell_tables():
         if namespace(t.mart, t.df.columns) not in {"care"}:
             continue
         for ri, key in enumerate(row_keys(t, uni)):
-            scope, time, _fam, ages, sexes, geo = key[:6]
-            years = {m // 12 for m in time}
-            sel = pop["scope"].isin(scope) & pop["year"].isin(years) & pop["sex"].isin(sexes) & pop["age"].isin(ages)
-            if "departement" in pop and geo != uni.deps:
-                sel &= pop["departement"].isin(geo)
-            n = int(pop.loc[sel, "count"].sum())
-            if n < k:
+            n = population_of(pop, key, uni)
+            if n is not None and n < k:
                 state = "masked" if t.masked.iloc[ri] else "published"
                 out.append(Finding("population_under_k", f"{t.label}[{ri}]", f"{state} row over a population < k"))
     return out
@@ -1315,9 +1324,9 @@ MEMBER_ATOMS_SQL = """
 
 
 def cell_contributions(
-    t: Table, atoms: pd.DataFrame, uni: Universe | None = None, measure: str = "actual_cost"
+    t: Table, atoms: pd.DataFrame, uni: Universe | None = None, measures: Iterable[str] = AMOUNTS
 ) -> pd.DataFrame:
-    """Per (row of t, member): the member's contribution to ``measure`` (confirmation only).
+    """Per (row of t, member): the member's contributions to ``measures`` (confirmation only).
 
     ``atoms``: one line per member x month x family with the member's attributes (MEMBER_ATOMS_SQL).
     Ages are care year - birth year. Rows whose recount of member_count differs from the published
@@ -1360,11 +1369,7 @@ def cell_contributions(
     cell = [index.get(tuple(r)) for r in frame.itertuples(index=False, name=None)]
     a = a.assign(cell=cell).dropna(subset=["cell"])
     a["cell"] = a["cell"].astype(int)
-    return (
-        a.groupby(["cell", "member_token", "employer_siret"], as_index=False)[measure]
-        .sum()
-        .rename(columns={measure: "value"})
-    )
+    return a.groupby(["cell", "member_token", "employer_siret"], as_index=False)[list(measures)].sum()
 
 
 def recount_mismatches(t: Table, contrib: pd.DataFrame) -> pd.Series:
@@ -1381,7 +1386,7 @@ def population_frame(con: Any, employers: bool = True) -> pd.DataFrame:
     return con.execute(f"""
         with years as (select distinct extract(year from care_month)::integer as year from pseudo.benefits)
         select {scope} as scope, y.year, m.sex, (y.year - m.birth_year)::integer as age, m.departement,
-               count(distinct m.member_token) as count
+               cast(c.guarantee_level as varchar) as guarantee_level, count(distinct m.member_token) as count
         from pseudo.members m join pseudo.contracts c using (member_token) cross join years y
         where c.start_date <= make_date(y.year, 12, 31)
           and (c.end_date is null or c.end_date >= make_date(y.year, 1, 1))

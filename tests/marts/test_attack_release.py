@@ -1,0 +1,674 @@
+"""Attacks on the real release (3,000-member synthetic warehouse, every consumer's folder).
+
+The attacker works from the published folders (all runs) and background knowledge an attacker
+legitimately has: an employer knows its covered employees (sex, age, site); the insurer knows its
+member registry. The warehouse's true values (``intermediate.int_disclosure__*``, ``pseudo.*``) are
+read only to CONFIRM a finding (is the recovered value right, is the cell truly primary/small,
+is the amount truly dominated), never as attacker knowledge.
+
+Each test prints what it found (kinds, places and counts, never a person's value).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import attack_toolkit as at
+import duckdb
+import numpy as np
+import pandas as pd
+import pytest
+
+K = at.K
+BREACH_KINDS = {"recovered", "proven_small", "pinned"}
+
+
+# --- helpers -----------------------------------------------------------------------------------------
+
+
+def _folders(published: Path) -> dict[str, Path]:
+    out = {c: published / c for c in ("insurer", "dataviz", "prevention") if (published / c).exists()}
+    employer = published / "employer"
+    if employer.exists():
+        out |= {f"employer/{p.name}": p for p in sorted(employer.iterdir()) if p.is_dir()}
+    return out
+
+
+def _norm(s: pd.Series) -> pd.Series:
+    if pd.api.types.is_datetime64_any_dtype(s):
+        return s.dt.strftime("%Y-%m-%d")
+    return s.map(
+        lambda v: (
+            v.isoformat()[:10]
+            if hasattr(v, "isoformat")
+            else (str(int(v)) if isinstance(v, (float, np.floating)) and float(v).is_integer() else str(v))
+        )
+    )
+
+
+_INT_TABLES: dict[tuple[int, str], pd.DataFrame | None] = {}
+
+
+def _int_table(con: duckdb.DuckDBPyConnection, name: str) -> pd.DataFrame | None:
+    key = (id(con), name)
+    if key not in _INT_TABLES:
+        try:
+            _INT_TABLES[key] = con.execute(f"select * from intermediate.{name}").fetchdf()
+        except duckdb.Error:
+            _INT_TABLES[key] = None
+    return _INT_TABLES[key]
+
+
+def truth_frame(con: duckdb.DuckDBPyConnection, t: at.Table) -> pd.DataFrame | None:
+    """The true values behind a published table, aligned on its rows (confirmation only)."""
+    consumer, rest = t.mart.removeprefix("mart_").split("__", 1)
+    df = _int_table(con, f"int_disclosure__{consumer}_{rest}")
+    if df is None:
+        return None
+    keys = [c for c in t.df.columns if c in (at.DIM_COLUMNS | at.META_COLUMNS) - {"masking"} and c in df.columns]
+    if not keys:
+        return None
+    left = pd.DataFrame({c: _norm(t.df[c]) for c in keys})
+    right = df.copy()
+    for c in keys:
+        right[c] = _norm(right[c])
+    right = right.drop(columns=[c for c in right.columns if c == "masking"]).drop_duplicates(keys)
+    merged = left.reset_index().merge(right, on=keys, how="left").set_index("index")
+    return merged.reindex(t.df.index)
+
+
+def _true_value(truth: pd.DataFrame | None, ri: int, col: str, t: at.Table) -> float | None:
+    if truth is None:
+        return None
+    ratio = at.ratio_of(col)
+    name = ratio[0] if ratio else col
+    row = truth.loc[ri]
+    if name in truth.columns and pd.notna(row[name]):
+        return float(row[name])
+    if ratio and col in truth.columns and ratio[1] in truth.columns and pd.notna(row[col]):
+        return float(row[col]) * float(row[ratio[1]])
+    return None
+
+
+def _primary(truth: pd.DataFrame | None, ri: int, true_members: float | None) -> bool:
+    if truth is not None:
+        for c in ("primary_reason", "primary"):
+            if c in truth.columns:
+                v = truth.loc[ri, c]
+                return bool(v) if isinstance(v, (bool, np.bool_)) else (pd.notna(v) and str(v) not in {"", "none"})
+    return true_members is not None and true_members < K
+
+
+def confirmed_breaches(result: at.AttackResult, truths: dict[int, pd.DataFrame | None]) -> list[dict[str, Any]]:
+    """Attacker intervals judged against the true values: which masked cells are really exposed."""
+    out = []
+    for b in result.bounds:
+        for ti, ri, col in b.refs:
+            t = result.release.tables[ti]
+            truth = truths.get(ti)
+            true = _true_value(truth, ri, col, t)
+            members = _true_value(truth, ri, "member_count", t) if "member_count" in t.df else None
+            if true is None:  # no truth: the attacker-side verdicts stand
+                kinds = [k for k, _ in at.classify(b.lo, b.hi, b.integer, b.people)]
+            else:
+                kinds = at.protection_breaches(b.lo, b.hi, true, b.integer, b.people, _primary(truth, ri, members))
+                if true < b.lo - 0.01 - 1e-6 * abs(true) or true > b.hi + 0.01 + 1e-6 * abs(true):
+                    kinds.append("truth outside attacker interval (an assumed relation is wrong)")
+            for kind in kinds:
+                out.append({"consumer": t.consumer, "run": t.run, "mart": t.mart, "column": col, "kind": kind})
+    return out
+
+
+def _tally(rows: list[dict[str, Any]]) -> Counter:
+    return Counter((r["mart"], r["column"], r["kind"]) for r in rows)
+
+
+def _attack(rel: at.Release, con, population=None, facts=()) -> tuple[at.AttackResult, list[dict[str, Any]]]:
+    result = at.attack(rel, facts=facts, population=population)
+    truths = {ti: truth_frame(con, t) for ti, t in enumerate(rel.tables) if "masking" in t.df}
+    return result, confirmed_breaches(result, truths)
+
+
+def _report(title: str, rows: list[dict[str, Any]], result: at.AttackResult | None = None) -> str:
+    lines = [f"{title}: {len(rows)} exposed masked cells"]
+    if result is not None:
+        lines.append(f"  attacker-side verdicts: {result.summary()}  LP stats: {result.stats}")
+    for (mart, col, kind), n in sorted(_tally(rows).items()):
+        lines.append(f"  {n:5d}  {mart}.{col}: {kind}")
+    text = "\n".join(lines)
+    print(text)
+    return text
+
+
+def _without_benchmark(rel: at.Release) -> at.Release:
+    return at.Release([t for t in rel.tables if "benchmark" not in t.mart], rel.manifests)
+
+
+@pytest.fixture(scope="module")
+def release(published):
+    settings, _summary = published
+    folders = _folders(settings.published)
+    return {c: at.Release.from_folders([f]) for c, f in folders.items()}
+
+
+def _consumer(release: dict[str, at.Release], name: str) -> at.Release:
+    if name not in release:
+        pytest.skip(f"{name} was not published: nothing to attack (see test_every_consumer_is_published)")
+    return release[name]
+
+
+def _refusals(summary: dict[str, Any]) -> dict[str, Any]:
+    return {
+        c: (v.get("status"), [r[:300] for r in v.get("reasons", [])[:5]])
+        for c, v in summary.get("consumers", {}).items()
+        if v.get("status") != "published"
+    }
+
+
+def test_every_consumer_is_published(published):
+    """Not an attack: a refused consumer has nothing to attack, so every other test would pass vacuously."""
+    _settings, summary = published
+    refused = _refusals(summary)
+    print(f"publication: refused {refused}")
+    assert not refused, refused
+
+
+@pytest.fixture(scope="module")
+def warehouse(published):
+    settings, _ = published
+    con = duckdb.connect(str(settings.warehouse_db), read_only=True)
+    yield con
+    con.close()
+
+
+@pytest.fixture(scope="module")
+def population(warehouse):
+    """The registry an employer (its own staff) or the insurer (all members) holds: background knowledge."""
+    return at.population_frame(warehouse)
+
+
+def _employers(release: dict[str, at.Release]) -> dict[str, at.Release]:
+    return {c.split("/", 1)[1]: r for c, r in release.items() if c.startswith("employer/")}
+
+
+def _insurer_population(population: pd.DataFrame) -> pd.DataFrame:
+    return population.assign(scope="ALL")
+
+
+# --- reason leakage, existence, structure ---------------------------------------------------------------
+
+
+def test_masking_is_none_or_masked_and_masked_rows_are_empty(release):
+    found = [f for rel in release.values() for f in at.masking_findings(rel)]
+    bad = [
+        str(f) for f in found if f.kind in {"reason_leak", "reason_column", "value_on_masked_row", "no_masking_column"}
+    ]
+    other = Counter(f.kind for f in found if str(f) not in bad)
+    print(f"masking: {len(bad)} leaks; other observations: {dict(other)}")
+    assert not bad, "\n".join(sorted(set(bad))[:30])
+
+
+def test_cell_tables_are_complete_grids(release):
+    found = [str(f) for rel in release.values() for f in at.grid_findings(rel)]
+    print(f"grids: {len(found)} findings")
+    assert not found, "\n".join(sorted(set(found))[:30])
+
+
+def test_no_row_describes_a_population_under_k(release, population, warehouse):
+    """Every row (published or masked) must describe a population of at least k: an employer knows its
+    own staff by sex and age, the insurer its registry; a row over 6 people says something about them
+    even masked. Confirmed with the true population where the warehouse has it."""
+    found = []
+    for siret, rel in _employers(release).items():
+        found += at.population_findings(rel, population[population.scope == siret])
+    if "insurer" in release:
+        found += at.population_findings(release["insurer"], _insurer_population(population))
+    confirmed = 0
+    for rel in release.values():
+        for t in rel.cell_tables():
+            truth = truth_frame(warehouse, t)
+            if truth is not None and "population" in truth.columns:
+                confirmed += int((truth["population"].fillna(0) < K).sum())
+    by = Counter(f.where.split("[")[0].rsplit(":", 1)[-1] + " " + f.detail for f in found)
+    print(f"population: {len(found)} rows under k by the attacker's count; {confirmed} by the warehouse's; {dict(by)}")
+    assert not found and not confirmed, dict(by)
+
+
+def test_manifests_carry_only_the_folders_own_figures(release):
+    found = []
+    for rel in release.values():
+        derivable = _derivable_figures(rel)
+        for f in at.manifest_findings(rel):
+            if f.kind == "manifest_figure" and any(
+                np.isclose(v, d, atol=5e-4) for v, d in _value_of(f, rel, derivable)
+            ):
+                continue
+            found.append(f)
+    print(f"manifests: {len(found)} figures a consumer cannot explain from its own files")
+    assert not found, "\n".join(sorted({str(f) for f in found})[:20])
+
+
+def _derivable_figures(rel: at.Release) -> list[float]:
+    """Figures a folder's own files give: rows, masked rows, masked shares of rows, cells and amounts."""
+    out: list[float] = []
+    for t in rel.tables:
+        n = len(t.df)
+        m = int(t.masked.sum())
+        out += [n, m, (m / n) if n else 0.0]
+        measures = [c for c in t.df.columns if c in at.MEASURE_COLUMNS]
+        if measures and n:
+            out.append(m * len(measures) / (n * len(measures)))
+    return out
+
+
+def _value_of(f: at.Finding, rel: at.Release, derivable: list[float]):
+    for consumer, _run, manifest in rel.manifests:
+        for path, value in at.manifest_numbers(manifest):
+            if f.where.endswith(consumer + path):
+                for d in derivable:
+                    yield value, d
+
+
+def test_benchmark_is_the_same_file_in_every_employer_folder(release):
+    bench = {s: next((t for t in r.tables if "benchmark" in t.mart), None) for s, r in _employers(release).items()}
+    present = {s: t for s, t in bench.items() if t is not None}
+    if not present:
+        pytest.skip("no benchmark published")
+    ref = next(iter(present.values()))
+    diffs = {s: at.folder_differences([ref], [t]) for s, t in present.items()}
+    differing = {s: [str(d) for d in v] for s, v in diffs.items() if v}
+    print(f"benchmark: {len(present)} copies, {len(differing)} differ from the first")
+    # a benchmark that depends on the recipient lets two colluding employers difference their copies
+    assert not differing, list(differing.items())[:3]
+
+
+# --- the attacker's LP over each consumer's holdings ------------------------------------------------------
+
+
+def test_insurer_release_survives_the_lp(release, population, warehouse):
+    rel = _consumer(release, "insurer")
+    result, rows = _attack(rel, warehouse, population=_insurer_population(population))
+    text = _report("insurer", rows, result)
+    assert not rows, text
+
+
+@pytest.mark.parametrize("consumer", ["prevention", "dataviz"])
+def test_other_consumers_survive_the_lp(release, warehouse, consumer):
+    result, rows = _attack(_consumer(release, consumer), warehouse)
+    text = _report(consumer, rows, result)
+    assert not rows, text
+
+
+def test_every_employer_folder_survives_the_lp_with_its_staff_list(release, population, warehouse):
+    """Each employer alone, knowing its covered employees by sex, age and site. The benchmark (the
+    same file everywhere, shares no cell with the employer's own tables) is attacked once, below."""
+    if not _employers(release):
+        pytest.skip("no employer folder was published: nothing to attack")
+    rows: list[dict[str, Any]] = []
+    summary: Counter = Counter()
+    for siret, rel in _employers(release).items():
+        result, found = _attack(_without_benchmark(rel), warehouse, population=population[population.scope == siret])
+        rows += found
+        summary.update(result.summary())
+    text = _report(f"employers ({len(_employers(release))} folders)", rows)
+    print(f"  attacker-side verdicts over all folders: {dict(summary)}")
+    assert not rows, text
+
+
+def test_benchmark_survives_the_lp(release, warehouse):
+    employers = _employers(release)
+    rel = next(iter(employers.values()), None)
+    bench = at.Release([t for t in (rel.tables if rel else []) if "benchmark" in t.mart])
+    if not bench.tables:
+        pytest.skip("no benchmark published")
+    result, rows = _attack(bench, warehouse)
+    text = _report("benchmark", rows, result)
+    assert not rows, text
+
+
+def test_colluding_consumers_survive_the_lp(release, population, warehouse):
+    """Two employers pooling their folders (largest pair, smallest pair), and insurer + dataviz +
+    prevention pooling theirs."""
+    employers = _employers(release)
+    size = {s: len(population[population.scope == s]) for s in employers}
+    ranked = sorted(employers, key=size.get)
+    coalitions = []
+    if len(ranked) >= 4:
+        coalitions += [ranked[-2:], ranked[:2]]
+    rows: list[dict[str, Any]] = []
+    for pair in coalitions:
+        rel = at.Release()
+        for s in pair:
+            rel = rel + employers[s]
+        _result, found = _attack(rel, warehouse, population=population[population.scope.isin(pair)])
+        rows += found
+    others = [release[c] for c in ("insurer", "dataviz", "prevention") if c in release]
+    if len(others) > 1:
+        pooled = at.Release()
+        for r in others:
+            pooled = pooled + r
+        _result, found = _attack(pooled, warehouse, population=_insurer_population(population))
+        rows += found
+    text = _report("coalitions", rows)
+    assert not rows, text
+
+
+# --- concentration of published amounts ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def atoms(warehouse):
+    return warehouse.execute(at.MEMBER_ATOMS_SQL).fetchdf()
+
+
+def test_no_published_amount_is_dominated(release, atoms):
+    """Dominance (one member above 85 %) and p % (p = 15) on every published amount of the consumption
+    tables (insurer, each employer) and the benchmark, recounted member by member from the warehouse.
+    Cells whose recount of member_count differs from the published one are left out (and counted)."""
+    dominated: Counter = Counter()
+    mismatched: Counter = Counter()
+    checked = 0
+    bench_rules: Counter = Counter()
+    for consumer, rel in release.items():
+        scoped = atoms if not consumer.startswith("employer/") else atoms[atoms.employer_siret == consumer[9:]]
+        for t in rel.cell_tables():
+            if at.namespace(t.mart, t.df.columns) not in {"care", "benchmark"}:
+                continue
+            if "benchmark" in t.mart and consumer != min(c for c in release if c.startswith("employer/")):
+                continue  # the same file everywhere: once is enough
+            src = atoms if "benchmark" in t.mart else scoped
+            contrib = at.cell_contributions(t, src, measures=at.AMOUNTS)
+            if "member_count" in t.df:
+                bad = at.recount_mismatches(t, contrib)
+                mismatched[t.mart] += int(bad.sum())
+                good = set(np.flatnonzero(~bad.to_numpy()))
+            else:
+                good = set(range(len(t.df)))
+            shown = set(np.flatnonzero(~t.masked.to_numpy())) & good
+            contrib = contrib[contrib.cell.isin(shown)]
+            checked += len(shown)
+            amount_cols = [
+                c
+                for c in at.AMOUNTS
+                if c in t.df.columns or any((at.ratio_of(r) or ("",))[0] == c for r in t.df.columns)
+            ]
+            for measure in amount_cols:
+                conc = at.concentration(contrib, value=measure)
+                dominated[(t.mart, measure, "dominance")] += int(conc["dominated"].sum())
+                dominated[(t.mart, measure, "p%")] += int(conc["p_unsafe"].sum())
+            if "benchmark" in t.mart:
+                emp = contrib.groupby(["cell", "employer_siret"])["actual_cost"].sum().reset_index()
+                n_emp = emp.groupby("cell")["employer_siret"].nunique()
+                share = emp.groupby("cell")["actual_cost"].max() / emp.groupby("cell")["actual_cost"].sum()
+                bench_rules["fewer than 5 employers"] += int((n_emp < at.MIN_EMPLOYERS).sum())
+                bench_rules["one employer above 85 %"] += int((share > at.DOMINANCE).sum())
+    if not checked:
+        pytest.skip("no published consumption cell to check")
+    dominated = Counter({k: v for k, v in dominated.items() if v})
+    print(
+        f"concentration: {checked} published cells checked; breaches {dict(dominated)}; benchmark {dict(bench_rules)};"
+        f" recount mismatches (left out) {dict(mismatched)}"
+    )
+    assert not dominated and not +bench_rules, (dict(dominated), dict(bench_rules))
+
+
+# --- member-level dataviz ---------------------------------------------------------------------------------
+
+
+def test_no_dataviz_record_unique_on_quasi_identifiers_plus_one_value(release):
+    rel = _consumer(release, "dataviz")
+    tables = [t for t in rel.tables if "masking" not in t.df.columns and "member_count" not in t.df.columns]
+    found = [f for t in tables for f in at.uniqueness_findings(t) + at.banding_findings(t)]
+    print(f"dataviz member-level: {[str(f) for f in found]}")
+    assert not found, [str(f) for f in found]
+
+
+# --- employer isolation and two runs -------------------------------------------------------------------------
+
+
+@dataclass
+class Altered:
+    settings: Any
+    altered_employer: str
+    run1: Path  # copy of the published folders of the altered warehouse's first run
+    run2: Path  # the published folders after a second run with late bills in a closed period
+    truth1: dict[tuple[str, str], pd.DataFrame | None]
+    truth2: dict[tuple[str, str], pd.DataFrame | None]
+    statuses: tuple[dict[str, Any], dict[str, Any]]
+
+
+def _dbt_build(warehouse: Path, target: Path) -> None:
+    """conftest's dbt_build, loaded by path (several test folders have a module named conftest)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("_marts_conftest", Path(__file__).with_name("conftest.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.dbt_build(warehouse, target)
+
+
+def _publish(settings, run_id: str) -> dict[str, Any]:
+    from governance.publish import publish_all
+
+    previous = os.environ.get("DBT_TARGET_PATH")
+    os.environ["DBT_TARGET_PATH"] = str(settings.home / "dbt" / "target")
+    try:
+        return publish_all(settings, run_id)
+    finally:
+        if previous is None:
+            os.environ.pop("DBT_TARGET_PATH", None)
+        else:
+            os.environ["DBT_TARGET_PATH"] = previous
+
+
+def _truths(settings) -> dict[tuple[str, str], pd.DataFrame | None]:
+    con = duckdb.connect(str(settings.warehouse_db), read_only=True)
+    try:
+        out = {}
+        for consumer, folder in _folders(settings.published).items():
+            for t in at.load_folder(folder):
+                if "masking" in t.df:
+                    out[(consumer, t.mart)] = truth_frame(con, t)
+        return out
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def altered(built, published, tmp_path_factory):
+    """A fresh home whose warehouse differs from the session's in ONE employer's rows (amounts x 1.7, a
+    fifth of its lines deleted, a few members' sex flipped), built and published once (run 1); then late
+    bills land in a closed period for members of other employers and an individual, and it is rebuilt
+    and published again in the same home (run 2)."""
+    from confiance.settings import get_settings
+
+    base, _target = built
+    settings0, _ = published
+    home = tmp_path_factory.mktemp("attack_home")
+    settings = get_settings(home)
+    settings.ensure_dirs()
+    shutil.copy2(base.warehouse_db, settings.warehouse_db)
+    con = duckdb.connect(str(settings.warehouse_db))
+    sizes = dict(
+        con.execute(
+            "select employer_siret, count(*) from pseudo.members where employer_siret is not null group by all"
+        ).fetchall()
+    )
+    folder = settings0.published / "employer"
+    employers = [p.name for p in sorted(folder.iterdir())] if folder.exists() else [s for s in sizes if sizes[s] >= K]
+    published_sizes = sorted((sizes.get(s, 0), s) for s in employers)
+    victim = published_sizes[len(published_sizes) // 2][1]  # a mid-sized employer with its own folder
+    staff = "(select member_token from pseudo.members where employer_siret = ?)"
+    con.execute(
+        f"""update pseudo.benefits set actual_cost = actual_cost * 1.7, ss_reimbursement = ss_reimbursement * 1.7,
+                    complementary_reimbursement = complementary_reimbursement * 1.7,
+                    out_of_pocket = out_of_pocket * 1.7 where member_token in {staff}""",
+        [victim],
+    )
+    con.execute(f"delete from pseudo.benefits where member_token in {staff} and hash(benefit_token) % 5 = 0", [victim])
+    con.execute(
+        """update pseudo.members set sex = case sex when 'F' then 'M' else 'F' end
+                    where member_token in (select member_token from pseudo.members where employer_siret = ?
+                                           order by member_token limit 3)""",
+        [victim],
+    )
+    con.close()
+    _dbt_build(settings.warehouse_db, home / "dbt" / "target")
+    status1 = _publish(settings, "attack_r1")
+    run1 = tmp_path_factory.mktemp("attack_run1") / "published"
+    shutil.copytree(settings.published, run1)
+    truth1 = _truths(settings)
+    # run 2: late bills in the closed year 2023 for three members (two employers' staff, one individual)
+    con = duckdb.connect(str(settings.warehouse_db))
+    has_2023 = (
+        "exists (select 1 from pseudo.benefits b where b.member_token = m.member_token and year(b.care_month) = 2023)"
+    )
+    late = con.execute(
+        f"""
+        (select member_token from pseudo.members m where employer_siret is not null and employer_siret <> ?
+           and {has_2023} order by member_token limit 2)
+        union all
+        (select member_token from pseudo.members m where employer_siret is null and {has_2023}
+           order by member_token limit 1)""",
+        [victim],
+    ).fetchall()
+    for (token,) in late:
+        con.execute(
+            """insert into pseudo.benefits
+            select benefit_token || '-late', member_token, contract_token, care_month,
+                   (payment_month + interval 6 month)::date, act_family, act_code, practitioner_type,
+                   actual_cost * 3, ss_base * 3, ss_reimbursement * 3, complementary_reimbursement * 3,
+                   out_of_pocket * 3, comment, updated_at
+            from pseudo.benefits where member_token = ? and year(care_month) = 2023 limit 1""",
+            [token],
+        )
+    con.close()
+    _dbt_build(settings.warehouse_db, home / "dbt" / "target")
+    status2 = _publish(settings, "attack_r2")
+    truth2 = _truths(settings)
+    return Altered(settings, victim, run1, settings.published, truth1, truth2, (status1, status2))
+
+
+def _statuses(summary: dict[str, Any]) -> dict[str, Any]:
+    return {c: v.get("status") for c, v in summary.get("consumers", {}).items()}
+
+
+def _strip_manifest(manifest: dict[str, Any], ignore: str = "benchmark") -> list[tuple[str, float]]:
+    return [(p, v) for p, v in at.manifest_numbers(manifest) if ignore not in p]
+
+
+def test_an_employer_folder_does_not_move_when_another_employer_changes(release, published, altered):
+    """Every employer but the altered one: the same files, values, masks and manifest figures (the
+    benchmark excepted), between the session's release and the release of the altered warehouse."""
+    settings0, _ = published
+    before = _folders(settings0.published)
+    after = _folders(altered.run1)
+    if not any(c.startswith("employer/") for c in before):
+        pytest.skip("no employer folder was published: nothing to compare")
+    victim = f"employer/{altered.altered_employer}"
+    moved: dict[str, list[str]] = {}
+    vanished = []
+    for consumer, folder in before.items():
+        if not consumer.startswith("employer/") or consumer == victim:
+            continue
+        if consumer not in after:
+            vanished.append(consumer)
+            continue
+        diffs = [
+            str(d)
+            for d in at.folder_differences(
+                at.load_folder(folder), at.load_folder(after[consumer]), ignore=("benchmark",)
+            )
+        ]
+        m0 = _strip_manifest(at.load_manifest(folder))
+        m1 = _strip_manifest(at.load_manifest(after[consumer]))
+        if m0 != m1:
+            diffs.append("manifest figures changed")
+        if diffs:
+            moved[consumer] = diffs
+    appeared = [c for c in after if c.startswith("employer/") and c not in before and c != victim]
+    print(
+        f"isolation: {len(moved)} of {len(before) - 1} other employer folders moved; vanished {len(vanished)},"
+        f" appeared {len(appeared)}; first: {list(moved.items())[:2]}"
+    )
+    assert not moved and not vanished and not appeared, (list(moved.items())[:5], vanished, appeared)
+
+
+def test_second_run_revises_no_closed_period(altered):
+    """Late bills landed in 2023 between the runs: every cell published in run 1 keeps its value and
+    mask in run 2 (else run 2 minus run 1 is the late bills of identifiable members)."""
+    before = _folders(altered.run1)
+    after = _folders(altered.run2)
+    found = []
+    for consumer, folder in before.items():
+        if consumer in after:
+            found += [
+                f"{consumer}: {f}"
+                for f in at.revision_findings(at.load_folder(folder, "r1"), at.load_folder(after[consumer], "r2"))
+            ]
+    print(f"two runs: statuses {[_statuses(s) for s in altered.statuses]}; {len(found)} revisions: {found[:10]}")
+    assert not found, found[:20]
+
+
+def test_lp_over_both_runs_recovers_nothing(altered, population):
+    """Each consumer's LP over everything it holds from both runs (cells of a closed period are one
+    value across runs)."""
+    before = _folders(altered.run1)
+    after = _folders(altered.run2)
+    rows: list[dict[str, Any]] = []
+    summary: Counter = Counter()
+    inconsistent = 0
+    chosen = [c for c in ("insurer", "prevention", "dataviz") if c in before]
+    con = duckdb.connect(str(altered.settings.warehouse_db), read_only=True)
+    try:
+        late = {
+            f"employer/{s}"
+            for (s,) in con.execute(
+                "select distinct m.employer_siret from pseudo.benefits b join pseudo.members m using (member_token) "
+                "where b.benefit_token like '%-late' and m.employer_siret is not null"
+            ).fetchall()
+        }
+    finally:
+        con.close()
+    chosen += sorted(late & set(before))
+    for consumer in chosen:
+        folders = [("r1", before[consumer])] + ([("r2", after[consumer])] if consumer in after else [])
+        rel = _without_benchmark(at.Release.from_folders(folders))
+        if consumer == "insurer":
+            pop = _insurer_population(population)
+        elif consumer.startswith("employer/"):
+            pop = population[population.scope == consumer[9:]]
+        else:
+            pop = None
+        result = at.attack(rel, population=pop)
+        truths = {
+            ti: (altered.truth1 if t.run == "r1" else altered.truth2).get((consumer, t.mart))
+            for ti, t in enumerate(rel.tables)
+        }
+        rows += confirmed_breaches(result, truths)
+        summary.update(result.summary())
+        inconsistent += len(result.by_kind("inconsistent"))
+    text = _report(f"two runs ({', '.join(chosen)})", rows)
+    print(f"  attacker-side verdicts: {dict(summary)}; inconsistent components (revisions): {inconsistent}")
+    assert not rows, text
+
+
+def test_manifest_of_a_second_run_says_nothing_new_about_others(altered):
+    """Manifests of run 2 (other employers' folders) carry the same figures as run 1 but the run id."""
+    before = _folders(altered.run1)
+    after = _folders(altered.run2)
+    changed = []
+    for consumer, folder in before.items():
+        if consumer.startswith("employer/") and consumer in after:
+            a = json.dumps(_strip_manifest(at.load_manifest(folder)))
+            b = json.dumps(_strip_manifest(at.load_manifest(after[consumer])))
+            if a != b:
+                changed.append(consumer)
+    print(f"run-2 manifests: {len(changed)} employer manifests changed figures")
+    assert not changed, changed[:5]
