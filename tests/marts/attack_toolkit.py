@@ -1122,6 +1122,27 @@ def population_findings(release: Release, population: pd.DataFrame, k: int = K) 
     return out
 
 
+def homogeneity_findings(release: Release, population: pd.DataFrame) -> list[Finding]:
+    """Published cells where EVERY member of the known population consumed (each person's consumption
+    is disclosed) or none did. Observations: the written rules do not forbid them."""
+    out = []
+    uni = Universe(release.tables)
+    pop = _prepare_population(population)
+    for t in release.cell_tables():
+        if namespace(t.mart, t.df.columns) != "care" or "member_count" not in t.df:
+            continue
+        mc = t.df["member_count"].to_numpy(dtype="float64", na_value=np.nan)
+        for ri, key in enumerate(row_keys(t, uni)):
+            if t.masked.iloc[ri] or np.isnan(mc[ri]):
+                continue
+            n = population_of(pop, key, uni)
+            if n and mc[ri] >= n:
+                out.append(Finding("all_consumed", f"{t.label}[{ri}]", "every member of the population consumed"))
+            elif n and mc[ri] == 0:
+                out.append(Finding("none_consumed", f"{t.label}[{ri}]", "no member of the population consumed"))
+    return out
+
+
 def manifest_numbers(obj: Any, path: str = "") -> list[tuple[str, float]]:
     """Every number in a manifest, with its JSON path."""
     out = []
@@ -1229,6 +1250,56 @@ def folder_differences(a: Iterable[Table], b: Iterable[Table], ignore: Iterable[
                 diff = (x.astype(str) != y.astype(str)).to_numpy()
             if diff.any():
                 out.append(Finding("value_changed", mart, f"{c} on {int(diff.sum())} rows"))
+    return out
+
+
+# --- the benchmark minus the employer's own figures ----------------------------------------------------
+
+
+def benchmark_residual_findings(release: Release, k: int = K) -> list[Finding]:
+    """An employer holds the pooled benchmark (member_count and averages per member) and its own cells.
+    If the pool includes the employer's members (a benchmark identical for every employer cannot exclude
+    each recipient), pool - own describes the OTHER employers' members of that cell: a published
+    difference under k members describes fewer than k people. Own cells are matched to the benchmark
+    cells that partition them along age and sex (same year and act family)."""
+    out: list[Finding] = []
+    uni = Universe(release.tables)
+    bench = [t for t in release.cell_tables() if "benchmark" in t.mart]
+    own = [t for t in release.cell_tables() if namespace(t.mart, t.df.columns) == "care"]
+    for b in bench:
+        bkeys = row_keys(b, uni)
+        shown = ~b.masked.to_numpy()
+        n = b.df["member_count"].to_numpy(dtype="float64", na_value=np.nan) if "member_count" in b.df else None
+        if n is None:
+            continue
+        by_tf: dict[tuple[frozenset, frozenset], list[int]] = defaultdict(list)
+        for i, key in enumerate(bkeys):
+            by_tf[(key[DI["time"]], key[DI["family"]])].append(i)
+        for t in own:
+            if "member_count" not in t.df:
+                continue
+            mc = t.df["member_count"].to_numpy(dtype="float64", na_value=np.nan)
+            for ri, key in enumerate(row_keys(t, uni)):
+                if t.masked.iloc[ri] or np.isnan(mc[ri]):
+                    continue
+                rows = [
+                    i
+                    for i in by_tf.get((key[DI["time"]], key[DI["family"]]), [])
+                    if bkeys[i][DI["age"]] <= key[DI["age"]] and bkeys[i][DI["sex"]] <= key[DI["sex"]]
+                ]
+                ages = frozenset().union(*(bkeys[i][DI["age"]] for i in rows)) if rows else frozenset()
+                sexes = frozenset().union(*(bkeys[i][DI["sex"]] for i in rows)) if rows else frozenset()
+                if not rows or ages != key[DI["age"]] or sexes != key[DI["sex"]]:
+                    continue
+                if not all(shown[i] for i in rows):
+                    continue
+                pool = float(np.nansum(n[rows]))
+                others = pool - mc[ri]
+                where = f"{t.label}[{ri}] vs {b.mart}"
+                if others < 0:
+                    out.append(Finding("benchmark_excludes_recipient", where, "own count above the pool"))
+                elif 0 < others < k:
+                    out.append(Finding("benchmark_residual_under_k", where, "pool minus own counts under k members"))
     return out
 
 

@@ -528,6 +528,54 @@ def test_manifest_figure_over_other_consumers():
     assert "manifest_mismatch" in {f.kind for f in at.manifest_findings(rel)}
 
 
+def test_benchmark_minus_own_cell_describes_other_employers():
+    """The pooled benchmark counts 15 women aged 20-39 for dental; the employer's own cell counts 12:
+    the other employers' women in that cell are 3."""
+    bench = cells(
+        [
+            {
+                "care_year": 2023,
+                "act_family": "dental",
+                "age_band": "20-39",
+                "sex": "F",
+                "member_count": 15,
+                "actual_cost_per_member": 150.0,
+            },
+            {
+                "care_year": 2023,
+                "act_family": "dental",
+                "age_band": "20-39",
+                "sex": "M",
+                "member_count": 40,
+                "actual_cost_per_member": 120.0,
+            },
+        ],
+        "mart_employer__benchmark",
+    )
+    own = consumption(
+        [
+            {"act_family": "dental", "age_band": "20-39", "sex": "F", "member_count": 12, "cost": 1500.0},
+            {"act_family": "dental", "age_band": "20-39", "sex": "M", "member_count": 12, "cost": 1500.0},
+        ]
+    )
+    found = at.benchmark_residual_findings(release(bench, own))
+    assert [f.kind for f in found] == ["benchmark_residual_under_k"]
+    own.df.loc[0, "member_count"] = 20
+    assert [f.kind for f in at.benchmark_residual_findings(release(bench, own))] == ["benchmark_excludes_recipient"]
+
+
+def test_every_member_consumed_is_reported():
+    cons = consumption(
+        [
+            {"act_family": "pharmacy", "sex": "F", "member_count": 12, "cost": 900.0},
+            {"act_family": "hospital", "sex": "F", "member_count": 0, "cost": 0.0},
+            {"act_family": "dental", "sex": "F", "member_count": 5, "cost": 700.0},
+        ]
+    )
+    pop = pd.DataFrame({"scope": [SIRET], "year": [2023], "sex": ["F"], "age": [40], "count": [12]})
+    assert sorted(f.kind for f in at.homogeneity_findings(release(cons), pop)) == ["all_consumed", "none_consumed"]
+
+
 # --- safe releases: nothing to find -------------------------------------------------------------------
 
 

@@ -288,6 +288,31 @@ def test_benchmark_is_the_same_file_in_every_employer_folder(release):
     assert not differing, list(differing.items())[:3]
 
 
+def test_benchmark_minus_own_figures_never_describes_fewer_than_k(release):
+    """An employer subtracts its own published cells from the pooled benchmark (same year, family, and
+    the age bands / sexes that partition its cell): what is left are the other employers' members."""
+    employers = _employers(release)
+    if not employers:
+        pytest.skip("no employer folder was published: nothing to attack")
+    found = [f for rel in employers.values() for f in at.benchmark_residual_findings(rel)]
+    kinds = Counter(f.kind for f in found)
+    print(f"benchmark residuals over {len(employers)} employer folders: {dict(kinds)}")
+    assert not kinds.get("benchmark_residual_under_k"), [str(f) for f in found][:10]
+
+
+def test_observations_homogeneity_and_level_choice(release, population):
+    """Not rules of the release, reported for the record: published cells where every member of the
+    known population consumed (or none did)."""
+    kinds: Counter = Counter()
+    for siret, rel in _employers(release).items():
+        kinds.update(f.kind for f in at.homogeneity_findings(rel, population[population.scope == siret]))
+    if "insurer" in release:
+        kinds.update(
+            f"insurer {f.kind}" for f in at.homogeneity_findings(release["insurer"], _insurer_population(population))
+        )
+    print(f"observations: {dict(kinds)}")
+
+
 # --- the attacker's LP over each consumer's holdings ------------------------------------------------------
 
 
