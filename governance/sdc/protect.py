@@ -25,9 +25,12 @@ from __future__ import annotations
 
 import logging
 import math
+import os
+import sys
 from collections import defaultdict
 from dataclasses import dataclass
 
+import highspy
 import numpy as np
 from scipy import sparse
 from scipy.optimize import Bounds, LinearConstraint, milp
@@ -397,32 +400,80 @@ class _Attacker:
             lower = np.concatenate([b for b in (b_eq, None if a_ub is None else np.full(len(b_ub), -np.inf))
                                     if b is not None])
             upper = np.concatenate([b for b in (b_eq, b_ub) if b is not None])
-            constraint = LinearConstraint(sparse.vstack(blocks).tocsr(), lower, upper)
-            bounds = Bounds(np.array([p.lo[v] for v in variables]), np.array([p.hi[v] for v in variables]))
-            self._matrices[comp] = (col, constraint, bounds)
+            matrix = sparse.csc_matrix(sparse.vstack(blocks))
+            lo = np.array([p.lo[v] for v in variables])
+            hi = np.array([p.hi[v] for v in variables])
+            self._matrices[comp] = (col, _lp_model(matrix, lower, upper, lo, hi))
         return self._matrices[comp]
 
     def interval(self, v: int) -> tuple[float, float]:
         p = self.p
         comp = self._component_of[v]
-        variables, eqs, ubs = self._components[comp]
+        _variables, eqs, ubs = self._components[comp]
         if not eqs and not ubs:
             return p.lo[v], p.hi[v]
-        col, constraint, bounds = self._matrix(comp)
+        col, highs = self._matrix(comp)
         out = []
         for sign in (1.0, -1.0):
-            c = np.zeros(len(variables))
-            c[col[v]] = sign
+            highs.changeColCost(col[v], sign)
             self.programmes += 1
-            # milp without integer variables is HiGHS's LP, with less input handling than linprog per call.
-            res = milp(c, constraints=constraint, bounds=bounds)
-            if res.status == 3:  # unbounded
+            highs.run()
+            status = highs.getModelStatus()
+            value = highs.getInfo().objective_function_value
+            highs.changeColCost(col[v], 0.0)
+            if status == highspy.HighsModelStatus.kUnbounded:
                 out.append(-np.inf if sign > 0 else np.inf)
-            elif res.status != 0:
-                raise RuntimeError(f"the attacker's programme failed ({res.message}); the release is not consistent")
+            elif status != highspy.HighsModelStatus.kOptimal:
+                raise RuntimeError(f"the attacker's programme failed ({highs.modelStatusToString(status)}); "
+                                   "the release is not consistent")
             else:
-                out.append(sign * res.fun)
+                out.append(sign * value)
         return out[0], out[1]
+
+
+_BANNER_SHOWN = False
+
+
+def _new_highs() -> highspy.Highs:
+    """A silent HiGHS instance (its one-time banner goes to stderr, never to the command's output)."""
+    global _BANNER_SHOWN
+    if not _BANNER_SHOWN:
+        sys.stdout.flush()
+        saved = os.dup(1)
+        try:
+            os.dup2(2, 1)
+            highs = highspy.Highs()
+        finally:
+            os.dup2(saved, 1)
+            os.close(saved)
+        _BANNER_SHOWN = True
+    else:
+        highs = highspy.Highs()
+    highs.setOptionValue("output_flag", False)
+    return highs
+
+
+def _lp_model(matrix: sparse.csc_matrix, lower: np.ndarray, upper: np.ndarray, lo: np.ndarray,
+              hi: np.ndarray) -> highspy.Highs:
+    """One component's constraints loaded once into HiGHS; each bound is then a change of objective, solved warm."""
+    inf = highspy.kHighsInf
+    lp = highspy.HighsLp()
+    lp.num_col_ = matrix.shape[1]
+    lp.num_row_ = matrix.shape[0]
+    lp.col_cost_ = np.zeros(matrix.shape[1])
+    lp.col_lower_ = np.where(np.isinf(lo), -inf, lo)
+    lp.col_upper_ = np.where(np.isinf(hi), inf, hi)
+    lp.row_lower_ = np.where(np.isinf(lower), -inf, lower)
+    lp.row_upper_ = np.where(np.isinf(upper), inf, upper)
+    lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+    lp.a_matrix_.start_ = matrix.indptr.astype(np.int32)
+    lp.a_matrix_.index_ = matrix.indices.astype(np.int32)
+    lp.a_matrix_.value_ = matrix.data.astype(np.float64)
+    highs = _new_highs()
+    status = highs.passModel(lp)
+    if status != highspy.HighsStatus.kOk:
+        raise RuntimeError(f"HiGHS refused the attacker's programme ({status})")
+    return highs
 
 
 def _unmask_recovered(problem: _Problem) -> int:
