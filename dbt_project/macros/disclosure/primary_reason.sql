@@ -26,11 +26,16 @@ end
 {%- endmacro %}
 
 {#-
-  top_contributions: CTEs <out>_ranked and <out> aggregating a relation of one row per member and
-  cell (columns: cell keys, pc_lines, measures) into cells: member_count, benefit_line_count, each
-  measure, its largest and second-largest single-member contributions (<m>_top1, <m>_top2; 0 if none).
+  top_contributions: CTE(s) ending in <out>, aggregating a relation of one row per member and cell
+  (columns: cell keys, pc_lines, measures) into cells: member_count, benefit_line_count, each measure,
+  its largest and second-largest single-member contributions (<m>_top1, <m>_top2; 0 if none).
+  Portable version: one row_number window per measure; DuckDB: its top-n aggregate max(m, 2).
 -#}
 {% macro top_contributions(member_cells, cell_keys, measures, out, lines_col='pc_lines') -%}
+    {{ return(adapter.dispatch('top_contributions', 'confiance')(member_cells, cell_keys, measures, out, lines_col)) }}
+{%- endmacro %}
+
+{% macro default__top_contributions(member_cells, cell_keys, measures, out, lines_col) -%}
 {{ out }}_ranked as (
     select
         {{ member_cells }}.*
@@ -52,5 +57,33 @@ end
         {%- endfor %}
     from {{ out }}_ranked
     group by {{ cell_keys | join(', ') }}
+)
+{%- endmacro %}
+
+{% macro duckdb__top_contributions(member_cells, cell_keys, measures, out, lines_col) -%}
+{{ out }}_lists as (
+    select
+        {{ cell_keys | join(', ') }},
+        count(*) as member_count,
+        sum({{ lines_col }}) as benefit_line_count
+        {%- for m in measures %},
+        sum({{ m }}) as {{ m }},
+        max({{ m }}, 2) as {{ m }}_top_two
+        {%- endfor %}
+    from {{ member_cells }}
+    group by {{ cell_keys | join(', ') }}
+),
+
+{{ out }} as (
+    select
+        {{ cell_keys | join(', ') }},
+        member_count,
+        benefit_line_count
+        {%- for m in measures %},
+        {{ m }},
+        coalesce({{ m }}_top_two[1], 0) as {{ m }}_top1,
+        coalesce({{ m }}_top_two[2], 0) as {{ m }}_top2
+        {%- endfor %}
+    from {{ out }}_lists
 )
 {%- endmacro %}

@@ -40,7 +40,9 @@
                   'dims': {column: sql expression over the attrs}}, least -> most
                   generalised; every level has the same attrs and dims names
     measures      additive amount columns of atoms
-    attrs         raw columns of atoms and population that the dims are computed from
+    attrs         raw columns of atoms and population that the dims are computed from; an attribute
+                  used verbatim as a dim at every level (guarantee_level, product_code) may vary for a
+                  member within a year, the others (age, sex, area) are the member's in that year
     count_col     additive line-count column of atoms (benefit_line_count)
     partition_by  columns choosing their level separately (employer_siret)
     family_col    the act-family column of atoms, or none for tables without families
@@ -75,6 +77,16 @@
     {%- if key not in pop_sets -%}{%- do pop_sets.append(key) -%}{%- endif -%}
     {%- do pop_of_level.append(pop_sets.index(key) + 1) -%}
 {%- endfor -%}
+{#- attributes kept as they are at every level (e.g. guarantee_level) vs generalised ones (age, sex, area) -#}
+{%- set kept = [] -%}
+{%- for a in attrs -%}
+    {%- set ns = namespace(everywhere=true) -%}
+    {%- for level in levels -%}
+        {%- if a not in level['dims'].values() -%}{%- set ns.everywhere = false -%}{%- endif -%}
+    {%- endfor -%}
+    {%- if ns.everywhere -%}{%- do kept.append(a) -%}{%- endif -%}
+{%- endfor -%}
+{%- set generalised = attrs | reject('in', kept) | list -%}
 {%- set part_sel -%}{% for c in partition_by %}{{ c }}, {% endfor %}{%- endset -%}
 pc_care_years as (
     select distinct care_year from {{ population }}
@@ -99,7 +111,9 @@ pc_families as (
 ),
 {%- endif %}
 
-{#- Member contributions at each grain, closed periods only; a coarser grain rolls up the finer one. -#}
+{#- Member contributions at each grain, closed periods only; a coarser grain rolls up the finer one.
+    One row per member, period, family and kept attributes: a member is in at most one row per cell
+    at every level, so a cell's row count is its number of distinct consuming members. -#}
 {%- for grain in grains %}
 {%- set source = atoms if loop.first else 'pc_base_' ~ grains[loop.index0 - 1] %}
 {%- set date_col = 'care_month' if loop.first else 'period_start' %}
@@ -113,8 +127,11 @@ pc_base_{{ grain }} as (
         {%- for c in fam %}
         base.{{ c }},
         {%- endfor %}
-        {%- for a in attrs %}
+        {%- for a in kept %}
         base.{{ a }},
+        {%- endfor %}
+        {%- for a in generalised %}
+        max(base.{{ a }}) as {{ a }},
         {%- endfor %}
         sum(base.{{ count_col if loop.first else 'pc_lines' }}) as pc_lines
         {%- for m in measures %},
@@ -131,13 +148,29 @@ pc_base_{{ grain }} as (
         {%- for c in fam %},
         base.{{ c }}
         {%- endfor %}
-        {%- for a in attrs %},
+        {%- for a in kept %},
         base.{{ a }}
         {%- endfor %}
 ),
 {%- endfor %}
 
-{#- Population of every group, once per distinct set of dims (exact distinct counts). -#}
+{#- The population, one row per member, care year and kept attributes (the generalisable attributes
+    of a member are fixed in a year; should a source disagree, one value is kept, as for the cells). -#}
+pc_population_members as (
+    select
+        {{ part_sel }}{{ member_col }} as pc_member,
+        care_year
+        {%- for a in kept %},
+        {{ a }}
+        {%- endfor %}
+        {%- for a in generalised %},
+        max({{ a }}) as {{ a }}
+        {%- endfor %}
+    from {{ population }}
+    group by {{ part_sel }}{{ member_col }}, care_year{% for a in kept %}, {{ a }}{% endfor %}
+),
+
+{#- Population of every group, once per distinct set of dims (each member counted once per group). -#}
 {%- for key in pop_sets %}
 {%- set dims = levels[pop_of_level.index(loop.index)]['dims'] %}
 
@@ -147,8 +180,8 @@ pc_population_{{ loop.index }} as (
         {%- for name, expr in dims.items() %}
         {{ expr }} as {{ name }},
         {%- endfor %}
-        count(distinct {{ member_col }}) as population
-    from {{ population }}
+        count(*) as population
+    from pc_population_members
     group by
         {{ part_sel }}care_year
         {%- for name, expr in dims.items() %},
@@ -175,7 +208,20 @@ pc_groups as (
     {%- endfor %}
 ),
 
-{#- Cells of every level: distinct consuming members, totals and the two largest contributions. -#}
+{#- Per partition and level: groups under k, and the size of the grid over the groups of >= k. -#}
+pc_level_grid as (
+    select
+        {{ part_sel }}groups.generalisation_level,
+        sum(case when groups.population < {{ k }} then 1 else 0 end) as small_groups,
+        sum(case when groups.population >= {{ k }} then counts.periods else 0 end) * {{ n_families }} as grid_cells
+    from pc_groups as groups
+    inner join pc_period_counts as counts
+        on groups.period_grain = counts.period_grain and groups.care_year = counts.care_year
+    group by {{ part_sel }}groups.generalisation_level
+),
+
+{#- Cells of every level that can be chosen (population-valid, or the last one): distinct consuming
+    members, totals and the two largest single-member contributions. -#}
 {%- for level in levels %}
 {%- set cell_keys = partition_by + ['care_year', 'period_start'] + fam + dim_names %}
 
@@ -189,21 +235,20 @@ pc_member_cells_{{ loop.index }} as (
         {%- for name, expr in level['dims'].items() %}
         {{ expr }} as {{ name }},
         {%- endfor %}
-        sum(pc_lines) as pc_lines
+        pc_lines
         {%- for m in measures %},
-        sum({{ m }}) as {{ m }}
+        {{ m }}
         {%- endfor %}
-    from pc_base_{{ level.grain }}
-    group by
-        {{ part_sel }}care_year,
-        period_start,
-        {%- for c in fam %}
-        {{ c }},
+    from pc_base_{{ level.grain }} as base
+    {%- if not loop.last %}
+    where exists (
+        select 1 from pc_level_grid as grid
+        where grid.generalisation_level = {{ loop.index }} and grid.small_groups = 0
+        {%- for c in partition_by %}
+            and grid.{{ c }} = base.{{ c }}
         {%- endfor %}
-        {%- for name, expr in level['dims'].items() %}
-        {{ expr }},
-        {%- endfor %}
-        pc_member
+    )
+    {%- endif %}
 ),
 
 {{ top_contributions('pc_member_cells_' ~ loop.index, cell_keys, measures, 'pc_stats_' ~ loop.index) }},
@@ -226,17 +271,6 @@ pc_flagged as (
 ),
 
 {#- Level choice per partition (generalisation before suppression). -#}
-pc_level_grid as (
-    select
-        {{ part_sel }}groups.generalisation_level,
-        sum(case when groups.population < {{ k }} then 1 else 0 end) as small_groups,
-        sum(case when groups.population >= {{ k }} then counts.periods else 0 end) * {{ n_families }} as grid_cells
-    from pc_groups as groups
-    inner join pc_period_counts as counts
-        on groups.period_grain = counts.period_grain and groups.care_year = counts.care_year
-    group by {{ part_sel }}groups.generalisation_level
-),
-
 pc_level_masked as (
     select
         {{ part_sel }}generalisation_level,
