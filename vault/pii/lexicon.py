@@ -32,6 +32,8 @@ for _code in [*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)]:
         _FOLD_TABLE[_code] = _base
 for _code in range(ord("A"), ord("Z") + 1):
     _FOLD_TABLE[_code] = chr(_code).lower()
+for _ch, _base in {"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ß": "s", "ı": "i", "ħ": "h"}.items():
+    _FOLD_TABLE[ord(_ch)] = _base
 _FOLD_TABLE[ord("’")] = "'"
 _FOLD_TABLE[ord("ʼ")] = "'"
 _FOLD_TABLE[ord("Œ")] = "œ"
@@ -116,7 +118,7 @@ TRADE_WORDS = frozenset(
     grenoble dijon angers nimes tours metz brest limoges amiens perpignan orleans rouen caen nancy besancon
     europe ile-de-france bretagne normandie occitanie provence alsace corse
     krys afflelou optic atol amplifon audika zeiss essilor doctolib alan generali mgen malakoff humanis ag2r axa
-    allianz groupama macif maif matmut btp""".split()
+    allianz groupama macif maif matmut btp ray-ban rayban""".split()
 )
 
 

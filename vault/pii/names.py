@@ -51,7 +51,9 @@ CUES = (
     "mari", "femme", "ayant droit", "ayant-droit", "contact", "nom", "prenom", "nom de naissance", "aupres de",
     "transmis a", "transmise a", "vu avec", "parle avec", "echange avec", "rdv avec", "rendez-vous avec",
     "cordialement", "bien a vous", "salutations", "bonne journee", "merci", "de", "par", "avec", "pour",
-    "c'est", "cest", "ceest", "je suis", "moi", "ici",
+    "c'est", "cest", "ceest", "je suis", "moi", "ici", "participant", "participante", "rappeler", "appeler",
+    "contacter", "joindre", "relancer", "prevenir", "informer", "transmettre a", "envoye a", "envoyee a",
+    "excuse", "excusee", "aidant", "aidante", "tuteur", "tutrice", "curateur", "curatrice", "responsable",
 )  # fmt: skip
 _STRONG_CUES = frozenset(c for c in CUES if c not in {"de", "par", "avec", "pour", "merci", "contact"})
 _CLOSINGS = re.compile(
@@ -178,7 +180,8 @@ def tokenize(
         initial = end - start == 1 and end < n and text[end] == "."
         upper = cased and end - start >= 2 and word.isupper()
         if upper and end - start <= 3 and not member:
-            lex, given, is_common = False, False, True  # short acronyms: RAS, DSN, BR, AMK
+            # short upper-case words are acronyms (RAS, DSN, AMK) unless a lexicon name (RAO, THI): then weak
+            given, is_common = False, True
         particle = f in PARTICLES or f in ("d'", "l'")
         if not (cased or lex or member or initial or particle or f in TITLES):
             continue
@@ -246,7 +249,9 @@ def _name_like(t: Token) -> bool:
     return t.lex and not t.common and len(t.text) >= 3
 
 
-_PLACE_BEFORE = re.compile(r"(?:^|\s)(?:de|d'|en|sur|vers|pres de|agence de|cpam de|cpam d')\s?$")
+_PLACE_BEFORE = re.compile(r"(?:^|\s)(?:a|de|d'|en|sur|vers|pres de|agence de|cpam de|cpam d')\s?$")
+#: A phone number or an e-mail address alone (what follows a name on a contact line).
+_CONTACT = re.compile(r"[+(\d][\d \u00a0.()\-+]{7,}|[\w.+\-]+@[\w.\-]+")
 
 
 def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> float | None:
@@ -272,17 +277,32 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
     all_upper = all(t.upper for t in names)
     if titled and (any_lex or all_cased):
         return 0.85
-    # a signature: the name alone on its line, at the end of the message or after a closing formula
-    alone = not before_line.strip(" \t-–—>*") and not after_line.strip(" \t.,!") and len(names) <= 3
+    # names that are words of no dictionary (foreign names the lexicons lack) and no ordinary word
+    unknown_only = all_cased and all(t.unknown_cap or t.strong for t in names) and not any(t.common for t in names)
+    # a signature: the name alone on its line (or before a contact: "- 06 12...", ", RH"), at the end of the
+    # message or after a closing formula
+    after = after_line.strip(" \t")
+    contact = after.strip(" -–—,|(").rstrip(" .)")
+    contact_after = (
+        bool(contact)
+        and after[0] in "-–—,|("
+        and (_CONTACT.fullmatch(contact) is not None or (len(contact) <= 25 and not any(c.isdigit() for c in contact)))
+    )
+    alone = not before_line.strip(" \t-–—>*") and (not after.strip(".,!") or contact_after) and len(names) <= 3
     if alone and (any_strong or any_given) and not all(t.folded in GIVEN_NAME_WORDS and t.common for t in names):
         return 0.8
     if alone and any_lex and not rest.strip():
         return 0.75  # the message's last line: a signature
-    if alone and len(names) == 1 and names[0].lex and _CLOSINGS.search(fold(_previous_line(text, first.start))):
+    closing_before = _CLOSINGS.search(fold(_previous_line(text, first.start))) is not None
+    if alone and len(names) == 1 and names[0].lex and closing_before:
         return 0.75
+    if alone and unknown_only and text[: first.start].strip() and (not rest.strip() or closing_before or contact_after):
+        return 0.7  # a signature in a name the lexicons lack
     strong_cue = _has_cue(clause, strong_only=True)
     if strong_cue and any_lex and (all_cased or any_strong):
         return 0.8
+    if strong_cue and unknown_only:
+        return 0.7
     if len(names) >= 2:
         all_lex = all(t.lex for t in names)
         internal_particle = any(t.particle for t in group[1:])
@@ -296,6 +316,10 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
             return 0.7
         if not all_cased and all_lex and any_given and any_strong:
             return 0.7
+        if unknown_only and not all(t.sentence_start for t in names[:1]) and len(names) <= 4:
+            return 0.65  # two or more capitalised words no dictionary knows, inside a sentence
+        if unknown_only and not text[group[-1].end :].lstrip(" ").startswith(tuple("abcdefghijklmnopqrstuvwxyz")):
+            return 0.65
     if initials and names:
         surname = names[-1]
         if initials[0].start < surname.start and (
@@ -306,7 +330,7 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
         t = names[0]
         if len(t.text) < 3:
             return None
-        place = _PLACE_BEFORE.search(clause) is not None and not t.member
+        place = _PLACE_BEFORE.search(clause) is not None and not t.member and not strong_cue
         if t.cased or t.upper:
             if place:
                 return None
@@ -342,6 +366,67 @@ def all_ordinary(text: str) -> bool:
     "person" that is a sentence start like "Montant" or "Prochaine")."""
     tokens = tokenize(text, fold(text))
     return not any(t.strong or t.unknown_cap for t in tokens)
+
+
+_LOWER_CUE_HINT = re.compile(
+    r"c'est|cest|ceest|je suis|ma |mon |au nom|de la part|coach|participant|avec |merci|cordialement|cdlt|bis|salut"
+    r"|bientot|bonne "
+)
+_LOWER_CUE = re.compile(
+    r"(?:^|[^a-z])(?:c'est|cest|ceest|c est|je suis|ma fille|mon fils|mon mari|ma femme|mon epouse|mon epoux"
+    r"|ma mere|mon pere|au nom de|de la part de|coach ?:|participant ?:|participante ?:"
+    r"|vu avec(?: mme| m\.| mr| madame| monsieur)?|seance \d+ avec|rdv avec|rendez-vous avec)"
+    r" ([a-z][a-z'\-]{2,})(?: ([a-z][a-z'\-]{2,}))?"
+    r"|(?:merci|cordialement|cdlt|bises|bisous|salutations|a bientot|bonne journee|bonne soiree)[ ,.!]*[\n ]"
+    r"([a-z][a-z'\-]{2,})(?: ([a-z][a-z'\-]{2,}))?[ .!]*$"
+)
+
+
+def typo_of_common_word(word: str) -> bool:
+    """True when one slip (two letters swapped, one letter dropped or doubled) away from a common word."""
+    vocab = vocabulary()
+    common = vocab.stop, vocab.verbal, vocab.nominal
+
+    def known(w: str) -> bool:
+        return any(w in c for c in common)
+
+    for i in range(len(word) - 1):
+        if known(word[:i] + word[i + 1] + word[i] + word[i + 2 :]):
+            return True
+    for i in range(len(word)):
+        if known(word[:i] + word[i + 1 :]):
+            return True
+    for i in range(len(word) + 1):
+        for ch in "abcdefghijklmnopqrstuvwxyz":
+            if known(word[:i] + ch + word[i:]):
+                return True
+    return False
+
+
+def _lower_case_after_cue(text: str, folded: str) -> list[tuple[int, int, float]]:
+    """Lower-case names right after "c'est", "ma fille", "vu avec", "Coach :"... that are no French word (nor
+    one slip from one): informal messages name people in lower case, foreign names included."""
+    vocab = vocabulary()
+    out = []
+    for m in _LOWER_CUE.finditer(folded):
+        groups = (1, 2) if m.group(1) else (3, 4)
+        start = m.start(groups[0])
+        if not text[start].islower():
+            continue
+        end = None
+        for g in groups:
+            w = m.group(g)
+            if not w:
+                break
+            lexicon_name = _lookup(w, name_lexicon(), vocab)[0]
+            if w in vocab.stop or w in vocab.verbal or (w in vocab.nominal and not lexicon_name):
+                break
+            if g == groups[0] and len(w) >= 5 and not lexicon_name and typo_of_common_word(w):
+                break
+            end = m.end(g)
+        if end is not None:
+            out.append((start, end, 0.6))
+    return out
 
 
 def find_names(
@@ -396,6 +481,8 @@ def find_names(
             elif any(g.unknown_cap and not g.sentence_start for g in group):
                 doubt = True
         i = j + 1
+    if _LOWER_CUE_HINT.search(folded):
+        spans.extend(_lower_case_after_cue(text, folded))
     return FindResult(spans, doubt)
 
 

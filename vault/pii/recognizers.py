@@ -325,8 +325,9 @@ def adeli_recognizer() -> FrenchRegexRecognizer:
 _MONTHS = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
 
 
-_DOB_CONTEXT = ("né le", "née le", "né(e)", "nee le", "ne le", "ne(e)", "naissance", "ddn", "né en", "née en",
-                "nee en", "ne en", "née", "né ", "âgé", "anniversaire", "naît", "naissant")  # fmt: skip
+_DOB_CONTEXT = ("né le", "née le", "né(e)", "nee le", "ne le", "ne(e)", "naiss", "ddn", "né en", "née en",
+                "nee en", "ne en", "née", "né ", "âgé", "anniversaire", "naît", "dn :", "dn:", "dn ", "d.n.", "°",
+                "dob", "ans (", "né à", "née à", "nee a", "ne a ", "né au", "née au")  # fmt: skip
 
 
 class DateOfBirthRecognizer(FrenchRegexRecognizer):
@@ -356,15 +357,58 @@ def date_of_birth_recognizer() -> FrenchRegexRecognizer:
     )
     month_year = re.compile(rf"(?<![\w])(?i:{_MONTHS})[ \u00a0]+(?:19|20)\d\d(?![\d])")
     numeric_month_year = re.compile(r"(?<![\d/.\-])(?:0?[1-9]|1[0-2])[/.\-](?:19|20)\d\d(?![\d/])")
+    spaced = re.compile(r"(?<![\d])(?:0[1-9]|[12]\d|3[01]) (?:0[1-9]|1[0-2]) (?:19|20)\d\d(?![\d])")
     return DateOfBirthRecognizer(
         "DATE_OF_BIRTH",
         [PatternSpec("dob_numeric", numeric, 0.5), PatternSpec("dob_iso", iso, 0.5),
          PatternSpec("dob_spelled", spelled, 0.5), PatternSpec("dob_month_year", month_year, 0.5),
-         PatternSpec("dob_numeric_month_year", numeric_month_year, 0.5)],
+         PatternSpec("dob_numeric_month_year", numeric_month_year, 0.5), PatternSpec("dob_spaced", spaced, 0.5)],
         context=_DOB_CONTEXT,
         requires_context=True,
         context_before=70,
         context_after=25,
+    )  # fmt: skip
+
+
+class OldDateRecognizer(FrenchRegexRecognizer):
+    """A full date at least ``min_age`` years old is a date of birth in a mutuelle's comments (care, payment
+    and quote dates are recent), unless a word before it says what else it dates ("adhérent depuis le",
+    "contrat du", "date d'effet")."""
+
+    _OTHER_EVENT = re.compile(
+        r"\b(?:depuis|contrat|adh[ée]sion|adh[ée]rent|entr[ée]e?|embauch|soins?|factur|s[ée]jour|arr[êe]t|op[ée]r"
+        r"|hospitalis|d[ée]c[èe]s|radiation|r[ée]siliation|effet|devis|d[ée]compte|paiement|pay[ée]|virement"
+        r"|courrier|mail|lettre|envoy|re[çc]u|sign[ée]|dat[ée]|valable|jusqu|expir|fin|d[ée]but|ouvert|cr[ée]{2}"
+        r"|mariée?\b|mariage|divorc|veu[fv]|retrait|licenci|d[ée]m[ée]nag|ordonnance|prescri|consult)[^.;\n]{0,25}$",
+        re.IGNORECASE,
+    )
+
+    def has_context(self, text: str, start: int, end: int) -> bool:
+        match = re.search(r"(?:19|20)(\d\d)\b|\b(\d\d)$", text[start:end])
+        year = int(text[start:end][match.start() : match.end()]) if match and match.group(1) else None
+        if year is None or year > _LATEST_BIRTH_YEAR:
+            return False
+        return self._OTHER_EVENT.search(text[max(0, start - 45) : start]) is None
+
+
+#: Dates of this year or before, in a comment, are taken for dates of birth (see ``OldDateRecognizer``).
+_LATEST_BIRTH_YEAR = 2012
+
+
+def old_date_recognizer() -> FrenchRegexRecognizer:
+    """Full dates (day, month, four-digit year up to 2012) with nothing saying they date another event."""
+    numeric = re.compile(r"(?<![\d/.\-])(?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:19|20)\d\d(?![\d/])")
+    iso = re.compile(r"(?<![\d/.\-])(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d])")
+    spelled = re.compile(
+        rf"(?<![\w])(?:1er|0?[1-9]|[12]\d|3[01])[ \u00a0]+(?i:{_MONTHS})[ \u00a0]+(?:19|20)\d\d(?![\d])"
+    )
+    return OldDateRecognizer(
+        "DATE_OF_BIRTH",
+        [PatternSpec("old_numeric", numeric, 0.45), PatternSpec("old_iso", iso, 0.45),
+         PatternSpec("old_spelled", spelled, 0.45)],
+        requires_context=True,
+        context_boost=0.0,
+        name="FrOldDate",
     )  # fmt: skip
 
 
@@ -595,6 +639,7 @@ def french_recognizers() -> list[FrenchRegexRecognizer]:
         adeli_recognizer(),
         date_of_birth_recognizer(),
         birth_year_recognizer(),
+        old_date_recognizer(),
         address_recognizer(),
         titled_person_recognizer(),
     ]

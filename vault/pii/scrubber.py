@@ -167,22 +167,21 @@ def _pattern_spans(text: str) -> list[Span]:
 
 
 _DATE_IN_PARENS = re.compile(
-    r"\([ \u00a0]*((?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:19|20)?\d\d"
-    r"|(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))[ \u00a0]*\)"
+    r"(?:[ \u00a0]*\([ \u00a0]*|,[ \u00a0]*|[ \u00a0]+[-–][ \u00a0]+|[ \u00a0]+)"
+    r"((?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:19|20)?\d\d"
+    r"|(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?![\d/])"
 )
 
 
 def _dates_after_names(text: str, spans: list[Span]) -> list[Span]:
-    """A full date in brackets right after a person's name is their date of birth: "DURAND Anne (12/03/1984)"."""
-    if "(" not in text:
+    """A full date right after a person's name (in brackets, after a comma or a dash) is their date of birth:
+    "DURAND Anne (12/03/1984)", "Mme Durand, 12/03/1984"."""
+    if not any(s.entity_type == "PERSON" for s in spans):
         return []
     out = []
     ends = {s.end for s in spans if s.entity_type == "PERSON"}
     for m in _DATE_IN_PARENS.finditer(text):
-        before = m.start()
-        while before > 0 and text[before - 1] in " \u00a0":
-            before -= 1
-        if before in ends:
+        if m.start() in ends:
             out.append(Span(m.start(1), m.end(1), "DATE_OF_BIRTH", 0.7))
     return out
 
