@@ -2,8 +2,10 @@
   A cell table is a complete grid: within each group (partition, level, care year), the rows are
   exactly the product of the distinct values of each factor (a factor is one column or several that
   vary together, e.g. a population group [age_band, sex]), without duplicates; the family factor lists
-  every act family of the domain; every population group counts at least k members; zero cells are
-  not masked. Returns the offending groups and the offending rows.
+  every act family of the domain; every population group counts at least k members (unless
+  population_column is none: a fixed grid such as the benchmark's, whose cells of a population
+  under k are masked); zero cells of a population of at least k are not masked. Returns the
+  offending groups and the offending rows.
 -#}
 {% test complete_grid(model, group_by, factors, consumer, family_column=none, population_column='population',
                       masking_column='masking') %}
@@ -33,6 +35,7 @@ where cells <> distinct_cells
 union all
 select {{ group_by | join(', ') }}, 'population under k or masked zero cell' as failure
 from {{ model }}
-where {{ population_column }} < {{ k }}
-   or (member_count = 0 and {{ masking_column }} <> 'none')
+where {% if population_column %}{{ population_column }} < {{ k }} or {% endif -%}
+    (member_count = 0 and {{ masking_column }} <> 'none'
+     {%- if not population_column %} and population >= {{ k }}{% endif %})
 {% endtest %}

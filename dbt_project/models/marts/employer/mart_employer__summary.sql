@@ -81,8 +81,7 @@ select
     cast(sex_level as {{ s }}) as sex_level,
     cast(case
         when report_status <> 'reported' then
-            'Trop petit pour un rapport : moins de {{ k }} salariés couverts, aucun détail ne peut être publié '
-            || 'sans décrire des personnes.'
+            'Trop petit pour un rapport : moins de {{ k }} salariés couverts, aucun détail ne peut être publié sans décrire des personnes.'
         when generalisation_level is null then
             'Aucune période de soins close à publier pour l''instant.'
         else {{ dbt.concat([
@@ -97,8 +96,7 @@ select
     end as {{ s }}) as statement_fr,
     cast(case
         when report_status <> 'reported' then
-            'Too small to report: fewer than {{ k }} covered employees, so no breakdown can be published '
-            || 'without describing individuals.'
+            'Too small to report: fewer than {{ k }} covered employees, so no breakdown can be published without describing individuals.'
         when generalisation_level is null then
             'No closed period of care to publish yet.'
         else {{ dbt.concat([
