@@ -58,8 +58,6 @@
                          member_col='member_token', partition_by=[], family_col='act_family', families=none,
                          extra_k_condition=none) -%}
 {%- set k = disclosure_param(consumer, 'k') -%}
-{%- set dominance = disclosure_param(consumer, 'dominance') -%}
-{%- set p = disclosure_param(consumer, 'p_percent') -%}
 {%- set max_share = disclosure_param(consumer, 'max_masked_share') -%}
 {%- set dim_names = levels[0]['dims'].keys() | list -%}
 {%- set attr_names = levels[0]['attrs'].keys() | list -%}
