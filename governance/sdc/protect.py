@@ -304,7 +304,11 @@ def suppress(release: Release, rules: Rules) -> dict[str, int]:
     linked = [c for c in primaries if problem.adjacent(c)]
     linked.sort(key=lambda c: -_cell_cost(problem, c))
     secondary = unprotectable = 0
+    attacker = _Attacker(problem)
     for cell in linked:
+        # Most sensitive cells are already protected by the cells masked so far: one LP per level settles it.
+        if _meets_levels(problem, attacker, cell):
+            continue
         chosen = None
         for radius in (1, 2, 4):
             chosen = _protect_one(problem, cell, _neighbourhood(problem, cell, radius))
@@ -317,6 +321,8 @@ def suppress(release: Release, rules: Rules) -> dict[str, int]:
         for c in chosen:
             _set_masked(problem, c)
         secondary += len(chosen)
+        if chosen:
+            attacker = _Attacker(problem)
     unmasked = _unmask_recovered(problem)
     return {"primary": len(primaries), "secondary": secondary - unmasked, "unprotectable": unprotectable}
 
@@ -474,6 +480,21 @@ def _lp_model(matrix: sparse.csc_matrix, lower: np.ndarray, upper: np.ndarray, l
     if status != highspy.HighsStatus.kOk:
         raise RuntimeError(f"HiGHS refused the attacker's programme ({status})")
     return highs
+
+
+def _meets_levels(problem: _Problem, attacker: _Attacker, cell: int) -> bool:
+    """True when the attacker's interval of every measure of ``cell`` already reaches its protection levels."""
+    for v, shift in _requirements_of(problem, cell):
+        if not attacker.is_masked[v]:
+            return False
+        low, high = attacker.interval(v)
+        if problem.kind[v] == DISTINCT_MEMBERS and not math.isinf(high):
+            high, low = math.floor(high + 1e-6), math.ceil(low - 1e-6)
+        target = problem.x[v] + shift
+        eps = 1e-6 * max(1.0, abs(target))
+        if (shift > 0 and high < target - eps) or (shift < 0 and low > target + eps):
+            return False
+    return True
 
 
 def _unmask_recovered(problem: _Problem) -> int:
