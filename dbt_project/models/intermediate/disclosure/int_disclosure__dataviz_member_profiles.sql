@@ -237,6 +237,8 @@ records as (
 ),
 {%- endfor %}
 
+{#- Blanks are found among the kept classes only; a suppressed record's class is never a kept one, so
+    the join needs no condition on masking (one would keep the engine from a plain hash join). -#}
 banded as (
     select
         records.*
@@ -246,8 +248,7 @@ banded as (
     from records
     {%- for f in families %}
     left join {{ f }}_band_blanked as {{ f }}_blank
-        on records.masking = 'none'
-        and {{ class_key('records.age_band') }} = {{ class_key(f ~ '_blank.age_band') }}
+        on {{ class_key('records.age_band') }} = {{ class_key(f ~ '_blank.age_band') }}
         and {{ class_key('records.sex') }} = {{ class_key(f ~ '_blank.sex') }}
         and {{ class_key('records.geo_area') }} = {{ class_key(f ~ '_blank.geo_area') }}
         and records.{{ f }}_band = {{ f }}_blank.band
