@@ -51,6 +51,8 @@ class TableSpec:
     identities: tuple[tuple[str, ...], ...] = ()
     derived: tuple[str, ...] = ()
     partition: str | None = None
+    #: Whether the consumer knows each cell's population (its own staff, its own members): bounds member counts.
+    population_known: bool = True
 
     @classmethod
     def from_property(cls, name: str, value: Any) -> TableSpec:
@@ -76,6 +78,7 @@ class TableSpec:
             identities=identities,
             derived=tuple(value.get("derived") or ()),
             partition=value.get("partition"),
+            population_known=bool(value.get("population_known", True)),
         )
 
     @property

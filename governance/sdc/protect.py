@@ -138,7 +138,7 @@ def _build(release: Release, rules: Rules) -> _Problem:
         kind.append(k)
         if k in (DISTINCT_MEMBERS, ADDITIVE_COUNT):
             lo[v] = min(1.0, value)  # zeros are published, never masked: a masked count is at least 1
-            if k == DISTINCT_MEMBERS and "population" in t.frame:
+            if k == DISTINCT_MEMBERS and t.spec.population_known and "population" in t.frame:
                 pop = t.frame["population"].iat[row]
                 if pop is not None and not (isinstance(pop, float) and math.isnan(pop)):
                     hi[v] = float(pop)
