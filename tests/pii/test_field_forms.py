@@ -120,6 +120,46 @@ def test_person_forms(detect, text, name):
 
 
 @pytest.mark.parametrize(
+    "text, name",
+    [("Appel de Małgorzata Wiśniewska ce matin", "Małgorzata Wiśniewska"),
+     ("Participant : ADEYEMI Oluwaseun", "ADEYEMI"),
+     ("Bien à vous,\nWojciech", "Wojciech"), ("Pierre\nAssistante RH\nTél : 01 26 50 05 51", "Pierre"),
+     ("bonjour c'est siddharth, je voulais savoir", "siddharth"), ("vu avec sven lindqvist, ok", "lindqvist"),
+     ("ma fille oluwaseun a besoin de lunettes", "oluwaseun"), ("Réf. Okonkwo/Keziah : relance", "Okonkwo"),
+     ("Okonkwo, Keziah : pas de réponse", "Okonkwo"), ("Assuré : T. Durant, n° SS à vérifier", "T. Durant"),
+     ("Objet : dossier Raghunathan", "Raghunathan"),
+     ("salut, ma fille a besoin de lunettes. merci, wojciech", "wojciech")],
+)  # fmt: skip
+def test_names_the_lexicons_lack(detect, text, name):
+    names = found(detect, text, "PERSON")
+    assert any(name in n for n in names), names
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Verres Varilux Comfort commandés chez l'opticien.", "Laboratoire Cerballiance, prise de sang.",
+     "Lentilles Acuvue Oasys, forfait annuel épuisé.", "Fondation Rothschild, chirurgie ophtalmique.",
+     "Joyeux Noël et bonnes fêtes.", "Paiement Lydia refusé.", "Bonjuor, je n'ai pas reçu mon décompte.",
+     "Mercii pour votre aide", "Optique : verres progressifs, classe B. Remboursé 60,87 € le 2023-02-02.",
+     "Rappel le 7/1 à 17 h. NIR à vérifier.", "c'est urgnet merci", "Application de la loi Evin du 31/12/1989.",
+     "Adhérent depuis le 01/01/2005, contrat responsable.", "Convention collective du 15/06/2006, avenant 3."],
+)  # fmt: skip
+def test_brands_institutions_typos_and_old_dates_are_not_personal_data(analyzer, text):
+    assert scrub_texts([text]) == [text]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("DN : 12/03/1984", "12/03/1984"), ("Durand Paul, ° 12/03/1984", "12/03/1984"),
+     ("né(e) le 12 03 1984", "12 03 1984"),
+     ("Mme Durand, 12/03/1984, demande", "12/03/1984"), ("Bénéficiaire Paul Durand 12/03/1984", "12/03/1984"),
+     ("enfant de 4 ans (12/03/2020)", "12/03/2020")],
+)  # fmt: skip
+def test_more_birth_date_forms(detect, text, value):
+    assert found(detect, text, "DATE_OF_BIRTH") == [value]
+
+
+@pytest.mark.parametrize(
     "text",
     ["Pouvez-vous rappeler l'adhérente ? Délai dépassé.", "Prochaine séance le 12/06. Objectif sommeil.",
      "Montant en attente : 45,60 €.", "Relance CPAM de Mulhouse, agence de Annecy.", "Rejet Noémie : facture reprise.",

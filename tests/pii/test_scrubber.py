@@ -67,7 +67,7 @@ def test_merge_spans_covers_overlaps_with_the_best_label():
 def test_needs_ner_prefilter(analyzer):
     # names the lexicons explain need no model; a capitalised word nothing explains does
     assert not needs_ner("transmis à Julien Moreau")
-    assert needs_ner("le dossier Zrbqwx est parti hier")
+    assert needs_ner("le colis Zrbqwx est parti hier")
     assert not needs_ner("paiement effectué, rien à signaler")
     assert not needs_ner("Dossier complet. Rien à signaler.")
     assert not needs_ner("acte HBLD036, IBAN FR76 et DSN reçue")  # codes glued to digits and acronyms

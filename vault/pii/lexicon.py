@@ -144,6 +144,7 @@ class Vocabulary:
     stop: frozenset[str]
     verbal: frozenset[str]
     nominal: frozenset[str]
+    verbal_raw: frozenset[str] = frozenset()  # the verbal words with their accents ("péter", not "peter")
 
 
 @functools.lru_cache(maxsize=1)
@@ -175,6 +176,7 @@ def vocabulary() -> Vocabulary:
         stop=frozenset(stop),
         verbal=frozenset(fold(w) for w in verbal),
         nominal=frozenset(fold(w) for w in nominal),
+        verbal_raw=frozenset(w.lower() for w in verbal),
     )
 
 

@@ -54,8 +54,9 @@ CUES = (
     "c'est", "cest", "ceest", "je suis", "moi", "ici", "participant", "participante", "rappeler", "appeler",
     "contacter", "joindre", "relancer", "prevenir", "informer", "transmettre a", "envoye a", "envoyee a",
     "excuse", "excusee", "aidant", "aidante", "tuteur", "tutrice", "curateur", "curatrice", "responsable",
+    "nee", "ne", "dossier", "bonjour", "salut", "hello", "coucou", "bonsoir", "merci", "ref",
 )  # fmt: skip
-_STRONG_CUES = frozenset(c for c in CUES if c not in {"de", "par", "avec", "pour", "merci", "contact"})
+_STRONG_CUES = frozenset(c for c in CUES if c not in {"de", "par", "avec", "pour", "contact"})
 _CLOSINGS = re.compile(
     r"(?:cordialement|bien a vous|salutations|bonne (?:journee|soiree)|merci(?: d'avance| beaucoup)?|a bientot"
     r"|bien cordialement|sportivement|amicalement|bises)[ !.,]*$"
@@ -168,6 +169,9 @@ def tokenize(
         if found is None:
             found = cache[f] = _lookup(f, lexicon, vocab)
         lex, given, is_common = found
+        if given and is_common and f not in GIVEN_NAME_WORDS and f not in vocab.stop:
+            # common only through a verb form that folding created ("peter" is not "péter", "elie" not "élie")
+            is_common = m.group(0).lower() in vocab.verbal_raw
         cased = text[start].isupper()
         if not cased and not lex and not member_spans and f not in keep_lower and end - start > 1:
             continue  # an ordinary lower-case word: it only separates names
@@ -208,7 +212,10 @@ def tokenize(
 def _joined(text: str, a: Token, b: Token) -> bool:
     """b follows a with a single space (or a hyphen / nbsp) between them, on the same line."""
     gap = text[a.end : b.start]
-    return gap in (" ", "\u00a0", "-", " - ") or (a.initial and gap in ("", " "))
+    if gap in (" ", "\u00a0", "-", " - ", "/", " / ") or (a.initial and gap in ("", " ")):
+        return True
+    # "Okonkwo, Keziah", "DURAND, Sophie": a surname, a comma, a given name
+    return gap == ", " and (a.cased or a.upper) and b.given and b.cased and not a.common
 
 
 def _preceding(folded: str, start: int, width: int = 40) -> str:
@@ -249,7 +256,24 @@ def _name_like(t: Token) -> bool:
     return t.lex and not t.common and len(t.text) >= 3
 
 
+#: Nouns after which a capitalised word is a product, a brand, a programme or an institution, not a person.
+_NOT_A_PERSON_BEFORE = re.compile(
+    r"(?:^|\s)(?:verres?|montures?|lentilles?|implants?|couronnes?|appareils?(?: auditifs?)?|auditifs?|aligneurs?"
+    r"|protheses?(?: auditives?)?|laboratoires?|labo|fondation|hopital|clinique|polyclinique|centre|institut"
+    r"|pharmacie|groupe|groupement|societe|programme|dispositif|formule|offre|loi|decret|article|paiement"
+    r"|application|appli|logiciel|plateforme|site|portail|marque|modele|gamme|msa|cpam|caisse|mutuelle|agence"
+    r"|residence|ehpad|ecole|college|lycee|universite|association|banque|assurance|opticien|magasin|enseigne"
+    r"|medicament|traitement|vaccin|reseau|filiale|cabinet|atelier|challenge|webinaire|formation|operation"
+    r"|campagne|plan|contrat|garantie|option|pack|niveau|region|departement|ville|commune|pays|station)$"
+)
 _PLACE_BEFORE = re.compile(r"(?:^|\s)(?:a|de|d'|en|sur|vers|pres de|agence de|cpam de|cpam d')\s?$")
+#: What follows a name on a contact line: a dash, a comma or a bracket, then a phone, an e-mail or a birth.
+_CONTACT_NEXT = re.compile(r"[ \u00a0]*[-–—,(:|][ \u00a0]*(?:[+\d]|[\w.\-]+@|n[ée]e?\b|DDN|ddn)")
+#: The line under a signature's name: a role.
+_ROLE = re.compile(
+    r"(?:assistante?|responsable|gestionnaire|directeur|directrice|drh|rh\b|service|chargee?|conseillere?|coach"
+    r"|infirmiere?|technicien|comptable|juriste|office manager|president|gerante?|secretaire|tel|tél|mob)"
+)
 #: A phone number or an e-mail address alone (what follows a name on a contact line).
 _CONTACT = re.compile(r"[+(\d][\d \u00a0.()\-+]{7,}|[\w.+\-]+@[\w.\-]+")
 
@@ -264,6 +288,10 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
     before_line, after_line, rest = _line_of(text, first.start, group[-1].end)
     sentence_before = re.split(r"[.!?;\n]", folded[max(0, first.start - 40) : first.start])[-1]
     clause = " ".join(re.sub(r"[^a-z0-9'\-]+", " ", sentence_before).split())
+    if text[max(0, first.start - 2) : first.start].strip(" \u00a0")[-1:].isalpha() and _NOT_A_PERSON_BEFORE.search(
+        clause
+    ):
+        return None  # a product, a brand or an institution: "verres Varilux", "Fondation Rothschild", "loi Evin"
     titled = (
         prev is not None
         and prev.folded in TITLES
@@ -288,6 +316,12 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
         and after[0] in "-–—,|("
         and (_CONTACT.fullmatch(contact) is not None or (len(contact) <= 25 and not any(c.isdigit() for c in contact)))
     )
+    next_line = rest.lstrip("\n").split("\n", 1)[0].strip(" \t|-")
+    contact_after = contact_after or (
+        not after.strip(".,!")
+        and bool(next_line)
+        and (_CONTACT.search(next_line) is not None or _ROLE.match(fold(next_line)))
+    )
     alone = not before_line.strip(" \t-–—>*") and (not after.strip(".,!") or contact_after) and len(names) <= 3
     if alone and (any_strong or any_given) and not all(t.folded in GIVEN_NAME_WORDS and t.common for t in names):
         return 0.8
@@ -296,6 +330,8 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
     closing_before = _CLOSINGS.search(fold(_previous_line(text, first.start))) is not None
     if alone and len(names) == 1 and names[0].lex and closing_before:
         return 0.75
+    if alone and any_given and (contact_after or closing_before or not rest.strip()):
+        return 0.75  # a signature, even in a given name that is also a word ("Pierre", "Rose")
     if alone and unknown_only and text[: first.start].strip() and (not rest.strip() or closing_before or contact_after):
         return 0.7  # a signature in a name the lexicons lack
     strong_cue = _has_cue(clause, strong_only=True)
@@ -306,7 +342,7 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
     if len(names) >= 2:
         all_lex = all(t.lex for t in names)
         internal_particle = any(t.particle for t in group[1:])
-        if all_cased and any_given and (all_lex or any_strong):
+        if all_cased and any_given and (any_strong or (all_lex and not first.sentence_start)):
             return 0.8
         if all_cased and all_lex and not internal_particle and any_strong:
             return 0.75
@@ -318,13 +354,11 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
             return 0.7
         if unknown_only and not all(t.sentence_start for t in names[:1]) and len(names) <= 4:
             return 0.65  # two or more capitalised words no dictionary knows, inside a sentence
-        if unknown_only and not text[group[-1].end :].lstrip(" ").startswith(tuple("abcdefghijklmnopqrstuvwxyz")):
-            return 0.65
+        if unknown_only and _CONTACT_NEXT.match(text, group[-1].end):
+            return 0.65  # "Wojciech Nowak - 06 12 34 56 78", "Nowak Wojciech (né le ..."
     if initials and names:
         surname = names[-1]
-        if initials[0].start < surname.start and (
-            (surname.cased and (surname.lex or surname.unknown_cap)) or surname.strong
-        ):
+        if initials[0].start < surname.start and (_surname_after_initial(surname) or surname.strong):
             return 0.75
     if len(names) == 1 and not (first.particle and not strong_cue):
         t = names[0]
@@ -340,7 +374,7 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
                 return None
             if t.strong:
                 return 0.75
-            if t.lex and (t.given or t.member):
+            if t.lex and (t.member or (t.given and t.folded not in GIVEN_NAME_WORDS)):
                 return 0.7
             return None
         # lower case: a given name with no ordinary reading, where people sign or introduce themselves
@@ -354,11 +388,29 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
     return None
 
 
+def _surname_after_initial(t: Token) -> bool:
+    """After "T.", a capitalised word that is no ordinary word ("Durant" the preposition is also a surname),
+    not an acronym ("8 h. NIR") nor a sentence start ("classe B. Remboursé")."""
+    if not t.cased or len(t.text) < 3 or (t.upper and len(t.text) <= 3):
+        return False
+    return t.lex or t.unknown_cap or t.folded in vocabulary().stop
+
+
 def _lower_pair(a: Token, b: Token) -> bool:
     """Lower-case first name and surname, either order: the surname may be an ordinary word ("solene brun")."""
     if a.cased or b.cased or not (a.lex and b.lex):
         return False
     return (a.strong and a.given) or (b.strong and b.given) or (a.given and b.strong) or (a.strong and b.given)
+
+
+def model_span_plausible(text: str, start: int, end: int) -> bool:
+    """False for a statistical model's "person" right after a product, brand or institution noun
+    ("Laboratoire Cerballiance", "lentilles Acuvue Oasys") or made only of ordinary words."""
+    folded = fold(text[max(0, start - 40) : start])
+    clause = " ".join(re.sub(r"[^a-z0-9'\-]+", " ", re.split(r"[.!?;\n]", folded)[-1]).split())
+    if _NOT_A_PERSON_BEFORE.search(clause):
+        return False
+    return not all_ordinary(text[start:end])
 
 
 def all_ordinary(text: str) -> bool:
@@ -370,12 +422,13 @@ def all_ordinary(text: str) -> bool:
 
 _LOWER_CUE_HINT = re.compile(
     r"c'est|cest|ceest|je suis|ma |mon |au nom|de la part|coach|participant|avec |merci|cordialement|cdlt|bis|salut"
-    r"|bientot|bonne "
+    r"|bientot|bonne |appel de|bonjour|hello|coucou|dossier|nee "
 )
 _LOWER_CUE = re.compile(
     r"(?:^|[^a-z])(?:c'est|cest|ceest|c est|je suis|ma fille|mon fils|mon mari|ma femme|mon epouse|mon epoux"
     r"|ma mere|mon pere|au nom de|de la part de|coach ?:|participant ?:|participante ?:"
-    r"|vu avec(?: mme| m\.| mr| madame| monsieur)?|seance \d+ avec|rdv avec|rendez-vous avec)"
+    r"|vu avec(?: mme| m\.| mr| madame| monsieur)?|seance \d+ avec|rdv avec|rendez-vous avec|appel de"
+    r"|salut|bonjour|hello|coucou|dossier|nee)"
     r" ([a-z][a-z'\-]{2,})(?: ([a-z][a-z'\-]{2,}))?"
     r"|(?:merci|cordialement|cdlt|bises|bisous|salutations|a bientot|bonne journee|bonne soiree)[ ,.!]*[\n ]"
     r"([a-z][a-z'\-]{2,})(?: ([a-z][a-z'\-]{2,}))?[ .!]*$"
@@ -454,10 +507,16 @@ def find_names(
                 or tokens[j + 1].initial
                 or tokens[j + 1].particle
                 or _lower_pair(tokens[j], tokens[j + 1])
+                or (tokens[j].initial and _surname_after_initial(tokens[j + 1]))
             )
         ):
             j += 1
         group = tokens[i : j + 1]
+        if not all(g.upper or g.particle or g.initial for g in group):  # mixed case: short capitals are acronyms
+            while group and group[0].upper and len(group[0].text) <= 3:
+                group.pop(0)
+            while group and group[-1].upper and len(group[-1].text) <= 3:
+                group.pop()
         # particles only inside or right before a capitalised name
         while group and group[-1].particle:
             group.pop()
@@ -465,7 +524,7 @@ def find_names(
             group.pop(0)
         while group and group[0].initial and group[0].folded in TITLES:
             group.pop(0)
-        if group and any(_name_like(g) for g in group):
+        if group and any(_name_like(g) or g.initial for g in group):
             prev = tokens[i - 1] if i > 0 else None
             score = _decide(text, folded, group, prev)
             if score is None and len(group) > 1:

@@ -379,16 +379,20 @@ class OldDateRecognizer(FrenchRegexRecognizer):
         r"\b(?:depuis|contrat|adh[ée]sion|adh[ée]rent|entr[ée]e?|embauch|soins?|factur|s[ée]jour|arr[êe]t|op[ée]r"
         r"|hospitalis|d[ée]c[èe]s|radiation|r[ée]siliation|effet|devis|d[ée]compte|paiement|pay[ée]|virement"
         r"|courrier|mail|lettre|envoy|re[çc]u|sign[ée]|dat[ée]|valable|jusqu|expir|fin|d[ée]but|ouvert|cr[ée]{2}"
+        r"|loi|convention|accord|d[ée]cret|arr[êe]t[ée]|avenant|circulaire|r[ée]forme|version|norme|[ée]dition"
         r"|mariée?\b|mariage|divorc|veu[fv]|retrait|licenci|d[ée]m[ée]nag|ordonnance|prescri|consult)[^.;\n]{0,25}$",
         re.IGNORECASE,
     )
+
+    _DATED = re.compile(r"\b(?:du|au|le|depuis le|jusqu'au|en date du|à partir du|a partir du)[ \u00a0]*$", re.I)
 
     def has_context(self, text: str, start: int, end: int) -> bool:
         match = re.search(r"(?:19|20)(\d\d)\b|\b(\d\d)$", text[start:end])
         year = int(text[start:end][match.start() : match.end()]) if match and match.group(1) else None
         if year is None or year > _LATEST_BIRTH_YEAR:
             return False
-        return self._OTHER_EVENT.search(text[max(0, start - 45) : start]) is None
+        before = text[max(0, start - 45) : start]
+        return self._OTHER_EVENT.search(before) is None and self._DATED.search(before) is None
 
 
 #: Dates of this year or before, in a comment, are taken for dates of birth (see ``OldDateRecognizer``).
@@ -571,9 +575,9 @@ def clean_model_person(text: str, start: int, end: int) -> tuple[int, int] | Non
     s, e = start + tokens[0].start(), start + tokens[-1].end()
     if sum(ch.isalpha() for ch in text[s:e]) < 2:
         return None
-    from vault.pii.names import all_ordinary
+    from vault.pii.names import model_span_plausible
 
-    if all_ordinary(text[s:e]):
+    if not model_span_plausible(text, s, e):
         return None
     return s, e
 
