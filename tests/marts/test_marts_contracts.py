@@ -58,7 +58,8 @@ def test_every_cell_mart_declares_its_disclosure_shape_for_the_gate():
     for name, contract in cell_marts.items():
         d = contract.table_custom["disclosure"]
         columns = {c.name for c in contract.columns}
-        assert set(d) <= {"partition", "dimensions", "measures", "identities", "derived"}, name
+        assert set(d) <= {"partition", "dimensions", "measures", "identities", "derived", "population_known"}, name
+        assert isinstance(d.get("population_known", True), bool), name
         assert ("partition" in d) == ("employer_siret" in columns), name
         if "partition" in d:
             assert d["partition"] == "employer_siret"
