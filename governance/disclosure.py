@@ -48,7 +48,10 @@ def value_columns(contract: Contract) -> list[str]:
 
 
 def check_k(table: pa.Table, k: int, contract: Contract) -> list[str]:
-    """Every unmasked cell has >= k distinct members; masked cells show no value."""
+    """Every unmasked cell has no member or at least k distinct members; masked cells show no value.
+
+    Zero cells are published as 0 over the complete grid (a row's presence says nothing about anyone).
+    """
     if contract.table_custom.get("member_level"):
         return []  # checked by check_k_l on the equivalence classes
     names = table.column_names
@@ -58,9 +61,9 @@ def check_k(table: pa.Table, k: int, contract: Contract) -> list[str]:
     reasons: list[str] = []
     if "member_count" in names:
         counts = table.column("member_count").to_pylist()
-        small = sum(1 for m, c in zip(masking, counts, strict=True) if m == "none" and (c is None or c < k))
+        small = sum(1 for m, c in zip(masking, counts, strict=True) if m == "none" and (c is None or 0 < c < k))
         if small:
-            reasons.append(f"k: {small} published cell(s) count fewer than {k} distinct members")
+            reasons.append(f"k: {small} published cell(s) count between 1 and {k - 1} distinct members")
     elif not contract.table_custom.get("statement_only"):
         reasons.append("k: no member_count column to check")
     for col in value_columns(contract):
@@ -122,12 +125,11 @@ def masked_amount_share(truth: Any) -> float | None:
 def check_unique_on_one_value(table: pa.Table, contract: Contract, k: int) -> list[str]:
     """No member-level record is singled out by its quasi-identifiers plus any one published value of it.
 
-    Every non-empty value of a ``linkable`` column (the contract's ``linkable_columns``, else every column that
-    is neither a quasi-identifier nor the sensitive attribute nor a level column) must be shared, within its
+    Every non-empty value of a column listed in the contract's ``linking_values`` must be shared, within its
     quasi-identifier class, by at least k records.
     """
     qis = [c.name for c in contract.columns if c.classification == QUASI_IDENTIFIER]
-    linkable = contract.table_custom.get("linkable_columns")
+    linkable = contract.table_custom.get("linking_values")
     if linkable is None:
         return []
     missing = [c for c in [*qis, *linkable] if c not in table.column_names]
