@@ -56,8 +56,9 @@ def httpfs_extension_path() -> str:
 
 def new_session(memory_limit: str | None = None, temp_dir: Path | None = None) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB session able to read and write encrypted databases."""
-    con = duckdb.connect(":memory:", config={"autoinstall_known_extensions": "false",
-                                             "autoload_known_extensions": "false"})
+    con = duckdb.connect(
+        ":memory:", config={"autoinstall_known_extensions": "false", "autoload_known_extensions": "false"}
+    )
     con.execute(f"LOAD '{httpfs_extension_path()}'")
     con.execute("SET enable_progress_bar = false")
     if memory_limit:
@@ -106,6 +107,10 @@ def init_schema(con: duckdb.DuckDBPyConnection) -> None:
         CREATE TABLE IF NOT EXISTS meta.quarantine (
             file_id INTEGER NOT NULL, file VARCHAR NOT NULL, feed VARCHAR, line BIGINT,
             reason VARCHAR NOT NULL, raw_values VARCHAR, quarantined_at TIMESTAMP NOT NULL)""")
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS meta.audit_anchor (entries BIGINT NOT NULL, last_mac VARCHAR NOT NULL, "
+        "anchored_at TIMESTAMP NOT NULL)"
+    )
     con.execute("CREATE TABLE IF NOT EXISTS meta.identity_map (member_id VARCHAR PRIMARY KEY, nir VARCHAR NOT NULL)")
     con.execute("""
         CREATE TABLE IF NOT EXISTS meta.domain_keys (
@@ -138,39 +143,92 @@ def _db_key_version(settings: Any, side: dict | None) -> int:
     return int((side or {}).get("db_key_version", 1))
 
 
+def _anchor_audit_head(con: duckdb.DuckDBPyConnection, settings: Any) -> None:
+    """Keep the audit log's head (entries, last hash) inside the encrypted vault: an anchor outside the log."""
+    from vault import audit
+
+    head = audit.read_head(settings)
+    if head is None:
+        return
+    audit.check_anchor(settings, audit_anchor(con))  # never move the anchor back over a shortened log
+    con.execute("BEGIN TRANSACTION")
+    con.execute("DELETE FROM vault.meta.audit_anchor")
+    con.execute("INSERT INTO vault.meta.audit_anchor VALUES (?, ?, now())", [head["count"], head["last"]])
+    con.execute("COMMIT")
+
+
+def audit_anchor(con: duckdb.DuckDBPyConnection) -> tuple[int, str] | None:
+    """(entries, last hash) of the audit log as last anchored in the vault, or None."""
+    present = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_catalog = 'vault' "
+        "AND table_schema = 'meta' AND table_name = 'audit_anchor'"
+    ).fetchone()[0]
+    if not present:
+        return None
+    row = con.execute("SELECT entries, last_mac FROM vault.meta.audit_anchor").fetchone()
+    return (int(row[0]), str(row[1])) if row else None
+
+
 @contextmanager
-def vault_connection(settings: Any, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A DuckDB connection whose default catalog is the encrypted vault (created on first write)."""
+def vault_connection(
+    settings: Any, read_only: bool = False, operation: str = "", audit_leftovers: bool = True
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A DuckDB connection whose default catalog is the encrypted vault (created on first write).
+
+    A writer holds the vault exclusively (readers share it): a second writer waits, then gets a clear
+    :class:`vault.locking.VaultBusyError`. The writer first removes what a killed process left (spill files,
+    half-written re-encrypted copy) and audits it; each connection spills into its own fresh folder.
+    """
+    from vault import audit, locking
+
     master = keys.load_master_key(settings)
-    side = keys.check_master_key(settings, master)
+    keys.check_master_key(settings, master)
     path = Path(settings.vault_db)
-    exists = path.exists()
-    if not exists and read_only:
+    if not path.exists() and read_only:
         raise VaultError(f"no vault at {path} yet: land files first")
-    if not exists:
+    if not read_only:
         settings.ensure_dirs()
-        if side is None:
+    with locking.vault_lock(settings, exclusive=not read_only, operation=operation) as took:
+        side = keys.check_master_key(settings, master)
+        exists = path.exists()
+        if not exists and read_only:
+            raise VaultError(f"no vault at {path} yet: land files first")
+        if not exists and side is None:
             keys.write_sidecar(settings, master, 1)
             side = keys.read_sidecar(settings)
-    memory_limit = (getattr(settings, "extra", None) or {}).get("vault_memory_limit") or os.environ.get(
-        "CONFIANCE_VAULT_MEMORY_LIMIT", "2GB")
-    con = new_session(memory_limit=memory_limit, temp_dir=Path(settings.vault_dir) / "tmp")
-    try:
-        version = _db_key_version(settings, side)
-        try:
-            _attach(con, path, "vault", keys.hkdf(master, "vault-db", version), read_only)
-        except keys.MasterKeyError:
-            # a database-key rotation interrupted after the file swap: the file is at version + 1
-            if not exists:
-                raise
-            _attach(con, path, "vault", keys.hkdf(master, "vault-db", version + 1), read_only)
-            keys.write_sidecar(settings, master, version + 1)
-        if side is None:  # an existing vault without sidecar: the key just proved right
-            keys.write_sidecar(settings, master, version)
-        con.execute("SET temp_file_encryption = true")
-        con.execute("USE vault")
-        if not read_only:
-            init_schema(con)
-        yield con
-    finally:
-        con.close()
+        recovered = locking.recover_leftovers(settings) if (took and not read_only) else None
+        if recovered and audit_leftovers:
+            audit.append(settings, "vault", "recovery.leftovers_removed", recovered)
+        memory_limit = (getattr(settings, "extra", None) or {}).get("vault_memory_limit") or os.environ.get(
+            "CONFIANCE_VAULT_MEMORY_LIMIT", "2GB"
+        )
+        with locking.private_temp_dir(settings) as spill:
+            con = new_session(memory_limit=memory_limit, temp_dir=spill)
+            try:
+                con.execute("SET temp_file_encryption = true")
+                version = _db_key_version(settings, side)
+                try:
+                    _attach(con, path, "vault", keys.hkdf(master, "vault-db", version), read_only)
+                except keys.MasterKeyError:
+                    # a database-key rotation interrupted after the file swap: the file is at version + 1
+                    if not exists:
+                        raise
+                    _attach(con, path, "vault", keys.hkdf(master, "vault-db", version + 1), read_only)
+                    keys.write_sidecar(settings, master, version + 1)
+                    audit.append(
+                        settings,
+                        "vault",
+                        "recovery.database_key_rotation_completed",
+                        {"from_version": version, "to_version": version + 1},
+                    )
+                if side is None:  # an existing vault without sidecar: the key just proved right
+                    keys.write_sidecar(settings, master, version)
+                con.execute("USE vault")
+                if not read_only:
+                    init_schema(con)
+                    audit.check_anchor(settings, audit_anchor(con))
+                yield con
+                if not read_only:
+                    _anchor_audit_head(con, settings)
+            finally:
+                con.close()
