@@ -45,6 +45,103 @@ log = logging.getLogger(__name__)
 TOKEN_HEX_CHARS = 32  # 128 bits of the HMAC in a token
 SCRUB_BATCH = 2000
 
+#: Direct identifiers that must never reach the warehouse in clear (RE2 syntax, run by DuckDB): label -> pattern.
+IDENTIFIER_PATTERNS_SQL = {
+    "NIR": r"\b[12] ?[0-9]{2} ?(?:0[1-9]|1[0-2]|[2-9][0-9]) ?(?:2A|2B|[0-9]{2}) ?[0-9]{3} ?[0-9]{3} ?[0-9]{2}\b",
+    "EMAIL": r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z0-9.-]+",
+    "PHONE": r"(?:\+33 ?|\b0)[1-9](?:[ .-]?[0-9]{2}){4}\b",
+    "IBAN": r"\b[A-Z]{2}[0-9]{2}(?:[ -]?[0-9A-Z]{4}){3,7}(?:[ -]?[0-9A-Z]{1,3})?\b",
+}
+TEXT_TYPES = ("VARCHAR", "TEXT", "STRING")
+NUMBER_TYPES = ("INTEGER", "BIGINT", "SMALLINT", "DOUBLE", "FLOAT", "REAL")
+
+
+class CrossingError(RuntimeError):
+    """The crossing was refused: something identifying would have reached the warehouse (nothing crossed)."""
+
+
+def kept_column_problems(contract: Contract) -> list[str]:
+    """Columns that cross unchanged (``keep``/``consent``) without a contract constraint narrow enough to keep
+    an identifier out: text needs a reference list, or an anchored pattern and a maximum length; numbers a
+    minimum and a maximum. Dates and timestamps are bounded at landing, booleans by their type."""
+    problems = []
+    for col in contract.columns:
+        if col.crossing not in ("keep", "consent"):
+            continue
+        t = col.physical_type.upper()
+        opts = col.options
+        if t in TEXT_TYPES:
+            pattern = str(opts.get("pattern") or "")
+            anchored = pattern.startswith("^") and pattern.endswith("$")
+            if not opts.get("enum") and not (anchored and opts.get("maxLength")):
+                problems.append(f"{contract.name}.{col.name}: kept text column without a reference list "
+                                "(enum) or an anchored pattern and maxLength")
+        elif t.startswith("DECIMAL") or t in NUMBER_TYPES:
+            if opts.get("minimum") is None or opts.get("maximum") is None:
+                problems.append(f"{contract.name}.{col.name}: kept number without minimum and maximum")
+        elif t not in ("DATE", "TIMESTAMP", "BOOLEAN"):
+            problems.append(f"{contract.name}.{col.name}: kept column of type {t} has no constraint Confiance knows")
+    return problems
+
+
+def _lit(text: Any) -> str:
+    return "'" + str(text).replace("'", "''") + "'"
+
+
+def kept_violation_sql(contract: Contract, alias: str = "r") -> str:
+    """SQL true for a row whose kept text breaks its contract or looks like a direct identifier."""
+    parts = []
+    for col in contract.columns:
+        if col.crossing != "keep" or col.physical_type.upper() not in TEXT_TYPES:
+            continue
+        c = f"{alias}.{_q(col.name)}"
+        opts = col.options
+        if opts.get("enum"):
+            parts.append(f"{c} NOT IN ({', '.join(_lit(e) for e in opts['enum'])})")
+        if opts.get("pattern"):
+            parts.append(f"NOT regexp_matches({c}, {_lit(opts['pattern'])})")
+        if opts.get("maxLength"):
+            parts.append(f"length({c}) > {int(opts['maxLength'])}")
+        parts += [f"regexp_matches({c}, {_lit(p)})" for p in IDENTIFIER_PATTERNS_SQL.values()]
+    if not parts:
+        return "false"
+    return "coalesce(" + " OR ".join(f"({p})" for p in parts) + ", false)"
+
+
+def _outbound_scan(con: duckdb.DuckDBPyConnection, name: str, contract: Contract) -> int:
+    """Scan every text column of ``wh.pseudo.<name>`` for direct identifiers before the crossing commits.
+
+    Kept and generated columns must hold none (CrossingError: nothing crosses); scrubbed free text still holding
+    one after the scrubber gets it replaced by its label. Returns the number of values redacted that way.
+    """
+    scrubbed = {_target(c) for c in contract.columns if c.crossing == "scrub"}
+    tokens = {c.custom.get("token_column", f"{c.custom.get('token_entity', c.name)}_token")
+              for c in contract.columns if c.crossing == "token"}
+    columns = [r[0] for r in con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_catalog = 'wh' AND table_schema = 'pseudo' "
+        "AND table_name = ? AND data_type = 'VARCHAR' ORDER BY ordinal_position", [name]).fetchall()]
+    redacted = 0
+    for column in columns:
+        if column in tokens:
+            continue
+        c = _q(column)
+        if column in scrubbed:
+            for label, pattern in IDENTIFIER_PATTERNS_SQL.items():
+                hits = con.execute(f"SELECT count(*) FROM wh.pseudo.{name} WHERE regexp_matches({c}, ?)",
+                                   [pattern]).fetchone()[0]
+                if hits:
+                    con.execute(f"UPDATE wh.pseudo.{name} SET {c} = regexp_replace({c}, ?, ?, 'g') "
+                                f"WHERE regexp_matches({c}, ?)", [pattern, f"<{label}>", pattern])
+                    redacted += hits
+            continue
+        for label, pattern in IDENTIFIER_PATTERNS_SQL.items():
+            hits = con.execute(f"SELECT count(*) FROM wh.pseudo.{name} WHERE regexp_matches({c}, ?)",
+                               [pattern]).fetchone()[0]
+            if hits:
+                raise CrossingError(f"pseudo.{name}.{column}: {hits} value(s) look like a {label}; "
+                                    "nothing crossed")
+    return redacted
+
 
 # --- HMAC in SQL ------------------------------------------------------------------
 
@@ -283,7 +380,12 @@ def cross_to_warehouse(settings: Any, domain: str | None = None) -> dict[str, in
     held: dict[str, int] = {}  # rows kept in the vault because their member is not in the register
     warehouse = Path(settings.warehouse_db)
     warehouse.parent.mkdir(parents=True, exist_ok=True)
-    with vault_connection(settings) as con:
+    problems = [p for contract in feed_contracts().values() for p in kept_column_problems(contract)]
+    if problems:
+        raise CrossingError("contracts allow identifiers through a kept column: " + "; ".join(problems))
+    withheld: dict[str, int] = {}  # latest rows whose kept text breaks its contract: they stay in the vault
+    redacted = 0
+    with vault_connection(settings, operation="crossing") as con:
         con.execute("BEGIN TRANSACTION")
         version = ensure_domain(settings, con, domain)
         n_tokens = refresh_member_tokens(con, settings, domain, version)
@@ -307,23 +409,39 @@ def cross_to_warehouse(settings: Any, domain: str | None = None) -> dict[str, in
             con.execute("CREATE SCHEMA IF NOT EXISTS wh.pseudo")
             for name, contract in feed_contracts().items():
                 exprs, joins = crossing_plan(contract, domain, version, as_of, tokens)
+                violation = kept_violation_sql(contract)
                 sql = (f"CREATE OR REPLACE TABLE wh.pseudo.{name} AS SELECT {', '.join(exprs)} "
-                       f"FROM {_latest(contract)} r {' '.join(joins)}")
+                       f"FROM {_latest(contract)} r {' '.join(joins)} WHERE NOT {violation}")
                 con.execute(sql)
+                redacted += _outbound_scan(con, name, contract)
                 counts[name] = con.execute(f"SELECT count(*) FROM wh.pseudo.{name}").fetchone()[0]
-                latest = con.execute(f"SELECT count(*) FROM {_latest(contract)} r").fetchone()[0]
-                if latest > counts[name]:
-                    held[name] = latest - counts[name]
+                latest, bad = con.execute(f"SELECT count(*), count(*) FILTER ({violation}) FROM {_latest(contract)} r"
+                                          ).fetchone()
+                if bad:
+                    withheld[name] = bad
+                if latest - bad > counts[name]:
+                    held[name] = latest - bad - counts[name]
             con.execute("COMMIT")
+        except BaseException:
+            try:
+                con.execute("ROLLBACK")
+            except duckdb.Error:
+                pass
+            raise
         finally:
             tokens.close()
             con.execute("DETACH wh")
     audit.append(settings, actor_name(), "crossing.warehouse",
                  {"domain": domain, "key_version": version, "rows": counts, "member_tokens": n_tokens,
-                  "texts_scrubbed": scrubbed, "held_back": held})
+                  "texts_scrubbed": scrubbed, "held_back": held, "withheld_contract_violation": withheld,
+                  "identifiers_redacted_after_scrub": redacted})
     log.info("crossed to the warehouse (%s v%s): %s", domain, version, counts)
     if held:
         log.warning("held back in the vault, member not in the register: %s", held)
+    if withheld:
+        log.warning("withheld in the vault, a kept column breaks its contract: %s", withheld)
+    if redacted:
+        log.warning("%d identifier(s) left in scrubbed text were redacted by the outbound scan", redacted)
     return counts
 
 

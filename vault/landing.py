@@ -34,7 +34,8 @@ import os
 import re
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -84,17 +85,73 @@ def _lit(text: str) -> str:
 
 # --- structure -------------------------------------------------------------------
 
+_ENVIRONMENT_ERRORS = (
+    duckdb.OutOfMemoryException,
+    duckdb.IOException,
+    duckdb.InterruptException,
+    duckdb.FatalException,
+    duckdb.InternalException,
+    duckdb.PermissionException,
+    duckdb.ConnectionException,
+)
+
+
+def _environment_failure(exc: BaseException) -> bool:
+    """True when reading failed because of the machine (memory, disk, permissions), not the file's content."""
+    text = str(exc).lower()
+    return isinstance(exc, _ENVIRONMENT_ERRORS) or any(
+        m in text for m in ("no space left", "read-only file system", "permission denied", "out of memory")
+    )
+
+
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _encoding(path: Path) -> str:
+    """``utf-8`` or ``latin-1``; a file mixing both (UTF-8 sequences and bytes invalid in UTF-8) is refused,
+    naming the first line that is not UTF-8."""
+    dec = codecs.getincrementaldecoder("utf-8")()
+    offset = 0
+    bad_at: int | None = None
+    utf8_seen = False
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            utf8_seen = utf8_seen or bool(_UTF8_MULTIBYTE.search(chunk))
+            if bad_at is None:
+                try:
+                    dec.decode(chunk)
+                except UnicodeDecodeError as exc:
+                    bad_at = offset + exc.start
+            offset += len(chunk)
+            if bad_at is not None and utf8_seen:
+                break
+        if bad_at is None:
+            try:
+                dec.decode(b"", final=True)
+            except UnicodeDecodeError:
+                bad_at = offset
+    if bad_at is None:
+        return "utf-8"
+    with open(path, "rb") as fh:
+        head = fh.read(3)
+    if utf8_seen or head == b"\xef\xbb\xbf":
+        line, remaining = 1, bad_at
+        with open(path, "rb") as fh:
+            while remaining > 0:
+                part = fh.read(min(1 << 20, remaining))
+                if not part:
+                    break
+                line += part.count(b"\n")
+                remaining -= len(part)
+        raise RefusedFile(
+            f"{path.name}: mixed encodings (line {line} is not UTF-8 while the file holds UTF-8 text); "
+            "resend it in one encoding (UTF-8)"
+        )
+    return "latin-1"
+
 
 def _is_utf8(path: Path) -> bool:
-    dec = codecs.getincrementaldecoder("utf-8")()
-    with open(path, "rb") as fh:
-        try:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                dec.decode(chunk)
-            dec.decode(b"", final=True)
-        except UnicodeDecodeError:
-            return False
-    return True
+    return _encoding(path) == "utf-8"
 
 
 def _split_header(line: str, delim: str) -> list[str]:
@@ -122,21 +179,20 @@ def _csv_dialect(path: Path, contract: Contract) -> dict[str, Any]:
         raise RefusedFile(f"{path.name}: empty file")
     if b"\x00" in head or head.startswith(b"PAR1"):
         raise RefusedFile(f"{path.name}: not a CSV text file (binary content)")
-    encoding = "utf-8" if _is_utf8(path) else "latin-1"
+    encoding = _encoding(path)
     text = head.decode("utf-8" if encoding == "utf-8" else "latin-1", errors="replace").lstrip("\ufeff")
     first = text.split("\n", 1)[0]
     delim = ";" if first.count(";") >= first.count(",") else ","
     header = _split_header(first, delim)
     _check_columns(contract, header, path.name)
-    # truncated: the last line is cut off (no final newline and too few fields)
+    # truncated: every line, the last included, ends with a line break. A file cut anywhere inside a line
+    # (even inside its last amount, 1284 -> 128, which would still parse) ends without one.
     size = path.stat().st_size
     with open(path, "rb") as fh:
-        fh.seek(max(0, size - (1 << 16)))
-        tail = fh.read()
-    if not tail.endswith(b"\n"):
-        last = tail.rsplit(b"\n", 1)[-1].decode("latin-1")
-        if "\n" in text and last.count(delim) < len(header) - 1:
-            raise RefusedFile(f"{path.name}: truncated (the last line is incomplete)")
+        fh.seek(max(0, size - 1))
+        last_byte = fh.read(1)
+    if last_byte not in (b"\n", b"\r"):
+        raise RefusedFile(f"{path.name}: truncated (the last line has no line break: the file is incomplete)")
     return {"encoding": encoding, "delim": delim, "header": header}
 
 
@@ -151,35 +207,110 @@ def _parquet_columns(con: duckdb.DuckDBPyConnection, path: Path) -> list[str]:
         raise RefusedFile(f"{path.name}: truncated Parquet file (no footer)")
     try:
         return [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM read_parquet({_lit(path)})").fetchall()]
-    except duckdb.Error:
+    except duckdb.Error as exc:
+        if _environment_failure(exc):
+            raise
         raise RefusedFile(f"{path.name}: unreadable Parquet file (damaged)") from None
 
 
-def _jsonl_columns(path: Path) -> list[str]:
-    keys: list[str] = []
-    seen = 0
+JSONL_BATCH = 100_000
+
+
+def _stage_jsonl(con: duckdb.DuckDBPyConnection, path: Path, contract: Contract, fid: int, table: str) -> int:
+    """Stage a JSON Lines file in full: every line is checked, with its line number, as CSV lines are.
+
+    A line that is not a JSON object, holds a key the contract does not know, repeats a key or holds an
+    object or list where the contract expects one value goes to ``badlines_<fid>`` (quarantined with its
+    line number); the other lines become rows of ``table``. Returns the number of bad lines.
+    """
+    import pyarrow as pa
+
+    if _encoding(path) != "utf-8":
+        raise RefusedFile(f"{path.name}: not UTF-8 (JSON Lines files are UTF-8)")
+    first = None
+    with open(path, "rb") as fh:
+        for lineno, raw in enumerate(fh, start=1):
+            if raw.strip():
+                first = (lineno, raw)
+                break
+    if first is None:
+        raise RefusedFile(f"{path.name}: empty file")
+    try:
+        obj = json.loads(first[1].decode("utf-8-sig"))
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        obj = None
+    if not isinstance(obj, dict):
+        raise RefusedFile(f"{path.name}: not JSON Lines (line {first[0]} is not a JSON object)")
+    size = path.stat().st_size
+    with open(path, "rb") as fh:
+        fh.seek(max(0, size - 1))
+        ends_with_newline = fh.read(1) in (b"\n", b"\r")
+    con.execute(f"CREATE TEMP TABLE jsonl_{fid} (_line BIGINT, j VARCHAR)")
+    lines: list[int] = []
+    texts: list[str] = []
+    last: tuple[int, bytes] | None = None
+
+    def flush() -> None:
+        if lines:
+            batch = pa.table({"_line": pa.array(lines, pa.int64()), "j": pa.array(texts, pa.string())})
+            con.register("jsonl_batch", batch)
+            con.execute(f"INSERT INTO jsonl_{fid} SELECT * FROM jsonl_batch")
+            con.unregister("jsonl_batch")
+            lines.clear()
+            texts.clear()
+
     with open(path, "rb") as fh:
         for lineno, raw in enumerate(fh, start=1):
             if not raw.strip():
                 continue
-            try:
-                obj = json.loads(raw)
-            except (json.JSONDecodeError, UnicodeDecodeError):
-                raise RefusedFile(f"{path.name}: not JSON Lines (line {lineno} is not a JSON object)") from None
-            if not isinstance(obj, dict):
-                raise RefusedFile(f"{path.name}: not JSON Lines (line {lineno} is not a JSON object)")
-            keys += [k for k in obj if k not in keys]
-            seen += 1
-            if seen >= 1000:
-                break
-    if not seen:
-        raise RefusedFile(f"{path.name}: empty file")
-    return keys
+            last = (lineno, raw)
+            lines.append(lineno)
+            texts.append(raw.decode("utf-8").lstrip("\ufeff").rstrip("\r\n"))
+            if len(lines) >= JSONL_BATCH:
+                flush()
+    flush()
+    if not ends_with_newline and last is not None:
+        try:
+            json.loads(last[1])
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            raise RefusedFile(f"{path.name}: truncated (the last line, {last[0]}, is cut off)") from None
+    known = "[" + ", ".join(_lit(c.name) for c in contract.columns) + "]"
+    scalar = " OR ".join(
+        f"coalesce(json_type(j, {_lit('$.' + json.dumps(c.name))}) IN ('OBJECT', 'ARRAY'), false)"
+        for c in contract.columns
+    )
+    con.execute(f"""CREATE TEMP TABLE jsonlchk_{fid} AS
+        SELECT _line, j,
+               CASE WHEN NOT coalesce(json_valid(j), false) THEN 'not a json object'
+                    WHEN json_type(j) <> 'OBJECT' THEN 'not a json object'
+                    WHEN len(list_filter(json_keys(j), k -> NOT list_contains({known}, k))) > 0
+                        THEN len(list_filter(json_keys(j), k -> NOT list_contains({known}, k)))::VARCHAR
+                             || ' key(s) not in the {contract.name} contract'
+                    WHEN len(json_keys(j)) <> len(list_distinct(json_keys(j))) THEN 'a key appears twice'
+                    WHEN {scalar} THEN 'an object or a list where one value is expected'
+               END AS error_type
+        FROM jsonl_{fid}""")
+    con.execute(
+        f"CREATE TEMP TABLE badlines_{fid} AS SELECT _line AS line, error_type, j AS csv_line "
+        f"FROM jsonlchk_{fid} WHERE error_type IS NOT NULL"
+    )
+    select_cols = ", ".join(
+        f"json_extract_string(j, {_lit('$.' + json.dumps(c.name))}) AS {_q(c.name)}" for c in contract.columns
+    )
+    con.execute(f"CREATE TABLE {table} AS SELECT _line, {select_cols} FROM jsonlchk_{fid} WHERE error_type IS NULL")
+    n_bad = con.execute(f"SELECT count(*) FROM badlines_{fid}").fetchone()[0]
+    con.execute(f"DROP TABLE jsonl_{fid}")
+    con.execute(f"DROP TABLE jsonlchk_{fid}")
+    return n_bad
 
 
 # --- typing and validation expressions -------------------------------------------
 
 _STRPTIME = {"yyyy": "%Y", "MM": "%m", "dd": "%d", "HH": "%H", "mm": "%M", "ss": "%S"}
+EARLIEST_DATE = "1900-01-01"
+LATEST_DATE = "2099-12-31"
+#: Longest text value accepted when the contract gives no maxLength (a 10 MB "name" is not a name).
+DEFAULT_MAX_TEXT = 10_000
 
 
 def _date_format(col: Column) -> str:
@@ -207,8 +338,10 @@ def _typed(col: Column, v: str) -> str:
     if t == "TIMESTAMP":
         return f"TRY_CAST({v} AS TIMESTAMP)"
     if t == "BOOLEAN":
-        return (f"CASE WHEN lower({v}) IN ('true','t','1','yes','y','oui','o') THEN true "
-                f"WHEN lower({v}) IN ('false','f','0','no','n','non') THEN false END")
+        return (
+            f"CASE WHEN lower({v}) IN ('true','t','1','yes','y','oui','o') THEN true "
+            f"WHEN lower({v}) IN ('false','f','0','no','n','non') THEN false END"
+        )
     if t in ("INTEGER", "BIGINT", "SMALLINT"):
         return f"CASE WHEN regexp_full_match({v}, '-?[0-9]+') THEN TRY_CAST({v} AS {t}) END"
     m = re.match(r"DECIMAL\((\d+),\s*(\d+)\)", t)
@@ -246,18 +379,39 @@ def _checks(col: Column, v: str, typed: str) -> list[str]:
     if enum:
         values = ", ".join(_lit(e) for e in enum)
         out.append(f"CASE WHEN {v} NOT IN ({values}) THEN {_lit(n + ': not one of the allowed values')} END")
+    t = col.physical_type.upper()
+    bounds = dict(col.options)
+    if t in ("DATE", "TIMESTAMP"):
+        # every date is bounded: on or after 1900-01-01 and before 2100 unless the contract says otherwise
+        bounds.setdefault("minimum", EARLIEST_DATE)
+        bounds.setdefault("maximum", LATEST_DATE)
     for bound, op in (("minimum", "<"), ("maximum", ">")):
-        if bound in col.options and col.physical_type.upper() != "VARCHAR":
-            lim = col.options[bound]
-            lim_sql = _lit(lim) + "::DATE" if col.physical_type.upper() == "DATE" else str(lim)
+        if bound in bounds and t != "VARCHAR":
+            lim = bounds[bound]
+            lim_sql = f"{_lit(lim)}::{t}" if t in ("DATE", "TIMESTAMP") else str(lim)
             out.append(f"CASE WHEN {typed} {op} {lim_sql} THEN {_lit(f'{n}: {bound} is {lim}')} END")
+    if t in ("DATE", "TIMESTAMP") and col.required:
+        # a required date is a fact that happened: not after the landing day (one day of slack for time zones)
+        now = "current_date + 1" if t == "DATE" else "now()::TIMESTAMP + INTERVAL 1 DAY"
+        out.append(f"CASE WHEN {typed} > {now} THEN {_lit(n + ': in the future (after the landing day)')} END")
+    if t == "VARCHAR":
+        longest = int(col.options.get("maxLength") or DEFAULT_MAX_TEXT)
+        out.append(f"CASE WHEN length({v}) > {longest} THEN {_lit(f'{n}: longer than {longest} characters')} END")
+        if col.options.get("minLength"):
+            shortest = int(col.options["minLength"])
+            short = _lit(f"{n}: shorter than {shortest} characters")
+            out.append(f"CASE WHEN length({v}) < {shortest} THEN {short} END")
     if _is_nir(col):
         out.append(f"CASE WHEN NOT {nir_key_valid_sql(v)} THEN {_lit(n + ': invalid NIR control key')} END")
     return out
 
 
-def validation_select(contract: Contract, source: str) -> str:
-    """SQL typing every column of ``source`` (all VARCHAR + _line) and listing each row's failures."""
+def validation_select(contract: Contract, source: str, landed: str | None = None) -> str:
+    """SQL typing every column of ``source`` (all VARCHAR + _line) and listing each row's failures.
+
+    ``landed`` (a table of already landed rows, e.g. ``raw.members``): a column the contract marks
+    ``unique`` (the NIR) must not belong to another record there either.
+    """
     cols = contract.columns
     vals = {c.name: _value(c) for c in cols}
     typed = {c.name: _typed(c, vals[c.name]) for c in cols}
@@ -267,12 +421,41 @@ def validation_select(contract: Contract, source: str) -> str:
     raw_json = "to_json(struct_pack(" + ", ".join(f"{_q(c.name)} := {vals[c.name]}" for c in cols) + "))"
     reasons = f"list_filter([{', '.join(checks)}], x -> x IS NOT NULL)"
     inner = f"SELECT _line, {typed_list}, {reasons} AS _reasons, {raw_json} AS _raw FROM {source}"
+    extra: list[str] = []
     if pk:
         part = ", ".join(_q(c.name) for c in pk)
         dup = _lit(", ".join(c.name for c in pk) + ": duplicate within the file")
-        return (f"SELECT * EXCLUDE (_reasons), coalesce(array_to_string(CASE WHEN {pk[0].name} IS NOT NULL AND "
-                f"row_number() OVER (PARTITION BY {part} ORDER BY _line) > 1 "
-                f"THEN list_append(_reasons, {dup}) ELSE _reasons END, '; '), '') AS _reason FROM ({inner})")
+        extra.append(
+            f"CASE WHEN {_q(pk[0].name)} IS NOT NULL AND row_number() OVER (PARTITION BY {part} "
+            f"ORDER BY _line) > 1 THEN {dup} END"
+        )
+    if len(pk) == 1:
+        key = _q(pk[0].name)
+        for col in cols:
+            if not col.unique or col.primary_key:
+                continue
+            u = _q(col.name)
+            shared = _lit(f"{col.name}: shared by several {pk[0].name} in the file")
+            extra.append(
+                f"CASE WHEN {u} IS NOT NULL AND min({key}) OVER (PARTITION BY {u}) <> max({key}) OVER "
+                f"(PARTITION BY {u}) THEN {shared} END"
+            )
+            if landed:
+                latest = (
+                    f"(SELECT {u}, {key} FROM {landed} QUALIFY row_number() OVER (PARTITION BY {key} "
+                    "ORDER BY _file_id DESC, _line DESC) = 1)"
+                )
+                extra.append(
+                    f"CASE WHEN {u} IS NOT NULL AND EXISTS (SELECT 1 FROM {latest} x WHERE x.{u} = "
+                    f"v.{u} AND x.{key} <> v.{key}) THEN "
+                    f"{_lit(f'{col.name}: already registered for another {pk[0].name}')} END"
+                )
+    if extra:
+        all_reasons = f"list_concat(_reasons, list_filter([{', '.join(extra)}], x -> x IS NOT NULL))"
+        return (
+            f"SELECT * EXCLUDE (_reasons), coalesce(array_to_string({all_reasons}, '; '), '') AS _reason "
+            f"FROM ({inner}) v"
+        )
     return f"SELECT * EXCLUDE (_reasons), coalesce(array_to_string(_reasons, '; '), '') AS _reason FROM ({inner})"
 
 
@@ -287,18 +470,26 @@ def _stage(con: duckdb.DuckDBPyConnection, path: Path, fmt: str, contract: Contr
         d = _csv_dialect(path, contract)
         columns = "{" + ", ".join(f"{_lit(h)}: 'VARCHAR'" for h in d["header"]) + "}"
         rj, rs = f"rejects_{fid}", f"rejects_scan_{fid}"
-        src = (f"read_csv({_lit(path)}, header=true, columns={columns}, delim={_lit(d['delim'])}, quote='\"', "
-               f"escape='\"', encoding={_lit(d['encoding'])}, store_rejects=true, rejects_table={_lit(rj)}, "
-               f"rejects_scan={_lit(rs)}, strict_mode=true, auto_detect=false, parallel=true)")
+        src = (
+            f"read_csv({_lit(path)}, header=true, columns={columns}, delim={_lit(d['delim'])}, quote='\"', "
+            f"escape='\"', encoding={_lit(d['encoding'])}, store_rejects=true, rejects_table={_lit(rj)}, "
+            f"rejects_scan={_lit(rs)}, strict_mode=true, auto_detect=false, parallel=true)"
+        )
         select_cols = ", ".join(
-            (_q(c.name) if c.name in d["header"] else f"NULL::VARCHAR AS {_q(c.name)}") for c in cols)
+            (_q(c.name) if c.name in d["header"] else f"NULL::VARCHAR AS {_q(c.name)}") for c in cols
+        )
         try:
             con.execute(f"CREATE TEMP TABLE ord_{fid} AS SELECT row_number() OVER () AS _ord, {select_cols} FROM {src}")
         except duckdb.Error as exc:
-            kind = "encoding" if "encoding" in str(exc).lower() else "CSV structure"
+            if _environment_failure(exc):
+                raise  # memory, disk, permissions: not the file's fault; nothing recorded, the next run retries
+            text = str(exc).lower()
+            kind = "encoding" if ("encoding" in text or "unicode" in text) else "CSV structure"
             raise RefusedFile(f"{path.name}: unreadable as CSV ({kind} error)") from None
-        con.execute(f"CREATE TEMP TABLE badlines_{fid} AS SELECT DISTINCT line, error_type::VARCHAR AS error_type, "
-                    f"first(csv_line) AS csv_line FROM {rj} GROUP BY ALL")
+        con.execute(
+            f"CREATE TEMP TABLE badlines_{fid} AS SELECT DISTINCT line, error_type::VARCHAR AS error_type, "
+            f"first(csv_line) AS csv_line FROM {rj} GROUP BY ALL"
+        )
         n_bad = con.execute(f"SELECT count(DISTINCT line) FROM badlines_{fid}").fetchone()[0]
         total = con.execute(f"SELECT count(*) FROM ord_{fid}").fetchone()[0] + n_bad
         con.execute(f"""CREATE TABLE {table} AS
@@ -310,20 +501,20 @@ def _stage(con: duckdb.DuckDBPyConnection, path: Path, fmt: str, contract: Contr
         con.execute(f"DROP TABLE IF EXISTS {rj}")
         con.execute(f"DROP TABLE IF EXISTS {rs}")
         return table, n_bad
-    if fmt == "parquet":
-        present = _parquet_columns(con, path)
-        src = f"read_parquet({_lit(path)})"
-    else:
-        present = _jsonl_columns(path)
-        types = "{" + ", ".join(f"{_lit(h)}: 'VARCHAR'" for h in present) + "}"
-        src = f"read_json({_lit(path)}, format='newline_delimited', columns={types}, ignore_errors=false)"
+    if fmt == "jsonl":
+        return table, _stage_jsonl(con, path, contract, fid, table)
+    present = _parquet_columns(con, path)
+    src = f"read_parquet({_lit(path)})"
     _check_columns(contract, present, path.name)
     select_cols = ", ".join(
         (f"CAST({_q(c.name)} AS VARCHAR) AS {_q(c.name)}" if c.name in present else f"NULL::VARCHAR AS {_q(c.name)}")
-        for c in cols)
+        for c in cols
+    )
     try:
         con.execute(f"CREATE TABLE {table} AS SELECT row_number() OVER () AS _line, {select_cols} FROM {src}")
-    except duckdb.Error:
+    except duckdb.Error as exc:
+        if _environment_failure(exc):
+            raise
         raise RefusedFile(f"{path.name}: unreadable as {fmt} (malformed content)") from None
     return table, 0
 
@@ -334,21 +525,37 @@ def _next_file_id(con: duckdb.DuckDBPyConnection) -> int:
 
 def _record_refusal(con, fid, path, feed, fmt, checksum, size, reason) -> None:
     con.execute("BEGIN TRANSACTION")
-    con.execute("INSERT INTO meta.ledger VALUES (?, ?, ?, ?, ?, ?, 'refused', 0, 0, 0, ?, now())",
-                [fid, path.name, feed, fmt, checksum, size, reason])
+    con.execute(
+        "INSERT INTO meta.ledger VALUES (?, ?, ?, ?, ?, ?, 'refused', 0, 0, 0, ?, now())",
+        [fid, path.name, feed, fmt, checksum, size, reason],
+    )
     con.execute("INSERT INTO meta.quarantine VALUES (?, ?, ?, NULL, ?, NULL, now())", [fid, path.name, feed, reason])
     con.execute("COMMIT")
 
 
-def land_file(con: duckdb.DuckDBPyConnection, path: Path, feed: str, checksum: str,
-              say: Callable[[str], None], on_event: EventHook | None = None) -> dict:
+def land_file(
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    feed: str,
+    checksum: str,
+    say: Callable[[str], None],
+    on_event: EventHook | None = None,
+) -> dict:
     """Land one file in one transaction; returns its ledger row as a dict."""
     contract = feed_contracts()[feed]
     fmt = FORMATS.get(path.suffix.lower())
     size = path.stat().st_size
     fid = _next_file_id(con)
-    result = {"file": path.name, "feed": feed, "checksum": checksum, "status": "refused", "rows_read": 0,
-              "rows_landed": 0, "rows_quarantined": 0, "reason": None}
+    result = {
+        "file": path.name,
+        "feed": feed,
+        "checksum": checksum,
+        "status": "refused",
+        "rows_read": 0,
+        "rows_landed": 0,
+        "rows_quarantined": 0,
+        "reason": None,
+    }
     if fmt is None:
         reason = f"{path.name}: unsupported file format {path.suffix or '(none)'} (expected csv, parquet or jsonl)"
         _record_refusal(con, fid, path, feed, None, checksum, size, reason)
@@ -364,23 +571,30 @@ def land_file(con: duckdb.DuckDBPyConnection, path: Path, feed: str, checksum: s
         if on_event:
             on_event("staged", {"file": path.name, "rows": n_staged + n_bad})
         checked = f"staging.c{fid}"
-        con.execute(f"CREATE TABLE {checked} AS {validation_select(contract, staged)}")
+        con.execute(f"CREATE TABLE {checked} AS {validation_select(contract, staged, f'raw.{feed}')}")
         names = ", ".join(_q(c.name) for c in contract.columns)
         con.execute(f"INSERT INTO raw.{feed} SELECT {names}, {fid}, _line FROM {checked} WHERE _reason = ''")
-        con.execute(f"INSERT INTO meta.quarantine SELECT {fid}, {_lit(path.name)}, {_lit(feed)}, _line, _reason, _raw, "
-                    f"now() FROM {checked} WHERE _reason <> ''")
+        con.execute(
+            f"INSERT INTO meta.quarantine SELECT {fid}, {_lit(path.name)}, {_lit(feed)}, _line, _reason, _raw, "
+            f"now() FROM {checked} WHERE _reason <> ''"
+        )
         if n_bad:
-            con.execute(f"INSERT INTO meta.quarantine SELECT {fid}, {_lit(path.name)}, {_lit(feed)}, line, "
-                        f"'malformed line: ' || lower(error_type), csv_line, now() FROM badlines_{fid}")
+            con.execute(
+                f"INSERT INTO meta.quarantine SELECT {fid}, {_lit(path.name)}, {_lit(feed)}, line, "
+                f"'malformed line: ' || lower(error_type), csv_line, now() FROM badlines_{fid}"
+            )
         landed, quarantined = con.execute(
-            f"SELECT count(*) FILTER (_reason = ''), count(*) FILTER (_reason <> '') FROM {checked}").fetchone()
+            f"SELECT count(*) FILTER (_reason = ''), count(*) FILTER (_reason <> '') FROM {checked}"
+        ).fetchone()
         quarantined += n_bad
         if feed == "members":
             con.execute(f"""INSERT OR REPLACE INTO meta.identity_map
                 SELECT member_id, nir FROM {checked} WHERE _reason = ''
                 QUALIFY row_number() OVER (PARTITION BY member_id ORDER BY updated_at DESC, _line DESC) = 1""")
-        con.execute("INSERT INTO meta.ledger VALUES (?, ?, ?, ?, ?, ?, 'landed', ?, ?, ?, NULL, now())",
-                    [fid, path.name, feed, fmt, checksum, size, landed + quarantined, landed, quarantined])
+        con.execute(
+            "INSERT INTO meta.ledger VALUES (?, ?, ?, ?, ?, ?, 'landed', ?, ?, ?, NULL, now())",
+            [fid, path.name, feed, fmt, checksum, size, landed + quarantined, landed, quarantined],
+        )
         con.execute(f"DROP TABLE {staged}")
         con.execute(f"DROP TABLE {checked}")
         con.execute("COMMIT")
@@ -396,8 +610,31 @@ def land_file(con: duckdb.DuckDBPyConnection, path: Path, feed: str, checksum: s
     finally:
         con.execute(f"DROP TABLE IF EXISTS temp.badlines_{fid}")
     say(f"{path.name}: {landed:,} landed, {quarantined:,} quarantined in {time.monotonic() - t0:.1f}s")
-    return {**result, "status": "landed", "rows_read": landed + quarantined, "rows_landed": landed,
-            "rows_quarantined": quarantined}
+    return {
+        **result,
+        "status": "landed",
+        "rows_read": landed + quarantined,
+        "rows_landed": landed,
+        "rows_quarantined": quarantined,
+    }
+
+
+@contextmanager
+def _progress_to_stderr(enabled: bool) -> Iterator[None]:
+    """DuckDB prints its progress bar on the process's stdout; while it may, stdout is sent to stderr, so that
+    stdout carries only results (a scheduler or a pipe reads them)."""
+    if not enabled:
+        yield
+        return
+    sys.stdout.flush()
+    saved = os.dup(1)
+    try:
+        os.dup2(2, 1)
+        yield
+    finally:
+        sys.stdout.flush()
+        os.dup2(saved, 1)
+        os.close(saved)
 
 
 def inbox_files(settings: Any) -> list[tuple[Path, str]]:
@@ -423,6 +660,7 @@ def land_inbox(settings: Any, progress: bool = False, on_event: EventHook | None
     ``progress`` prints one line per step on stderr and DuckDB's progress bar; ``on_event(event, info)``
     is called at each step (``staged``, ``landed``, ``refused``, ``skipped``).
     """
+
     def say(msg: str) -> None:
         log.info(msg)
         if progress:
@@ -431,7 +669,7 @@ def land_inbox(settings: Any, progress: bool = False, on_event: EventHook | None
     results: list[dict] = []
     files = inbox_files(settings)
     actor = actor_name()
-    with vault_connection(settings) as con:
+    with vault_connection(settings, operation="landing") as con, _progress_to_stderr(progress):
         if progress:
             con.execute("SET enable_progress_bar = true")
             con.execute("SET enable_progress_bar_print = true")
@@ -439,9 +677,18 @@ def land_inbox(settings: Any, progress: bool = False, on_event: EventHook | None
         for path, feed in files:
             checksum = sha256_file(path)
             if checksum in known:
-                results.append({"file": path.name, "feed": feed, "checksum": checksum, "status": "skipped",
-                                "rows_read": 0, "rows_landed": 0, "rows_quarantined": 0,
-                                "reason": f"already processed ({known[checksum]})"})
+                results.append(
+                    {
+                        "file": path.name,
+                        "feed": feed,
+                        "checksum": checksum,
+                        "status": "skipped",
+                        "rows_read": 0,
+                        "rows_landed": 0,
+                        "rows_quarantined": 0,
+                        "reason": f"already processed ({known[checksum]})",
+                    }
+                )
                 if on_event:
                     on_event("skipped", {"file": path.name})
                 continue
@@ -450,9 +697,13 @@ def land_inbox(settings: Any, progress: bool = False, on_event: EventHook | None
             results.append(res)
             if on_event:
                 on_event(res["status"], {"file": path.name})
-            audit.append(settings, actor, f"landing.{res['status']}",
-                         {k: res[k] for k in ("file", "feed", "rows_read", "rows_landed", "rows_quarantined", "reason")}
-                         | {"checksum": checksum[:16]})
+            audit.append(
+                settings,
+                actor,
+                f"landing.{res['status']}",
+                {k: res[k] for k in ("file", "feed", "rows_read", "rows_landed", "rows_quarantined", "reason")}
+                | {"checksum": checksum[:16]},
+            )
     return results
 
 
@@ -461,8 +712,10 @@ def ledger(settings: Any) -> list[dict]:
     if not Path(settings.vault_db).exists():
         return []
     with vault_connection(settings, read_only=True) as con:
-        cur = con.execute("SELECT file_id, file, feed, format, checksum, size_bytes, status, rows_read, rows_landed, "
-                          "rows_quarantined, reason, landed_at FROM meta.ledger ORDER BY file_id")
+        cur = con.execute(
+            "SELECT file_id, file, feed, format, checksum, size_bytes, status, rows_read, rows_landed, "
+            "rows_quarantined, reason, landed_at FROM meta.ledger ORDER BY file_id"
+        )
         names = [d[0] for d in cur.description]
         return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 

@@ -156,21 +156,25 @@ def test_truncated_parquet_refused(settings: Settings, tmp_path):
 
 
 def test_formats_encodings_and_delimiters_land_identically(settings: Settings, tmp_path):
-    feeds = make_feeds(40, 1)
-    feeds["members"][3]["last_name"] = "Lefèvre-Çaillé"
-    text = _members_csv(feeds)
+    # one population per file: the NIR is unique across the vault (members contract)
+    people = []
+    for k in range(5):
+        feeds = make_feeds(40, 1, seed=100 + k)
+        feeds["members"][3]["last_name"] = "Lefèvre-Çaillé"
+        people.append(feeds)
     inbox = settings.inbox
-    (inbox / "members_a_utf8.csv").write_text(text, encoding="utf-8")
-    (inbox / "members_b_bom.csv").write_bytes(b"\xef\xbb\xbf" + text.replace("A0000", "A1000").encode())
+    (inbox / "members_a_utf8.csv").write_text(_members_csv(people[0]), encoding="utf-8")
+    bom = _members_csv(people[1]).replace("A0000", "A1000").encode()
+    (inbox / "members_b_bom.csv").write_bytes(b"\xef\xbb\xbf" + bom)
     (inbox / "members_c_latin1.csv").write_bytes(
-        _members_csv(feeds, delim=",").replace("A0000", "A2000").replace("\n", "\r\n").encode("latin-1"))
-    rows = [{**m, "member_id": m["member_id"].replace("A0000", "A3000")} for m in feeds["members"]]
+        _members_csv(people[2], delim=",").replace("A0000", "A2000").replace("\n", "\r\n").encode("latin-1"))
+    rows = [{**m, "member_id": m["member_id"].replace("A0000", "A3000")} for m in people[3]["members"]]
     pq.write_table(pa.Table.from_pylist(rows), inbox / "members_d.parquet")
     import json
 
     rows = [{k: v for k, v in m.items() if v != ""} | {"member_id": m["member_id"].replace("A0000", "A4000"),
                                                       "consent_research": m["consent_research"] == "true"}
-            for m in feeds["members"]]
+            for m in people[4]["members"]]
     (inbox / "members_e.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n")
     results = land_inbox(settings)
     assert {r["file"]: (r["status"], r["rows_landed"], r["rows_quarantined"]) for r in results} == {

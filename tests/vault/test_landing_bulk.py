@@ -7,6 +7,7 @@ import tracemalloc
 
 from vault_fixtures import COLS, make_feeds, write_csv
 
+from confiance.identifiers import make_nir
 from confiance.settings import Settings
 from vault.db import vault_connection
 from vault.landing import land_inbox
@@ -16,7 +17,12 @@ N = 100_000
 
 def test_many_malformed_lines_counted_exactly_without_python_copies(settings: Settings):
     members = make_feeds(200, 0)["members"]
-    rows = [dict(m, member_id=f"A{i:09d}") for i in range(N) for m in [members[i % len(members)]]]
+    # one NIR per member (the NIR is unique in the members contract)
+    rows = [
+        dict(m, member_id=f"A{i:09d}", nir=make_nir("M", 2010, 1 + (i // 999) % 12, "75", 1 + i // 11988, 1 + i % 999))
+        for i in range(N)
+        for m in [members[i % len(members)]]
+    ]
     path = write_csv(settings.inbox / "members_bulk.tmp", rows, COLS["members"])
     lines = path.read_text(encoding="utf-8").splitlines()
     # every even data line has one field too many: half the file is malformed
@@ -36,10 +42,14 @@ def test_many_malformed_lines_counted_exactly_without_python_copies(settings: Se
     assert r["status"] == "landed"
     assert r["rows_read"] == N and r["rows_quarantined"] == N // 2 and r["rows_landed"] == N // 2
     with vault_connection(settings, read_only=True) as con:
-        bad = con.execute("SELECT min(line), max(line), count(*) FROM meta.quarantine "
-                          "WHERE file = 'members_bulk.csv' AND reason LIKE 'malformed line%'").fetchone()
-        good = con.execute("SELECT count(*), count(*) FILTER (_line % 2 = 1) FROM raw.members "
-                           "WHERE _file_id = (SELECT max(file_id) FROM meta.ledger)").fetchone()
+        bad = con.execute(
+            "SELECT min(line), max(line), count(*) FROM meta.quarantine "
+            "WHERE file = 'members_bulk.csv' AND reason LIKE 'malformed line%'"
+        ).fetchone()
+        good = con.execute(
+            "SELECT count(*), count(*) FILTER (_line % 2 = 1) FROM raw.members "
+            "WHERE _file_id = (SELECT max(file_id) FROM meta.ledger)"
+        ).fetchone()
     assert bad == (2, N, N // 2)  # data lines 2, 4, ... N were malformed
     assert good == (N // 2, N // 2)  # lines 3, 5, ... N + 1 landed with their own line numbers
     # the rejected lines (raw values, identifiers) are never fetched into Python objects
