@@ -50,10 +50,11 @@ atoms as (
     inner join closed_years on atoms.care_year = closed_years.care_year
 ),
 
-population as (
-    select
-        cover.care_year, {{ age_band('cover.age_at_care', 20) }} as age_band, cover.sex,
-        count(distinct cover.member_token) as population
+{#- Distinct members are counted as rows of a distinct relation (count(*)), so that no token value
+    flows into a column, even through a CASE condition (governance/lineage.py). -#}
+population_members as (
+    select distinct
+        cover.member_token, cover.care_year, {{ age_band('cover.age_at_care', 20) }} as age_band, cover.sex
     from (
         select member_token, care_year, age_at_care, sex, employer_siret
         from {{ ref('int_contracts__premium_years') }}
@@ -64,7 +65,12 @@ population as (
         where employer_siret is not null
     ) as cover
     inner join reported on cover.employer_siret = reported.employer_siret
-    group by cover.care_year, {{ age_band('cover.age_at_care', 20) }}, cover.sex
+),
+
+population as (
+    select care_year, age_band, sex, count(*) as population
+    from population_members
+    group by care_year, age_band, sex
 ),
 
 {#- One row per member and cell (a member of two employers counts once, with both contributions). -#}
@@ -81,14 +87,24 @@ member_cells as (
 
 {{ top_contributions('member_cells', cell_keys, measures, 'member_stats') }},
 
-employer_cells as (
+employer_member_cells as (
     select
-        care_year, act_family, age_band, sex,
-        count(distinct member_token) as employer_members
+        care_year, act_family, age_band, sex, employer_siret
         {%- for m in measures %},
         sum({{ m }}) as {{ m }}
         {%- endfor %}
     from atoms
+    group by care_year, act_family, age_band, sex, employer_siret, member_token
+),
+
+employer_cells as (
+    select
+        care_year, act_family, age_band, sex,
+        count(*) as employer_members
+        {%- for m in measures %},
+        sum({{ m }}) as {{ m }}
+        {%- endfor %}
+    from employer_member_cells
     group by care_year, act_family, age_band, sex, employer_siret
 ),
 
