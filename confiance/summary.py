@@ -51,7 +51,8 @@ def render_summary(settings: Settings) -> str:
         verdict = "ok" if status.get("success") else ("BLOCKING" if status.get("blocking") else "warning")
         lines.append(f"  {dataset:<40} {passed:>3}/{evaluated:<3} checks passed  {verdict}")
 
-    lines += ["", "Publication gate (k >= 11, dominance, secondary suppression, PII scan, lineage; signed manifests):"]
+    lines += ["", "Publication gate (populations >= 11, dominance and p %, linked-table suppression and the attacker's "
+              "audit, PII scan, lineage; signed manifests):"]
     publication = latest_run_results(settings).get("publish")
     if not publication:
         lines.append("  nothing published yet")
@@ -70,6 +71,19 @@ def render_summary(settings: Settings) -> str:
             lines.append(f"  employers: {details}")
         lines += ["", "Share of cells masked per mart:"]
         lines += [f"  {line}" for line in masked_share_lines(publication)]
+        audits = publication.get("disclosure_audit") or {}
+        if audits:
+            lines += ["", "Disclosure audit (the attacker's linear programme over each consumer's releases):"]
+            for consumer, a in sorted(audits.items()):
+                upper = a.get("min_count_upper_bound")
+                spread = a.get("min_amount_spread")
+                lines.append(
+                    f"  {consumer:<12} {'passed' if a.get('passed') else 'FAILED':<7} "
+                    f"{a.get('releases_audited', 0)} release(s), {a.get('masked_cells_audited', 0)} masked cell(s) "
+                    f"({a.get('secondary_cells', 0)} secondary), {a.get('linear_programmes', 0)} programmes; "
+                    f"smallest upper bound of a small count {'n/a' if upper is None else upper}, "
+                    f"smallest spread of a sensitive amount {'n/a' if spread is None else f'{spread:.0%}'}"
+                )
 
     lines += [
         "",
