@@ -124,14 +124,15 @@ TRADE_WORDS = frozenset(
 
 #: Given names that are also everyday French words: a capital alone does not make them a name.
 GIVEN_NAME_WORDS = frozenset(
-    """pierre rose marie claude france victoire prudence constance patience esperance blanche violette capucine
-    olive ambre jade perle fleur aurore ange noel pascal pascale dominique desire desiree aime aimee modeste
-    clement clemence constant felicite innocent fidele sage grace joie merci gaston bonne belle prosper juste
-    honore honorine fortune benoit august auguste avril mai juin julien martin germain vincent charles louis
-    loyal franck frank franc gai gay lys lila iris jasmin marin sylvain colombe celeste reine roi
-    prince princesse baptiste val vale mars venus gloire amour bijou cerise praline tao zen paris patient
+    """pierre rose marie france victoire prudence constance patience esperance blanche violette capucine
+    olive ambre jade perle fleur aurore ange noel pascal pascale desire desiree aime aimee modeste
+    clement clemence constant felicite innocent fidele sage grace joie merci bonne belle juste
+    honore fortune auguste avril mai juin loyal franc gai gay lys iris jasmin marin colombe celeste reine roi
+    prince princesse val mars venus gloire amour bijou cerise praline tao zen paris patient
     patiente maman papa mamie papy tata tonton anonyme fille fils enfant bebe ami amie cheri cherie bonheur espoir
-    chance destin liberte justice gentil douce lune soleil etoile miel ocean""".split()
+    chance destin liberte justice gentil douce lune soleil etoile miel ocean normal parfait super clair certain
+    exact grave urgent possible simple mari mere pere soeur frere oncle tante cousin cousine voisin voisine
+    medecin dentiste bon beau petit grand""".split()
 )
 
 

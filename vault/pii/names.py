@@ -173,7 +173,7 @@ def tokenize(
             # common only through a verb form that folding created ("peter" is not "péter", "elie" not "élie")
             is_common = m.group(0).lower() in vocab.verbal_raw
         cased = text[start].isupper()
-        if not cased and not lex and not member_spans and f not in keep_lower and end - start > 1:
+        if not cased and not lex and is_common and not member_spans and f not in keep_lower and end - start > 1:
             continue  # an ordinary lower-case word: it only separates names
         if (end < n and text[end].isdigit()) or (start > 0 and text[start - 1].isdigit()):
             continue
@@ -187,7 +187,7 @@ def tokenize(
             # short upper-case words are acronyms (RAS, DSN, AMK) unless a lexicon name (RAO, THI): then weak
             given, is_common = False, True
         particle = f in PARTICLES or f in ("d'", "l'")
-        if not (cased or lex or member or initial or particle or f in TITLES):
+        if not (cased or lex or member or initial or particle or f in TITLES or (not is_common and end - start >= 3)):
             continue
         tokens.append(
             Token(
@@ -256,6 +256,11 @@ def _name_like(t: Token) -> bool:
     return t.lex and not t.common and len(t.text) >= 3
 
 
+#: Upper-case words of the trade (never surnames on their own).
+ACRONYM_WORDS = frozenset(
+    "CPAM URSSAF EHPAD FINESS NOEMIE AMELI SIRET SIREN RPPS ADELI IBAN CMUC OPTAM URGENT RAPPEL IMPORTANT MUTUELLE"
+    " DEVIS FACTURE OBJET".split()
+)
 #: Nouns after which a capitalised word is a product, a brand, a programme or an institution, not a person.
 _NOT_A_PERSON_BEFORE = re.compile(
     r"(?:^|\s)(?:verres?|montures?|lentilles?|implants?|couronnes?|appareils?(?: auditifs?)?|auditifs?|aligneurs?"
@@ -264,7 +269,7 @@ _NOT_A_PERSON_BEFORE = re.compile(
     r"|application|appli|logiciel|plateforme|site|portail|marque|modele|gamme|msa|cpam|caisse|mutuelle|agence"
     r"|residence|ehpad|ecole|college|lycee|universite|association|banque|assurance|opticien|magasin|enseigne"
     r"|medicament|traitement|vaccin|reseau|filiale|cabinet|atelier|challenge|webinaire|formation|operation"
-    r"|campagne|plan|contrat|garantie|option|pack|niveau|region|departement|ville|commune|pays|station)$"
+    r"|campagne|plan|contrat|garantie|option|pack|niveau|region|departement|ville|commune|pays|station|chez)$"
 )
 _PLACE_BEFORE = re.compile(r"(?:^|\s)(?:a|de|d'|en|sur|vers|pres de|agence de|cpam de|cpam d')\s?$")
 #: What follows a name on a contact line: a dash, a comma or a bracket, then a phone, an e-mail or a birth.
@@ -352,6 +357,8 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
             return 0.7
         if not all_cased and all_lex and any_given and any_strong:
             return 0.7
+        if len(names) == 2 and _lower_pair(names[0], names[1]):
+            return 0.6
         if unknown_only and not all(t.sentence_start for t in names[:1]) and len(names) <= 4:
             return 0.65  # two or more capitalised words no dictionary knows, inside a sentence
         if unknown_only and _CONTACT_NEXT.match(text, group[-1].end):
@@ -376,14 +383,22 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
                 return 0.75
             if t.lex and (t.member or (t.given and t.folded not in GIVEN_NAME_WORDS)):
                 return 0.7
+            if t.lex and t.upper and len(t.text) >= 4 and t.text not in ACRONYM_WORDS:
+                return 0.65  # a surname in capitals: "transmis à MERCIER"
             return None
         # lower case: a given name with no ordinary reading, where people sign or introduce themselves
         at_end = not text[t.end :].strip(" \t.,!?\n")
         if t.strong and (t.given or t.member) and (alone or at_end or strong_cue):
             return 0.6
+        if t.strong and t.given and len(t.text) >= 4 and t.folded not in GIVEN_NAME_WORDS:
+            return 0.55  # informal messages write first names in lower case
         if t.strong and t.member and len(t.text) >= 4:
             return 0.6  # a member's name with no ordinary reading, in any case
-        if t.strong and len(t.text) >= 4 and re.search(r"(?:^|\s)(?:de|d'|avec|pour|par|nom de)$", clause):
+        if (
+            t.strong
+            and len(t.text) >= (3 if t.given else 4)
+            and re.search(r"(?:^|\s)(?:de|d'|avec|pour|par|nom de)$", clause)
+        ):
             return 0.55
     return None
 
@@ -396,11 +411,31 @@ def _surname_after_initial(t: Token) -> bool:
     return t.lex or t.unknown_cap or t.folded in vocabulary().stop
 
 
+def _given_lower(t: Token) -> bool:
+    """A lower-case given name that is no everyday word."""
+    return t.given and t.lex and t.folded not in GIVEN_NAME_WORDS and not t.cased
+
+
+def _unknown_lower(t: Token) -> bool:
+    """A lower-case word of no dictionary and no lexicon, not one slip from a French word: a foreign surname."""
+    return (
+        not t.cased
+        and not t.lex
+        and not t.common
+        and len(t.text) >= 3
+        and t.text.isalpha()
+        and not typo_of_common_word(t.folded)
+    )
+
+
 def _lower_pair(a: Token, b: Token) -> bool:
-    """Lower-case first name and surname, either order: the surname may be an ordinary word ("solene brun")."""
-    if a.cased or b.cased or not (a.lex and b.lex):
+    """Lower-case first name and surname, either order: the surname may be an ordinary word ("solene brun")
+    or a word no lexicon knows ("julien okonkwo")."""
+    if a.cased or b.cased:
         return False
-    return (a.strong and a.given) or (b.strong and b.given) or (a.given and b.strong) or (a.strong and b.given)
+    if a.lex and b.lex:
+        return (a.strong and a.given) or (b.strong and b.given) or (a.given and b.strong) or (a.strong and b.given)
+    return (_given_lower(a) and _unknown_lower(b)) or (_unknown_lower(a) and _given_lower(b))
 
 
 def model_span_plausible(text: str, start: int, end: int) -> bool:
@@ -472,7 +507,12 @@ def _lower_case_after_cue(text: str, folded: str) -> list[tuple[int, int, float]
             if not w:
                 break
             lexicon_name = _lookup(w, name_lexicon(), vocab)[0]
-            if w in vocab.stop or w in vocab.verbal or (w in vocab.nominal and not lexicon_name):
+            if (
+                w in vocab.stop
+                or w in vocab.verbal
+                or w in GIVEN_NAME_WORDS
+                or (w in vocab.nominal and not lexicon_name)
+            ):
                 break
             if g == groups[0] and len(w) >= 5 and not lexicon_name and typo_of_common_word(w):
                 break
@@ -495,7 +535,8 @@ def find_names(
     i, n = 0, len(tokens)
     while i < n:
         t = tokens[i]
-        if not (_name_like(t) or t.initial or (t.particle and not t.sentence_start)):
+        starts_pair = i + 1 < n and _joined(text, t, tokens[i + 1]) and _lower_pair(t, tokens[i + 1])
+        if not (_name_like(t) or t.initial or (t.particle and not t.sentence_start) or starts_pair):
             i += 1
             continue
         j = i
