@@ -87,6 +87,7 @@ RATIO_COLUMNS = {  # ratio column: (numerator, denominator)
     "follow_up_rate": ("followed_up", "enrolled"),
 }
 TEXT_COLUMNS = {"statement", "statement_fr", "statement_en", "report_status"}
+PARAMETER_COLUMNS = {"min_cell_size"}  # a published rule parameter (k), the same on every row
 REASON_WORDS = re.compile(
     r"reason|primary|secondary|suppress|dominan|p_percent|flag|why|cause|small|status_code", re.IGNORECASE
 )
@@ -808,6 +809,7 @@ DROP_ORDER = (
     ("assumed", "cross_run"),
     ("assumed", "cross_run", "cross_mart"),
     ("assumed", "cross_run", "cross_mart", "ratio"),
+    ("assumed", "cross_run", "cross_mart", "ratio", "fact"),
 )
 
 
@@ -1035,13 +1037,15 @@ def masking_findings(release: Release) -> list[Finding]:
         if df["masking"].isna().any():
             out.append(Finding("reason_leak", t.label, "masking is NULL on some rows"))
         masked = t.masked
-        value_cols = [c for c in df.columns if c not in DIM_COLUMNS | META_COLUMNS | TEXT_COLUMNS]
+        value_cols = [c for c in df.columns if c not in DIM_COLUMNS | META_COLUMNS | TEXT_COLUMNS | PARAMETER_COLUMNS]
         for c in value_cols:
             n = int(df.loc[masked, c].notna().sum())
             if n:
                 out.append(Finding("value_on_masked_row", t.label, f"{c} on {n} masked rows"))
         for c in df.columns:
             if c in MEASURE_COLUMNS or ratio_of(c) or c in DIM_COLUMNS | META_COLUMNS | TEXT_COLUMNS:
+                continue
+            if c in PARAMETER_COLUMNS and set(df[c].dropna()) <= {K}:
                 continue
             if pd.api.types.is_numeric_dtype(df[c]):
                 out.append(Finding("unclassified_column", t.label, f"numeric column {c} the attacker cannot place"))
@@ -1067,9 +1071,26 @@ def _fd_groups(df: pd.DataFrame, cols: list[str]) -> list[list[str]]:
     return groups
 
 
-def grid_findings(release: Release) -> list[Finding]:
-    """Existence disclosure: a cell table must be a complete grid over complete domains."""
+def _nobody(pop: pd.DataFrame | None, scope: frozenset, years: set[int] | None, sexes=None, ages=None) -> bool | None:
+    """True when the attacker's own registry has nobody of the scope in those sexes / ages (None: unknown)."""
+    if pop is None:
+        return None
+    sel = pop["scope"].isin(scope)
+    if years:
+        sel &= pop["year"].isin(years)
+    if sexes is not None:
+        sel &= pop["sex"].isin(sexes)
+    if ages is not None:
+        sel &= pop["age"].isin(ages)
+    return int(pop.loc[sel, "count"].sum()) == 0
+
+
+def grid_findings(release: Release, population: pd.DataFrame | None = None) -> list[Finding]:
+    """Existence disclosure: a cell table must be a complete grid over complete domains. With the
+    attacker's own registry (``population``), a band or sex in which the scope has nobody may be absent:
+    its absence tells the attacker nothing it did not know."""
     out = []
+    pop = _prepare_population(population) if population is not None else None
     uni = Universe(release.tables)
     fams = uni.universe["family"]
     for t in release.cell_tables():
@@ -1090,12 +1111,17 @@ def grid_findings(release: Release) -> list[Finding]:
                 missing = fams - set(part["act_family"].astype(str))
                 if missing:
                     out.append(Finding("missing_domain_values", t.label, f"{len(missing)} act families absent"))
+            scope = _scope(t, part.iloc[0].to_dict())
+            years = {int(y) for y in part["care_year"].unique()} if "care_year" in part else None
             if "sex" in part and set(part["sex"]) != {"all"} and set(part["sex"]) != {"F", "M"}:
-                out.append(Finding("missing_domain_values", t.label, "sex grid is not F, M"))
+                missing_sexes = {"F", "M"} - set(part["sex"])
+                if _nobody(pop, scope, years, sexes=missing_sexes) is not True:
+                    out.append(Finding("missing_domain_values", t.label, "sex grid is not F, M"))
             if "age_band" in part and set(part["age_band"]) != {"all"}:
                 ages = frozenset().union(*(uni.value("age", b) for b in part["age_band"].unique()))
-                if ages != frozenset(range(min(ages), MAX_AGE + 1)):
-                    out.append(Finding("missing_domain_values", t.label, "age bands leave a gap"))
+                if ages != frozenset(range(min(ages), MAX_AGE + 1)) or min(ages) > 0:
+                    if _nobody(pop, scope, years, ages=uni.ages - ages) is not True:
+                        out.append(Finding("missing_domain_values", t.label, "age bands leave a gap"))
             if "period_start" in part and "care_year" in part:
                 grain = part["period_grain"] if "period_grain" in part else _grain_guess(part)
                 per_year = {1: 12, 3: 4, 6: 2, 12: 1}

@@ -11,7 +11,7 @@ Each test prints what it found (kinds, places and counts, never a person's value
 
 from __future__ import annotations
 
-import json
+import itertools
 import os
 import shutil
 from collections import Counter
@@ -214,8 +214,16 @@ def test_masking_is_none_or_masked_and_masked_rows_are_empty(release):
     assert not bad, "\n".join(sorted(set(bad))[:30])
 
 
-def test_cell_tables_are_complete_grids(release):
-    found = [str(f) for rel in release.values() for f in at.grid_findings(rel)]
+def test_cell_tables_are_complete_grids(release, population):
+    found = []
+    for consumer, rel in release.items():
+        if consumer.startswith("employer/"):
+            pop = population[population.scope == consumer[9:]]
+        elif consumer == "insurer":
+            pop = _insurer_population(population)
+        else:
+            pop = None
+        found += [str(f) for f in at.grid_findings(rel, pop)]
     print(f"grids: {len(found)} findings")
     assert not found, "\n".join(sorted(set(found))[:30])
 
@@ -476,14 +484,19 @@ def test_no_dataviz_record_unique_on_quasi_identifiers_plus_one_value(release):
 
 
 @dataclass
+class Run:
+    run_id: str
+    folders: Path  # a copy of published/ right after this run
+    truth: dict[tuple[str, str], pd.DataFrame | None]
+    summary: dict[str, Any]
+
+
+@dataclass
 class Altered:
     settings: Any
     altered_employer: str
-    run1: Path  # copy of the published folders of the altered warehouse's first run
-    run2: Path  # the published folders after a second run with late bills in a closed period
-    truth1: dict[tuple[str, str], pd.DataFrame | None]
-    truth2: dict[tuple[str, str], pd.DataFrame | None]
-    statuses: tuple[dict[str, Any], dict[str, Any]]
+    late_employers: list[str]
+    runs: list[Run]  # r1: one employer's rows changed; r2: a new closed year; r3: late bills in 2023
 
 
 def _dbt_build(warehouse: Path, target: Path) -> None:
@@ -523,12 +536,31 @@ def _truths(settings) -> dict[tuple[str, str], pd.DataFrame | None]:
         con.close()
 
 
+def _run(settings, run_id: str, tmp_path_factory, sql: list[tuple[str, list[Any]]]) -> Run:
+    """Change the warehouse's pseudo tables, rebuild the marts, publish, keep a copy of what was published."""
+    con = duckdb.connect(str(settings.warehouse_db))
+    for statement, params in sql:
+        con.execute(statement, params)
+    con.close()
+    _dbt_build(settings.warehouse_db, settings.home / "dbt" / "target")
+    summary = _publish(settings, run_id)
+    copy = tmp_path_factory.mktemp(f"attack_{run_id}") / "published"
+    shutil.copytree(settings.published, copy)
+    return Run(run_id, copy, _truths(settings), summary)
+
+
+STAFF = "(select member_token from pseudo.members where employer_siret = ?)"
+HAS_2023 = (
+    "exists (select 1 from pseudo.benefits b where b.member_token = m.member_token and year(b.care_month) = 2023)"
+)
+
+
 @pytest.fixture(scope="module")
 def altered(built, published, tmp_path_factory):
-    """A fresh home whose warehouse differs from the session's in ONE employer's rows (amounts x 1.7, a
-    fifth of its lines deleted, a few members' sex flipped), built and published once (run 1); then late
-    bills land in a closed period for members of other employers and an individual, and it is rebuilt
-    and published again in the same home (run 2)."""
+    """A fresh home (no publication history) whose warehouse differs from the session's in ONE employer's
+    rows (amounts x 1.7, a fifth of its lines deleted, three members' sex flipped): run 1. In the same
+    home, a new closed year of care (2025) lands: run 2. Then late bills land in the closed year 2023
+    for two members of other employers and one individual: run 3."""
     from confiance.settings import get_settings
 
     base, _target = built
@@ -537,65 +569,84 @@ def altered(built, published, tmp_path_factory):
     settings = get_settings(home)
     settings.ensure_dirs()
     shutil.copy2(base.warehouse_db, settings.warehouse_db)
-    con = duckdb.connect(str(settings.warehouse_db))
-    sizes = dict(
-        con.execute(
-            "select employer_siret, count(*) from pseudo.members where employer_siret is not null group by all"
+    con = duckdb.connect(str(settings.warehouse_db), read_only=True)
+    sizes = dict(con.execute("select employer_siret, count(*) from pseudo.members group by all").fetchall())
+    late = [
+        r[0]
+        for r in con.execute(
+            f"""(select member_token from pseudo.members m where employer_siret is null and {HAS_2023}
+                 order by member_token limit 1)""",
         ).fetchall()
-    )
+    ]
+    con.close()
     folder = settings0.published / "employer"
-    employers = [p.name for p in sorted(folder.iterdir())] if folder.exists() else [s for s in sizes if sizes[s] >= K]
-    published_sizes = sorted((sizes.get(s, 0), s) for s in employers)
-    victim = published_sizes[len(published_sizes) // 2][1]  # a mid-sized employer with its own folder
-    staff = "(select member_token from pseudo.members where employer_siret = ?)"
-    con.execute(
-        f"""update pseudo.benefits set actual_cost = actual_cost * 1.7, ss_reimbursement = ss_reimbursement * 1.7,
-                    complementary_reimbursement = complementary_reimbursement * 1.7,
-                    out_of_pocket = out_of_pocket * 1.7 where member_token in {staff}""",
-        [victim],
+    employers = (
+        [p.name for p in sorted(folder.iterdir())] if folder.exists() else [s for s in sizes if s and sizes[s] >= K]
     )
-    con.execute(f"delete from pseudo.benefits where member_token in {staff} and hash(benefit_token) % 5 = 0", [victim])
-    con.execute(
-        """update pseudo.members set sex = case sex when 'F' then 'M' else 'F' end
-                    where member_token in (select member_token from pseudo.members where employer_siret = ?
-                                           order by member_token limit 3)""",
-        [victim],
-    )
-    con.close()
-    _dbt_build(settings.warehouse_db, home / "dbt" / "target")
-    status1 = _publish(settings, "attack_r1")
-    run1 = tmp_path_factory.mktemp("attack_run1") / "published"
-    shutil.copytree(settings.published, run1)
-    truth1 = _truths(settings)
-    # run 2: late bills in the closed year 2023 for three members (two employers' staff, one individual)
-    con = duckdb.connect(str(settings.warehouse_db))
-    has_2023 = (
-        "exists (select 1 from pseudo.benefits b where b.member_token = m.member_token and year(b.care_month) = 2023)"
-    )
-    late = con.execute(
-        f"""
-        (select member_token from pseudo.members m where employer_siret is not null and employer_siret <> ?
-           and {has_2023} order by member_token limit 2)
-        union all
-        (select member_token from pseudo.members m where employer_siret is null and {has_2023}
-           order by member_token limit 1)""",
-        [victim],
-    ).fetchall()
-    for (token,) in late:
-        con.execute(
-            """insert into pseudo.benefits
-            select benefit_token || '-late', member_token, contract_token, care_month,
-                   (payment_month + interval 6 month)::date, act_family, act_code, practitioner_type,
-                   actual_cost * 3, ss_base * 3, ss_reimbursement * 3, complementary_reimbursement * 3,
-                   out_of_pocket * 3, comment, updated_at
-            from pseudo.benefits where member_token = ? and year(care_month) = 2023 limit 1""",
-            [token],
+    ranked = sorted((sizes.get(s, 0), s) for s in employers)
+    victim = ranked[len(ranked) // 2][1]  # a mid-sized employer with its own folder
+    late_employers = [ranked[-1][1], ranked[len(ranked) // 3][1]]
+    scale = "round({c} * 1.7, 2)"
+    runs = [
+        _run(
+            settings,
+            "attack_r1",
+            tmp_path_factory,
+            [
+                (
+                    f"""update pseudo.benefits set actual_cost = {scale.format(c="actual_cost")},
+                        ss_reimbursement = {scale.format(c="ss_reimbursement")},
+                        complementary_reimbursement = {scale.format(c="complementary_reimbursement")},
+                        out_of_pocket = {scale.format(c="actual_cost")} - {scale.format(c="ss_reimbursement")}
+                                        - {scale.format(c="complementary_reimbursement")}
+                        where member_token in {STAFF}""",
+                    [victim],
+                ),
+                (
+                    f"delete from pseudo.benefits where member_token in {STAFF} and hash(benefit_token) % 5 = 0",
+                    [victim],
+                ),
+                (
+                    """update pseudo.members set sex = case sex when 'F' then 'M' else 'F' end
+                       where member_token in (select member_token from pseudo.members where employer_siret = ?
+                                              order by member_token limit 3)""",
+                    [victim],
+                ),
+            ],
         )
+    ]
+    new_year = """insert into pseudo.benefits
+        select benefit_token || '-2025', member_token, contract_token, (care_month + interval 12 month)::date,
+               (payment_month + interval 12 month)::date, act_family, act_code, practitioner_type, actual_cost,
+               ss_base, ss_reimbursement, complementary_reimbursement, out_of_pocket, comment, updated_at
+        from pseudo.benefits where year(care_month) = 2024 and hash(benefit_token, 'y') % 10 <> 0"""
+    runs.append(_run(settings, "attack_r2", tmp_path_factory, [(new_year, [])]))
+    late_sql = []
+    con = duckdb.connect(str(settings.warehouse_db), read_only=True)
+    for siret in late_employers:
+        late += [
+            r[0]
+            for r in con.execute(
+                f"select member_token from pseudo.members m where employer_siret = ? and {HAS_2023} "
+                "order by member_token limit 1",
+                [siret],
+            ).fetchall()
+        ]
     con.close()
-    _dbt_build(settings.warehouse_db, home / "dbt" / "target")
-    status2 = _publish(settings, "attack_r2")
-    truth2 = _truths(settings)
-    return Altered(settings, victim, run1, settings.published, truth1, truth2, (status1, status2))
+    for token in late:
+        late_sql.append(
+            (
+                """insert into pseudo.benefits
+                select benefit_token || '-late', member_token, contract_token, care_month,
+                       (payment_month + interval 6 month)::date, act_family, act_code, practitioner_type,
+                       actual_cost * 3, ss_base * 3, ss_reimbursement * 3, complementary_reimbursement * 3,
+                       out_of_pocket * 3, comment, updated_at
+                from pseudo.benefits where member_token = ? and year(care_month) = 2023 limit 1""",
+                [token],
+            )
+        )
+    runs.append(_run(settings, "attack_r3", tmp_path_factory, late_sql))
+    return Altered(settings, victim, late_employers, runs)
 
 
 def _statuses(summary: dict[str, Any]) -> dict[str, Any]:
@@ -608,10 +659,11 @@ def _strip_manifest(manifest: dict[str, Any], ignore: str = "benchmark") -> list
 
 def test_an_employer_folder_does_not_move_when_another_employer_changes(release, published, altered):
     """Every employer but the altered one: the same files, values, masks and manifest figures (the
-    benchmark excepted), between the session's release and the release of the altered warehouse."""
+    benchmark excepted), between the session's release and the first release of the altered warehouse
+    (both first publications: nothing frozen by a history)."""
     settings0, _ = published
     before = _folders(settings0.published)
-    after = _folders(altered.run1)
+    after = _folders(altered.runs[0].folders)
     if not any(c.startswith("employer/") for c in before):
         pytest.skip("no employer folder was published: nothing to compare")
     victim = f"employer/{altered.altered_employer}"
@@ -629,9 +681,7 @@ def test_an_employer_folder_does_not_move_when_another_employer_changes(release,
                 at.load_folder(folder), at.load_folder(after[consumer]), ignore=("benchmark",)
             )
         ]
-        m0 = _strip_manifest(at.load_manifest(folder))
-        m1 = _strip_manifest(at.load_manifest(after[consumer]))
-        if m0 != m1:
+        if _strip_manifest(at.load_manifest(folder)) != _strip_manifest(at.load_manifest(after[consumer])):
             diffs.append("manifest figures changed")
         if diffs:
             moved[consumer] = diffs
@@ -643,45 +693,45 @@ def test_an_employer_folder_does_not_move_when_another_employer_changes(release,
     assert not moved and not vanished and not appeared, (list(moved.items())[:5], vanished, appeared)
 
 
-def test_second_run_revises_no_closed_period(altered):
-    """Late bills landed in 2023 between the runs: every cell published in run 1 keeps its value and
-    mask in run 2 (else run 2 minus run 1 is the late bills of identifiable members)."""
-    before = _folders(altered.run1)
-    after = _folders(altered.run2)
+def test_later_runs_revise_no_closed_period(altered):
+    """Run 2 adds a closed year, run 3 late bills in 2023: every cell published earlier keeps its value
+    and its mask (else the difference of two runs is the late bills of identifiable members). A refused
+    consumer keeps its earlier folder: no revision either, but it is reported."""
     found = []
-    for consumer, folder in before.items():
-        if consumer in after:
-            found += [
-                f"{consumer}: {f}"
-                for f in at.revision_findings(at.load_folder(folder, "r1"), at.load_folder(after[consumer], "r2"))
-            ]
-    print(f"two runs: statuses {[_statuses(s) for s in altered.statuses]}; {len(found)} revisions: {found[:10]}")
+    for a, b in itertools.pairwise(altered.runs):
+        before, after = _folders(a.folders), _folders(b.folders)
+        for consumer, folder in before.items():
+            if consumer in after:
+                found += [
+                    f"{a.run_id}->{b.run_id} {consumer}: {f}"
+                    for f in at.revision_findings(
+                        at.load_folder(folder, a.run_id), at.load_folder(after[consumer], b.run_id)
+                    )
+                ]
+    print(
+        f"runs: statuses {[_statuses(r.summary) for r in altered.runs]};"
+        f" refusals {[_refusals(r.summary) for r in altered.runs]}; {len(found)} revisions: {found[:10]}"
+    )
     assert not found, found[:20]
 
 
-def test_lp_over_both_runs_recovers_nothing(altered, population):
-    """Each consumer's LP over everything it holds from both runs (cells of a closed period are one
-    value across runs)."""
-    before = _folders(altered.run1)
-    after = _folders(altered.run2)
+def test_lp_over_all_runs_recovers_nothing(altered):
+    """Each consumer's LP over everything it holds from the three runs (a closed period's cell is one
+    value across runs): insurer, prevention, dataviz, the late-bill employers and a spread of others."""
+    runs = altered.runs
+    con = duckdb.connect(str(altered.settings.warehouse_db), read_only=True)
+    population = at.population_frame(con)  # the registry as it stands after the three runs (2025 included)
+    con.close()
+    last = _folders(runs[-1].folders)
+    employers = sorted(c for c in last if c.startswith("employer/"))
+    chosen = [c for c in ("insurer", "prevention", "dataviz") if c in last]
+    chosen += sorted({f"employer/{s}" for s in altered.late_employers} & set(employers))
+    chosen += employers[:: max(1, len(employers) // 6)]
     rows: list[dict[str, Any]] = []
     summary: Counter = Counter()
     inconsistent = 0
-    chosen = [c for c in ("insurer", "prevention", "dataviz") if c in before]
-    con = duckdb.connect(str(altered.settings.warehouse_db), read_only=True)
-    try:
-        late = {
-            f"employer/{s}"
-            for (s,) in con.execute(
-                "select distinct m.employer_siret from pseudo.benefits b join pseudo.members m using (member_token) "
-                "where b.benefit_token like '%-late' and m.employer_siret is not null"
-            ).fetchall()
-        }
-    finally:
-        con.close()
-    chosen += sorted(late & set(before))
-    for consumer in chosen:
-        folders = [("r1", before[consumer])] + ([("r2", after[consumer])] if consumer in after else [])
+    for consumer in dict.fromkeys(chosen):
+        folders = [(r.run_id, _folders(r.folders)[consumer]) for r in runs if consumer in _folders(r.folders)]
         rel = _without_benchmark(at.Release.from_folders(folders))
         if consumer == "insurer":
             pop = _insurer_population(population)
@@ -690,28 +740,34 @@ def test_lp_over_both_runs_recovers_nothing(altered, population):
         else:
             pop = None
         result = at.attack(rel, population=pop)
-        truths = {
-            ti: (altered.truth1 if t.run == "r1" else altered.truth2).get((consumer, t.mart))
-            for ti, t in enumerate(rel.tables)
-        }
+        truth_of = {r.run_id: r.truth for r in runs}
+        truths = {ti: truth_of[t.run].get((consumer, t.mart)) for ti, t in enumerate(rel.tables)}
         rows += confirmed_breaches(result, truths)
         summary.update(result.summary())
+        if result.by_kind("inconsistent"):
+            print(f"  {consumer}: {[str(f) for f in result.by_kind('inconsistent')][:5]}")
         inconsistent += len(result.by_kind("inconsistent"))
-    text = _report(f"two runs ({', '.join(chosen)})", rows)
-    print(f"  attacker-side verdicts: {dict(summary)}; inconsistent components (revisions): {inconsistent}")
+    text = _report(f"three runs ({len(dict.fromkeys(chosen))} consumers)", rows)
+    print(f"  attacker-side verdicts: {dict(summary)}; inconsistent components: {inconsistent}")
     assert not rows, text
 
 
-def test_manifest_of_a_second_run_says_nothing_new_about_others(altered):
-    """Manifests of run 2 (other employers' folders) carry the same figures as run 1 but the run id."""
-    before = _folders(altered.run1)
-    after = _folders(altered.run2)
+def test_manifests_of_later_runs_say_nothing_new_about_others(altered):
+    """An employer folder's manifest figures (benchmark entry excepted) do not move between runs unless
+    its own folder's files do."""
     changed = []
-    for consumer, folder in before.items():
-        if consumer.startswith("employer/") and consumer in after:
-            a = json.dumps(_strip_manifest(at.load_manifest(folder)))
-            b = json.dumps(_strip_manifest(at.load_manifest(after[consumer])))
-            if a != b:
-                changed.append(consumer)
-    print(f"run-2 manifests: {len(changed)} employer manifests changed figures")
+    for a, b in itertools.pairwise(altered.runs):
+        before, after = _folders(a.folders), _folders(b.folders)
+        for consumer, folder in before.items():
+            if not consumer.startswith("employer/") or consumer not in after:
+                continue
+            same_files = not at.folder_differences(
+                at.load_folder(folder), at.load_folder(after[consumer]), ignore=("benchmark",)
+            )
+            same_manifest = _strip_manifest(at.load_manifest(folder)) == _strip_manifest(
+                at.load_manifest(after[consumer])
+            )
+            if same_files and not same_manifest:
+                changed.append(f"{a.run_id}->{b.run_id} {consumer}")
+    print(f"later-run manifests: {len(changed)} employer manifests changed figures with unchanged files")
     assert not changed, changed[:5]
