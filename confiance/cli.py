@@ -1,48 +1,189 @@
 """The ``confiance`` command line: one entry point, each package brings its commands.
 
 Each package owns its commands in its own module; this file only assembles them
-so that ``confiance --help`` lists everything.
+so that ``confiance --help`` lists everything, and turns every known failure into
+one clear line on stderr and a documented exit code (no traceback; ``-v`` shows it):
+
+====  ==========================================================================
+code  meaning
+====  ==========================================================================
+0     done
+1     done, but something was refused or failed a check (a file refused at
+      landing, a consumer refused at publication, a folder that does not verify)
+2     wrong usage (unknown option, missing argument)
+3     master key: missing, malformed, badly protected or not the vault's key
+4     busy: another process holds the vault, the warehouse or the publication
+5     disk full: nothing was committed; free space and run again
+6     read-only or permission denied on the data directory
+7     the audit log does not verify (tampering): nothing is written on top of it
+8     out of memory (lower the work or raise CONFIANCE_VAULT_MEMORY_LIMIT)
+70    internal error (a bug: rerun with -v and report it)
+====  ==========================================================================
 """
 
 from __future__ import annotations
 
+import errno
 import importlib
 import logging
+import re
+import sys
+import traceback
 
 import click
 
-# (module, attribute) of every command or command group, in the order --help shows them.
-COMMANDS: list[tuple[str, str]] = [
-    ("confiance.generator", "generate"),
-    ("confiance.pipeline", "run"),
-    ("confiance.summary", "summary"),
-    ("vault.cli", "vault"),
-    ("vault.pii.cli", "scrub"),
-    ("vault.pii.cli", "pii_eval"),
-    ("quality.cli", "quality"),
-    ("governance.publish", "publish"),
-    ("governance.site", "site"),
-    ("governance.reports", "report"),
+# (module, attribute) of every command or command group, in the order --help shows them, by command name.
+# A command's module is imported only when that command runs (or for --help), so that `confiance vault land`
+# starts in a second instead of importing every package.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "generate": ("confiance.generator", "generate"),
+    "run": ("confiance.pipeline", "run"),
+    "summary": ("confiance.summary", "summary"),
+    "vault": ("vault.cli", "vault"),
+    "scrub": ("vault.pii.cli", "scrub"),
+    "pii-eval": ("vault.pii.cli", "pii_eval"),
+    "quality": ("quality.cli", "quality"),
+    "publish": ("governance.publish", "publish"),
+    "site": ("governance.site", "site"),
+    "report": ("governance.reports", "report"),
+}
+
+EXIT_REFUSED = 1
+EXIT_USAGE = 2
+EXIT_KEY = 3
+EXIT_BUSY = 4
+EXIT_DISK_FULL = 5
+EXIT_READ_ONLY = 6
+EXIT_AUDIT = 7
+EXIT_MEMORY = 8
+EXIT_INTERNAL = 70
+
+# Known failures whose message is written for an operator (file, line, reason; never a value).
+_DOMAIN_ERRORS = {
+    "vault.db": ("VaultError",),
+    "vault.crossing": ("CrossingError",),
+    "vault.rotation": ("RotationError",),
+    "vault.erasure": ("ErasureError",),
+    "vault.reidentify": ("ReidentificationRefused",),
+    "vault.landing": ("RefusedFile",),
+    "governance.publish": ("PublicationError",),
+    "governance.lineage": ("LineageError",),
+    "governance.pii_gate": ("PiiGateError", "PiiLeakError"),
+    "governance.protection": ("ProtectionError",),
+}
+
+# What must never reach a terminal or a log even from an unexpected error: direct identifiers.
+_REDACT = [
+    re.compile(r"\b[12] ?[0-9]{2} ?[0-9]{2} ?(?:2A|2B|[0-9]{2}) ?[0-9]{3} ?[0-9]{3}(?: ?[0-9]{2})?\b"),
+    re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+"),
+    re.compile(r"(?:\+33 ?|\b0)[1-9](?:[ .-]?[0-9]{2}){4}\b"),
+    re.compile(r"\b[A-Z]{2}[0-9]{2}(?:[ -]?[0-9A-Z]{4}){3,7}"),
+    re.compile(r"\b[AC][0-9]{9,10}\b"),
 ]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("-v", "--verbose", is_flag=True, help="Log debug messages (never identifiers).")
-def main(verbose: bool) -> None:
+def redact(text: str) -> str:
+    for pattern in _REDACT:
+        text = pattern.sub("<redacted>", text)
+    return text
+
+
+def _is(exc: BaseException, module: str, *names: str) -> bool:
+    mod = sys.modules.get(module)
+    return mod is not None and any(isinstance(exc, getattr(mod, n)) for n in names if hasattr(mod, n))
+
+
+def classify(exc: BaseException) -> tuple[int, str]:
+    """(exit code, one line for the operator) for an exception raised by a command."""
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    lower = str(exc).lower()
+    if _is(exc, "vault.keys", "MasterKeyError"):
+        return EXIT_KEY, f"master key: {text}"
+    if _is(exc, "vault.locking", "VaultBusyError"):
+        return EXIT_BUSY, f"busy: {text}"
+    if _is(exc, "vault.audit", "AuditError"):
+        return EXIT_AUDIT, f"audit log: {text}"
+    os_errno = exc.errno if isinstance(exc, OSError) else None
+    if os_errno == errno.ENOSPC or "no space left" in lower:
+        return EXIT_DISK_FULL, (
+            "disk full: no space left on the device of the data directory; nothing was "
+            "committed, free space and run again"
+        )
+    if os_errno in (errno.EROFS,) or "read-only file system" in lower:
+        return EXIT_READ_ONLY, "read-only: the data directory is on a read-only file system"
+    if any(_is(exc, m, *names) for m, names in _DOMAIN_ERRORS.items()):
+        return EXIT_REFUSED, redact(text)
+    if os_errno in (errno.EACCES, errno.EPERM) or "permission denied" in lower:
+        where = f" ({exc.filename})" if isinstance(exc, OSError) and exc.filename else ""
+        return EXIT_READ_ONLY, f"permission denied{where}: the data directory must be writable by this user"
+    duckdb = sys.modules.get("duckdb")
+    if duckdb is not None and isinstance(exc, duckdb.Error):
+        if "could not set lock" in lower or "conflicting lock" in lower:
+            return EXIT_BUSY, "busy: a database file is in use by another process (one writer at a time)"
+        if isinstance(exc, duckdb.OutOfMemoryException) or "out of memory" in lower:
+            return EXIT_MEMORY, (
+                "out of memory: raise CONFIANCE_VAULT_MEMORY_LIMIT or give the machine more "
+                "memory; nothing was committed"
+            )
+    if isinstance(exc, MemoryError):
+        return EXIT_MEMORY, "out of memory; nothing was committed"
+    if isinstance(exc, FileNotFoundError):
+        return EXIT_REFUSED, f"file not found: {exc.filename}"
+    return EXIT_INTERNAL, f"internal error ({type(exc).__name__}): {redact(text)[:300]}; rerun with -v for details"
+
+
+class ConfianceGroup(click.Group):
+    """Loads each command when needed; runs it and turns any exception into one line on stderr and its exit code."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            module, attr = COMMANDS[cmd_name]
+            self.add_command(getattr(importlib.import_module(module), attr), cmd_name)
+        return self.commands.get(cmd_name)
+
+    def invoke(self, ctx: click.Context):  # noqa: ANN201 - click's signature
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("interrupted: nothing of the step in progress was committed", err=True)
+            ctx.exit(130)
+        except Exception as exc:  # noqa: BLE001 - this is the one handler
+            code, message = classify(exc)
+            if (ctx.obj or {}).get("verbose"):
+                click.echo(redact("".join(traceback.format_exception(exc))), err=True)
+            click.echo(f"error: {message}", err=True)
+            logging.getLogger("confiance").debug("command failed with exit code %d", code)
+            ctx.exit(code)
+
+
+@click.group(
+    cls=ConfianceGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog="Exit codes: 0 done; 1 refused or a check failed; 2 usage; 3 master key; 4 busy (another "
+    "process); 5 disk full; 6 read-only or permission denied; 7 audit log does not verify; "
+    "8 out of memory; 70 internal error.",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Log debug messages and show tracebacks (never identifiers).")
+@click.pass_context
+def main(ctx: click.Context, verbose: bool) -> None:
     """Confiance: privacy-first data platform for mutuelles.
 
     Data live under CONFIANCE_HOME (default ./var); the master key is read from
     CONFIANCE_MASTER_KEY or the file CONFIANCE_KEY_FILE (default
     ~/.config/confiance/master.key).
     """
+    ctx.obj = {"verbose": verbose}
+    # logs and progress go to stderr; stdout carries only the commands' results
     logging.basicConfig(
         level=logging.DEBUG if verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
     )
-
-
-for _module, _attr in COMMANDS:
-    main.add_command(getattr(importlib.import_module(_module), _attr))
 
 
 if __name__ == "__main__":

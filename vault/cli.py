@@ -10,45 +10,49 @@ import click
 from confiance.settings import get_settings
 
 
-def _fail(exc: Exception) -> None:
-    click.echo(f"error: {exc}", err=True)
-    sys.exit(1)
-
-
 @click.group("vault")
 def vault() -> None:
     """The vault (trusted third party): keys, landing, crossing, re-identification, audit log."""
 
 
 @vault.command("init-key")
-@click.option("--key-file", type=click.Path(path_type=Path), default=None,
-              help="Where to create the master key (default: CONFIANCE_KEY_FILE).")
+@click.option(
+    "--key-file",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Where to create the master key (default: CONFIANCE_KEY_FILE).",
+)
 def init_key(key_file: Path | None) -> None:
     """Create a new master key file (mode 0600); refuses to overwrite an existing one."""
-    from vault.keys import MasterKeyError, init_master_key
+    from vault.keys import init_master_key
 
     path = key_file or get_settings().key_file
-    try:
-        init_master_key(path)
-    except MasterKeyError as exc:
-        _fail(exc)
+    init_master_key(path)
     click.echo(f"created master key {path} (mode 0600); keep it outside the data directory and back it up")
 
 
 @vault.command("land")
 @click.option("--progress/--no-progress", default=True, help="Show progress on stderr.")
 def land(progress: bool) -> None:
-    """Land the inbox files into the encrypted vault (idempotent, one transaction per file)."""
+    """Land the inbox files into the encrypted vault (idempotent, one transaction per file).
+
+    Exits 1 when a file was refused (the ledger records it and its reason)."""
     from vault.landing import land_inbox
 
-    try:
-        results = land_inbox(get_settings(), progress=progress)
-    except Exception as exc:  # noqa: BLE001 - the message names the file and the reason, never a value
-        _fail(exc)
+    results = land_inbox(get_settings(), progress=progress)
     for r in results:
-        line = (f"{r['status']:8} {r['file']}: read {r['rows_read']}, landed {r['rows_landed']}, "
-                f"quarantined {r['rows_quarantined']}")
+        line = (
+            f"{r['status']:8} {r['file']}: read {r['rows_read']}, landed {r['rows_landed']}, "
+            f"quarantined {r['rows_quarantined']}"
+        )
         click.echo(line + (f" ({r['reason']})" if r["reason"] else ""))
+    refused = [r for r in results if r["status"] == "refused"]
+    if refused:
+        # the ledger records them; the exit code lets a scheduler notice
+        click.echo(
+            f"error: {len(refused)} file(s) refused (see the reasons above and `confiance vault ledger`)", err=True
+        )
+        sys.exit(1)
 
 
 @vault.command("cross")
@@ -66,9 +70,11 @@ def show_ledger() -> None:
     from vault.landing import ledger
 
     for r in ledger(get_settings()):
-        click.echo(f"{r['file_id']:4} {r['status']:8} {r['feed'] or '-':10} {r['file']}: read {r['rows_read']}, "
-                   f"landed {r['rows_landed']}, quarantined {r['rows_quarantined']}"
-                   + (f" ({r['reason']})" if r["reason"] else ""))
+        click.echo(
+            f"{r['file_id']:4} {r['status']:8} {r['feed'] or '-':10} {r['file']}: read {r['rows_read']}, "
+            f"landed {r['rows_landed']}, quarantined {r['rows_quarantined']}"
+            + (f" ({r['reason']})" if r["reason"] else "")
+        )
 
 
 @vault.command("rotate-key")
@@ -79,35 +85,38 @@ def rotate_key(domain: str | None, database: bool) -> None:
     from vault import rotation
 
     if bool(domain) == database:
-        _fail(click.UsageError("give either --domain D or --database"))
+        raise click.UsageError("give either --domain D or --database")
     settings = get_settings()
-    try:
-        if database:
-            v = rotation.rotate_database_key(settings)
-            click.echo(f"vault re-encrypted under database key version {v}")
-        else:
-            info = rotation.rotate_domain_key(settings, domain)
-            click.echo(f"domain {domain}: key version {info['from_version']} -> {info['to_version']}, "
-                       f"{info['tokens_mapped']} tokens re-issued; warehouse re-crossed")
-    except Exception as exc:  # noqa: BLE001
-        _fail(exc)
+    if database:
+        v = rotation.rotate_database_key(settings)
+        click.echo(f"vault re-encrypted under database key version {v}")
+    else:
+        info = rotation.rotate_domain_key(settings, domain)
+        click.echo(
+            f"domain {domain}: key version {info['from_version']} -> {info['to_version']}, "
+            f"{info['tokens_mapped']} tokens re-issued; warehouse re-crossed"
+        )
 
 
 @vault.command("reidentify")
 @click.option("--purpose", required=True, help="A purpose declared in contracts/purposes.yaml.")
-@click.option("--tokens", "tokens_file", required=True, type=click.Path(exists=True, path_type=Path),
-              help="File of member tokens, one per line (or CSV with a member_token column).")
+@click.option(
+    "--tokens",
+    "tokens_file",
+    required=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="File of member tokens, one per line (or CSV with a member_token column).",
+)
 @click.option("--caller", default=None, help="Who asks (default: CONFIANCE_ACTOR or the user name).")
 def reidentify_cmd(purpose: str, tokens_file: Path, caller: str | None) -> None:
     """Re-identify members for a declared purpose; results stay in the vault, only counts are printed."""
     from vault.reidentify import reidentify
 
-    try:
-        res = reidentify(get_settings(), purpose, tokens_file, caller=caller)
-    except Exception as exc:  # noqa: BLE001
-        _fail(exc)
-    click.echo(f"request {res['request_id']}: {res['tokens']} tokens, {res['resolved']} resolved, "
-               f"{res['consented']} with consent for {purpose}; {res['written']} written inside the vault")
+    res = reidentify(get_settings(), purpose, tokens_file, caller=caller)
+    click.echo(
+        f"request {res['request_id']}: {res['tokens']} tokens, {res['resolved']} resolved, "
+        f"{res['consented']} with consent for {purpose}; {res['written']} written inside the vault"
+    )
 
 
 @vault.command("erase")
@@ -118,11 +127,8 @@ def erase(member_token: str, yes: bool) -> None:
     from vault.erasure import erase_member
 
     if not yes:
-        _fail(click.UsageError("erasure is irreversible: add --yes"))
-    try:
-        deleted = erase_member(get_settings(), member_token)
-    except Exception as exc:  # noqa: BLE001
-        _fail(exc)
+        raise click.UsageError("erasure is irreversible: add --yes")
+    deleted = erase_member(get_settings(), member_token)
     click.echo("erased: " + ", ".join(f"{t} {n}" for t, n in deleted.items()))
 
 
@@ -133,13 +139,14 @@ def audit_group() -> None:
 
 @audit_group.command("verify")
 def audit_verify() -> None:
-    """Check the audit chain; exit 1 if any entry was edited, removed or reordered."""
+    """Check the audit chain, its head and the vault's anchor; exit 7 if any entry was edited, removed or reordered
+    (3 for a wrong master key)."""
     from vault.audit import verify
 
     ok, message = verify(get_settings())
-    click.echo(message)
+    click.echo(message, err=not ok)
     if not ok:
-        sys.exit(1)
+        sys.exit(7)
 
 
 @audit_group.command("show")

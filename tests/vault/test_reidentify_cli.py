@@ -52,8 +52,9 @@ def test_reidentify_respects_consent_and_stays_in_vault(settings: Settings, cros
     assert res["consented"] == res["written"] == consenting
     assert settings.warehouse_db.read_bytes() == wh_before  # nothing written to the warehouse
     with vault_connection(settings, read_only=True) as con:
-        rows = con.execute("SELECT member_id, fields FROM reid.results WHERE request_id = ?",
-                           [res["request_id"]]).fetchall()
+        rows = con.execute(
+            "SELECT member_id, fields FROM reid.results WHERE request_id = ?", [res["request_id"]]
+        ).fetchall()
     by_id = {m["member_id"]: m for m in feeds["members"]}
     assert len(rows) == consenting and all(by_id[mid]["consent_marketing"] == "true" for mid, _ in rows)
     assert all(by_id[mid]["last_name"] in fields for mid, fields in rows)
@@ -73,14 +74,16 @@ def test_undeclared_purpose_and_unlisted_caller_refused_and_audited(settings: Se
     with pytest.raises(ReidentificationRefused, match="may not"):
         reidentify(settings, "dental_prevention_mailing", f, caller="insurer-analyst")
     actions = [(e["action"], e["details"]["reason"]) for e in audit.entries(settings)[-2:]]
-    assert actions == [("reidentification.refused", "undeclared purpose"),
-                       ("reidentification.refused", "caller not allowed")]
+    assert actions == [
+        ("reidentification.refused", "undeclared purpose"),
+        ("reidentification.refused", "caller not allowed"),
+    ]
     with vault_connection(settings, read_only=True) as con:
         assert con.execute("SELECT count(*) FROM reid.results").fetchone()[0] == 0
 
 
 def test_cli_land_reidentify_and_audit_print_counts_only(settings: Settings, monkeypatch, tmp_path):
-    from vault.cli import vault as vault_cli
+    from confiance.cli import EXIT_AUDIT, main
 
     monkeypatch.setenv("CONFIANCE_HOME", str(settings.home))
     monkeypatch.setenv("CONFIANCE_KEY_FILE", str(settings.key_file))
@@ -89,26 +92,42 @@ def test_cli_land_reidentify_and_audit_print_counts_only(settings: Settings, mon
         b["comment"] = ""
     write_feeds(settings.inbox, feeds)
     runner = CliRunner()
-    out = runner.invoke(vault_cli, ["land", "--no-progress"])
+    out = runner.invoke(main, ["vault", "land", "--no-progress"])
     assert out.exit_code == 0, out.output
     assert "landed   members_2024.csv: read 30, landed 30, quarantined 0" in out.output
-    out = runner.invoke(vault_cli, ["cross"])
+    out = runner.invoke(main, ["vault", "cross"])
     assert out.exit_code == 0 and "pseudo.members: 30 rows" in out.output
     f = tmp_path / "tokens.csv"
     f.write_text("member_token\n" + "\n".join(_tokens(settings)) + "\n")
-    out = runner.invoke(vault_cli, ["reidentify", "--purpose", "research_cohort_recontact", "--tokens", str(f),
-                                    "--caller", "tiers-de-confiance"])
+    out = runner.invoke(
+        main,
+        [
+            "vault",
+            "reidentify",
+            "--purpose",
+            "research_cohort_recontact",
+            "--tokens",
+            str(f),
+            "--caller",
+            "tiers-de-confiance",
+        ],
+    )
     assert out.exit_code == 0, out.output
     assert "30 resolved" in out.output
     names = {m["last_name"] for m in feeds["members"]} | {m["email"] for m in feeds["members"]}
     assert not [n for n in names if n in out.output]
-    out = runner.invoke(vault_cli, ["audit", "verify"])
+    out = runner.invoke(main, ["vault", "audit", "verify"])
     assert out.exit_code == 0 and "intact" in out.output
     lines = audit.log_path(settings).read_text().splitlines()
     audit.log_path(settings).write_text("\n".join(lines[:1] + lines[2:]) + "\n")
-    out = runner.invoke(vault_cli, ["audit", "verify"])
-    assert out.exit_code == 1
-    out = runner.invoke(vault_cli, ["rotate-key", "--domain", "insurer"])
+    out = runner.invoke(main, ["vault", "audit", "verify"])
+    assert out.exit_code == EXIT_AUDIT
+    # a tampered log stops every vault write: nothing new is chained onto it; one line, no traceback
+    out = runner.invoke(main, ["vault", "rotate-key", "--domain", "insurer"])
+    assert out.exit_code == EXIT_AUDIT and out.output.startswith("error: audit log:")
+    assert "Traceback" not in out.output and len(out.output.strip().splitlines()) == 1
+    audit.log_path(settings).write_text("\n".join(lines) + "\n")
+    out = runner.invoke(main, ["vault", "rotate-key", "--domain", "insurer"])
     assert out.exit_code == 0, out.output
     assert "key version 1 -> 2" in out.output
 
