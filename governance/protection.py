@@ -20,7 +20,10 @@ The rules' parameters have one home: ``vars.disclosure`` in dbt_project.yml.
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
 import shutil
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -172,16 +175,49 @@ def _carry_forward(current: pd.DataFrame, earlier: pd.DataFrame, spec: TableSpec
     return reasons
 
 
-def _protect(release: Release, rules: Rules, outcome: ConsumerProtection, label: str) -> None:
+def _solve(release: Release, rules: Rules) -> tuple[dict[str, int], AuditReport, list[tuple[np.ndarray, np.ndarray]]]:
+    """Suppress and audit one release; return the counts, the audit and each table's (primary, masked) flags."""
     counts = suppress(release, rules)
+    report = audit(release, rules)
+    report.intervals = []  # the report's figures are kept; the per-cell intervals stay with the process
+    flags = [(t.frame["primary"].to_numpy(bool), t.frame["masked"].to_numpy(bool)) for t in release.tables]
+    return counts, report, flags
+
+
+def _record(release: Release, solved: tuple, outcome: ConsumerProtection, label: str) -> None:
+    counts, report, flags = solved
+    for table, (primary, masked) in zip(release.tables, flags, strict=True):
+        table.frame["primary"] = primary
+        table.frame["masked"] = masked
     for key in outcome.counts:
         outcome.counts[key] += counts.get(key, 0)
-    report = audit(release, rules)
     outcome.audits[label] = report
     if counts.get("unprotectable"):
         outcome.reasons.append(f"{label}: {counts['unprotectable']} primary cell(s) could not be protected by any "
                                "choice of secondary cells")
     outcome.reasons += [f"{label}: audit: {r}" for r in report.reasons]
+
+
+#: Below this many releases (employers), they are solved in this process.
+PARALLEL_FROM = 20
+
+
+def _workers() -> int:
+    return max(1, int(os.environ.get("CONFIANCE_GATE_WORKERS", os.cpu_count() or 1)))
+
+
+def _protect_all(releases: list[tuple[str, Release]], rules: Rules, outcome: ConsumerProtection) -> None:
+    """Solve independent releases (one per employer), on every core when there are many."""
+    workers = _workers()
+    if workers == 1 or len(releases) < PARALLEL_FROM:
+        for label, release in releases:
+            _record(release, _solve(release, rules), outcome, label)
+        return
+    chunk = max(1, len(releases) // (workers * 8))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        results = pool.map(_solve, [r for _, r in releases], [rules] * len(releases), chunksize=chunk)
+        for (label, release), solved in zip(releases, results, strict=True):
+            _record(release, solved, outcome, label)
 
 
 def protect_consumer(con: duckdb.DuckDBPyConnection, settings: Settings, consumer: str, marts: list[str],
@@ -213,10 +249,11 @@ def protect_consumer(con: duckdb.DuckDBPyConnection, settings: Settings, consume
             for run, old in history:
                 outcome.reasons += _carry_forward(table.frame, old, spec, rules)
                 shared.append(CellTable(spec, old.reset_index(drop=True), vintage=run))
-    for value, tables in partitioned.items():
-        _protect(Release(f"{consumer}/{value}", tables, regions), rules, outcome, f"{consumer}/{value}")
+    releases = [(f"{consumer}/{value}", Release(f"{consumer}/{value}", tables, regions))
+                for value, tables in partitioned.items()]
     if shared:
-        _protect(Release(consumer, shared, regions), rules, outcome, consumer)
+        releases.append((consumer, Release(consumer, shared, regions)))
+    _protect_all(releases, rules, outcome)
     for mart, spec in specs.items():
         frames = [t.frame for tables in (*partitioned.values(), shared) for t in tables
                   if t.spec.name == mart and t.vintage == "current"]
