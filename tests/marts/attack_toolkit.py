@@ -1119,7 +1119,7 @@ def grid_findings(release: Release, population: pd.DataFrame | None = None) -> l
                     out.append(Finding("missing_domain_values", t.label, "sex grid is not F, M"))
             if "age_band" in part and set(part["age_band"]) != {"all"}:
                 ages = frozenset().union(*(uni.value("age", b) for b in part["age_band"].unique()))
-                if ages != frozenset(range(min(ages), MAX_AGE + 1)) or min(ages) > 0:
+                if ages != frozenset(range(min(ages), MAX_AGE + 1)):
                     if _nobody(pop, scope, years, ages=uni.ages - ages) is not True:
                         out.append(Finding("missing_domain_values", t.label, "age bands leave a gap"))
             if "period_start" in part and "care_year" in part:
