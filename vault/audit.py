@@ -78,6 +78,11 @@ def _mac(key: bytes, data: bytes) -> str:
     return hmac.new(key, data, hashlib.sha256).hexdigest()
 
 
+def _same(found: Any, expected: str) -> bool:
+    """Constant-time comparison that also copes with an edited, non-ASCII value."""
+    return hmac.compare_digest(str(found).encode("utf-8"), expected.encode("utf-8"))
+
+
 def _head_mac(key: bytes, count: int, last: str) -> str:
     return _mac(key, f"head:{count}:{last}".encode())
 
@@ -152,7 +157,7 @@ def _check_key(settings: Any, head: dict[str, Any] | None) -> None:
     """Raise MasterKeyError when the master key is not the one the log was written with."""
     master = load_master_key(settings)
     check_master_key(settings, master)
-    if head and head.get("kcv") and not hmac.compare_digest(str(head["kcv"]), key_check_value(master)):
+    if head and head.get("kcv") and not _same(head["kcv"], key_check_value(master)):
         raise MasterKeyError(
             "the master key is not the key the audit log was written with (key check value "
             "differs): wrong master key, the log itself was not checked"
@@ -192,7 +197,7 @@ def _state(settings: Any, key: bytes) -> tuple[list[dict], int, dict | None, str
                 (f"entry {i}: does not chain to the previous entry (removed, inserted or reordered)"),
                 "",
             )
-        if not hmac.compare_digest(str(entry.get("mac", "")), _mac(key, _canonical(entry))):
+        if not _same(entry.get("mac", ""), _mac(key, _canonical(entry))):
             return entries, torn, head, f"entry {i}: hash does not match its content (edited)", ""
         prev = entry["mac"]
         entries.append(entry)
@@ -204,7 +209,7 @@ def _state(settings: Any, key: bytes) -> tuple[list[dict], int, dict | None, str
         if n:
             return entries, torn, head, "audit head missing while the log has entries (removed)", ""
         return entries, torn, head, None, "; ".join(notes)
-    if not hmac.compare_digest(head["mac"], _head_mac(key, head["count"], head["last"])):
+    if not _same(head["mac"], _head_mac(key, head["count"], head["last"])):
         return entries, torn, head, "audit head: hash does not match (edited)", ""
     if head["count"] == n and head["last"] == prev:
         return entries, torn, head, None, "; ".join(notes)

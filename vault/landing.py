@@ -107,15 +107,35 @@ def _environment_failure(exc: BaseException) -> bool:
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
+def _line_of(path: Path, offset: int) -> int:
+    """The line number (1-based) holding byte ``offset`` of the file."""
+    line, remaining = 1, offset
+    with open(path, "rb") as fh:
+        while remaining > 0:
+            part = fh.read(min(1 << 20, remaining))
+            if not part:
+                break
+            line += part.count(b"\n")
+            remaining -= len(part)
+    return line
+
+
 def _encoding(path: Path) -> str:
-    """``utf-8`` or ``latin-1``; a file mixing both (UTF-8 sequences and bytes invalid in UTF-8) is refused,
-    naming the first line that is not UTF-8."""
+    """``utf-8`` or ``latin-1`` for a text file, read in full.
+
+    Refused, naming the first line concerned: a NUL byte anywhere (binary content, which DuckDB would
+    otherwise read into shifted or cut values), and a file mixing encodings (UTF-8 sequences and bytes
+    invalid in UTF-8)."""
     dec = codecs.getincrementaldecoder("utf-8")()
     offset = 0
     bad_at: int | None = None
     utf8_seen = False
     with open(path, "rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
+            nul = chunk.find(b"\x00")
+            if nul >= 0:
+                line = _line_of(path, offset + nul)
+                raise RefusedFile(f"{path.name}: NUL byte at line {line} (binary content, not a text file)")
             utf8_seen = utf8_seen or bool(_UTF8_MULTIBYTE.search(chunk))
             if bad_at is None:
                 try:
@@ -123,8 +143,6 @@ def _encoding(path: Path) -> str:
                 except UnicodeDecodeError as exc:
                     bad_at = offset + exc.start
             offset += len(chunk)
-            if bad_at is not None and utf8_seen:
-                break
         if bad_at is None:
             try:
                 dec.decode(b"", final=True)
@@ -135,17 +153,9 @@ def _encoding(path: Path) -> str:
     with open(path, "rb") as fh:
         head = fh.read(3)
     if utf8_seen or head == b"\xef\xbb\xbf":
-        line, remaining = 1, bad_at
-        with open(path, "rb") as fh:
-            while remaining > 0:
-                part = fh.read(min(1 << 20, remaining))
-                if not part:
-                    break
-                line += part.count(b"\n")
-                remaining -= len(part)
         raise RefusedFile(
-            f"{path.name}: mixed encodings (line {line} is not UTF-8 while the file holds UTF-8 text); "
-            "resend it in one encoding (UTF-8)"
+            f"{path.name}: mixed encodings (line {_line_of(path, bad_at)} is not UTF-8 while the file holds UTF-8 "
+            "text); resend it in one encoding (UTF-8)"
         )
     return "latin-1"
 
