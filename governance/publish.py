@@ -24,6 +24,7 @@ Parquet plus ``manifest.json`` (files, sha256, rows, checks, run id),
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import logging
 import os
@@ -132,34 +133,79 @@ def public_key_pem(key: Ed25519PrivateKey) -> bytes:
     return key.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
 
 
-def verify_manifest(folder: Path | str, public_key: bytes | None = None) -> bool:
-    """True when the manifest's signature is valid and every listed file matches its checksum and row count.
+def key_fingerprint(pem: bytes) -> str:
+    """SHA-256 of the public key's DER SubjectPublicKeyInfo, hex (what
+    ``openssl pkey -pubin -in public_key.pem -outform DER | sha256sum`` prints)."""
+    key = serialization.load_pem_public_key(pem)
+    der = key.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+    return hashlib.sha256(der).hexdigest()
 
-    ``public_key`` (PEM) pins the expected key; by default the ``public_key.pem``
-    beside the manifest is used. Files present but not listed also fail.
+
+def _normalise_fingerprint(text: str) -> str:
+    text = text.strip().lower()
+    if text.startswith("sha256:"):
+        text = text[len("sha256:"):]
+    return text.replace(":", "").replace(" ", "")
+
+
+def verify_folder(folder: Path | str, public_key: bytes | None = None,
+                  fingerprint: str | None = None) -> tuple[bool, str]:
+    """Verify a published folder as a consumer: (True, summary) or (False, why).
+
+    The publisher's key must be pinned: ``public_key`` (PEM received out of band) or ``fingerprint`` (its
+    SHA-256, see :func:`key_fingerprint`). The ``public_key.pem`` inside the folder is only a convenience
+    copy: whoever can change the folder can replace it, so it is used only if it matches the pin.
     """
     folder = Path(folder)
+    if public_key is None and not fingerprint:
+        return False, "no pinned publisher key: give the publisher's public key or its fingerprint"
     try:
         body = (folder / MANIFEST).read_bytes()
         signature = base64.b64decode((folder / SIGNATURE).read_bytes())
         pem = public_key if public_key is not None else (folder / PUBLIC_KEY).read_bytes()
+        if fingerprint and key_fingerprint(pem) != _normalise_fingerprint(fingerprint):
+            return False, "signed by another key than the pinned publisher key (fingerprint differs)"
         key = serialization.load_pem_public_key(pem)
         if not isinstance(key, Ed25519PublicKey):
-            return False
+            return False, "the publisher key is not an Ed25519 key"
         key.verify(signature, body)
         manifest = json.loads(body)
         listed = set()
         for entry in manifest["files"]:
             path = folder / entry["name"]
             listed.add(entry["name"])
-            if not path.is_file() or sha256_file(path) != entry["sha256"]:
-                return False
+            if not path.is_file():
+                return False, f"{entry['name']}: listed in the manifest but missing"
+            if sha256_file(path) != entry["sha256"]:
+                return False, f"{entry['name']}: checksum differs from the manifest (file changed)"
             if pq.ParquetFile(path).metadata.num_rows != entry["rows"]:
-                return False
+                return False, f"{entry['name']}: row count differs from the manifest"
         present = {p.name for p in folder.iterdir() if p.is_file()} - {MANIFEST, SIGNATURE, PUBLIC_KEY}
-        return present == listed
-    except (OSError, ValueError, KeyError, InvalidSignature, pa.ArrowException):
-        return False
+        if present != listed:
+            return False, f"{len(present - listed)} file(s) in the folder are not in the manifest"
+        return True, f"manifest signature (pinned key) and {len(listed)} file(s) verified"
+    except InvalidSignature:
+        return False, "manifest signature does not verify with the pinned publisher key"
+    except FileNotFoundError as exc:
+        return False, f"{Path(exc.filename or '').name or 'a file'}: missing"
+    except (OSError, ValueError, KeyError, pa.ArrowException) as exc:
+        return False, f"unreadable manifest, signature or file ({type(exc).__name__})"
+
+
+def verify_manifest(folder: Path | str, public_key: bytes | None = None, fingerprint: str | None = None) -> bool:
+    """True when the manifest's signature is valid and every listed file matches its checksum and row count.
+
+    ``public_key`` (PEM) or ``fingerprint`` pins the expected key (see :func:`verify_folder`). Without either,
+    the ``public_key.pem`` beside the manifest is used: this checks integrity against accidents only, not
+    against someone able to re-sign the folder; consumers pin the key (``confiance publish --verify``).
+    """
+    folder = Path(folder)
+    if public_key is None and not fingerprint:
+        try:
+            public_key = (folder / PUBLIC_KEY).read_bytes()
+        except OSError:
+            return False
+    return verify_folder(folder, public_key, fingerprint)[0]
 
 
 # --- external gates (quality, PII) ----------------------------------------------
@@ -254,8 +300,24 @@ def _check_protected(settings: Settings, result: MartResult, table: pa.Table,
     result.masked_cell_share = disclosure.masked_cell_share(table)
 
 
+def _sorted_rows(table: pa.Table) -> pa.Table:
+    """The rows in one canonical order (every column ascending, nulls last), whatever order they came in."""
+    if table.num_rows < 2 or not table.column_names:
+        return table
+    try:
+        return table.sort_by([(name, "ascending") for name in table.column_names])
+    except (pa.ArrowNotImplementedError, pa.ArrowInvalid, pa.ArrowTypeError):
+        con = duckdb.connect()
+        try:
+            con.register("unsorted", table)
+            return con.execute("SELECT * FROM unsorted ORDER BY ALL NULLS LAST").fetch_arrow_table()
+        finally:
+            con.close()
+
+
 def _write_parquet(table: pa.Table, path: Path) -> int:
-    pq.write_table(table, path, compression="zstd")
+    """Write ``table`` in a canonical row order: identical content gives identical bytes (and checksums)."""
+    pq.write_table(_sorted_rows(table), path, compression="zstd")
     return table.num_rows
 
 
@@ -278,8 +340,32 @@ def _sign_folder(settings: Settings, folder: Path, consumer: str, run_id: str, f
     (folder / PUBLIC_KEY).write_bytes(public_key_pem(key))
 
 
+def _journal_path(settings: Settings) -> Path:
+    return settings.published / ".swaps-in-progress.jsonl"
+
+
+def _publication_lock(settings: Settings) -> Any:
+    """One publication at a time (a second waits, then gets a clear VaultBusyError naming the first)."""
+    from vault.locking import file_lock
+
+    return file_lock(settings.published / ".publication.lock", True, f"the publication in {settings.published}",
+                     "publication")
+
+
 def _replace_folder(staging: Path, final: Path) -> None:
+    """Swap a complete, signed folder in. The swap is journalled first: a run killed between swaps is recovered
+    and audited by the next one (:func:`recover_publication`); a folder is complete or, briefly, absent."""
     final.parent.mkdir(parents=True, exist_ok=True)
+    # the journal lives in the published root: the parent of the staging root (.publishing-*) holding ``staging``
+    root = next((p.parent for p in (staging, *staging.parents) if p.name.startswith(".publishing-")), final.parent)
+    try:
+        run_id = json.loads((staging / MANIFEST).read_text(encoding="utf-8")).get("run_id")
+    except (OSError, ValueError):
+        run_id = None
+    with open(root / ".swaps-in-progress.jsonl", "a", encoding="utf-8") as journal:
+        journal.write(json.dumps({"folder": str(final.relative_to(root)), "run_id": run_id}) + "\n")
+        journal.flush()
+        os.fsync(journal.fileno())
     old = final.with_name(final.name + ".old")
     if old.exists():
         shutil.rmtree(old)
@@ -288,6 +374,48 @@ def _replace_folder(staging: Path, final: Path) -> None:
     staging.rename(final)
     if old.exists():
         shutil.rmtree(old)
+
+
+def recover_publication(settings: Settings) -> dict[str, Any] | None:
+    """Clean what a killed publication left and audit it: staging folders (``.publishing-*``), previous releases
+    set aside mid-swap (``<folder>.old``: put back when the new one never arrived, removed otherwise) and the swap
+    journal (the folders swapped in before the kill). Call with the publication lock held."""
+    root = settings.published
+    if not root.exists():
+        return None
+    staging = [p for p in root.glob(".publishing-*") if p.is_dir()]
+    for path in staging:
+        shutil.rmtree(path, ignore_errors=True)
+    restored = removed = 0
+    for old in sorted(root.rglob("*.old")):
+        if not old.is_dir():
+            continue
+        final = old.with_name(old.name[: -len(".old")])
+        if final.exists():
+            shutil.rmtree(old, ignore_errors=True)
+            removed += 1
+        else:
+            old.rename(final)
+            restored += 1
+    journal = _journal_path(settings)
+    swapped: list[dict[str, Any]] = []
+    if journal.exists():
+        for line in journal.read_text(encoding="utf-8").splitlines():
+            try:
+                swapped.append(json.loads(line))
+            except ValueError:
+                continue  # the line being written when the process died
+    if not (staging or restored or removed or swapped):
+        return None
+    details = {"staging_folders_removed": len(staging), "previous_releases_restored": restored,
+               "set_aside_removed": removed, "interrupted_run_ids": sorted({str(s.get("run_id")) for s in swapped}),
+               "folders_swapped_before_interruption": len(swapped)}
+    from vault.audit import append
+
+    append(settings, ACTOR, "recovery.publication_interrupted", details)
+    journal.unlink(missing_ok=True)
+    log.warning("an interrupted publication was cleaned up: %s", details)
+    return details
 
 
 def _file_entry(path: Path, mart: str, rows: int, checks: dict[str, Any]) -> dict[str, Any]:
@@ -303,6 +431,14 @@ def publish_all(settings: Settings, run_id: str) -> dict[str, Any]:
     if not re.fullmatch(r"[A-Za-z0-9_.-]+", run_id):
         raise PublicationError("run_id must be made of letters, digits, '_', '.', '-'")
     settings.published.mkdir(parents=True, exist_ok=True)
+    with _publication_lock(settings):
+        recover_publication(settings)
+        summary = _publish_all(settings, run_id)
+        _journal_path(settings).unlink(missing_ok=True)  # every swap of this run is audited
+    return summary
+
+
+def _publish_all(settings: Settings, run_id: str) -> dict[str, Any]:
     manifest_file = manifest_path(settings)
     manifest = load_manifest(manifest_file)
     blocked = _blocking_failures(settings)
@@ -506,23 +642,65 @@ def masked_share_lines(summary: dict[str, Any]) -> Iterable[str]:
         yield f"{mart}: {cells} of cells masked, {amounts} of amounts"
 
 
+def _pinned_key(settings: Settings | None, public_key_file: Path | None,
+                fingerprint: str | None) -> tuple[bytes | None, str | None]:
+    """The pin a consumer verifies against: a key file or fingerprint given, else CONFIANCE_PUBLISHER_KEY (a PEM
+    file) or CONFIANCE_PUBLISHER_FINGERPRINT, else (on the publisher's side) the key derived from the master key."""
+    if public_key_file is not None:
+        return public_key_file.read_bytes(), fingerprint
+    if fingerprint:
+        return None, fingerprint
+    if os.environ.get("CONFIANCE_PUBLISHER_KEY"):
+        return Path(os.environ["CONFIANCE_PUBLISHER_KEY"]).expanduser().read_bytes(), None
+    if os.environ.get("CONFIANCE_PUBLISHER_FINGERPRINT"):
+        return None, os.environ["CONFIANCE_PUBLISHER_FINGERPRINT"]
+    if settings is not None:
+        from vault.keys import MasterKeyError
+
+        try:
+            return public_key_pem(signing_key(settings)), None
+        except MasterKeyError:
+            return None, None
+    return None, None
+
+
 @click.command("publish")
 @click.option("--home", type=click.Path(path_type=Path), default=None, help="Data directory (default CONFIANCE_HOME).")
 @click.option("--run-id", default=None, help="Run id recorded in the manifests (default: a timestamp).")
 @click.option(
     "--verify",
-    "verify_folder",
+    "verify_folder_path",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     default=None,
-    help="Only verify a published folder (signature, checksums, file list) as a consumer would, and exit.",
+    help="Only verify a published folder (signature with the pinned publisher key, checksums, file list) as a "
+    "consumer would, and exit (1 if it does not verify).",
 )
-def publish(home: Path | None, run_id: str | None, verify_folder: Path | None) -> None:
-    """Check the marts (k, dominance, secondary suppression, l-diversity, lineage, quality, PII) and publish them."""
-    if verify_folder is not None:
-        if verify_manifest(verify_folder):
-            click.echo(f"{verify_folder}: manifest signature and files verified")
+@click.option("--public-key", "public_key_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, help="With --verify: the publisher's public key (PEM), received out of band.")
+@click.option("--fingerprint", default=None,
+              help="With --verify: the publisher key's SHA-256 fingerprint (hex), received out of band.")
+@click.option("--export-key", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the publisher's public key (PEM) to this file, print its fingerprint, and exit.")
+def publish(home: Path | None, run_id: str | None, verify_folder_path: Path | None, public_key_file: Path | None,
+            fingerprint: str | None, export_key: Path | None) -> None:
+    """Check the marts (k, dominance, secondary suppression, l-diversity, lineage, quality, PII) and publish them.
+
+    Consumers verify a folder against the publisher's pinned key: `--verify FOLDER --fingerprint HEX` (or
+    `--public-key FILE`, or CONFIANCE_PUBLISHER_FINGERPRINT / CONFIANCE_PUBLISHER_KEY). The publisher gives
+    them that key once, out of band: `--export-key FILE`.
+    """
+    if export_key is not None:
+        pem = public_key_pem(signing_key(get_settings(home)))
+        export_key.write_bytes(pem)
+        click.echo(f"publisher public key written to {export_key}; fingerprint (SHA-256) {key_fingerprint(pem)}")
+        return
+    if verify_folder_path is not None:
+        pem, pin = _pinned_key(get_settings(home), public_key_file, fingerprint)
+        ok, message = verify_folder(verify_folder_path, pem, pin)
+        if ok:
+            click.echo(f"{verify_folder_path}: {message}")
             return
-        click.echo(f"{verify_folder}: manifest does NOT verify", err=True)
+        click.echo(f"{verify_folder_path}: does NOT verify: {message}", err=True)
         raise SystemExit(1)
     settings = get_settings(home)
     run_id = run_id or "cli_" + datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
