@@ -157,6 +157,33 @@ def _anchor_audit_head(con: duckdb.DuckDBPyConnection, settings: Any) -> None:
     con.execute("COMMIT")
 
 
+def _audit_unaudited_rotations(con: duckdb.DuckDBPyConnection, settings: Any) -> None:
+    """A domain-key rotation committed by a process killed before it wrote its audit entry is audited now."""
+    from vault import audit
+
+    versions = dict(con.execute("SELECT domain, max(version) FROM meta.domain_keys GROUP BY domain").fetchall())
+    if not versions or all(v == 1 for v in versions.values()):
+        return
+    audited: dict[str, int] = {}
+    for entry in audit.entries(settings):
+        if entry.get("action") in ("key.domain.rotated", "recovery.domain_rotation_audited"):
+            d = entry.get("details", {})
+            audited[d.get("domain")] = max(audited.get(d.get("domain"), 1), int(d.get("to_version", 1)))
+    for domain, version in sorted(versions.items()):
+        if version > audited.get(domain, 1):
+            audit.append(
+                settings,
+                "vault",
+                "recovery.domain_rotation_audited",
+                {
+                    "domain": domain,
+                    "from_version": audited.get(domain, 1),
+                    "to_version": version,
+                    "note": "rotation committed by a process stopped before its audit entry",
+                },
+            )
+
+
 def audit_anchor(con: duckdb.DuckDBPyConnection) -> tuple[int, str] | None:
     """(entries, last hash) of the audit log as last anchored in the vault, or None."""
     present = con.execute(
@@ -227,6 +254,7 @@ def vault_connection(
                 if not read_only:
                     init_schema(con)
                     audit.check_anchor(settings, audit_anchor(con))
+                    _audit_unaudited_rotations(con, settings)
                 yield con
                 if not read_only:
                     _anchor_audit_head(con, settings)

@@ -277,6 +277,17 @@ KILL_POINTS = {
         r.refresh_member_tokens = refresh
         r.rotate_domain_key(s, "insurer")
     """,
+    # domain-key rotation committed, killed before its audit entry
+    "domain_rotation_before_audit": """
+        import vault.rotation as r
+        real = r.audit.append
+        def append(settings, actor, action, details):
+            if action == "key.domain.rotated":
+                die()
+            real(settings, actor, action, details)
+        r.audit.append = append
+        r.rotate_domain_key(s, "insurer")
+    """,
     # database-key rotation: while the re-encrypted copy is written, and right after the swap
     "database_rotation_during_copy": """
         import vault.rotation as r
@@ -323,6 +334,13 @@ def test_kill_then_rerun_gives_the_uninterrupted_result(settings: Settings, smal
     # the rerun: no manual step
     assert [r["status"] for r in land_inbox(settings)] == ["skipped"] * 3
     assert_consistent(settings, small_feeds)
+    if point == "domain_rotation_before_audit":
+        entry = [e for e in audit.entries(settings) if e["action"] == "recovery.domain_rotation_audited"][-1]
+        assert (entry["details"]["domain"], entry["details"]["to_version"]) == ("insurer", 2)
+        cross_to_warehouse(settings)  # the re-crossing the killed rotation did not reach
+        tokens = warehouse_digest(settings)
+        assert tokens != before and tokens["members"][0] == before["members"][0]
+        return
     if point.startswith("domain_rotation"):
         from vault.rotation import rotate_domain_key
 
