@@ -431,6 +431,9 @@ def cross_to_warehouse(settings: Any, domain: str | None = None) -> dict[str, in
         finally:
             tokens.close()
             con.execute("DETACH wh")
+        from vault.erasure import finish_pending_erasures
+
+        finish_pending_erasures(settings, con)
     audit.append(settings, actor_name(), "crossing.warehouse",
                  {"domain": domain, "key_version": version, "rows": counts, "member_tokens": n_tokens,
                   "texts_scrubbed": scrubbed, "held_back": held, "withheld_contract_violation": withheld,

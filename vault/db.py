@@ -111,6 +111,9 @@ def init_schema(con: duckdb.DuckDBPyConnection) -> None:
         "CREATE TABLE IF NOT EXISTS meta.audit_anchor (entries BIGINT NOT NULL, last_mac VARCHAR NOT NULL, "
         "anchored_at TIMESTAMP NOT NULL)"
     )
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS meta.pending_erasure (details VARCHAR NOT NULL, erased_at TIMESTAMP NOT NULL)"
+    )
     con.execute("CREATE TABLE IF NOT EXISTS meta.identity_map (member_id VARCHAR PRIMARY KEY, nir VARCHAR NOT NULL)")
     con.execute("""
         CREATE TABLE IF NOT EXISTS meta.domain_keys (

@@ -365,3 +365,35 @@ def test_kill_then_rerun_gives_the_uninterrupted_result(settings: Settings, smal
     assert_consistent(settings, small_feeds)
     if point.startswith("audit"):
         assert "audit.recovered" in [e["action"] for e in audit.entries(settings)]
+
+
+@pytest.mark.slow
+def test_erasure_killed_before_the_warehouse_is_rebuilt_is_finished_by_the_next_crossing(
+    settings: Settings, small_feeds
+):
+    """Right to erasure: the vault commit happened, the process died before the warehouse was re-crossed and
+    compacted. The erased member must not survive in the warehouse file once the pipeline runs again."""
+    write_feeds(settings.inbox, small_feeds)
+    land_inbox(settings)
+    cross_to_warehouse(settings)
+    with vault_connection(settings, read_only=True) as con:
+        token = con.execute("SELECT member_token FROM meta.member_tokens ORDER BY member_token LIMIT 1").fetchone()[0]
+    run_child(
+        settings,
+        f"""
+        import vault.erasure as e
+        e.cross_to_warehouse = lambda settings: die()
+        e.erase_member(s, {token!r})
+    """,
+    )
+    assert token.encode() in settings.warehouse_db.read_bytes()  # not finished yet
+    assert "erasure.member" not in [e["action"] for e in audit.entries(settings)]
+    cross_to_warehouse(settings)  # the next pipeline run
+    assert token.encode() not in settings.warehouse_db.read_bytes()
+    erasures = [e for e in audit.entries(settings) if e["action"] == "erasure.member"]
+    assert len(erasures) == 1 and erasures[0]["details"]["rows_deleted"]["raw.members"] == 1
+    with vault_connection(settings, read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM meta.pending_erasure").fetchone()[0] == 0
+    cross_to_warehouse(settings)
+    assert len([e for e in audit.entries(settings) if e["action"] == "erasure.member"]) == 1
+    assert audit.verify(settings)[0]
