@@ -144,6 +144,7 @@ def _sentence_start(text: str, start: int) -> bool:
 
 _WORD_CACHE: dict[str, tuple[bool, bool, bool]] = {}
 _KEEP_LOWER = PARTICLES | TITLES | {"d'", "l'"}
+_TYPO_CACHE: dict[str, bool] = {}
 
 
 def tokenize(
@@ -169,6 +170,11 @@ def tokenize(
         if found is None:
             found = cache[f] = _lookup(f, lexicon, vocab)
         lex, given, is_common = found
+        if not lex and not is_common and len(f) >= 5 and text[start].isupper():
+            typo = _TYPO_CACHE.get(f)
+            if typo is None:
+                typo = _TYPO_CACHE[f] = typo_of_common_word(f)
+            is_common = typo  # "Monsiieur", "Cordialeemnt", "Meerci": a slip, not a name
         if given and is_common and f not in GIVEN_NAME_WORDS and f not in vocab.stop:
             # common only through a verb form that folding created ("peter" is not "péter", "elie" not "élie")
             is_common = m.group(0).lower() in vocab.verbal_raw
@@ -269,7 +275,9 @@ _NOT_A_PERSON_BEFORE = re.compile(
     r"|application|appli|logiciel|plateforme|site|portail|marque|modele|gamme|msa|cpam|caisse|mutuelle|agence"
     r"|residence|ehpad|ecole|college|lycee|universite|association|banque|assurance|opticien|magasin|enseigne"
     r"|medicament|traitement|vaccin|reseau|filiale|cabinet|atelier|challenge|webinaire|formation|operation"
-    r"|campagne|plan|contrat|garantie|option|pack|niveau|region|departement|ville|commune|pays|station|chez)$"
+    r"|campagne|plan|contrat|garantie|option|pack|niveau|region|departement|ville|commune|pays|station|chez"
+    r"|optique|devis|audio|audition|motif|produit|fournisseur|prestataire|opticiens?|opticienne|forfait"
+    r"|le|la|les|un|une|des|du|au|aux|ce|cet|cette|ces)$"
 )
 _PLACE_BEFORE = re.compile(r"(?:^|\s)(?:a|de|d'|en|sur|vers|pres de|agence de|cpam de|cpam d')\s?$")
 #: What follows a name on a contact line: a dash, a comma or a bracket, then a phone, an e-mail or a birth.
@@ -293,10 +301,18 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
     before_line, after_line, rest = _line_of(text, first.start, group[-1].end)
     sentence_before = re.split(r"[.!?;\n]", folded[max(0, first.start - 40) : first.start])[-1]
     clause = " ".join(re.sub(r"[^a-z0-9'\-]+", " ", sentence_before).split())
-    if text[max(0, first.start - 2) : first.start].strip(" \u00a0")[-1:].isalpha() and _NOT_A_PERSON_BEFORE.search(
-        clause
+    word_before = re.search(r"(\S+)[ \u00a0]*$", text[max(0, first.start - 30) : first.start])
+    capital_particle = (  # "Le Floc'h", "LE GOFF": a capitalised particle is part of the name
+        word_before is not None and word_before.group(1)[0].isupper() and fold(word_before.group(1)) in PARTICLES
+    )
+    if (
+        not capital_particle
+        and text[max(0, first.start - 2) : first.start].strip(" \u00a0")[-1:].isalpha()
+        and _NOT_A_PERSON_BEFORE.search(clause)
     ):
         return None  # a product, a brand or an institution: "verres Varilux", "Fondation Rothschild", "loi Evin"
+    if first.particle and first.cased and len(names) == 1 and _PLACE_BEFORE.search(clause):
+        return None  # "de La Rochelle", "CPAM de Le Mans"
     titled = (
         prev is not None
         and prev.folded in TITLES
@@ -470,8 +486,11 @@ _LOWER_CUE = re.compile(
 )
 
 
-def typo_of_common_word(word: str) -> bool:
-    """True when one slip (two letters swapped, one letter dropped or doubled) away from a common word."""
+def typo_of_common_word(word: str, strict: bool = True) -> bool:
+    """True when one slip (two letters swapped, one letter dropped or doubled) away from a common word.
+
+    ``strict``: a dropped letter is only restored towards function words and verbs (the noun list holds
+    names too, so "Dolma" would read as a slip); lower-case words after a cue use every list."""
     vocab = vocabulary()
     common = vocab.stop, vocab.verbal, vocab.nominal
 
@@ -484,9 +503,11 @@ def typo_of_common_word(word: str) -> bool:
     for i in range(len(word)):
         if known(word[:i] + word[i + 1 :]):
             return True
+    # a dropped letter: only words of the function and verb lists count (the noun list holds names too)
     for i in range(len(word) + 1):
         for ch in "abcdefghijklmnopqrstuvwxyz":
-            if known(word[:i] + ch + word[i:]):
+            candidate = word[:i] + ch + word[i:]
+            if candidate in vocab.stop or candidate in vocab.verbal or (not strict and candidate in vocab.nominal):
                 return True
     return False
 
@@ -514,7 +535,7 @@ def _lower_case_after_cue(text: str, folded: str) -> list[tuple[int, int, float]
                 or (w in vocab.nominal and not lexicon_name)
             ):
                 break
-            if g == groups[0] and len(w) >= 5 and not lexicon_name and typo_of_common_word(w):
+            if len(w) >= 5 and not lexicon_name and typo_of_common_word(w, strict=False):
                 break
             end = m.end(g)
         if end is not None:
@@ -554,9 +575,9 @@ def find_names(
             j += 1
         group = tokens[i : j + 1]
         if not all(g.upper or g.particle or g.initial for g in group):  # mixed case: short capitals are acronyms
-            while group and group[0].upper and len(group[0].text) <= 3:
+            while group and group[0].upper and len(group[0].text) <= 3 and not group[0].particle:
                 group.pop(0)
-            while group and group[-1].upper and len(group[-1].text) <= 3:
+            while group and group[-1].upper and len(group[-1].text) <= 3 and not group[-1].particle:
                 group.pop()
         # particles only inside or right before a capitalised name
         while group and group[-1].particle:
@@ -571,7 +592,12 @@ def find_names(
             if score is None and len(group) > 1:
                 # a leading common word at a sentence start ("Merci Hélène Durand"): try without it
                 k = 0
-                while k < len(group) - 1 and group[k].common and not group[k].strong:
+                while (
+                    k < len(group) - 1
+                    and group[k].common
+                    and not group[k].strong
+                    and not (group[k].particle and group[k].cased)
+                ):
                     k += 1
                 if k:
                     score = _decide(text, folded, group[k:], group[k - 1])
