@@ -319,7 +319,45 @@ def test_observations_homogeneity_and_level_choice(release, population):
         kinds.update(
             f"insurer {f.kind}" for f in at.homogeneity_findings(release["insurer"], _insurer_population(population))
         )
+    kinds.update(_level_choice(release, population))
     print(f"observations: {dict(kinds)}")
+
+
+def _feasible(pop: pd.DataFrame, width: int, by_sex: bool) -> bool:
+    """Every non-empty (year, age band, sex) group of the staff list counts at least k."""
+    if pop.empty:
+        return False
+    band = pop["age"].clip(upper=80) // width if width else pd.Series(0, index=pop.index)
+    keys = [pop["year"], band] + ([pop["sex"]] if by_sex else [])
+    counts = pop.groupby(keys)["count"].sum()
+    return bool((counts[counts > 0] >= K).all())
+
+
+def _level_choice(release: dict[str, at.Release], population: pd.DataFrame) -> Counter:
+    """An employer knows its staff: if a strictly finer age / sex breakdown was feasible on population
+    alone, the coarser one it got was chosen on its consumption (a side channel, reported)."""
+    out: Counter = Counter()
+    for siret, rel in _employers(release).items():
+        cons = next((t for t in rel.tables if t.mart == "mart_employer__consumption" and len(t.df)), None)
+        if cons is None or "age_band_width" not in cons.df:
+            continue
+        width = int(cons.df["age_band_width"].iloc[0] or 0)
+        by_sex = str(cons.df.get("sex_level", pd.Series(["sex"])).iloc[0]) == "sex"
+        pop = population[population.scope == siret]
+
+        def finer_or_equal(w: int, s: bool, width: int = width, by_sex: bool = by_sex) -> bool:
+            ages = w == width or (w > 0 and (width == 0 or width % w == 0))
+            return ages and (s or not by_sex)
+
+        finer = [
+            (w, s)
+            for w in (5, 10, 20, 0)
+            for s in (True, False)
+            if finer_or_equal(w, s) and (w, s) != (width, by_sex) and _feasible(pop, w, s)
+        ]
+        if finer:
+            out["level coarser than the staff list allows"] += 1
+    return out
 
 
 # --- the attacker's LP over each consumer's holdings ------------------------------------------------------
