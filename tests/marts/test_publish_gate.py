@@ -76,7 +76,7 @@ def test_cell_under_k_is_refused(copy_home):
     summary = publish_all(settings, "under_k")
     insurer = summary["consumers"]["insurer"]
     assert insurer["status"] == "refused"
-    assert any("fewer than 11 distinct members" in r for r in insurer["reasons"])
+    assert any("between 1 and 10 distinct members" in r for r in insurer["reasons"])
     assert not (settings.published / "insurer").exists()
     assert summary["consumers"]["dataviz"]["status"] == "published"
 
