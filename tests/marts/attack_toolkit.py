@@ -121,6 +121,16 @@ def namespace(mart: str, columns: Iterable[str]) -> str:
     return mart
 
 
+SHARED_AMOUNTS = {"complementary_reimbursement"}  # the same amount in the care and premium marts
+
+
+def measure_ns(ns: str, measure: str) -> str:
+    """The namespace of one measure: the mutual's complementary reimbursements of a year are the same
+    money whether a mart breaks them down by act family or by product (the attacker tries the link; if
+    the figures contradict it, the LP drops it as an inconsistent relation)."""
+    return "care" if ns == "premium" and measure in SHARED_AMOUNTS else ns
+
+
 # --- loading -------------------------------------------------------------------------------------
 
 
@@ -486,7 +496,7 @@ class _Model:
             values = {c: t.df[c].to_numpy(dtype="float64", na_value=np.nan) for c in measures + [c for c, _ in ratios]}
             for ri, key in enumerate(keys):
                 for c in measures:
-                    vk = (ns, c, key, t.run)
+                    vk = (measure_ns(ns, c), c, key, t.run)
                     v = self.var(vk)
                     v.marts.add(t.mart)
                     x = values[c][ri]
@@ -512,12 +522,12 @@ class _Model:
                 for c, (num, den) in ratios:
                     r = values[c][ri]
                     if masked[ri] and num not in t.df.columns:  # a masked average hides its total
-                        self.var((ns, num, key, t.run)).refs.append((ti, ri, c))
+                        self.var((measure_ns(ns, num), num, key, t.run)).refs.append((ti, ri, c))
                     if np.isnan(r):
                         continue
                     sc = t.scales.get(c)
                     tol = 0.5 * 10.0**-sc if sc is not None else 1e-9 * max(1.0, abs(r))
-                    nk, dk = (ns, num, key, t.run), (ns, den, key, t.run)
+                    nk, dk = (measure_ns(ns, num), num, key, t.run), (measure_ns(ns, den), den, key, t.run)
                     self.var(nk)
                     self.var(dk)
                     self.cons.append(Con({nk: 1.0, dk: -(r - tol)}, 0.0, np.inf, "ratio"))
@@ -601,7 +611,10 @@ class _Model:
         """Hidden common margins of two grids with different breakdowns (same namespace)."""
         out = []
         for g1, g2 in itertools.combinations(self.grids, 2):
-            if g1["ns"] != g2["ns"] or (g1["table"] == g2["table"] and g1["run"] == g2["run"]):
+            shared = {measure_ns(g1["ns"], m) for m in g1["measures"]} & {
+                measure_ns(g2["ns"], m) for m in g2["measures"]
+            }
+            if not shared or (g1["table"] == g2["table"] and g1["run"] == g2["run"]):
                 continue
             blocks_per_dim = []
             coarser_than = [False, False]
@@ -624,7 +637,7 @@ class _Model:
                 continue
             for key in itertools.product(*blocks_per_dim):
                 for run in {g1["run"], g2["run"]}:
-                    out.append((g1["ns"], run, key))
+                    out += [(vns, run, key) for vns in shared]
         return out
 
     def _refinements(self) -> None:
@@ -638,14 +651,16 @@ class _Model:
                 latent.add((ns, run, key))
             parents[(ns, run)].add(key)
         for grid in self.grids:
-            ti, ns, run = grid["table"], grid["ns"], grid["run"]
+            ti, run = grid["table"], grid["run"]
             keys = self.keys[ti]
-            for pkey in parents[(ns, run)]:
+            spaces = {measure_ns(grid["ns"], m) for m in grid["measures"]}
+            for pkey in set().union(*(parents[(vns, run)] for vns in spaces)) if spaces else ():
                 kids = self._children(grid, pkey, cache)
                 if not kids or (len(kids) == 1 and keys[kids[0]] == pkey):
                     continue
-                is_latent = (ns, run, pkey) in latent
                 for m in grid["measures"]:
+                    ns = measure_ns(grid["ns"], m)
+                    is_latent = (ns, run, pkey) in latent
                     pk = (ns, m, pkey, run)
                     if pk not in self.vars and not is_latent:
                         continue

@@ -318,6 +318,39 @@ def test_hidden_common_margin_of_two_breakdowns():
     assert ("mart_employer__consumption", 0) in kinds(result, "actual_cost")["recovered"]
 
 
+def test_same_money_in_a_table_by_product():
+    """The insurer's complementary reimbursements by act family (one masked) and by product (the loss
+    ratio table, all published): both sum to the year's reimbursements, so the masked one falls out."""
+    base = {"care_year": 2024, "period_start": "2024-01-01", "period_grain": "year", "age_band": "all", "sex": "all"}
+    care = cells(
+        [
+            {**base, "act_family": "dental", "member_count": 8, "cost": 2000.0, "masked": True},
+            {**base, "act_family": "optics", "member_count": 40, "cost": 9000.0},
+        ],
+        "mart_insurer__consumption",
+        "insurer",
+    )
+    loss = cells(
+        [
+            {
+                "care_year": 2024,
+                "product_code": p,
+                "segment": "individual",
+                "member_count": n,
+                "premiums_earned": pr,
+                "complementary_reimbursement": cr,
+                "loss_ratio": round(cr / pr, 4),
+            }
+            for p, n, pr, cr in [("BASE", 30, 12000.0, 500.0), ("PLUS", 25, 15000.0, 2250.0)]
+        ],
+        "mart_insurer__loss_ratio",
+        "insurer",
+    )
+    assert not at.attack(release(care)).by_kind("recovered")
+    result = at.attack(release(care, loss))
+    assert ("mart_insurer__consumption", 0) in kinds(result, "complementary_reimbursement")["recovered"]
+
+
 def test_published_ratio_beside_a_masked_amount():
     """out_of_pocket masked but its share of actual_cost published: pinned to a few euros."""
     t = at.table_from_frame(
