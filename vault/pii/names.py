@@ -33,7 +33,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from vault.pii.lexicon import GIVEN_NAME_WORDS, NameLexicon, Vocabulary, fold, name_lexicon, vocabulary
+from vault.pii.lexicon import (
+    GIVEN_NAME_WORDS,
+    NameLexicon,
+    Vocabulary,
+    fold,
+    name_lexicon,
+    place_names,
+    vocabulary,
+)
 
 _L = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſƀ-ɏḀ-ỿ"
 _WORD = re.compile(rf"[{_L}](?:[{_L}]|['’\-](?=[{_L}]))*")
@@ -279,6 +287,7 @@ _NOT_A_PERSON_BEFORE = re.compile(
     r"|optique|devis|audio|audition|motif|produit|fournisseur|prestataire|opticiens?|opticienne|forfait"
     r"|le|la|les|un|une|des|du|au|aux|ce|cet|cette|ces)$"
 )
+_CAPITALISED_NEXT = re.compile(r"[ \u00a0]+(?:de |d'|du |des )?[A-ZÀ-Þ]")
 _PLACE_BEFORE = re.compile(r"(?:^|\s)(?:a|de|d'|en|sur|vers|pres de|agence de|cpam de|cpam d')\s?$")
 #: What follows a name on a contact line: a dash, a comma or a bracket, then a phone, an e-mail or a birth.
 _CONTACT_NEXT = re.compile(r"[ \u00a0]*[-–—,(:|][ \u00a0]*(?:[+\d]|[\w.\-]+@|n[ée]e?\b|DDN|ddn)")
@@ -313,6 +322,8 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
         return None  # a product, a brand or an institution: "verres Varilux", "Fondation Rothschild", "loi Evin"
     if first.particle and first.cased and len(names) == 1 and _PLACE_BEFORE.search(clause):
         return None  # "de La Rochelle", "CPAM de Le Mans"
+    if _is_place(folded, group, names, prev):
+        return None if not (prev is not None and prev.folded in TITLES) else 0.85
     titled = (
         prev is not None
         and prev.folded in TITLES
@@ -395,8 +406,10 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
                 if t.strong and (t.given or t.member):
                     return 0.7
                 return None
-            if t.strong:
+            if t.strong and (t.given or t.member):
                 return 0.75
+            if t.strong and not _CAPITALISED_NEXT.match(text, t.end):
+                return 0.7  # a surname alone; not the first of a run of capitalised words (a brand, a place)
             if t.lex and (t.member or (t.given and t.folded not in GIVEN_NAME_WORDS)):
                 return 0.7
             if t.lex and t.upper and len(t.text) >= 4 and t.text not in ACRONYM_WORDS:
@@ -417,6 +430,22 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
         ):
             return 0.55
     return None
+
+
+def _is_place(folded: str, group: list[Token], names: list[Token], prev: Token | None) -> bool:
+    """The run names a French town ("Avignon", "La Rochelle", "Clermont-Ferrand") and holds no frequent given
+    name (Nancy, Florence are people more often than towns: their context decides)."""
+    places = place_names()
+    end = group[-1].end
+    candidates = {folded[group[0].start : end]}
+    if names:
+        candidates.add(folded[names[0].start : end])
+    if prev is not None and prev.particle and prev.end + 1 == group[0].start:
+        candidates.add(folded[prev.start : end])  # "La Rochelle" with "La" opening the sentence
+    if not (candidates & places) and not (names and all(t.folded in places for t in names)):
+        return False
+    frequent = name_lexicon().frequent_given
+    return len(names) <= 2 and not any(t.member or t.folded in frequent for t in names)
 
 
 def _surname_after_initial(t: Token) -> bool:
@@ -460,6 +489,9 @@ def model_span_plausible(text: str, start: int, end: int) -> bool:
     folded = fold(text[max(0, start - 40) : start])
     clause = " ".join(re.sub(r"[^a-z0-9'\-]+", " ", re.split(r"[.!?;\n]", folded)[-1]).split())
     if _NOT_A_PERSON_BEFORE.search(clause):
+        return False
+    value = fold(text[start:end])
+    if value in place_names() or re.sub(r"^(?:la|le|les) ", "", value) in place_names():
         return False
     return not all_ordinary(text[start:end])
 
