@@ -1,7 +1,8 @@
 """The dataviz member-level table: ARX-like full-domain lattice search, checked by an independent Python search.
 
 The lattice is evaluated here from the ``pseudo`` tables alone (no dbt model is read to build it), with the rule
-the model documents: suppress whole classes under k members or under l distinct main act families; valid nodes
+the model documents: suppress whole classes under k members or under l distinct main act families (counting only
+the families at least k records of the class share), and the records of a family fewer than k share; valid nodes
 suppress at most max_masked_share of the records; keep the valid node of highest precision, then fewest suppressed
 records, then lowest height.
 """
@@ -74,8 +75,15 @@ def _generalise(profiles: pd.DataFrame, width: int | None, geo: str, sex: str) -
 
 
 def _suppressed(table: pd.DataFrame) -> int:
-    classes = table.groupby(["age_band", "geo_area", "sex"]).main_act_family.agg(["size", "nunique"])
-    return int(classes.loc[(classes["size"] < K) | (classes["nunique"] < L_DIV), "size"].sum())
+    """Records suppressed: whole classes under k or under l families held by k records each, and inside the
+    other classes the records whose main act family fewer than k records of the class share."""
+    families = table.groupby(["age_band", "geo_area", "sex", "main_act_family"]).size().rename("n").reset_index()
+    families["linkable"] = families.n.where(families.n >= K, 0)
+    classes = families.groupby(["age_band", "geo_area", "sex"]).agg(
+        size=("n", "sum"), linkable=("linkable", "sum"), diversity=("linkable", lambda x: int((x > 0).sum())))
+    invalid = (classes["size"] < K) | (classes["diversity"] < L_DIV)
+    kept = classes.loc[~invalid]
+    return int(classes.loc[invalid, "size"].sum() + (kept["size"] - kept["linkable"]).sum())
 
 
 def _precision(a: int, g: int, s: int) -> Fraction:

@@ -7,7 +7,10 @@
   ARX-like full-domain generalisation: every node of the lattice
       age  5 -> 10 -> 20 -> all,  geo  département -> région -> France,  sex  F/M -> all
   (24 nodes) is evaluated on a pre-aggregated table of profile leaves; whole
-  equivalence classes under k members or under l sensitive values are suppressed;
+  equivalence classes under k members or under l sensitive values are suppressed,
+  and so are the records whose main act family fewer than k records of their class
+  share (otherwise knowing someone's usual kind of care would single them out);
+  l counts only the families at least k records share;
   the nodes whose suppressed share stays within max_masked_share are valid, and
   the valid node with the least information loss is kept: the highest precision
   (Sweeney: 1 - mean over the quasi-identifiers of level / hierarchy height),
@@ -78,24 +81,38 @@ leaves as (
     group by age_at_care, departement, region, sex, main_act_family
 ),
 
-lattice_classes as (
+{#- Classes per lattice node and, inside each, the records per sensitive value: a main act family held by
+    fewer than k records of its class would single them out to anyone who knows it (it is suppressed), and
+    l-diversity counts only the families held by at least k records. -#}
+lattice_family_counts as (
     {%- for node in nodes %}
     select
         {{ node.id }} as lattice_node,
         {{ class_key(age_band('age_at_care', node.age_band_width or 'all')) }} as age_key,
         {{ class_key(geo_area(node.geo_level)) }} as geo_key,
         {{ class_key(sex_group(node.sex_level)) }} as sex_key,
-        sum(record_count) as class_size,
-        count(distinct main_act_family) as class_diversity
+        main_act_family,
+        sum(record_count) as family_records
     from leaves
     group by
         {{ class_key(age_band('age_at_care', node.age_band_width or 'all')) }},
         {{ class_key(geo_area(node.geo_level)) }},
-        {{ class_key(sex_group(node.sex_level)) }}
+        {{ class_key(sex_group(node.sex_level)) }},
+        main_act_family
     {%- if not loop.last %}
     union all
     {%- endif %}
     {%- endfor %}
+),
+
+lattice_classes as (
+    select
+        lattice_node, age_key, geo_key, sex_key,
+        sum(family_records) as class_size,
+        sum(case when family_records >= {{ k }} then family_records else 0 end) as linkable_size,
+        sum(case when family_records >= {{ k }} then 1 else 0 end) as class_diversity
+    from lattice_family_counts
+    group by lattice_node, age_key, geo_key, sex_key
 ),
 
 lattice_nodes as (
@@ -117,7 +134,8 @@ lattice as (
     select
         lattice_node,
         sum(class_size) as record_count,
-        sum(case when class_size < {{ k }} or class_diversity < {{ l }} then class_size else 0 end) as suppressed_count
+        sum(case when class_size < {{ k }} or class_diversity < {{ l }} then class_size
+                 else class_size - linkable_size end) as suppressed_count
     from lattice_classes
     group by lattice_node
 ),
@@ -196,6 +214,7 @@ records as (
         case
             when classes.class_size < {{ k }} then 'suppressed_k'
             when classes.class_diversity < {{ l }} then 'suppressed_l'
+            when families.family_records < {{ k }} then 'suppressed_link'
             else 'none'
         end as masking
     from generalised
@@ -204,6 +223,12 @@ records as (
         and {{ class_key('generalised.age_band') }} = classes.age_key
         and {{ class_key('generalised.geo_area') }} = classes.geo_key
         and {{ class_key('generalised.sex_group') }} = classes.sex_key
+    inner join lattice_family_counts as families
+        on generalised.lattice_node = families.lattice_node
+        and {{ class_key('generalised.age_band') }} = families.age_key
+        and {{ class_key('generalised.geo_area') }} = families.geo_key
+        and {{ class_key('generalised.sex_group') }} = families.sex_key
+        and generalised.main_act_family = families.main_act_family
 ),
 
 {#-
