@@ -926,7 +926,13 @@ def _solve_component(
         if feas.status == 2:
             continue
         out = {}
+        twins: dict[tuple[str, str, tuple[frozenset, ...]], VarKey] = {}
         for t in targets:
+            twin = twins.get(t[:3]) if "cross_run" not in drop else None
+            if twin is not None:  # the same closed-period cell in another run: one value, one interval
+                out[t] = out[twin]
+                continue
+            twins[t[:3]] = t
             c_vec = np.zeros(n)
             c_vec[idx[t]] = 1.0
             r_min = lp(c_vec)
