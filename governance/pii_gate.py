@@ -2,9 +2,11 @@
 
 ``scan_paths`` looks at every string column of every Parquet file (its distinct
 values, analysed in batches) and at every text file (html, md, json, jsonl,
-csv, txt, xml, yaml) under the given paths, with the same French recognizers
-as the inbound scrubber. A finding names the file, the column or line, the
-entity type and a count — never the value. ``assert_clean`` raises
+csv, txt, xml, yaml) under the given paths, with the same detectors as the
+inbound scrubber (``vault.pii.scrubber.analyze_texts``: validated patterns, INSEE
+name lexicons, spaCy where doubt remains; each distinct value analysed once).
+A finding names the file, the column or line, the entity type and a count —
+never the value. ``assert_clean`` raises
 ``PiiLeakError`` listing the findings.
 
 Some identifiers are public data in some places: an employer's SIRET in that
