@@ -8,9 +8,11 @@ For each requested size (benefit lines), in a temporary directory:
 2. ``dbt build`` of the preparation (seed, staging views, base intermediate
    models such as ``int_benefits__member_atoms``, and their tests), then, timed
    on its own, ``dbt build`` of the disclosure-control step: the
-   ``intermediate/disclosure`` models (cells at every generalisation level, k on
-   distinct members, dominance, secondary suppression, level choice) and the
-   marts, with their tests. Each dbt run is a child process under
+   ``intermediate/disclosure`` models (populations per generalisation level, the
+   level chosen per partition, complete cell grids over closed periods, k,
+   dominance and p % primary masking) and the marts, with their tests. Secondary
+   suppression and the attacker's audit run in the publication gate, measured by
+   ``bench/bench_publication_gate.py``. Each dbt run is a child process under
    ``/usr/bin/time -v`` (wall, CPU, peak RSS); per-model times come from dbt's
    ``run_results.json``;
 3. runs ``bench/_arx_like.py`` (own process) on the same warehouse: full-domain
