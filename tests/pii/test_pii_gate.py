@@ -108,3 +108,18 @@ def test_checksums_and_tokens_are_not_personal_data(analyzer, tmp_path):
         ("line 1", "PHONE"),
         ("line 2", "PHONE"),
     ]
+
+
+def test_documentation_bounds_and_glossary_words_pass_but_a_name_does_not(analyzer, tmp_path):
+    """The gate uses the scrubber's detectors: a column's documented bounds and the glossary's capitalised
+    terms are not personal data; a member's name in lower case in a published CSV is."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "feed-members.html").write_text(
+        "<td><code>DATE</code><div>format yyyy-MM-dd; min 1900-01-01</div></td>\n"
+        "<p>Propriétaire : Direction des Prestations. Classification : Donnée de santé.</p>\n"
+        "<p>Rétention : 5 ans après la fin du contrat (Loi Evin du 31/12/1989).</p>\n"
+    )
+    assert scan_paths([site]) == []
+    (site / "extract.csv").write_text("commentaire\nvu avec nathalie okonkwo pour le devis\n")
+    assert [(f.location, f.entity_type) for f in scan_paths([site])] == [("line 2", "PERSON")]

@@ -136,7 +136,7 @@ def _lookup(folded: str, lexicon: NameLexicon, vocab: Vocabulary) -> tuple[bool,
     return _word_lookup(key, lexicon, vocab)
 
 
-_OPENERS = frozenset(' \t\u00a0"«(*-–—•>')
+_OPENERS = frozenset(' \t\u00a0"«(*-–—•>_#`[')
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -166,8 +166,10 @@ def tokenize(
     lexicon = lexicon or name_lexicon()
     vocab = vocab or vocabulary()
     cache = _WORD_CACHE
-    if len(cache) > 200_000:
+    if len(cache) > 200_000:  # bounded: the caches hold words of the texts, names included, in memory only
         cache.clear()
+    if len(_TYPO_CACHE) > 200_000:
+        _TYPO_CACHE.clear()
     tokens: list[Token] = []
     n = len(text)
     keep_lower = _KEEP_LOWER
@@ -322,6 +324,8 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
         return None  # a product, a brand or an institution: "verres Varilux", "Fondation Rothschild", "loi Evin"
     if first.particle and first.cased and len(names) == 1 and _PLACE_BEFORE.search(clause):
         return None  # "de La Rochelle", "CPAM de Le Mans"
+    if names[0].common and not names[0].strong and _NOT_A_PERSON_BEFORE.search(names[0].folded):
+        return None  # "Loi Evin", "Clinique Pasteur": the capitalised noun opens a proper name that is no person
     if _is_place(folded, group, names, prev):
         return None if not (prev is not None and prev.folded in TITLES) else 0.85
     titled = (

@@ -380,6 +380,7 @@ class OldDateRecognizer(FrenchRegexRecognizer):
         r"|hospitalis|d[ée]c[èe]s|radiation|r[ée]siliation|effet|devis|d[ée]compte|paiement|pay[ée]|virement"
         r"|courrier|mail|lettre|envoy|re[çc]u|sign[ée]|dat[ée]|valable|jusqu|expir|fin|d[ée]but|ouvert|cr[ée]{2}"
         r"|loi|convention|accord|d[ée]cret|arr[êe]t[ée]|avenant|circulaire|r[ée]forme|version|norme|[ée]dition"
+        r"|min|max|minimum|maximum|format|avant|apr[èe]s|entre|borne|limite|exemple|ex|from|to|since|until"
         r"|mariée?\b|mariage|divorc|veu[fv]|retrait|licenci|d[ée]m[ée]nag|ordonnance|prescri|consult)[^.;\n]{0,25}$",
         re.IGNORECASE,
     )
@@ -389,9 +390,11 @@ class OldDateRecognizer(FrenchRegexRecognizer):
     def has_context(self, text: str, start: int, end: int) -> bool:
         match = re.search(r"(?:19|20)(\d\d)\b|\b(\d\d)$", text[start:end])
         year = int(text[start:end][match.start() : match.end()]) if match and match.group(1) else None
-        if year is None or year > _LATEST_BIRTH_YEAR:
-            return False
+        if year is None or year > _LATEST_BIRTH_YEAR or year < 1905:
+            return False  # 1900-01-01 and the like are bounds and placeholders, not births
         before = text[max(0, start - 45) : start]
+        if re.search(r"[<>≤≥=]\s*$", before):
+            return False  # a bound: ">= 2000-01-01"
         return self._OTHER_EVENT.search(before) is None and self._DATED.search(before) is None
 
 

@@ -181,6 +181,10 @@ def _dates_after_names(text: str, spans: list[Span]) -> list[Span]:
     out = []
     ends = {s.end for s in spans if s.entity_type == "PERSON"}
     for m in _DATE_IN_PARENS.finditer(text):
+        year = re.search(r"(?:19|20)\d\d|\d\d$", m.group(1))
+        bracketed = "(" in m.group(0) or "," in m.group(0) or "-" in m.group(0)[: m.start(1) - m.start()]
+        if not bracketed and year is not None and len(year.group(0)) == 4 and int(year.group(0)) > 2012:
+            continue  # "Generated 2026-11-27": a recent date after a word is no birth
         if m.start() in ends:
             out.append(Span(m.start(1), m.end(1), "DATE_OF_BIRTH", 0.7))
     return out
