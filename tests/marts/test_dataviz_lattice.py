@@ -241,8 +241,10 @@ def test_bands_are_true_and_blanked_only_as_needed(built):
         assert (shown.isna() == expected_blank).all(), f
 
 
-def test_dataviz_finer_node_than_the_old_chain_under_a_strict_limit(copy_home):
-    """With at most 5 % suppressed the old chain fell back to 10-year bands over France; the lattice does better."""
+def test_dataviz_node_at_least_as_fine_as_the_old_chain_under_a_strict_limit(copy_home):
+    """With at most 5 % suppressed, the lattice's node is the least-loss valid one and never coarser than the old
+    fixed chain's (since records are also suppressed for a main act family fewer than k share, both reach the
+    same node on the tests' data; before that rule the lattice found a finer one)."""
     env = {**os.environ, "CONFIANCE_WAREHOUSE_DB": str(copy_home.warehouse_db), "DO_NOT_TRACK": "1"}
     dbt = Path(sys.executable).parent / "dbt"
     strict = "{disclosure: {dataviz: {k: 11, l: 3, dominance: 0.85, max_masked_share: 0.05}}}"
@@ -251,8 +253,8 @@ def test_dataviz_finer_node_than_the_old_chain_under_a_strict_limit(copy_home):
          "--select", "int_disclosure__dataviz_member_profiles", "--vars", strict],
         env=env, capture_output=True, text=True, timeout=600, check=False)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
-    node, old = _check(copy_home.warehouse_db, 0.05)
-    assert node != old
+    node, old = _check(copy_home.warehouse_db, 0.05)  # asserts least loss, and precision >= the old chain's
+    assert node[0] <= old[0] or node[1] <= old[1] or node[2] <= old[2]
 
 
 def test_lattice_evaluator_agrees_with_pycanon(built):
@@ -263,13 +265,18 @@ def test_lattice_evaluator_agrees_with_pycanon(built):
     profiles = _profiles(settings.warehouse_db)
     for width, geo, sex in [(5, "departement", "sex"), (10, "region", "sex"), (5, "country", "sex")]:
         table = _generalise(profiles, width, geo, sex)
-        classes = table.groupby(["age_band", "geo_area", "sex"]).main_act_family.transform
-        kept = table[(classes("size") >= K) & (classes("nunique") >= L_DIV)].reset_index(drop=True)
+        qi = ["age_band", "sex", "geo_area"]
+        linkable = table[table.groupby([*qi, "main_act_family"]).main_act_family.transform("size") >= K]
+        classes = linkable.groupby(qi).main_act_family.transform
+        valid = linkable[classes("size") >= K]
+        valid = valid[valid.groupby(qi).main_act_family.transform("nunique") >= L_DIV]
+        kept = valid.reset_index(drop=True)
         assert len(table) - len(kept) == _suppressed(table)
         if len(kept):
-            qi = ["age_band", "sex", "geo_area"]
             assert anonymity.k_anonymity(kept, qi) >= K
             assert anonymity.l_diversity(kept, qi, ["main_act_family"]) >= L_DIV
+            # no kept record is singled out by its quasi-identifiers plus its main act family
+            assert anonymity.k_anonymity(kept, [*qi, "main_act_family"]) >= K
 
 
 @pytest.mark.parametrize("n", [1, 12_000, 100_000])
