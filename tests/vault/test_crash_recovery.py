@@ -228,8 +228,7 @@ def test_kill_while_landing_spills_then_rerun(settings: Settings):
         def watch():
             while True:
                 if any(p.is_file() for p in temp_root(s).rglob("*")):
-                    time.sleep(0.1)
-                    die()
+                    die()  # at once: a spill file can be deleted a moment after it was written
                 time.sleep(0.01)
         threading.Thread(target=watch, daemon=True).start()
         land_inbox(s)
