@@ -140,3 +140,34 @@ def test_consumer_verifies_a_folder_from_the_command_line(published, tmp_path):
     parquet.write_bytes(parquet.read_bytes() + b"\0")
     tampered = CliRunner().invoke(publish, ["--verify", str(folder)])
     assert tampered.exit_code == 1
+
+
+def test_gate_refuses_a_release_its_audit_breaks(copy_home, monkeypatch):
+    """Feed the gate a release protected by primary masks alone (a broken suppression): its own attacker's
+    programme must find masked cells recovered or proven small, and refuse those consumers whole."""
+    import governance.protection as protection
+    from governance.sdc import primary_mask
+
+    def primary_only(release, rules):
+        for table in release.current():
+            primary = primary_mask(table, rules)
+            if "primary" in table.frame:
+                primary |= table.frame["primary"].astype(bool).to_numpy()
+            table.frame["primary"] = primary
+            table.frame["masked"] = primary
+        return {"primary": 0, "secondary": 0, "unprotectable": 0}
+
+    monkeypatch.setattr(protection, "suppress", primary_only)
+    monkeypatch.setenv("CONFIANCE_GATE_WORKERS", "1")  # the patched function lives in this process only
+    settings = copy_home
+    summary = publish_all(settings, "broken_suppression")
+    employer = summary["consumers"]["employer"]
+    assert employer["status"] == "refused"
+    assert any("audit:" in r and ("recovered exactly" in r or "below k" in r) for r in employer["reasons"])
+    assert not (settings.published / "employer").exists()
+    assert summary["disclosure_audit"]["employer"]["passed"] is False
+    # the refusal is in the audit log, with its reasons and no value
+    from vault.audit import entries
+
+    last = [e for e in entries(settings) if e["action"] == "publish"][-1]
+    assert last["details"]["consumers"]["employer"]["status"] == "refused"
