@@ -293,10 +293,22 @@ def test_publication_log_lists_publication_events(tmp_path: Path, master_key: st
                 "employer": {"status": "refused", "files": 0, "reasons": 2},
             },
             "employer_folders": 0,
+            "disclosure_audit": {
+                "insurer": {"releases_audited": 1, "masked_cells_audited": 134, "primary_cells": 134,
+                            "secondary_cells": 0, "min_count_upper_bound": 14.0, "min_amount_spread": 0.692,
+                            "passed": True},
+                "employer": {"releases_audited": 46, "masked_cells_audited": 1212, "primary_cells": 1211,
+                             "secondary_cells": 1, "min_count_upper_bound": 9.0, "min_amount_spread": 0.1,
+                             "passed": False},
+            },
         },
     )
     build_dpo_reports(settings)
     tables = {t["title"]: t for t in _json(settings, "publication_log")["tables"]}
+    audit_title = next(t for t in tables if t.startswith("Audit de divulgation"))
+    audits = {r[2]: r for r in tables[audit_title]["rows"]}
+    assert audits["insurer"][3:] == [1, 134, 134, 0, 14.0, "69%", "passed / réussi"]
+    assert audits["employer"][-1] == "FAILED / échoué" and audits["employer"][6] == 1
     events = tables["Publication events (audit log)"]["rows"]
     assert len(events) == 1 and "consumers.insurer.files=3" in events[0][3]
     decisions = {r[2]: r for r in tables["Publication decisions per consumer (audit log)"]["rows"]}
