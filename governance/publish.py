@@ -625,6 +625,10 @@ def _audit(settings: Settings, summary: dict[str, Any]) -> None:
         "employer_folders": summary.get("employers", {}).get("folders", 0),
         # Per consumer: masked cells audited, smallest protection achieved (no values).
         "disclosure_audit": summary.get("disclosure_audit", {}),
+        # Utility: share of cells and of the first amount masked, per mart (from the true values, no value).
+        "masked_share": {m: {"cells": summary["masked_cell_share"].get(m),
+                             "amounts": summary["masked_amount_share"].get(m)}
+                         for m in sorted(summary.get("masked_cell_share", {}))},
     }
     try:
         from vault.audit import append

@@ -301,6 +301,7 @@ def test_publication_log_lists_publication_events(tmp_path: Path, master_key: st
                              "secondary_cells": 1, "min_count_upper_bound": 9.0, "min_amount_spread": 0.1,
                              "passed": False},
             },
+            "masked_share": {"mart_employer__consumption": {"cells": 0.42, "amounts": 0.031}},
         },
     )
     build_dpo_reports(settings)
@@ -309,6 +310,8 @@ def test_publication_log_lists_publication_events(tmp_path: Path, master_key: st
     audits = {r[2]: r for r in tables[audit_title]["rows"]}
     assert audits["insurer"][3:] == [1, 134, 134, 0, 14.0, "69%", "passed / réussi"]
     assert audits["employer"][-1] == "FAILED / échoué" and audits["employer"][6] == 1
+    loss = tables["Perte d'information / Information loss (last publication)"]["rows"]
+    assert loss == [["r1", "mart_employer__consumption", "42.0%", "3.1%"]]
     events = tables["Publication events (audit log)"]["rows"]
     assert len(events) == 1 and "consumers.insurer.files=3" in events[0][3]
     decisions = {r[2]: r for r in tables["Publication decisions per consumer (audit log)"]["rows"]}
