@@ -34,7 +34,7 @@ SEED ?= 42
 AS_OF ?= 2026-01-01
 
 .DEFAULT_GOAL := help
-.PHONY: help install key demo test lint airflow dbt-manifest pipeline bench clean
+.PHONY: help install system-deps key demo test lint airflow dbt-manifest pipeline bench clean
 
 # The master key: created once, outside the data directory, unless one is given in the environment.
 key: install
@@ -49,7 +49,19 @@ help:
 	@echo "make bench    run the benchmarks under bench/ (slow, on demand)"
 	@echo "make clean    remove the demo data directory ($(CONFIANCE_HOME))"
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed system-deps
+
+# Debian packages: Chromium renders reports to PDF and runs the browser tests (Playwright drives
+# /usr/bin/chromium; no browser is ever downloaded). Installed with apt-get when missing.
+DEBIAN_PACKAGES := chromium fonts-dejavu-core
+system-deps:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO=sudo; \
+	  else echo "Debian packages missing:$$missing (run as root or install them with apt-get)"; exit 1; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
 
 # uv itself is bootstrapped from PyPI into a private tools venv, then installs the locked set.
 $(TOOLS)/bin/uv:

@@ -38,3 +38,23 @@ def dbt_manifest() -> Path:
             env={**os.environ, "CONFIANCE_WAREHOUSE_DB": str(_sandbox / "parse.duckdb")},
         )
     return manifest
+
+
+@pytest.fixture(scope="session")
+def artifacts_dir() -> Path:
+    """Where a test run saves what a person should look at (screenshots): ``test-artifacts/``."""
+    out = Path(os.environ.get("CONFIANCE_TEST_ARTIFACTS", ROOT / "test-artifacts"))
+    out.mkdir(parents=True, exist_ok=True)
+    return out
+
+
+@pytest.fixture(scope="session")
+def local_browser():
+    """Headless Debian Chromium whose pages can only reach local addresses (governance.browser).
+
+    Yields ``new_page() -> LocalPage``; tests assert ``LocalPage.external_requests == []``.
+    """
+    from governance.browser import local_browser as _local_browser
+
+    with _local_browser() as new_page:
+        yield new_page
