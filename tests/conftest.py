@@ -58,3 +58,29 @@ def local_browser():
 
     with _local_browser() as new_page:
         yield new_page
+
+
+DEMO_MEMBERS = 3000
+DEMO_AS_OF = "2026-01-01"
+
+
+@pytest.fixture(scope="session")
+def demo_run(tmp_path_factory, dbt_manifest):
+    """The whole pipeline (``run_all``: land → … → publish → site → reports) once per test session.
+
+    A generated mutuelle of 3,000 members whose benefits cover the closed year 2025, defects
+    included, run by the same code path as ``make demo`` minus Airflow. Yields
+    ``(settings, results)``; tests must not modify its home (copy it first).
+    """
+    from confiance.generator import generate_files
+    from confiance.pipeline import run_all
+    from confiance.settings import Settings
+
+    base = tmp_path_factory.mktemp("demo-run")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CONFIANCE_MASTER_KEY", "5e" * 32)
+        settings = Settings(home=base / "var", key_file=base / "absent.key")
+        settings.ensure_dirs()
+        generate_files(settings.inbox, members=DEMO_MEMBERS, seed=42, as_of=DEMO_AS_OF, defect_rate=0.001)
+        results = run_all(settings, "demo_test")
+        yield settings, results
