@@ -207,3 +207,144 @@ def upstream_datasets(manifest: dict[str, Any], model: str) -> set[str]:
             out.add(node["name"])
         stack.extend(node.get("depends_on", {}).get("nodes", []))
     return out
+
+
+# --------------------------------------------------------------------------- column graph, both ways
+
+#: Each crossing rule of the feed contracts as a privacy step in plain words (French, then English).
+PRIVACY_STEPS = {
+    "token": (
+        "pseudonyme à clé (HMAC-SHA256) de {col}, domaine {domain}",
+        "keyed pseudonym of {col}, domain {domain}",
+    ),
+    "keep": ("copié tel quel de {col}", "copied as is from {col}"),
+    "birth_year_age_band": (
+        "généralisé en année de naissance et tranche d'âge de 5 ans",
+        "generalised to birth year and 5-year age band",
+    ),
+    "departement": ("généralisé au département", "generalised to département"),
+    "month": ("généralisé au mois", "generalised to the month"),
+    "scrub": (
+        "texte libre nettoyé des données personnelles (détection PII)",
+        "free text scrubbed of personal data (PII detection)",
+    ),
+    "consent": (
+        "indicateur de consentement courant, registre du coffre",
+        "current consent flag from the vault's consent register",
+    ),
+}
+
+#: dbt models whose name starts with this apply disclosure control to what they read.
+DISCLOSURE_PREFIX = "int_disclosure__"
+DISCLOSURE_STEP = (
+    "contrôle de divulgation : population ≥ 11, généralisation puis masquage",
+    "disclosure control: populations of at least 11, generalised then masked",
+)
+
+
+def privacy_step(column: Any, feed: str, domain: str) -> str:
+    """The privacy step a feed column goes through when it crosses to the warehouse, in plain words."""
+    fr, en = PRIVACY_STEPS.get(column.crossing, ("{col} : " + column.crossing, "{col}: " + column.crossing))
+    ref = f"{feed}.{column.name}"
+    return f"{fr.format(col=ref, domain=domain)} / {en.format(col=ref, domain=domain)}"
+
+
+@dataclass(frozen=True)
+class ColumnRef:
+    """One column of one documented dataset (``dataset`` is the site's ``zone.name`` key)."""
+
+    dataset: str
+    column: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.dataset.partition('.')[2]}.{self.column}"
+
+
+@dataclass(frozen=True)
+class ColumnEdge:
+    source: ColumnRef
+    target: ColumnRef
+    step: str = ""  # privacy step in plain words, "" for a plain transformation
+
+
+@dataclass
+class ColumnGraph:
+    """Column-level lineage of the whole platform: feed → warehouse → dbt models → marts."""
+
+    edges: list[ColumnEdge] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # models whose SQL could not be traced
+
+    def __post_init__(self) -> None:
+        self._up: dict[ColumnRef, list[ColumnEdge]] = {}
+        self._down: dict[ColumnRef, list[ColumnEdge]] = {}
+        for edge in self.edges:
+            self._index(edge)
+
+    def _index(self, edge: ColumnEdge) -> None:
+        self._up.setdefault(edge.target, []).append(edge)
+        self._down.setdefault(edge.source, []).append(edge)
+
+    def add(self, edge: ColumnEdge) -> None:
+        if edge.source == edge.target or edge in self._down.get(edge.source, []):
+            return
+        self.edges.append(edge)
+        self._index(edge)
+
+    def _walk(self, start: ColumnRef, index: dict[ColumnRef, list[ColumnEdge]], upstream: bool) -> list[ColumnEdge]:
+        seen: set[ColumnRef] = {start}
+        out: list[ColumnEdge] = []
+        stack = [start]
+        while stack:
+            ref = stack.pop()
+            for edge in index.get(ref, []):
+                out.append(edge)
+                nxt = edge.source if upstream else edge.target
+                if nxt not in seen:
+                    seen.add(nxt)
+                    stack.append(nxt)
+        return out
+
+    def upstream(self, ref: ColumnRef) -> list[ColumnEdge]:
+        """Every edge on the way from the source feeds to ``ref``."""
+        return self._walk(ref, self._up, upstream=True)
+
+    def downstream(self, ref: ColumnRef) -> list[ColumnEdge]:
+        """Every edge from ``ref`` to everything it feeds, down to the published marts."""
+        return self._walk(ref, self._down, upstream=False)
+
+
+def column_graph(lineage: LineageGraph, dataset_key: dict[str, str], domain: str) -> ColumnGraph:
+    """The column graph of the feeds' crossing rules and of every dbt model's compiled SQL.
+
+    ``dataset_key`` maps a manifest unique id (models, ``pseudo`` sources) to the
+    site's dataset key (``model.stg_pseudo__members``, ``warehouse.members``...).
+    A model sqlglot cannot trace is named in ``errors``, never silently dropped.
+    """
+    graph = ColumnGraph()
+    for feed, contract in feed_contracts().items():
+        for target, columns in warehouse_lineage(contract).items():
+            for col in columns:
+                graph.add(
+                    ColumnEdge(
+                        ColumnRef(f"feed.{feed}", col.name),
+                        ColumnRef(f"warehouse.{feed}", target),
+                        privacy_step(col, feed, domain),
+                    )
+                )
+    models = {uid: n for uid, n in lineage.manifest.get("nodes", {}).items() if n.get("resource_type") == "model"}
+    for uid, node in sorted(models.items()):
+        if uid not in dataset_key:
+            continue
+        try:
+            direct = lineage._direct(uid)
+        except LineageError as exc:
+            graph.errors.append(str(exc))
+            continue
+        step = f"{DISCLOSURE_STEP[0]} / {DISCLOSURE_STEP[1]}" if node["name"].startswith(DISCLOSURE_PREFIX) else ""
+        for column, refs in direct.items():
+            target = ColumnRef(dataset_key[uid], column)
+            for up_uid, up_col in sorted(refs):
+                if up_uid in dataset_key:
+                    graph.add(ColumnEdge(ColumnRef(dataset_key[up_uid], up_col), target, step))
+    return graph
