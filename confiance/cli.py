@@ -17,6 +17,8 @@ code  meaning
 6     read-only or permission denied on the data directory
 7     the audit log does not verify (tampering): nothing is written on top of it
 8     out of memory (lower the work or raise CONFIANCE_VAULT_MEMORY_LIMIT)
+9     another pipeline run is under way on this data directory: this one did not
+      start (a run killed earlier does not count: its lock is taken over, audited)
 70    internal error (a bug: rerun with -v and report it)
 ====  ==========================================================================
 """
@@ -56,6 +58,7 @@ EXIT_DISK_FULL = 5
 EXIT_READ_ONLY = 6
 EXIT_AUDIT = 7
 EXIT_MEMORY = 8
+EXIT_RUN_IN_PROGRESS = 9
 EXIT_INTERNAL = 70
 
 # Known failures whose message is written for an operator (file, line, reason; never a value).
@@ -99,6 +102,8 @@ def classify(exc: BaseException) -> tuple[int, str]:
     lower = str(exc).lower()
     if _is(exc, "vault.keys", "MasterKeyError"):
         return EXIT_KEY, f"master key: {text}"
+    if _is(exc, "vault.locking", "RunInProgressError"):
+        return EXIT_RUN_IN_PROGRESS, f"another run is under way: {text}"
     if _is(exc, "vault.locking", "VaultBusyError"):
         return EXIT_BUSY, f"busy: {text}"
     if _is(exc, "vault.audit", "AuditError"):
@@ -166,7 +171,7 @@ class ConfianceGroup(click.Group):
     context_settings={"help_option_names": ["-h", "--help"]},
     epilog="Exit codes: 0 done; 1 refused or a check failed; 2 usage; 3 master key; 4 busy (another "
     "process); 5 disk full; 6 read-only or permission denied; 7 audit log does not verify; "
-    "8 out of memory; 70 internal error.",
+    "8 out of memory; 9 another pipeline run is under way; 70 internal error.",
 )
 @click.option("-v", "--verbose", is_flag=True, help="Log debug messages and show tracebacks (never identifiers).")
 @click.pass_context

@@ -66,8 +66,11 @@ def stage(func: Callable[[Settings, str], dict[str, Any]]) -> Stage:
 
     @functools.wraps(func)
     def wrapper(settings: Settings, run_id: str) -> dict[str, Any]:
+        from vault.locking import run_lock
+
         run_id = safe_run_id(run_id)
-        result = func(settings, run_id)
+        with run_lock(settings, run_id):  # an Airflow task's stage never interleaves with another run
+            result = func(settings, run_id)
         folder = runs_dir(settings) / run_id
         folder.mkdir(parents=True, exist_ok=True)
         with open(folder / f"{func.__name__}.json", "w", encoding="utf-8") as fh:
@@ -106,6 +109,15 @@ def quality_warehouse(settings: Settings, run_id: str) -> dict[str, Any]:
     return validate_warehouse(settings, run_id)
 
 
+def _die_with_parent() -> None:
+    """In the dbt child, before exec: Linux sends it SIGKILL when the run that started it dies (even by
+    kill -9), so a killed run never leaves a dbt process writing the warehouse behind it."""
+    import ctypes
+    import signal
+
+    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+
+
 def _dbt(settings: Settings, command: str) -> None:
     """Run a dbt command in its own process, as Airflow does.
 
@@ -115,7 +127,13 @@ def _dbt(settings: Settings, command: str) -> None:
     dbt = Path(sys.executable).with_name("dbt")
     args = [str(dbt), command, "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR)]
     args += ["--target", DBT_TARGET, "--quiet"]
-    proc = subprocess.run(args, env={**os.environ, **dbt_env(settings)}, capture_output=True, text=True)
+    proc = subprocess.run(
+        args,
+        env={**os.environ, **dbt_env(settings)},
+        capture_output=True,
+        text=True,
+        preexec_fn=_die_with_parent if sys.platform == "linux" else None,  # noqa: PLW1509 - async-signal-safe
+    )
     if proc.returncode != 0:
         failures = [line.strip() for line in proc.stdout.splitlines() if "Failure in" in line or "Error in" in line]
         detail = "; ".join(failures) or (proc.stdout[-2000:] + proc.stderr[-2000:])
@@ -180,12 +198,15 @@ PIPELINE_ORDER = [
 
 def run_all(settings: Settings, run_id: str | None = None, echo: Callable[[str], None] = log.info) -> dict[str, Any]:
     """Every stage in order, as Airflow runs them (dbt through the dbt CLI instead of Cosmos)."""
+    from vault.locking import run_lock
+
     run_id = safe_run_id(run_id or new_run_id())
     settings.ensure_dirs()
     results: dict[str, Any] = {}
-    for name in PIPELINE_ORDER:
-        echo(f"stage {name} ...")
-        results[name] = STAGES[name](settings, run_id)
+    with run_lock(settings, run_id):  # a second run refuses (RunInProgressError); a killed run's lock is taken over
+        for name in PIPELINE_ORDER:
+            echo(f"stage {name} ...")
+            results[name] = STAGES[name](settings, run_id)
     return results
 
 

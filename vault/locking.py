@@ -13,6 +13,13 @@ other process uses the vault, so everything left in ``vault/tmp`` and any
 half-written re-encrypted copy (``vault.duckdb.rekey``) is a crash's leftover:
 :func:`recover_leftovers` removes it and the audit log says so (counts and
 sizes only).
+
+``run_lock(settings, run_id)`` keeps pipeline runs from interleaving (``home/run.lock``, the same flock):
+``confiance run`` holds it for the whole run and every stage takes it for its own duration (an Airflow
+task, or re-entered inside ``confiance run``). A second run refuses at once (``CONFIANCE_RUN_LOCK_TIMEOUT``
+seconds of waiting, default 0) with :class:`RunInProgressError` naming the run under way. A clean release
+removes the holder record, so a record found on taking the lock is a killed run's: it is taken over and
+:func:`run_lock` returns it for the audit log.
 """
 
 from __future__ import annotations
@@ -43,6 +50,10 @@ class VaultBusyError(RuntimeError):
     """Another process holds the vault (or the publication); the message says who and since when."""
 
 
+class RunInProgressError(VaultBusyError):
+    """Another pipeline run is under way; the message names it (pid, run, since when)."""
+
+
 def lock_timeout() -> float:
     try:
         return max(0.0, float(os.environ.get("CONFIANCE_LOCK_TIMEOUT", DEFAULT_TIMEOUT)))
@@ -50,19 +61,44 @@ def lock_timeout() -> float:
         return DEFAULT_TIMEOUT
 
 
-def _holder(path: Path) -> str:
+def _holder_info(path: Path) -> dict[str, Any] | None:
     try:
         info = json.loads(path.with_suffix(".holder").read_text(encoding="utf-8"))
-        return f"pid {info.get('pid')}, {info.get('operation')}, since {info.get('since')}"
     except (OSError, ValueError):
+        return None
+    return info if isinstance(info, dict) else None
+
+
+def _holder(path: Path) -> str:
+    info = _holder_info(path)
+    if info is None:
         return "another process"
+    return f"pid {info.get('pid')}, {info.get('operation')}, since {info.get('since')}"
+
+
+def pid_alive(pid: Any) -> bool:
+    try:
+        os.kill(int(pid), 0)
+    except (OSError, ValueError, TypeError) as exc:
+        return isinstance(exc, PermissionError)  # exists, owned by someone else
+    return True
 
 
 @contextmanager
 def file_lock(
-    path: Path, exclusive: bool, what: str, operation: str = "", timeout: float | None = None
+    path: Path,
+    exclusive: bool,
+    what: str,
+    operation: str = "",
+    timeout: float | None = None,
+    busy: type[VaultBusyError] = VaultBusyError,
+    stale: list[dict[str, Any]] | None = None,
+    timeout_env: str = "CONFIANCE_LOCK_TIMEOUT",
 ) -> Iterator[bool]:
-    """Hold an flock on ``path``; yields True when this call took it (False when re-entered)."""
+    """Hold an flock on ``path``; yields True when this call took it (False when re-entered).
+
+    ``busy`` is the error raised after ``timeout`` seconds; when ``stale`` is a list, the holder record of a
+    process that died holding the lock exclusively (found on taking it) is appended to it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     key = str(path.resolve())
     with _guard:
@@ -89,15 +125,19 @@ def file_lock(
                 if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
                     raise
                 if time.monotonic() >= deadline:
-                    raise VaultBusyError(
+                    raise busy(
                         f"{what} is in use by {_holder(path)}; waited {timeout:.0f} s. Run again when it has "
-                        "finished (CONFIANCE_LOCK_TIMEOUT sets how long to wait)"
+                        f"finished ({timeout_env} sets how long to wait)"
                     ) from None
                 time.sleep(_POLL)
     except BaseException:
         fh.close()
         raise
     if exclusive:
+        left = _holder_info(path)
+        if stale is not None and left is not None:
+            # a clean release removes the record: this one is a killed holder's (the kernel freed its flock)
+            stale.append({**left, "pid_alive": pid_alive(left.get("pid"))})
         try:
             path.with_suffix(".holder").write_text(
                 json.dumps(
@@ -119,9 +159,15 @@ def file_lock(
         with _guard:
             del _held[key]
         try:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+            if exclusive and (_holder_info(path) or {}).get("pid") == os.getpid():
+                path.with_suffix(".holder").unlink(missing_ok=True)
+        except OSError:
+            pass  # a read-only disk: the record stays, and only says who held the lock last
         finally:
-            fh.close()
+            try:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+            finally:
+                fh.close()
 
 
 def lock_path(settings: Any) -> Path:
@@ -136,6 +182,51 @@ def temp_root(settings: Any) -> Path:
 def vault_lock(settings: Any, exclusive: bool, operation: str = "") -> Iterator[bool]:
     with file_lock(lock_path(settings), exclusive, f"the vault {settings.vault_db}", operation) as took:
         yield took
+
+
+def run_lock_path(settings: Any) -> Path:
+    return Path(settings.home) / "run.lock"
+
+
+def run_lock_timeout() -> float:
+    try:
+        return max(0.0, float(os.environ.get("CONFIANCE_RUN_LOCK_TIMEOUT", 0)))
+    except ValueError:
+        return 0.0
+
+
+@contextmanager
+def run_lock(settings: Any, run_id: str) -> Iterator[dict[str, Any] | None]:
+    """Hold the pipeline-run lock. Yields the record of a killed run whose lock this call took over (already
+    audited as ``recovery.run_lock_taken_over``), or None. Re-entrant within a process (a stage inside a run)."""
+    stale: list[dict[str, Any]] = []
+    with file_lock(
+        run_lock_path(settings),
+        True,
+        f"the data directory {settings.home}",
+        f"pipeline run {run_id}",
+        timeout=run_lock_timeout(),
+        busy=RunInProgressError,
+        stale=stale,
+        timeout_env="CONFIANCE_RUN_LOCK_TIMEOUT",
+    ):
+        taken_over = stale[0] if stale else None
+        if taken_over is not None:
+            from vault import audit
+
+            audit.append(
+                settings,
+                "pipeline",
+                "recovery.run_lock_taken_over",
+                {
+                    "stale_pid": taken_over.get("pid"),
+                    "stale_operation": taken_over.get("operation"),
+                    "stale_since": taken_over.get("since"),
+                    "pid_alive": taken_over.get("pid_alive"),
+                    "run_id": run_id,
+                },
+            )
+        yield taken_over
 
 
 @contextmanager
