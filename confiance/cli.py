@@ -67,6 +67,7 @@ _DOMAIN_ERRORS = {
     "vault.crossing": ("CrossingError",),
     "vault.rotation": ("RotationError",),
     "vault.erasure": ("ErasureError",),
+    "vault.requests": ("RequestError",),
     "vault.reidentify": ("ReidentificationRefused",),
     "vault.landing": ("RefusedFile",),
     "governance.publish": ("PublicationError",),

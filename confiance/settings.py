@@ -82,6 +82,24 @@ class Settings:
         os.chmod(self.vault_dir, 0o700)
 
 
+#: Who the DPO documents name (GDPR art. 13-14, 30): ``CONFIANCE_CONTROLLER``, ``CONFIANCE_DPO`` and
+#: ``CONFIANCE_TRUSTED_THIRD_PARTY`` override the ``controller`` block of contracts/processing_register.yaml.
+CONTROLLER_ENV = {"name": "CONFIANCE_CONTROLLER", "dpo": "CONFIANCE_DPO",
+                  "trusted_third_party": "CONFIANCE_TRUSTED_THIRD_PARTY"}
+
+
+def controller_identity() -> dict[str, str]:
+    """The controller's name, its DPO and the trusted third party, from the environment or the register file."""
+    import yaml
+
+    register = CONTRACTS_DIR / "processing_register.yaml"
+    block: dict = {}
+    if register.is_file():
+        with open(register, encoding="utf-8") as fh:
+            block = (yaml.safe_load(fh) or {}).get("controller") or {}
+    return {key: os.environ.get(env) or str(block.get(key) or "") for key, env in CONTROLLER_ENV.items()}
+
+
 def default_key_file() -> Path:
     return Path(os.environ.get("CONFIANCE_KEY_FILE", "~/.config/confiance/master.key")).expanduser()
 

@@ -12,7 +12,7 @@ from confiance.settings import get_settings
 
 @click.group("vault")
 def vault() -> None:
-    """The vault (trusted third party): keys, landing, crossing, re-identification, audit log."""
+    """The vault (trusted third party): keys, landing, crossing, re-identification, people's requests, purge, audit."""
 
 
 @vault.command("init-key")
@@ -130,6 +130,139 @@ def erase(member_token: str, yes: bool) -> None:
         raise click.UsageError("erasure is irreversible: add --yes")
     deleted = erase_member(get_settings(), member_token)
     click.echo("erased: " + ", ".join(f"{t} {n}" for t, n in deleted.items()))
+
+
+# --------------------------------------------------------------------------- people's rights (DPO)
+
+
+def _member_options(func):
+    func = click.option("--received", type=click.DateTime(["%Y-%m-%d"]), default=None,
+                        help="Date the request was received (default today); the answer is due one month later.")(func)
+    func = click.option("--birth-date", type=click.DateTime(["%Y-%m-%d"]), default=None,
+                        help="Birth date (YYYY-MM-DD), with --last-name when the NIR is not known.")(func)
+    func = click.option("--first-name", default=None, help="First name (narrows a name search).")(func)
+    func = click.option("--last-name", default=None, help="Last name, with --birth-date.")(func)
+    func = click.option("--nir", default=None, help="The member's NIR as written on their letter (spaces allowed).")(
+        func)
+    return func
+
+
+def _query(nir, last_name, first_name, birth_date):
+    from vault.requests import MemberQuery
+
+    if not nir and not (last_name and birth_date):
+        raise click.UsageError("give --nir, or --last-name and --birth-date")
+    return MemberQuery(nir=nir, last_name=last_name, first_name=first_name,
+                       birth_date=birth_date.date() if birth_date else None)
+
+
+def _day(value):
+    return value.date() if value else None
+
+
+def _due(req) -> str:
+    return f"request {req.number} ({req.kind}): received {req.received_on}, due {req.due_on}, status {req.status}"
+
+
+@vault.group("request")
+def request_group() -> None:
+    """A member's request (access, rectification, objection, erasure), found by NIR or name and birth date."""
+
+
+@request_group.command("access")
+@_member_options
+@click.option("--pdf/--no-pdf", default=True, help="Also print the French document to PDF (headless Chromium).")
+def request_access(nir, last_name, first_name, birth_date, received, pdf: bool) -> None:
+    """Right of access: export everything held about the member (HTML/PDF for them, JSON/CSV) to the vault outbox."""
+    from confiance.settings import controller_identity
+    from vault.requests import access
+
+    printer = None
+    if pdf:
+        from governance.browser import html_to_pdf
+
+        printer = html_to_pdf
+    req, paths = access(get_settings(), _query(nir, last_name, first_name, birth_date), received=_day(received),
+                        pdf=printer, controller=controller_identity())
+    click.echo(_due(req))
+    rows = req.outcome.get("rows", {})
+    click.echo("exported: " + ", ".join(f"{k} {v}" for k, v in rows.items()))
+    click.echo(f"files in {paths['html'].parent} (inside the vault: send them to the member by a secure channel)")
+
+
+@request_group.command("rectify")
+@_member_options
+@click.option("--set", "changes", multiple=True, required=True, metavar="ATTRIBUTE=VALUE",
+              help="Corrected attribute, e.g. --set last_name=Dupont --set postal_code=69003 (repeatable).")
+def request_rectify(nir, last_name, first_name, birth_date, received, changes) -> None:
+    """Right to rectification: correct the member's attributes in the vault; the next run carries them downstream."""
+    from vault.requests import rectify
+
+    parsed = {}
+    for item in changes:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise click.UsageError(f"--set expects ATTRIBUTE=VALUE (got {key!r})")
+        parsed[key.strip()] = value.strip()
+    req = rectify(get_settings(), _query(nir, last_name, first_name, birth_date), parsed, received=_day(received))
+    click.echo(_due(req))
+    click.echo(f"rectified: {', '.join(sorted(parsed))}; carried to the warehouse and marts by the next run")
+
+
+@request_group.command("object")
+@_member_options
+@click.option("--to", "uses", multiple=True, required=True, type=click.Choice(["research", "marketing", "prevention"]),
+              help="What the member objects to (repeatable).")
+def request_object(nir, last_name, first_name, birth_date, received, uses) -> None:
+    """Right to object: withdraw consents in the consent register; the next run honours it in marts and campaigns."""
+    from vault.requests import object_to
+
+    req = object_to(get_settings(), _query(nir, last_name, first_name, birth_date), list(uses),
+                    received=_day(received))
+    click.echo(_due(req))
+    click.echo(f"consents withdrawn: {', '.join(req.outcome['consents_withdrawn'])}; honoured by the next run")
+
+
+@request_group.command("erase")
+@_member_options
+@click.option("--yes", is_flag=True, help="Confirm the erasure (irreversible).")
+def request_erase(nir, last_name, first_name, birth_date, received, yes: bool) -> None:
+    """Right to erasure: remove the member from every zone, physically (vault, quarantine, warehouse, files)."""
+    from vault.requests import erase
+
+    if not yes:
+        raise click.UsageError("erasure is irreversible: add --yes")
+    req, removed = erase(get_settings(), _query(nir, last_name, first_name, birth_date), received=_day(received))
+    click.echo(_due(req))
+    click.echo("removed: " + ", ".join(f"{t} {n}" for t, n in removed.items() if n))
+
+
+@request_group.command("list")
+def request_list() -> None:
+    """The register of requests: number, kind, received, due, status."""
+    from vault.requests import list_requests
+
+    for req in list_requests(get_settings()):
+        late = " LATE" if req.late and req.status == "received" else ""
+        click.echo(f"{req.number} {req.kind:8} received {req.received_on} due {req.due_on} {req.status}"
+                   + (f" on {req.closed_on}" if req.closed_on else "") + late)
+
+
+@vault.command("purge")
+@click.option("--dry-run", is_flag=True, help="Count what is due, delete nothing.")
+@click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Reference date (default today).")
+def purge_cmd(dry_run: bool, as_of) -> None:
+    """Delete what each contract's retention says is due, in every zone, physically; counts in the audit log."""
+    from vault.retention import purge
+
+    res = purge(get_settings(), dry_run=dry_run, as_of=_day(as_of))
+    for rule in res["rules"]:
+        click.echo(f"{rule['rule']:32} retention {rule['retention']:12} rows {rule['rows']:8} due {rule['due']:8}"
+                   + (f" archived {rule['archived']}" if rule["archived"] else ""))
+    if dry_run:
+        click.echo("dry run: nothing deleted")
+    else:
+        click.echo("removed: " + (", ".join(f"{t} {n}" for t, n in res["removed"].items() if n) or "nothing"))
 
 
 @vault.group("audit")

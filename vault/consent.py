@@ -1,0 +1,106 @@
+"""The consent register: each member's consents, their history, and objections recorded by the DPO.
+
+The source system sends consents in the member feed (``consent_research``, ``consent_marketing``); each landed
+version of a member row is a dated state of their consents. An objection (GDPR art. 21) or a withdrawal handled
+by the DPO is recorded here as a *consent event* and written as a new version of the member's row, so the
+crossing, the marts and the campaigns use it at the next run — and a later feed still saying "yes" cannot undo
+it: :func:`objections_sql` names the (member, consent) pairs refused for good, applied by the crossing.
+
+Counts only leave this module.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+
+from confiance.contracts import feed_contract
+
+#: What a member may object to, in their words -> the consent flag of the member register.
+OBJECTIONS = {
+    "research": "consent_research",
+    "marketing": "consent_marketing",
+    "prevention": "consent_marketing",  # prevention contact (mailings) is covered by the mailing consent
+}
+
+#: French labels of the consent flags, for the member and the DPO.
+CONSENT_LABELS = {
+    "consent_research": "utilisation pour la recherche et les études de prévention / research and prevention studies",
+    "consent_marketing": "courriers de prévention et de prospection / prevention and commercial mailings",
+}
+
+
+@dataclass(frozen=True)
+class ConsentShare:
+    consent: str
+    members: int
+    given: int
+
+    @property
+    def share(self) -> float:
+        return self.given / self.members if self.members else 0.0
+
+
+def consent_columns() -> list[str]:
+    """The consent flags of the member register (crossing rule ``consent`` in the members contract)."""
+    return [c.name for c in feed_contract("members").columns if c.crossing == "consent"]
+
+
+def ensure_table(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("""CREATE TABLE IF NOT EXISTS meta.consent_events (
+        member_id VARCHAR NOT NULL, consent VARCHAR NOT NULL, value BOOLEAN NOT NULL, source VARCHAR NOT NULL,
+        request VARCHAR, recorded_at TIMESTAMP NOT NULL)""")
+
+
+def record_event(con: duckdb.DuckDBPyConnection, member_id: str, consent: str, value: bool, source: str,
+                 request: str | None) -> None:
+    ensure_table(con)
+    if consent not in consent_columns():
+        raise ValueError(f"unknown consent {consent!r}; known: {', '.join(consent_columns())}")
+    con.execute("INSERT INTO meta.consent_events VALUES (?, ?, ?, ?, ?, now())",
+                [member_id, consent, value, source, request])
+
+
+def objections_sql() -> str:
+    """SQL of the (member_id, consent) pairs whose latest DPO-recorded event is a refusal."""
+    return ("(SELECT member_id, consent FROM meta.consent_events QUALIFY row_number() OVER "
+            "(PARTITION BY member_id, consent ORDER BY recorded_at DESC) = 1 AND NOT value)")
+
+
+def shares(con: duckdb.DuckDBPyConnection, members_sql: str) -> list[ConsentShare]:
+    """Share of members giving each consent in the latest member rows (``members_sql``), objections applied."""
+    ensure_table(con)
+    out = []
+    for col in consent_columns():
+        total, given = con.execute(
+            f"SELECT count(*), count(*) FILTER (coalesce(m.{col}, false) AND NOT EXISTS (SELECT 1 FROM "
+            f"{objections_sql()} o WHERE o.member_id = m.member_id AND o.consent = '{col}')) FROM {members_sql} m"
+        ).fetchone()
+        out.append(ConsentShare(col, int(total), int(given)))
+    return out
+
+
+def history(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    """Consent changes per month: members whose flag turned on or off between two landed versions of their row,
+    plus the DPO's recorded events."""
+    ensure_table(con)
+    rows = []
+    for col in consent_columns():
+        for month, on, off in con.execute(f"""
+            SELECT strftime(date_trunc('month', updated_at), '%Y-%m') AS month,
+                   count(*) FILTER (prev IS NOT NULL AND NOT prev AND now_) AS on_,
+                   count(*) FILTER (prev IS NOT NULL AND prev AND NOT now_) AS off_
+            FROM (SELECT updated_at, coalesce({col}, false) AS now_,
+                         lag(coalesce({col}, false)) OVER (PARTITION BY member_id ORDER BY updated_at, _file_id, _line)
+                         AS prev FROM raw.members)
+            GROUP BY ALL HAVING on_ + off_ > 0 ORDER BY month""").fetchall():
+            rows.append({"month": month, "consent": col, "given": int(on), "withdrawn": int(off), "source": "feed"})
+        for month, on, off in con.execute("""
+            SELECT strftime(date_trunc('month', recorded_at), '%Y-%m'), count(*) FILTER (value),
+                   count(*) FILTER (NOT value)
+            FROM meta.consent_events WHERE consent = ? GROUP BY ALL ORDER BY 1""", [col]).fetchall():
+            rows.append({"month": month, "consent": col, "given": int(on), "withdrawn": int(off),
+                         "source": "DPO requests"})
+    return sorted(rows, key=lambda r: (r["month"], r["consent"], r["source"]))
