@@ -8,18 +8,23 @@ writing them a second time.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import yaml
 from open_data_contract_standard.model import OpenDataContractStandard
 
+from confiance.crossing_rules import Crossing, decode
 from confiance.settings import CONTRACTS_DIR
 
 FEEDS_DIR = CONTRACTS_DIR / "feeds"
 MARTS_DIR = CONTRACTS_DIR / "marts"
+#: JSON Schema of the custom properties Confiance reads (contracts/README.md explains each one).
+CUSTOM_PROPERTIES_SCHEMA = CONTRACTS_DIR / "schema" / "custom-properties.schema.json"
 
 # Classifications used in the contracts, from most to least sensitive.
 DIRECT_IDENTIFIER = "direct_identifier"
@@ -51,11 +56,12 @@ class Column:
     options: dict[str, Any]
     custom: dict[str, Any]
     quality: tuple[Any, ...]
+    rule: Crossing  # decoded crossing rule (confiance.crossing_rules); a mart column's is Drop
 
     @property
     def crossing(self) -> str:
         """What reaches the warehouse: token, drop, keep, birth_year_age_band, departement, month, scrub, consent."""
-        return self.custom.get("crossing", "drop")
+        return self.rule.rule
 
     @property
     def glossary_term(self) -> str | None:
@@ -81,11 +87,13 @@ class Contract:
     def columns(self) -> list[Column]:
         out = []
         for p in self.table.properties or []:
+            custom = _custom(p.customProperties)
+            physical = p.physicalType or "VARCHAR"
             out.append(
                 Column(
                     name=p.name,
                     logical_type=p.logicalType or "string",
-                    physical_type=p.physicalType or "VARCHAR",
+                    physical_type=physical,
                     required=bool(p.required),
                     unique=bool(p.unique),
                     primary_key=bool(p.primaryKey),
@@ -93,8 +101,9 @@ class Contract:
                     description=(p.description or "").strip(),
                     business_name=p.businessName or p.name,
                     options=dict(p.logicalTypeOptions or {}),
-                    custom=_custom(p.customProperties),
+                    custom=custom,
                     quality=tuple(p.quality or ()),
+                    rule=decode(self.name, p.name, physical, custom),
                 )
             )
         return out
@@ -130,7 +139,63 @@ class Contract:
         return [c for c in self.columns if c.classification == classification]
 
 
+@cache
+def _custom_validators() -> dict[str, jsonschema.protocols.Validator]:
+    """One validator per level (contract, table, column) of the custom-properties schema."""
+    schema = json.loads(CUSTOM_PROPERTIES_SCHEMA.read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return {level: cls({**schema, "$ref": f"#/$defs/{level}"}) for level in ("contract", "table", "column")}
+
+
+def _schema_error(error: jsonschema.ValidationError, values: dict[str, Any]) -> str:
+    """One line naming the offending custom property and the reason, from a JSON Schema error."""
+    crossing = values.get("crossing", "drop")
+    if error.validator == "additionalProperties":
+        known = set(error.schema.get("properties", {}))
+        unknown = ", ".join(sorted(set(values) - known))
+        return f"custom property {unknown}: not a Confiance property (see contracts/README.md)"
+    if error.validator == "required":
+        missing = [p for p in error.validator_value if p not in values]
+        return f"custom property {', '.join(missing)}: required when crossing is {crossing}"
+    if error.validator == "not":
+        forbidden = {p for v in _required_in(error.validator_value) for p in v}
+        return f"custom property {', '.join(sorted(forbidden & set(values)))}: not allowed when crossing is {crossing}"
+    prop = error.absolute_path[0] if error.absolute_path else "?"
+    return f"custom property {prop}: {error.message}"
+
+
+def _required_in(schema: Any) -> list[list[str]]:
+    if isinstance(schema, dict):
+        return ([schema["required"]] if "required" in schema else []) + [
+            r for v in schema.values() for r in _required_in(v)
+        ]
+    if isinstance(schema, list):
+        return [r for v in schema for r in _required_in(v)]
+    return []
+
+
+def custom_property_problems(path: Path, odcs: OpenDataContractStandard) -> list[str]:
+    """Every custom property of a contract the schema refuses (or given twice), one line each, naming
+    the contract file, the column (or level) and the property."""
+    validators = _custom_validators()
+    table = odcs.schema_[0]
+    levels: list[tuple[str, str, list | None]] = [("contract", "contract", odcs.customProperties),
+                                                  ("table", f"schema {table.name}", table.customProperties)]
+    levels += [("column", f"column {p.name}", p.customProperties) for p in table.properties or []]
+    problems = []
+    for level, where, items in levels:
+        names = [item.property for item in items or []]
+        problems += [f"{path.name}: {where}: custom property {n}: given twice"
+                     for n in sorted({n for n in names if names.count(n) > 1})]
+        values = _custom(items)
+        for error in sorted(validators[level].iter_errors(values), key=lambda e: list(e.absolute_path)):
+            problems.append(f"{path.name}: {where}: {_schema_error(error, values)}")
+    return list(dict.fromkeys(problems))  # one line per problem, even when two schema branches report it
+
+
 def load_contract(path: Path) -> Contract:
+    """Parse and check one contract: ODCS v3, one schema object, Confiance's custom properties (schema)."""
     with open(path, encoding="utf-8") as fh:
         raw = yaml.safe_load(fh)
     try:
@@ -139,6 +204,9 @@ def load_contract(path: Path) -> Contract:
         raise ValueError(f"{path.name}: not a valid ODCS contract: {exc}") from exc
     if not odcs.schema_ or len(odcs.schema_) != 1:
         raise ValueError(f"{path.name}: a Confiance contract describes exactly one schema object")
+    problems = custom_property_problems(path, odcs)
+    if problems:
+        raise ValueError("; ".join(problems))
     return Contract(path=path, odcs=odcs)
 
 

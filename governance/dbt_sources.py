@@ -2,7 +2,7 @@
 
 The feed contracts (contracts/feeds/*.odcs.yaml) say what crosses from the vault to
 the warehouse for every column (``crossing``) and under which name
-(``token_column``, ``target_column``). This module turns that into
+(``token_column``, ``target_column``), decoded once by ``confiance.crossing_rules``. This module turns that into
 ``dbt_project/models/staging/pseudo/_pseudo__sources.yml`` so columns, their
 classification and their tests are written once. ``--check`` fails when the
 committed file differs from what the contracts say. Likewise, each mart's dbt
@@ -34,24 +34,10 @@ HEADER = (
 
 
 def warehouse_columns(column: Column) -> list[tuple[str, str]]:
-    """(warehouse column, physical type) pairs a feed column becomes in ``pseudo``; [] when dropped."""
-    crossing = column.crossing
-    if crossing == "drop":
-        return []
-    if crossing == "token":
-        target = column.custom.get("token_column")
-        if not target:
-            raise ValueError(f"feed column {column.name!r} crosses as a token but has no token_column property")
-        return [(target, "VARCHAR")]
-    if crossing == "birth_year_age_band":
-        return [("birth_year", "INTEGER"), ("age_band", "VARCHAR")]
-    if crossing == "departement":
-        return [("departement", "VARCHAR")]
-    if crossing == "month":
-        return [(column.custom.get("target_column", column.name), "DATE")]
-    if crossing in ("keep", "consent", "scrub"):
-        return [(column.custom.get("target_column", column.name), column.physical_type)]
-    raise ValueError(f"feed column {column.name!r}: unknown crossing {crossing!r}")
+    """(warehouse column, physical type) pairs a feed column becomes in ``pseudo``; [] when dropped.
+
+    Read from the column's crossing rule (``confiance.crossing_rules``)."""
+    return [(w.name, w.physical_type) for w in column.rule.warehouse_columns]
 
 
 def warehouse_lineage(contract: Contract) -> dict[str, list[Column]]:

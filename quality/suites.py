@@ -40,6 +40,7 @@ from sqlglot import exp
 
 from confiance import identifiers
 from confiance.contracts import DIRECT_IDENTIFIER, FREE_TEXT, QUASI_IDENTIFIER, Column, Contract
+from confiance.crossing_rules import BirthYearAgeBand, Consent, Departement, Keep, Month, Scrub, Token
 from quality.checks import CheckNotApplicable, ZoneColumn, ZoneView, check_sql
 
 #: Columns whose values never appear in a result, a log or Data Docs.
@@ -406,17 +407,16 @@ def feed_plan(contract: Contract, as_of: dt.date, newest_arrival: dt.datetime | 
 
 
 def _warehouse_columns(contract: Contract) -> dict[str, ZoneColumn]:
+    """Where each feed column lives in ``pseudo`` when a rule can be checked there (tokens, kept, months)."""
     out: dict[str, ZoneColumn] = {}
     for col in contract.columns:
-        crossing = col.crossing
-        if crossing == "token":
-            out[col.name] = ZoneColumn(
-                col.custom.get("token_column", f"{col.custom.get('token_entity')}_token"), "token"
-            )
-        elif crossing in ("keep", "consent"):
-            out[col.name] = ZoneColumn(col.name)
-        elif crossing == "month":
-            out[col.name] = ZoneColumn(col.custom.get("target_column", col.name), "month")
+        rule = col.rule
+        if isinstance(rule, Token):
+            out[col.name] = ZoneColumn(rule.token_column, "token")
+        elif isinstance(rule, (Keep, Consent)):
+            out[col.name] = ZoneColumn(rule.target)
+        elif isinstance(rule, Month):
+            out[col.name] = ZoneColumn(rule.target, "month")
     return out
 
 
@@ -438,10 +438,10 @@ def warehouse_plan(contract: Contract, as_of: dt.date, domain: str) -> DatasetPl
     token_re = rf"^{re.escape(domain)}\.v[0-9]+\.[0-9a-f]+$"
     refs: list[str] = []
     for col in contract.columns:
-        crossing = col.crossing
-        if crossing == "token":
-            target = view.col(col.name).name
-            if col.custom.get("token_entity") == entity and target not in refs:
+        rule = col.rule
+        if isinstance(rule, Token):
+            target = rule.token_column
+            if rule.entity == entity and target not in refs:
                 refs.append(target)
             if target in plan.select and f"{target}.token_format" in b.names:
                 continue  # two source columns can cross as the same token (member_id and nir)
@@ -457,10 +457,10 @@ def warehouse_plan(contract: Contract, as_of: dt.date, domain: str) -> DatasetPl
                 rule=f"crossing: token ({domain})",
                 description=f"{target} is a keyed pseudonym of the {domain} domain",
             )
-        elif crossing in ("keep", "consent"):
-            _column_checks(b, col, ZoneColumn(col.name), kind=col.logical_type, zone_rules=True)
-        elif crossing == "month":
-            target = view.col(col.name).name
+        elif isinstance(rule, (Keep, Consent)):
+            _column_checks(b, col, ZoneColumn(rule.target), kind=col.logical_type, zone_rules=True)
+        elif isinstance(rule, Month):
+            target = rule.target
             _column_checks(b, col, ZoneColumn(target), kind="date", zone_rules=False)
             if col.required:
                 b.use(target, "date")
@@ -475,7 +475,7 @@ def warehouse_plan(contract: Contract, as_of: dt.date, domain: str) -> DatasetPl
                     rule="dates in range",
                     description=f"{target} is after 1900 and not in the future",
                 )
-        elif crossing == "birth_year_age_band":
+        elif isinstance(rule, BirthYearAgeBand):
             b.use("birth_year", "integer")
             b.add(
                 "birth_year.range",
@@ -509,39 +509,39 @@ def warehouse_plan(contract: Contract, as_of: dt.date, domain: str) -> DatasetPl
                 rule="crossing: birth_year_age_band",
                 description="age_band looks like 35-39 (or 90+)",
             )
-        elif crossing == "departement":
-            b.use("departement", "string")
+        elif isinstance(rule, Departement):
+            b.use(rule.target, "string")
             b.add(
-                "departement.in_set",
+                f"{rule.target}.in_set",
                 gx.expectations.ExpectColumnValuesToBeInSet,
-                column="departement",
+                column=rule.target,
                 value_set=list(identifiers.DEPARTEMENTS),
                 severity="error",
                 dimension="conformity",
                 rule="crossing: departement",
-                description="departement is a known French département",
+                description=f"{rule.target} is a known French département",
             )
             b.add(
-                "departement.not_null",
+                f"{rule.target}.not_null",
                 gx.expectations.ExpectColumnValuesToNotBeNull,
-                column="departement",
+                column=rule.target,
                 severity="warning",
                 dimension="completeness",
                 rule="crossing: departement",
                 description="every member's postal code maps to a département",
             )
-        elif crossing == "scrub":
-            b.use(col.name, "string")
+        elif isinstance(rule, Scrub):
+            b.use(rule.target, "string")
             for label, regex in (("nir", NIR_IN_TEXT), ("email", EMAIL_IN_TEXT)):
                 b.add(
-                    f"{col.name}.no_{label}",
+                    f"{rule.target}.no_{label}",
                     gx.expectations.ExpectColumnValuesToNotMatchRegex,
-                    column=col.name,
+                    column=rule.target,
                     regex=regex,
                     severity="error",
                     dimension="conformity",
                     rule="crossing: scrub",
-                    description=f"the scrubbed {col.name} contains no {label.upper()}",
+                    description=f"the scrubbed {rule.target} contains no {label.upper()}",
                 )
         _rule_checks(b, col.quality, col.name)
     _rule_checks(b, contract.table_quality, None)

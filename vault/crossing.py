@@ -1,6 +1,7 @@
-"""The crossing vault -> warehouse: the ONE place that decides what leaves the vault.
+"""The crossing vault -> warehouse: the ONE place that writes what leaves the vault.
 
-Every feed column's ``crossing`` custom property (from the ODCS contracts) maps
+Every feed column's crossing rule (decoded from the ODCS contracts by
+``confiance.crossing_rules``, the one reader of their custom properties) maps
 to one SQL expression here:
 
 - ``token``: keyed pseudonym ``<domain>.v<version>.<hex>``: HMAC-SHA256 under the
@@ -35,6 +36,7 @@ import duckdb
 import pyarrow as pa
 
 from confiance.contracts import Column, Contract, feed_contracts
+from confiance.crossing_rules import BirthYearAgeBand, Departement, Drop, Month, Scrub, Token
 from confiance.identifiers import postal_code_departement_sql
 from vault import audit, keys
 from vault.db import vault_connection
@@ -114,9 +116,8 @@ def _outbound_scan(con: duckdb.DuckDBPyConnection, name: str, contract: Contract
     Kept and generated columns must hold none (CrossingError: nothing crosses); scrubbed free text still holding
     one after the scrubber gets it replaced by its label. Returns the number of values redacted that way.
     """
-    scrubbed = {_target(c) for c in contract.columns if c.crossing == "scrub"}
-    tokens = {c.custom.get("token_column", f"{c.custom.get('token_entity', c.name)}_token")
-              for c in contract.columns if c.crossing == "token"}
+    scrubbed = {c.rule.target for c in contract.columns if isinstance(c.rule, Scrub)}
+    tokens = {c.rule.token_column for c in contract.columns if isinstance(c.rule, Token)}
     columns = [r[0] for r in con.execute(
         "SELECT column_name FROM information_schema.columns WHERE table_catalog = 'wh' AND table_schema = 'pseudo' "
         "AND table_name = ? AND data_type = 'VARCHAR' ORDER BY ordinal_position", [name]).fetchall()]
@@ -234,13 +235,10 @@ def _latest(contract: Contract) -> str:
             f"{', '.join(_q(p) for p in pk)} ORDER BY {order}_file_id DESC, _line DESC) = 1)")
 
 
-def _target(col: Column, default: str | None = None) -> str:
-    return col.custom.get("target_column") or default or col.name
-
-
 def _member_ref(contract: Contract) -> str | None:
     for col in contract.columns:
-        if col.custom.get("token_entity") == "member" and col.custom.get("token_source") == "identity_map":
+        rule = col.rule
+        if isinstance(rule, Token) and rule.entity == "member" and rule.identity_map_key == col.name:
             return col.name
     return "member_id" if any(c.name == "member_id" for c in contract.columns) else None
 
@@ -264,15 +262,14 @@ def crossing_plan(contract: Contract, domain: str, version: int, as_of: str,
     joins: list[str] = []
     for col in contract.columns:
         c = f"r.{_q(col.name)}"
-        rule = col.crossing
-        if rule == "drop":
+        rule = col.rule
+        if isinstance(rule, Drop):
             continue
-        if rule == "token":
-            entity = col.custom.get("token_entity", col.name)
-            target = col.custom.get("token_column", f"{entity}_token")
-            if col.custom.get("token_source") == "identity_map" or (entity == "member" and contract.name == "members"):
+        if isinstance(rule, Token):
+            entity, target = rule.entity, rule.token_column
+            if rule.identity_map_key is not None:
                 alias = f"mt_{col.name}"
-                ref = col.name if col.custom.get("token_source") == "identity_map" else "member_id"
+                ref = rule.identity_map_key
                 # Inner join: a contract or benefit whose member is not (yet) in the register stays in the
                 # vault, held back and counted, and crosses on the run after its member lands.
                 joins.append(f"JOIN meta.member_tokens {alias} ON {alias}.member_id = r.{_q(ref)} "
@@ -288,25 +285,24 @@ def crossing_plan(contract: Contract, domain: str, version: int, as_of: str,
                              f"{_q(col.name)} AS v FROM raw.{contract.name} WHERE {_q(col.name)} IS NOT NULL)) "
                              f"{alias} ON {alias}.v = {c}")
                 exprs.append(f"{alias}.token AS {_q(target)}")
-        elif rule in ("keep", "consent"):
-            exprs.append(f"{c} AS {_q(_target(col))}")
-        elif rule == "birth_year_age_band":
+        elif isinstance(rule, BirthYearAgeBand):
             age = (f"(year(DATE '{as_of}') - year({c}) - CASE WHEN strftime(DATE '{as_of}', '%m%d') < "
                    f"strftime({c}, '%m%d') THEN 1 ELSE 0 END)")
             exprs.append(f"year({c})::INTEGER AS birth_year")
             exprs.append(f"CAST(({age} // 5) * 5 AS VARCHAR) || '-' || CAST(({age} // 5) * 5 + 4 AS VARCHAR) "
                          "AS age_band")
-        elif rule == "departement":
-            exprs.append(f"{postal_code_departement_sql(c)} AS {_q(_target(col, 'departement'))}")
-        elif rule == "month":
-            exprs.append(f"date_trunc('month', {c})::DATE AS {_q(_target(col))}")
-        elif rule == "scrub":
+        elif isinstance(rule, Departement):
+            exprs.append(f"{postal_code_departement_sql(c)} AS {_q(rule.target)}")
+        elif isinstance(rule, Month):
+            exprs.append(f"date_trunc('month', {c})::DATE AS {_q(rule.target)}")
+        elif isinstance(rule, Scrub):
             alias = f"st_{col.name}"
             joins.append(f"LEFT JOIN meta.scrubbed_text {alias} ON {alias}.feed = '{contract.name}' AND "
                          f"{alias}.column_name = '{col.name}' AND {alias}.text_hash = {_scrub_key_sql(contract, col)}")
-            exprs.append(f"CASE WHEN {c} IS NULL THEN NULL ELSE {alias}.scrubbed END AS {_q(_target(col))}")
-        else:
-            raise ValueError(f"{contract.name}.{col.name}: unknown crossing rule {rule!r}")
+            exprs.append(f"CASE WHEN {c} IS NULL THEN NULL ELSE {alias}.scrubbed END AS {_q(rule.target)}")
+        else:  # keep, consent: the value as is, under its warehouse name
+            (target,) = rule.warehouse_columns
+            exprs.append(f"{c} AS {_q(target.name)}")
     return exprs, joins
 
 

@@ -1,0 +1,209 @@
+"""The crossing rules: what each feed column becomes in the warehouse, decoded once from its contract.
+
+A feed contract says, for every column, how it crosses from the vault to the warehouse
+(``crossing`` and its companion custom properties, see contracts/README.md). This module
+is the ONE place that reads those properties: :func:`decode` turns them into a frozen
+record (one class per rule) that names the warehouse columns it produces and explains
+itself in plain language. The crossing (``vault.crossing``), the dbt sources
+(``governance.dbt_sources``), the quality suites (``quality.suites``) and the glossary
+site all read these records instead of the raw properties.
+
+The properties themselves are checked against ``contracts/schema/custom-properties.schema.json``
+when a contract loads (``confiance.contracts.load_contract``), so a token column always has its
+``token_entity`` and ``token_column`` here: there is no default to guess.
+
+Core module: it imports nothing else of the project.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+#: The rule names a feed column's ``crossing`` property may take.
+RULES = ("token", "drop", "keep", "birth_year_age_band", "departement", "month", "scrub", "consent")
+#: The rule of a column whose contract says nothing: nothing crosses.
+DEFAULT_RULE = "drop"
+#: The member register feed: its ``member`` token is read from the identity map by ``member_id``.
+MEMBER_FEED = "members"
+MEMBER_ENTITY = "member"
+
+
+class CrossingRuleError(ValueError):
+    """A column's crossing properties cannot be decoded (names the feed, the column and the property)."""
+
+
+@dataclass(frozen=True)
+class WarehouseColumn:
+    """One column of a ``pseudo.<feed>`` warehouse table."""
+
+    name: str
+    physical_type: str
+
+
+@dataclass(frozen=True)
+class Crossing:
+    """What one feed column becomes in the warehouse (base of the rule classes)."""
+
+    feed: str
+    column: str
+    physical_type: str
+
+    rule: ClassVar[str] = ""
+    #: How the rule is explained on a warehouse column, before "feed <feed>.<column>" ({domain} filled in).
+    how: ClassVar[str] = ""
+    how_fr: ClassVar[str] = ""
+
+    @property
+    def warehouse_columns(self) -> tuple[WarehouseColumn, ...]:
+        """The warehouse columns this feed column becomes (empty when nothing crosses)."""
+        return ()
+
+    @property
+    def crosses(self) -> bool:
+        return bool(self.warehouse_columns)
+
+    def explain(self, domain: str, french: bool = False) -> str:
+        return (self.how_fr if french else self.how).format(domain=domain)
+
+
+@dataclass(frozen=True)
+class Drop(Crossing):
+    """Nothing crosses: the column stays in the vault."""
+
+    rule: ClassVar[str] = "drop"
+    how: ClassVar[str] = "stays in the vault (never crosses):"
+    how_fr: ClassVar[str] = "reste dans le coffre (ne traverse jamais) :"
+
+
+@dataclass(frozen=True)
+class Token(Crossing):
+    """A keyed pseudonym ``<domain>.v<version>.<hex>`` of the ``entity`` the column identifies.
+
+    ``identity_map_key``: the column whose ``member_id`` is looked up in the vault's identity map
+    (member tokens are computed from the NIR, so a member has the same token in every feed);
+    None when the token is computed from the column's own value.
+    """
+
+    entity: str = ""
+    token_column: str = ""
+    identity_map_key: str | None = None
+
+    rule: ClassVar[str] = "token"
+    how: ClassVar[str] = "keyed pseudonym (HMAC-SHA256, domain {domain}) of"
+    how_fr: ClassVar[str] = "pseudonyme à clé (HMAC-SHA256, domaine {domain}) de"
+
+    @property
+    def warehouse_columns(self) -> tuple[WarehouseColumn, ...]:
+        return (WarehouseColumn(self.token_column, "VARCHAR"),)
+
+    @property
+    def through_identity_map(self) -> bool:
+        return self.identity_map_key is not None
+
+
+@dataclass(frozen=True)
+class _Renamed(Crossing):
+    """A rule producing one warehouse column, named ``target`` (the feed column's name unless renamed)."""
+
+    target: str = ""
+    target_type: ClassVar[str | None] = None  # None: the feed column's physical type
+
+    @property
+    def warehouse_columns(self) -> tuple[WarehouseColumn, ...]:
+        return (WarehouseColumn(self.target, self.target_type or self.physical_type),)
+
+
+@dataclass(frozen=True)
+class Keep(_Renamed):
+    """The value as is (its contract must bound it: see ``vault.crossing.kept_column_problems``)."""
+
+    rule: ClassVar[str] = "keep"
+    how: ClassVar[str] = "copied as is from"
+    how_fr: ClassVar[str] = "copié tel quel de"
+
+
+@dataclass(frozen=True)
+class Consent(_Renamed):
+    """The member's current consent flag (the history stays in the vault)."""
+
+    rule: ClassVar[str] = "consent"
+    how: ClassVar[str] = "current consent flag from the vault's consent register, sourced from"
+    how_fr: ClassVar[str] = "consentement en vigueur, registre des consentements du coffre, issu de"
+
+
+@dataclass(frozen=True)
+class Month(_Renamed):
+    """The first day of the date's month."""
+
+    rule: ClassVar[str] = "month"
+    target_type: ClassVar[str | None] = "DATE"
+    how: ClassVar[str] = "generalised to the month of"
+    how_fr: ClassVar[str] = "généralisé au mois de"
+
+
+@dataclass(frozen=True)
+class Departement(_Renamed):
+    """The département of a postal code (Corsica 2A/2B, overseas 971-976)."""
+
+    rule: ClassVar[str] = "departement"
+    target_type: ClassVar[str | None] = "VARCHAR"
+    how: ClassVar[str] = "generalised to the département of"
+    how_fr: ClassVar[str] = "généralisé au département de"
+
+
+@dataclass(frozen=True)
+class Scrub(_Renamed):
+    """Free text after PII scrubbing."""
+
+    rule: ClassVar[str] = "scrub"
+    how: ClassVar[str] = "free text scrubbed of personal data (PII detection) from"
+    how_fr: ClassVar[str] = "texte libre débarrassé des données personnelles (détection PII) de"
+
+
+@dataclass(frozen=True)
+class BirthYearAgeBand(Crossing):
+    """A birth date becomes ``birth_year`` and ``age_band`` ('35-39', age at the run date)."""
+
+    rule: ClassVar[str] = "birth_year_age_band"
+    how: ClassVar[str] = "generalised (birth year, 5-year age band) from"
+    how_fr: ClassVar[str] = "généralisé (année de naissance, tranche d'âge de 5 ans) de"
+
+    @property
+    def warehouse_columns(self) -> tuple[WarehouseColumn, ...]:
+        return (WarehouseColumn("birth_year", "INTEGER"), WarehouseColumn("age_band", "VARCHAR"))
+
+
+#: One class per rule name.
+RULE_CLASSES: dict[str, type[Crossing]] = {
+    cls.rule: cls for cls in (Token, Drop, Keep, BirthYearAgeBand, Departement, Month, Scrub, Consent)
+}
+#: The warehouse column a renaming rule writes when the contract gives no ``target_column``.
+_DEFAULT_TARGET = {"departement": "departement"}
+
+
+def decode(feed: str, column: str, physical_type: str, custom: Mapping[str, Any]) -> Crossing:
+    """The crossing rule of one feed column from its custom properties (the only decoder)."""
+    rule = custom.get("crossing", DEFAULT_RULE)
+    where = f"feed {feed}, column {column}"
+    cls = RULE_CLASSES.get(rule)
+    if cls is None:
+        raise CrossingRuleError(f"{where}: custom property crossing: unknown rule {rule!r} (one of {', '.join(RULES)})")
+    if cls is Token:
+        for prop in ("token_entity", "token_column"):
+            if not custom.get(prop):
+                raise CrossingRuleError(f"{where}: custom property {prop} is required when crossing is token")
+        entity = str(custom["token_entity"])
+        if custom.get("token_source") == "identity_map":
+            key: str | None = column
+        elif entity == MEMBER_ENTITY and feed == MEMBER_FEED:
+            key = "member_id"
+        else:
+            key = None
+        return Token(feed, column, physical_type, entity=entity, token_column=str(custom["token_column"]),
+                     identity_map_key=key)
+    if issubclass(cls, _Renamed):
+        target = custom.get("target_column") or _DEFAULT_TARGET.get(rule) or column
+        return cls(feed, column, physical_type, target=str(target))
+    return cls(feed, column, physical_type)
