@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pendulum
-from airflow.sdk import Asset, dag, task
+from airflow.sdk import Asset, chain, dag, task
 from cosmos import DbtTaskGroup, ExecutionConfig, ProfileConfig, ProjectConfig, RenderConfig
 from cosmos.constants import ExecutionMode, InvocationMode, LoadMode, TestBehavior
 
@@ -130,16 +130,22 @@ def confiance_pipeline() -> None:
         print(text)
         return text
 
-    landed = land()
-    checked_feeds = quality_feeds()
-    crossed = cross()
-    checked_wh = quality_warehouse()
-    checked_marts = quality_marts()
-    published = publish()
-    artifacts = dbt_artifacts()
-    landed >> checked_feeds >> crossed >> checked_wh >> dbt >> artifacts >> checked_marts >> published
-    # Sequential: one writer per DuckDB file at a time.
-    published >> site() >> reports() >> summary()
+    stages = {
+        "land": land(),
+        "quality_feeds": quality_feeds(),
+        "cross": cross(),
+        "quality_warehouse": quality_warehouse(),
+        "dbt_build": dbt,  # Cosmos: one task per model instead of the CLI's single `dbt build`
+        "dbt_artifacts": dbt_artifacts(),
+        "quality_marts": quality_marts(),
+        "publish": publish(),
+        "site": site(),
+        "reports": reports(),
+    }
+    if set(stages) != set(pipeline.PIPELINE_ORDER):
+        raise ValueError(f"the DAG's stages {sorted(stages)} differ from pipeline.PIPELINE_ORDER")
+    # Sequential, in the pipeline's one stage order: one writer per DuckDB file at a time.
+    chain(*(stages[name] for name in pipeline.PIPELINE_ORDER), summary())
 
 
 confiance_pipeline()

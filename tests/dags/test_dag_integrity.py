@@ -8,7 +8,11 @@ import time
 import pytest
 from airflow.dag_processing.dagbag import DagBag
 
+from confiance.pipeline import PIPELINE_ORDER
 from confiance.settings import REPO_ROOT
+
+#: The DAG's task ids for a stage of the pipeline (dbt's single `dbt build` is one task per model, by Cosmos).
+DBT_STAGE = "dbt_build"
 
 
 @pytest.fixture(scope="module")
@@ -35,17 +39,9 @@ def test_dags_have_tags_owner_and_retries(dagbag):
 def test_pipeline_runs_every_stage_in_order(dagbag):
     dag = dagbag.dags["confiance_pipeline"]
     ids = set(dag.task_ids)
-    stages = [
-        "land",
-        "quality_feeds",
-        "cross",
-        "quality_warehouse",
-        "quality_marts",
-        "publish",
-        "site",
-        "reports",
-        "summary",
-    ]
+    stages = [s for s in PIPELINE_ORDER if s != DBT_STAGE] + ["summary"]
+    assert {"land", "quality_feeds", "cross", "quality_warehouse", "quality_marts", "publish", "site",
+            "reports"} <= set(PIPELINE_ORDER)
     assert set(stages) <= ids
     # dbt models rendered by Cosmos: one `dbt build` task per model (the model, then its tests).
     dbt_tasks = [t for t in ids if t.startswith("dbt.")]
@@ -59,6 +55,14 @@ def test_pipeline_runs_every_stage_in_order(dagbag):
     assert set(dbt_tasks) <= upstream_of_marts
     downstream_of_publish = dag.get_task("publish").get_flat_relative_ids(upstream=False)
     assert {"site", "reports", "summary"} <= downstream_of_publish
+    # Every stage runs after the one before it in the pipeline's order (the one the CLI runs).
+    def tasks_of(stage: str) -> set[str]:
+        return set(dbt_tasks) if stage == DBT_STAGE else {stage}
+
+    for before, after in zip([*PIPELINE_ORDER], [*PIPELINE_ORDER[1:], "summary"]):
+        for task_id in tasks_of(after):
+            upstream = dag.get_task(task_id).get_flat_relative_ids(upstream=True)
+            assert tasks_of(before) & upstream, f"{task_id} does not run after {before}"
 
 
 def test_parsing_is_fast(dagbag):
