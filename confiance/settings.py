@@ -18,6 +18,27 @@ DBT_PROJECT_DIR = REPO_ROOT / "dbt_project"
 
 # The pseudonymisation domain of the insurer's warehouse.
 WAREHOUSE_DOMAIN = "insurer"
+#: The one home of the disclosure parameters (k, l, dominance...): ``vars.disclosure`` of the dbt project,
+#: which dbt masks with and the publication gate reads.
+DBT_PROJECT_FILE = DBT_PROJECT_DIR / "dbt_project.yml"
+
+
+def disclosure_min_cell_size(project_file: Path = DBT_PROJECT_FILE) -> int:
+    """k, the minimum population of a published cell, from ``vars.disclosure`` in dbt_project.yml.
+
+    Every consumer's ``k`` must be set there and be the same (the gate checks one k for all).
+    """
+    import yaml
+
+    with open(project_file, encoding="utf-8") as fh:
+        disclosure = ((yaml.safe_load(fh) or {}).get("vars") or {}).get("disclosure") or {}
+    ks = {consumer: (cfg or {}).get("k") for consumer, cfg in disclosure.items()}
+    if not ks or any(not isinstance(k, int) or isinstance(k, bool) or k < 2 for k in ks.values()):
+        raise ValueError(f"{project_file.name}: vars.disclosure must give every consumer an integer k >= 2 ({ks})")
+    if len(set(ks.values())) != 1:
+        raise ValueError(f"{project_file.name}: vars.disclosure gives consumers different k ({ks}); "
+                         "the publication gate checks one k for all")
+    return next(iter(ks.values()))
 
 
 @dataclass(frozen=True)
@@ -27,7 +48,7 @@ class Settings:
     home: Path
     key_file: Path
     warehouse_domain: str = WAREHOUSE_DOMAIN
-    min_cell_size: int = 11
+    min_cell_size: int = field(default_factory=disclosure_min_cell_size)  # k: dbt_project.yml, its one home
     extra: dict = field(default_factory=dict)
 
     # --- zones -----------------------------------------------------------
@@ -107,9 +128,14 @@ def default_key_file() -> Path:
 def get_settings(home: str | os.PathLike | None = None) -> Settings:
     """Settings from the environment, with ``home`` overriding ``CONFIANCE_HOME``."""
     root = Path(home or os.environ.get("CONFIANCE_HOME", "var")).expanduser().resolve()
+    k = disclosure_min_cell_size()
+    if os.environ.get("CONFIANCE_MIN_CELL_SIZE", str(k)).strip() != str(k):
+        # dbt masks with the k of dbt_project.yml: a different k here would check cells dbt did not protect.
+        raise ValueError(f"CONFIANCE_MIN_CELL_SIZE={os.environ['CONFIANCE_MIN_CELL_SIZE']} disagrees with k = {k} "
+                         f"in {DBT_PROJECT_FILE.name} (vars.disclosure), the one home of k: change it there")
     return Settings(
         home=root,
         key_file=default_key_file(),
         warehouse_domain=os.environ.get("CONFIANCE_WAREHOUSE_DOMAIN", WAREHOUSE_DOMAIN),
-        min_cell_size=int(os.environ.get("CONFIANCE_MIN_CELL_SIZE", "11")),
+        min_cell_size=k,
     )
