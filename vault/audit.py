@@ -35,6 +35,7 @@ import json
 import os
 import re
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,45 @@ _IDENTIFIER_PATTERNS = [
 
 class AuditError(RuntimeError):
     pass
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One entry of the audit log, typed: what readers outside the vault receive (``read_entries``).
+
+    The log writes exactly these keys; a reader uses the fields instead of guessing key names.
+    """
+
+    seq: int
+    ts: datetime  # UTC
+    actor: str
+    action: str  # dotted, e.g. "crossing.warehouse", "publication.consumer", "reidentify.request"
+    details: dict[str, Any] = field(default_factory=dict)  # counts, names, tokens, reasons; never an identifier
+    prev: str = ""
+    mac: str = ""
+
+    @classmethod
+    def from_dict(cls, entry: dict[str, Any]) -> AuditEntry:
+        """The typed form of one parsed log line; AuditError naming the entry when a key is missing or wrong."""
+        where = f"audit entry {entry.get('seq', '?')}"
+        missing = [k for k in ("seq", "ts", "actor", "action") if k not in entry]
+        if missing:
+            raise AuditError(f"{where}: missing {', '.join(missing)}")
+        try:
+            ts = datetime.fromisoformat(str(entry["ts"]))
+        except ValueError:
+            raise AuditError(f"{where}: ts is not an ISO 8601 timestamp") from None
+        details = entry.get("details") or {}
+        if not isinstance(details, dict):
+            raise AuditError(f"{where}: details is not an object")
+        return cls(seq=int(entry["seq"]), ts=ts if ts.tzinfo else ts.replace(tzinfo=UTC), actor=str(entry["actor"]),
+                   action=str(entry["action"]), details=details, prev=str(entry.get("prev", "")),
+                   mac=str(entry.get("mac", "")))
+
+    def as_dict(self) -> dict[str, Any]:
+        """The entry as the log writes it (the dict API of :func:`entries`)."""
+        return {"seq": self.seq, "ts": self.ts.isoformat(timespec="microseconds"), "actor": self.actor,
+                "action": self.action, "details": self.details, "prev": self.prev, "mac": self.mac}
 
 
 def log_path(settings: Any) -> Path:
@@ -335,6 +375,11 @@ def append(settings: Any, actor: str, action: str, details: dict) -> None:
 def entries(settings: Any) -> list[dict]:
     """All audit entries, oldest first (no identifiers in them)."""
     return [json.loads(line) for line in _read_lines(settings)]
+
+
+def read_entries(settings: Any) -> list[AuditEntry]:
+    """All audit entries, oldest first, typed (:class:`AuditEntry`): what other packages should read."""
+    return [AuditEntry.from_dict(entry) for entry in entries(settings)]
 
 
 def verify(settings: Any, check_vault: bool = True) -> tuple[bool, str]:
