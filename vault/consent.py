@@ -2,9 +2,10 @@
 
 The source system sends consents in the member feed (``consent_research``, ``consent_marketing``); each landed
 version of a member row is a dated state of their consents. An objection (GDPR art. 21) or a withdrawal handled
-by the DPO is recorded here as a *consent event* and written as a new version of the member's row, so the
-crossing, the marts and the campaigns use it at the next run — and a later feed still saying "yes" cannot undo
-it: :func:`objections_sql` names the (member, consent) pairs refused for good, applied by the crossing.
+by the DPO is recorded here as a *consent event* and written as a new version of the member's row (dated now),
+so the crossing, the marts and the campaigns use it at the next run. The events stay the register's memory:
+:func:`shares` applies them even if a later feed still says "yes" (the source system must be corrected too;
+:func:`overridden` counts such members for the consent report).
 
 Counts only leave this module.
 """
@@ -54,6 +55,17 @@ def ensure_table(con: duckdb.DuckDBPyConnection) -> None:
         request VARCHAR, recorded_at TIMESTAMP NOT NULL)""")
 
 
+_NO_EVENTS = ("(SELECT NULL::VARCHAR AS member_id, NULL::VARCHAR AS consent, NULL::BOOLEAN AS value, "
+              "NULL::VARCHAR AS source, NULL::VARCHAR AS request, NULL::TIMESTAMP AS recorded_at WHERE false)")
+
+
+def events(con: duckdb.DuckDBPyConnection) -> str:
+    """SQL of the consent events (an empty relation on a vault that has none yet, even opened read-only)."""
+    present = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_catalog = 'vault' "
+                          "AND table_schema = 'meta' AND table_name = 'consent_events'").fetchone()[0]
+    return "meta.consent_events" if present else _NO_EVENTS
+
+
 def record_event(con: duckdb.DuckDBPyConnection, member_id: str, consent: str, value: bool, source: str,
                  request: str | None) -> None:
     ensure_table(con)
@@ -63,29 +75,37 @@ def record_event(con: duckdb.DuckDBPyConnection, member_id: str, consent: str, v
                 [member_id, consent, value, source, request])
 
 
-def objections_sql() -> str:
+def objections_sql(source: str = "meta.consent_events") -> str:
     """SQL of the (member_id, consent) pairs whose latest DPO-recorded event is a refusal."""
-    return ("(SELECT member_id, consent FROM meta.consent_events QUALIFY row_number() OVER "
+    return (f"(SELECT member_id, consent FROM {source} QUALIFY row_number() OVER "
             "(PARTITION BY member_id, consent ORDER BY recorded_at DESC) = 1 AND NOT value)")
 
 
 def shares(con: duckdb.DuckDBPyConnection, members_sql: str) -> list[ConsentShare]:
     """Share of members giving each consent in the latest member rows (``members_sql``), objections applied."""
-    ensure_table(con)
+    source = events(con)
     out = []
     for col in consent_columns():
         total, given = con.execute(
             f"SELECT count(*), count(*) FILTER (coalesce(m.{col}, false) AND NOT EXISTS (SELECT 1 FROM "
-            f"{objections_sql()} o WHERE o.member_id = m.member_id AND o.consent = '{col}')) FROM {members_sql} m"
+            f"{objections_sql(source)} o WHERE o.member_id = m.member_id AND o.consent = '{col}')) FROM {members_sql} m"
         ).fetchone()
         out.append(ConsentShare(col, int(total), int(given)))
     return out
 
 
+def overridden(con: duckdb.DuckDBPyConnection, members_sql: str) -> int:
+    """Members whose latest feed row says "yes" to a consent they withdrew through the DPO (fix at the source)."""
+    source = events(con)
+    parts = [f"SELECT o.member_id FROM {objections_sql(source)} o JOIN {members_sql} m USING (member_id) "
+             f"WHERE o.consent = '{col}' AND coalesce(m.{col}, false)" for col in consent_columns()]
+    return int(con.execute(f"SELECT count(DISTINCT member_id) FROM ({' UNION ALL '.join(parts)})").fetchone()[0])
+
+
 def history(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     """Consent changes per month: members whose flag turned on or off between two landed versions of their row,
     plus the DPO's recorded events."""
-    ensure_table(con)
+    source = events(con)
     rows = []
     for col in consent_columns():
         for month, on, off in con.execute(f"""
@@ -97,10 +117,10 @@ def history(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
                          AS prev FROM raw.members)
             GROUP BY ALL HAVING on_ + off_ > 0 ORDER BY month""").fetchall():
             rows.append({"month": month, "consent": col, "given": int(on), "withdrawn": int(off), "source": "feed"})
-        for month, on, off in con.execute("""
+        for month, on, off in con.execute(f"""
             SELECT strftime(date_trunc('month', recorded_at), '%Y-%m'), count(*) FILTER (value),
                    count(*) FILTER (NOT value)
-            FROM meta.consent_events WHERE consent = ? GROUP BY ALL ORDER BY 1""", [col]).fetchall():
+            FROM {source} WHERE consent = ? GROUP BY ALL ORDER BY 1""", [col]).fetchall():
             rows.append({"month": month, "consent": col, "given": int(on), "withdrawn": int(off),
                          "source": "DPO requests"})
     return sorted(rows, key=lambda r: (r["month"], r["consent"], r["source"]))

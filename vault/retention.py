@@ -8,7 +8,9 @@ there):
   contract, ``retention_active_without_contract`` (in use) then ``retention_archived_without_contract``
   (archived: kept, not used) after payment;
 - ``members``: ``retention`` after the end of their last contract (none still open); a person who never held a
-  contract (prospect): ``retention_prospect`` after the last change of their record.
+  contract (prospect): ``retention_prospect`` after the last change of their record;
+- quarantined lines: as long as the rows of their feed, by the date they carry (a contract's end, a benefit's
+  payment, a member record's last change); a line without a readable date stays and is counted.
 
 ``purge`` removes the rows due in every zone with the erasure's machinery (``vault.erasure.remove_everywhere``):
 vault rows, quarantined lines, tokens of every key version, warehouse rows (dbt models too), inbox lines, then
@@ -97,6 +99,19 @@ def _queries(as_of: date) -> dict[str, tuple[str, str, str, str | None]]:
             f"SELECT m.member_id AS id, m.updated_at + INTERVAL {prospect} DAY < TIMESTAMP '{d}' AS due, "
             f"false AS archived FROM {_latest(feed_contracts()['members'])} m "
             f"WHERE m.member_id NOT IN (SELECT member_id FROM raw.contracts)"), None)
+    # quarantined lines are kept as long as the rows of their feed (by the date they carry), then go with them
+    dated = {"contracts": ("contract_id", "end_date", c_days), "benefits": ("benefit_id", "payment_date", b_days),
+             "members": ("member_id", "updated_at", m_days)}
+    for feed, (key, column, days) in dated.items():
+        if days is None:
+            continue
+        value = f"json_extract_string(raw_values, '$.{column}')"
+        out[f"quarantine.{feed}"] = (feed, "retention", (
+            f"SELECT json_extract_string(raw_values, '$.{key}') AS id, "
+            f"coalesce(TRY_CAST(left({value}, 10) AS DATE) + INTERVAL {days} DAY < DATE '{d}', false) AS due, "
+            f"false AS archived FROM meta.quarantine WHERE feed = '{feed}' AND json_valid(raw_values) "
+            f"AND json_extract_string(raw_values, '$.{key}') IS NOT NULL "
+            f"AND json_extract_string(raw_values, '$.{key}') NOT IN (SELECT {key} FROM raw.{feed})"), None)
     return out
 
 
@@ -131,7 +146,9 @@ def due_for_purge(settings: Any, as_of: date | None = None) -> list[dict]:
         item["rule"].append(rc.description)
         item["due_for_purge"] += rc.due
         item["archived"] += rc.archived
-        if rc.feed != "benefits" or rc.rule == "benefits.after_contract_end":
+        if rc.rule.startswith("quarantine."):
+            item["quarantined_due"] = item.get("quarantined_due", 0) + rc.due
+        elif rc.feed != "benefits" or rc.rule == "benefits.after_contract_end":
             item["rows"] = max(item["rows"], rc.rows)
     for item in by_feed.values():
         item["retention"] = "; ".join(item["retention"])

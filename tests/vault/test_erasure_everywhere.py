@@ -1,0 +1,117 @@
+"""Erasure by NIR leaves nothing recoverable: after it, no file under the data directory (the vault decrypted, the
+warehouse read table by table and byte by byte, the inbox, the outbox, logs) holds the member's NIR, names, e-mail,
+phone, IBAN, ids or any token they ever had (every domain key version)."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+from click.testing import CliRunner
+from dpo_support import KEY, copy_home, decrypted_vault_text, files_holding, inbox_rows, shared_home, warehouse_text
+
+from vault import audit, keys
+from vault.crossing import token_py
+
+
+@pytest.fixture(scope="module")
+def base_home(tmp_path_factory):
+    return shared_home(tmp_path_factory)
+
+
+@pytest.fixture
+def home(base_home, tmp_path, monkeypatch):
+    monkeypatch.setenv("CONFIANCE_MASTER_KEY", KEY)
+    monkeypatch.setenv("CONFIANCE_ACTOR", "tiers-de-confiance")
+    settings = copy_home(base_home, tmp_path)
+    monkeypatch.setenv("CONFIANCE_HOME", str(settings.home))
+    return settings
+
+
+def _pick_member(settings) -> dict[str, str]:
+    """A member with benefits whose last name is written nowhere in the inbox but in their own lines."""
+    text = "\n".join(p.read_text(encoding="utf-8") for p in settings.inbox.glob("*.csv"))
+    benefits = inbox_rows(settings, "benefits")
+    for m in inbox_rows(settings, "members"):
+        mine = [b for b in benefits if b["member_id"] == m["member_id"]]
+        if len(m["nir"]) != 15 or len(mine) < 2 or not m["email"] or not m["phone"]:
+            continue
+        own = sum(line.count(m["last_name"]) for line in text.splitlines() if m["member_id"] in line)
+        if own and text.count(m["last_name"]) == own and len(m["last_name"]) >= 5:
+            return m
+    raise AssertionError("no suitable member in the generated data")
+
+
+def _needles(settings, member: dict[str, str]) -> list[str]:
+    contracts = [c["contract_id"] for c in inbox_rows(settings, "contracts") if c["member_id"] == member["member_id"]]
+    benefits = [b["benefit_id"] for b in inbox_rows(settings, "benefits") if b["member_id"] == member["member_id"]]
+    values = [member[k] for k in ("nir", "email", "phone", "iban", "member_id")] + contracts + benefits
+    values.append(f"{member['first_name']} {member['last_name']}")
+    for version in (1, 2):  # every token they ever had, in both key versions of the warehouse domain
+        key = keys.domain_key(settings, "insurer", version)
+        values.append(token_py(key, "insurer", version, "member", member["nir"]))
+        values += [token_py(key, "insurer", version, "contract", c) for c in contracts]
+        values += [token_py(key, "insurer", version, "benefit", b) for b in benefits]
+    return [v for v in values if v]
+
+
+def test_erasure_by_nir_leaves_no_recoverable_copy_anywhere(home):
+    from confiance.cli import main
+    from vault.landing import land_inbox
+    from vault.requests import MemberQuery, access, list_requests
+    from vault.rotation import rotate_domain_key
+
+    member = _pick_member(home)
+    rotate_domain_key(home, "insurer")  # the member now has tokens of key versions 1 and 2
+    needles = _needles(home, member)
+    key1, key2 = keys.domain_key(home, "insurer", 1), keys.domain_key(home, "insurer", 2)
+    v1_token = token_py(key1, "insurer", 1, "member", member["nir"])
+    v2_token = token_py(key2, "insurer", 2, "member", member["nir"])
+    # an earlier access request left an export in the outbox; a log line carries their token
+    _req, paths = access(home, MemberQuery(nir=member["nir"]))
+    log = home.home / "airflow" / "logs" / "run.log"
+    log.parent.mkdir(parents=True)
+    log.write_text(f"crossed member {v2_token}\nrun done: 12 rows\n", encoding="utf-8")
+    # a model built by dbt from the crossed rows (the next run would rebuild it; until then it holds them)
+    con = duckdb.connect(str(home.warehouse_db))
+    try:
+        con.execute("CREATE SCHEMA marts_copy")
+        con.execute("CREATE TABLE marts_copy.int_benefit_lines AS SELECT member_token, contract_token, care_month "
+                    "FROM pseudo.benefits")
+    finally:
+        con.close()
+    # the positive control: before the erasure the search finds them
+    before = files_holding(home.home, needles)
+    assert member["nir"] in before and v2_token in before and paths["html"].exists()
+    assert v2_token in warehouse_text(home) and v1_token in decrypted_vault_text(home)
+    vault_inode = home.vault_db.stat().st_ino
+    members_before = _warehouse_members(home)
+
+    result = CliRunner().invoke(main, ["vault", "request", "erase", "--nir", member["nir"], "--yes"])
+    assert result.exit_code == 0, result.output
+    assert "request DPO-" in result.output and member["nir"] not in result.output
+
+    assert files_holding(home.home, needles) == {}
+    assert files_holding(home.home, [member["last_name"]]) == {}
+    vault_text = decrypted_vault_text(home)
+    assert [n for n in needles + [member["last_name"]] if n in vault_text] == []
+    wh = warehouse_text(home)
+    assert [n for n in needles if n in wh] == []
+    assert home.vault_db.stat().st_ino != vault_inode  # the vault file was rewritten, not just deleted from
+    assert "run done: 12 rows" in log.read_text(encoding="utf-8")  # the rest of the log stays
+    # landing again sees no new file (the ledger knows the rewritten inbox files); the chain still verifies
+    assert {r["status"] for r in land_inbox(home)} == {"skipped"}
+    ok, message = audit.verify(home)
+    assert ok, message
+    erasure = [e for e in audit.entries(home) if e["action"] == "erasure.member"][-1]["details"]
+    assert erasure["rows_deleted"]["raw.members"] == 1 and erasure["warehouse_rows_deleted"] > 0
+    req = [r for r in list_requests(home) if r.kind == "erase"][-1]
+    assert req.status == "done" and erasure["request"] == req.number
+    assert _warehouse_members(home) == members_before - 1  # everyone else is still there
+
+
+def _warehouse_members(settings) -> int:
+    con = duckdb.connect(str(settings.warehouse_db), read_only=True)
+    try:
+        return con.execute("SELECT count(*) FROM pseudo.members").fetchone()[0]
+    finally:
+        con.close()
