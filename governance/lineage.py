@@ -15,6 +15,7 @@ rows (``count(*)``) and GROUP BY keys do not carry values into a column.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,11 +65,30 @@ def warehouse_schema(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, dict
     return schema
 
 
-class LineageGraph:
-    """Column lineage across the dbt project, resolved model by model with memoisation."""
+#: Direct lineage of a compiled model, by sha256 of its SQL and of the warehouse catalogue: tracing a
+#: model with sqlglot takes seconds, and the gate and the site trace the same models in one run.
+_TRACED: dict[str, dict[str, set[tuple[str, str]]]] = {}
+CACHE_FILE = "column_lineage_cache.json"
 
-    def __init__(self, manifest: dict[str, Any], schema: dict[str, Any]) -> None:
+
+class LineageGraph:
+    """Column lineage across the dbt project, resolved model by model with memoisation.
+
+    ``cache_dir`` (dbt's target folder) keeps each model's traced lineage on disk, keyed by the
+    hash of its compiled SQL and of the catalogue, so that separate processes (Airflow tasks)
+    trace a model once per change.
+    """
+
+    def __init__(self, manifest: dict[str, Any], schema: dict[str, Any], cache_dir: Path | None = None) -> None:
         self.manifest = manifest
+        self._catalogue_hash = hashlib.sha256(json.dumps(schema, sort_keys=True, default=str).encode()).hexdigest()
+        self._cache_file = Path(cache_dir) / CACHE_FILE if cache_dir else None
+        self._disk: dict[str, dict[str, list[list[str]]]] = {}
+        if self._cache_file and self._cache_file.is_file():
+            try:
+                self._disk = json.loads(self._cache_file.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self._disk = {}
         # The compiled SQL names the catalog dbt saw (the warehouse file's stem); serve the
         # warehouse's tables under every catalog the manifest uses.
         merged: dict[str, Any] = {}
@@ -103,6 +123,14 @@ class LineageGraph:
         sql = node.get("compiled_code")
         if not sql:
             raise LineageError(f"{node['name']}: no compiled SQL in the dbt manifest (run dbt build or compile)")
+        digest = hashlib.sha256(f"{self._catalogue_hash}\n{sql}".encode()).hexdigest()
+        if digest in _TRACED:
+            self._model_cache[uid] = _TRACED[digest]
+            return _TRACED[digest]
+        if digest in self._disk:
+            cached = {col: {(u, c) for u, c in refs} for col, refs in self._disk[digest].items()}
+            _TRACED[digest] = self._model_cache[uid] = cached
+            return cached
         try:
             nodes = sqlglot_lineage(None, sql, schema=self.schema, dialect="duckdb")
         except Exception as exc:
@@ -119,7 +147,15 @@ class LineageGraph:
                         raise LineageError(f"{node['name']}: reads {key[0]}.{key[1]}, unknown to the dbt manifest")
                     refs.add((upstream, n.name.split(".")[-1].lower()))
             out[column.lower()] = refs
-        self._model_cache[uid] = out
+        self._model_cache[uid] = _TRACED[digest] = out
+        if self._cache_file is not None:
+            self._disk[digest] = {col: sorted([u, c] for u, c in refs) for col, refs in out.items()}
+            try:
+                tmp = self._cache_file.with_suffix(".tmp")
+                tmp.write_text(json.dumps(self._disk), encoding="utf-8")
+                tmp.replace(self._cache_file)
+            except OSError:
+                pass  # a cache only: the lineage is traced again next time
         return out
 
     def resolve(self, uid: str, column: str) -> frozenset[SourceColumn]:
@@ -178,7 +214,7 @@ def mart_lineage(graph: LineageGraph, mart: str) -> MartLineage:
 
 
 def check_marts(manifest_path: Path, con: duckdb.DuckDBPyConnection, marts: list[str]) -> dict[str, MartLineage]:
-    graph = LineageGraph(load_manifest(manifest_path), warehouse_schema(con))
+    graph = LineageGraph(load_manifest(manifest_path), warehouse_schema(con), cache_dir=manifest_path.parent)
     return {mart: mart_lineage(graph, mart) for mart in marts}
 
 
