@@ -473,6 +473,9 @@ def _store_gx_result(
 
 def build_data_docs(quality_dir: Path) -> Path:
     """Rebuild GX Data Docs into quality_dir/data_docs; returns the index page."""
+    from quality.data_docs import make_offline
+
     ctx = gx_context(quality_dir)
     ctx.build_data_docs()
+    make_offline(Path(quality_dir) / "data_docs")  # no CDN, no request to GX's servers
     return Path(quality_dir) / "data_docs" / "index.html"
