@@ -86,3 +86,16 @@ def test_purge_removes_what_retention_says_from_every_file(home):
     finally:
         con.close()
     assert kept == 1
+
+
+def test_the_purge_is_scheduled_in_its_own_dag():
+    from airflow.dag_processing.dagbag import DagBag
+
+    from confiance.settings import REPO_ROOT
+
+    bag = DagBag(dag_folder=str(REPO_ROOT / "dags" / "confiance_retention.py"))
+    assert not bag.import_errors, bag.import_errors
+    dag = bag.dags["confiance_retention"]
+    assert dag.schedule == "@weekly"
+    assert dag.get_task("purge").get_flat_relative_ids(upstream=False) == {"reports"}
+    assert all(t.owner == "confiance-dpo" and t.retries >= 1 for t in dag.tasks)
