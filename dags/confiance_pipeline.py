@@ -3,6 +3,12 @@
 Thin wiring only: every task calls a stage of confiance.pipeline; dbt runs
 through astronomer-cosmos, one task per model with its tests right after it,
 rendered from dbt's manifest so that parsing this file stays fast.
+
+Each task declares the zones it reads (inlets) and writes (outlets) as
+``file://`` assets, so the Airflow OpenLineage provider describes every run's
+inputs and outputs to the lineage backend configured in ``[openlineage]``
+(the Makefile and the tests write the events to a file: nothing leaves the
+machine). OpenMetadata, DataHub or Marquez can ingest that file.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from cosmos import DbtTaskGroup, ExecutionConfig, ProfileConfig, ProjectConfig, 
 from cosmos.constants import ExecutionMode, InvocationMode, LoadMode, TestBehavior
 
 from confiance import pipeline
-from confiance.settings import DBT_PROJECT_DIR, get_settings
+from confiance.settings import DBT_PROJECT_DIR, Settings, get_settings
 
 # Assets each stage updates: the zones of DESIGN.md.
 VAULT_RAW = Asset("confiance://vault/raw")
@@ -25,6 +31,39 @@ QUALITY_RESULTS = Asset("confiance://quality/results")
 PUBLISHED = Asset("confiance://published")
 GOVERNANCE_SITE = Asset("confiance://site")
 DPO_REPORTS = Asset("confiance://reports")
+
+
+def zone_assets(settings: Settings) -> dict[str, Asset]:
+    """The zones of DESIGN.md as ``file://`` assets (paths only, nothing is read), for OpenLineage."""
+    paths = {
+        "inbox": settings.inbox,
+        "vault": settings.vault_db,
+        "warehouse": settings.warehouse_db,
+        "quality": settings.quality_dir / "results",
+        "dbt_artifacts": settings.dbt_target_dir,
+        "published": settings.published,
+        "site": settings.site,
+        "reports": settings.reports,
+    }
+    return {zone: Asset(uri=path.resolve().as_uri(), name=f"confiance-{zone}") for zone, path in paths.items()}
+
+
+def dag_doc(settings: Settings) -> str:
+    """The DAG's documentation with the links the people who run it need."""
+    links = {
+        "Data dictionary and glossary site (CDO office)": settings.site / "index.html",
+        "DPO reports (ledger, publication log, audit, retention, register)": settings.reports / "index.html",
+        "Great Expectations Data Docs (offline)": settings.quality_dir / "data_docs" / "index.html",
+        "Quality pages of the site": settings.site / "quality.html",
+    }
+    lines = [__doc__ or "", "", "## Where to look", ""]
+    lines += [f"- [{label}]({path.resolve().as_uri()})" for label, path in links.items()]
+    lines += ["", "Rebuild or serve the site: `confiance site build`, `confiance site serve`."]
+    return "\n".join(lines)
+
+
+SETTINGS = get_settings()  # paths only; nothing is read or written at parse time
+ZONES = zone_assets(SETTINGS)
 
 DEFAULT_ARGS = {
     "owner": "confiance-data-engineering",
@@ -42,25 +81,25 @@ DEFAULT_ARGS = {
     max_active_runs=1,  # one writer per DuckDB file at a time
     default_args=DEFAULT_ARGS,
     tags=["confiance", "vault", "dbt", "quality", "publication"],
-    doc_md=__doc__,
+    doc_md=dag_doc(SETTINGS),
 )
 def confiance_pipeline() -> None:
-    @task(outlets=[VAULT_RAW])
+    @task(inlets=[ZONES["inbox"]], outlets=[VAULT_RAW, ZONES["vault"]])
     def land(run_id: str | None = None) -> dict:
         """Land the inbox's new files in the encrypted vault (checked against their contracts)."""
         return pipeline.land(get_settings(), run_id)
 
-    @task(outlets=[QUALITY_RESULTS])
+    @task(inlets=[ZONES["vault"]], outlets=[QUALITY_RESULTS, ZONES["quality"]])
     def quality_feeds(run_id: str | None = None) -> dict:
         """Great Expectations on the raw feeds, inside the vault."""
         return pipeline.quality_feeds(get_settings(), run_id)
 
-    @task(outlets=[WAREHOUSE_PSEUDO])
+    @task(inlets=[ZONES["vault"]], outlets=[WAREHOUSE_PSEUDO, ZONES["warehouse"]])
     def cross(run_id: str | None = None) -> dict:
         """Pseudonymise and generalise into the warehouse; free text is scrubbed."""
         return pipeline.cross(get_settings(), run_id)
 
-    @task(outlets=[QUALITY_RESULTS])
+    @task(inlets=[ZONES["warehouse"]], outlets=[QUALITY_RESULTS, ZONES["quality"]])
     def quality_warehouse(run_id: str | None = None) -> dict:
         """Great Expectations on the pseudonymised warehouse tables."""
         return pipeline.quality_warehouse(get_settings(), run_id)
@@ -93,30 +132,41 @@ def confiance_pipeline() -> None:
             # Tests spanning several models (relationships) run in their own task once all their models are built.
             should_detach_multiple_parents_tests=True,
         ),
-        operator_args={"env": pipeline.dbt_env(settings), "append_env": True, "install_deps": False},
+        operator_args={
+            "env": pipeline.dbt_env(settings),
+            "append_env": True,
+            "install_deps": False,
+            # Keep each task's dbt test results for the site (the compile that follows overwrites them).
+            "callback": "governance.site.dbt_results.archive_run_results",
+            "callback_args": {"target_dir": str(settings.dbt_target_dir)},
+        },
     )
 
-    @task
+    @task(inlets=[ZONES["warehouse"]], outlets=[ZONES["dbt_artifacts"]])
     def dbt_artifacts(run_id: str | None = None) -> dict:
         """dbt's manifest with every model's compiled SQL, for column lineage (gate and site)."""
         return pipeline.dbt_artifacts(get_settings(), run_id)
 
-    @task(outlets=[QUALITY_RESULTS])
+    @task(inlets=[ZONES["warehouse"]], outlets=[QUALITY_RESULTS, ZONES["quality"]])
     def quality_marts(run_id: str | None = None) -> dict:
         """Great Expectations on the marts dbt built."""
         return pipeline.quality_marts(get_settings(), run_id)
 
-    @task(outlets=[PUBLISHED])
+    @task(
+        inlets=[ZONES["warehouse"], ZONES["quality"], ZONES["dbt_artifacts"]], outlets=[PUBLISHED, ZONES["published"]]
+    )
     def publish(run_id: str | None = None) -> dict:
         """The publication gate: k, dominance, secondary suppression, PII scan, quality, lineage; signed manifests."""
         return pipeline.publish(get_settings(), run_id)
 
-    @task(outlets=[GOVERNANCE_SITE])
+    @task(
+        inlets=[ZONES["warehouse"], ZONES["quality"], ZONES["dbt_artifacts"]], outlets=[GOVERNANCE_SITE, ZONES["site"]]
+    )
     def site(run_id: str | None = None) -> dict:
         """The data dictionary and glossary site for the CDO office."""
         return pipeline.site(get_settings(), run_id)
 
-    @task(outlets=[DPO_REPORTS])
+    @task(inlets=[ZONES["vault"], ZONES["published"], ZONES["quality"]], outlets=[DPO_REPORTS, ZONES["reports"]])
     def reports(run_id: str | None = None) -> dict:
         """The DPO's reports: landing ledger, publication log, audit, retention, register of processing."""
         return pipeline.reports(get_settings(), run_id)
