@@ -186,7 +186,7 @@ def test_glossary_covers_contract_terms_and_the_business_vocabulary(built: Path)
     for french in REQUIRED_FRENCH_TERMS:
         assert any(french.lower() in t for t in terms), french
     # terms link back to the columns tagged with them (NIR -> feed members.nir)
-    assert 'href="feed-members.html#col-nir"' in page
+    assert 'href="col-feed-members--nir.html"' in page
 
 
 def test_links_stay_inside_and_nothing_is_fetched_from_outside(built: Path) -> None:
