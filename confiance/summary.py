@@ -29,7 +29,7 @@ def landing_by_feed(settings: Settings) -> dict[str, dict[str, int]]:
 
 
 def render_summary(settings: Settings) -> str:
-    from quality.status import dataset_status
+    from quality.status import dataset_states
 
     lines = ["", "Confiance — run summary", "=" * 23, "", "Landing (rows read = landed + quarantined):"]
     for feed, t in landing_by_feed(settings).items():
@@ -45,11 +45,12 @@ def render_summary(settings: Settings) -> str:
         lines.append("  held in the vault until their member lands: " + ", ".join(f"{n} {f}" for f, n in held.items()))
 
     lines += ["", "Quality (Great Expectations):"]
-    for dataset, status in sorted(dataset_status(settings).items()):
-        passed = status.get("passed", 0)
-        evaluated = status.get("evaluated", passed + status.get("failed", 0))
-        verdict = "ok" if status.get("success") else ("BLOCKING" if status.get("blocking") else "warning")
-        lines.append(f"  {dataset:<40} {passed:>3}/{evaluated:<3} checks passed  {verdict}")
+    # One status and one name per dataset, decided where the site and the reports decide them.
+    zones = {"feed": 0, "warehouse": 1, "model": 2, "mart": 3}
+    for state in sorted(dataset_states(settings).values(), key=lambda s: (zones.get(s.zone, 9), s.name)):
+        lines.append(
+            f"  {state.display_name:<58} {state.passed:>3}/{state.evaluated:<3} checks passed  {state.label}"
+        )
 
     lines += ["", "Publication gate (populations >= 11, dominance and p %, linked-table suppression and the attacker's "
               "audit, PII scan, lineage; signed manifests):"]
