@@ -52,6 +52,8 @@ log = logging.getLogger(__name__)
 #: Candidate cells offered to one primary cell's programme before the neighbourhood is widened.
 NEIGHBOURHOOD = 250
 MILP_TIME_LIMIT = 20.0
+#: Unmet protection levels of one component and direction from which one programme over their sum is tried.
+PROVE_FROM = 4
 
 
 # --- primary cells ---------------------------------------------------------------------------------------------
@@ -107,6 +109,11 @@ class _Problem:
     def masked(self, cell: int) -> bool:
         ti, row = self.cells[cell]
         return bool(self.release.tables[ti].frame["masked"].iat[row])
+
+    def masked_cells(self) -> np.ndarray:
+        """Whether each cell is masked now (read from the tables' ``masked`` columns)."""
+        flags = [t.frame["masked"].to_numpy(bool) for t in self.release.tables]
+        return np.array([flags[ti][row] for ti, row in self.cells], dtype=bool)
 
     def adjacent(self, cell: int) -> set[int]:
         out: set[int] = set()
@@ -305,6 +312,7 @@ def suppress(release: Release, rules: Rules) -> dict[str, int]:
     linked.sort(key=lambda c: -_cell_cost(problem, c))
     secondary = unprotectable = 0
     attacker = _Attacker(problem)
+    attacker.prove([(v, problem.x[v] + shift) for cell in linked for v, shift in _requirements_of(problem, cell)])
     for cell in linked:
         # Most sensitive cells are already protected by the cells masked so far: one LP per level settles it.
         if _meets_levels(problem, attacker, cell):
@@ -322,8 +330,8 @@ def suppress(release: Release, rules: Rules) -> dict[str, int]:
             _set_masked(problem, c)
         secondary += len(chosen)
         if chosen:
-            attacker = _Attacker(problem)
-    unmasked = _unmask_recovered(problem)
+            attacker = _Attacker(problem, seen=(attacker.seen_low, attacker.seen_high))
+    unmasked = _unmask_recovered(problem, attacker)
     return {"primary": len(primaries), "secondary": secondary - unmasked, "unprotectable": unprotectable}
 
 
@@ -333,16 +341,22 @@ def suppress(release: Release, rules: Rules) -> dict[str, int]:
 class _Attacker:
     """Bounds of masked variables given everything published (solved per connected component)."""
 
-    def __init__(self, problem: _Problem) -> None:
+    def __init__(self, problem: _Problem, seen: tuple[np.ndarray, np.ndarray] | None = None) -> None:
         self.p = problem
-        self.masked_vars = [v for v in range(len(problem.x)) if problem.masked(int(problem.cell_of[v]))]
-        self.is_masked = np.zeros(len(problem.x), dtype=bool)
-        self.is_masked[self.masked_vars] = True
+        self.is_masked = problem.masked_cells()[problem.cell_of]
+        self.masked_vars = np.flatnonzero(self.is_masked).tolist()
         self.programmes = 0
         self._component_of: dict[int, int] = {}
         self._components: list[tuple[list[int], list[dict], list[dict]]] = []
         self._split()
         self._matrices: dict[int, tuple] = {}
+        # Smallest and largest value of each variable over the points known to satisfy everything the attacker
+        # sees (the truth, then every optimal point of a programme solved). They are inner bounds of the
+        # attacker's interval: a protection level they reach is proven without another programme. Masking
+        # more cells only adds points, so the bounds of an earlier attacker on the same release stay valid.
+        self.seen_low, self.seen_high = (problem.x.copy(), problem.x.copy()) if seen is None else seen
+        #: (variable, +1 for its maximum / -1 for its minimum) -> the exact optimum, once solved.
+        self._exact: dict[tuple[int, float], float] = {}
 
     def _split(self) -> None:
         p = self.p
@@ -383,58 +397,132 @@ class _Attacker:
             p = self.p
             variables, eqs, ubs = self._components[comp]
             col = {v: i for i, v in enumerate(variables)}
-
-            def build(rels: list[dict]) -> tuple:
-                if not rels:
-                    return None, None
-                rows, cols, vals, rhs = [], [], [], []
-                for r, rel in enumerate(rels):
-                    const = 0.0
-                    for v, c in rel.items():
-                        if self.is_masked[v]:
-                            rows.append(r)
-                            cols.append(col[v])
-                            vals.append(c)
-                        else:
-                            const += c * p.x[v]
-                    rhs.append(-const)
-                return sparse.csr_array((vals, (rows, cols)), shape=(len(rels), len(variables))), np.array(rhs)
-
-            a_eq, b_eq = build(eqs)
-            a_ub, b_ub = build(ubs)
-            blocks = [m for m in (a_eq, a_ub) if m is not None]
-            lower = np.concatenate([b for b in (b_eq, None if a_ub is None else np.full(len(b_ub), -np.inf))
-                                    if b is not None])
-            upper = np.concatenate([b for b in (b_eq, b_ub) if b is not None])
-            matrix = sparse.csc_matrix(sparse.vstack(blocks))
-            lo = np.array([p.lo[v] for v in variables])
-            hi = np.array([p.hi[v] for v in variables])
-            self._matrices[comp] = (col, _lp_model(matrix, lower, upper, lo, hi))
+            rows: list[int] = []
+            cols: list[int] = []
+            vals: list[float] = []
+            rhs = np.zeros(len(eqs) + len(ubs))
+            for r, rel in enumerate([*eqs, *ubs]):
+                const = 0.0
+                for v, c in rel.items():
+                    if self.is_masked[v]:
+                        rows.append(r)
+                        cols.append(col[v])
+                        vals.append(c)
+                    else:
+                        const += c * p.x[v]
+                rhs[r] = -const
+            lower = np.concatenate([rhs[: len(eqs)], np.full(len(ubs), -np.inf)])
+            row_a, col_a, val_a = np.asarray(rows, np.int32), np.asarray(cols, np.int64), np.asarray(vals, float)
+            order = np.lexsort((row_a, col_a))  # column-wise, as HiGHS takes it
+            start = np.searchsorted(col_a[order], np.arange(len(variables) + 1)).astype(np.int32)
+            index = np.asarray(variables)
+            self._matrices[comp] = (col, _lp_model(start, row_a[order], val_a[order], lower, rhs, p.lo[index],
+                                                   p.hi[index]))
         return self._matrices[comp]
 
-    def interval(self, v: int) -> tuple[float, float]:
+    def optimum(self, v: int, sign: float) -> float:
+        """The exact largest (sign +1) or smallest (sign -1) value of ``v`` the attacker can find."""
+        if (v, sign) in self._exact:
+            return self._exact[(v, sign)]
         p = self.p
         comp = self._component_of[v]
-        _variables, eqs, ubs = self._components[comp]
+        variables, eqs, ubs = self._components[comp]
         if not eqs and not ubs:
-            return p.lo[v], p.hi[v]
+            return p.hi[v] if sign > 0 else p.lo[v]
         col, highs = self._matrix(comp)
+        highs.changeColCost(col[v], -sign)  # HiGHS minimises
+        self.programmes += 1
+        highs.run()
+        status = highs.getModelStatus()
+        value = highs.getInfo().objective_function_value
+        highs.changeColCost(col[v], 0.0)
+        if status == highspy.HighsModelStatus.kUnbounded:
+            result = np.inf if sign > 0 else -np.inf
+        elif status != highspy.HighsModelStatus.kOptimal:
+            raise RuntimeError(f"the attacker's programme failed ({highs.modelStatusToString(status)}); "
+                               "the release is not consistent")
+        else:
+            result = -sign * value
+            # The optimal point satisfies every relation: it widens the known bounds of the whole component.
+            point = np.asarray(highs.getSolution().col_value)
+            index = np.asarray(variables)
+            self.seen_low[index] = np.minimum(self.seen_low[index], point)
+            self.seen_high[index] = np.maximum(self.seen_high[index], point)
+        self._exact[(v, sign)] = result
+        return result
+
+    def _unmet(self, requirements: list[tuple[int, float]]) -> list[tuple[int, float]]:
         out = []
-        for sign in (1.0, -1.0):
-            highs.changeColCost(col[v], sign)
-            self.programmes += 1
-            highs.run()
-            status = highs.getModelStatus()
-            value = highs.getInfo().objective_function_value
-            highs.changeColCost(col[v], 0.0)
-            if status == highspy.HighsModelStatus.kUnbounded:
-                out.append(-np.inf if sign > 0 else np.inf)
-            elif status != highspy.HighsModelStatus.kOptimal:
-                raise RuntimeError(f"the attacker's programme failed ({highs.modelStatusToString(status)}); "
-                                   "the release is not consistent")
-            else:
-                out.append(sign * value)
-        return out[0], out[1]
+        for v, target in requirements:
+            eps = 1e-6 * max(1.0, abs(target))
+            if target >= self.p.x[v] and self.seen_high[v] < target - eps:
+                out.append((v, target))
+            elif target < self.p.x[v] and self.seen_low[v] > target + eps:
+                out.append((v, target))
+        return out
+
+    def prove(self, requirements: list[tuple[int, float]], rounds: int = 3) -> None:
+        """Look for points meeting many protection levels at once (one programme per component and direction).
+
+        Each round maximises, over one component, the sum of the masked values that must
+        rise (each scaled by its target) — or minimises those that must fall — and keeps the
+        optimal point. Levels no point meets are left to ``reaches`` (one programme each):
+        this only saves programmes, it never decides that a level is met without a point.
+        """
+        by_comp: dict[int, list[tuple[int, float]]] = defaultdict(list)
+        for v, target in requirements:
+            if self.is_masked[v]:
+                by_comp[self._component_of[v]].append((v, target))
+        for comp, reqs in by_comp.items():
+            variables, eqs, ubs = self._components[comp]
+            if not eqs and not ubs:
+                continue
+            for _ in range(rounds):
+                before = len(reqs)
+                for up in (True, False):
+                    todo = [(v, t) for v, t in self._unmet(reqs) if (t >= self.p.x[v]) == up]
+                    if len(todo) >= PROVE_FROM:
+                        self._solve_sum(comp, todo, up)
+                reqs = self._unmet(reqs)
+                if not reqs or len(reqs) == before:
+                    break
+
+    def _solve_sum(self, comp: int, todo: list[tuple[int, float]], up: bool) -> None:
+        variables = self._components[comp][0]
+        col, highs = self._matrix(comp)
+        cols = np.array([col[v] for v, _t in todo], dtype=np.int32)
+        costs = np.array([(-1.0 if up else 1.0) / max(1.0, abs(t)) for _v, t in todo])
+        highs.changeColsCost(len(cols), cols, costs)
+        self.programmes += 1
+        highs.run()
+        status = highs.getModelStatus()
+        highs.changeColsCost(len(cols), cols, np.zeros(len(cols)))
+        if status == highspy.HighsModelStatus.kOptimal:
+            point = np.asarray(highs.getSolution().col_value)
+            index = np.asarray(variables)
+            self.seen_low[index] = np.minimum(self.seen_low[index], point)
+            self.seen_high[index] = np.maximum(self.seen_high[index], point)
+
+    def reaches(self, v: int, target: float) -> bool:
+        """Whether the attacker's interval of ``v`` reaches ``target`` (above or below the true value)."""
+        eps = 1e-6 * max(1.0, abs(target))
+        if target >= self.p.x[v]:
+            return self.seen_high[v] >= target - eps or self.optimum(v, 1.0) >= target - eps
+        return self.seen_low[v] <= target + eps or self.optimum(v, -1.0) <= target + eps
+
+    def known(self, v: int) -> tuple[float, float]:
+        """Inner bounds of ``v``'s interval: exact where its programmes were solved, else the points seen."""
+        if not self.is_masked[v]:
+            return self.p.x[v], self.p.x[v]
+        _variables, eqs, ubs = self._components[self._component_of[v]]
+        if not eqs and not ubs:
+            return self.p.lo[v], self.p.hi[v]
+        return (min(self._exact.get((v, -1.0), np.inf), self.seen_low[v]),
+                max(self._exact.get((v, 1.0), -np.inf), self.seen_high[v]))
+
+    def interval(self, v: int) -> tuple[float, float]:
+        """The attacker's exact interval for ``v`` (two programmes, each solved once)."""
+        return self.optimum(v, -1.0), self.optimum(v, 1.0)
 
 
 _BANNER_SHOWN = False
@@ -459,22 +547,23 @@ def _new_highs() -> highspy.Highs:
     return highs
 
 
-def _lp_model(matrix: sparse.csc_matrix, lower: np.ndarray, upper: np.ndarray, lo: np.ndarray,
-              hi: np.ndarray) -> highspy.Highs:
-    """One component's constraints loaded once into HiGHS; each bound is then a change of objective, solved warm."""
+def _lp_model(start: np.ndarray, index: np.ndarray, value: np.ndarray, lower: np.ndarray, upper: np.ndarray,
+              lo: np.ndarray, hi: np.ndarray) -> highspy.Highs:
+    """One component's constraints (column-wise) loaded once into HiGHS; each bound is then a change of
+    objective, solved warm."""
     inf = highspy.kHighsInf
     lp = highspy.HighsLp()
-    lp.num_col_ = matrix.shape[1]
-    lp.num_row_ = matrix.shape[0]
-    lp.col_cost_ = np.zeros(matrix.shape[1])
+    lp.num_col_ = len(start) - 1
+    lp.num_row_ = len(lower)
+    lp.col_cost_ = np.zeros(lp.num_col_)
     lp.col_lower_ = np.where(np.isinf(lo), -inf, lo)
     lp.col_upper_ = np.where(np.isinf(hi), inf, hi)
     lp.row_lower_ = np.where(np.isinf(lower), -inf, lower)
     lp.row_upper_ = np.where(np.isinf(upper), inf, upper)
     lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
-    lp.a_matrix_.start_ = matrix.indptr.astype(np.int32)
-    lp.a_matrix_.index_ = matrix.indices.astype(np.int32)
-    lp.a_matrix_.value_ = matrix.data.astype(np.float64)
+    lp.a_matrix_.start_ = start
+    lp.a_matrix_.index_ = index
+    lp.a_matrix_.value_ = value
     highs = _new_highs()
     status = highs.passModel(lp)
     if status != highspy.HighsStatus.kOk:
@@ -482,30 +571,29 @@ def _lp_model(matrix: sparse.csc_matrix, lower: np.ndarray, upper: np.ndarray, l
     return highs
 
 
+def _is_primary(problem: _Problem, cell: int) -> bool:
+    ti, row = problem.cells[cell]
+    frame = problem.release.tables[ti].frame
+    return bool(frame["primary"].iat[row]) if "primary" in frame else False
+
+
 def _meets_levels(problem: _Problem, attacker: _Attacker, cell: int) -> bool:
     """True when the attacker's interval of every measure of ``cell`` already reaches its protection levels."""
     for v, shift in _requirements_of(problem, cell):
-        if not attacker.is_masked[v]:
-            return False
-        low, high = attacker.interval(v)
-        if problem.kind[v] == DISTINCT_MEMBERS and not math.isinf(high):
-            high, low = math.floor(high + 1e-6), math.ceil(low - 1e-6)
-        target = problem.x[v] + shift
-        eps = 1e-6 * max(1.0, abs(target))
-        if (shift > 0 and high < target - eps) or (shift < 0 and low > target + eps):
+        if not attacker.is_masked[v] or not attacker.reaches(v, problem.x[v] + shift):
             return False
     return True
 
 
-def _unmask_recovered(problem: _Problem) -> int:
+def _unmask_recovered(problem: _Problem, attacker: _Attacker) -> int:
     """Publish secondary cells the attacker recovers exactly anyway (masking them protects nothing)."""
-    attacker = _Attacker(problem)
     count = 0
     for cell, (ti, row) in enumerate(problem.cells):
         t = problem.release.tables[ti]
         if t.vintage != "current" or not problem.masked(cell) or bool(t.frame["primary"].iat[row]):
             continue
-        if all(_pinned(attacker.interval(v), problem.x[v]) for v in problem.cell_vars[cell]):
+        if all(_pinned(attacker.known(v), problem.x[v]) and _pinned(attacker.interval(v), problem.x[v])
+               for v in problem.cell_vars[cell]):
             t.frame.iloc[row, t.frame.columns.get_loc("masked")] = False
             count += 1
     return count
@@ -517,14 +605,25 @@ def _pinned(interval: tuple[float, float], value: float) -> bool:
 
 
 def audit(release: Release, rules: Rules) -> AuditReport:
-    """The attacker's linear programme over the release (and what the consumer already holds)."""
+    """The attacker's linear programme over the release (and what the consumer already holds).
+
+    A protection level counts as met only when a point satisfying everything the
+    attacker sees reaches it (a programme's optimum, or a point found while solving
+    another); a level no known point reaches is settled by its own programme. The
+    smallest protection reported is exact: the cells whose known bounds could hold
+    the minimum are solved in full.
+    """
     problem = _build(release, rules)
     attacker = _Attacker(problem)
     report = AuditReport(consumer=release.consumer)
     by_cell: dict[int, list[int]] = defaultdict(list)
     for v in attacker.masked_vars:
         by_cell[int(problem.cell_of[v])].append(v)
-    recovered = small = thin = 0
+    checked: list[tuple[int, int, bool]] = []  # (cell, variable, primary)
+    recovered = 0
+    attacker.prove([(v, problem.x[v] + shift) for cell in by_cell
+                    if release.tables[problem.cells[cell][0]].vintage == "current" and _is_primary(problem, cell)
+                    for v, shift in _requirements_of(problem, cell)])
     for cell, variables in by_cell.items():
         ti, row = problem.cells[cell]
         t = release.tables[ti]
@@ -533,40 +632,50 @@ def audit(release: Release, rules: Rules) -> AuditReport:
         report.masked_cells += 1
         primary = bool(t.frame["primary"].iat[row]) if "primary" in t.frame else False
         report.primary_cells += primary
-        cell_recovered = True
         if primary:
             # Only measures with a protection level need the programme (a primary cell that is recovered
             # exactly violates its levels anyway).
             variables = [v for v in variables if _requirement(problem.kind[v], problem.x[v], rules) != (None, None)]
-        else:
+            for v in variables:
+                req_high, req_low = _requirement(problem.kind[v], problem.x[v], rules)
+                met = all(attacker.reaches(v, r) for r in (req_high, req_low) if r is not None)
+                if not met:
+                    attacker.interval(v)  # a breach is described by the exact interval
+                checked.append((cell, v, True))
+            if variables and all(_pinned(attacker.known(v), problem.x[v]) for v in variables):
+                recovered += 1
+        elif variables:
             # A secondary cell is recovered only if every measure is pinned; one free measure settles it.
-            variables = variables[:1]
-        for v in variables:
-            low, high = attacker.interval(v)
-            req_high, req_low = _requirement(problem.kind[v], problem.x[v], rules) if primary else (None, None)
-            if problem.kind[v] == DISTINCT_MEMBERS and not math.isinf(high):
-                high = math.floor(high + 1e-6)  # counts are integers: the attacker rounds
-                low = math.ceil(low - 1e-6)
-            measure = problem.rel.variables.keys[v][2]
-            entry = CellAudit(t.spec.name, row, measure, primary, problem.x[v], low, high, req_high, req_low)
-            report.intervals.append(entry)
-            if not entry.recovered:
-                cell_recovered = False
-            elif not primary:
-                cell_recovered = all(_pinned(attacker.interval(u), problem.x[u]) for u in by_cell[cell])
-            if entry.violated:
-                if req_high is not None and problem.kind[v] == DISTINCT_MEMBERS:
-                    small += 1
-                else:
-                    thin += 1
-            if primary and req_high is not None and problem.kind[v] == DISTINCT_MEMBERS:
-                report.min_count_upper = high if report.min_count_upper is None else min(report.min_count_upper, high)
-            if primary and problem.kind[v] == AMOUNT and problem.x[v] > 0:
-                spread = min(high - problem.x[v], problem.x[v] - low) / problem.x[v]
-                report.min_amount_spread = spread if report.min_amount_spread is None else min(
-                    report.min_amount_spread, spread)
-        if cell_recovered and variables:
-            recovered += 1
+            free = next((v for v in variables if not _pinned(attacker.known(v), problem.x[v])), None)
+            if free is None:
+                free = next((v for v in variables if not _pinned(attacker.interval(v), problem.x[v])), None)
+            if free is None:
+                recovered += 1
+            checked.append((cell, variables[0] if free is None else free, False))
+    _exact_minimum(problem, attacker, [v for _c, v, primary in checked if primary], rules)
+    small = thin = 0
+    for cell, v, primary in checked:
+        ti, row = problem.cells[cell]
+        t = release.tables[ti]
+        low, high = attacker.known(v)
+        req_high, req_low = _requirement(problem.kind[v], problem.x[v], rules) if primary else (None, None)
+        if problem.kind[v] == DISTINCT_MEMBERS and not math.isinf(high):
+            high = math.floor(high + 1e-6)  # counts are integers: the attacker rounds
+            low = math.ceil(low - 1e-6)
+        measure = problem.rel.variables.keys[v][2]
+        entry = CellAudit(t.spec.name, row, measure, primary, problem.x[v], low, high, req_high, req_low)
+        report.intervals.append(entry)
+        if entry.violated:
+            if req_high is not None and problem.kind[v] == DISTINCT_MEMBERS:
+                small += 1
+            else:
+                thin += 1
+        if primary and req_high is not None and problem.kind[v] == DISTINCT_MEMBERS:
+            report.min_count_upper = high if report.min_count_upper is None else min(report.min_count_upper, high)
+        if primary and problem.kind[v] == AMOUNT and problem.x[v] > 0:
+            spread = min(high - problem.x[v], problem.x[v] - low) / problem.x[v]
+            report.min_amount_spread = spread if report.min_amount_spread is None else min(
+                report.min_amount_spread, spread)
     report.linear_programmes = attacker.programmes
     if recovered:
         report.reasons.append(f"{recovered} masked cell(s) can be recovered exactly from the release")
@@ -575,3 +684,31 @@ def audit(release: Release, rules: Rules) -> AuditReport:
     if thin:
         report.reasons.append(f"{thin} masked amount(s) can be narrowed within ±{rules.p_percent:.0%} of their value")
     return report
+
+
+def _exact_minimum(problem: _Problem, attacker: _Attacker, variables: list[int], rules: Rules) -> None:
+    """Solve in full the primary measures whose known bounds could hold the smallest protection.
+
+    Known bounds are inner bounds (the exact interval is at least as wide), so cells are
+    taken from the least protected known upwards, and the search stops once the next
+    cell's known protection is already above the smallest exact one found.
+    """
+
+    def protection(v: int, low: float, high: float) -> float:
+        if problem.kind[v] == DISTINCT_MEMBERS:
+            return math.floor(high + 1e-6) if not math.isinf(high) else math.inf
+        return min(high - problem.x[v], problem.x[v] - low) / problem.x[v]
+
+    counts = [v for v in variables if problem.kind[v] == DISTINCT_MEMBERS
+              and _requirement(DISTINCT_MEMBERS, problem.x[v], rules)[0] is not None]
+    amounts = [v for v in variables if problem.kind[v] == AMOUNT and problem.x[v] > 0]
+    for group in (counts, amounts):
+        best = math.inf
+        for v in sorted(group, key=lambda u: protection(u, *attacker.known(u))):
+            if protection(v, *attacker.known(v)) >= best:
+                break
+            if problem.kind[v] == DISTINCT_MEMBERS:
+                attacker.optimum(v, 1.0)  # a count's protection is its upper bound
+            else:
+                attacker.interval(v)
+            best = min(best, protection(v, *attacker.known(v)))
