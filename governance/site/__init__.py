@@ -33,6 +33,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from confiance.contracts import Column, Contract, feed_contracts, mart_contracts
+from confiance.crossing_rules import RULE_CLASSES
 from confiance.settings import CONTRACTS_DIR, DBT_PROJECT_DIR, Settings, get_settings
 from governance.dbt_sources import warehouse_columns
 from quality.status import (
@@ -89,16 +90,9 @@ ROLE_LABELS = {
     "data protection officer": "délégué à la protection des données / DPO",
 }
 
-#: How each crossing rule of the contracts is explained on a warehouse column.
-CROSSING_HOW = {
-    "token": "keyed pseudonym (HMAC-SHA256, domain {domain}) of",
-    "keep": "copied as is from",
-    "birth_year_age_band": "generalised (birth year, 5-year age band) from",
-    "departement": "generalised to the département of",
-    "month": "generalised to the month of",
-    "scrub": "free text scrubbed of personal data (PII detection) from",
-    "consent": "current consent flag from the vault's consent register, sourced from",
-}
+#: How each crossing rule of the contracts is explained on a warehouse column (one home: confiance.crossing_rules,
+#: whose rule classes also carry the French, ``how_fr``).
+CROSSING_HOW = {rule: cls.how for rule, cls in RULE_CLASSES.items()}
 
 ZONES = ("feed", "warehouse", "model", "mart")
 ZONE_TITLES = {
@@ -1198,23 +1192,35 @@ def build(home: Path | None) -> None:
     click.echo(f"glossary site: {path / 'index.html'}")
 
 
+#: What ``confiance site serve`` shows: the site and what it links to, never the vault or the warehouse.
+SERVED = ("site", "reports", "quality/data_docs")
+
+
 @site.command("serve")
 @_HOME
 @click.option("--port", type=int, default=8000, show_default=True, help="Port on 127.0.0.1.")
 def serve(home: Path | None, port: int) -> None:
-    """Serve the built site on http://127.0.0.1:PORT (this machine only) until interrupted."""
+    """Serve the site, the DPO reports and the Data Docs on http://127.0.0.1:PORT (this machine only)."""
     import functools
     import http.server
 
-    folder = get_settings(home).site
-    if not (folder / "index.html").is_file():
-        raise click.ClickException(f"{folder}: no site built yet; run `confiance site build` first")
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    settings = get_settings(home)
+    root = settings.home.resolve()
+    if not (settings.site / "index.html").is_file():
+        raise click.ClickException(f"{settings.site}: no site built yet; run `confiance site build` first")
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def translate_path(self, path: str) -> str:
+            local = Path(super().translate_path(path)).resolve()
+            allowed = any(local.is_relative_to(root / part) for part in SERVED)
+            return str(local) if allowed else str(root / "site" / "__not_served__")
+
+    handler = functools.partial(Handler, directory=str(root))
     try:
         server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     except OSError as exc:
         raise click.ClickException(f"port {port} on 127.0.0.1: {exc.strerror}") from exc
-    click.echo(f"glossary site: http://127.0.0.1:{port}/index.html (Ctrl-C to stop)")
+    click.echo(f"glossary site: http://127.0.0.1:{server.server_address[1]}/site/index.html (Ctrl-C to stop)")
     try:
         server.serve_forever()
     except KeyboardInterrupt:
