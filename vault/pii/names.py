@@ -153,6 +153,9 @@ def _sentence_start(text: str, start: int) -> bool:
 _WORD_CACHE: dict[str, tuple[bool, bool, bool]] = {}
 _KEEP_LOWER = PARTICLES | TITLES | {"d'", "l'"}
 _TYPO_CACHE: dict[str, bool] = {}
+#: Words as written that are ordinary lower-case words (they only separate names): most words of a text, skipped
+#: on one look-up when no member name is in play.
+_ORDINARY_LOWER: set[str] = set()
 
 
 def tokenize(
@@ -170,10 +173,15 @@ def tokenize(
         cache.clear()
     if len(_TYPO_CACHE) > 200_000:
         _TYPO_CACHE.clear()
+    ordinary = _ORDINARY_LOWER
+    if len(ordinary) > 200_000:
+        ordinary.clear()
     tokens: list[Token] = []
     n = len(text)
     keep_lower = _KEEP_LOWER
     for m in _WORD.finditer(text):
+        if not member_spans and m.group(0) in ordinary:
+            continue
         start, end = m.span()
         f = folded[start:end]
         found = cache.get(f)
@@ -189,8 +197,12 @@ def tokenize(
             # common only through a verb form that folding created ("peter" is not "péter", "elie" not "élie")
             is_common = m.group(0).lower() in vocab.verbal_raw
         cased = text[start].isupper()
-        if not cased and not lex and is_common and not member_spans and f not in keep_lower and end - start > 1:
-            continue  # an ordinary lower-case word: it only separates names
+        if not cased and not lex and is_common and f not in keep_lower and end - start > 1:
+            if not member_spans:
+                ordinary.add(m.group(0))
+                continue  # an ordinary lower-case word: it only separates names
+            if not any(s <= start and end <= e for s, e in member_spans):
+                continue
         if (end < n and text[end].isdigit()) or (start > 0 and text[start - 1].isdigit()):
             continue
         word = m.group(0)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -50,6 +50,27 @@ class PatternSpec:
     group: int = 0
 
 
+def ascii_digits(pattern: str) -> str:
+    """``pattern`` with each ``\\d`` written ``[0-9]`` (``0-9`` inside a character class)."""
+    out: list[str] = []
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < len(pattern):
+            pair = pattern[i : i + 2]
+            out.append(("0-9" if in_class else "[0-9]") if pair == "\\d" else pair)
+            i += 2
+            continue
+        if ch == "[" and not in_class:
+            in_class = True
+        elif ch == "]" and in_class:
+            in_class = False
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
 class FrenchRegexRecognizer(LocalRecognizer):
     """A Presidio recognizer: compiled patterns, an optional validator, raw-text context words.
 
@@ -70,8 +91,16 @@ class FrenchRegexRecognizer(LocalRecognizer):
         context_after: int = 20,
         context_boost: float = 0.35,
         name: str | None = None,
+        min_run: int = 0,
+        gate: re.Pattern[str] | None = None,
     ) -> None:
         self.entity = entity
+        # Python's \d is any Unicode digit, tested by category: [0-9] is what identifiers are made of, and faster
+        patterns = [
+            replace(spec, regex=re.compile(ascii_digits(spec.regex.pattern), spec.regex.flags)) for spec in patterns
+        ]
+        self.min_run = min_run
+        self.gate = gate
         self.patterns = list(patterns)
         self.validator = validator
         self.context_words = tuple(context)
@@ -79,8 +108,10 @@ class FrenchRegexRecognizer(LocalRecognizer):
         self.context_before = context_before
         self.context_after = context_after
         self.context_boost = context_boost
+        # the lookahead on the words' first letters first: most positions are rejected by one class test
+        firsts = "".join(sorted({re.escape(w[0]) for w in self.context_words}))
         self._context_regex = (
-            re.compile(r"(?<![a-zà-ÿ])(?:" + "|".join(re.escape(w) for w in self.context_words) + ")")
+            re.compile(rf"(?=[{firsts}])(?<![a-zà-ÿ])(?:" + "|".join(re.escape(w) for w in self.context_words) + ")")
             if self.context_words
             else None
         )
@@ -89,6 +120,17 @@ class FrenchRegexRecognizer(LocalRecognizer):
 
     def load(self) -> None:  # patterns are compiled in __init__
         return None
+
+    def may_match(self, lowered: str, longest_run: int) -> bool:
+        """A cheap proof that ``find`` can return nothing (False) for the text whose lower-cased form is
+        ``lowered`` and whose longest run of digits (``longest_digit_run``) is ``longest_run``: the patterns need
+        a longer run, the gate pattern is absent, or a required context word is absent."""
+        if longest_run < self.min_run:
+            return False
+        if self.gate is not None and self.gate.search(lowered) is None:
+            return False
+        needs_word = self.requires_context and self._context_regex is not None
+        return not (needs_word and self._context_regex.search(lowered) is None)
 
     def has_context(self, text: str, start: int, end: int) -> bool:
         if self._context_regex is None:
@@ -196,6 +238,25 @@ def _validate_iban(value: str) -> int | None:
     return None
 
 
+# --- cheap gates ------------------------------------------------------------------
+
+#: A run of digits with whatever an identifier allows between them (spaces, dots, hyphens, slashes, brackets,
+#: '+', up to five at a time) and Corsica's A/B: over-approximated on purpose, it only decides which patterns
+#: are worth running.
+_DIGIT_RUN = re.compile(r"\d(?:[ \u00a0.\-/()+]{0,5}[\dABab])*")
+_RUN_SEPARATORS = str.maketrans("", "", " \u00a0.-/()+")
+
+
+def longest_digit_run(text: str) -> int:
+    """The most digits (Corsica's A/B included) one run of ``text`` holds, whatever separates them."""
+    best = 0
+    for match in _DIGIT_RUN.finditer(text):
+        run = match.group(0)
+        if len(run) > best:
+            best = max(best, len(run.translate(_RUN_SEPARATORS)))
+    return best
+
+
 # --- recognizers -----------------------------------------------------------------
 
 _SEP = r"[ \u00a0.]?"
@@ -210,11 +271,15 @@ def nir_recognizer() -> FrenchRegexRecognizer:
 
     The key decides: any run of 15 that does not satisfy it is left alone.
     """
-    regex = re.compile(rf"(?<![\w])[12](?:{_NIR_SEP}[0-9ABab]){{12}}{_NIR_KEY_SEP}\d{_NIR_SEP}\d(?![0-9A-Za-z])")
+    regex = re.compile(
+        r"(?=[12])"
+        rf"(?<![\w])[12](?:{_NIR_SEP}[0-9ABab]){{12}}{_NIR_KEY_SEP}\d{_NIR_SEP}\d(?![0-9A-Za-z])"
+    )
     return FrenchRegexRecognizer(
         "NIR",
         [PatternSpec("nir", regex, 0.9)],
         validator=_validate_nir,
+        min_run=13,  # the key may stand apart ("… 701 clé 87"): the other 13 characters make one run
         context=[
             "nir", "sécu", "secu", "sécurité sociale", "securite sociale", "n° ss", "no ss", "num ss",
             "numéro ss", "immatriculation", "immatriculé", "insee", "carte vitale", "vitale",
@@ -229,17 +294,19 @@ _PHONE_SEP = r"[ \u00a0.\-]{0,2}"
 def phone_recognizer() -> FrenchRegexRecognizer:
     """Phone numbers: French 0X…, +33 / 0033 / (0) forms in any grouping; other international numbers."""
     french = re.compile(
-        r"(?<![\w+])(?<!\d[ \u00a0.\-])"
+        r"(?=[+0(])(?<![\w+])(?<!\d[ \u00a0.\-])"
         r"(?:(?:\+|00)[ \u00a0]?33[ \u00a0.\-]?(?:\(0\)[ \u00a0.\-]?)?|\(0\)[ \u00a0.\-]?|0)"
         rf"[1-9](?:{_PHONE_SEP}\d){{8}}(?![ \u00a0.\-]?\d)"
     )
     international = re.compile(
-        r"(?<![\w+])(?:\+|00(?=[ \u00a0]))[ \u00a0]?(?!33)[1-9]\d{0,2}(?:[ \u00a0.\-]?\(0\))?"
+        r"(?=[+0])(?<![\w+])(?:\+|00(?=[ \u00a0]))[ \u00a0]?(?!33)[1-9]\d{0,2}(?:[ \u00a0.\-]?\(0\))?"
         rf"(?:{_PHONE_SEP}\d){{7,12}}(?![\d])"
     )
     return FrenchRegexRecognizer(
         "PHONE",
         [PatternSpec("phone", french, 0.75), PatternSpec("phone_international", international, 0.6)],
+        min_run=8,
+        gate=re.compile(r"[0-9](?:[ \u00a0.\-]{0,2}[0-9]){7}"),  # eight digits at least, as the patterns group them
         context=["tél", "tel", "téléphone", "telephone", "portable", "mobile", "appeler", "rappeler", "joindre",
                  "joignable", "fixe", "numéro", "numero", "contact", "fax", "sms", "whatsapp", "ligne directe"],
         context_boost=0.2,
@@ -248,11 +315,12 @@ def phone_recognizer() -> FrenchRegexRecognizer:
 
 def iban_recognizer() -> FrenchRegexRecognizer:
     """IBAN of a SEPA country, checksum (and French RIB key) validated, spaces allowed."""
-    regex = re.compile(r"(?<![\w])[A-Za-z]{2}\d\d(?:[ \u00a0\-]?[A-Za-z0-9]{1,4}){3,8}")
+    regex = re.compile(r"(?=[A-Za-z][A-Za-z][0-9])(?<![\w])[A-Za-z]{2}\d\d(?:[ \u00a0\-]?[A-Za-z0-9]{1,4}){3,8}")
     return FrenchRegexRecognizer(
         "IBAN",
         [PatternSpec("iban", regex, 0.9)],
         validator=_validate_iban,
+        gate=re.compile(r"[a-z]{2}[0-9]{2}"),
         context=["iban", "rib", "bic", "compte", "virement", "bancaire", "banque", "coordonnées"],
         context_boost=0.1,
     )
@@ -263,13 +331,14 @@ def email_recognizer() -> FrenchRegexRecognizer:
     return FrenchRegexRecognizer(
         "EMAIL",
         [PatternSpec("email", regex, 0.95)],
+        gate=re.compile("@"),
         context=["mail", "courriel", "adresse électronique"],
         context_boost=0.05,
     )
 
 
 #: No digit (grouped or not) right before: the run starts here.
-_DIGITS_START = r"(?<![\d])(?<!\d[ \u00a0.])"
+_DIGITS_START = r"(?=[0-9])(?<![\d])(?<!\d[ \u00a0.])"
 _DIGITS_END = r"(?![ \u00a0.]?\d)"
 
 
@@ -280,6 +349,7 @@ def siret_recognizer() -> FrenchRegexRecognizer:
         "SIRET",
         [PatternSpec("siret", regex, 0.5)],
         validator=_validate_siret,
+        min_run=14,
         context=["siret", "établissement", "etablissement", "employeur", "entreprise", "société", "societe"],
     )
 
@@ -291,6 +361,7 @@ def siren_recognizer() -> FrenchRegexRecognizer:
         "SIREN",
         [PatternSpec("siren", regex, 0.5)],
         validator=_validate_siren,
+        min_run=9,
         context=["siren", "rcs", "entreprise", "société", "societe", "employeur", "siret", "raison sociale"],
         requires_context=True,
     )
@@ -298,11 +369,12 @@ def siren_recognizer() -> FrenchRegexRecognizer:
 
 def rpps_recognizer() -> FrenchRegexRecognizer:
     """RPPS: 11-digit practitioner number, next to 'RPPS' or a practitioner word."""
-    regex = re.compile(r"(?<![\d+])\d(?:[ \u00a0]?\d){10}(?![ \u00a0]?\d)")
+    regex = re.compile(r"(?=[0-9])(?<![\d+])\d(?:[ \u00a0]?\d){10}(?![ \u00a0]?\d)")
     return FrenchRegexRecognizer(
         "RPPS",
         [PatternSpec("rpps", regex, 0.5)],
         validator=_validate_rpps,
+        min_run=11,
         context=["rpps", "praticien", "prescripteur", "médecin", "medecin", "docteur", "dr ", "dentiste",
                  "chirurgien", "kiné", "infirmi", "sage-femme", "pharmacien"],
         requires_context=True,
@@ -312,11 +384,12 @@ def rpps_recognizer() -> FrenchRegexRecognizer:
 
 def adeli_recognizer() -> FrenchRegexRecognizer:
     """ADELI: 9-digit number of paramedical professionals, next to 'ADELI'."""
-    regex = re.compile(r"(?<![\d])\d(?:[ \u00a0]?\d){8}(?![ \u00a0]?\d)")
+    regex = re.compile(r"(?=[0-9])(?<![\d])\d(?:[ \u00a0]?\d){8}(?![ \u00a0]?\d)")
     return FrenchRegexRecognizer(
         "ADELI",
         [PatternSpec("adeli", regex, 0.5)],
         context=["adeli"],
+        min_run=9,
         requires_context=True,
         context_before=60,
     )
@@ -350,14 +423,18 @@ class DateOfBirthRecognizer(FrenchRegexRecognizer):
 
 def date_of_birth_recognizer() -> FrenchRegexRecognizer:
     """Dates next to 'né(e) le', 'date de naissance', 'DDN'...: day-month-year, ISO, spelled, month and year."""
-    numeric = re.compile(r"(?<![\d/.\-])(?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:19|20)?\d\d(?![\d/])")
-    iso = re.compile(r"(?<![\d/.\-])(?:19|20)\d\d[\-/.](?:0[1-9]|1[0-2])[\-/.](?:0[1-9]|[12]\d|3[01])(?![\d])")
+    numeric = re.compile(
+        r"(?=[0-9])"
+        r"(?<![\d/.\-])(?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:19|20)?\d\d(?![\d/])"
+    )
+    iso = re.compile(r"(?=[12])(?<![\d/.\-])(?:19|20)\d\d[\-/.](?:0[1-9]|1[0-2])[\-/.](?:0[1-9]|[12]\d|3[01])(?![\d])")
     spelled = re.compile(
+        r"(?=[0-9])"
         rf"(?<![\w])(?:1er|0?[1-9]|[12]\d|3[01])[ \u00a0]+(?i:{_MONTHS})[ \u00a0]+(?:(?:19|20)\d\d|\d\d)(?![\d])"
     )
-    month_year = re.compile(rf"(?<![\w])(?i:{_MONTHS})[ \u00a0]+(?:19|20)\d\d(?![\d])")
-    numeric_month_year = re.compile(r"(?<![\d/.\-])(?:0?[1-9]|1[0-2])[/.\-](?:19|20)\d\d(?![\d/])")
-    spaced = re.compile(r"(?<![\d])(?:0[1-9]|[12]\d|3[01]) (?:0[1-9]|1[0-2]) (?:19|20)\d\d(?![\d])")
+    month_year = re.compile(rf"(?=[jfmasondJFMASOND])(?<![\w])(?i:{_MONTHS})[ \u00a0]+(?:19|20)\d\d(?![\d])")
+    numeric_month_year = re.compile(r"(?=[0-9])(?<![\d/.\-])(?:0?[1-9]|1[0-2])[/.\-](?:19|20)\d\d(?![\d/])")
+    spaced = re.compile(r"(?=[0-9])(?<![\d])(?:0[1-9]|[12]\d|3[01]) (?:0[1-9]|1[0-2]) (?:19|20)\d\d(?![\d])")
     return DateOfBirthRecognizer(
         "DATE_OF_BIRTH",
         [PatternSpec("dob_numeric", numeric, 0.5), PatternSpec("dob_iso", iso, 0.5),
@@ -365,6 +442,7 @@ def date_of_birth_recognizer() -> FrenchRegexRecognizer:
          PatternSpec("dob_numeric_month_year", numeric_month_year, 0.5), PatternSpec("dob_spaced", spaced, 0.5)],
         context=_DOB_CONTEXT,
         requires_context=True,
+        min_run=4,  # the shortest date: 1/3/60; a year alone: 1979
         context_before=70,
         context_after=25,
     )  # fmt: skip
@@ -404,10 +482,13 @@ _LATEST_BIRTH_YEAR = 2012
 
 def old_date_recognizer() -> FrenchRegexRecognizer:
     """Full dates (day, month, four-digit year up to 2012) with nothing saying they date another event."""
-    numeric = re.compile(r"(?<![\d/.\-])(?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:19|20)\d\d(?![\d/])")
-    iso = re.compile(r"(?<![\d/.\-])(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d])")
+    numeric = re.compile(
+        r"(?=[0-9])"
+        r"(?<![\d/.\-])(?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:19|20)\d\d(?![\d/])"
+    )
+    iso = re.compile(r"(?=[12])(?<![\d/.\-])(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d])")
     spelled = re.compile(
-        rf"(?<![\w])(?:1er|0?[1-9]|[12]\d|3[01])[ \u00a0]+(?i:{_MONTHS})[ \u00a0]+(?:19|20)\d\d(?![\d])"
+        rf"(?=[0-9])(?<![\w])(?:1er|0?[1-9]|[12]\d|3[01])[ \u00a0]+(?i:{_MONTHS})[ \u00a0]+(?:19|20)\d\d(?![\d])"
     )
     return OldDateRecognizer(
         "DATE_OF_BIRTH",
@@ -416,12 +497,14 @@ def old_date_recognizer() -> FrenchRegexRecognizer:
         requires_context=True,
         context_boost=0.0,
         name="FrOldDate",
+        min_run=4,
+        gate=re.compile(r"(?:19[0-9][0-9]|20[01][0-9])(?![0-9])"),  # a year up to 2019 (_LATEST_BIRTH_YEAR is below)
     )  # fmt: skip
 
 
 def birth_year_recognizer() -> FrenchRegexRecognizer:
     """A year of birth alone, right after 'né(e) en' / 'naissance' ('née en 1979', 'DDN : 1979')."""
-    year = re.compile(r"(?<![\w/.\-])(?:19|20)\d\d(?![\w/]|[.\-]\d)")
+    year = re.compile(r"(?=[12])(?<![\w/.\-])(?:19|20)\d\d(?![\w/]|[.\-]\d)")
     return DateOfBirthRecognizer(
         "DATE_OF_BIRTH",
         [PatternSpec("dob_year", year, 0.5)],
@@ -430,6 +513,7 @@ def birth_year_recognizer() -> FrenchRegexRecognizer:
         context_before=18,
         context_after=0,
         name="FrBirthYear",
+        min_run=4,
     )
 
 
@@ -449,18 +533,23 @@ _POSTAL = r"(?:\d{5}|\d\d[ \u00a0]\d{3})"
 def address_recognizer() -> FrenchRegexRecognizer:
     """French postal addresses: number + street type + name (+ postal code + commune); postal code + commune."""
     street = re.compile(
-        rf"(?<![\w])\d{{1,4}}(?:[ \u00a0]?(?:bis|ter|quater|[A-Da-d])(?![\w]))?,?[ \u00a0]+"
+        rf"(?=[0-9])(?<![\w])\d{{1,4}}(?:[ \u00a0]?(?:bis|ter|quater|[A-Da-d])(?![\w]))?,?[ \u00a0]+"
         rf"(?i:{_STREET_TYPES})(?![\w])"
         rf"[ \u00a0]+{_PARTICLE}*{_ANY_WORD}"
         rf"(?:[ \u00a0]+{_PARTICLE}*[{_UP}0-9]{_WORD}*)*"
         rf"(?:(?:,|[ \u00a0]+[-–])?[ \u00a0]*{_POSTAL}[ \u00a0]+{_COMMUNE})?"
     )
-    postal_commune = re.compile(rf"(?<![\w])(?:\d{{5}}|\d\d[ \u00a0]\d{{3}})[ \u00a0]+{_COMMUNE}")
+    postal_commune = re.compile(rf"(?=[0-9])(?<![\w])(?:\d{{5}}|\d\d[ \u00a0]\d{{3}})[ \u00a0]+{_COMMUNE}")
     return FrenchRegexRecognizer(
         "ADDRESS",
         [PatternSpec("street_address", street, 0.75), PatternSpec("postal_code_commune", postal_commune, 0.7)],
         context=["adresse", "domicil", "habite", "demeurant", "résid", "resid", "déménag", "demenag", "courrier"],
         context_boost=0.15,
+        # what each pattern starts with: a number and a street type, or a postal code and a word
+        gate=re.compile(
+            rf"[0-9](?:[ \u00a0]?(?:bis|ter|quater|[a-d]))?,?[ \u00a0]+(?:{_STREET_TYPES})(?![\w])"
+            r"|[0-9]{2}[ \u00a0]?[0-9]{3}[ \u00a0]+[^\W\d_]"
+        ),
     )
 
 
@@ -470,7 +559,7 @@ _TITLES = r"M\.|MM\.|Mr\.?|Mme\.?|Mmes|Mlle\.?|Madame|Monsieur|Mademoiselle|Dr\.
 def titled_person_recognizer() -> FrenchRegexRecognizer:
     """A name after a civility or professional title: Mme Durand, M. J. Martin, Dr Le Gall, Madame DUPONT Anne."""
     name = rf"(?:[{_UP}]\.|{_CAP_WORD})(?:[ \u00a0]+(?:(?:de|du|des|le|la)[ \u00a0]+|[dD]['’])?{_CAP_WORD}){{0,2}}"
-    regex = re.compile(rf"(?<![\w.])(?:{_TITLES})[ \u00a0]+({name})")
+    regex = re.compile(rf"(?=[MDP])(?<![\w.])(?:{_TITLES})[ \u00a0]+({name})")
     return FrenchRegexRecognizer(
         "PERSON",
         [PatternSpec("titled_name", regex, 0.85, group=1)],

@@ -35,7 +35,12 @@ from vault.pii.analyzer import SCORE_THRESHOLD, get_analyzer
 from vault.pii.gazetteer import NameGazetteer
 from vault.pii.lexicon import fold
 from vault.pii.names import find_names
-from vault.pii.recognizers import LANGUAGE, FrenchLexiconPersonRecognizer, FrenchRegexRecognizer
+from vault.pii.recognizers import (
+    LANGUAGE,
+    FrenchLexiconPersonRecognizer,
+    FrenchRegexRecognizer,
+    longest_digit_run,
+)
 
 #: Texts handed to spaCy at once.
 BATCH_SIZE = 256
@@ -120,47 +125,25 @@ def merge_spans(spans: Iterable[Span]) -> list[Span]:
     return merged
 
 
-#: The fewest digits a text must hold for each type's patterns to match (a digit-free text skips them all).
-_MIN_DIGITS: dict[str, int] = {
-    "NIR": 13, "PHONE": 8, "IBAN": 10, "SIRET": 14, "SIREN": 9, "RPPS": 11, "ADELI": 9, "DATE_OF_BIRTH": 2,
-    "ADDRESS": 1,
-}  # fmt: skip
-_DIGITS = re.compile(r"\d")
-_IBAN_START = re.compile(r"[A-Za-z]{2}\d\d")
-
-
 @functools.lru_cache(maxsize=1)
-def _recognizers() -> tuple[list[FrenchRegexRecognizer], list[FrenchRegexRecognizer], list[EntityRecognizer]]:
-    """The analyzer's pattern recognizers gated by digits or '@', the others, and its NER-based ones."""
+def _recognizers() -> tuple[list[FrenchRegexRecognizer], list[EntityRecognizer]]:
+    """The analyzer's pattern recognizers and its NER-based ones."""
     registry = get_analyzer().registry
     regex = [r for r in registry.recognizers if isinstance(r, FrenchRegexRecognizer)]
-    gated = [r for r in regex if r.entity in _MIN_DIGITS or r.entity == "EMAIL"]
-    always = [r for r in regex if r not in gated]
     ner = [r for r in registry.recognizers if not isinstance(r, (FrenchRegexRecognizer, FrenchLexiconPersonRecognizer))]
-    return gated, always, ner
+    return regex, ner
 
 
 def _pattern_spans(text: str) -> list[Span]:
-    """Spans of the pattern recognizers that can match ``text`` (cheap gates first: digits, '@', context)."""
-    gated, always, _ner = _recognizers()
-    digits = len(_DIGITS.findall(text))
-    lowered = None
+    """Spans of the pattern recognizers that can match ``text`` (each one's cheap gate first: the longest run of
+    digits, a word or sign it needs, its required context words)."""
+    regex, _ner = _recognizers()
+    lowered = text.lower()
+    longest = longest_digit_run(text)
     spans: list[Span] = []
-    for rec in gated:
-        if rec.entity == "EMAIL":
-            if "@" not in text:
-                continue
-        elif digits < _MIN_DIGITS[rec.entity]:
+    for rec in regex:
+        if not rec.may_match(lowered, longest):
             continue
-        elif rec.entity == "IBAN" and not _IBAN_START.search(text):
-            continue
-        if rec.requires_context and rec._context_regex is not None:
-            lowered = text.lower() if lowered is None else lowered
-            if not rec._context_regex.search(lowered):
-                continue
-        entity = rec.entity
-        spans.extend(Span(a, b, entity, score) for a, b, score in rec.find(text) if score >= SCORE_THRESHOLD)
-    for rec in always:
         entity = rec.entity
         spans.extend(Span(a, b, entity, score) for a, b, score in rec.find(text) if score >= SCORE_THRESHOLD)
     return spans
@@ -205,7 +188,7 @@ def analyze_texts(
     """
     if known_names is not None and len(known_names) != len(texts):
         raise ValueError(f"known_names has {len(known_names)} entries for {len(texts)} texts")
-    _gated, _always, ner_recognizers = _recognizers()
+    _regex, ner_recognizers = _recognizers()
     distinct: dict[tuple[str, tuple[str, ...]], int] = {}
     slot: list[int] = []
     work: list[tuple[str, tuple[str, ...]]] = []
