@@ -23,6 +23,10 @@ export AIRFLOW__COSMOS__ENABLE_CACHE := False
 export DO_NOT_TRACK := 1
 export GX_ANALYTICS_ENABLED := False
 export SCARF_ANALYTICS := false
+# OpenLineage events of every DAG run go to a file beside Airflow's metadata: nothing leaves the machine
+# (point an OpenMetadata, DataHub or Marquez ingestion at it, or set another transport).
+export AIRFLOW__OPENLINEAGE__NAMESPACE ?= confiance
+export AIRFLOW__OPENLINEAGE__TRANSPORT ?= {"type": "file", "log_file_path": "$(AIRFLOW_HOME)/openlineage.jsonl", "append": true}
 export PYTHONPATH := $(CURDIR)
 # `airflow standalone` starts its components as `airflow ...` subprocesses: the venv comes first on PATH.
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)

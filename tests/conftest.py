@@ -24,6 +24,11 @@ os.environ["AIRFLOW__COSMOS__ENABLE_CACHE"] = "False"
 os.environ["DO_NOT_TRACK"] = "1"
 os.environ["GX_ANALYTICS_ENABLED"] = "False"
 os.environ["SCARF_ANALYTICS"] = "false"
+# OpenLineage events of any DAG run in the tests go to a file in the sandbox, never to a server.
+os.environ["AIRFLOW__OPENLINEAGE__NAMESPACE"] = "confiance"
+os.environ["AIRFLOW__OPENLINEAGE__TRANSPORT"] = (
+    '{"type": "file", "log_file_path": "' + str(_sandbox / "openlineage.jsonl") + '", "append": true}'
+)
 
 
 @pytest.fixture(scope="session")
