@@ -18,7 +18,9 @@
   function render(query) {
     list.textContent = "";
     if (!query.trim()) { count.textContent = ""; return; }
-    var opts = { prefix: true, fuzzy: 0.15, boost: data.boost, combineWith: "AND" };
+    // Glossary terms first: they are what a business user looks for and they lead to the columns.
+    var boostDocument = function (id) { return id.indexOf("term:") === 0 ? 3 : 1; };
+    var opts = { prefix: true, fuzzy: 0.15, boost: data.boost, combineWith: "AND", boostDocument: boostDocument };
     var hits = engine.search(query, opts);
     if (!hits.length) { hits = engine.search(query, Object.assign({}, opts, { combineWith: "OR" })); }
     count.textContent = hits.length + " résultat(s) / result(s)";
