@@ -78,7 +78,7 @@ def render_svg(
         return PAD + layer * (NODE_W + GAP_X), PAD + row * (NODE_H + GAP_Y)
 
     out = [
-        f'<svg class="lineage" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'<svg class="lineage" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}">',
         f"<title>{escape(title)}</title>",
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" '
