@@ -1,0 +1,174 @@
+"""The employer's page: one self-contained HTML file per language (inline CSS and SVG, no script, no link out).
+
+Every figure printed on the page is a published value, written with ``data-mart``, ``data-key`` and
+``data-column`` attributes naming the Parquet cell it comes from, so that anyone can check it. A masked
+cell is shown as "non publié" / "not published": never a value, never a reason.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+from governance.employer_report import charts, texts
+from governance.employer_report.model import BENCHMARK, CONSUMPTION, REPORTED, TOTALS, EmployerRelease, Row, as_text
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+PAGES = {"fr": "rapport_fr.html", "en": "report_en.html"}
+
+_env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]),
+                   trim_blocks=True, lstrip_blocks=True)
+
+
+def format_number(value: Any, lang: str, decimals: int | None = None) -> str:
+    """French: 1 234,56 ; English: 1,234.56. Counts without decimals, amounts with two."""
+    if decimals is None:
+        decimals = 0 if isinstance(value, int) else 2
+    text = f"{Decimal(value):,.{decimals}f}"
+    if lang == "fr":
+        text = text.replace(",", "\u202f").replace(".", ",")
+    return text
+
+
+def row_key(row: Row, dims: tuple[str, ...]) -> str:
+    """The row's identity in its table: ``column=value`` pairs of its dimensions joined with '|' (dates ISO)."""
+    return "|".join(f"{c}={as_text(row.dims[c])}" for c in dims)
+
+
+def _cell(mart: str, row: Row, dims: tuple[str, ...], column: str, lang: str, short: bool = False) -> Markup:
+    value = row.values.get(column)
+    if not row.published or value is None:
+        return Markup('<td class="np">{}</td>').format("–" if short else texts.NOT_PUBLISHED(lang))
+    return Markup('<td class="num" data-mart="{}" data-key="{}" data-column="{}">{}</td>').format(
+        mart, row_key(row, dims), column, format_number(value, lang))
+
+
+def _dim(column: str, value: Any, lang: str, grain: str | None = None) -> str:
+    if column == "act_family":
+        return texts.family(value, lang)
+    if column == "age_band":
+        return texts.age_band(value, lang)
+    if column == "sex":
+        return texts.sex(value, lang)
+    if column == "period_start" and value is not None and grain == "quarter":
+        return texts.QUARTER(lang).format(q=(value.month - 1) // 3 + 1, y=value.year)
+    if column == "period_start" and value is not None and grain == "year":
+        return str(value.year)
+    return as_text(value)
+
+
+def _html_table(release: EmployerRelease, mart: str, rows: list[Row], dims: list[str], values: list[str],
+                lang: str) -> Markup:
+    table = release.tables[mart]
+    head = Markup("").join(Markup("<th>{}</th>").format(texts.DISPLAY[c](lang)) for c in dims)
+    head += Markup("").join(Markup('<th class="num">{}</th>').format(texts.DISPLAY[c](lang)) for c in values)
+    body = Markup("").join(
+        Markup("<tr>{}{}</tr>").format(
+            Markup("").join(Markup("<td>{}</td>").format(_dim(c, row.dims[c], lang, row.dims.get("period_grain")))
+                            for c in dims),
+            Markup("").join(_cell(mart, row, table.dim_columns, c, lang) for c in values))
+        for row in rows)
+    return Markup('<table data-mart="{}"><thead><tr>{}</tr></thead><tbody>{}</tbody></table>').format(mart, head, body)
+
+
+_AMOUNTS = ["member_count", "benefit_line_count", "actual_cost", "ss_reimbursement", "complementary_reimbursement",
+            "out_of_pocket"]
+
+
+def _tables(release: EmployerRelease, lang: str) -> dict[str, Markup | None]:
+    out: dict[str, Markup | None] = {"totals": None, "detail": None, "benchmark": None}
+    if TOTALS in release.tables:
+        totals = release.tables[TOTALS]
+        dims = ["care_year", "act_family"] if len(release.years) > 1 else ["act_family"]
+        out["totals"] = _html_table(release, TOTALS, list(totals.rows), dims, _AMOUNTS, lang)
+    if CONSUMPTION in release.tables:
+        detail = release.tables[CONSUMPTION]
+        rows = list(detail.published_rows)
+        dims = ["period_start", "act_family", "age_band", "sex"]
+        if rows:
+            out["detail"] = _html_table(release, CONSUMPTION, rows, dims, _AMOUNTS, lang)
+    if BENCHMARK in release.tables:
+        bench = release.tables[BENCHMARK]
+        years = set(release.years) or {r.dims["care_year"] for r in bench.rows}
+        pivots = [_benchmark_pivot(release, year, lang) for year in sorted(years)]
+        if any(p is not None for p in pivots):
+            out["benchmark"] = Markup("").join(p for p in pivots if p is not None)
+    return out
+
+
+def _benchmark_pivot(release: EmployerRelease, year: int, lang: str) -> Markup | None:
+    """The pooled comparison of one year, compact: a row per care family, a column per age band and sex, the
+    average actual cost per person with care in each published cell."""
+    bench = release.tables[BENCHMARK]
+    rows = [r for r in bench.rows if r.dims["care_year"] == year]
+    if not any(r.published and r.values.get("actual_cost_per_member") is not None for r in rows):
+        return None
+    groups = sorted({(r.dims["age_band"], r.dims["sex"]) for r in rows}, key=lambda g: (str(g[0]), str(g[1])))
+    families = sorted({r.dims["act_family"] for r in rows}, key=lambda f: texts.family(f, lang))
+    by_key = {(r.dims["act_family"], r.dims["age_band"], r.dims["sex"]): r for r in rows}
+    head = Markup("<th>{}</th>").format(texts.DISPLAY["act_family"](lang)) + Markup("").join(
+        Markup('<th class="num">{}<br>{}</th>').format(texts.age_band(a, lang), texts.sex(x, lang)) for a, x in groups)
+    body = Markup("")
+    for fam in families:
+        cells = Markup("").join(
+            _cell(BENCHMARK, by_key[(fam, a, x)], bench.dim_columns, "actual_cost_per_member", lang, short=True)
+            if (fam, a, x) in by_key else Markup('<td class="np">–</td>') for a, x in groups)
+        body += Markup("<tr><td>{}</td>{}</tr>").format(texts.family(fam, lang), cells)
+    caption = Markup("<caption>{} {}</caption>").format(texts.DISPLAY["actual_cost_per_member"](lang), year)
+    return Markup('<table class="pivot" data-mart="{}">{}<thead><tr>{}</tr></thead><tbody>{}</tbody></table>').format(
+        BENCHMARK, caption, head, body)
+
+
+def statement(release: EmployerRelease, lang: str) -> str:
+    covered = "" if release.covered_members is None else format_number(release.covered_members, lang)
+    return texts.STATUS[release.status](lang).format(k=release.k, covered=covered)
+
+
+def breakdown(release: EmployerRelease, lang: str) -> str | None:
+    if release.status != REPORTED or release.period_grain is None:
+        return None
+    width = release.age_band_width or 0
+    ages = texts.AGES[0](lang) if width == 0 else texts.AGE_WIDTH(lang).format(w=width)
+    sexes = texts.SEX_LEVEL.get(release.sex_level or "all", texts.SEX_LEVEL["all"])(lang)
+    grain = texts.GRAINS.get(release.period_grain, texts.GRAINS["year"])(lang)
+    return texts.BREAKDOWN(lang).format(grain=grain, ages=ages, sexes=sexes)
+
+
+def render_page(release: EmployerRelease, lang: str) -> str:
+    other = "en" if lang == "fr" else "fr"
+    covered = None
+    if release.covered_members is not None:
+        covered = Markup('<span data-mart="mart_employer__summary" data-key="{}" data-column="member_count">{}</span>'
+                         ).format(f"employer_siret={release.siret}", format_number(release.covered_members, lang))
+    reported = release.status == REPORTED
+    drawn = {"totals": charts.totals_chart(release, lang) if reported else None,
+             "trend": charts.trend_chart(release, lang) if reported else None,
+             "benchmark": charts.benchmark_chart(release, lang) if reported else None}
+    hidden = None
+    if reported and release.own_cells:
+        hidden = texts.HIDDEN_COUNT(lang).format(masked=release.own_masked, cells=release.own_cells)
+    params = {"k": release.k, "min_employers": release.min_employers}
+    years = release.years
+    period = "–".join(str(y) for y in sorted({years[0], years[-1]})) if years else "—"
+    return _env.get_template("report.html.j2").render(
+        t=texts, lang=lang, release=release, other_page=PAGES[other], other_lang=other,
+        period=period, covered=covered, too_few=texts.TOO_FEW(lang).format(k=release.k),
+        published_on=release.published_at[:10], breakdown=breakdown(release, lang),
+        statement=statement(release, lang), charts=drawn, tables=_tables(release, lang), hidden_count=hidden,
+        benchmark_coarser=reported and drawn["benchmark"] is None,
+        notes=[n(lang).format(**params) for n in texts.HIDDEN_NOTES],
+        glossary=[(texts.glossary_heading(k)(lang), texts.GLOSSARY_TEXT[k](lang)) for k in texts.GLOSSARY_KEYS],
+    )
+
+
+def write_pages(release: EmployerRelease, folder: Path) -> list[Path]:
+    paths = []
+    for lang, name in PAGES.items():
+        path = folder / name
+        path.write_text(render_page(release, lang), encoding="utf-8")
+        paths.append(path)
+    return paths

@@ -1,0 +1,295 @@
+"""Every word an employer reads, French first and English alongside: labels, statements, notes, glossary.
+
+One home for the report's wording: the HTML page, the CSV/XLSX copies and their column dictionary all take
+their text from here. Glossary headings come from the business glossary (contracts/glossary.yaml).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import yaml
+
+from confiance.settings import CONTRACTS_DIR
+
+LANGUAGES = ("fr", "en")
+
+
+@dataclass(frozen=True)
+class Label:
+    fr: str
+    en: str
+
+    def __call__(self, lang: str) -> str:
+        return self.fr if lang == "fr" else self.en
+
+
+ACT_FAMILIES: dict[str, Label] = {
+    "consultation": Label("Consultations", "Consultations"),
+    "pharmacy": Label("Pharmacie", "Pharmacy"),
+    "optics": Label("Optique", "Optics"),
+    "dental": Label("Dentaire", "Dental"),
+    "hospital": Label("Hospitalisation", "Hospital"),
+    "audiology": Label("Audiologie", "Audiology"),
+    "paramedical": Label("Soins paramédicaux", "Paramedical care"),
+    "laboratory": Label("Analyses de laboratoire", "Laboratory tests"),
+    "radiology": Label("Radiologie", "Radiology"),
+}
+
+SEXES = {"F": Label("Femmes", "Women"), "M": Label("Hommes", "Men"),
+         "all": Label("Les deux sexes", "Both sexes")}
+
+AMOUNTS = ("actual_cost", "ss_reimbursement", "complementary_reimbursement", "out_of_pocket")
+
+
+@dataclass(frozen=True)
+class ColumnText:
+    """One column of the machine-readable copies: its header, what it means, its unit."""
+
+    column: str  # the Parquet column it comes from ("" for a column made from several, e.g. a label)
+    header: Label
+    meaning: Label
+    unit: Label = Label("", "")
+
+
+COLUMNS: dict[str, ColumnText] = {c.column: c for c in (
+    ColumnText("care_year", Label("annee_de_soins", "care_year"),
+               Label("Année civile des soins (date des soins).", "Calendar year in which the care took place.")),
+    ColumnText("period_start", Label("debut_de_periode", "period_start"),
+               Label("Premier jour de la période (année ou trimestre) ; seules les périodes closes sont publiées.",
+                     "First day of the period (year or quarter); only closed periods are published."),
+               Label("date AAAA-MM-JJ", "date YYYY-MM-DD")),
+    ColumnText("period_grain", Label("periode", "period"),
+               Label("Découpage du temps : année ou trimestre.", "Time breakdown: year or quarter.")),
+    ColumnText("act_family", Label("famille_de_soins", "care_family"),
+               Label("Famille d'actes de soins (consultations, pharmacie, optique...).",
+                     "Family of care acts (consultations, pharmacy, optics...).")),
+    ColumnText("age_band", Label("tranche_d_age", "age_band"),
+               Label("Tranche d'âge des salariés à la date des soins ; « tous âges » quand l'âge n'est pas détaillé.",
+                     "Employees' age band at the date of care; 'all ages' when age is not broken down.")),
+    ColumnText("sex", Label("sexe", "sex"),
+               Label("Femmes, hommes, ou les deux sexes ensemble.", "Women, men, or both sexes together.")),
+    ColumnText("member_count", Label("personnes_ayant_consomme", "people_with_care"),
+               Label("Nombre de salariés couverts ayant eu au moins un soin de ce type sur la période.",
+                     "Number of covered employees with at least one act of this kind in the period."),
+               Label("personnes", "people")),
+    ColumnText("benefit_line_count", Label("actes_rembourses", "reimbursed_acts"),
+               Label("Nombre de lignes de prestations (actes remboursés).",
+                     "Number of benefit lines (reimbursed acts)."), Label("actes", "acts")),
+    ColumnText("actual_cost", Label("depense_reelle_eur", "actual_cost_eur"),
+               Label("Dépense réelle : ce que les soins ont coûté, tous payeurs confondus.",
+                     "Actual cost: what the care cost, all payers together."), Label("euros", "euros")),
+    ColumnText("ss_reimbursement", Label("rembourse_securite_sociale_eur", "social_security_eur"),
+               Label("Part remboursée par la Sécurité sociale.", "Part reimbursed by the Sécurité sociale."),
+               Label("euros", "euros")),
+    ColumnText("complementary_reimbursement", Label("rembourse_mutuelle_eur", "mutuelle_eur"),
+               Label("Part remboursée par la mutuelle au titre du contrat collectif.",
+                     "Part reimbursed by the mutuelle under the collective contract."), Label("euros", "euros")),
+    ColumnText("out_of_pocket", Label("reste_a_charge_eur", "out_of_pocket_eur"),
+               Label("Reste à charge : ce que les salariés ont payé eux-mêmes.",
+                     "Out-of-pocket: what the employees paid themselves."), Label("euros", "euros")),
+    ColumnText("actual_cost_per_member", Label("depense_par_personne_eur", "cost_per_person_eur"),
+               Label("Comparaison entre employeurs : dépense réelle moyenne par personne ayant consommé.",
+                     "Employer comparison: average actual cost per person with care."), Label("euros", "euros")),
+    ColumnText("complementary_reimbursement_per_member", Label("mutuelle_par_personne_eur", "mutuelle_per_person_eur"),
+               Label("Comparaison entre employeurs : remboursement mutuelle moyen par personne ayant consommé.",
+                     "Employer comparison: average mutuelle reimbursement per person with care."),
+               Label("euros", "euros")),
+    ColumnText("out_of_pocket_per_member", Label("reste_a_charge_par_personne_eur", "out_of_pocket_per_person_eur"),
+               Label("Comparaison entre employeurs : reste à charge moyen par personne ayant consommé.",
+                     "Employer comparison: average out-of-pocket per person with care."), Label("euros", "euros")),
+    ColumnText("published", Label("publie", "published"),
+               Label("« oui » : les valeurs de la ligne sont publiées ; « non » : elles sont cachées pour protéger "
+                     "les personnes (les cellules vides de la ligne ne sont pas publiées).",
+                     "'yes': the row's values are published; 'no': they are hidden to protect individuals (its "
+                     "empty cells are not published).")),
+)}
+
+# Column titles on the page (the copies use the snake_case headers above).
+DISPLAY: dict[str, Label] = {
+    "care_year": Label("Année", "Year"), "period_start": Label("Période", "Period"),
+    "act_family": Label("Famille de soins", "Care family"), "age_band": Label("Âge", "Age"),
+    "sex": Label("Sexe", "Sex"), "member_count": Label("Personnes ayant consommé", "People with care"),
+    "benefit_line_count": Label("Actes remboursés", "Reimbursed acts"),
+    "actual_cost": Label("Dépense réelle (€)", "Actual cost (€)"),
+    "ss_reimbursement": Label("Sécurité sociale (€)", "Sécurité sociale (€)"),
+    "complementary_reimbursement": Label("Mutuelle (€)", "Mutuelle (€)"),
+    "out_of_pocket": Label("Reste à charge (€)", "Out-of-pocket (€)"),
+    "actual_cost_per_member": Label("Dépense par personne (€)", "Cost per person (€)"),
+    "complementary_reimbursement_per_member": Label("Mutuelle par personne (€)", "Mutuelle per person (€)"),
+    "out_of_pocket_per_member": Label("Reste à charge par personne (€)", "Out-of-pocket per person (€)"),
+}
+QUARTER = Label("T{q} {y}", "Q{q} {y}")
+YES_NO = {True: Label("oui", "yes"), False: Label("non", "no")}
+ALL_AGES = Label("tous âges", "all ages")
+NOT_PUBLISHED = Label("non publié", "not published")
+
+TITLE = Label("Consommation de soins de vos salariés couverts", "Care consumption of your covered employees")
+SECTIONS = {
+    "status": Label("Ce que contient ce rapport", "What this report contains"),
+    "totals": Label("Dépenses par famille de soins", "Spending per care family"),
+    "trend": Label("Évolution dans le temps", "Trend over time"),
+    "benchmark": Label("Comparaison avec d'autres employeurs", "Comparison with other employers"),
+    "detail": Label("Détail publié", "Published breakdown"),
+    "hidden": Label("Ce qui est caché, et pourquoi", "What is hidden, and why"),
+    "files": Label("Fichiers de ce dossier", "Files in this folder"),
+    "glossary": Label("Glossaire", "Glossary"),
+}
+FACTS = {
+    "employer": Label("Employeur", "Employer"),
+    "siret": Label("SIRET", "SIRET"),
+    "period": Label("Période couverte", "Period covered"),
+    "covered": Label("Salariés couverts", "Covered employees"),
+    "published_at": Label("Publié le", "Published on"),
+    "breakdown": Label("Niveau de détail", "Level of detail"),
+}
+CHART_TITLES = {
+    "totals": Label("Dépense réelle par famille de soins et qui l'a payée",
+                    "Actual cost per care family and who paid it"),
+    "trend": Label("Dépense réelle par période (familles dont toutes les cellules sont publiées)",
+                   "Actual cost per period (families whose cells are all published)"),
+    "benchmark": Label("Dépense moyenne par personne ayant consommé : votre entreprise et les autres employeurs",
+                       "Average cost per person with care: your company and other employers"),
+}
+SERIES = {
+    "ss_reimbursement": Label("Sécurité sociale", "Sécurité sociale"),
+    "complementary_reimbursement": Label("Mutuelle", "Mutuelle"),
+    "out_of_pocket": Label("Reste à charge", "Out-of-pocket"),
+    "company": Label("Votre entreprise", "Your company"),
+    "peers": Label("Autres employeurs (mutualisé)", "Other employers (pooled)"),
+}
+GRAINS = {"year": Label("année", "year"), "quarter": Label("trimestre", "quarter"), "month": Label("mois", "month")}
+
+STATUS = {
+    "reported": Label(
+        "Des chiffres sur la consommation de soins de vos salariés couverts sont publiés ci-dessous.",
+        "Figures on your covered employees' care consumption are published below."),
+    "nothing_publishable": Label(
+        "Aucun chiffre ne peut être publié cette fois : chaque valeur calculable décrirait trop peu de personnes "
+        "(moins de {k}) ou permettrait d'en retrouver une autre. Votre entreprise compte bien {covered} salariés "
+        "couverts, mais leurs soins se répartissent en groupes trop petits.",
+        "Nothing is published this time: every value computable here would describe too few people "
+        "(fewer than {k}) or allow another one to be recomputed. Your company covers {covered} employees, but "
+        "their care falls into groups that are too small."),
+    "too_small_to_report": Label(
+        "Trop petit pour un rapport : moins de {k} salariés couverts. Aucun détail ne peut être publié sans décrire "
+        "des personnes ; ce dossier ne contient donc que ce constat et la comparaison mutualisée entre employeurs.",
+        "Too small to report: fewer than {k} covered employees. No breakdown can be published without describing "
+        "individuals, so this folder holds only this statement and the comparison pooled across employers."),
+    "no_closed_period": Label(
+        "Aucun chiffre ne peut être publié : sur les périodes de soins closes, vos salariés couverts sont moins de "
+        "{k} (ou aucune période n'est encore close). Les chiffres viendront quand une période close en comptera au "
+        "moins {k}.", "Nothing is published: over the closed periods of care, you cover fewer than {k} "
+        "employees (or no period is closed yet). Figures follow when a closed period counts at least {k}."),
+}
+BREAKDOWN = Label("par {grain}, {ages}, {sexes} et famille de soins", "by {grain}, {ages}, {sexes} and care family")
+AGES = {0: Label("tous âges confondus", "all ages together")}
+AGE_WIDTH = Label("tranches d'âge de {w} ans", "{w}-year age bands")
+SEX_LEVEL = {"sex": Label("femmes et hommes séparément", "women and men separately"),
+             "all": Label("les deux sexes ensemble", "both sexes together")}
+
+HIDDEN_NOTES = [
+    Label("Une valeur n'est jamais publiée quand elle concerne moins de {k} salariés : « moins de {k} salariés "
+          "concernés ».", "A value is never published when it concerns fewer than {k} employees: 'fewer than {k} "
+          "employees concerned'."),
+    Label("Un montant est caché quand une ou deux personnes en portent l'essentiel : le publier révélerait leurs "
+          "dépenses.", "An amount is hidden when one or two people carry most of it: publishing it would reveal "
+          "their spending."),
+    Label("D'autres valeurs sont cachées parce qu'elles permettraient, par soustraction, de retrouver une valeur "
+          "cachée.", "Other values are hidden because, by subtraction, they would let a hidden value be recomputed."),
+    Label("Le détail (âge, sexe, trimestre) n'est donné que si chaque groupe décrit compte au moins {k} salariés "
+          "couverts ; sinon il est regroupé.", "Detail (age, sex, quarter) is given only where every group described "
+          "counts at least {k} covered employees; otherwise groups are merged."),
+    Label("La comparaison avec d'autres employeurs est mutualisée : chaque valeur réunit au moins {k} personnes et "
+          "{min_employers} employeurs, dont aucun ne pèse plus de 85 %. Elle est la même pour tous les employeurs "
+          "et ne dit rien d'une entreprise en particulier.", "The comparison with other employers is pooled: each "
+          "value covers at least {k} people and {min_employers} employers, none above 85 % of it. It is the same "
+          "for every employer and reveals nothing on a single company."),
+]
+HIDDEN_COUNT = Label("{masked} valeur(s) sur {cells} ne sont pas publiées dans vos tableaux.",
+                     "{masked} of {cells} value(s) in your tables are not published.")
+DETAIL_HINT = Label("Lignes dont au moins une valeur est publiée ; le tableau complet est dans les fichiers CSV et "
+                    "XLSX.", "Rows with at least one published value; the complete table is in the CSV and XLSX "
+                    "files.")
+BENCHMARK_HINT = Label("Dépense réelle moyenne par personne ayant consommé chez les autres employeurs (mutualisé), "
+                       "par tranche d'âge et sexe ; « – » : non publié. Les autres montants moyens sont dans les "
+                       "fichiers CSV et XLSX.", "Average actual cost per person with care at other employers "
+                       "(pooled), by age band and sex; '–': not published. The other average amounts are in the CSV "
+                       "and XLSX files.")
+BENCHMARK_COARSER = Label("Vos chiffres sont publiés à un niveau plus regroupé (âges, sexes) que la comparaison "
+                          "mutualisée : le graphique ne les met donc pas côte à côte ; les valeurs de référence sont "
+                          "dans le tableau.", "Your figures are published at a more grouped level (ages, sexes) than "
+                          "the pooled comparison, so the chart does not set them side by side; the reference values "
+                          "are in the table.")
+NO_BENCHMARK = Label("Aucune comparaison mutualisée n'est publiée.", "No pooled comparison is published.")
+NO_TREND = Label("Pas assez de périodes publiées pour tracer une évolution.",
+                 "Not enough published periods to draw a trend.")
+TOO_FEW = Label("moins de {k}", "fewer than {k}")
+OTHER_LANGUAGE = Label("English version", "Version française")
+FILES_NOTE = Label(
+    "Les mêmes chiffres existent en CSV (UTF-8, séparateur « ; ») et en classeur XLSX, avec un dictionnaire des "
+    "colonnes. Le fichier manifest.json liste chaque fichier avec son empreinte SHA-256 ; il est signé par la "
+    "mutuelle (manifest.sig). Vérifiez la signature avec la clé publique que la mutuelle vous a remise par un autre "
+    "canal : voir LISEZMOI.txt.",
+    "The same figures are available as CSV (UTF-8, ';' separator) and as an XLSX workbook, with a column "
+    "dictionary. manifest.json lists every file with its SHA-256 checksum; it is signed by the mutuelle "
+    "(manifest.sig). Check the signature with the public key the mutuelle gave you by other means (letter, "
+    "customer area): see LISEZMOI.txt.")
+FOOTER = Label("Chiffres anonymisés publiés par la passerelle de publication Confiance ; aucune personne n'y figure.",
+               "Anonymised figures published by the Confiance publication gate; no person appears in them.")
+
+# Terms the report uses: glossary key -> (French, English) definitions for a reader outside the insurance trade.
+GLOSSARY_KEYS = ("collective_contract", "act_family", "actual_cost", "ss_reimbursement", "complementary_reimbursement",
+                 "out_of_pocket", "member_count", "mutualisation", "statistical_disclosure_control")
+GLOSSARY_TEXT: dict[str, Label] = {
+    "collective_contract": Label(
+        "Contrat santé souscrit par l'employeur pour ses salariés ; ce rapport en décrit les soins remboursés.",
+        "Health contract taken out by the employer for its employees; this report describes the care it "
+        "reimbursed."),
+    "act_family": Label("Grande catégorie de soins : consultations, pharmacie, optique, dentaire, hospitalisation...",
+                        "Broad category of care: consultations, pharmacy, optics, dental, hospital..."),
+    "actual_cost": Label("Le prix total des soins, avant tout remboursement.", "The total price of care, before any "
+                         "reimbursement."),
+    "ss_reimbursement": Label("Ce que l'Assurance maladie obligatoire a remboursé.",
+                              "What the mandatory national health insurance reimbursed."),
+    "complementary_reimbursement": Label("Ce que la mutuelle a remboursé en complément.",
+                                         "What the mutuelle reimbursed on top."),
+    "out_of_pocket": Label("Ce qui reste à payer par le salarié après les deux remboursements.",
+                           "What the employee still pays after both reimbursements."),
+    "member_count": Label("Nombre de salariés couverts ayant eu au moins un soin du type décrit.",
+                          "Number of covered employees with at least one act of the kind described."),
+    "mutualisation": Label("Chiffres réunissant plusieurs employeurs, pour vous situer sans rien révéler des autres.",
+                           "Figures pooling several employers, to compare without revealing anything about the "
+                           "others."),
+    "statistical_disclosure_control": Label(
+        "Les règles qui cachent ou regroupent des chiffres pour qu'on ne puisse reconnaître personne.",
+        "The rules that hide or merge figures so that nobody can be recognised."),
+}
+
+
+@cache
+def _glossary() -> dict[str, dict]:
+    with open(CONTRACTS_DIR / "glossary.yaml", encoding="utf-8") as fh:
+        return yaml.safe_load(fh).get("terms") or {}
+
+
+def glossary_heading(key: str) -> Label:
+    """The term's French name and English name, from the business glossary."""
+    term = _glossary().get(key) or {}
+    return Label(str(term.get("term") or key), str(term.get("english") or key).split(" (")[0])
+
+
+def family(code: str, lang: str) -> str:
+    label = ACT_FAMILIES.get(code)
+    return label(lang) if label else code
+
+
+def age_band(value: str | None, lang: str) -> str:
+    if value in (None, "", "all"):
+        return ALL_AGES(lang)
+    return value.replace("-", "–") + (" ans" if lang == "fr" else " years")
+
+
+def sex(value: str | None, lang: str) -> str:
+    return SEXES.get(value or "all", SEXES["all"])(lang)
