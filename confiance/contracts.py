@@ -175,22 +175,55 @@ def _required_in(schema: Any) -> list[list[str]]:
     return []
 
 
+def _mapping_get(node: Any, key: str) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            if isinstance(k, yaml.ScalarNode) and k.value == key:
+                return v
+    return None
+
+
+def custom_property_lines(text: str) -> dict[str, int]:
+    """Line (1-based) where each level's custom properties start in a contract's YAML: ``contract``,
+    ``schema <name>``, ``column <name>`` (the column's own line when it has none), for error messages."""
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    lines: dict[str, int] = {}
+    if (node := _mapping_get(root, "customProperties")) is not None:
+        lines["contract"] = node.start_mark.line + 1
+    schema = _mapping_get(root, "schema")
+    for table in schema.value if isinstance(schema, yaml.SequenceNode) else []:
+        name = _mapping_get(table, "name")
+        if (node := _mapping_get(table, "customProperties")) is not None and name is not None:
+            lines[f"schema {name.value}"] = node.start_mark.line + 1
+        props = _mapping_get(table, "properties")
+        for prop in props.value if isinstance(props, yaml.SequenceNode) else []:
+            if (name := _mapping_get(prop, "name")) is not None:
+                node = _mapping_get(prop, "customProperties")
+                lines[f"column {name.value}"] = (node if node is not None else prop).start_mark.line + 1
+    return lines
+
+
 def custom_property_problems(path: Path, odcs: OpenDataContractStandard) -> list[str]:
     """Every custom property of a contract the schema refuses (or given twice), one line each, naming
-    the contract file, the column (or level) and the property."""
+    the contract file and line, the column (or level) and the property."""
     validators = _custom_validators()
+    try:
+        lines = custom_property_lines(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        lines = {}
     table = odcs.schema_[0]
     levels: list[tuple[str, str, list | None]] = [("contract", "contract", odcs.customProperties),
                                                   ("table", f"schema {table.name}", table.customProperties)]
     levels += [("column", f"column {p.name}", p.customProperties) for p in table.properties or []]
     problems = []
     for level, where, items in levels:
+        at = f"{path.name}:{lines[where]}" if where in lines else path.name
         names = [item.property for item in items or []]
-        problems += [f"{path.name}: {where}: custom property {n}: given twice"
+        problems += [f"{at}: {where}: custom property {n}: given twice"
                      for n in sorted({n for n in names if names.count(n) > 1})]
         values = _custom(items)
         for error in sorted(validators[level].iter_errors(values), key=lambda e: list(e.absolute_path)):
-            problems.append(f"{path.name}: {where}: {_schema_error(error, values)}")
+            problems.append(f"{at}: {where}: {_schema_error(error, values)}")
     return list(dict.fromkeys(problems))  # one line per problem, even when two schema branches report it
 
 

@@ -50,6 +50,12 @@ def test_a_token_without_its_token_column_is_refused_when_the_contract_loads(tmp
     assert "column contract_id" in message
     assert "token_column" in message
     assert "Traceback" not in message
+    # file:line points at the column's custom properties in the contract
+    line = int(re.search(r"benefits\.odcs\.yaml:(\d+): column contract_id", message).group(1))
+    text = path.read_text(encoding="utf-8").splitlines()
+    assert "property" in text[line - 1]
+    assert any("name: contract_id" in t for t in text[max(0, line - 12):line])
+    assert not any(t.lstrip().startswith("- name:") for t in text[line:line + 2])
 
 
 def test_a_token_without_its_entity_is_refused(tmp_path):
