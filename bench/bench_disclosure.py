@@ -50,7 +50,10 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "marts"))
 
 RESULTS = ROOT / "bench" / "results" / "disclosure.md"
-DBT_PROJECT = ROOT / "dbt_project"
+BEFORE = RESULTS.with_name("disclosure_before_redesign.md")  # the step before the redesign (issue 9)
+GATE = RESULTS.with_name("publication_gate.md")  # the gate's solver, by bench_publication_gate.py
+#: The dbt project built (another checkout's, e.g. a committed snapshot, when the working tree is mid-change).
+DBT_PROJECT = Path(os.environ.get("CONFIANCE_BENCH_DBT_PROJECT", ROOT / "dbt_project"))
 LINES_PER_MEMBER = 9.41  # measured mean of pseudo_synth at benefits_per_member=10
 TARGET_LINES = 100_000_000
 MAX_EMPLOYERS = 11_000  # 10_000_000 + 7919 * i must stay an 8-digit SIREN body in pseudo_synth.employers
@@ -242,10 +245,13 @@ def render(runs: list[dict], meta: dict) -> str:
         "*Preparation* = seed, staging views over `pseudo`, base intermediate models "
         "(`int_benefits__member_atoms`: one row per member and finest cell; members, contracts, employers) "
         "and their tests. *Disclosure step* = `dbt build --select "
-        f"\"{DISCLOSURE_SELECTOR}\"`: every `int_disclosure__*` model (cells at each generalisation level, "
-        "k = 11 on distinct members, dominance 85 %, secondary suppression, level choice), the marts "
-        "(contracts enforced) and all their tests. Staging models are views, so reading the raw lines is "
-        "paid inside `int_benefits__member_atoms` (preparation).",
+        f"\"{DISCLOSURE_SELECTOR}\"`: every `int_disclosure__*` model (populations at each generalisation "
+        "level, the least generalised level where every population counts at least k = 11, complete cell grids "
+        "over closed periods, true values, top contributions, k / dominance 85 % / p % primary masking), the "
+        "marts (contracts enforced) and all their tests. Secondary suppression and the attacker's audit are the "
+        "publication gate's (HiGHS), measured by `bench/bench_publication_gate.py` and summed in section 1b. "
+        "Staging models are views, so reading the raw lines is paid inside `int_benefits__member_atoms` "
+        "(preparation).",
         "",
         "| benefit lines | members | generate (s) | prep wall (s) | prep CPU (s) | prep peak RSS (MiB) "
         "| **disclosure wall (s)** | disclosure CPU (s) | disclosure peak RSS (MiB) | models (s) | tests (s) "
@@ -289,6 +295,7 @@ def render(runs: list[dict], meta: dict) -> str:
         cells = [f"{r['disclosure']['models'].get(name, r['prep']['models'].get(name, 0)):.1f}" for r in runs]
         out.append(f"| `{name}`{tag} | " + " | ".join(cells) + " |")
 
+    out += before_after(runs)
     out += [
         "",
         "## 2. Member-level dataviz table: dbt model vs ARX-like lattice search",
@@ -413,6 +420,47 @@ def render(runs: list[dict], meta: dict) -> str:
         "",
     ]
     return "\n".join(out)
+
+
+def _embedded(path: Path) -> dict:
+    """The raw results a report embeds (a ```json block), or {} when the report is absent."""
+    if not path.exists():
+        return {}
+    m = re.search(r"```json\n(.+?)\n```", path.read_text(encoding="utf-8"), re.S)
+    return json.loads(m.group(1)) if m else {}
+
+
+def _nearest(rows: list[dict], lines: int, key: str) -> dict | None:
+    """The row measured at the same size (within 5 %), if any."""
+    for row in rows:
+        if abs(row[key] - lines) <= 0.05 * lines:
+            return row
+    return None
+
+
+def before_after(runs: list[dict]) -> list[str]:
+    """Section 1b: the step before the redesign beside the dbt step and the gate's solver now."""
+    before = _embedded(BEFORE).get("runs", [])
+    gate = _embedded(GATE).get("runs", [])
+    out = ["", "## 1b. Before the redesign and now", "",
+           f"*Before*: the dbt step measured on 2026-11-21 (`{BEFORE.name}`; per-table secondary suppression "
+           "inside dbt, no audit). *Now*: the dbt step above plus the publication gate's secondary suppression "
+           f"and attacker's audit for every consumer (`{GATE.name}`, wall time of each consumer's process "
+           "summed). Same generator, same machine, different days and load.", "",
+           "| benefit lines | before: dbt step wall (s) | before: CPU (s) | now: dbt step wall (s) | now: CPU (s) "
+           "| now: gate wall (s), all consumers | now: dbt + gate wall (s) |",
+           "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for r in runs:
+        old = _nearest(before, r["lines"], "lines")
+        g = _nearest(gate, r["lines"], "lines")
+        gate_s = sum(c["wall_s"] for c in g["consumers"]) if g else None
+        d = r["disclosure"]
+        out.append(
+            f"| {r['lines']:,} | {'-' if not old else format(old['disclosure']['wall_s'], '.0f')} | "
+            f"{'-' if not old else format(old['disclosure']['cpu_s'], '.0f')} | {d['wall_s']:.0f} | "
+            f"{d['cpu_s']:.0f} | {'not measured' if gate_s is None else format(gate_s, '.0f')} | "
+            f"{'-' if gate_s is None else format(d['wall_s'] + gate_s, '.0f')} |")
+    return out
 
 
 def comparison(r: dict) -> str:

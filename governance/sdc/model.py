@@ -119,6 +119,9 @@ class Release:
     tables: list[CellTable]
     #: département code -> région name, to nest geographic areas.
     regions: dict[str, str] = field(default_factory=dict)
+    #: Points (variable numbers, values) the suppression found consistent with everything the consumer sees;
+    #: the audit re-checks each against its own relations before using it to prove a protection level.
+    points: list[tuple[Any, Any]] = field(default_factory=list)
 
     def current(self) -> list[CellTable]:
         return [t for t in self.tables if t.vintage == "current"]

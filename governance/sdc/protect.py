@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 import highspy
 import numpy as np
+import pandas as pd
 from scipy import sparse
 from scipy.optimize import Bounds, LinearConstraint, milp
 
@@ -115,6 +116,15 @@ class _Problem:
         flags = [t.frame["masked"].to_numpy(bool) for t in self.release.tables]
         return np.array([flags[ti][row] for ti, row in self.cells], dtype=bool)
 
+    def related_cells(self) -> np.ndarray:
+        """Whether each cell enters a relation with another cell."""
+        out = np.zeros(len(self.cells), dtype=bool)
+        for rel in (*self.rel.equalities, *self.rel.inequalities):
+            touched = np.unique(self.cell_of[list(rel)])
+            if len(touched) > 1:
+                out[touched] = True
+        return out
+
     def adjacent(self, cell: int) -> set[int]:
         out: set[int] = set()
         for v in self.cell_vars[cell]:
@@ -137,18 +147,24 @@ def _build(release: Release, rules: Rules) -> _Problem:
     cells: list[tuple[int, int]] = []
     cell_of = np.zeros(n, dtype=np.int64)
     cell_vars: list[list[int]] = []
+    values: dict[tuple[int, str], np.ndarray] = {}
+    populations: dict[int, np.ndarray | None] = {}
     for v, (ti, row, m) in enumerate(keys):
         t = release.tables[ti]
-        value = float(t.frame[m].iat[row])
+        if (ti, m) not in values:
+            values[(ti, m)] = t.frame[m].astype(float).to_numpy()
+        if ti not in populations:
+            known = t.spec.population_known and "population" in t.frame
+            populations[ti] = pd.to_numeric(t.frame["population"], errors="coerce").to_numpy(float) if known else None
+        value = float(values[(ti, m)][row])
         x[v] = value
         k = t.spec.measures[m]
         kind.append(k)
         if k in (DISTINCT_MEMBERS, ADDITIVE_COUNT):
             lo[v] = min(1.0, value)  # zeros are published, never masked: a masked count is at least 1
-            if k == DISTINCT_MEMBERS and t.spec.population_known and "population" in t.frame:
-                pop = t.frame["population"].iat[row]
-                if pop is not None and not (isinstance(pop, float) and math.isnan(pop)):
-                    hi[v] = float(pop)
+            pops = populations[ti]
+            if k == DISTINCT_MEMBERS and pops is not None and not math.isnan(pops[row]):
+                hi[v] = float(pops[row])
         c = cell_number.setdefault((ti, row), len(cells))
         if c == len(cells):
             cells.append((ti, row))
@@ -307,8 +323,9 @@ def suppress(release: Release, rules: Rules) -> dict[str, int]:
     problem = _build(release, rules)
     primaries = [c for c, (ti, row) in enumerate(problem.cells)
                  if release.tables[ti].vintage == "current" and bool(release.tables[ti].frame["primary"].iat[row])]
-    # Cells with no relation at all are protected by their prior bounds alone.
-    linked = [c for c in primaries if problem.adjacent(c)]
+    # Cells with no relation to another cell are protected by their prior bounds alone.
+    related = problem.related_cells()
+    linked = [c for c in primaries if related[c]]
     linked.sort(key=lambda c: -_cell_cost(problem, c))
     secondary = unprotectable = 0
     attacker = _Attacker(problem)
@@ -330,8 +347,9 @@ def suppress(release: Release, rules: Rules) -> dict[str, int]:
             _set_masked(problem, c)
         secondary += len(chosen)
         if chosen:
-            attacker = _Attacker(problem, seen=(attacker.seen_low, attacker.seen_high))
+            attacker = _Attacker(problem, previous=attacker)
     unmasked = _unmask_recovered(problem, attacker)
+    release.points = attacker.points
     return {"primary": len(primaries), "secondary": secondary - unmasked, "unprotectable": unprotectable}
 
 
@@ -341,7 +359,7 @@ def suppress(release: Release, rules: Rules) -> dict[str, int]:
 class _Attacker:
     """Bounds of masked variables given everything published (solved per connected component)."""
 
-    def __init__(self, problem: _Problem, seen: tuple[np.ndarray, np.ndarray] | None = None) -> None:
+    def __init__(self, problem: _Problem, previous: _Attacker | None = None) -> None:
         self.p = problem
         self.is_masked = problem.masked_cells()[problem.cell_of]
         self.masked_vars = np.flatnonzero(self.is_masked).tolist()
@@ -354,7 +372,10 @@ class _Attacker:
         # sees (the truth, then every optimal point of a programme solved). They are inner bounds of the
         # attacker's interval: a protection level they reach is proven without another programme. Masking
         # more cells only adds points, so the bounds of an earlier attacker on the same release stay valid.
-        self.seen_low, self.seen_high = (problem.x.copy(), problem.x.copy()) if seen is None else seen
+        self.seen_low, self.seen_high = ((problem.x.copy(), problem.x.copy()) if previous is None
+                                         else (previous.seen_low, previous.seen_high))
+        #: The points themselves (masked variables, values), kept for the audit to re-check and reuse.
+        self.points: list[tuple[np.ndarray, np.ndarray]] = [] if previous is None else previous.points
         #: (variable, +1 for its maximum / -1 for its minimum) -> the exact optimum, once solved.
         self._exact: dict[tuple[int, float], float] = {}
 
@@ -444,10 +465,7 @@ class _Attacker:
         else:
             result = -sign * value
             # The optimal point satisfies every relation: it widens the known bounds of the whole component.
-            point = np.asarray(highs.getSolution().col_value)
-            index = np.asarray(variables)
-            self.seen_low[index] = np.minimum(self.seen_low[index], point)
-            self.seen_high[index] = np.maximum(self.seen_high[index], point)
+            self._keep(np.asarray(variables), np.asarray(highs.getSolution().col_value))
         self._exact[(v, sign)] = result
         return result
 
@@ -498,10 +516,52 @@ class _Attacker:
         status = highs.getModelStatus()
         highs.changeColsCost(len(cols), cols, np.zeros(len(cols)))
         if status == highspy.HighsModelStatus.kOptimal:
-            point = np.asarray(highs.getSolution().col_value)
-            index = np.asarray(variables)
-            self.seen_low[index] = np.minimum(self.seen_low[index], point)
-            self.seen_high[index] = np.maximum(self.seen_high[index], point)
+            self._keep(np.asarray(variables), np.asarray(highs.getSolution().col_value))
+
+    def _keep(self, index: np.ndarray, point: np.ndarray) -> None:
+        """Widen the known bounds with one point; keep the point if it widened any."""
+        low, high = np.minimum(self.seen_low[index], point), np.maximum(self.seen_high[index], point)
+        if (low < self.seen_low[index]).any() or (high > self.seen_high[index]).any():
+            self.seen_low[index], self.seen_high[index] = low, high
+            self.points.append((index, point))
+
+    def adopt(self, points: list[tuple[np.ndarray, np.ndarray]]) -> int:
+        """Use points found by someone else (the suppression) after checking each against this release.
+
+        A point is used only if it changes masked variables alone, stays within their prior
+        bounds and satisfies every relation (to HiGHS's tolerances); returns how many were used.
+        """
+        p = self.p
+        if not points:
+            return 0
+        n = len(p.x)
+        matrices = []
+        for rels in (p.rel.equalities, p.rel.inequalities):
+            rows = np.repeat(np.arange(len(rels)), [len(r) for r in rels])
+            cols = np.fromiter((v for r in rels for v in r), dtype=np.int64, count=len(rows))
+            vals = np.fromiter((c for r in rels for c in r.values()), dtype=float, count=len(rows))
+            a = sparse.csc_array((vals, (rows, cols)), shape=(len(rels), n))
+            matrices.append((a, a @ p.x, abs(a) @ np.abs(p.x)))
+        used = 0
+        for index, point in points:
+            if len(index) == 0 or index.max() >= n or not self.is_masked[index].all():
+                continue
+            slack = 1e-6 * (1.0 + np.abs(point))
+            if (point < p.lo[index] - slack).any() or (point > p.hi[index] + slack).any():
+                continue
+            delta = point - p.x[index]
+            feasible = True
+            for kind, (a, base, scale) in zip(("eq", "ub"), matrices, strict=True):
+                part = a[:, index]
+                residual = base + part @ delta
+                tolerance = 1e-6 * (1.0 + scale + abs(part) @ np.abs(delta))
+                if (kind == "eq" and (np.abs(residual) > tolerance).any()) or (residual > tolerance).any():
+                    feasible = False
+                    break
+            if feasible:
+                self._keep(index, point)
+                used += 1
+        return used
 
     def reaches(self, v: int, target: float) -> bool:
         """Whether the attacker's interval of ``v`` reaches ``target`` (above or below the true value)."""
@@ -615,6 +675,7 @@ def audit(release: Release, rules: Rules) -> AuditReport:
     """
     problem = _build(release, rules)
     attacker = _Attacker(problem)
+    attacker.adopt(release.points)
     report = AuditReport(consumer=release.consumer)
     by_cell: dict[int, list[int]] = defaultdict(list)
     for v in attacker.masked_vars:

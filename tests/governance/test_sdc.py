@@ -182,3 +182,27 @@ def test_after_suppression_no_primary_cell_is_recovered_or_proven_small(tables):
         assert entry.low - 1e-6 <= entry.true_value <= entry.high + 1e-6  # the truth is always feasible
     zeros = release.tables[0].frame.query("member_count == 0")
     assert not zeros["masked"].any()  # a zero is never masked: masked cells say nothing about emptiness
+
+
+def test_the_audit_checks_points_handed_to_it_before_trusting_them():
+    """A point that breaks a published margin must not prove a masked cell protected."""
+    import numpy as np
+
+    detail = pd.DataFrame([
+        _cell(sex="F", member_count=4, ss_reimbursement=300.0, out_of_pocket=80.0),
+        _cell(sex="M", member_count=16, ss_reimbursement=1200.0, out_of_pocket=400.0),
+    ])
+    release = _primary_only(_release(detail))
+    honest = audit(release, RULES)
+    assert not honest.passed
+    # Forged points: the F cell's count and amounts moved far from the truth, nothing else adjusted.
+    rel = derive_relations(release, RULES)
+    forged = []
+    for (ti, row, measure), v in rel.variables.index.items():
+        if ti == 0 and row == 0:
+            true = float(release.tables[0].frame[measure].iat[0])
+            forged.append((np.array([v]), np.array([true * 3 + 20])))
+            forged.append((np.array([v]), np.array([true * 0.5])))
+    release.points = forged
+    again = audit(release, RULES)
+    assert again.reasons == honest.reasons
