@@ -36,6 +36,10 @@ PUBLIC = "public"
 CLASSIFICATIONS = (DIRECT_IDENTIFIER, QUASI_IDENTIFIER, SENSITIVE, FREE_TEXT, INTERNAL, PUBLIC)
 
 
+class ContractError(ValueError):
+    """A contract cannot be used: the message names the file (and line), the column and the property."""
+
+
 def _custom(items: list | None) -> dict[str, Any]:
     return {item.property: item.value for item in (items or [])}
 
@@ -234,12 +238,12 @@ def load_contract(path: Path) -> Contract:
     try:
         odcs = OpenDataContractStandard.model_validate(raw)
     except Exception as exc:  # pydantic's message names the offending field
-        raise ValueError(f"{path.name}: not a valid ODCS contract: {exc}") from exc
+        raise ContractError(f"{path.name}: not a valid ODCS contract: {exc}") from exc
     if not odcs.schema_ or len(odcs.schema_) != 1:
-        raise ValueError(f"{path.name}: a Confiance contract describes exactly one schema object")
+        raise ContractError(f"{path.name}: a Confiance contract describes exactly one schema object")
     problems = custom_property_problems(path, odcs)
     if problems:
-        raise ValueError("; ".join(problems))
+        raise ContractError("; ".join(problems))
     return Contract(path=path, odcs=odcs)
 
 

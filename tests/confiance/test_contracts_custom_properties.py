@@ -11,7 +11,14 @@ import duckdb
 import pytest
 import yaml
 
-from confiance.contracts import CUSTOM_PROPERTIES_SCHEMA, FEEDS_DIR, feed_contracts, load_contract, mart_contracts
+from confiance.contracts import (
+    CUSTOM_PROPERTIES_SCHEMA,
+    FEEDS_DIR,
+    ContractError,
+    feed_contracts,
+    load_contract,
+    mart_contracts,
+)
 from confiance.settings import CONTRACTS_DIR
 
 README = CONTRACTS_DIR / "README.md"
@@ -28,7 +35,7 @@ def _with_column_properties(tmp_path: Path, feed: str, column: str, properties: 
 
 
 def _refused(path: Path) -> str:
-    with pytest.raises(ValueError) as info:
+    with pytest.raises(ContractError) as info:
         load_contract(path)
     return str(info.value)
 
