@@ -11,6 +11,7 @@ the folder before the build is declared done.
 
 from __future__ import annotations
 
+import csv
 import json
 import logging
 import os
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+import duckdb
 import yaml
 
 from confiance.contracts import (
@@ -36,7 +38,8 @@ from confiance.contracts import (
     feed_contracts,
     mart_contracts,
 )
-from confiance.settings import CONTRACTS_DIR, Settings, get_settings
+from confiance.settings import CONTRACTS_DIR, Settings, controller_identity, get_settings
+from governance import dpo_charts
 from governance.site import (
     TEMPLATES_DIR,
     assert_outbound_clean,
@@ -105,6 +108,50 @@ class Report:
     tables: list[Table]
     status: str = ""  # "ok", "warning" or "broken": the headline the index shows
     data: dict[str, Any] = field(default_factory=dict)
+    charts: list[dict[str, str]] = field(default_factory=list)  # {"title", "svg"}: inline SVG (counts only)
+    explanations: list[list[str]] = field(default_factory=list)  # [term, plain explanation] for the words used
+    filters: bool = False  # the HTML lets the reader filter the last table by type and period
+
+
+#: Plain explanations of the words the reports use (French first, English alongside).
+GLOSSARY = {
+    "token": ["pseudonyme (jeton) / token",
+              "Code qui remplace l'identité d'une personne hors du coffre ; seul le tiers de confiance peut le "
+              "relier à la personne. / A code standing for a person outside the vault; only the trusted third "
+              "party can link it back."],
+    "vault": ["coffre / vault",
+              "Base chiffrée tenue par le tiers de confiance : seul endroit où figurent les identités. / The "
+              "encrypted database held by the trusted third party: the only place where identities exist."],
+    "quarantine": ["quarantaine / quarantine",
+                   "Lignes reçues mais non conformes au contrat du fichier, gardées à part avec leur motif. / Lines "
+                   "received that break their file's contract, kept aside with their reason."],
+    "audit_chain": ["chaîne d'audit / audit chain",
+                    "Chaque entrée du journal est scellée avec la précédente : une modification, une suppression ou "
+                    "un réordonnancement se voit. / Each log entry is sealed with the previous one: an edit, removal "
+                    "or reordering shows."],
+    "key_rotation": ["rotation de clé / key rotation",
+                     "Remplacement d'une clé par une nouvelle version ; les pseudonymes changent, l'ancien lien "
+                     "reste dans le coffre. / A key replaced by a new version; tokens change, the old link stays in "
+                     "the vault."],
+    "signature": ["signature du manifeste / manifest signature",
+                  "Chaque publication liste ses fichiers et leurs empreintes, signés par la clé de l'éditeur : le "
+                  "destinataire vérifie qu'ils n'ont pas été modifiés. / Each publication lists its files and "
+                  "checksums, signed by the publisher's key: the recipient checks nothing was changed."],
+    "k": ["seuil k / threshold k",
+          "Un chiffre publié décrit au moins k personnes (ici 11) ; sinon il est masqué. / A published figure "
+          "describes at least k people (here 11); otherwise it is masked."],
+    "retention": ["durée de conservation / retention",
+                  "Durée pendant laquelle une donnée est gardée, fixée par le contrat du flux, puis purgée. / How "
+                  "long data is kept, set by the feed's contract, then purged."],
+    "reidentification": ["ré-identification / re-identification",
+                         "Retour du pseudonyme à la personne, dans le coffre seulement, pour une finalité déclarée et "
+                         "si la personne y consent. / Going back from a token to the person, inside the vault only, "
+                         "for a declared purpose and with consent."],
+}
+
+
+def _explain(*terms: str) -> list[list[str]]:
+    return [GLOSSARY[t] for t in terms if t in GLOSSARY]
 
 
 def _first(entry: dict[str, Any], *names: str, default: Any = None) -> Any:
@@ -188,11 +235,22 @@ def landing_ledger_report(settings: Settings) -> Report:
         "For every file, rows read must equal rows landed plus rows quarantined: "
         + ("this holds for every file." if unbalanced == 0 else f"it does NOT hold for {unbalanced} file(s)."),
     ]
+    per_day: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for e in entries:
+        day = str(e.get("landed_at") or "")[:10]
+        per_day[day][0] += int(e.get("rows_landed") or 0)
+        per_day[day][1] += int(e.get("rows_quarantined") or 0)
+    days = sorted(per_day)
+    chart = dpo_charts.bars("Lignes reçues et mises en quarantaine par jour / rows landed and quarantined per day",
+                            days, {"reçues / landed": [per_day[d][0] for d in days],
+                                   "quarantaine / quarantined": [per_day[d][1] for d in days]}, stacked=False)
     return Report(
         slug="landing_ledger",
-        title="Landing ledger",
+        title="Registre d'arrivée des fichiers / Landing ledger",
         summary=summary,
         status="ok" if unbalanced == 0 else "broken",
+        charts=[{"title": "Arrivées / landings", "svg": chart}] if chart else [],
+        explanations=_explain("vault", "quarantine"),
         tables=[
             Table(
                 "Per feed",
@@ -568,19 +626,64 @@ def retention_report(settings: Settings) -> Report:
     missing = [r[0] for r in rows if r[1] == "not set"]
     total = sum(r[4] for r in rows if isinstance(r[4], int))
     summary = [
-        "Retention rules come from each feed contract (slaProperties retention); the rows past retention are "
-        "counted inside the vault (vault.retention).",
-        f"{total} row(s) are due for purge across feeds.",
+        "Les durées de conservation viennent du contrat de chaque flux ; les lignes à purger sont comptées dans le "
+        "coffre. / Retention periods come from each feed's contract; the rows due are counted inside the vault.",
+        f"{total} ligne(s) à purger. / {total} row(s) are due for purge across feeds.",
     ]
     if missing:
         summary.append(f"Feeds without a retention rule: {', '.join(missing)}.")
-    headers = ["feed", "retention", "rule", "rows in the vault", "rows due for purge"]
+    headers = ["flux / feed", "conservation / retention", "règle / rule", "lignes dans le coffre / rows in the vault",
+               "lignes à purger / rows due for purge"]
+    from vault.retention import reconcile, retention_counts
+
+    rule_rows = [[r.feed, r.rule, r.retention, r.description, r.rows, r.due, r.archived]
+                 for r in retention_counts(settings)]
+    recon_rows, unexplained = [], []
+    for r in reconcile(settings):
+        note = ("écart expliqué par les effacements et purges du journal / explained by the erasures and purges "
+                "of the audit log" if r.explained else
+                f"ÉCART NON EXPLIQUÉ de {r.removed - r.removed_audited} / UNEXPLAINED difference")
+        if not r.explained:
+            unexplained.append(r.feed)
+        recon_rows.append([r.feed, r.landed, r.removed_audited, r.in_vault, r.by_requests, r.earlier_versions,
+                           r.current, note])
+    purges = [e for e in _audit_entries(settings) if _action(e) in ("retention.purge", "erasure.member")]
+    purge_rows = [[_when(e)[:19].replace("T", " "), _actor(e), "purge" if _action(e) == "retention.purge" else
+                   "effacement / erasure", str(_details(e).get("as_of") or _details(e).get("request") or ""),
+                   sum(v for v in (_details(e).get("rows_deleted") or {}).values() if isinstance(v, int)),
+                   _details(e).get("warehouse_rows_deleted", "")] for e in purges]
+    chart = dpo_charts.bars("Lignes supprimées par purge et effacement / rows removed per purge and erasure",
+                            [r[0][:10] for r in purge_rows], {"lignes / rows": [r[4] for r in purge_rows]})
+    summary.append("Les lignes reçues (registre d'arrivée) se retrouvent dans le coffre : l'écart est expliqué par les "
+                   "effacements et purges journalisés, et les versions successives d'une même fiche. / Rows landed "
+                   "reconcile with the vault: the differences are the audited erasures and purges and earlier "
+                   "versions of the same record.")
+    if unexplained:
+        summary.append(f"Écart non expliqué pour / unexplained difference for: {', '.join(unexplained)}.")
     return Report(
         slug="retention",
-        title="Retention",
+        title="Conservation et purge / Retention and purge",
         summary=summary,
-        status="warning" if missing or total else "ok",
-        tables=[Table("Retention per feed", headers, rows, numeric=[3, 4])],
+        status="broken" if unexplained else "warning" if missing or total else "ok",
+        charts=[{"title": "Purges", "svg": chart}] if chart else [],
+        explanations=_explain("retention", "quarantine", "vault"),
+        tables=[
+            Table("Conservation par flux / Retention per feed", headers, rows, numeric=[3, 4]),
+            Table("Règles appliquées par la purge / Rules the purge applies",
+                  ["flux / feed", "règle / rule", "durée / duration", "explication / explanation",
+                   "lignes / rows", "à purger / due", "archivées / archived"], rule_rows, numeric=[4, 5, 6],
+                  note="`confiance vault purge --dry-run` compte, `confiance vault purge` supprime (chaque semaine par "
+                       "le DAG confiance_retention). / --dry-run counts; the weekly DAG deletes."),
+            Table("Rapprochement avec le registre d'arrivée / Reconciliation with the landing ledger",
+                  ["flux / feed", "lignes reçues / rows landed", "supprimées (journal) / removed (audit log)",
+                   "dans le coffre / in the vault", "versions écrites par une demande / versions from requests",
+                   "versions antérieures / earlier versions", "fiches actuelles / current records", "écart / note"],
+                  recon_rows, numeric=[1, 2, 3, 4, 5, 6]),
+            Table("Purges et effacements / Purges and erasures",
+                  ["quand / when (UTC)", "qui / who", "type", "référence / reference",
+                   "lignes supprimées du coffre / vault rows removed", "lignes de l'entrepôt / warehouse rows"],
+                  purge_rows, numeric=[4, 5]),
+        ],
         data={
             "feeds": [dict(zip(["feed", "retention", "rule", "rows", "rows_due"], r, strict=True)) for r in rows],
             "rows_due": total,
@@ -662,9 +765,11 @@ def register_report(settings: Settings, docs: dict[str, Any] | None = None) -> R
         data.append(record)
         tables.append(
             Table(
-                f"Processing: {record['processing']}",
+                f"Traitement / Processing: {record['processing']}",
                 ["", ""],
-                [[k.replace("_", " "), v] for k, v in record.items() if k != "processing"],
+                [[k.replace("_", " "), v] for k, v in record.items() if k not in ("processing", "security_measures")],
+                note="Mesures de sécurité : voir le tableau commun ci-dessous. / Security measures: see the common "
+                     "table below.",
             )
         )
     reid = _reidentification_purposes()
@@ -702,7 +807,19 @@ def register_report(settings: Settings, docs: dict[str, Any] | None = None) -> R
             "is checked; every call is in the audit log.",
         )
     )
-    controller = config.get("controller") or {}
+    mart_rows = []
+    for name, contract in sorted(mart_contracts().items()):
+        description = contract.odcs.description.purpose if contract.odcs.description else ""
+        mart_rows.append([name, str(contract.table_custom.get("consumer") or ""),
+                          " ".join(str(description or "").split()), contract_retention(contract) or "-"])
+    tables.append(Table("Jeux anonymisés publiés (un par contrat) / Published anonymised datasets (one per contract)",
+                        ["contrat / contract", "destinataire / consumer", "finalité / purpose",
+                         "conservation / retention"], mart_rows,
+                        note="Données agrégées et anonymisées (au moins k personnes par chiffre) : hors du champ des "
+                             "données personnelles une fois publiées. / Aggregated, anonymised figures."))
+    tables.append(Table("Mesures de sécurité (communes à tous les traitements) / Security measures (all processing)",
+                        ["mesure / measure"], [[m] for m in measures]))
+    controller = controller_identity()
     summary = [
         f"Register of processing activities (GDPR art. 30) derived from {len(data)} feed contract(s) "
         f"and {len(mart_contracts())} mart contract(s).",
@@ -714,7 +831,8 @@ def register_report(settings: Settings, docs: dict[str, Any] | None = None) -> R
         summary.append(f"Feeds with an undeclared legal basis or retention: {', '.join(undeclared)}.")
     return Report(
         slug="processing_register",
-        title="Register of processing (GDPR art. 30)",
+        title="Registre des traitements (RGPD art. 30) / Register of processing",
+        explanations=_explain("token", "vault", "k", "signature", "reidentification"),
         summary=summary,
         status="warning" if undeclared else "ok",
         tables=tables,
@@ -739,6 +857,277 @@ def quality_report(settings: Settings, docs: dict[str, Any] | None = None) -> Re
         status="broken" if failing else "ok",
         tables=[Table("Latest validation", ["zone", "dataset", "status", "at", "issues"], rows, numeric=[4])],
         data={"datasets": [dict(zip(["zone", "dataset", "status", "at", "issues"], r, strict=True)) for r in rows]},
+    )
+
+
+# --------------------------------------------------------------------------- audit log a DPO can read
+
+#: Kinds of audit entries, by action prefix: (French, English).
+AUDIT_KINDS = [
+    ("landing", ("Réception de fichiers", "file landing")),
+    ("crossing", ("Pseudonymisation vers l'entrepôt", "pseudonymisation")),
+    ("reidentification.refused", ("Accès refusé", "refused access")),
+    ("reidentification", ("Ré-identification", "re-identification")),
+    ("key.", ("Clés (création, rotation)", "keys")),
+    ("publish", ("Publication", "publication")),
+    ("publication", ("Publication", "publication")),
+    ("request.", ("Demande d'une personne", "a person's request")),
+    ("erasure", ("Effacement", "erasure")),
+    ("retention", ("Purge (conservation)", "retention purge")),
+    ("recovery", ("Reprise après incident", "recovery after an incident")),
+    ("audit", ("Journal d'audit", "audit log")),
+]
+_REQUEST_KIND_FR = {"access": "accès", "rectify": "rectification", "object": "opposition", "erase": "effacement"}
+
+
+def audit_kind(action: str) -> tuple[str, str]:
+    """(French, English) kind of an audit action; a refused anything is a refused access."""
+    if action.endswith(".refused") or action.endswith("_refused"):
+        return ("Accès refusé", "refused access")
+    for prefix, labels in AUDIT_KINDS:
+        if action.startswith(prefix):
+            return labels
+    return ("Autre", "other")
+
+
+def _facts_fr(action: str, d: dict[str, Any]) -> str:
+    """What an audit entry did, in a plain French sentence (counts and names only)."""
+    if action.startswith("request."):
+        kind = _REQUEST_KIND_FR.get(str(d.get("kind")), str(d.get("kind")))
+        rows = d.get("rows") or d.get("rows_removed")
+        extra = f", {sum(v for v in rows.values() if isinstance(v, int))} ligne(s)" if isinstance(rows, dict) else ""
+        return f"demande {d.get('request')} ({kind}) : {d.get('status')}, échéance {d.get('due_on')}{extra}"
+    if action.startswith("reidentification"):
+        if "reason" in d:
+            return f"refusée : {d.get('reason')} (finalité {d.get('purpose')})"
+        return (f"finalité {d.get('purpose')} : {d.get('tokens')} pseudonyme(s) demandé(s), {d.get('resolved')} "
+                f"retrouvé(s), {d.get('consented')} avec consentement")
+    if action == "erasure.member" or action == "retention.purge":
+        rows = d.get("rows_deleted") or {}
+        total = sum(v for v in rows.values() if isinstance(v, int))
+        return f"{total} ligne(s) supprimée(s) dans le coffre, {d.get('warehouse_rows_deleted', 0)} dans l'entrepôt"
+    if action.endswith(".files"):
+        return f"{d.get('files_rewritten', 0)} fichier(s) réécrit(s), {d.get('lines_removed', 0)} ligne(s) retirée(s)"
+    if action.startswith("key."):
+        return f"domaine {d.get('domain', 'coffre')} : version {d.get('from_version', '')} → " \
+               f"{d.get('to_version', d.get('version', ''))}"
+    if action.startswith("landing"):
+        return f"fichier {Path(str(d.get('file', ''))).name} : {_counts(d)}"
+    return _counts(d)
+
+
+def audit_log_report(settings: Settings) -> Report:
+    """Every audit entry as a sentence: who did what, when and why, with the chain's verification; filterable."""
+    from vault.audit import verify
+
+    entries = _audit_entries(settings)
+    ok, message = verify(settings)
+    rows = []
+    kinds: Counter[str] = Counter()
+    for e in entries:
+        action, details = _action(e), _details(e)
+        fr, en = audit_kind(action)
+        kinds[f"{fr} / {en}"] += 1
+        why = _purpose(e) or str(details.get("request") or details.get("reason") or details.get("run_id") or "")
+        rows.append([_when(e)[:19].replace("T", " "), _actor(e), f"{fr} / {en}", action, why,
+                     _facts_fr(action, details)])
+    months: Counter[tuple[str, str]] = Counter((r[0][:7], r[2]) for r in rows)
+    month_labels = sorted({m for m, _ in months})
+    series = {k: [months.get((m, k), 0) for m in month_labels] for k in sorted(kinds)}
+    chart = dpo_charts.bars("Entrées du journal par mois et par type / audit entries per month and kind",
+                            month_labels, series)
+    summary = [
+        ("Chaîne d'audit intacte / audit chain intact" if ok else "Chaîne d'audit ROMPUE / audit chain BROKEN")
+        + f" ({message}).",
+        f"{len(entries)} entrée(s) : qui a fait quoi, quand et pourquoi (arrivées de fichiers, ré-identifications, "
+        f"clés, publications, demandes de personnes, purges, accès refusés). / {len(entries)} entries.",
+    ]
+    if not ok:
+        summary.append("Le journal a été modifié : le considérer comme compromis à partir de la première entrée "
+                       "rompue et prévenir le DPO. / The log was edited: treat it as compromised from the first "
+                       "broken entry.")
+    return Report(
+        slug="audit_log",
+        title="Journal d'audit / Audit log",
+        summary=summary,
+        status="ok" if ok else "broken",
+        tables=[
+            Table("Entrées par type / Entries per kind", ["type / kind", "entrées / entries"],
+                  [[k, n] for k, n in sorted(kinds.items())], numeric=[1]),
+            Table("Toutes les entrées / All entries",
+                  ["quand / when (UTC)", "qui / who", "type / kind", "action", "pourquoi / why", "quoi / what"],
+                  rows, note="Filtrer par type et par période ci-dessus. / Filter by kind and period above."),
+        ],
+        data={"chain_ok": ok, "chain_message": message, "entries": len(entries), "kinds": dict(kinds)},
+        charts=[{"title": "Entrées par mois / entries per month", "svg": chart}] if chart else [],
+        explanations=_explain("audit_chain", "reidentification", "key_rotation", "token"),
+        filters=True,
+    )
+
+
+# --------------------------------------------------------------------------- people's requests
+
+
+def _request_register(settings: Settings) -> list[dict[str, Any]]:
+    """The requests, rebuilt from their audit entries (number, kind, dates, latest status)."""
+    by_number: dict[str, dict[str, Any]] = {}
+    for e in _audit_entries(settings):
+        action, d = _action(e), _details(e)
+        if not action.startswith("request.") or not d.get("request"):
+            continue
+        r = by_number.setdefault(str(d["request"]), {"number": str(d["request"]), "kind": str(d.get("kind")),
+                                                      "received_on": d.get("received_on"), "due_on": d.get("due_on"),
+                                                      "status": "received", "closed_on": ""})
+        r["status"] = str(d.get("status") or r["status"])
+        if r["status"] in ("done", "refused"):
+            r["closed_on"] = _when(e)[:10]
+    return sorted(by_number.values(), key=lambda r: r["number"])
+
+
+def requests_report(settings: Settings) -> Report:
+    from datetime import date
+
+    register = _request_register(settings)
+    today = date.today().isoformat()
+    rows, late = [], 0
+    for r in register:
+        is_late = (r["closed_on"] or today) > str(r["due_on"])
+        late += is_late
+        fr = _REQUEST_KIND_FR.get(r["kind"], r["kind"])
+        rows.append([r["number"], f"{fr} / {r['kind']}", r["received_on"], r["due_on"], r["status"],
+                     r["closed_on"], "EN RETARD / LATE" if is_late else "dans les délais / on time"])
+    statuses = sorted({r["status"] for r in register})
+    kinds = sorted({r["kind"] for r in register})
+    chart = dpo_charts.bars("Demandes par type et statut / requests by kind and status",
+                            [_REQUEST_KIND_FR.get(k, k) for k in kinds],
+                            {s: [sum(1 for r in register if r["kind"] == k and r["status"] == s) for k in kinds]
+                             for s in statuses})
+    return Report(
+        slug="requests",
+        title="Demandes des personnes / People's requests",
+        summary=[
+            f"{len(register)} demande(s) enregistrée(s) (accès, rectification, opposition, effacement), chacune "
+            "avec son numéro, sa date de réception et son échéance d'un mois (RGPD art. 12-3). / "
+            f"{len(register)} request(s).",
+            (f"{late} demande(s) hors délai. / {late} late." if late else
+             "Toutes dans les délais. / All on time."),
+            "Comment traiter une demande : `confiance vault request access|rectify|object|erase --nir ...` "
+            "(voir le README, section DPO). / How to handle one: see the README, DPO section.",
+        ],
+        status="warning" if late else "ok",
+        tables=[Table("Registre des demandes / Register of requests",
+                      ["numéro / number", "type / kind", "reçue / received", "échéance / due", "statut / status",
+                       "close le / closed", "délai / deadline"], rows)],
+        data={"requests": register, "late": late},
+        charts=[{"title": "Demandes / requests", "svg": chart}] if chart else [],
+    )
+
+
+# --------------------------------------------------------------------------- consent
+
+
+def _consent_filters(settings: Settings) -> dict[str, list[str]]:
+    """mart -> consent flags a model upstream of it filters on (``where ... consent_x``), from dbt's manifest."""
+    from governance.site import load_manifest
+
+    manifest = load_manifest(settings) or {}
+    nodes = manifest.get("nodes") or {}
+    pattern = re.compile(r"\bwhere\b[^;]*?\b(consent_[a-z_]+)", re.I | re.S)
+
+    def filters(uid: str, seen: set[str]) -> set[str]:
+        if uid in seen or uid not in nodes:
+            return set()
+        seen.add(uid)
+        node = nodes[uid]
+        found = set(pattern.findall(node.get("raw_code") or ""))
+        for parent in (node.get("depends_on") or {}).get("nodes") or []:
+            found |= filters(parent, seen)
+        return found
+
+    out = {}
+    for uid, node in nodes.items():
+        if node.get("resource_type") == "model" and str(node.get("name", "")).startswith("mart_"):
+            found = filters(uid, set())
+            if found:
+                out[node["name"]] = sorted(found)
+    return out
+
+
+def consent_report(settings: Settings) -> Report:
+    """Shares of members with each consent (warehouse), who each mart and campaign left out, objections over time."""
+    from vault.reidentify import purposes
+
+    shares: dict[str, tuple[int, int]] = {}
+    if Path(settings.warehouse_db).exists():
+        con = duckdb.connect(str(settings.warehouse_db), read_only=True)
+        try:
+            cols = [r[0] for r in con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = 'pseudo' AND table_name = "
+                "'members' AND column_name LIKE 'consent_%' ORDER BY 1").fetchall()]
+            for col in cols:
+                total, given = con.execute(f'SELECT count(*), count(*) FILTER ("{col}") FROM pseudo.members'
+                                           ).fetchone()
+                shares[col] = (int(total), int(given))
+        finally:
+            con.close()
+    share_rows = [[c, t, g, t - g, f"{g / t:.1%}" if t else "-"] for c, (t, g) in shares.items()]
+    mart_rows = []
+    for mart, consents in sorted(_consent_filters(settings).items()):
+        for c in consents:
+            total, given = shares.get(c, (0, 0))
+            mart_rows.append([mart, c, total - given])
+    campaign: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    objections: Counter[tuple[str, str]] = Counter()
+    for e in _audit_entries(settings):
+        action, d = _action(e), _details(e)
+        if action == "reidentification":
+            c = campaign[str(d.get("purpose"))]
+            c[0] += 1
+            c[1] += int(d.get("resolved") or 0)
+            c[2] += int(d.get("resolved") or 0) - int(d.get("consented") or 0)
+        if action == "request.object":
+            for consent in d.get("consents_withdrawn") or []:
+                objections[(_when(e)[:7], str(consent))] += 1
+    declared = purposes()
+    campaign_rows = [[p, ", ".join(declared.get(p, {}).get("requires_consent") or []), n, resolved, excluded]
+                     for p, (n, resolved, excluded) in sorted(campaign.items())]
+    objection_rows = [[m, c, n] for (m, c), n in sorted(objections.items())]
+    chart = dpo_charts.bars("Part des adhérents ayant consenti / share of members who consent",
+                            list(shares), {"consentement / consent": [g / t if t else 0 for t, g in shares.values()]},
+                            horizontal=True, percent=True)
+    return Report(
+        slug="consent",
+        title="Consentements / Consent",
+        summary=[
+            "Le consentement décide ce que la recherche et les campagnes peuvent utiliser : un adhérent qui n'a pas "
+            "consenti (ou s'y est opposé) est exclu des tableaux et des campagnes qui l'exigent. / Consent decides "
+            "what research and campaigns may use.",
+            "; ".join(f"{c} : {g} sur {t} ({g / t:.1%})" for c, (t, g) in shares.items() if t)
+            or "Aucun adhérent dans l'entrepôt. / No member in the warehouse.",
+            f"{sum(objections.values())} opposition(s) enregistrée(s) par le DPO. / objections recorded.",
+        ],
+        status="ok",
+        tables=[
+            Table("Consentements des adhérents (entrepôt, dernière exécution) / Members' consents",
+                  ["consentement / consent", "adhérents / members", "oui / yes", "non / no", "part / share"],
+                  share_rows, numeric=[1, 2, 3]),
+            Table("Exclus des tableaux publiés / Left out of the published marts",
+                  ["tableau / mart", "consentement exigé / consent required", "adhérents exclus / members left out"],
+                  mart_rows, numeric=[2],
+                  note="Un tableau exige un consentement quand un modèle dbt en amont filtre sur lui. / A mart "
+                       "requires a consent when a dbt model upstream filters on it."),
+            Table("Exclus des campagnes (ré-identifications) / Left out of campaigns",
+                  ["finalité / purpose", "consentement exigé / consent required", "demandes / calls",
+                   "pseudonymes retrouvés / tokens found", "exclus faute de consentement / left out"],
+                  campaign_rows, numeric=[2, 3, 4]),
+            Table("Oppositions par mois / Objections per month", ["mois / month", "consentement / consent",
+                                                                   "oppositions / objections"],
+                  objection_rows, numeric=[2]),
+        ],
+        data={"shares": {c: {"members": t, "given": g} for c, (t, g) in shares.items()},
+              "marts": mart_rows, "campaigns": campaign_rows, "objections": objection_rows},
+        charts=[{"title": "Consentements / consent", "svg": chart}] if chart else [],
+        explanations=_explain("reidentification", "token"),
     )
 
 
@@ -767,8 +1156,22 @@ def render_markdown(report: Report, generated_at: str) -> str:
     return "\n".join(lines)
 
 
-def build_dpo_reports(settings: Settings) -> list[Path]:
-    """Write the DPO reports under ``settings.reports``; return the files written (index first)."""
+#: A table longer than this shows its first rows in HTML; the CSV beside it has every row.
+HTML_ROWS = 200
+
+
+def write_csv(table: Table, path: Path) -> Path:
+    """One table as CSV (UTF-8 with BOM and ';' so that a French spreadsheet opens it as is)."""
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh, delimiter=";")
+        writer.writerow([h or "-" for h in table.headers])
+        writer.writerows([["" if c is None else c for c in row] for row in table.rows])
+    return path
+
+
+def build_dpo_reports(settings: Settings, pdf: bool = False) -> list[Path]:
+    """Write the DPO reports under ``settings.reports`` (HTML, Markdown, JSON, a CSV per table, and PDF when
+    ``pdf``); return the files written (index first)."""
     out_dir = settings.reports
     out_dir.mkdir(parents=True, exist_ok=True)
     generated_at = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
@@ -776,7 +1179,10 @@ def build_dpo_reports(settings: Settings) -> list[Path]:
     reports = [
         landing_ledger_report(settings),
         publication_log_report(settings),
+        audit_log_report(settings),
         audit_summary_report(settings),
+        requests_report(settings),
+        consent_report(settings),
         retention_report(settings),
         register_report(settings, docs),
         quality_report(settings, docs),
@@ -788,12 +1194,19 @@ def build_dpo_reports(settings: Settings) -> list[Path]:
         "site_link": os.path.relpath(site_index, out_dir),
         "data_docs": os.path.relpath(settings.quality_dir / "data_docs" / "index.html", out_dir),
         "css": "style.css",
+        "controller": controller_identity(),
+        "html_rows": HTML_ROWS,
     }
     written: list[Path] = []
     report_tpl = env.get_template("reports/report.html")
     for r in reports:
+        csv_names = []
+        for i, table in enumerate(r.tables, start=1):
+            path = write_csv(table, out_dir / f"{r.slug}__{i}.csv")
+            csv_names.append(path.name)
+            written.append(path)
         html = out_dir / f"{r.slug}.html"
-        html.write_text(report_tpl.render(report=r, **common), encoding="utf-8")
+        html.write_text(report_tpl.render(report=r, csv_names=csv_names, **common), encoding="utf-8")
         md = out_dir / f"{r.slug}.md"
         md.write_text(render_markdown(r, generated_at), encoding="utf-8")
         js = out_dir / f"{r.slug}.json"
@@ -807,6 +1220,12 @@ def build_dpo_reports(settings: Settings) -> list[Path]:
     (out_dir / "style.css").write_bytes((TEMPLATES_DIR / "style.css").read_bytes())
     written.insert(0, index)
     assert_outbound_clean([out_dir])
+    if pdf:
+        from governance.browser import html_to_pdf
+
+        for r in reports:
+            written.append(html_to_pdf(out_dir / f"{r.slug}.html", out_dir / f"{r.slug}.pdf",
+                                       landscape=r.slug in ("audit_log", "publication_log", "landing_ledger")))
     log.info("DPO reports: %d reports in %s", len(reports), out_dir)
     return written
 
@@ -818,8 +1237,10 @@ def build_dpo_reports(settings: Settings) -> list[Path]:
     default=None,
     help="Data directory (default: CONFIANCE_HOME or ./var).",
 )
-def report(home: Path | None) -> None:
-    """Build the DPO reports under <home>/reports: landing ledger, publication log, audit, retention, register."""
+@click.option("--pdf", is_flag=True, help="Also print each report to PDF (headless Chromium, print stylesheet).")
+def report(home: Path | None, pdf: bool) -> None:
+    """Build the DPO reports under <home>/reports: landing ledger, publication log, audit, people's requests,
+    consent, retention, register (HTML, Markdown, JSON, CSV per table; PDF with --pdf)."""
     settings = get_settings(home)
-    paths = build_dpo_reports(settings)
+    paths = build_dpo_reports(settings, pdf=pdf)
     click.echo(f"DPO reports: {paths[0]}")

@@ -191,3 +191,51 @@ def purge(settings: Any, *, dry_run: bool = False, as_of: date | None = None, ac
         audit.append(settings, actor, "retention.purge", {"as_of": as_of.isoformat(), "due": result["due"],
                                                           "rows_deleted": {}})
     return result
+
+
+@dataclass(frozen=True)
+class Reconciliation:
+    """How the rows of one feed in the vault today follow from the landing ledger (counts only)."""
+
+    feed: str
+    landed: int  # rows landed according to the ledger
+    in_vault: int  # rows of landed files still in the vault
+    by_requests: int  # row versions written by people's requests (rectification, objection)
+    current: int  # distinct records (latest version of each)
+    removed_audited: int  # rows removed by erasures and purges, according to the audit log
+
+    @property
+    def removed(self) -> int:
+        return self.landed - self.in_vault
+
+    @property
+    def earlier_versions(self) -> int:
+        return self.in_vault + self.by_requests - self.current
+
+    @property
+    def explained(self) -> bool:
+        return self.removed == self.removed_audited
+
+
+def reconcile(settings: Any) -> list[Reconciliation]:
+    """Per feed: ledger rows landed -> rows still in the vault (the difference: erasures and purges, from the audit
+    log) -> distinct records (the difference: earlier versions of a record, sent again or written by a request)."""
+    if not Path(settings.vault_db).exists():
+        return []
+    removed: dict[str, int] = {}
+    for entry in audit.entries(settings):
+        if entry.get("action") in ("erasure.member", "retention.purge"):
+            for table, n in ((entry.get("details") or {}).get("rows_deleted") or {}).items():
+                if table.startswith("raw.") and isinstance(n, int):
+                    removed[table[4:]] = removed.get(table[4:], 0) + n
+    out = []
+    with vault_connection(settings, read_only=True) as con:
+        for name, contract in feed_contracts().items():
+            landed = con.execute("SELECT coalesce(sum(rows_landed), 0) FROM meta.ledger WHERE feed = ? AND "
+                                 "status = 'landed'", [name]).fetchone()[0]
+            in_vault, by_requests = con.execute(
+                f"SELECT count(*) FILTER (_file_id <> 0), count(*) FILTER (_file_id = 0) FROM raw.{name}").fetchone()
+            current = con.execute(f"SELECT count(*) FROM {_latest(contract)}").fetchone()[0]
+            out.append(Reconciliation(name, int(landed), int(in_vault), int(by_requests), int(current),
+                                      removed.get(name, 0)))
+    return out

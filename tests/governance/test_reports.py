@@ -92,6 +92,18 @@ def pipeline(tmp_path_factory: pytest.TempPathFactory, master_key: str) -> Setti
     reidentify(settings, "dental_prevention_mailing", tokens_file, caller="tiers-de-confiance")
     with pytest.raises(ReidentificationRefused):
         reidentify(settings, "marketing_campaign", tokens_file, caller="tiers-de-confiance")
+    # people's requests handled by the DPO, then the next crossing honours the objection
+    from datetime import date
+
+    from vault.requests import MemberQuery, access, object_to, rectify
+    from vault.retention import purge
+
+    people = [r for r in rows if r["consent_research"] == "true" and len(r["nir"]) == 15][:2]
+    access(settings, MemberQuery(nir=people[0]["nir"]), received=date(2025, 1, 10))  # closed late on purpose
+    object_to(settings, MemberQuery(nir=people[0]["nir"]), ["research"])
+    rectify(settings, MemberQuery(nir=people[1]["nir"]), {"commune": "Lyon"})
+    purge(settings, dry_run=True)
+    cross_to_warehouse(settings)
     build_site(settings)
     build_dpo_reports(settings)
     return settings
@@ -328,3 +340,77 @@ def test_report_command(tmp_path: Path, master_key: str) -> None:
     for slug in ("landing_ledger", "publication_log", "audit_summary", "retention", "processing_register"):
         for ext in ("html", "md", "json"):
             assert (tmp_path / "reports" / f"{slug}.{ext}").is_file()
+
+
+def test_requests_report_lists_each_request_with_its_due_date_and_status(pipeline: Settings) -> None:
+    from vault.requests import list_requests
+
+    register = {r.number: r for r in list_requests(pipeline)}
+    data = _json(pipeline, "requests")["data"]
+    assert {r["number"] for r in data["requests"]} == set(register) and len(register) == 3
+    for r in data["requests"]:
+        assert r["kind"] == register[r["number"]].kind and r["status"] == "done"
+        assert r["due_on"] == register[r["number"]].due_on.isoformat()
+    assert data["late"] == 1  # the access request received on 2025-01-10 was answered long after a month
+    html = (pipeline.reports / "requests.html").read_text(encoding="utf-8")
+    assert "EN RETARD / LATE" in html and "<svg" in html and "Responsable du traitement" in html
+
+
+def test_consent_report_reconciles_with_the_warehouse_and_the_campaigns(pipeline: Settings) -> None:
+    con = duckdb.connect(str(pipeline.warehouse_db), read_only=True)
+    try:
+        total, research = con.execute("SELECT count(*), count(*) FILTER (consent_research) FROM pseudo.members"
+                                      ).fetchone()
+    finally:
+        con.close()
+    data = _json(pipeline, "consent")["data"]
+    assert data["shares"]["consent_research"] == {"members": total, "given": research}
+    assert ["mart_prevention__dental_checkup", "consent_research", total - research] in data["marts"]
+    reid = next(e for e in audit.entries(pipeline) if e["action"] == "reidentification")["details"]
+    campaign = next(c for c in data["campaigns"] if c[0] == "dental_prevention_mailing")
+    assert campaign[2:] == [1, reid["resolved"], reid["resolved"] - reid["consented"]]
+    assert sum(n for _m, c, n in data["objections"] if c == "consent_research") == 1
+
+
+def test_every_table_has_its_csv_and_the_reports_speak_french(pipeline: Settings) -> None:
+    for page in pipeline.reports.glob("*.json"):
+        report_json = json.loads(page.read_text(encoding="utf-8"))
+        for i, table in enumerate(report_json["tables"], start=1):
+            path = pipeline.reports / f"{report_json['slug']}__{i}.csv"
+            with open(path, encoding="utf-8-sig", newline="") as fh:
+                rows = list(csv.reader(fh, delimiter=";"))
+            assert len(rows) == len(table["rows"]) + 1, path.name
+    log = _json(pipeline, "audit_log")
+    assert log["data"]["entries"] == len(audit.entries(pipeline)) and log["data"]["chain_ok"] is True
+    assert "Ré-identification / re-identification" in log["data"]["kinds"]
+    assert "Accès refusé / refused access" in log["data"]["kinds"]
+    html = (pipeline.reports / "audit_log.html").read_text(encoding="utf-8")
+    assert 'id="f-kind"' in html and "@media print" in html and "Les mots de ce rapport" in html
+    index = (pipeline.reports / "index.html").read_text(encoding="utf-8")
+    assert "Rapports du DPO" in index and "the mutuelle" not in index
+    from markupsafe import escape
+
+    from confiance.settings import controller_identity
+
+    assert str(escape(controller_identity()["name"])) in index
+
+
+def test_register_lists_every_contract_and_the_security_measures_once(pipeline: Settings) -> None:
+    from confiance.contracts import mart_contracts
+
+    html = (pipeline.reports / "processing_register.html").read_text(encoding="utf-8")
+    for name in list(feed_contracts()) + list(mart_contracts()):
+        assert name in html, name
+    assert html.count("encryption at rest") == 1
+
+
+def test_retention_reconciles_the_ledger_with_the_vault(pipeline: Settings) -> None:
+    from vault.retention import reconcile
+
+    tables = {t["title"]: t for t in _json(pipeline, "retention")["tables"]}
+    recon = next(t for title, t in tables.items() if title.startswith("Rapprochement"))
+    by_feed = {r[0]: r for r in recon["rows"]}
+    for r in reconcile(pipeline):
+        assert r.explained and by_feed[r.feed][1] == r.landed and by_feed[r.feed][6] == r.current
+        assert r.landed - r.removed_audited + r.by_requests - r.earlier_versions == r.current
+    assert by_feed["members"][4] == 2  # the objection and the rectification wrote a version each
