@@ -211,23 +211,26 @@ def custom_property_problems(path: Path, odcs: OpenDataContractStandard) -> list
     """Every custom property of a contract the schema refuses (or given twice), one line each, naming
     the contract file and line, the column (or level) and the property."""
     validators = _custom_validators()
-    try:
-        lines = custom_property_lines(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError):
-        lines = {}
     table = odcs.schema_[0]
     levels: list[tuple[str, str, list | None]] = [("contract", "contract", odcs.customProperties),
                                                   ("table", f"schema {table.name}", table.customProperties)]
     levels += [("column", f"column {p.name}", p.customProperties) for p in table.properties or []]
-    problems = []
+    found: list[tuple[str, str]] = []  # (where, what)
     for level, where, items in levels:
-        at = f"{path.name}:{lines[where]}" if where in lines else path.name
         names = [item.property for item in items or []]
-        problems += [f"{at}: {where}: custom property {n}: given twice"
-                     for n in sorted({n for n in names if names.count(n) > 1})]
+        twice = sorted({n for n in names if names.count(n) > 1})
+        found += [(where, f"custom property {n}: given twice") for n in twice]
         values = _custom(items)
         for error in sorted(validators[level].iter_errors(values), key=lambda e: list(e.absolute_path)):
-            problems.append(f"{at}: {where}: {_schema_error(error, values)}")
+            found.append((where, _schema_error(error, values)))
+    if not found:
+        return []
+    try:  # lines are looked up only for a refused contract (a second, node-level parse)
+        lines = custom_property_lines(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        lines = {}
+    problems = [f"{path.name}:{lines[where]}: {where}: {what}" if where in lines else f"{path.name}: {where}: {what}"
+                for where, what in found]
     return list(dict.fromkeys(problems))  # one line per problem, even when two schema branches report it
 
 
