@@ -289,9 +289,11 @@ ACRONYM_WORDS = frozenset(
     "CPAM URSSAF EHPAD FINESS NOEMIE AMELI SIRET SIREN RPPS ADELI IBAN CMUC OPTAM URGENT RAPPEL IMPORTANT MUTUELLE"
     " DEVIS FACTURE OBJET".split()
 )
-#: Nouns after which a capitalised word is a product, a brand, a programme or an institution, not a person.
+#: Nouns after which a capitalised word is a product, a brand, a programme, an institution, a place, a disease, a
+#: test or a method named after someone, not a person: "verres Varilux", "l'Hôpital Georges-Pompidou", "rue Victor
+#: Hugo", "maladie de Crohn", "test de Guthrie", "méthode Mézières", "salle Charcot", "gommes Nicorette".
 _NOT_A_PERSON_BEFORE = re.compile(
-    r"(?:^|\s)(?:verres?|montures?|lentilles?|implants?|couronnes?|appareils?(?: auditifs?)?|auditifs?|aligneurs?"
+    r"(?:^|[\s'])(?:verres?|montures?|lentilles?|implants?|couronnes?|appareils?(?: auditifs?)?|auditifs?|aligneurs?"
     r"|protheses?(?: auditives?)?|laboratoires?|labo|fondation|hopital|clinique|polyclinique|centre|institut"
     r"|pharmacie|groupe|groupement|societe|programme|dispositif|formule|offre|loi|decret|article|paiement"
     r"|application|appli|logiciel|plateforme|site|portail|marque|modele|gamme|msa|cpam|caisse|mutuelle|agence"
@@ -299,7 +301,14 @@ _NOT_A_PERSON_BEFORE = re.compile(
     r"|medicament|traitement|vaccin|reseau|filiale|cabinet|atelier|challenge|webinaire|formation|operation"
     r"|campagne|plan|contrat|garantie|option|pack|niveau|region|departement|ville|commune|pays|station|chez"
     r"|optique|devis|audio|audition|motif|produit|fournisseur|prestataire|opticiens?|opticienne|forfait"
-    r"|le|la|les|un|une|des|du|au|aux|ce|cet|cette|ces)$"
+    r"|chu|chru|chr|chi|ch|maison(?: de sante| medicale)?|pole|pavillon|batiment|unite|service|salle|gare|stade"
+    r"|branche|accord|convention|syndicat|federation|cure|thermes|tour|immeuble|teinte"
+    r"|rue|avenue|av|boulevard|bd|place|allee|impasse|chemin|quai|square|route|passage|faubourg|parvis|cite"
+    r"|comprimes?|gelules?|sirop|creme|pommade|gommes?|patchs?|spray|collyre|gouttes|sachets?|ampoules?"
+    r"|le|la|les|un|une|des|du|au|aux|ce|cet|cette|ces|sous|traitement par|traite par"
+    # nouns named after someone, with or without "de": "maladie de Crohn", "test de Guthrie", "méthode Mézières"
+    r"|(?:maladie|syndrome|test|score|echelle|manoeuvre|methode|technique|regime|protocole|classification|indice"
+    r"|criteres?|theoreme|principe|accord|convention|branche)(?: de| d')?)$"
 )
 _CAPITALISED_NEXT = re.compile(r"[ \u00a0]+(?:de |d'|du |des )?[A-ZÀ-Þ]")
 _PLACE_BEFORE = re.compile(r"(?:^|\s)(?:a|de|d'|en|sur|vers|pres de|agence de|cpam de|cpam d')\s?$")
@@ -435,8 +444,14 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
         at_end = not text[t.end :].strip(" \t.,!?\n")
         if t.strong and (t.given or t.member) and (alone or at_end or strong_cue):
             return 0.6
-        if t.strong and t.given and len(t.text) >= 4 and t.folded not in GIVEN_NAME_WORDS:
-            return 0.55  # informal messages write first names in lower case
+        if (
+            t.strong
+            and t.given
+            and len(t.text) >= 4
+            and t.folded not in GIVEN_NAME_WORDS
+            and not _swapped_letters_of_common_word(t.folded)
+        ):
+            return 0.55  # informal messages write first names in lower case (not a slip: "fati" for "fait")
         if t.strong and t.member and len(t.text) >= 4:
             return 0.6  # a member's name with no ordinary reading, in any case
         if (
@@ -499,9 +514,23 @@ def _lower_pair(a: Token, b: Token) -> bool:
     return (_given_lower(a) and _unknown_lower(b)) or (_unknown_lower(a) and _given_lower(b))
 
 
+_DOSE_AFTER = re.compile(r"[ \u00a0]?[0-9]+(?:[,.][0-9]+)?[ \u00a0]?(?:mg|µg|g|ml|ui)?\b", re.IGNORECASE)
+
+
 def model_span_plausible(text: str, start: int, end: int) -> bool:
     """False for a statistical model's "person" right after a product, brand or institution noun
-    ("Laboratoire Cerballiance", "lentilles Acuvue Oasys") or made only of ordinary words."""
+    ("Laboratoire Cerballiance", "lentilles Acuvue Oasys"), opened by such a noun ("Salle Louise Michel",
+    "Tour Montparnasse"), a word of one or two letters ("Qi"), a single word no lexicon knows followed by a
+    dose ("Doliprane 1000"), or made only of ordinary words."""
+    value = text[start:end]
+    words = fold(value).split()
+    if not words or (len(words) > 1 and words[0] not in PARTICLES and _NOT_A_PERSON_BEFORE.search(words[0])):
+        return False
+    if len(words) == 1:
+        if len(words[0]) < 3:
+            return False
+        if not name_lexicon().is_name(words[0]) and _DOSE_AFTER.match(text, end):
+            return False
     folded = fold(text[max(0, start - 40) : start])
     clause = " ".join(re.sub(r"[^a-z0-9'\-]+", " ", re.split(r"[.!?;\n]", folded)[-1]).split())
     if _NOT_A_PERSON_BEFORE.search(clause):
@@ -532,6 +561,16 @@ _LOWER_CUE = re.compile(
     r"|(?:merci|cordialement|cdlt|bises|bisous|salutations|a bientot|bonne journee|bonne soiree)[ ,.!]*[\n ]"
     r"([a-z][a-z'\-]{2,})(?: ([a-z][a-z'\-]{2,}))?[ .!]*$"
 )
+
+
+def _swapped_letters_of_common_word(word: str) -> bool:
+    """True when two neighbouring letters swapped make a common word ("fati" for "fait")."""
+    vocab = vocabulary()
+    for i in range(len(word) - 1):
+        w = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        if w != word and (w in vocab.stop or w in vocab.verbal or w in vocab.nominal):
+            return True
+    return False
 
 
 def typo_of_common_word(word: str, strict: bool = True) -> bool:
@@ -585,6 +624,8 @@ def _lower_case_after_cue(text: str, folded: str) -> list[tuple[int, int, float]
                 break
             if len(w) >= 5 and not lexicon_name and typo_of_common_word(w, strict=False):
                 break
+            if not lexicon_name and not any(v in w for v in "aeiouy"):
+                break  # "bcp", "stp", "cdlt": abbreviations, no name
             end = m.end(g)
         if end is not None:
             out.append((start, end, 0.6))

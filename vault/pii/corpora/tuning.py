@@ -678,3 +678,103 @@ def generate(n: int, seed: int) -> list[LabelledText]:
         acts=ACTS,
     )
     return build(n, seed, "tun", Renderer(gens, names), T, C, is_clean=lambda i: i % 5 == 2)
+
+
+# Clean texts of further kinds (added while tuning the clean-text share, issue 10): care vocabulary, drug
+# names, eponymous diseases, tests and institutions, streets and places named after people without a number,
+# capitalised medical terms and headings, acronyms, amounts, dates of care, codes that fail their checksum.
+C_MORE: dict[str, list[str]] = {
+    "claims_comment": [
+        "Traitement par Levothyrox et Kardégic : pharmacie du {date}, {amount} remboursés à {pct}.",
+        "Maladie de Crohn reconnue en ALD 30. Infliximab en hôpital de jour, soins du {date} pris en charge à 100 %.",
+        "Facture Hôpital Édouard Herriot (FINESS {finess}) : séjour du {date} au {date}, forfait {amount}.",
+        "IRM lombaire et scanner au Centre Léon Bérard le {date}. Base de remboursement {amount}.",
+        "Réf. SIRET erronée sur la facture : 123 456 789 00013 (clé fausse), demander la bonne au cabinet.",
+        "Pansements Urgo, Bétadine et Doliprane 1000 : ordonnance du {date}, délivrance le {date}.",
+        "Test de Guthrie et dépistage néonatal : aucune participation, acte {act} refusé par la CPAM.",
+        "Kiné méthode Mézières, {n} séances ; ostéopathe hors nomenclature {amount}. Forfait Bien-être épuisé.",
+        "Cure thermale à Aix-les-Bains du {date} au {date} : forfait {amount}, hébergement non pris en charge.",
+        "Verres Crizal Sapphire, monture Ray-Ban : {amount}. Classe B, plafond {amount} atteint.",
+    ],
+    "call_centre": [
+        "Appel pour l'agence de la rue Victor Hugo : horaires d'ouverture donnés. Pas de dossier ouvert.",
+        "Question sur la prise en charge du Ventoline et du Symbicort. Renvoyé vers la notice, rappel le {day}.",
+        "Appelant demande si l'Hôpital Georges-Pompidou pratique le tiers payant. Réponse : oui, via la CPAM.",
+        "Syndrome de Gougerot-Sjögren : questions sur l'ALD. Documentation envoyée, dossier {dossier}.",
+        "Le Docteur de garde a prescrit de l'Augmentin. Délivré par la Pharmacie de la Gare à {town}.",
+        "Madame, Monsieur, voici le récapitulatif : {n} factures, {amount} en attente. Appel clos à {hour}.",
+        "Clinique du Parc et Polyclinique Bordeaux Nord : conventionnées. Devis à transmettre avant le {day}.",
+        "Dossier {dossier} : numéro de facture 2 84 12 75 115 042 48 signalé comme faux (clé incorrecte).",
+        "Mme demande le remboursement de la Spasfon et du Smecta. Médicaments à {pct}, vignette orange.",
+        "Information donnée sur la maladie d'Alzheimer : aides à domicile, forfait {amount}, prochaine étape le {day}.",
+    ],
+    "dental_quote": [
+        "Devis implant Straumann Bone Level sur la {tooth} ; pilier Zircone, couronne Emax : {amount}.",
+        "Traitement ODF par gouttières Invisalign, {n} semestres. Plafond orthodontie {amount}, acte {act}.",
+        "Bridge Maryland {tooth}-{tooth} : base {amount}, dépassement {amount}. Panier maîtrisé.",
+        "Inlay-core et Couronne Céramo-Métallique sur la {tooth}. Devis du {date}, validité {n} mois.",
+        "Extraction dent de sagesse au CHU Pellegrin, anesthésie générale le {date}. Hors devis.",
+        "Gingivite, détartrage et surfaçage ; bain de bouche Eludril prescrit. Aucun reste à charge.",
+        "Prothèse amovible Stellite : {amount}, classe 100 % Santé refusée par le patient.",
+        "Devis daté du {date}, réf. 1 91 05 69 387 044 12 (référence interne, pas un NIR).",
+    ],
+    "member_email": [
+        "Bonjour, est-ce que la mutuelle rembourse le Levothyrox et la Ventoline ? merci d'avance",
+        "bonjour, j'ai été opérée à la Clinique Saint-Jean le {date}, la facture fait {amount}, c'est remboursé ?",
+        "Bonjour, mon dentiste est rue Jean Jaurès à {town}, il est conventionné secteur 2, ça change quoi ?",
+        "Madame, Monsieur,\nje vous envoie la facture Optique 2000 ({amount}).\nBien à vous",
+        "bjr, la carte Vitale ne passe plus chez le pharmacien, que faire ? merci",
+        "Bonsoir, mon fils a la maladie d'Osgood-Schlatter, le kiné est-il pris en charge ? Bonne soirée",
+        "Bonjour,\nJe pars en cure à Dax en {month}. Quels documents envoyer ?\nCordialement",
+        "Bonjour, le remboursement de {amount} du {date} n'apparait pas sur mon espace Ameli. Merci",
+    ],
+    "coaching": [
+        "Atelier gym douce méthode Pilates à la Maison de santé Simone Veil : {n} inscrits.",
+        "Séance sur le régime Dash et le sel ; rappel Nutri-Score et Yuka. Prochaine séance le {day}.",
+        "Objectif : marche 30 min/jour, podomètre Fitbit. HbA1c à recontrôler en {month}.",
+        "Module BPCO : spirométrie, Ventoline, éducation thérapeutique avec l'infirmière Asalée.",
+        "Échelle de Borg et test de Ruffier expliqués ; IMC et tour de taille notés au questionnaire.",
+        "Programme Mois sans tabac : patchs Nicopatch et gommes Nicorette remboursés sur prescription.",
+        "Relaxation, cohérence cardiaque (appli RespiRelax), sommeil. Suivi à {n} semaines.",
+        "Atelier mémoire au Centre Hospitalier Sainte-Anne, salle Charcot, le {day} à {hour}.",
+    ],
+    "employer_hr": [
+        "Bonjour,\nNotre site de l'avenue Pasteur ferme le {date}. Les salariés passent sur le site de {town}.\nCdt",
+        "Objet : Renouvellement Contrat Collectif\nMerci de nous envoyer les Conditions Générales {year}.",
+        "Le CSE demande une présentation des garanties Optique, Dentaire et Hospitalisation au {day}.",
+        "Suite à la loi Évin, maintien des garanties pour les anciens salariés : tarif à {pct} de la cotisation.",
+        "Facture {invoice} : 14 salariés, {amount} ; référence SIRET fournie 552 100 554 00025 à vérifier (clé).",
+        "Bonjour,\nPouvez-vous nous adresser le Document Unique et l'Accord de Branche Syntec ?\nMerci",
+        "Nouvelle convention collective (Métallurgie) au 1er {month} : cotisation {amount}, part patronale {pct}.",
+        "La Médecine du Travail (service ASTI) passera le {day}. Aucun changement sur le contrat {contract}.",
+    ],
+}
+C_MORE["claims_comment"] += [
+    "Objet : Régularisation Décompte\n- Optique : {amount}\n- Dentaire : {amount}\n- Hospitalisation : néant",
+    "Lundi {day} : relance de la Clinique Sainte-Marguerite pour la facture {invoice}. Mardi : paiement.",
+    "Soins à Montbrison et Lons-le-Saunier ; transport en VSL, {n} allers-retours, bons de transport reçus.",
+]
+C_MORE["call_centre"] += [
+    "Service Relation Adhérents\nPôle Prestations Santé\nAppel n° {dossier}, clos sans suite.",
+    "Question sur la Complémentaire Santé Solidaire et l'Aide au Paiement. Renvoi vers la CAF du Rhône.",
+    "Dépannage Espace Adhérent : mot de passe réinitialisé, application Android à jour. Durée {n} min.",
+]
+C_MORE["dental_quote"] += [
+    "Couronne Zircone Monolithique, teinte A2 Vita ; laboratoire Protilab. Devis conforme.",
+    "Parodontie : Perio-Aid, brossettes Inava, jet dentaire Waterpik conseillés, non remboursables.",
+]
+C_MORE["member_email"] += [
+    "Bonjour,\nJe vous écris de Saint-Pierre-de-Chartreuse, la poste est fermée, peut-on tout envoyer par mail ?"
+    "\nMerci",
+    "Objet: Remboursement Ostéo\nBonjour, l'ostéo de la Maison Médicale Pasteur est-il pris en charge ? Merci bcp",
+]
+C_MORE["coaching"] += [
+    "Thème du mois : Sommeil et Écrans. Support : livret Santé Publique France, fiche Manger Bouger.",
+    "Séance Yoga Nidra et Qi Gong annulée ; reprise Mercredi {day}. Salle Louise Michel réservée.",
+]
+C_MORE["employer_hr"] += [
+    "Bonjour,\nService Paie & Administration du Personnel\nGroupe {company}\nTour Montparnasse, Paris",
+    "Suite au rachat par Vinci Énergies, nos établissements de Montbéliard et Belfort rejoignent le contrat.",
+]
+for _style, _more in C_MORE.items():
+    C[_style] = C[_style] + _more
