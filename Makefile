@@ -99,6 +99,7 @@ airflow: install dbt-manifest
 
 test: install dbt-manifest
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(BIN)/pytest -q -p no:cacheprovider --timeout 900
 
 lint: install

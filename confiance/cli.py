@@ -63,6 +63,7 @@ EXIT_INTERNAL = 70
 
 # Known failures whose message is written for an operator (file, line, reason; never a value).
 _DOMAIN_ERRORS = {
+    "confiance.contracts": ("ContractError",),
     "vault.db": ("VaultError",),
     "vault.crossing": ("CrossingError",),
     "vault.rotation": ("RotationError",),
