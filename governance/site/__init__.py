@@ -832,6 +832,22 @@ def _inherit(docs: dict[str, DatasetDoc], graph: Any, contracts: dict[str, Contr
             )
 
 
+def _glossary_links(docs: dict[str, DatasetDoc], glossary: dict[str, dict[str, Any]]) -> None:
+    """Columns the glossary links to a term (``related_columns``: ``dataset.column`` or ``*.column``)
+    take that term when their contract or dbt meta gives none."""
+    for key, term in glossary.items():
+        for ref in term.get("related_columns") or []:
+            dataset, _, column = str(ref).partition(".")
+            for doc in docs.values():
+                if dataset not in ("*", doc.name):
+                    continue
+                for col in doc.columns:
+                    if col.name == column and not col.glossary_term:
+                        col.glossary_term = key
+                        if not col.business_name or col.business_name == col.name:
+                            col.business_name = column_business_name(col.name, None, key)
+
+
 def _closure(docs: dict[str, DatasetDoc], key: str, direction: str) -> set[str]:
     seen: set[str] = set()
     stack = [key]
@@ -920,6 +936,7 @@ def collect(settings: Settings) -> tuple[dict[str, DatasetDoc], Any]:
             if up in docs and doc.key not in docs[up].downstream:
                 docs[up].downstream.append(doc.key)
     graph = _column_lineage(settings, manifest, docs)
+    _glossary_links(docs, load_glossary())
     _inherit(docs, graph, marts)
     from governance.lineage import ColumnRef
 
@@ -1015,6 +1032,8 @@ def _term_columns(docs: dict[str, DatasetDoc], glossary: dict[str, dict[str, Any
     for key, term in glossary.items():
         for ref in term.get("related_columns") or []:
             dataset, _, column = str(ref).partition(".")
+            if dataset == "*":
+                continue  # the columns themselves carry the term (see _glossary_links)
             for zone in ("feed", "warehouse", "mart", "model"):
                 doc = docs.get(f"{zone}.{dataset}")
                 if doc and any(c.name == column for c in doc.columns):
