@@ -25,7 +25,8 @@ What is realistic, in short (details beside the numbers below and in
   older ended contract before it, ~3 % whose last contract has ended; never two
   contracts of a member at once; premiums by age and guarantee level;
 - employers: heavy-tailed sizes (Zipf), a few with thousands of covered members
-  and many with fewer than 11;
+  and many with fewer than 11; each with a raison sociale
+  (company name, public like its SIRET) carried on its collective contracts;
 - benefits over the 12 months up to the as-of date, driven by age and sex, with
   amounts that add up to the cent, care before payment, within the contract, and
   a comment on ~5 % of lines, a good share of which carries personal data.
@@ -332,6 +333,7 @@ class _Employers:
     product: np.ndarray  # index into _Reference.products
     level: np.ndarray
     premium_factor: np.ndarray
+    name: pa.Array  # raison sociale: a legal person's name, public (SIRENE), not personal data
 
     def draw(self, rng: np.random.Generator, n: int) -> np.ndarray:
         return np.minimum(np.searchsorted(self.cdf, rng.random(n), side="right"), len(self.cdf) - 1)
@@ -374,7 +376,36 @@ def _make_employers(rng: np.random.Generator, members: int, r: _Reference) -> _E
         product=product,
         level=level,
         premium_factor=rng.uniform(0.9, 1.1, n),
+        name=_employer_names(rng, n),  # drawn last: the other employer attributes stay as they were
     )
+
+
+# Raisons sociales are built from activity, place and legal form words (no person's name, no digit: the
+# contract's pattern for employer_name), distinct while there are enough combinations.
+_ACTIVITIES = (
+    "Transports", "Boulangeries", "Ateliers", "Imprimerie", "Menuiseries", "Laboratoires", "Conserveries",
+    "Fonderies", "Librairies", "Jardineries", "Tanneries", "Brasseries", "Filatures", "Chantiers navals",
+    "Verreries", "Coopérative agricole", "Services informatiques", "Nettoyage industriel", "Logistique",
+    "Hôtellerie", "Mécanique de précision", "Cartonnages", "Fromageries", "Travaux publics", "Électricité",
+    "Plasturgie", "Biscuiteries", "Pépinières", "Distilleries", "Studios graphiques",
+)
+_PLACES = (
+    "du Vexin", "de la Garonne", "du Rhône", "des Alpes", "du Morvan", "de l'Estuaire", "du Léman", "des Landes",
+    "du Val de Loire", "de la Côte d'Opale", "du Quercy", "des Vosges", "du Cotentin", "de Provence", "du Jura",
+    "de la Dordogne", "du Berry", "des Cévennes", "de la Brie", "du Perche", "de l'Armor", "du Vercors",
+    "de la Sarthe", "du Lauragais", "des Causses", "de la Bresse", "du Médoc", "de l'Aubrac", "du Hainaut",
+    "de la Baie",
+)
+_LEGAL_FORMS = ("SAS", "SARL", "SA", "SCOP", "SASU")
+
+
+def _employer_names(rng: np.random.Generator, n: int) -> pa.Array:
+    space = len(_ACTIVITIES) * len(_PLACES) * len(_LEGAL_FORMS)
+    pick = rng.permutation(space)[:n] if n <= space else rng.integers(0, space, n)
+    activity, rest = np.divmod(pick, len(_PLACES) * len(_LEGAL_FORMS))
+    place, form = np.divmod(rest, len(_LEGAL_FORMS))
+    return pa.array([f"{_ACTIVITIES[a]} {_PLACES[p]} {_LEGAL_FORMS[f]}" for a, p, f in zip(activity, place, form,
+                                                                                        strict=True)])
 
 
 # --- one chunk --------------------------------------------------------------------------------
@@ -549,6 +580,7 @@ class _Generator:
             "product_code": r.products.take(c_product),
             "guarantee_level": pa.array(c_level.astype(np.int32)),
             "employer_siret": _null_where(self.employers.siret.take(c_emp), ~c_coll),
+            "employer_name": _null_where(self.employers.name.take(c_emp), ~c_coll),
             "start_date": _dates(c_start),
             "end_date": _null_where(_dates(np.maximum(c_end, 0)), c_end < 0),
             "monthly_premium": _decimal(np.round(premium * 100).astype(np.int64), 10),

@@ -92,6 +92,7 @@ def render_summary(settings: Settings) -> str:
         f"  published marts      {settings.published}",
         f"  glossary site        {settings.site / 'index.html'}",
         f"  DPO reports          {settings.reports}",
+        f"  employer deliveries  {settings.reports / 'employer_deliveries.csv'} (staff only: who got what, when)",
         f"  quality Data Docs    {settings.quality_dir / 'data_docs' / 'index.html'}",
         f"  vault (encrypted)    {settings.vault_db}",
         f"  warehouse            {settings.warehouse_db}",

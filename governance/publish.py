@@ -16,9 +16,12 @@ a byte, checks independently of dbt:
 
 A consumer with any failed check gets nothing (its previous publication is
 left untouched) and the reason is returned and audited. What is published is
-Parquet plus ``manifest.json`` (files, sha256, rows, checks, run id),
-``manifest.sig`` (Ed25519 over the manifest bytes) and ``public_key.pem``;
-:func:`verify_manifest` lets a consumer check all of it.
+Parquet plus ``manifest.json`` (files, sha256, rows, checks, run id, the signing key's fingerprint),
+``manifest.sig`` (Ed25519 over the manifest bytes) and ``public_key.pem`` (a convenience copy: consumers pin
+the key they received out of band); :func:`verify_manifest` lets a consumer check all of it. Each employer's
+folder also holds its report (HTML and PDF, French and English), CSV/XLSX copies, LISEZMOI.txt and
+SHA256SUMS (governance/employer_report), listed in the manifest as ``documents``; every folder is staged
+complete, then renamed into place; a delivery index for the mutuelle's staff goes to ``reports/``.
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from confiance.contracts import QUASI_IDENTIFIER, mart_contracts
 from confiance.settings import DBT_PROJECT_DIR, Settings, get_settings
 from governance import disclosure
+from governance.employer_report import CHECKSUMS
 from governance.lineage import (
     LineageError,
     LineageGraph,
@@ -75,6 +79,7 @@ SIGNING_PURPOSE = "publication-signing"
 ACTOR = "publication-gate"
 MART_SCHEMA = "marts"
 _SIRET = re.compile(r"^[0-9]{14}$")
+EMPLOYER_NAMES = "intermediate.int_employers__coverage"  # dbt model: employer_siret, employer_name (public)
 
 
 class PublicationError(RuntimeError):
@@ -180,6 +185,13 @@ def verify_folder(folder: Path | str, public_key: bytes | None = None,
                 return False, f"{entry['name']}: checksum differs from the manifest (file changed)"
             if pq.ParquetFile(path).metadata.num_rows != entry["rows"]:
                 return False, f"{entry['name']}: row count differs from the manifest"
+        for entry in manifest.get("documents", []):
+            path = folder / entry["name"]
+            listed.add(entry["name"])
+            if not path.is_file():
+                return False, f"{entry['name']}: listed in the manifest but missing"
+            if sha256_file(path) != entry["sha256"]:
+                return False, f"{entry['name']}: checksum differs from the manifest (file changed)"
         present = {p.name for p in folder.iterdir() if p.is_file()} - {MANIFEST, SIGNATURE, PUBLIC_KEY}
         if present != listed:
             return False, f"{len(present - listed)} file(s) in the folder are not in the manifest"
@@ -220,7 +232,8 @@ def _blocking_failures(settings: Settings) -> dict[str, list[str]] | None:
 def _controlled_vocabulary() -> dict[str, set[str]]:
     """Columns whose values come from a reference list (act families, régions, sexes, bands...): a word of the
     list is not a person's name. They are still scanned for every other kind of personal data."""
-    allow: dict[str, set[str]] = {"employer_siret": {"SIRET"}}
+    # a raison sociale names a legal person (public company data), which may read like a person's name
+    allow: dict[str, set[str]] = {"employer_siret": {"SIRET"}, "employer_name": {"PERSON", "LOCATION"}}
     for contract in mart_contracts().values():
         dims = set((contract.table_custom.get("disclosure") or {}).get("dimensions") or {})
         if contract.table_custom.get("member_level"):
@@ -322,22 +335,31 @@ def _write_parquet(table: pa.Table, path: Path) -> int:
 
 
 def _sign_folder(settings: Settings, folder: Path, consumer: str, run_id: str, files: list[dict[str, Any]],
-                 extra: dict[str, Any]) -> None:
+                 extra: dict[str, Any], documents: list[dict[str, Any]] | None = None,
+                 published_at: str | None = None) -> None:
+    """Write manifest.json (files with sha256 and rows, documents with sha256, the signing key's fingerprint),
+    manifest.sig (base64 Ed25519 over the manifest's bytes) and public_key.pem (a copy; consumers pin theirs)."""
     key = signing_key(settings)
+    pem = public_key_pem(key)
     manifest = {
         "manifest_version": 1,
         "consumer": consumer,
         "run_id": run_id,
-        "published_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "published_at": published_at or datetime.now(UTC).isoformat(timespec="seconds"),
         "min_cell_size": settings.min_cell_size,
-        "signature": {"algorithm": "Ed25519", "file": SIGNATURE, "public_key": PUBLIC_KEY},
+        "signature": {"algorithm": "Ed25519", "file": SIGNATURE, "public_key": PUBLIC_KEY,
+                      "key_fingerprint": key_fingerprint(pem), "fingerprint_algorithm": "SHA-256 of the DER "
+                      "SubjectPublicKeyInfo (openssl pkey -pubin -in KEY.pem -outform DER | sha256sum)",
+                      "key_distribution": "the publisher's public key is given to each consumer out of band; "
+                      "the public_key.pem in this folder is a convenience copy and proves nothing by itself"},
         "files": files,
+        **({"documents": documents} if documents is not None else {}),
         **extra,
     }
     body = json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False).encode("utf-8")
     (folder / MANIFEST).write_bytes(body)
     (folder / SIGNATURE).write_bytes(base64.b64encode(key.sign(body)))
-    (folder / PUBLIC_KEY).write_bytes(public_key_pem(key))
+    (folder / PUBLIC_KEY).write_bytes(pem)
 
 
 def _journal_path(settings: Settings) -> Path:
@@ -505,15 +527,20 @@ def _publish_consumer(settings: Settings, con: duckdb.DuckDBPyConnection, graph:
     if not reasons:
         if consumer == "employer":
             folders, files, pii_reasons = _stage_employers(settings, consumer, tables, results, run_id, staging_root,
-                                                           summary)
+                                                           summary, _employer_names(con))
         else:
             folders, files, pii_reasons = _stage_single(settings, consumer, tables, results, run_id, staging_root)
         reasons += pii_reasons
+    deliveries = summary.pop("employer_deliveries", None)  # typed records, written to the index once swapped in
     if reasons:
         log.warning("publication refused for %s: %d reason(s)", consumer, len(reasons))
         return {"status": "refused", "reasons": reasons, "files": 0, "folders": []}
     for staged, final in folders:
         _replace_folder(staged, final)
+    if deliveries is not None:
+        from governance.employer_report.delivery import write_index
+
+        write_index(settings.reports, deliveries)
     if protection is not None:
         save_history(settings, consumer, run_id, protection)
     if consumer == "employer":
@@ -549,9 +576,13 @@ def _stage_single(settings: Settings, consumer: str, tables: dict[str, pa.Table]
 
 
 def _stage_employers(settings: Settings, consumer: str, tables: dict[str, pa.Table], results: dict[str, MartResult],
-                     run_id: str, staging_root: Path, summary: dict[str, Any]) -> tuple[list[tuple[Path, Path]], int,
-                                                                                       list[str]]:
-    """One folder per employer: its own rows of the per-employer marts, plus the marts identical for everyone."""
+                     run_id: str, staging_root: Path, summary: dict[str, Any],
+                     names: dict[str, str]) -> tuple[list[tuple[Path, Path]], int, list[str]]:
+    """One complete folder per employer: its own rows of the per-employer marts, the marts identical for everyone,
+    its report (HTML, PDF), CSV/XLSX copies, LISEZMOI.txt and SHA256SUMS, signed. Nothing is swapped in here."""
+    from governance.employer_report import ReleaseError, build_documents, print_pdfs, write_checksums
+    from governance.employer_report.model import EmployerDelivery
+
     sirets: set[str] = set()
     per_employer_marts = {m: t for m, t in tables.items() if "employer_siret" in t.column_names}
     shared_marts = {m: t for m, t in tables.items() if "employer_siret" not in t.column_names}
@@ -564,13 +595,17 @@ def _stage_employers(settings: Settings, consumer: str, tables: dict[str, pa.Tab
     bad = [s for s in sirets if not _SIRET.match(s)]
     if bad:
         return [], 0, [f"{len(bad)} employer_siret value(s) are not 14 digits"]
+    published_at = datetime.now(UTC).isoformat(timespec="seconds")
+    fingerprint = key_fingerprint(public_key_pem(signing_key(settings)))
+    k, min_employers = settings.min_cell_size, int(_employer_parameter("benchmark_min_employers", 5))
     folders: list[tuple[Path, Path]] = []
     all_paths: list[Path] = []
-    per_employer: dict[str, list[tuple[Path, str, int, pa.Table]]] = {}
+    staged_employers: dict[str, tuple[list[tuple[Path, str, int, pa.Table]], Any]] = {}
+    pages: list[Path] = []
     for siret in sorted(sirets):
         staged = staging_root / consumer / siret
         staged.mkdir(parents=True)
-        entries = []
+        own: dict[str, pa.Table] = {}
         for mart, table in per_employer_marts.items():
             subset = table.filter(pa.compute.equal(table.column("employer_siret"), siret))
             if subset.num_rows == 0:
@@ -578,37 +613,98 @@ def _stage_employers(settings: Settings, consumer: str, tables: dict[str, pa.Tab
             # Isolation re-check on the very rows written.
             if set(subset.column("employer_siret").to_pylist()) != {siret}:
                 return [], 0, [f"{mart}: employer isolation failed"]
-            path = staged / f"{mart}.parquet"
-            entries.append((path, mart, _write_parquet(subset, path), subset))
-            all_paths.append(path)
-        for mart, table in shared_marts.items():
+            own[mart] = subset
+        try:
+            release, html = build_documents(staged, siret, {**own, **shared_marts}, name=names.get(siret),
+                                            run_id=run_id, published_at=published_at, k=k,
+                                            min_employers=min_employers, key_fingerprint=fingerprint)
+        except ReleaseError as exc:
+            return [], 0, [f"employer report: {exc}"]
+        pages += html
+        if "mart_employer__summary" in own:
+            own["mart_employer__summary"] = _honest_summary(own["mart_employer__summary"], release)
+        entries = []
+        for mart, table in [*own.items(), *shared_marts.items()]:
             path = staged / f"{mart}.parquet"
             entries.append((path, mart, _write_parquet(table, path), table))
             all_paths.append(path)
-        per_employer[siret] = entries
+        staged_employers[siret] = (entries, release)
         folders.append((staged, settings.published / consumer / siret))
     status, pii_reasons = _pii_scan(all_paths)
     if pii_reasons:
         return [], 0, pii_reasons
+    try:
+        print_pdfs(pages)
+    except Exception as exc:  # noqa: BLE001 - any browser failure refuses the employers' release, with its reason
+        return [], 0, [f"employer report PDF: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}"]
     n_files = 0
+    deliveries: list[EmployerDelivery] = []
     for (staged, _), siret in zip(folders, sorted(sirets), strict=True):
-        entries = per_employer[siret]
+        entries, release = staged_employers[siret]
         files = [_file_entry(p, m, r, dict(results[m].checks, pii_scan=status)) for p, m, r, _ in entries]
-        n_files += len(files)
+        parquet = {p.name for p, _, _, _ in entries}
+        documents = sorted(p.name for p in staged.iterdir() if p.is_file() and p.name not in parquet)
+        write_checksums(staged, [*parquet, *documents])
+        documents.append(CHECKSUMS)
+        doc_entries = [{"name": n, "sha256": sha256_file(staged / n)} for n in sorted(documents)]
+        n_files += len(files) + len(doc_entries)
+        own_loss = {"employer": {"report_status": release.status, "own_cells": release.own_cells,
+                                 "own_masked_cells": release.own_masked,
+                                 "own_masked_cell_share": release.masked_cell_share}}
         # Figures in a manifest come from the folder's own files only.
-        _sign_folder(settings, staged, f"employer/{siret}", run_id, files, _loss({m: t for _, m, _, t in entries}))
-    reported = _employer_status(tables)
-    summary["employers"] = {"folders": len(folders), **reported}
+        _sign_folder(settings, staged, f"employer/{siret}", run_id, files,
+                     {**_loss({m: t for _, m, _, t in entries}), **own_loss}, documents=doc_entries,
+                     published_at=published_at)
+        deliveries.append(EmployerDelivery(
+            siret=siret, name=release.name, status=release.status, covered_members=release.covered_members,
+            published_cells=release.own_cells - release.own_masked, masked_cells=release.own_masked,
+            files=tuple(sorted([*parquet, *documents, MANIFEST, SIGNATURE, PUBLIC_KEY])), run_id=run_id,
+            published_at=published_at))
+    summary["employers"] = {"folders": len(folders), **_employer_status(deliveries)}
+    summary["employer_deliveries"] = deliveries
     return folders, n_files, []
 
 
-def _employer_status(tables: dict[str, pa.Table]) -> dict[str, int]:
-    for table in tables.values():
-        if "report_status" in table.column_names:
-            statuses = table.column("report_status").to_pylist()
-            return {"reported": statuses.count("reported"),
-                    "too_small_to_report": statuses.count("too_small_to_report")}
-    return {}
+def _employer_names(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """SIRET -> raison sociale (public company data carried by the contracts feed), for each employer's own report
+    only. Empty when the warehouse has no names (the reports then name the employer by its SIRET)."""
+    try:
+        rows = con.execute(f"select employer_siret, employer_name from {EMPLOYER_NAMES} "
+                           "where employer_name is not null").fetchall()
+    except duckdb.Error:
+        return {}
+    return {siret: name for siret, name in rows}
+
+
+def _employer_parameter(name: str, default: Any) -> Any:
+    """An employer disclosure parameter from dbt_project.yml (``vars.disclosure.employer``), its one home."""
+    import yaml
+
+    with open(DBT_PROJECT_DIR / "dbt_project.yml", encoding="utf-8") as fh:
+        project = yaml.safe_load(fh)
+    return ((project.get("vars", {}).get("disclosure", {}) or {}).get("employer", {}) or {}).get(name, default)
+
+
+def _honest_summary(table: pa.Table, release: Any) -> pa.Table:
+    """The summary row says what the folder really holds, in the report's words: an employer whose every own
+    cell ended masked is ``nothing_publishable`` (or ``no_closed_period``), never ``reported``."""
+    from governance.employer_report.model import REPORTED
+    from governance.employer_report.render import statement
+
+    if release.status == REPORTED:
+        return table
+    n = table.num_rows
+    for column, value in (("report_status", release.status), ("statement_fr", statement(release, "fr")),
+                          ("statement_en", statement(release, "en"))):
+        index = table.column_names.index(column)
+        table = table.set_column(index, column, pa.array([value] * n, table.schema.field(column).type))
+    return table
+
+
+def _employer_status(deliveries: list[Any]) -> dict[str, int]:
+    from governance.employer_report.delivery import status_counts
+
+    return status_counts(deliveries)
 
 
 def _loss(tables: dict[str, pa.Table]) -> dict[str, Any]:

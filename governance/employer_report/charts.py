@@ -67,7 +67,7 @@ def totals_chart(release: EmployerRelease, lang: str) -> str | None:
             ax.barh(labels, widths, left=left, color=COLOURS[part], label=texts.SERIES[part](lang))
             left = [a + b for a, b in zip(left, widths, strict=True)]
         ax.xaxis.set_major_formatter(lambda v, _pos: _euros(v, lang))
-        ax.legend(loc="lower right", frameon=False)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.5 / len(rows)), ncol=3, frameon=False)
         ax.set_title(texts.CHART_TITLES["totals"](lang), loc="left")
         return _svg(fig, texts.CHART_TITLES["totals"](lang))
 
@@ -146,6 +146,6 @@ def benchmark_chart(release: EmployerRelease, lang: str) -> str | None:
                 color=COLOURS["peers"], label=texts.SERIES["peers"](lang))
         ax.set_yticks(positions, labels)
         ax.xaxis.set_major_formatter(lambda v, _pos: _euros(v, lang))
-        ax.legend(loc="lower right", frameon=False)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.5 / len(pairs)), ncol=2, frameon=False)
         ax.set_title(texts.CHART_TITLES["benchmark"](lang), loc="left")
         return _svg(fig, texts.CHART_TITLES["benchmark"](lang))

@@ -24,6 +24,8 @@ from governance.employer_report.texts import Label
 WORKBOOK = "donnees.xlsx"
 DICTIONARY = "dictionnaire_des_colonnes.csv"
 README = "LISEZMOI.txt"
+DICTIONARY_HEADER = ["fichier", "onglet", "colonne", "column_en", "description_fr", "description_en", "unite", "unit",
+                     "source_parquet"]
 
 
 @dataclass(frozen=True)
@@ -100,8 +102,7 @@ def write_csvs(release: EmployerRelease, folder: Path) -> list[Path]:
     path = folder / DICTIONARY
     with open(path, "w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh, delimiter=";", lineterminator="\r\n")
-        writer.writerow(["fichier", "onglet", "colonne", "column_en", "description_fr", "description_en", "unite",
-                         "unit"])
+        writer.writerow(DICTIONARY_HEADER)
         for row in dictionary_rows(release):
             writer.writerow(row)
     paths.append(path)
@@ -113,8 +114,9 @@ def dictionary_rows(release: EmployerRelease) -> list[list[str]]:
     for sheet in _present(release):
         for column in (*sheet.dims, *sheet.values, "published"):
             text = texts.COLUMNS[column]
+            source = f"{sheet.mart}.parquet:" + ("masking" if column == "published" else column)
             rows.append([sheet.csv_name, sheet.title("fr"), text.header("fr"), text.header("en"), text.meaning("fr"),
-                         text.meaning("en"), text.unit("fr"), text.unit("en")])
+                         text.meaning("en"), text.unit("fr"), text.unit("en"), source])
     return rows
 
 
@@ -148,8 +150,7 @@ def write_workbook(release: EmployerRelease, folder: Path, statement_fr: str, st
             ws.column_dimensions[get_column_letter(index)].width = 22
         ws.freeze_panes = "A2"
     dictionary = wb.create_sheet("Dictionnaire des colonnes")
-    dictionary.append(["fichier", "onglet", "colonne", "column_en", "description_fr", "description_en", "unite",
-                       "unit"])
+    dictionary.append(DICTIONARY_HEADER)
     for cell in dictionary[1]:
         cell.font = bold
     for row in dictionary_rows(release):

@@ -137,7 +137,7 @@ def _describes_care(row: Row) -> bool:
 
 def release_status(summary_status: str, generalisation_level: int | None, own: list[Table]) -> str:
     """``reported`` only if at least one own published cell describes people with care."""
-    if summary_status != REPORTED:
+    if summary_status == TOO_SMALL:
         return TOO_SMALL
     if generalisation_level is None:
         return NO_CLOSED_PERIOD
