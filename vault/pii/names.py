@@ -360,6 +360,8 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
     any_given = any(t.given or t.member for t in names)
     all_cased = all(t.cased or t.upper for t in names)
     all_upper = all(t.upper for t in names)
+    if titled and first.particle and not first.cased and all(t.common and not t.strong for t in names):
+        return None  # "Monsieur le Président", "Madame la Directrice": a function, not a name
     if titled and (any_lex or all_cased):
         return 0.85
     # names that are words of no dictionary (foreign names the lexicons lack) and no ordinary word
@@ -624,8 +626,8 @@ def _lower_case_after_cue(text: str, folded: str) -> list[tuple[int, int, float]
                 break
             if len(w) >= 5 and not lexicon_name and typo_of_common_word(w, strict=False):
                 break
-            if not lexicon_name and not any(v in w for v in "aeiouy"):
-                break  # "bcp", "stp", "cdlt": abbreviations, no name
+            if not lexicon_name and (not any(v in w for v in "aeiouy") or _swapped_letters_of_common_word(w)):
+                break  # "bcp", "stp", "cdlt": abbreviations; "logn" for "long": a slip
             end = m.end(g)
         if end is not None:
             out.append((start, end, 0.6))

@@ -776,5 +776,25 @@ C_MORE["employer_hr"] += [
     "Bonjour,\nService Paie & Administration du Personnel\nGroupe {company}\nTour Montparnasse, Paris",
     "Suite au rachat par Vinci Énergies, nos établissements de Montbéliard et Belfort rejoignent le contrat.",
 ]
+C_MORE["claims_comment"] += [
+    "Motif : Changement de Garantie au 1er {month}. Voir avec la Direction Santé ; accord du Service Client.",
+    "Soins pendant les congés de Noël et de la Toussaint : {n} factures, {amount} au total, réglées le {date}.",
+]
+C_MORE["call_centre"] += [
+    "Appel de France Travail pour une attestation de portabilité. Renvoi vers l'espace employeur.",
+    "Madame la Directrice de l'EHPAD demande le formulaire de prise en charge ; envoyé le {date}.",
+]
+C_MORE["member_email"] += [
+    "coucou, j'ai bien recu le remboursement, merci beaucoup et joyeux noel a toute l'equipe !",
+    "Bonjour,\nje serai en Côte d'Azur jusqu'à Pâques, merci d'envoyer les courriers après.\nBonne journée",
+]
+C_MORE["coaching"] += [
+    "Best practices partagées en Team Building ; Responsable Prévention présent. Prochain point à la Pentecôte.",
+    "Campagne Octobre Rose et Movember : {n} participants, partenariat Ligue contre le Cancer.",
+]
+C_MORE["employer_hr"] += [
+    "Monsieur le Président du CSE souhaite une réunion ; Responsable Paie et Directeur Financier invités le {day}.",
+    "Nos salariés d'Île-de-France et de Nouvelle-Aquitaine relèvent du même contrat {contract} depuis le {date}.",
+]
 for _style, _more in C_MORE.items():
     C[_style] = C[_style] + _more
