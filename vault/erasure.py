@@ -26,6 +26,7 @@ import io
 import json
 import os
 import re
+import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -238,6 +239,16 @@ def remove_everywhere(settings: Any, member_ids: Iterable[str], extra: Needles |
             needles.member_ids |= extra.member_ids
         if not needles:
             return {}
+        # their earlier exports (access requests, in the vault's outbox) are copies of what is being removed
+        exports = 0
+        if _table_exists(con, "meta", "requests") and needles.member_ids:
+            numbers = [r[0] for r in con.execute("SELECT number FROM meta.requests WHERE list_contains(?, member_id)",
+                                                 [sorted(needles.member_ids)]).fetchall()]
+            for number in numbers:
+                folder = Path(settings.vault_dir) / "outbox" / number
+                if folder.is_dir():
+                    shutil.rmtree(folder)
+                    exports += 1
         con.execute("BEGIN TRANSACTION")
         deleted = delete_in_vault(con, needles, member_rows=member_rows)
         # the warehouse still holds them until it is re-crossed and compacted: if this process is killed
@@ -256,7 +267,8 @@ def remove_everywhere(settings: Any, member_ids: Iterable[str], extra: Needles |
                                                       "lines_removed": swept["lines"],
                                                       "values_redacted": swept["redacted"],
                                                       "vault_rewritten": True})
-    return {**deleted, "files rewritten": swept["files"], "file lines removed": swept["lines"]}
+    return {**deleted, "exports removed": exports, "files rewritten": swept["files"],
+            "file lines removed": swept["lines"]}
 
 
 def delete_from_warehouse(path: Path, values: list[str]) -> int:

@@ -139,17 +139,21 @@ def retention_counts(settings: Any, as_of: date | None = None) -> list[RuleCount
 def due_for_purge(settings: Any, as_of: date | None = None) -> list[dict]:
     """Per feed: retention, rows in the vault and rows past retention (to purge), summed over its rules."""
     by_feed: dict[str, dict] = {}
-    for rc in retention_counts(settings, as_of):
+    if not Path(settings.vault_db).exists():
+        return []
+    with vault_connection(settings, read_only=True) as con:
+        counts = _count(con, as_of or date.today())
+        totals = {name: con.execute(f"SELECT count(*) FROM raw.{name}").fetchone()[0] for name in feed_contracts()}
+    for rc in counts:
         item = by_feed.setdefault(rc.feed, {"feed": rc.feed, "retention": [], "rows": 0, "due_for_purge": 0,
                                             "archived": 0, "rule": []})
         item["retention"].append(rc.retention)
         item["rule"].append(rc.description)
         item["due_for_purge"] += rc.due
         item["archived"] += rc.archived
+        item["rows"] = int(totals.get(rc.feed, 0))
         if rc.rule.startswith("quarantine."):
             item["quarantined_due"] = item.get("quarantined_due", 0) + rc.due
-        elif rc.feed != "benefits" or rc.rule == "benefits.after_contract_end":
-            item["rows"] = max(item["rows"], rc.rows)
     for item in by_feed.values():
         item["retention"] = "; ".join(item["retention"])
         item["rule"] = " ".join(item["rule"])

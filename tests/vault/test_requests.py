@@ -53,7 +53,8 @@ def _warehouse(settings, sql: str, params: list) -> list[tuple]:
         con.close()
 
 
-def test_access_export_holds_everything_the_generator_wrote_about_the_member(home):
+def test_access_export_holds_everything_the_generator_wrote_about_the_member(home, local_browser):
+    from governance.browser import html_to_pdf
     from vault.requests import MemberQuery, access
 
     member = _member_with_benefits(home)
@@ -61,7 +62,7 @@ def test_access_export_holds_everything_the_generator_wrote_about_the_member(hom
     truth_benefits = {b["benefit_id"] for b in inbox_rows(home, "benefits")
                       if b["member_id"] == member["member_id"] or b["contract_id"] in truth_contracts}
     spaced = " ".join([member["nir"][0], member["nir"][1:3], member["nir"][3:5], member["nir"][5:]])
-    req, paths = access(home, MemberQuery(nir=spaced), received=date(2026, 1, 31))
+    req, paths = access(home, MemberQuery(nir=spaced), received=date(2026, 1, 31), pdf=html_to_pdf)
 
     assert req.number.startswith("DPO-2026-") and req.status == "done"
     assert req.due_on == date(2026, 2, 28)  # one month, clamped to the end of February
@@ -84,6 +85,11 @@ def test_access_export_holds_everything_the_generator_wrote_about_the_member(hom
     html = paths["html"].read_text(encoding="utf-8")
     assert "Vos données personnelles" in html and req.number in html and "Vos prestations" in html
     assert paths["html"].parent.parent == home.vault_dir / "outbox"
+    assert paths["pdf"].read_bytes().startswith(b"%PDF-")
+    page = local_browser()
+    page.page.goto(paths["html"].as_uri(), wait_until="load")
+    assert page.external_requests == [] and "Vos contrats" in page.page.inner_text("body")
+    page.page.close()
     with open(paths["csv_benefits"], encoding="utf-8-sig", newline="") as fh:
         assert {r["benefit_id"] for r in csv.DictReader(fh, delimiter=";")} == got_benefits
     # logged with counts only: no identifier in the audit log
