@@ -487,8 +487,137 @@ def previous() -> dict:
     return json.loads(m.group(1)) if m else {"runs": []}
 
 
+# ----------------------------------------------------------------------------------------------- utility
+
+UTILITY = RESULTS.with_name("disclosure_utility.md")
+#: The last commit before the redesign of issue 9 (per-table secondary suppression in dbt, reasons published).
+BEFORE_COMMIT = "c75f00a"
+
+
+def _cell_marts() -> dict[str, list[str]]:
+    """consumer -> the cell-table marts it receives (those whose contract declares a ``disclosure`` property)."""
+    from governance.protection import table_spec
+    from governance.publish import marts_by_consumer
+
+    return {c: [m for m in marts if table_spec(m) is not None] for c, marts in marts_by_consumer().items()}
+
+
+def _shares(frame, masked, amount: str | None, count: str | None) -> dict:  # noqa: ANN001 (pandas)
+    import numpy as np
+
+    masked = np.asarray(masked, dtype=bool)
+    amount = amount if amount in frame.columns else None
+    count = count if count in frame.columns else None
+    nonempty = np.ones(len(frame), dtype=bool) if count is None else frame[count].fillna(0).to_numpy(float) > 0
+    values = frame[amount].fillna(0).to_numpy(float) if amount else np.zeros(len(frame))
+    return {"cells": int(len(frame)), "masked": int(masked.sum()), "nonempty": int(nonempty.sum()),
+            "nonempty_masked": int((masked & nonempty).sum()), "amount": float(values.sum()),
+            "amount_masked": float(values[masked].sum())}
+
+
+def _measure(mart: str, kind: str) -> str | None:
+    """The mart's first measure of a kind (``amount``, ``distinct_members``), from its contract."""
+    from governance.protection import table_spec
+
+    spec = table_spec(mart)
+    return None if spec is None else next((m for m, k in spec.measures.items() if k == kind), None)
+
+
+def utility(members: int) -> dict:
+    """Cells and amounts published per consumer and mart, before the redesign and now, on one warehouse."""
+    import duckdb
+    import pseudo_synth
+
+    from confiance.settings import get_settings
+    from governance.protection import cell_table, protect_consumer
+
+    out: dict = {"members": members, "before_commit": BEFORE_COMMIT, "before": {}, "now": {}}
+    with tempfile.TemporaryDirectory(prefix="confiance-utility-") as tmp:
+        tmp_path = Path(tmp)
+        old_project = tmp_path / "before"
+        old_project.mkdir()
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", BEFORE_COMMIT, "dbt_project"],  # noqa: S607
+                                 capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(old_project)], input=archive, check=True)  # noqa: S607
+        base = tmp_path / "base.duckdb"
+        counts = pseudo_synth.build(base, members)
+        out["lines"] = counts["benefits"]
+        for label, project in (("before", old_project / "dbt_project"), ("now", DBT_PROJECT)):
+            home = tmp_path / label
+            warehouse = home / "warehouse" / "warehouse.duckdb"
+            warehouse.parent.mkdir(parents=True)
+            shutil.copy(base, warehouse)
+            env = {**os.environ, "CONFIANCE_WAREHOUSE_DB": str(warehouse), "DO_NOT_TRACK": "1",
+                   "DBT_TARGET_PATH": str(home / "target"), "CONFIANCE_HOME": str(home),
+                   "CONFIANCE_MASTER_KEY": os.environ.get("CONFIANCE_MASTER_KEY", "ab" * 32)}
+            dbt = Path(sys.executable).parent / "dbt"
+            run = subprocess.run([str(dbt), "build", "--project-dir", str(project), "--profiles-dir",  # noqa: S603
+                                  str(project), "--quiet"], env=env, capture_output=True, text=True, check=False)
+            if run.returncode and label == "now":
+                raise SystemExit(f"dbt build ({label}) failed:\n{run.stdout[-2000:]}")
+            os.environ.update({k: v for k, v in env.items() if k.startswith(("CONFIANCE_", "DBT_"))})
+            con = duckdb.connect(str(warehouse), read_only=True)
+            for consumer, marts in _cell_marts().items():
+                for mart in marts:
+                    if label == "before":
+                        try:
+                            frame = con.execute(f'select * from intermediate."{cell_table(mart)}"').df()
+                        except duckdb.Error:
+                            continue
+                        masked = frame["masking"].fillna("none").astype(str) != "none"
+                    else:
+                        continue
+                    out[label].setdefault(consumer, {})[mart] = _shares(
+                        frame, masked, _measure(mart, "amount"), _measure(mart, "distinct_members"))
+                if label == "now" and marts:
+                    outcome = protect_consumer(con, get_settings(home), consumer, marts, "utility")
+                    for mart, frame in outcome.truth.items():
+                        out[label].setdefault(consumer, {})[mart] = _shares(
+                            frame, frame["masked"], _measure(mart, "amount"), _measure(mart, "distinct_members"))
+            con.close()
+    return out
+
+
+def render_utility(result: dict) -> str:
+    def pct(a: float, b: float) -> str:
+        return "-" if not b else f"{100 * a / b:.1f} %"
+
+    lines = ["# Utility before and after the disclosure-control redesign", "",
+             f"Machine: {describe()['cpu']}. Data: one synthetic warehouse from `tests/marts/pseudo_synth.py`, "
+             f"{result['members']:,} members ({result['lines']:,} benefit lines, the demo's size), built twice: "
+             f"with the dbt project of commit {result['before_commit']} (before: per-table secondary suppression "
+             "in dbt, only non-empty cells, reasons published) and with the current project followed by the "
+             "publication gate's linked suppression and audit (now: complete grids including zeros). "
+             "*Published* = not masked. Amounts = the mart's first amount column (actual cost, premium...). "
+             "Non-empty cells are those with at least one member (the only cells the old tables had).", "",
+             "| consumer | mart | before: non-empty cells published | now: non-empty cells published | "
+             "now: all grid cells published | before: amount published | now: amount published |",
+             "| --- | --- | ---: | ---: | ---: | ---: | ---: |"]
+    for consumer in sorted(set(result["before"]) | set(result["now"])):
+        marts = sorted(set(result["before"].get(consumer, {})) | set(result["now"].get(consumer, {})))
+        for mart in marts:
+            b = result["before"].get(consumer, {}).get(mart)
+            n = result["now"].get(consumer, {}).get(mart)
+            lines.append(
+                f"| {consumer} | `{mart}` | "
+                f"{'-' if not b else pct(b['nonempty'] - b['nonempty_masked'], b['nonempty'])} | "
+                f"{'-' if not n else pct(n['nonempty'] - n['nonempty_masked'], n['nonempty'])} | "
+                f"{'-' if not n else pct(n['cells'] - n['masked'], n['cells'])} | "
+                f"{'-' if not b else pct(b['amount'] - b['amount_masked'], b['amount'])} | "
+                f"{'-' if not n else pct(n['amount'] - n['amount_masked'], n['amount'])} |")
+    lines += ["", f"`DO_NOT_TRACK=1 .venv/bin/python bench/bench_disclosure.py --utility {result['members']}`", "",
+              "<details><summary>raw results (JSON)</summary>", "", "```json", json.dumps(result), "```", "",
+              "</details>", ""]
+    return "\n".join(lines)
+
+
 def main(argv: list[str]) -> int:
     os.environ.setdefault("DO_NOT_TRACK", "1")
+    if "--utility" in argv:  # cells and amounts published, before the redesign and now
+        members = int(next((a for a in argv if not a.startswith("--")), "3000"))
+        UTILITY.write_text(render_utility(utility(members)), encoding="utf-8")
+        print(UTILITY.read_text(encoding="utf-8"))
+        return 0
     merge = "--merge" in argv
     if "--render" in argv:  # re-render the report from the recorded raw results, nothing is run
         old = previous()
