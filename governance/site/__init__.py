@@ -1047,7 +1047,11 @@ def _term_columns(docs: dict[str, DatasetDoc], glossary: dict[str, dict[str, Any
 
 
 def search_documents(docs: dict[str, DatasetDoc], glossary: dict[str, dict[str, Any]]) -> list[Any]:
-    """What the search finds: every dataset, column and glossary term (with its synonyms), FR and EN."""
+    """What the search finds: every dataset, column and glossary term (with its synonyms), FR and EN.
+
+    Only text the pages themselves show (names, business names, descriptions, definitions,
+    synonyms on the glossary page), so the outbound PII gate's scan of the pages covers the index.
+    """
     from governance.site.search import SearchDoc
 
     out = []
