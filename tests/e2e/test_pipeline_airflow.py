@@ -47,6 +47,11 @@ def demo_run(tmp_path_factory, dbt_manifest):
         "CONFIANCE_WAREHOUSE_DB": str(home / "warehouse" / "warehouse.duckdb"),
         "AIRFLOW_HOME": str(home / "airflow"),
         "PYTHONPATH": str(REPO_ROOT),
+        # OpenLineage: the provider's file transport, so the run's events can be checked and nothing leaves.
+        "AIRFLOW__OPENLINEAGE__NAMESPACE": "confiance",
+        "AIRFLOW__OPENLINEAGE__TRANSPORT": json.dumps(
+            {"type": "file", "log_file_path": str(base / "openlineage.jsonl"), "append": True}
+        ),
     }
     env.pop("CONFIANCE_MASTER_KEY", None)
     _run([str(BIN / "confiance"), "vault", "init-key"], env, base / "init-key.log")
@@ -230,3 +235,62 @@ def test_published_cells_describe_at_least_k_members(demo_run):
                     assert count == 0 or count >= settings.min_cell_size, f"{item['name']} has a cell of {count}"
                 if row.get("masking") is not None:
                     assert row["masking"] in ("none", "masked"), f"{item['name']} publishes a masking reason"
+
+
+def _openlineage_events(path: Path) -> list[dict]:
+    assert path.is_file(), f"no OpenLineage event written to {path}"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_openlineage_events_describe_the_dags_inputs_and_outputs(demo_run):
+    """The DAG run's OpenLineage events (file transport) name what each stage read and wrote."""
+    settings = demo_run["settings"]
+    events = _openlineage_events(demo_run["base"] / "openlineage.jsonl")
+    completed = {}
+    for event in events:
+        job = event["job"]["name"]
+        assert event["job"]["namespace"] == "confiance", job
+        if event.get("eventType") == "COMPLETE":
+            completed[job] = event
+    # Every task event belongs to the same DAG run (OpenLineage parent facet), so a catalogue links them.
+    parents = {
+        (e.get("run", {}).get("facets", {}).get("parent") or {}).get("job", {}).get("name")
+        for job, e in completed.items()
+        if job.startswith("confiance_pipeline.")
+    }
+    assert parents == {"confiance_pipeline"}, parents
+
+    def paths(event: dict, side: str) -> set[str]:
+        return {d["name"] for d in event.get(side) or [] if d["namespace"].startswith("file")}
+
+    expected = {
+        "land": ({settings.inbox}, {settings.vault_db}),
+        "cross": ({settings.vault_db}, {settings.warehouse_db}),
+        "quality_feeds": ({settings.vault_db}, {settings.quality_dir / "results"}),
+        "publish": ({settings.warehouse_db}, {settings.published}),
+        "site": ({settings.warehouse_db}, {settings.site}),
+        "reports": ({settings.published}, {settings.reports}),
+    }
+    for task, (inputs, outputs) in expected.items():
+        event = completed.get(f"confiance_pipeline.{task}")
+        assert event is not None, f"no COMPLETE event for task {task}: {sorted(completed)}"
+        got_in, got_out = paths(event, "inputs"), paths(event, "outputs")
+        for p in inputs:
+            assert str(p.resolve()) in got_in, (task, got_in)
+        for p in outputs:
+            assert str(p.resolve()) in got_out, (task, got_out)
+    # Every dbt model ran as its own task and reported its run.
+    dbt_jobs = {job for job in completed if job.startswith("confiance_pipeline.dbt.")}
+    assert any("stg_pseudo__benefits" in job for job in dbt_jobs), sorted(completed)
+    # The data dictionary names the same run's outputs: the site was built by the DAG and links back.
+    assert (settings.site / "search-index.js").is_file()
+
+
+def test_dag_run_keeps_dbt_test_results_for_the_site(demo_run):
+    """Cosmos tasks archive their dbt test results; the site shows them beside Great Expectations."""
+    settings = demo_run["settings"]
+    archived = list((settings.dbt_target_dir / "build_results").glob("*.json"))
+    assert archived, "no dbt build results archived by the Cosmos callback"
+    page = (settings.site / "model-stg_pseudo__benefits.html").read_text(encoding="utf-8")
+    assert "Tests dbt / dbt tests" in page
+    assert 'class="dbt-tests"' in page, "the staging model's dbt tests are not on its page"
