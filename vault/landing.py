@@ -431,14 +431,19 @@ def validation_select(contract: Contract, source: str, landed: str | None = None
     raw_json = "to_json(struct_pack(" + ", ".join(f"{_q(c.name)} := {vals[c.name]}" for c in cols) + "))"
     reasons = f"list_filter([{', '.join(checks)}], x -> x IS NOT NULL)"
     inner = f"SELECT _line, {typed_list}, {reasons} AS _reasons, {raw_json} AS _raw FROM {source}"
+    # Cross-row rules are computed on narrow projections (the line number and the key or unique value) and
+    # joined back by a hash semi-join, not by window functions over whole rows: a window materialises
+    # every column of its input (the raw values as JSON included), which did not fit the vault's memory
+    # on a year of benefit lines. Same rules, same results.
     extra: list[str] = []
     if pk:
-        part = ", ".join(_q(c.name) for c in pk)
+        part = ", ".join(typed[c.name] for c in pk)
         dup = _lit(", ".join(c.name for c in pk) + ": duplicate within the file")
-        extra.append(
-            f"CASE WHEN {_q(pk[0].name)} IS NOT NULL AND row_number() OVER (PARTITION BY {part} "
-            f"ORDER BY _line) > 1 THEN {dup} END"
+        later_lines = (
+            f"SELECT _line FROM (SELECT _line, row_number() OVER (PARTITION BY {part} ORDER BY _line) AS _n "
+            f"FROM {source} WHERE {typed[pk[0].name]} IS NOT NULL) WHERE _n > 1"
         )
+        extra.append(f"CASE WHEN _line IN ({later_lines}) THEN {dup} END")
     if len(pk) == 1:
         key = _q(pk[0].name)
         for col in cols:
@@ -446,10 +451,11 @@ def validation_select(contract: Contract, source: str, landed: str | None = None
                 continue
             u = _q(col.name)
             shared = _lit(f"{col.name}: shared by several {pk[0].name} in the file")
-            extra.append(
-                f"CASE WHEN {u} IS NOT NULL AND min({key}) OVER (PARTITION BY {u}) <> max({key}) OVER "
-                f"(PARTITION BY {u}) THEN {shared} END"
+            shared_values = (
+                f"SELECT {typed[col.name]} FROM {source} WHERE {typed[col.name]} IS NOT NULL "
+                f"GROUP BY ALL HAVING min({typed[pk[0].name]}) <> max({typed[pk[0].name]})"
             )
+            extra.append(f"CASE WHEN {u} IN ({shared_values}) THEN {shared} END")
             if landed:
                 latest = (
                     f"(SELECT {u}, {key} FROM {landed} QUALIFY row_number() OVER (PARTITION BY {key} "
@@ -460,13 +466,14 @@ def validation_select(contract: Contract, source: str, landed: str | None = None
                     f"v.{u} AND x.{key} <> v.{key}) THEN "
                     f"{_lit(f'{col.name}: already registered for another {pk[0].name}')} END"
                 )
-    if extra:
-        all_reasons = f"list_concat(_reasons, list_filter([{', '.join(extra)}], x -> x IS NOT NULL))"
-        return (
-            f"SELECT * EXCLUDE (_reasons), coalesce(array_to_string({all_reasons}, '; '), '') AS _reason "
-            f"FROM ({inner}) v"
-        )
-    return f"SELECT * EXCLUDE (_reasons), coalesce(array_to_string(_reasons, '; '), '') AS _reason FROM ({inner})"
+    all_reasons = (
+        f"list_concat(_reasons, list_filter([{', '.join(extra)}], x -> x IS NOT NULL))" if extra else "_reasons"
+    )
+    # The raw values are kept (as JSON) only for the rows that go to quarantine.
+    return (
+        f"SELECT * EXCLUDE (_reasons, _raw, _all), coalesce(array_to_string(_all, '; '), '') AS _reason, "
+        f"CASE WHEN len(_all) > 0 THEN _raw END AS _raw FROM (SELECT *, {all_reasons} AS _all FROM ({inner}) v)"
+    )
 
 
 # --- landing one file ---------------------------------------------------------------
@@ -571,6 +578,7 @@ def land_file(
         _record_refusal(con, fid, path, feed, None, checksum, size, reason)
         return {**result, "reason": reason}
     t0 = time.monotonic()
+    keep_order = con.execute("SELECT current_setting('preserve_insertion_order')").fetchone()[0]
     con.execute("CREATE SCHEMA IF NOT EXISTS staging")
     con.execute("BEGIN TRANSACTION")
     try:
@@ -581,6 +589,9 @@ def land_file(
         if on_event:
             on_event("staged", {"file": path.name, "rows": n_staged + n_bad})
         checked = f"staging.c{fid}"
+        # Every row carries its line number from here on: the order rows are written in no longer matters,
+        # and not keeping it lets DuckDB stream and spill (a year of benefit lines in the vault's memory limit).
+        con.execute("SET preserve_insertion_order = false")
         con.execute(f"CREATE TABLE {checked} AS {validation_select(contract, staged, f'raw.{feed}')}")
         names = ", ".join(_q(c.name) for c in contract.columns)
         con.execute(f"INSERT INTO raw.{feed} SELECT {names}, {fid}, _line FROM {checked} WHERE _reason = ''")
@@ -619,6 +630,7 @@ def land_file(
         raise
     finally:
         con.execute(f"DROP TABLE IF EXISTS temp.badlines_{fid}")
+        con.execute(f"SET preserve_insertion_order = {keep_order}")
     say(f"{path.name}: {landed:,} landed, {quarantined:,} quarantined in {time.monotonic() - t0:.1f}s")
     return {
         **result,
