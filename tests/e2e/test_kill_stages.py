@@ -136,18 +136,15 @@ def assert_taken_over(settings: Settings, killed_pid: int) -> None:
 
 
 def consumer_folders(settings: Settings) -> list[Path]:
-    """Every folder a consumer reads: insurer, dataviz and employer/<SIRET> (hidden work folders excluded)."""
+    """Every folder a consumer reads: insurer, dataviz and employer/<SIRET>, each holding files. Hidden work
+    folders and a previous release set aside during a swap (``<folder>.old``, delivered to no one) are not."""
     root = settings.published
-    found = []
-    for manifest in root.rglob(publish.MANIFEST):
-        rel = manifest.parent.relative_to(root)
-        if not any(part.startswith(".") for part in rel.parts):
-            found.append(manifest.parent)
-    # a folder without its manifest is partial too: every leaf folder holding files counts
-    for path in root.rglob("*"):
-        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(root).parts):
-            if path.parent != root and path.parent not in found:
-                found.append(path.parent)
+
+    def delivered(path: Path) -> bool:
+        parts = path.relative_to(root).parts
+        return not any(part.startswith(".") or part.endswith(".old") for part in parts)
+
+    found = {p.parent for p in root.rglob("*") if p.is_file() and p.parent != root and delivered(p)}
     return sorted(found)
 
 

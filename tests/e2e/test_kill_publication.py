@@ -1,0 +1,88 @@
+"""kill -9 during the publication stage, on a copy of the session's demo run (see test_kill_stages.py).
+
+Killed while release folders are being swapped in: each consumer folder is the previous release or the new
+one, complete and verifying against the pinned key — never a mix, never half a folder; the rerun cleans up,
+audits it, and publishes the same bytes as the uninterrupted run.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from test_kill_stages import (  # noqa: F401 - home is a fixture
+    _files,
+    _kill_when,
+    _release,
+    _stage_process,
+    assert_nothing_broken,
+    assert_taken_over,
+    consumer_folders,
+    home,
+)
+
+from confiance.pipeline import STAGES
+from confiance.settings import Settings
+from governance import publish
+from vault import audit
+
+pytestmark = pytest.mark.slow
+
+
+def test_kill_during_publication(home: Settings, demo_run):  # noqa: F811 - the fixture imported above
+    """Killed while release folders are being swapped in: each consumer folder is the previous release or the
+    new one, complete and verifying against the pinned key — never a mix, never half a folder. The rerun
+    cleans up, audits it, and publishes the same bytes as the uninterrupted run."""
+    demo, demo_results = demo_run
+    pinned = publish.public_key_pem(publish.signing_key(home))
+    before = {f.relative_to(home.published): (_release(f), _files(f)) for f in consumer_folders(home)}
+    first_run = demo_results["publish"]["run_id"]
+    assert len(before) >= 2 and all(run == first_run for run, _ in before.values())
+    journal = home.published / ".swaps-in-progress.jsonl"
+
+    def mid_swaps() -> bool:  # a folder of this run swapped in, the publication not over (journal still there)
+        try:
+            lines = journal.read_text(encoding="utf-8").splitlines()
+        except FileNotFoundError:
+            return False
+        for line in lines:
+            try:
+                folder = home.published / json.loads(line)["folder"]
+                if _release(folder) == "kill_publish":
+                    return True
+            except (OSError, ValueError, KeyError):
+                continue  # being written or being swapped
+        return False
+
+    proc = _stage_process(home, "publish", "kill_publish")
+    _kill_when(proc, mid_swaps, "release folders being swapped in")
+
+    mixed = {first_run: 0, "kill_publish": 0}
+    for folder in consumer_folders(home):
+        ok, why = publish.verify_folder(folder, public_key=pinned)
+        assert ok, f"{folder.relative_to(home.published)}: a consumer sees a partial folder ({why})"
+        rel = folder.relative_to(home.published)
+        run = _release(folder)
+        mixed[run] += 1
+        if rel in before:
+            assert _files(folder) == before[rel][1]  # old or new release: the same content either way
+    assert mixed["kill_publish"] >= 1  # the kill really happened between swaps
+    assert_nothing_broken(home)
+
+    summary = STAGES["publish"](home, "rerun_publish")
+    statuses = {c: v["status"] for c, v in summary["consumers"].items()}
+    assert statuses == {c: v["status"] for c, v in demo_results["publish"]["consumers"].items()}
+    assert "published" in statuses.values()
+    assert_taken_over(home, proc.pid)
+    recovery = [e for e in audit.entries(home) if e["action"] == "recovery.publication_interrupted"]
+    assert len(recovery) == 1 and recovery[0]["details"]["interrupted_run_ids"] == ["kill_publish"]
+    assert not list(home.published.glob(".publishing-*")) and not journal.exists()
+    assert not list(home.published.rglob("*.old"))
+    after = {f.relative_to(home.published): f for f in consumer_folders(home)}
+    assert set(after) == set(before)
+    for rel, folder in after.items():
+        ok, why = publish.verify_folder(folder, public_key=pinned)
+        assert ok, f"{rel}: {why}"
+        assert _release(folder) == "rerun_publish"
+        assert _files(folder) == _files(demo.published / rel), f"{rel}: not the uninterrupted run's bytes"
+    assert_nothing_broken(home)
