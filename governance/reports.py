@@ -227,13 +227,17 @@ def landing_ledger_report(settings: Settings) -> Report:
         [feed, c["files"], c["rows_read"], c["rows_landed"], c["rows_quarantined"]]
         for feed, c in sorted(by_feed.items())
     ]
+    read = sum(c["rows_read"] for c in by_feed.values())
+    landed = sum(c["rows_landed"] for c in by_feed.values())
+    quarantined = sum(c["rows_quarantined"] for c in by_feed.values())
     summary = [
-        f"{len(entries)} file(s) in the landing ledger of the vault; "
-        f"{sum(c['rows_read'] for c in by_feed.values())} rows read, "
-        f"{sum(c['rows_landed'] for c in by_feed.values())} landed, "
-        f"{sum(c['rows_quarantined'] for c in by_feed.values())} quarantined.",
-        "For every file, rows read must equal rows landed plus rows quarantined: "
-        + ("this holds for every file." if unbalanced == 0 else f"it does NOT hold for {unbalanced} file(s)."),
+        f"{len(entries)} fichier(s) reçu(s) dans le coffre : {read} lignes lues, {landed} acceptées, {quarantined} "
+        f"mises en quarantaine. / {len(entries)} file(s) in the landing ledger of the vault; {read} rows read, "
+        f"{landed} landed, {quarantined} quarantined.",
+        "Pour chaque fichier, lignes lues = lignes acceptées + lignes en quarantaine (rien n'est perdu en silence) : "
+        + ("vrai pour tous. / For every file, rows read must equal rows landed plus rows quarantined: this holds for "
+           "every file." if unbalanced == 0 else
+           f"FAUX pour {unbalanced} fichier(s). / it does NOT hold for {unbalanced} file(s)."),
     ]
     per_day: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for e in entries:
@@ -631,7 +635,7 @@ def retention_report(settings: Settings) -> Report:
         f"{total} ligne(s) à purger. / {total} row(s) are due for purge across feeds.",
     ]
     if missing:
-        summary.append(f"Feeds without a retention rule: {', '.join(missing)}.")
+        summary.append(f"Flux sans durée de conservation / feeds without a retention rule: {', '.join(missing)}.")
     headers = ["flux / feed", "conservation / retention", "règle / rule", "lignes dans le coffre / rows in the vault",
                "lignes à purger / rows due for purge"]
     from vault.retention import reconcile, retention_counts
