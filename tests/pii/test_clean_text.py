@@ -61,6 +61,9 @@ def test_clean_texts_stay_untouched(detect, text):
         ("salut c'est julien, je voulais savoir pour mon remboursement", "julien"),
         ("merci beaucoup\nmarine", "marine"),
         ("Patient Kowalczyk 2e séance, kiné le 12/03.", "Kowalczyk"),
+        ("Suivi de Madame du Pont : marche quotidienne conseillée.", "du Pont"),
+        ("Monsieur le Gall demande un rappel.", "Gall"),
+        ("bonjour, mon mari anael a perdu sa carte", "anael"),
     ],
 )
 def test_people_next_to_the_same_words_are_still_found(detect, text, name):

@@ -360,7 +360,7 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
     any_given = any(t.given or t.member for t in names)
     all_cased = all(t.cased or t.upper for t in names)
     all_upper = all(t.upper for t in names)
-    if titled and first.particle and not first.cased and all(t.common and not t.strong for t in names):
+    if titled and first.folded in ("le", "la") and not first.cased and all(t.common and not t.strong for t in names):
         return None  # "Monsieur le Président", "Madame la Directrice": a function, not a name
     if titled and (any_lex or all_cased):
         return 0.85
@@ -566,11 +566,12 @@ _LOWER_CUE = re.compile(
 
 
 def _swapped_letters_of_common_word(word: str) -> bool:
-    """True when two neighbouring letters swapped make a common word ("fati" for "fait")."""
+    """True when two neighbouring letters swapped make a function word or a verb form ("fati" for "fait"; nouns
+    and adjectives are left out: "anael" is no slip of "anale")."""
     vocab = vocabulary()
     for i in range(len(word) - 1):
         w = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
-        if w != word and (w in vocab.stop or w in vocab.verbal or w in vocab.nominal):
+        if w != word and (w in vocab.stop or w in vocab.verbal):
             return True
     return False
 

@@ -156,10 +156,13 @@ _DATE_IN_PARENS = re.compile(
 )
 
 
+_DATE_DIGITS = re.compile(r"[0-9][/.\-][0-9]")
+
+
 def _dates_after_names(text: str, spans: list[Span]) -> list[Span]:
     """A full date right after a person's name (in brackets, after a comma or a dash) is their date of birth:
     "DURAND Anne (12/03/1984)", "Mme Durand, 12/03/1984"."""
-    if not any(s.entity_type == "PERSON" for s in spans):
+    if not any(s.entity_type == "PERSON" for s in spans) or not _DATE_DIGITS.search(text):
         return []
     out = []
     ends = {s.end for s in spans if s.entity_type == "PERSON"}
