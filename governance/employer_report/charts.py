@@ -15,7 +15,7 @@ from matplotlib import rc_context
 from matplotlib.figure import Figure
 
 from governance.employer_report import texts
-from governance.employer_report.model import BENCHMARK, CONSUMPTION, TOTALS, EmployerRelease
+from governance.employer_report.model import BENCHMARK, CONSUMPTION, TOTALS, YEARLY, EmployerRelease
 
 COLOURS = {"ss_reimbursement": "#7a9cc6", "complementary_reimbursement": "#2e5c8a", "out_of_pocket": "#e07b39",
            "company": "#2e5c8a", "peers": "#b8c4d0"}
@@ -44,32 +44,51 @@ def _figure(height: float) -> Figure:
         return Figure(figsize=(7.2, height), dpi=100)
 
 
+_PAYERS = ("ss_reimbursement", "complementary_reimbursement", "out_of_pocket")
+
+
+def _paid_rows(rows) -> list:
+    return [r for r in rows if all(r.values.get(p) is not None for p in _PAYERS)
+            and (r.values.get("actual_cost") or 0) > 0]
+
+
+def _payer_chart(rows: list, labels: list[str], title: str, lang: str) -> str:
+    """Horizontal bars of actual cost, split by who paid it (Sécurité sociale, mutuelle, out-of-pocket)."""
+    with rc_context(_RC):
+        fig = _figure(0.9 + 0.32 * len(rows))
+        ax = fig.add_subplot()
+        left = [0.0] * len(rows)
+        for part in _PAYERS:
+            widths = [float(r.values[part]) for r in rows]
+            ax.barh(labels, widths, left=left, color=COLOURS[part], label=texts.SERIES[part](lang))
+            left = [a + b for a, b in zip(left, widths, strict=True)]
+        ax.xaxis.set_major_formatter(lambda v, _pos: _euros(v, lang))
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.5 / len(rows)), ncol=3, frameon=False)
+        ax.set_title(title, loc="left")
+        return _svg(fig, title)
+
+
+def yearly_chart(release: EmployerRelease, lang: str) -> str | None:
+    """The year's actual cost, all care families together, split by who paid it."""
+    table = release.tables.get(YEARLY)
+    rows = _paid_rows(table.published_rows) if table is not None else []
+    if not rows:
+        return None
+    rows.sort(key=lambda r: r.dims["care_year"])
+    return _payer_chart(rows, [str(r.dims["care_year"]) for r in rows], texts.CHART_TITLES["yearly"](lang), lang)
+
+
 def totals_chart(release: EmployerRelease, lang: str) -> str | None:
     """Actual cost per care family and year, split by who paid it (Sécurité sociale, mutuelle, out-of-pocket)."""
     table = release.tables.get(TOTALS)
-    if table is None:
-        return None
-    parts = ("ss_reimbursement", "complementary_reimbursement", "out_of_pocket")
-    rows = [r for r in table.published_rows if all(r.values.get(p) is not None for p in parts)
-            and (r.values.get("actual_cost") or 0) > 0]
+    rows = _paid_rows(table.published_rows) if table is not None else []
     if not rows:
         return None
     several_years = len({r.dims["care_year"] for r in rows}) > 1
     rows.sort(key=lambda r: (r.dims["care_year"], float(r.values["actual_cost"])))
     labels = [texts.family(r.dims["act_family"], lang) + (f" {r.dims['care_year']}" if several_years else "")
               for r in rows]
-    with rc_context(_RC):
-        fig = _figure(0.9 + 0.32 * len(rows))
-        ax = fig.add_subplot()
-        left = [0.0] * len(rows)
-        for part in parts:
-            widths = [float(r.values[part]) for r in rows]
-            ax.barh(labels, widths, left=left, color=COLOURS[part], label=texts.SERIES[part](lang))
-            left = [a + b for a, b in zip(left, widths, strict=True)]
-        ax.xaxis.set_major_formatter(lambda v, _pos: _euros(v, lang))
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.5 / len(rows)), ncol=3, frameon=False)
-        ax.set_title(texts.CHART_TITLES["totals"](lang), loc="left")
-        return _svg(fig, texts.CHART_TITLES["totals"](lang))
+    return _payer_chart(rows, labels, texts.CHART_TITLES["totals"](lang), lang)
 
 
 def trend_series(release: EmployerRelease) -> dict[str, dict[str, Decimal]]:

@@ -18,7 +18,15 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from governance.employer_report import texts
-from governance.employer_report.model import BENCHMARK, CONSUMPTION, TOTALS, EmployerRelease, Row, as_text
+from governance.employer_report.model import (
+    BENCHMARK,
+    CONSUMPTION,
+    TOTALS,
+    YEARLY,
+    EmployerRelease,
+    Row,
+    as_text,
+)
 from governance.employer_report.texts import Label
 
 WORKBOOK = "donnees.xlsx"
@@ -42,6 +50,7 @@ class Sheet:
 _AMOUNTS = ("member_count", "benefit_line_count", "actual_cost", "ss_reimbursement", "complementary_reimbursement",
             "out_of_pocket")
 SHEETS = (
+    Sheet(YEARLY, "total_annuel.csv", Label("Total annuel", "Yearly total"), ("care_year",), _AMOUNTS),
     Sheet(TOTALS, "totaux_annuels.csv", Label("Totaux annuels", "Yearly totals"), ("care_year", "act_family"),
           _AMOUNTS),
     Sheet(CONSUMPTION, "consommation_detaillee.csv", Label("Consommation détaillée", "Detailed consumption"),
@@ -212,7 +221,8 @@ La clé qui a signé ce dossier a pour empreinte SHA-256 (voir aussi manifest.js
   {fingerprint_cmd}
 2. Signature et fichiers, avec OpenSSL 3 (dans ce dossier) :
 {openssl}
-   ou en une ligne de Python 3 (paquet « cryptography ») :
+
+3. Ou, au lieu de l'étape 2, en une ligne de Python 3 (paquet « cryptography ») :
   {python}
 
 ENGLISH
@@ -222,7 +232,7 @@ files are listed above: the report in French (HTML and PDF) and English (HTML); 
 column dictionary; the published Parquet tables; the signed manifest and checksums).
 To verify it: the mutuelle gives you its public key through another channel than this folder, with its
 fingerprint (public_key.pem in this folder proves nothing by itself). Check the key's fingerprint (step 1),
-then the signature and every file (step 2, OpenSSL 3 or the Python one-liner). Any failure means the folder
+then the signature and every file (step 2 with OpenSSL 3, or step 3: the Python one-liner). Any failure means the folder
 did not come unaltered from the mutuelle.
 """.replace("{openssl}", "\n".join("  " + line for line in VERIFY_OPENSSL.splitlines())).replace(
     "{python}", VERIFY_PYTHON.replace("{", "{{").replace("}", "}}")).replace("{fingerprint_cmd}",

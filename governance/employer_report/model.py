@@ -19,7 +19,8 @@ SUMMARY = "mart_employer__summary"
 TOTALS = "mart_employer__totals"
 CONSUMPTION = "mart_employer__consumption"
 BENCHMARK = "mart_employer__benchmark"
-OWN_TABLES = (TOTALS, CONSUMPTION)
+YEARLY = "mart_employer__yearly"
+OWN_TABLES = (YEARLY, TOTALS, CONSUMPTION)
 
 REPORTED = "reported"
 NOTHING_PUBLISHABLE = "nothing_publishable"

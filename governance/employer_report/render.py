@@ -15,7 +15,16 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from governance.employer_report import charts, texts
-from governance.employer_report.model import BENCHMARK, CONSUMPTION, REPORTED, TOTALS, EmployerRelease, Row, as_text
+from governance.employer_report.model import (
+    BENCHMARK,
+    CONSUMPTION,
+    REPORTED,
+    TOTALS,
+    YEARLY,
+    EmployerRelease,
+    Row,
+    as_text,
+)
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 PAGES = {"fr": "rapport_fr.html", "en": "report_en.html"}
@@ -80,7 +89,10 @@ _AMOUNTS = ["member_count", "benefit_line_count", "actual_cost", "ss_reimburseme
 
 
 def _tables(release: EmployerRelease, lang: str) -> dict[str, Markup | None]:
-    out: dict[str, Markup | None] = {"totals": None, "detail": None, "benchmark": None}
+    out: dict[str, Markup | None] = {"yearly": None, "totals": None, "detail": None, "benchmark": None}
+    if YEARLY in release.tables:
+        out["yearly"] = _html_table(release, YEARLY, list(release.tables[YEARLY].rows), ["care_year"], _AMOUNTS,
+                                    lang)
     if TOTALS in release.tables:
         totals = release.tables[TOTALS]
         dims = ["care_year", "act_family"] if len(release.years) > 1 else ["act_family"]
@@ -145,7 +157,8 @@ def render_page(release: EmployerRelease, lang: str) -> str:
         covered = Markup('<span data-mart="mart_employer__summary" data-key="{}" data-column="member_count">{}</span>'
                          ).format(f"employer_siret={release.siret}", format_number(release.covered_members, lang))
     reported = release.status == REPORTED
-    drawn = {"totals": charts.totals_chart(release, lang) if reported else None,
+    drawn = {"yearly": charts.yearly_chart(release, lang) if reported else None,
+             "totals": charts.totals_chart(release, lang) if reported else None,
              "trend": charts.trend_chart(release, lang) if reported else None,
              "benchmark": charts.benchmark_chart(release, lang) if reported else None}
     hidden = None

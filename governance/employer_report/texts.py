@@ -128,6 +128,7 @@ NOT_PUBLISHED = Label("non publié", "not published")
 TITLE = Label("Consommation de soins de vos salariés couverts", "Care consumption of your covered employees")
 SECTIONS = {
     "status": Label("Ce que contient ce rapport", "What this report contains"),
+    "yearly": Label("Total de l'année, toutes familles de soins", "Year's total, all care families"),
     "totals": Label("Dépenses par famille de soins", "Spending per care family"),
     "trend": Label("Évolution dans le temps", "Trend over time"),
     "benchmark": Label("Comparaison avec d'autres employeurs", "Comparison with other employers"),
@@ -145,6 +146,8 @@ FACTS = {
     "breakdown": Label("Niveau de détail", "Level of detail"),
 }
 CHART_TITLES = {
+    "yearly": Label("Dépense réelle de l'année, toutes familles de soins, et qui l'a payée",
+                    "The year's actual cost, all care families, and who paid it"),
     "totals": Label("Dépense réelle par famille de soins et qui l'a payée",
                     "Actual cost per care family and who paid it"),
     "trend": Label("Dépense réelle par période (familles dont toutes les cellules sont publiées)",

@@ -33,11 +33,14 @@ def _masked_true_values(settings, siret: str) -> set[str]:
     written the ways a page could print them."""
     masked_keys = {}
     folder = settings.published / "employer" / siret
-    for mart, cells in (("mart_employer__totals", "int_disclosure__employer_totals"),
-                        ("mart_employer__consumption", "int_disclosure__employer_consumption")):
+    marts = {"mart_employer__yearly": ("int_disclosure__employer_yearly", ("care_year",)),
+             "mart_employer__totals": ("int_disclosure__employer_totals", ("care_year", "act_family")),
+             "mart_employer__consumption": ("int_disclosure__employer_consumption",
+                                            ("period_start", "act_family", "age_band", "sex"))}
+    for mart, (cells, dims) in marts.items():
+        if not (folder / f"{mart}.parquet").exists():
+            continue
         rows = pq.read_table(folder / f"{mart}.parquet").to_pylist()
-        dims = ("care_year", "act_family") if mart.endswith("totals") else ("period_start", "act_family", "age_band",
-                                                                             "sex")
         masked_keys[cells] = ({tuple(str(r[d]) for d in dims) for r in rows if r["masking"] == "masked"}, dims)
     con = duckdb.connect(str(settings.warehouse_db), read_only=True)
     values: set[str] = set()

@@ -25,7 +25,7 @@ import pytest
 
 PAGES = ("rapport_fr.html", "report_en.html")
 STATUSES = {"reported", "nothing_publishable", "too_small_to_report", "no_closed_period"}
-OWN = ("mart_employer__totals.parquet", "mart_employer__consumption.parquet")
+OWN = ("mart_employer__yearly.parquet", "mart_employer__totals.parquet", "mart_employer__consumption.parquet")
 
 
 # --- helpers -------------------------------------------------------------------------------------------
@@ -75,12 +75,10 @@ def parse_page(path: Path) -> _Figures:
     return parser
 
 
-def shown_number(text: str) -> Decimal:
-    """'1 234,56' (French, narrow no-break space) or '1,234.56' (English) -> Decimal."""
+def shown_number(text: str, lang: str) -> Decimal:
+    """'1 234,56' (French: narrow no-break space, decimal comma) or '1,234.56' (English) -> Decimal."""
     t = text.strip().replace("\u202f", "").replace("\xa0", "").replace(" ", "")
-    if "," in t and "." not in t:
-        t = t.replace(",", ".")
-    return Decimal(t.replace(",", ""))
+    return Decimal(t.replace(",", ".") if lang == "fr" else t.replace(",", ""))
 
 
 def _as_text(v) -> str:
@@ -126,7 +124,9 @@ def test_every_number_in_the_html_pages_is_the_published_parquet_value(demo):
                 row = rows[0]
                 assert row["masking"] == "none", (folder.name, page, fig)  # a masked cell never shows a value
                 assert row[fig["data-column"]] is not None
-                assert shown_number(fig["text"]) == Decimal(str(row[fig["data-column"]])), (folder.name, page, fig)
+                lang = "fr" if page.endswith("_fr.html") else "en"
+                expected = Decimal(str(row[fig["data-column"]]))
+                assert shown_number(fig["text"], lang) == expected, (folder.name, page, fig)
                 checked += 1
             # cells shown as not published carry no number at all
             assert not any(re.search(r"\d", t) for t in parsed.unpublished), (folder.name, page)
@@ -148,7 +148,8 @@ def test_every_number_in_the_csv_and_xlsx_copies_is_the_published_parquet_value(
     """Row by row, in the Parquet's row order after sorting on the dimensions, each number equals its source;
     the column dictionary names every column; masked rows are empty and say so."""
     settings, folders = demo
-    copies = {"totaux_annuels.csv": ("mart_employer__totals", "Totaux annuels"),
+    copies = {"total_annuel.csv": ("mart_employer__yearly", "Total annuel"),
+              "totaux_annuels.csv": ("mart_employer__totals", "Totaux annuels"),
               "consommation_detaillee.csv": ("mart_employer__consumption", "Consommation détaillée"),
               "comparaison_employeurs.csv": ("mart_employer__benchmark", "Comparaison employeurs")}
     compared = 0
@@ -319,7 +320,7 @@ def _readme_block(folder: Path) -> tuple[list[str], str]:
     start = next(i for i, line in enumerate(lines) if line.startswith("2. "))
     commands = []
     for line in lines[start + 1:]:
-        if not line.startswith("  "):
+        if not line.strip():
             break
         commands.append(line.strip())
     python = next(line.strip() for line in lines if line.strip().startswith("python3 -c"))
