@@ -3,9 +3,10 @@
 The source system sends consents in the member feed (``consent_research``, ``consent_marketing``); each landed
 version of a member row is a dated state of their consents. An objection (GDPR art. 21) or a withdrawal handled
 by the DPO is recorded here as a *consent event* and written as a new version of the member's row (dated now),
-so the crossing, the marts and the campaigns use it at the next run. The events stay the register's memory:
-:func:`shares` applies them even if a later feed still says "yes" (the source system must be corrected too;
-:func:`overridden` counts such members for the consent report).
+so the crossing, the marts and the campaigns use it at the next run. The events stay the register's memory: the
+crossing carries a consent through :func:`honoured_sql` and :func:`shares` counts it the same way, so a later feed
+still saying "yes" does not undo an objection (the source system must be corrected too; :func:`overridden` counts
+such members).
 
 Counts only leave this module.
 """
@@ -79,6 +80,13 @@ def objections_sql(source: str = "meta.consent_events") -> str:
     """SQL of the (member_id, consent) pairs whose latest DPO-recorded event is a refusal."""
     return (f"(SELECT member_id, consent FROM {source} QUALIFY row_number() OVER "
             "(PARTITION BY member_id, consent ORDER BY recorded_at DESC) = 1 AND NOT value)")
+
+
+def honoured_sql(value_sql: str, consent: str, member_sql: str = "r.member_id") -> str:
+    """SQL of a consent flag as the crossing must carry it: the feed's value, unless the member withdrew that consent
+    through the DPO (their latest event for it is a refusal) — a later feed still saying "yes" does not undo it."""
+    return (f"({value_sql} AND NOT EXISTS (SELECT 1 FROM {objections_sql()} o "
+            f"WHERE o.member_id = {member_sql} AND o.consent = '{consent}'))")
 
 
 def shares(con: duckdb.DuckDBPyConnection, members_sql: str) -> list[ConsentShare]:

@@ -302,7 +302,12 @@ def crossing_plan(contract: Contract, domain: str, version: int, as_of: str,
             exprs.append(f"CASE WHEN {c} IS NULL THEN NULL ELSE {alias}.scrubbed END AS {_q(rule.target)}")
         else:  # keep, consent: the value as is, under its warehouse name
             (target,) = rule.warehouse_columns
-            exprs.append(f"{c} AS {_q(target.name)}")
+            value = c
+            if rule.rule == "consent" and contract.name == "members":  # an objection to the DPO stays honoured
+                from vault.consent import honoured_sql
+
+                value = honoured_sql(c, col.name)
+            exprs.append(f"{value} AS {_q(target.name)}")
     return exprs, joins
 
 
@@ -384,6 +389,9 @@ def cross_to_warehouse(settings: Any, domain: str | None = None) -> dict[str, in
     with vault_connection(settings, operation="crossing") as con:
         con.execute("BEGIN TRANSACTION")
         version = ensure_domain(settings, con, domain)
+        from vault.consent import ensure_table as ensure_consent_register
+
+        ensure_consent_register(con)  # the crossing reads the DPO's consent events
         n_tokens = refresh_member_tokens(con, settings, domain, version)
         scrubbed = 0
         built: list[Any] = []

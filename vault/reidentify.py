@@ -23,6 +23,8 @@ import yaml
 from confiance.contracts import feed_contract
 from confiance.settings import CONTRACTS_DIR
 from vault import audit
+from vault.consent import ensure_table as ensure_consent_register
+from vault.consent import honoured_sql
 from vault.crossing import _latest, current_version
 from vault.db import vault_connection
 from vault.landing import _q, actor_name
@@ -86,10 +88,13 @@ def reidentify(settings: Any, purpose: str, tokens_file: Path, caller: str | Non
     domain = spec.get("domain", settings.warehouse_domain)
     request_id = uuid.uuid4().hex[:12]
     members = _latest(feed_contract("members"))
-    consent = " AND ".join(f"coalesce(m.{_q(c)}, false)" for c in spec["requires_consent"]) or "true"
+    # the consent register: the member's flags, with the objections recorded by the DPO (vault.consent)
+    consent = " AND ".join(honoured_sql(f"coalesce(m.{_q(c)}, false)", c, "m.member_id")
+                           for c in spec["requires_consent"]) or "true"
     fields = ", ".join(f"{_q(f)} := m.{_q(f)}" for f in spec["fields"])
     with vault_connection(settings) as con:
         version = current_version(con, domain)
+        ensure_consent_register(con)
         con.register("requested", pa.table({"member_token": tokens}))
         con.execute("BEGIN TRANSACTION")
         con.execute(f"""CREATE TEMP TABLE resolved AS

@@ -175,6 +175,21 @@ def test_objection_is_honoured_by_the_next_run_in_marts_and_campaigns(home, tmp_
     with vault_connection(home, read_only=True) as con:
         after = {s.consent: s.given for s in shares(con, _latest(feed_contract("members")))}
     assert after == {k: v - 1 for k, v in before.items()}
+    # a later feed still saying "yes" does not undo the objection
+    from datetime import UTC, datetime
+
+    from vault.landing import land_inbox
+
+    later = dict(member, updated_at=datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S"))
+    path = home.inbox / "members_zz_later.csv"
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(member), delimiter=";", lineterminator="\n")
+        writer.writeheader()
+        writer.writerow(later)
+    assert [r["rows_landed"] for r in land_inbox(home) if r["file"] == path.name] == [1]
+    cross_to_warehouse(home)
+    assert _warehouse(home, "SELECT consent_research, consent_marketing FROM pseudo.members WHERE member_token = ?",
+                      [token]) == [(False, False)]
     # the prevention mailing (a campaign needing consent_marketing) now leaves them out
     tokens = tmp_path / "tokens.txt"
     tokens.write_text(token + "\n", encoding="utf-8")
