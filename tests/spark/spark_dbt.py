@@ -27,7 +27,7 @@ SOURCE_SCHEMA = "pseudo"
 MART_SCHEMA = "marts"
 
 
-def spark_session(work: Path, cores: int = 2, driver_memory: str = "1g"):
+def spark_session(work: Path, cores: int = 2, driver_memory: str = "2g"):
     """A local Spark session with its catalog and warehouse under ``work``."""
     from pyspark.sql import SparkSession
 
@@ -39,7 +39,10 @@ def spark_session(work: Path, cores: int = 2, driver_memory: str = "1g"):
             .appName("confiance-dbt")
             .config("spark.driver.memory", driver_memory)
             .config("spark.ui.enabled", "false")
-            .config("spark.sql.shuffle.partitions", str(2 * cores))
+            .config("spark.sql.shuffle.partitions", str(cores))
+            # Small test data: compiling generated code for each of the few hundred stages of a build costs
+            # more than running them interpreted.
+            .config("spark.sql.codegen.wholeStage", "false")
             .config("spark.sql.session.timeZone", "UTC")
             .config("spark.ui.showConsoleProgress", "false")
             .config("spark.sql.warehouse.dir", str(warehouse))
