@@ -10,8 +10,10 @@ directly, cheapest first:
 
 - each distinct text is analysed once (feeds repeat "RAS", "Devis reçu"...);
   empty and ``None`` texts are skipped;
-- the validated patterns run on every text that can hold them (a digit for the
-  numbers, an ``@`` for e-mails);
+- the validated patterns run on every text that can hold them: each recognizer
+  declares a cheap gate (``FrenchRegexRecognizer.may_match``: the longest run of
+  digits it needs, a sign or word such as ``@`` or a street type, its required
+  context words), checked on the text's lower-cased form before any pattern;
 - the name detector (``vault.pii.names``: INSEE lexicons, casing, context) and,
   inside the vault, the member-register gazetteer (``vault.pii.gazetteer``) run
   on every text;
