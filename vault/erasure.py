@@ -38,7 +38,7 @@ import pyarrow.parquet as pq
 
 from confiance.contracts import feed_contracts
 from vault import audit, keys
-from vault.crossing import current_version
+from vault.crossing import cross_to_warehouse, current_version
 from vault.db import _attach, new_session, vault_connection
 from vault.landing import actor_name, sha256_file
 from vault.pseudonyms import tokens as compute_tokens
@@ -229,8 +229,6 @@ def erase_member_id(settings: Any, member_id: str, actor: str | None = None, req
 def remove_everywhere(settings: Any, member_ids: Iterable[str], extra: Needles | None, *, actor: str | None,
                       action: str, facts: dict[str, Any], member_rows: bool = True) -> dict[str, int]:
     """Remove the members (and/or the extra values, e.g. purged benefit lines) from every zone, physically."""
-    from vault.crossing import cross_to_warehouse
-
     actor = actor or actor_name()
     with vault_connection(settings, operation=action) as con:
         needles = member_needles(settings, con, member_ids)
