@@ -1,9 +1,10 @@
 """Precision and recall of the PII detector on a labelled corpus; the table ``confiance pii-eval`` prints.
 
 Corpora (``CORPORA``): ``heldout`` (the default: ``vault.pii.corpora.heldout_corpus``,
-written independently of the detector and never used to tune it — the only
-figures worth quoting), ``tuning`` (``tuning_corpus``, which the detector was tuned
-on: an upper bound) and ``legacy`` (the first synthetic corpus, ``vault.pii.corpus``).
+written independently of the detector and never used to tune it), ``audit2`` (written
+blind by an outside auditor, HELD OUT), ``tuning`` (``tuning_corpus``, which the detector
+was tuned on: an upper bound), ``audit1`` (written blind by an outside auditor, then used
+for tuning: an upper bound) and ``legacy`` (the first synthetic corpus, ``vault.pii.corpus``).
 
 Matching is by overlap and type: a gold span is found (recall) when a predicted
 span of the same entity type overlaps it; a predicted span is correct
@@ -71,6 +72,18 @@ def _load_legacy() -> list:
     return generate_corpus(1200, 20240501)
 
 
+def _load_audit1() -> list:
+    from vault.pii.corpora import audit_corpus
+
+    return audit_corpus("audit1")
+
+
+def _load_audit2() -> list:
+    from vault.pii.corpora import audit_corpus
+
+    return audit_corpus("audit2")
+
+
 #: name -> (loader, description for the report)
 CORPORA: dict[str, tuple[Callable[[], list], str]] = {
     "heldout": (
@@ -82,6 +95,16 @@ CORPORA: dict[str, tuple[Callable[[], list], str]] = {
         _load_tuning,
         "TUNING corpus (`vault.pii.corpora.tuning_corpus`): the detector was tuned on it, so these figures are an"
         " upper bound",
+    ),
+    "audit1": (
+        _load_audit1,
+        "AUDIT-1 corpus (`vault/pii/corpora/audit1/`, 900 texts): written blind by an outside auditor, then used"
+        " as TUNING material (issue 10, round 2), so these figures are an upper bound",
+    ),
+    "audit2": (
+        _load_audit2,
+        "AUDIT-2 corpus (`vault/pii/corpora/audit2/`, 900 texts): written blind by an outside auditor who never saw"
+        " the detector nor the project's corpora; HELD OUT, never used to tune it",
     ),
     "legacy": (
         _load_legacy,

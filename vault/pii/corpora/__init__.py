@@ -30,11 +30,13 @@ corpus's own templates, name lists, seed and format mix.
 
 from __future__ import annotations
 
+import json
 import random
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from confiance.identifiers import (
     luhn_check_digit,
@@ -111,6 +113,42 @@ def heldout_corpus(n: int = 1200, seed: int = HELDOUT_SEED) -> list[LabelledText
     from vault.pii.corpora.heldout import generate
 
     return generate(n, seed)
+
+
+#: Corpora written blind by outside auditors (issue 10, round 2), committed as labelled JSONL.
+#: audit1 became tuning material; audit2 is HELD OUT (never read its texts, templates or errors).
+AUDIT_FILES: dict[str, str] = {"audit1": "audit1/blind_corpus.jsonl", "audit2": "audit2/corpus.jsonl"}
+
+
+class CorpusFileError(ValueError):
+    """A labelled JSONL corpus that cannot be read (file, line, reason)."""
+
+
+def load_jsonl(path: Path) -> list[LabelledText]:
+    """Labelled texts from a JSONL file of ``{"id", "style", "text", "spans": [[start, end, label], ...]}``."""
+    out: list[LabelledText] = []
+    with path.open(encoding="utf-8") as fh:
+        for number, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                d = json.loads(line)
+                spans = tuple((int(s), int(e), str(label)) for s, e, label in d["spans"])
+                item = LabelledText(id=str(d["id"]), style=str(d["style"]), text=str(d["text"]), spans=spans)
+            except (ValueError, KeyError, TypeError) as exc:
+                raise CorpusFileError(f"{path}, line {number}: not a labelled text ({exc})") from None
+            for s, e, label in spans:
+                if not 0 <= s < e <= len(item.text) or label not in LABELS:
+                    raise CorpusFileError(f"{path}, line {number}: bad span ({s}, {e}, {label!r})")
+            out.append(item)
+    return out
+
+
+def audit_corpus(name: str) -> list[LabelledText]:
+    """An outside auditor's corpus: ``audit1`` (tuning material) or ``audit2`` (HELD OUT: it only measures)."""
+    if name not in AUDIT_FILES:
+        raise ValueError(f"unknown audit corpus {name!r}; choose one of {', '.join(AUDIT_FILES)}")
+    return load_jsonl(Path(__file__).parent / AUDIT_FILES[name])
 
 
 # --- small text helpers ------------------------------------------------------------
