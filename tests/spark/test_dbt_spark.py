@@ -87,7 +87,7 @@ def warehouses(tmp_path_factory):
     with duckdb.connect(str(db), read_only=True) as con:
         names = [r[0] for r in con.execute(
             "select table_name from information_schema.tables where table_schema = 'marts'").fetchall()]
-        duck_marts = {name: con.execute(f"select * from marts.{name}").arrow() for name in names}
+        duck_marts = {name: con.execute(f"select * from marts.{name}").fetch_arrow_table() for name in names}
 
     out = work / "spark-marts"
     spark = subprocess.run(  # noqa: S603
