@@ -240,7 +240,9 @@ def report(runs: list[dict], defect_rate: float, load_start: str, load_end: str,
                    f"(memory_limit {runs[0]['verify']['memory_limit']})")
     x0 = runs[0]
     sample = x0["first"]
-    stderr_lines = "\n".join(f"    {line}" for _, line in sample.steps)
+    bars = sum(1 for _, line in sample.steps if "▕" in line)  # DuckDB's progress bars (stderr), not reproduced
+    stderr_lines = "\n".join(f"    {line}" for _, line in sample.steps if "▕" not in line and line.strip())
+    stderr_lines += f"\n    (and {bars} lines of DuckDB progress bars)" if bars else ""
     return f"""# Landing benchmark: bulk affiliation
 
 Machine: {machine()}
