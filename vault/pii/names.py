@@ -29,6 +29,7 @@ A sentence's first word is never a name on its capital alone.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -63,6 +64,7 @@ CUES = (
     "contacter", "joindre", "relancer", "prevenir", "informer", "transmettre a", "envoye a", "envoyee a",
     "excuse", "excusee", "aidant", "aidante", "tuteur", "tutrice", "curateur", "curatrice", "responsable",
     "nee", "ne", "dossier", "bonjour", "salut", "hello", "coucou", "bonsoir", "merci", "ref",
+    "adh", "nom d'usage", "nom marital", "nom de jeune fille", "nom d'epouse",
 )  # fmt: skip
 _STRONG_CUES = frozenset(c for c in CUES if c not in {"de", "par", "avec", "pour", "contact"})
 _CLOSINGS = re.compile(
@@ -303,12 +305,21 @@ _NOT_A_PERSON_BEFORE = re.compile(
     r"|optique|devis|audio|audition|motif|produit|fournisseur|prestataire|opticiens?|opticienne|forfait"
     r"|chu|chru|chr|chi|ch|maison(?: de sante| medicale)?|pole|pavillon|batiment|unite|service|salle|gare|stade"
     r"|branche|accord|convention|syndicat|federation|cure|thermes|tour|immeuble|teinte"
+    # companies (legal forms, trades) and places named after people: "SAS Martin", "Ets Chevalier", "Cuisines
+    # Schmidt", "piscine Jean Bouin", "parc Georges Brassens", "centre hospitalier Simone Veil", "lieu-dit ..."
+    r"|sas|sasu|sarl|eurl|sci|scop|ets|etablissements?|transports?|cuisines?|boulangerie|patisserie|ambulances?"
+    r"|taxis?|garage|menuiserie|plomberie|creche(?: les| la| le| l'| des)?(?: [a-z'\-]+)?|piscine|parc|jardin"
+    r"|mediatheque|bibliotheque|gymnase|hospitalier|maternite|lieu-dit|lieudit|espace|salle|theatre|musee"
+    r"|sous [a-z0-9\-]+(?: [0-9]+(?: mg)?)? et|ordonnance pour|tiers payant sur"
     r"|rue|avenue|av|boulevard|bd|place|allee|impasse|chemin|quai|square|route|passage|faubourg|parvis|cite"
     r"|comprimes?|gelules?|sirop|creme|pommade|gommes?|patchs?|spray|collyre|gouttes|sachets?|ampoules?"
     r"|le|la|les|un|une|des|du|au|aux|ce|cet|cette|ces|sous|traitement par|traite par"
     # nouns named after someone, with or without "de": "maladie de Crohn", "test de Guthrie", "méthode Mézières"
     r"|(?:maladie|syndrome|test|score|echelle|manoeuvre|methode|technique|regime|protocole|classification|indice"
     r"|criteres?|theoreme|principe|accord|convention|branche)(?: de| d')?)$"
+)
+_COMPANY_NEXT = re.compile(
+    r"[ \u00a0]*(?:&|et)[ \u00a0]+(?i:associ[ée]s|fils|fr[èe]res|cie|co)\b|[ \u00a0]+(?:SAS|SARL|SA|EURL|SASU|SCI)\b"
 )
 _CAPITALISED_NEXT = re.compile(r"[ \u00a0]+(?:de |d'|du |des )?[A-ZÀ-Þ]")
 _PLACE_BEFORE = re.compile(r"(?:^|\s)(?:a|de|d'|en|sur|vers|pres de|agence de|cpam de|cpam d')\s?$")
@@ -327,7 +338,7 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
     """The score of a run of name-like words as a PERSON, or None."""
     names = [t for t in group if not t.particle and not t.initial]
     initials = [t for t in group if t.initial]
-    if not names:
+    if not names or _COMPANY_NEXT.match(text, group[-1].end):
         return None
     first = group[0]
     before_line, after_line, rest = _line_of(text, first.start, group[-1].end)
@@ -355,6 +366,24 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
         and (prev.cased or prev.initial or prev.upper)
         and not text[prev.end : first.start].strip(" .\u00a0")
     )
+    upper_line = before_line + text[first.start : group[-1].end] + after_line
+    if (
+        (shouting(upper_line) or shouting(text) or _between_capitals(before_line, after_line))
+        and all(t.upper for t in names)
+        and not titled
+    ):
+        # a text written all in capitals: JOUR, DEMANDE, SAISI, CARTE are words, not surnames. A run of several
+        # words is a name when one of them is a given name or a word no dictionary knows; a word alone when it
+        # is a given name with no ordinary reading, or follows a cue ("NÉE MERCIER", "ADH COSTE")
+        cue = _has_cue(clause, strong_only=True)
+        if len(names) >= 2:
+            if not any(t.given or t.unknown_cap for t in names) and not (cue and all(t.lex for t in names)):
+                return None
+        elif not (
+            (names[0].given and not names[0].common)
+            or (cue and names[0].lex and not (names[0].common and _WEAK_UPPER_CUE.search(clause)))
+        ):
+            return None
     any_lex = any(t.lex for t in names)
     any_strong = any(t.strong for t in names)
     any_given = any(t.given or t.member for t in names)
@@ -465,6 +494,36 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
     return None
 
 
+#: Cues after which an upper-case word with an ordinary reading stays a word ("DOSSIER RENVOYE").
+_WEAK_UPPER_CUE = re.compile(r"(?:dossier|ref|merci|bonjour|bonsoir|salut|cordialement|rappeler|appeler|moi|ici)$")
+
+
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+
+
+def _between_capitals(before_line: str, after_line: str) -> bool:
+    """True when the words right before and right after (on the same line) are in capitals too: a stretch of
+    text written in capitals ("... LE 2024-09-06 - MONTANT 167,98 EUR")."""
+    before = _LETTERS.findall(before_line[-30:])
+    after = _LETTERS.search(after_line[:30])
+    return bool(before) and after is not None and before[-1].isupper() and after.group(0).isupper()
+
+
+def shouting(text: str) -> bool:
+    """True for a text written (mostly) in capitals: there casing says nothing about names."""
+    return _shouting(text) if len(text) < 4096 else _upper_share(text) >= 0.8
+
+
+def _upper_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isupper() for c in letters) / len(letters) if len(letters) >= 12 else 0.0
+
+
+@functools.lru_cache(maxsize=4096)
+def _shouting(text: str) -> bool:
+    return _upper_share(text) >= 0.8
+
+
 def _is_place(folded: str, group: list[Token], names: list[Token], prev: Token | None) -> bool:
     """The run names a French town ("Avignon", "La Rochelle", "Clermont-Ferrand") and holds no frequent given
     name (Nancy, Florence are people more often than towns: their context decides)."""
@@ -526,6 +585,8 @@ def model_span_plausible(text: str, start: int, end: int) -> bool:
     dose ("Doliprane 1000"), or made only of ordinary words."""
     value = text[start:end]
     words = fold(value).split()
+    if shouting(text):
+        return False  # capitals everywhere: the model's persons there are ordinary words
     if not words or (len(words) > 1 and words[0] not in PARTICLES and _NOT_A_PERSON_BEFORE.search(words[0])):
         return False
     if len(words) == 1:
@@ -552,13 +613,13 @@ def all_ordinary(text: str) -> bool:
 
 _LOWER_CUE_HINT = re.compile(
     r"c'est|cest|ceest|je suis|ma |mon |au nom|de la part|coach|participant|avec |merci|cordialement|cdlt|bis|salut"
-    r"|bientot|bonne |appel de|bonjour|hello|coucou|dossier|nee "
+    r"|bientot|bonne |appel de|bonjour|hello|coucou|dossier|nee |nom "
 )
 _LOWER_CUE = re.compile(
     r"(?:^|[^a-z])(?:c'est|cest|ceest|c est|je suis|ma fille|mon fils|mon mari|ma femme|mon epouse|mon epoux"
     r"|ma mere|mon pere|au nom de|de la part de|coach ?:|participant ?:|participante ?:"
     r"|vu avec(?: mme| m\.| mr| madame| monsieur)?|seance \d+ avec|rdv avec|rendez-vous avec|appel de"
-    r"|salut|bonjour|hello|coucou|dossier|nee)"
+    r"|salut|bonjour|hello|coucou|dossier|nee|nom de jeune fille|nom marital|nom d'usage|nom d'epouse)"
     r" ([a-z][a-z'\-]{2,})(?: ([a-z][a-z'\-]{2,}))?"
     r"|(?:merci|cordialement|cdlt|bises|bisous|salutations|a bientot|bonne journee|bonne soiree)[ ,.!]*[\n ]"
     r"([a-z][a-z'\-]{2,})(?: ([a-z][a-z'\-]{2,}))?[ .!]*$"
@@ -666,7 +727,8 @@ def find_names(
         ):
             j += 1
         group = tokens[i : j + 1]
-        if not all(g.upper or g.particle or g.initial for g in group):  # mixed case: short capitals are acronyms
+        if shouting(text) or not all(g.upper or g.particle or g.initial for g in group):
+            # mixed case (or all capitals everywhere): short capitals are acronyms ("ADH COSTE")
             while group and group[0].upper and len(group[0].text) <= 3 and not group[0].particle:
                 group.pop(0)
             while group and group[-1].upper and len(group[-1].text) <= 3 and not group[-1].particle:
@@ -701,7 +763,8 @@ def find_names(
         i = j + 1
     if _LOWER_CUE_HINT.search(folded):
         spans.extend(_lower_case_after_cue(text, folded))
-    return FindResult(spans, doubt)
+    # in a text written in capitals every word looks like a name to the statistical model: lexicons only
+    return FindResult(spans, doubt and not shouting(text))
 
 
 __all__ = ["CUES", "FindResult", "PARTICLES", "TITLES", "Token", "find_names", "tokenize"]

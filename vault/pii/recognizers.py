@@ -197,7 +197,7 @@ def _compact(value: str) -> str:
 
 
 def _validate_nir(value: str) -> int | None:
-    compact = _compact(re.sub(r"(?i)cl[ée]|key", "", value))
+    compact = _compact(re.sub(r"(?i)cl[ée]f?|key", "", value))
     return len(value) if nir_key_valid(compact) else None
 
 
@@ -263,7 +263,7 @@ _SEP = r"[ \u00a0.]?"
 #: Between two groups of a NIR: spaces, or a dot / hyphen / slash with spaces around it ("… 701 - 87").
 _NIR_SEP = r"(?:[ \u00a0]{0,2}[.\-/][ \u00a0]{0,2}|[ \u00a0]{1,2})?"
 #: Before the key only: also the word "clé" ("… 701 clé 87", "… 701 clé : 87").
-_NIR_KEY_SEP = rf"(?:[ \u00a0]{{1,2}}(?i:cl[ée]|key)[ \u00a0]?:?[ \u00a0]{{0,2}}|{_NIR_SEP})"
+_NIR_KEY_SEP = rf"(?:[ \u00a0]{{1,2}}(?i:cl[ée]f?|key)[ \u00a0]?:?[ \u00a0]{{0,2}}|{_NIR_SEP})"
 
 
 def nir_recognizer() -> FrenchRegexRecognizer:
@@ -396,6 +396,8 @@ def adeli_recognizer() -> FrenchRegexRecognizer:
 
 
 _MONTHS = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
+#: Abbreviated months, with their dot: "04 févr. 1968", "06 avr. 1990".
+_MONTHS_ABBR = r"janv\.|f[ée]vr?\.|avr\.|juil\.|sept\.|oct\.|nov\.|d[ée]c\."
 
 
 _DOB_CONTEXT = ("né le", "née le", "né(e)", "nee le", "ne le", "ne(e)", "naiss", "ddn", "né en", "née en",
@@ -430,7 +432,8 @@ def date_of_birth_recognizer() -> FrenchRegexRecognizer:
     iso = re.compile(r"(?=[12])(?<![\d/.\-])(?:19|20)\d\d[\-/.](?:0[1-9]|1[0-2])[\-/.](?:0[1-9]|[12]\d|3[01])(?![\d])")
     spelled = re.compile(
         r"(?=[0-9])"
-        rf"(?<![\w])(?:1er|0?[1-9]|[12]\d|3[01])[ \u00a0]+(?i:{_MONTHS})[ \u00a0]+(?:(?:19|20)\d\d|\d\d)(?![\d])"
+        rf"(?<![\w])(?:1er|0?[1-9]|[12]\d|3[01])[ \u00a0]+(?i:{_MONTHS}|{_MONTHS_ABBR})[ \u00a0]*"
+        r"(?:(?:19|20)\d\d|\d\d)(?![\d])"
     )
     month_year = re.compile(rf"(?=[jfmasondJFMASOND])(?<![\w])(?i:{_MONTHS})[ \u00a0]+(?:19|20)\d\d(?![\d])")
     numeric_month_year = re.compile(r"(?=[0-9])(?<![\d/.\-])(?:0?[1-9]|1[0-2])[/.\-](?:19|20)\d\d(?![\d/])")
@@ -533,7 +536,8 @@ _POSTAL = r"(?:\d{5}|\d\d[ \u00a0]\d{3})"
 def address_recognizer() -> FrenchRegexRecognizer:
     """French postal addresses: number + street type + name (+ postal code + commune); postal code + commune."""
     street = re.compile(
-        rf"(?=[0-9])(?<![\w])\d{{1,4}}(?:[ \u00a0]?(?:bis|ter|quater|[A-Da-d])(?![\w]))?,?[ \u00a0]+"
+        # not the year of a date ("DDN 25/11/2013, mail ...": "mail" is also a street type)
+        rf"(?=[0-9])(?<![\w])(?<![0-9][/.\-])\d{{1,4}}(?:[ \u00a0]?(?:bis|ter|quater|[A-Da-d])(?![\w]))?,?[ \u00a0]+"
         rf"(?i:{_STREET_TYPES})(?![\w])"
         rf"[ \u00a0]+{_PARTICLE}*{_ANY_WORD}"
         rf"(?:[ \u00a0]+{_PARTICLE}*[{_UP}0-9]{_WORD}*)*"

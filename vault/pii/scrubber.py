@@ -38,6 +38,8 @@ from vault.pii.gazetteer import NameGazetteer
 from vault.pii.lexicon import fold
 from vault.pii.names import find_names
 from vault.pii.recognizers import (
+    _MONTHS,
+    _MONTHS_ABBR,
     LANGUAGE,
     FrenchLexiconPersonRecognizer,
     FrenchRegexRecognizer,
@@ -154,11 +156,16 @@ def _pattern_spans(text: str) -> list[Span]:
 _DATE_IN_PARENS = re.compile(
     r"(?:[ \u00a0]*\([ \u00a0]*|,[ \u00a0]*|[ \u00a0]+[-–][ \u00a0]+|[ \u00a0]+)"
     r"((?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:19|20)?\d\d"
-    r"|(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?![\d/])"
+    r"|(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+    rf"|(?:1er|0?[1-9]|[12]\d|3[01])[ \u00a0]+(?i:{_MONTHS}|{_MONTHS_ABBR})[ \u00a0]*(?:19|20)\d\d)(?![\d/])"
 )
+#: A year alone right after a name, in brackets or between commas: "Mr Huet (1990)", "Mme Leleu, 1982, retraitée".
+_YEAR_AFTER_NAME = re.compile(r"(?:[ \u00a0]*\([ \u00a0]*|,[ \u00a0]*)((?:19|20)\d\d)(?=[ \u00a0]*[),])")
 
 
-_DATE_DIGITS = re.compile(r"[0-9][/.\-][0-9]")
+_DATE_DIGITS = re.compile(r"[0-9][/.\-][0-9]|(?:19|20)[0-9][0-9]")
+#: A year after a name later than this is no birth year.
+_LATEST_YEAR = 2026
 
 
 def _dates_after_names(text: str, spans: list[Span]) -> list[Span]:
@@ -175,6 +182,35 @@ def _dates_after_names(text: str, spans: list[Span]) -> list[Span]:
             continue  # "Generated 2026-11-27": a recent date after a word is no birth
         if m.start() in ends:
             out.append(Span(m.start(1), m.end(1), "DATE_OF_BIRTH", 0.7))
+    for end in ends:
+        m = _YEAR_AFTER_NAME.match(text, end)
+        if m is not None and int(m.group(1)) <= _LATEST_YEAR:
+            out.append(Span(m.start(1), m.end(1), "DATE_OF_BIRTH", 0.6))
+    return out
+
+
+#: A number that replaces another: "SIREN 639 679 778 -> 322 659 129".
+_CHAINED_NUMBER = re.compile(
+    r"[ \u00a0]*(?:->|→|=>|>|devient|remplac[ée] par)[ \u00a0]*"
+    r"(\d(?:[ \u00a0.]?\d){8}(?:(?:[ \u00a0.]?\d){5})?)(?![ \u00a0.]?\d)"
+)
+
+
+def _chained_identifiers(text: str, spans: list[Span]) -> list[Span]:
+    """A SIREN or SIRET right after an arrow that follows a SIREN or SIRET is one too, checksum permitting."""
+    from vault.pii.recognizers import _validate_siren, _validate_siret
+
+    out = []
+    for span in spans:
+        if span.entity_type not in ("SIREN", "SIRET"):
+            continue
+        m = _CHAINED_NUMBER.match(text, span.end)
+        if m is None:
+            continue
+        value = m.group(1)
+        digits = sum(c.isdigit() for c in value)
+        if (digits == 9 and _validate_siren(value)) or (digits == 14 and _validate_siret(value)):
+            out.append(Span(m.start(1), m.end(1), "SIREN" if digits == 9 else "SIRET", span.score))
     return out
 
 
@@ -234,6 +270,7 @@ def analyze_texts(
                 )
     for spans, (text, _names) in zip(found, work, strict=True):
         spans.extend(_dates_after_names(text, spans))
+        spans.extend(_chained_identifiers(text, spans))
     merged = [merge_spans(spans) for spans in found]
     return [[] if index < 0 else list(merged[index]) for index in slot]
 
