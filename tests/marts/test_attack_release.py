@@ -270,7 +270,15 @@ def _derivable_figures(rel: at.Release) -> dict[str, list[float]]:
         n = len(t.df)
         m = int(t.masked.sum())
         out[t.mart] = [float(n), float(m), (m / n) if n else 0.0]
+    # The folder's own figures (every file but the shared benchmark), added up across its files.
+    own = [t for t in rel.tables if "benchmark" not in t.mart]
+    n, m = sum(len(t.df) for t in own), sum(int(t.masked.sum()) for t in own)
+    out[FOLDER] = [float(n), float(m), (m / n) if n else 0.0]
     return out
+
+
+#: Key of the folder-wide figures in ``_derivable_figures`` (never a mart name).
+FOLDER = "<folder>"
 
 
 def _explained(f: at.Finding, rel: at.Release, derivable: dict[str, list[float]]) -> bool:
@@ -279,6 +287,8 @@ def _explained(f: at.Finding, rel: at.Release, derivable: dict[str, list[float]]
             if not f.where.endswith(consumer + path):
                 continue
             marts = [m for m in derivable if m in path]
+            if not marts:  # a figure naming no file: the folder's own totals are all it may be
+                marts = [FOLDER]
             if len(marts) == 1 and any(np.isclose(value, d, rtol=0, atol=5e-4) for d in derivable[marts[0]]):
                 return True
     return False
