@@ -648,9 +648,13 @@ def _stage_employers(settings: Settings, consumer: str, tables: dict[str, pa.Tab
         documents.append(CHECKSUMS)
         doc_entries = [{"name": n, "sha256": sha256_file(staged / n)} for n in sorted(documents)]
         n_files += len(files) + len(doc_entries)
-        own_loss = {"employer": {"report_status": release.status, "own_cells": release.own_cells,
-                                 "own_masked_cells": release.own_masked,
-                                 "own_masked_cell_share": release.masked_cell_share}}
+        # The employer's own figures: every row of its own files (the shared benchmark excepted).
+        own_rows = [t for _, m, _, t in entries if m not in shared_marts]
+        cells = sum(t.num_rows for t in own_rows)
+        masked = sum(t.column("masking").to_pylist().count("masked") for t in own_rows
+                     if "masking" in t.column_names)
+        own_loss = {"employer": {"report_status": release.status, "own_cells": cells, "own_masked_cells": masked,
+                                 "own_masked_cell_share": masked / cells if cells else None}}
         # Figures in a manifest come from the folder's own files only.
         _sign_folder(settings, staged, f"employer/{siret}", run_id, files,
                      {**_loss({m: t for _, m, _, t in entries}), **own_loss}, documents=doc_entries,
