@@ -176,11 +176,12 @@ def write_pseudo(con: duckdb.DuckDBPyConnection, rows: dict[str, list[dict]]) ->
     con.execute(
         "CREATE OR REPLACE TABLE pseudo.contracts (contract_token VARCHAR, member_token VARCHAR, "
         "contract_type VARCHAR, "
-        "product_code VARCHAR, guarantee_level INTEGER, employer_siret VARCHAR, start_date DATE, end_date DATE, "
+        "product_code VARCHAR, guarantee_level INTEGER, employer_siret VARCHAR, employer_name VARCHAR, "
+        "start_date DATE, end_date DATE, "
         "monthly_premium DECIMAL(10,2), updated_at TIMESTAMP)"
     )
     con.executemany(
-        "INSERT INTO pseudo.contracts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO pseudo.contracts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             [
                 _token("c", r["contract_id"]),
@@ -189,6 +190,7 @@ def write_pseudo(con: duckdb.DuckDBPyConnection, rows: dict[str, list[dict]]) ->
                 r["product_code"],
                 r["guarantee_level"],
                 r["employer_siret"],
+                "Transports du Vexin SAS" if r["employer_siret"] else None,
                 r["start_date"],
                 r["end_date"],
                 r["monthly_premium"],

@@ -18,7 +18,7 @@ MEMBER_COLS = ["member_id", "nir", "last_name", "first_name", "birth_date", "sex
                "commune", "email", "phone", "iban", "consent_research", "consent_marketing", "employer_siret",
                "affiliation_date", "updated_at"]
 CONTRACT_COLS = ["contract_id", "member_id", "contract_type", "product_code", "guarantee_level", "employer_siret",
-                 "start_date", "end_date", "monthly_premium", "updated_at"]
+                 "employer_name", "start_date", "end_date", "monthly_premium", "updated_at"]
 BENEFIT_COLS = ["benefit_id", "member_id", "contract_id", "care_date", "payment_date", "act_family", "act_code",
                 "practitioner_type", "actual_cost", "ss_base", "ss_reimbursement", "complementary_reimbursement",
                 "out_of_pocket", "comment", "updated_at"]
