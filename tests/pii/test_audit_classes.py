@@ -125,6 +125,7 @@ def test_upper_case_names_still_found(text, name):
         ("Bénéficiaire sous Seretide et Dexeryl. Conseillé de voir son médecin.", "Dexeryl"),
         ("Bonjour, ci-joint ordonnance pour Eliquis.", "Eliquis"),
         ("Appel pour un rejet tiers payant sur Lamaline. Droits ouverts.", "Lamaline"),
+        ("Lunettes achetées chez Krys, devis joint.", "Krys"),
     ],
 )
 def test_companies_places_and_drugs_are_no_person(text, value):
@@ -135,6 +136,8 @@ def test_companies_places_and_drugs_are_no_person(text, value):
     ("text", "name"),
     [
         ("Nom de naissance BOULANGER, nom d'usage Laine. Corrigé dans la fiche.", "Laine"),
+        ("Remboursement validé au 14/10/2025.\n\nVisa resp. : Boulanger", "Boulanger"),
+        ("Stress au travail chez Patrick, manager exigeant.", "Patrick"),
         ("Dossier suivi par Mme Martin, à rappeler.", "Martin"),
         ("Rendez-vous avec Jean Bouin le 3 mars, il rappellera.", "Jean Bouin"),
     ],
@@ -167,3 +170,7 @@ def test_lower_case_names_after_maiden_and_married_name():
     text = "Bonjour, nom de jeune fille morin, nom marital dupont. Merci de corriger."
     assert ("PERSON", "morin") in found(text) and ("PERSON", "dupont") in found(text)
     assert found("Bonjour, le nom du fichier est faux. Merci de corriger.") == []
+
+
+def test_visa_without_a_name_is_untouched():
+    assert found("Remboursement validé au 14/10/2025.\n\nVisa resp. : OK") == []

@@ -321,6 +321,10 @@ _NOT_A_PERSON_BEFORE = re.compile(
 _COMPANY_NEXT = re.compile(
     r"[ \u00a0]*(?:&|et)[ \u00a0]+(?i:associ[ée]s|fils|fr[èe]res|cie|co)\b|[ \u00a0]+(?:SAS|SARL|SA|EURL|SASU|SCI)\b"
 )
+#: A sign-off whose abbreviation's dot would end the clause: "Visa resp. : Renard", "Validé par : Martin".
+_SIGNOFF_CUE = re.compile(
+    r"(?i:visa(?:[ \u00a0]+resp\.?|[ \u00a0]+responsable)?|valid[ée]e? par|resp\.)[ \u00a0]*:?[ \u00a0]*$"
+)
 _CAPITALISED_NEXT = re.compile(r"[ \u00a0]+(?:de |d'|du |des )?[A-ZÀ-Þ]")
 _PLACE_BEFORE = re.compile(r"(?:^|\s)(?:a|de|d'|en|sur|vers|pres de|agence de|cpam de|cpam d')\s?$")
 #: What follows a name on a contact line: a dash, a comma or a bracket, then a phone, an e-mail or a birth.
@@ -352,6 +356,7 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
         not capital_particle
         and text[max(0, first.start - 2) : first.start].strip(" \u00a0")[-1:].isalpha()
         and _NOT_A_PERSON_BEFORE.search(clause)
+        and not (clause.endswith("chez") and names[0].strong and names[0].given)  # "chez Patrick, manager ..."
     ):
         return None  # a product, a brand or an institution: "verres Varilux", "Fondation Rothschild", "loi Evin"
     if first.particle and first.cased and len(names) == 1 and _PLACE_BEFORE.search(clause):
@@ -422,7 +427,10 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
         return 0.75  # a signature, even in a given name that is also a word ("Pierre", "Rose")
     if alone and unknown_only and text[: first.start].strip() and (not rest.strip() or closing_before or contact_after):
         return 0.7  # a signature in a name the lexicons lack
-    strong_cue = _has_cue(clause, strong_only=True)
+    strong_cue = (
+        _has_cue(clause, strong_only=True)
+        or _SIGNOFF_CUE.search(text, max(0, first.start - 30), first.start) is not None
+    )
     if strong_cue and any_lex and (all_cased or any_strong):
         return 0.8
     if strong_cue and unknown_only:
