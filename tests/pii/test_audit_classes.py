@@ -135,6 +135,7 @@ def test_companies_places_and_drugs_are_no_person(text, value):
 @pytest.mark.parametrize(
     ("text", "name"),
     [
+        ("Adh Descamps appelle, a changé d'adresse.", "Descamps"),
         ("Nom de naissance BOULANGER, nom d'usage Laine. Corrigé dans la fiche.", "Laine"),
         ("Remboursement validé au 14/10/2025.\n\nVisa resp. : Boulanger", "Boulanger"),
         ("Stress au travail chez Patrick, manager exigeant.", "Patrick"),
@@ -174,3 +175,7 @@ def test_lower_case_names_after_maiden_and_married_name():
 
 def test_visa_without_a_name_is_untouched():
     assert found("Remboursement validé au 14/10/2025.\n\nVisa resp. : OK") == []
+
+
+def test_adh_alone_is_no_name():
+    assert found("Adh. en attente de pièces, rappel prévu.") == []
