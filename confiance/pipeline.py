@@ -143,7 +143,11 @@ def _dbt(settings: Settings, command: str) -> None:
 @stage
 def dbt_build(settings: Settings, run_id: str) -> dict[str, Any]:
     """``dbt build`` (models, then their tests) — the CLI path; Airflow runs each model through Cosmos."""
+    from governance.site.dbt_results import archive_run_results
+
     _dbt(settings, "build")
+    # dbt's test results beside the quality results on the site (Cosmos does the same under Airflow).
+    archive_run_results(target_dir=settings.dbt_target_dir)
     return {"status": "success", "target": str(settings.dbt_target_dir)}
 
 

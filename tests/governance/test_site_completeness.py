@@ -188,3 +188,27 @@ def test_one_status_on_every_page(run):
         # a run whose failures are all warnings is never shown as failed, not even in its trend
         if record.get("success") is False and not record.get("blocking"):
             assert 'data-status="failed"' not in page, dataset
+
+
+def test_dbt_test_results_of_the_cli_run_are_on_the_site(run):
+    """`confiance run` (no Airflow) keeps dbt's test results, and each tested model's page lists them."""
+    from governance.site.dbt_results import test_results
+
+    settings, manifest, _ = run
+    declared = {
+        dep.split(".")[-1]
+        for node in manifest["nodes"].values()
+        if node.get("resource_type") == "test"
+        for dep in node.get("depends_on", {}).get("nodes", [])
+        if dep.startswith("model.")
+    }
+    assert declared, "the dbt project declares no test on any model"
+    results = test_results(settings.dbt_target_dir, manifest)
+    missing = sorted(m for m in declared if not results.get(m))
+    assert not missing, f"no dbt test result kept for {missing}"
+    for model in sorted(declared):
+        pages = [p for p in settings.site.glob(f"*{model}.html") if not p.name.startswith("column")]
+        assert pages, f"no page for dbt model {model}"
+        html = pages[0].read_text(encoding="utf-8")
+        for result in results[model]:
+            assert result.test in html, f"{pages[0].name}: dbt test {result.test} not shown"
