@@ -16,6 +16,10 @@
 4. the vault file itself is rewritten into a fresh encrypted database and swapped in atomically
    (:func:`rewrite_vault`): DuckDB keeps deleted rows' bytes in its file until then.
 
+Step 1 is one vault transaction that also records the erasure as pending; steps 2 to 4 are all done by
+``finish_pending_erasures``, run by the crossing: an erasure killed anywhere after its vault commit is finished
+whole by the next crossing (warehouse, files and vault file), each step idempotent.
+
 ``vault.retention.purge`` uses the same steps for rows past their retention. The audit log records counts only.
 """
 
@@ -253,20 +257,18 @@ def remove_everywhere(settings: Any, member_ids: Iterable[str], extra: Needles |
         # before that, the next crossing finishes the removal and audits it (counts only, no identifier)
         con.execute(
             "INSERT INTO meta.pending_erasure VALUES (?, now())",
-            [json.dumps({"action": action, "rows_deleted": deleted, "actor": actor, **facts,
+            [json.dumps({"action": action, "rows_deleted": deleted, "actor": actor, **facts, "_facts": facts,
                          "_warehouse_values": sorted(needles.values)})],
         )
         con.execute("COMMIT")
         con.execute("CHECKPOINT")
-    cross_to_warehouse(settings)  # finishes pending erasures: warehouse rows deleted, file rewritten, audited
-    swept = sweep_files(settings, needles)
-    rewrite_vault(settings)
-    audit.append(settings, actor, f"{action}.files", {**facts, "files_rewritten": swept["files"],
-                                                      "lines_removed": swept["lines"],
-                                                      "values_redacted": swept["redacted"],
-                                                      "vault_rewritten": True})
-    return {**deleted, "exports removed": exports, "files rewritten": swept["files"],
-            "file lines removed": swept["lines"]}
+    # the crossing finishes every pending erasure, this one included: warehouse rows deleted and the file
+    # compacted, files swept, the vault file rewritten, audited. Killed anywhere from here, the next crossing
+    # does the same remaining work again (each step is idempotent).
+    cross_to_warehouse(settings)
+    swept = next((e["details"] for e in reversed(audit.entries(settings)) if e["action"] == f"{action}.files"), {})
+    return {**deleted, "exports removed": exports, "files rewritten": swept.get("files_rewritten", 0),
+            "file lines removed": swept.get("lines_removed", 0)}
 
 
 def delete_from_warehouse(path: Path, values: list[str]) -> int:
@@ -300,26 +302,62 @@ def delete_from_warehouse(path: Path, values: list[str]) -> int:
     return deleted
 
 
+#: A pending row left once every erasure is done but the vault file is still to be rewritten (no identifier in it).
+_REWRITE_PENDING = {"action": "_vault_rewrite"}
+
+
 def finish_pending_erasures(settings: Any, con: Any) -> int:
-    """After a crossing rebuilt the warehouse: delete the erased values from every warehouse table (dbt models
-    too), compact the file (no freed block keeps them) and audit each erasure recorded in the vault (counts only),
-    then clear them. Returns how many there were."""
+    """Finish every erasure recorded in the vault (``meta.pending_erasure``), whatever point the erasing process
+    was killed at: delete the erased values from every warehouse table (dbt models too) and compact the file,
+    sweep every other file (inbox lines, exports, logs; the landing ledger gets the new checksums), audit each
+    erasure (counts only), clear them, then rewrite the vault file so no freed block keeps them. Every step is
+    idempotent: killed again, the next crossing does it again. ``con`` is the crossing's vault connection (the
+    vault exclusively held); it is detached for the rewrite and attached again. Returns how many there were."""
     rows = con.execute("SELECT details FROM meta.pending_erasure ORDER BY erased_at").fetchall()
     if not rows:
         return 0
     from vault.rotation import compact_warehouse
 
-    pending = [json.loads(text) for (text,) in rows]
-    values = sorted({v for d in pending for v in d.pop("_warehouse_values", [])})
-    removed = delete_from_warehouse(Path(settings.warehouse_db), values)
-    compact_warehouse(settings)
-    for details in pending:
-        action = details.pop("action", "erasure.member")
-        details["warehouse_rows_deleted"] = removed
-        audit.append(settings, details.pop("actor", actor_name()), action, details)
+    pending = [d for d in (json.loads(text) for (text,) in rows) if d != _REWRITE_PENDING]
+    if pending:
+        values = sorted({v for d in pending for v in d.pop("_warehouse_values", [])})
+        removed = delete_from_warehouse(Path(settings.warehouse_db), values)
+        compact_warehouse(settings)
+        swept = sweep_files(settings, Needles(values=set(values)), con=con)
+        for details in pending:
+            action = details.pop("action", "erasure.member")
+            actor = details.pop("actor", actor_name())
+            details["warehouse_rows_deleted"] = removed
+            facts = details.pop("_facts", {})
+            audit.append(settings, actor, action, details)
+            audit.append(settings, actor, f"{action}.files", {**facts, "files_rewritten": swept["files"],
+                                                              "lines_removed": swept["lines"],
+                                                              "values_redacted": swept["redacted"],
+                                                              "vault_rewritten": True})
+    # the values go in the same transaction as a marker saying the vault file is still to be rewritten
+    con.execute("BEGIN TRANSACTION")
+    con.execute("DELETE FROM meta.pending_erasure")
+    con.execute("INSERT INTO meta.pending_erasure VALUES (?, now())", [json.dumps(_REWRITE_PENDING)])
+    con.execute("COMMIT")
+    _rewrite_attached_vault(settings, con)
     con.execute("DELETE FROM meta.pending_erasure")
     con.execute("CHECKPOINT")
-    return len(rows)
+    return len(pending)
+
+
+def _rewrite_attached_vault(settings: Any, con: Any) -> None:
+    """Rewrite the vault file (:func:`rewrite_vault`) while ``con`` holds it: detach it, rewrite, attach again."""
+    con.execute("CHECKPOINT")
+    con.execute("USE memory")
+    con.execute("DETACH vault")
+    try:
+        rewrite_vault(settings)
+    finally:
+        master = keys.load_master_key(settings)
+        side = keys.check_master_key(settings, master) or {}
+        key = keys.hkdf(master, "vault-db", int(side.get("db_key_version", 1)))
+        _attach(con, Path(settings.vault_db), "vault", key, read_only=False)
+        con.execute("USE vault")
 
 
 # --------------------------------------------------------------------------- files
@@ -412,11 +450,12 @@ def _atomic_write(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def sweep_files(settings: Any, needles: Needles) -> dict[str, int]:
+def sweep_files(settings: Any, needles: Needles, con: Any = None) -> dict[str, int]:
     """Remove the needles from every file under the data directory except the two databases and the audit log.
 
     Inbox files lose whole lines (CSV/JSON Lines) or rows (Parquet), and the landing ledger gets their new checksum
-    and size; Parquet files elsewhere lose the rows, other text files have the values replaced by a marker."""
+    and size; Parquet files elsewhere lose the rows, other text files have the values replaced by a marker.
+    ``con``: a vault connection already held (the ledger is updated through it), else one is opened."""
     home = Path(settings.home)
     values = needles.values
     files = lines = redacted = 0
@@ -457,11 +496,18 @@ def sweep_files(settings: Any, needles: Needles) -> dict[str, int]:
         if in_inbox:
             rechecked.append((path.name, old_checksum, sha256_file(path), path.stat().st_size))
     if rechecked:
-        with vault_connection(settings, operation="erasure") as con:
-            for name, old, new, size in rechecked:
-                con.execute("UPDATE meta.ledger SET checksum = ?, size_bytes = ? WHERE file = ? AND checksum = ?",
-                            [new, size, name, old])
+        if con is not None:
+            _update_ledger(con, rechecked)
+        else:
+            with vault_connection(settings, operation="erasure") as own:
+                _update_ledger(own, rechecked)
     return {"files": files, "lines": lines, "redacted": redacted}
+
+
+def _update_ledger(con: Any, rechecked: list[tuple[str, str, str, int]]) -> None:
+    for name, old, new, size in rechecked:
+        con.execute("UPDATE meta.ledger SET checksum = ?, size_bytes = ? WHERE file = ? AND checksum = ?",
+                    [new, size, name, old])
 
 
 # --------------------------------------------------------------------------- the vault file

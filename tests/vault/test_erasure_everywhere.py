@@ -115,3 +115,60 @@ def _warehouse_members(settings) -> int:
         return con.execute("SELECT count(*) FROM pseudo.members").fetchone()[0]
     finally:
         con.close()
+
+
+class _Killed(BaseException):
+    """The erasing process dies here (a BaseException: nothing in the erasure may catch it)."""
+
+
+@pytest.mark.parametrize("crash_at", ["after_vault_commit", "before_vault_rewrite"])
+def test_erasure_killed_midway_is_finished_whole_by_the_next_crossing(home, monkeypatch, crash_at):
+    """Killed after the vault commit (before the warehouse, the files and the vault file were done), or after the
+    files were swept but before the vault file was rewritten: the next crossing finishes everything, once."""
+    import vault.erasure as erasure
+    from vault.crossing import cross_to_warehouse
+    from vault.landing import land_inbox
+    from vault.requests import MemberQuery, erase
+
+    member = _pick_member(home)
+    needles = [n for n in _needles(home, member) if " " not in n]
+    assert member["nir"] in files_holding(home.home, needles)  # positive control: the inbox holds them
+    vault_inode = home.vault_db.stat().st_ino
+
+    def die(*_args, **_kwargs):
+        raise _Killed
+
+    if crash_at == "after_vault_commit":
+        monkeypatch.setattr(erasure, "cross_to_warehouse", die)
+    else:
+        monkeypatch.setattr(erasure, "rewrite_vault", die)
+    with pytest.raises(_Killed):
+        erase(home, MemberQuery(nir=member["nir"]))
+    monkeypatch.undo()
+    monkeypatch.setenv("CONFIANCE_MASTER_KEY", KEY)
+    monkeypatch.setenv("CONFIANCE_HOME", str(home.home))
+    if crash_at == "after_vault_commit":  # the erasure really stopped half-way
+        assert member["nir"] in files_holding(home.home, needles)
+        assert "erasure.member" not in [e["action"] for e in audit.entries(home)]
+
+    cross_to_warehouse(home)  # the next pipeline run
+
+    assert files_holding(home.home, needles) == {}
+    assert files_holding(home.home, [member["last_name"]]) == {}
+    vault_text = decrypted_vault_text(home)
+    assert [n for n in needles + [member["last_name"]] if n in vault_text] == []
+    wh = warehouse_text(home)
+    assert [n for n in needles if n in wh] == []
+    assert home.vault_db.stat().st_ino != vault_inode  # the vault file was rewritten
+    assert {r["status"] for r in land_inbox(home)} == {"skipped"}  # the ledger knows the swept inbox files
+    actions = [e["action"] for e in audit.entries(home)]
+    assert actions.count("erasure.member") == 1 and actions.count("erasure.member.files") == 1
+
+    cross_to_warehouse(home)  # nothing left to do: no second erasure entry, the vault not rewritten again
+    inode = home.vault_db.stat().st_ino
+    cross_to_warehouse(home)
+    assert home.vault_db.stat().st_ino == inode
+    actions = [e["action"] for e in audit.entries(home)]
+    assert actions.count("erasure.member") == 1 and actions.count("erasure.member.files") == 1
+    ok, message = audit.verify(home)
+    assert ok, message
