@@ -140,7 +140,9 @@ def history_dir(settings: Settings, consumer: str) -> Path:
 def _history(settings: Settings, consumer: str, mart: str, run_id: str) -> list[tuple[str, pd.DataFrame]]:
     root = history_dir(settings, consumer)
     out = []
-    for run in sorted(p for p in root.iterdir() if p.is_dir() and p.name != run_id) if root.exists() else []:
+    runs = [p for p in root.iterdir() if p.is_dir() and p.name != run_id and not p.name.startswith(".")] \
+        if root.exists() else []
+    for run in sorted(runs):
         path = run / f"{mart}.parquet"
         if path.exists():
             out.append((run.name, pq.read_table(path).to_pandas()))
@@ -162,7 +164,9 @@ def _carry_forward(current: pd.DataFrame, earlier: pd.DataFrame, spec: TableSpec
     published_before = idx[~was_masked]
     reasons = []
     revised = 0
-    for m in spec.linear_measures:
+    # Every published measure, averages included: an average that moves while its count does not
+    # gives one late bill to everyone who saw both releases.
+    for m in (m for m in spec.measures if m in current.columns and m in matched.columns):
         before = matched[m].astype(float).to_numpy()[~was_masked]
         now = current[m].astype(float).to_numpy()[published_before]
         revised += int((np.abs(before - now) > rules.tolerance).sum())
@@ -288,12 +292,52 @@ def apply_masks(table: pa.Table, mart: str, outcome: ConsumerProtection) -> pa.T
     return pa.Table.from_arrays(columns, schema=table.schema)
 
 
+#: Prefix of a history run being written (a hidden sibling of the run directories, renamed into place once whole).
+HISTORY_TMP = ".writing-"
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def save_history(settings: Settings, consumer: str, run_id: str, outcome: ConsumerProtection) -> None:
-    """Keep what the consumer received (true values and masks) for the next runs' audits."""
-    target = history_dir(settings, consumer) / run_id
-    if target.exists():
-        shutil.rmtree(target)
-    target.mkdir(parents=True)
+    """Keep what the consumer receives (true values and masks) for the next runs' audits.
+
+    Written whole into a hidden temporary sibling, fsynced, then renamed into place: a run directory is complete
+    or absent, never half-written. Called BEFORE the consumer's folders are swapped in, so the history always
+    holds every release a consumer may hold (a run directory whose swap never happened is kept: the audit then
+    errs on the side of what the consumer might have received)."""
+    root = history_dir(settings, consumer)
+    root.mkdir(parents=True, exist_ok=True)
+    target = root / run_id
+    tmp = root / f"{HISTORY_TMP}{run_id}"
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    tmp.mkdir()
     for mart, frame in outcome.truth.items():
         keep = frame.drop(columns=[c for c in frame.columns if c.startswith("_")])
-        pq.write_table(pa.Table.from_pandas(keep, preserve_index=False), target / f"{mart}.parquet")
+        path = tmp / f"{mart}.parquet"
+        pq.write_table(pa.Table.from_pandas(keep, preserve_index=False), path)
+        with open(path, "rb") as fh:
+            os.fsync(fh.fileno())
+    _fsync_dir(tmp)
+    if target.exists():  # the same run id published again: its new content replaces the old one
+        shutil.rmtree(target)
+    tmp.rename(target)
+    _fsync_dir(root)
+
+
+def clean_history(settings: Settings) -> int:
+    """Remove history runs left half-written by a killed publication (hidden temporary directories); return how
+    many. A temporary directory was never renamed into place, so no consumer folder was swapped in after it."""
+    base = settings.warehouse_db.parent / HISTORY
+    removed = 0
+    for tmp in sorted(base.glob(f"*/{HISTORY_TMP}*")) if base.exists() else []:
+        if tmp.is_dir():
+            shutil.rmtree(tmp, ignore_errors=True)
+            removed += 1
+    return removed

@@ -64,6 +64,7 @@ from governance.protection import (
     ConsumerProtection,
     ProtectionError,
     apply_masks,
+    clean_history,
     protect_consumer,
     save_history,
 )
@@ -374,6 +375,24 @@ def _publication_lock(settings: Settings) -> Any:
                      "publication")
 
 
+#: A previous release set aside during its swap: ``.<folder>.old-<run id>`` (hidden), removed once the new one is in.
+SET_ASIDE = ".old-"
+
+
+def _set_aside(root: Path) -> list[tuple[Path, Path]]:
+    """Every previous release set aside under ``root``, with the folder it belongs to (older ``<folder>.old``
+    names included)."""
+    found = []
+    for old in sorted(root.rglob("*.old*")):
+        if not old.is_dir():
+            continue
+        if old.name.startswith(".") and SET_ASIDE in old.name:
+            found.append((old, old.with_name(old.name[1:].rsplit(SET_ASIDE, 1)[0])))
+        elif old.name.endswith(".old"):
+            found.append((old, old.with_name(old.name[: -len(".old")])))
+    return found
+
+
 def _replace_folder(staging: Path, final: Path) -> None:
     """Swap a complete, signed folder in. The swap is journalled first: a run killed between swaps is recovered
     and audited by the next one (:func:`recover_publication`); a folder is complete or, briefly, absent."""
@@ -388,7 +407,8 @@ def _replace_folder(staging: Path, final: Path) -> None:
         journal.write(json.dumps({"folder": str(final.relative_to(root)), "run_id": run_id}) + "\n")
         journal.flush()
         os.fsync(journal.fileno())
-    old = final.with_name(final.name + ".old")
+    # set aside under a hidden name, so a half-deleted previous release is never taken for a delivery
+    old = final.with_name(f".{final.name}{SET_ASIDE}{run_id or 'unknown'}")
     if old.exists():
         shutil.rmtree(old)
     if final.exists():
@@ -400,8 +420,11 @@ def _replace_folder(staging: Path, final: Path) -> None:
 
 def recover_publication(settings: Settings) -> dict[str, Any] | None:
     """Clean what a killed publication left and audit it: staging folders (``.publishing-*``), previous releases
-    set aside mid-swap (``<folder>.old``: put back when the new one never arrived, removed otherwise) and the swap
-    journal (the folders swapped in before the kill). Call with the publication lock held."""
+    set aside mid-swap (``.<folder>.old-<run>``: put back when the new one never arrived, removed otherwise), the
+    swap journal (the folders swapped in before the kill) and history runs left half-written
+    (:func:`governance.protection.clean_history`). A complete history run whose release no consumer folder holds
+    (killed between the history and the swap) is kept: the consumer might have received it, and the audit must
+    never ignore what a consumer may hold. Call with the publication lock held."""
     root = settings.published
     if not root.exists():
         return None
@@ -409,10 +432,7 @@ def recover_publication(settings: Settings) -> dict[str, Any] | None:
     for path in staging:
         shutil.rmtree(path, ignore_errors=True)
     restored = removed = 0
-    for old in sorted(root.rglob("*.old")):
-        if not old.is_dir():
-            continue
-        final = old.with_name(old.name[: -len(".old")])
+    for old, final in _set_aside(root):
         if final.exists():
             shutil.rmtree(old, ignore_errors=True)
             removed += 1
@@ -427,10 +447,12 @@ def recover_publication(settings: Settings) -> dict[str, Any] | None:
                 swapped.append(json.loads(line))
             except ValueError:
                 continue  # the line being written when the process died
-    if not (staging or restored or removed or swapped):
+    history_removed = clean_history(settings)
+    if not (staging or restored or removed or swapped or history_removed):
         return None
     details = {"staging_folders_removed": len(staging), "previous_releases_restored": restored,
-               "set_aside_removed": removed, "interrupted_run_ids": sorted({str(s.get("run_id")) for s in swapped}),
+               "set_aside_removed": removed, "partial_history_runs_removed": history_removed,
+               "interrupted_run_ids": sorted({str(s.get("run_id")) for s in swapped}),
                "folders_swapped_before_interruption": len(swapped)}
     from vault.audit import append
 
@@ -471,7 +493,7 @@ def _publish_all(settings: Settings, run_id: str) -> dict[str, Any]:
     try:
         con = duckdb.connect(str(settings.warehouse_db), read_only=True)
         try:
-            graph = LineageGraph(manifest, warehouse_schema(con))
+            graph = LineageGraph(manifest, warehouse_schema(con), cache_dir=manifest_file.parent)
             for consumer in CONSUMERS:
                 marts = by_consumer[consumer]
                 if not marts:
@@ -535,14 +557,14 @@ def _publish_consumer(settings: Settings, con: duckdb.DuckDBPyConnection, graph:
     if reasons:
         log.warning("publication refused for %s: %d reason(s)", consumer, len(reasons))
         return {"status": "refused", "reasons": reasons, "files": 0, "folders": []}
+    if protection is not None:  # the history first: it must hold every release a consumer may hold
+        save_history(settings, consumer, run_id, protection)
     for staged, final in folders:
         _replace_folder(staged, final)
     if deliveries is not None:
         from governance.employer_report.delivery import write_index
 
         write_index(settings.reports, deliveries)
-    if protection is not None:
-        save_history(settings, consumer, run_id, protection)
     if consumer == "employer":
         # Employers no longer reported (gone from the marts) lose their stale folder.
         keep = {final.name for _, final in folders}

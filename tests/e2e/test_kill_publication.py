@@ -1,7 +1,8 @@
 """kill -9 during the publication stage, on a copy of the session's demo run (see test_kill_stages.py).
 
 Killed while release folders are being swapped in: each consumer folder is the previous release or the new
-one, complete and verifying against the pinned key — never a mix, never half a folder; the rerun cleans up,
+one, complete and verifying against the pinned key — never a mix, never half a folder; the gate's history
+holds every release a consumer holds (its audit must know what the attacker has); the rerun cleans up,
 audits it, and publishes the same bytes as the uninterrupted run.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import json
 
+import pyarrow.parquet as pq
 import pytest
 from test_kill_stages import (  # noqa: F401 - home is a fixture
     _files,
@@ -24,9 +26,21 @@ from test_kill_stages import (  # noqa: F401 - home is a fixture
 from confiance.pipeline import STAGES
 from confiance.settings import Settings
 from governance import publish
+from governance.protection import history_dir
 from vault import audit
 
 pytestmark = pytest.mark.slow
+
+
+def assert_history_holds_every_release(settings) -> None:
+    """The gate audits each release against what the consumer already holds: every release a consumer folder
+    holds must be in the gate's history, readable."""
+    for folder in consumer_folders(settings):
+        consumer = folder.relative_to(settings.published).parts[0]
+        run = history_dir(settings, consumer) / _release(folder)
+        assert run.is_dir(), f"{folder.name}: the release it holds ({run.name}) is missing from the gate's history"
+        for path in run.glob("*.parquet"):
+            pq.read_metadata(path)  # a half-written file raises
 
 
 def test_kill_during_publication(home: Settings, demo_run):  # noqa: F811 - the fixture imported above
@@ -67,7 +81,10 @@ def test_kill_during_publication(home: Settings, demo_run):  # noqa: F811 - the 
         if rel in before:
             assert _files(folder) == before[rel][1]  # old or new release: the same content either way
     assert mixed["kill_publish"] >= 1  # the kill really happened between swaps
+    # a previous release set aside mid-swap has a hidden name: never taken for a delivery
+    assert all(p.name.startswith(".") for p in home.published.rglob("*.old*"))
     assert_nothing_broken(home)
+    assert_history_holds_every_release(home)
 
     summary = STAGES["publish"](home, "rerun_publish")
     statuses = {c: v["status"] for c, v in summary["consumers"].items()}
@@ -77,7 +94,7 @@ def test_kill_during_publication(home: Settings, demo_run):  # noqa: F811 - the 
     recovery = [e for e in audit.entries(home) if e["action"] == "recovery.publication_interrupted"]
     assert len(recovery) == 1 and recovery[0]["details"]["interrupted_run_ids"] == ["kill_publish"]
     assert not list(home.published.glob(".publishing-*")) and not journal.exists()
-    assert not list(home.published.rglob("*.old"))
+    assert not list(home.published.rglob("*.old")) and not list(home.published.rglob(".*.old-*"))
     after = {f.relative_to(home.published): f for f in consumer_folders(home)}
     assert set(after) == set(before)
     for rel, folder in after.items():
@@ -86,3 +103,4 @@ def test_kill_during_publication(home: Settings, demo_run):  # noqa: F811 - the 
         assert _release(folder) == "rerun_publish"
         assert _files(folder) == _files(demo.published / rel), f"{rel}: not the uninterrupted run's bytes"
     assert_nothing_broken(home)
+    assert_history_holds_every_release(home)
