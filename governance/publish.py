@@ -451,9 +451,10 @@ def recover_publication(settings: Settings) -> dict[str, Any] | None:
     if not (staging or restored or removed or swapped or history_removed):
         return None
     details = {"staging_folders_removed": len(staging), "previous_releases_restored": restored,
-               "set_aside_removed": removed, "partial_history_runs_removed": history_removed,
-               "interrupted_run_ids": sorted({str(s.get("run_id")) for s in swapped}),
+               "set_aside_removed": removed, "interrupted_run_ids": sorted({str(s.get("run_id")) for s in swapped}),
                "folders_swapped_before_interruption": len(swapped)}
+    if history_removed:
+        details["partial_history_runs_removed"] = history_removed
     from vault.audit import append
 
     append(settings, ACTOR, "recovery.publication_interrupted", details)

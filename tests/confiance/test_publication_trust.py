@@ -197,7 +197,7 @@ def test_publication_killed_between_swaps_is_recovered_and_audited(settings: Set
         real = pathlib.Path.rename
         def rename(self, target):
             result = real(self, target)
-            if str(target).endswith(".old"):
+            if ".old-" in pathlib.Path(target).name:
                 os.kill(os.getpid(), signal.SIGKILL)   # the second folder set aside, the new one not in yet
             return result
         pathlib.Path.rename = rename
@@ -206,7 +206,7 @@ def test_publication_killed_between_swaps_is_recovered_and_audited(settings: Set
     proc = subprocess.run([sys.executable, "-c", script], env=os.environ.copy(), capture_output=True, timeout=120)
     assert proc.returncode == -signal.SIGKILL, proc.stderr.decode()[-2000:]
     employer = settings.published / "employer"
-    assert not (employer / "12345678900029").exists() and (employer / "12345678900029.old").exists()
+    assert not (employer / "12345678900029").exists() and (employer / ".12345678900029.old-run_2").exists()
     assert (settings.published / ".publishing-run2").exists()
 
     details = publish.recover_publication(settings)
