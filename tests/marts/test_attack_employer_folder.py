@@ -446,3 +446,41 @@ def test_benchmark_minus_own_figures_leaves_k_people_and_no_dominated_amount(dem
         f"matching the truth, {len(problems)} problems"
     )
     assert not problems, problems[:10]
+
+
+def test_every_published_benchmark_cell_survives_its_two_largest_employers_pooling(demo, warehouse):
+    """Rule, not luck: for every published benchmark cell, take away the two largest employers (by members, and
+    by each amount): at least k members remain, and among the remaining people the largest bills pass dominance
+    and p % (true contributions). Red-team finding: two employers pooling their folders can otherwise subtract
+    their own figures from a cell where three people remain."""
+    _settings, folders = demo
+    files = sorted(folders[0].glob(f"{BENCHMARK}*.parquet")) if folders else []
+    if not files:
+        pytest.fail("no benchmark file in the first employer folder of the demo run")
+    bench = pd.read_parquet(files[0])
+    published = bench[(bench["masking"] == "none") & (bench["member_count"] > 0)]
+    assert len(published), "the demo run publishes no benchmark cell: nothing to check"
+    atoms = warehouse.execute(ATOMS_SQL).fetchdf()
+    atoms["age_band"] = _band20(atoms["age_at_care"])
+    problems = []
+    for cell in published.itertuples(index=False):
+        inside = atoms[
+            (atoms.care_year.astype(str) == str(cell.care_year))
+            & (atoms.act_family == cell.act_family)
+            & (atoms.age_band == cell.age_band)
+            & (atoms.sex == cell.sex)
+        ]
+        members = inside.groupby("employer_siret")["member_token"].nunique().sort_values(ascending=False)
+        rest = inside[~inside.employer_siret.isin(members.index[:2])]["member_token"].nunique()
+        if rest < K:
+            problems.append((cell.care_year, cell.act_family, cell.age_band, cell.sex, "members", rest))
+        for m in BENCH_AMOUNTS:
+            by_employer = inside.groupby("employer_siret")[m].sum().sort_values(ascending=False)
+            others = inside[~inside.employer_siret.isin(by_employer.index[:2])]
+            per = np.sort(others.groupby("member_token")[m].sum().to_numpy())[::-1]
+            total = float(per.sum())
+            top1 = float(per[0]) if len(per) else 0.0
+            top2 = float(per[1]) if len(per) > 1 else 0.0
+            if top1 > 0 and (top1 > DOMINANCE * total or total - top1 - top2 < P_PERCENT * top1):
+                problems.append((cell.care_year, cell.act_family, cell.age_band, cell.sex, m, round(top1 / total, 3)))
+    assert not problems, problems[:10]

@@ -10,6 +10,11 @@
     - they belong to >= benchmark_min_employers employers                                'employers'
     - no employer holds more than the dominance share of its members or of any amount,
       and the members outside the largest employer are still >= k                        'employer_dominance'
+    - two employers pooling their folders (each subtracts its own cells) learn nothing
+      either: the members outside the two largest employers are still >= k, those two
+      together hold at most the dominance share of any amount, and in what remains the
+      largest contributions pass dominance and p % (checked with the cell's overall two
+      largest contributions, which bound those of any remainder)                      'employer_coalition'
     - employer-level p %: total - largest - second-largest employer >= p x largest       'employer_p_percent'
     - member-level dominance and p % hold for every amount whose average is published    'dominance' | 'p_percent'
   A cell nobody consumed in (population >= k) is published as a zero.
@@ -122,7 +127,8 @@ employer_stats as (
     select
         {{ cell_keys | join(', ') }},
         count(*) as employer_count,
-        max(case when members_rank = 1 then employer_members end) as largest_employer_members
+        max(case when members_rank = 1 then employer_members end) as largest_employer_members,
+        coalesce(max(case when members_rank = 2 then employer_members end), 0) as second_employer_members
         {%- for m in measures %},
         max(case when {{ m }}_rank = 1 then {{ m }} end) as {{ m }}_employer_top1,
         coalesce(max(case when {{ m }}_rank = 2 then {{ m }} end), 0) as {{ m }}_employer_top2
@@ -157,7 +163,8 @@ cells as (
         coalesce(member_stats.member_count, 0) as member_count,
         coalesce(member_stats.benefit_line_count, 0) as benefit_line_count,
         coalesce(employer_stats.employer_count, 0) as employer_count,
-        coalesce(employer_stats.largest_employer_members, 0) as largest_employer_members
+        coalesce(employer_stats.largest_employer_members, 0) as largest_employer_members,
+        coalesce(employer_stats.second_employer_members, 0) as second_employer_members
         {%- for m in measures %},
         coalesce(member_stats.{{ m }}, 0) as {{ m }},
         coalesce(member_stats.{{ m }}_top1, 0) as {{ m }}_top1,
@@ -194,6 +201,14 @@ flagged as (
                 or ({{ m }} > 0 and {{ m }}_employer_top1 > {{ dominance }} * {{ m }})
                 {%- endfor %}
                 then 'employer_dominance'
+            when member_count - largest_employer_members - second_employer_members < {{ k }}
+                {%- for m in measures %}
+                or ({{ m }} > 0 and {{ m }}_employer_top1 + {{ m }}_employer_top2 > {{ dominance }} * {{ m }})
+                or ({{ m }}_top1 > 0 and {{ m }}_top1 > {{ dominance }} * ({{ m }} - {{ m }}_employer_top1 - {{ m }}_employer_top2))
+                or ({{ m }}_top1 > 0
+                    and {{ m }} - {{ m }}_employer_top1 - {{ m }}_employer_top2 - {{ m }}_top1 - {{ m }}_top2 < {{ p }} * {{ m }}_top1)
+                {%- endfor %}
+                then 'employer_coalition'
             when {% for m in measures %}({{ m }} > 0 and {{ m }} - {{ m }}_employer_top1 - {{ m }}_employer_top2 < {{ p }} * {{ m }}_employer_top1){{ " or " if not loop.last }}{% endfor %}
                 then 'employer_p_percent'
             else {{ primary_reason_case('employer', measures) }}
