@@ -7,24 +7,15 @@ from __future__ import annotations
 import duckdb
 import pytest
 from click.testing import CliRunner
-from dpo_support import KEY, copy_home, decrypted_vault_text, files_holding, inbox_rows, shared_home, warehouse_text
+from dpo_support import KEY, decrypted_vault_text, files_holding, inbox_rows, warehouse_text
 
 from vault import audit, keys
 from vault.crossing import token_py
 
 
-@pytest.fixture(scope="module")
-def base_home(tmp_path_factory):
-    return shared_home(tmp_path_factory)
-
-
 @pytest.fixture
-def home(base_home, tmp_path, monkeypatch):
-    monkeypatch.setenv("CONFIANCE_MASTER_KEY", KEY)
-    monkeypatch.setenv("CONFIANCE_ACTOR", "tiers-de-confiance")
-    settings = copy_home(base_home, tmp_path)
-    monkeypatch.setenv("CONFIANCE_HOME", str(settings.home))
-    return settings
+def home(dpo_home):
+    return dpo_home
 
 
 def _pick_member(settings) -> dict[str, str]:

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import duckdb
 import pytest
 from click.testing import CliRunner
-from dpo_support import KEY, copy_home, decrypted_vault_text, files_holding, inbox_rows, shared_home
+from dpo_support import decrypted_vault_text, files_holding, inbox_rows
 
 from vault import audit, keys
 from vault.crossing import token_py
@@ -16,18 +16,9 @@ from vault.crossing import token_py
 AS_OF = date(2031, 7, 1)
 
 
-@pytest.fixture(scope="module")
-def base_home(tmp_path_factory):
-    return shared_home(tmp_path_factory)
-
-
 @pytest.fixture
-def home(base_home, tmp_path, monkeypatch):
-    monkeypatch.setenv("CONFIANCE_MASTER_KEY", KEY)
-    monkeypatch.setenv("CONFIANCE_ACTOR", "tiers-de-confiance")
-    settings = copy_home(base_home, tmp_path)
-    monkeypatch.setenv("CONFIANCE_HOME", str(settings.home))
-    return settings
+def home(dpo_home):
+    return dpo_home
 
 
 def _vault_count(settings, sql: str) -> int:

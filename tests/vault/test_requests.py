@@ -11,23 +11,14 @@ from datetime import date
 import duckdb
 import pytest
 from click.testing import CliRunner
-from dpo_support import KEY, copy_home, inbox_rows, shared_home
+from dpo_support import inbox_rows
 
 from vault import audit
 
 
-@pytest.fixture(scope="module")
-def base_home(tmp_path_factory):
-    return shared_home(tmp_path_factory)
-
-
 @pytest.fixture
-def home(base_home, tmp_path, monkeypatch):
-    monkeypatch.setenv("CONFIANCE_MASTER_KEY", KEY)
-    monkeypatch.setenv("CONFIANCE_ACTOR", "tiers-de-confiance")
-    settings = copy_home(base_home, tmp_path)
-    monkeypatch.setenv("CONFIANCE_HOME", str(settings.home))
-    return settings
+def home(dpo_home):
+    return dpo_home
 
 
 def _member_with_benefits(settings, minimum: int = 2) -> dict[str, str]:
