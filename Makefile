@@ -100,7 +100,7 @@ airflow: install dbt-manifest
 test: install dbt-manifest
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
-	$(BIN)/pytest -q -p no:cacheprovider --timeout 900
+	$(BIN)/pytest -q -p no:cacheprovider --timeout 2400
 
 lint: install
 	$(BIN)/ruff check .
