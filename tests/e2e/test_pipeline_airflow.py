@@ -66,7 +66,11 @@ def demo_run(tmp_path_factory, dbt_manifest):
         [str(BIN / "confiance"), "summary"], cwd=REPO_ROOT, env=env, capture_output=True, text=True, check=True
     )
     settings = dataclasses.replace(get_settings(home), key_file=base / "keys" / "master.key")
-    return {"home": home, "base": base, "env": env, "summary": summary.stdout, "settings": settings}
+    # This run's key is its key file: a key other tests left in the environment (the session's demo run
+    # sets one) must not shadow it while these tests open the vault in-process.
+    with pytest.MonkeyPatch.context() as mp:
+        mp.delenv("CONFIANCE_MASTER_KEY", raising=False)
+        yield {"home": home, "base": base, "env": env, "summary": summary.stdout, "settings": settings}
 
 
 def _inbox_identifiers(inbox: Path) -> dict[str, set[str]]:
