@@ -67,6 +67,7 @@ def build_rows(n: int = N_MEMBERS) -> dict[str, list[dict]]:
                 "product_code": "COLLECTIF_BASE" if collective else "SANTE_CONFORT",
                 "guarantee_level": 1 + i % 4,
                 "employer_siret": _siret(i % 4) if collective else None,
+                "employer_name": "Transports du Vexin SAS" if collective else None,
                 "start_date": dt.date(2020, 1, 1),
                 "end_date": None,
                 "monthly_premium": 45.5,
