@@ -66,7 +66,8 @@ def test_warehouse_tables_match_the_interface(crossed):
     assert cols["members"] == ["member_token", "birth_year", "age_band", "sex", "departement", "consent_research",
                                "consent_marketing", "employer_siret", "affiliation_month", "updated_at"]
     assert cols["contracts"] == ["contract_token", "member_token", "contract_type", "product_code", "guarantee_level",
-                                 "employer_siret", "start_date", "end_date", "monthly_premium", "updated_at"]
+                                 "employer_siret", "employer_name", "start_date", "end_date", "monthly_premium",
+                                 "updated_at"]
     assert cols["benefits"] == ["benefit_token", "member_token", "contract_token", "care_month", "payment_month",
                                 "act_family", "act_code", "practitioner_type", "actual_cost", "ss_base",
                                 "ss_reimbursement", "complementary_reimbursement", "out_of_pocket", "comment",
