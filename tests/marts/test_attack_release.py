@@ -770,6 +770,12 @@ def test_later_runs_revise_no_closed_period(altered):
     assert not found, found[:20]
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="OPEN FINDING (issue 9/13): over three runs the LP recovers 4 masked member_count cells of "
+    "mart_employer__yearly in one employer's releases (same cause as the staff-list finding above). "
+    "Remove this mark when the gate protects it.",
+)
 def test_lp_over_all_runs_recovers_nothing(altered):
     """Each consumer's LP over everything it holds from the three runs (a closed period's cell is one
     value across runs): insurer, prevention, dataviz, the late-bill employers and a spread of others."""
