@@ -3,27 +3,19 @@ load, nothing to fetch). They plot counts only. A chart with nothing to plot is 
 
 from __future__ import annotations
 
-import io
-import re
 from collections.abc import Sequence
 
 from matplotlib import rc_context
 from matplotlib.figure import Figure
 
-_RC = {"svg.fonttype": "path", "font.size": 9, "axes.spines.top": False, "axes.spines.right": False,
-       "svg.hashsalt": "confiance-dpo"}
+from governance.charts import inline_svg, rc
+
+_RC = rc("confiance-dpo")
 PALETTE = ["#2e5c8a", "#e07b39", "#7a9cc6", "#6a9f58", "#b8c4d0", "#c75b5b"]
 
 
 def _svg(fig: Figure, title: str) -> str:
-    buffer = io.StringIO()
-    with rc_context(_RC):
-        fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
-    svg = buffer.getvalue()
-    svg = svg[svg.index("<svg"):]
-    svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
-    safe = title.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
-    return svg.replace("<svg ", f'<svg class="chart" role="img" aria-label="{safe}" ', 1)
+    return inline_svg(fig, title, _RC)
 
 
 def bars(title: str, labels: Sequence[str], series: dict[str, Sequence[float]], *, stacked: bool = True,

@@ -6,32 +6,23 @@ all published, which anyone can recompute from the files). A chart with nothing 
 
 from __future__ import annotations
 
-import io
-import re
 from collections import defaultdict
 from decimal import Decimal
 
 from matplotlib import rc_context
 from matplotlib.figure import Figure
 
+from governance.charts import inline_svg, rc
 from governance.employer_report import texts
 from governance.employer_report.model import BENCHMARK, CONSUMPTION, TOTALS, YEARLY, EmployerRelease
 
 COLOURS = {"ss_reimbursement": "#7a9cc6", "complementary_reimbursement": "#2e5c8a", "out_of_pocket": "#e07b39",
            "company": "#2e5c8a", "peers": "#b8c4d0"}
-_RC = {"svg.fonttype": "path", "font.size": 9, "axes.spines.top": False, "axes.spines.right": False,
-       "svg.hashsalt": "confiance"}
+_RC = rc("confiance")
 
 
 def _svg(fig: Figure, title: str) -> str:
-    buffer = io.StringIO()
-    with rc_context(_RC):
-        fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
-    svg = buffer.getvalue()
-    svg = svg[svg.index("<svg"):]  # drop the XML prolog and doctype: the SVG is inlined in the page
-    svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
-    safe = title.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
-    return svg.replace("<svg ", f'<svg class="chart" role="img" aria-label="{safe}" ', 1)
+    return inline_svg(fig, title, _RC)
 
 
 def _euros(value: float, lang: str) -> str:
