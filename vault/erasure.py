@@ -41,6 +41,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from confiance.contracts import feed_contracts
+from confiance.crossing_rules import MEMBER_ENTITY, Token
 from vault import audit, keys
 from vault.crossing import cross_to_warehouse, current_version
 from vault.db import _attach, new_session, vault_connection
@@ -92,12 +93,8 @@ def token_entities() -> dict[str, tuple[str, str]]:
     for name, contract in feed_contracts().items():
         pk = [c.name for c in contract.columns if c.primary_key]
         for col in contract.columns:
-            if col.crossing != "token":
-                continue
-            rule = getattr(col, "rule", None)
-            entity = getattr(rule, "entity", None) or col.custom.get("token_entity", col.name)
-            if entity != "member" and pk == [col.name]:
-                out[entity] = (name, col.name)
+            if isinstance(col.rule, Token) and col.rule.entity != MEMBER_ENTITY and pk == [col.name]:
+                out[col.rule.entity] = (name, col.name)
     return out
 
 

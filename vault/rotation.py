@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from confiance.contracts import feed_contracts
+from confiance.crossing_rules import MEMBER_ENTITY, Token
 from vault import audit, keys
 from vault.crossing import (
     _latest,
@@ -35,10 +36,10 @@ def _token_sources() -> list[tuple[str, str, str]]:
     out = []
     for name, contract in feed_contracts().items():
         for col in contract.columns:
-            if col.crossing == "token" and col.custom.get("token_source") != "identity_map":
-                entity = col.custom.get("token_entity", col.name)
-                if entity != "member" and (entity, name, col.name) not in out:
-                    out.append((entity, name, col.name))
+            rule = col.rule
+            if isinstance(rule, Token) and not rule.through_identity_map:
+                if rule.entity != MEMBER_ENTITY and (rule.entity, name, col.name) not in out:
+                    out.append((rule.entity, name, col.name))
     return out
 
 
