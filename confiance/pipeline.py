@@ -2,7 +2,7 @@
 
 The Airflow DAG (dags/confiance_pipeline.py) calls these one task each, with
 dbt run by Cosmos in between; ``confiance run`` calls them in the same order
-with dbt run through dbtRunner. Each stage returns a small JSON-serialisable
+with ``dbt build`` run in a child process. Each stage returns a small JSON-serialisable
 summary (counts, names, reasons; never an identifier).
 """
 
