@@ -52,8 +52,8 @@ def render_summary(settings: Settings) -> str:
             f"  {state.display_name:<58} {state.passed:>3}/{state.evaluated:<3} checks passed  {state.label}"
         )
 
-    lines += ["", "Publication gate (populations >= 11, dominance and p %, linked-table suppression and the attacker's "
-              "audit, PII scan, lineage; signed manifests):"]
+    lines += ["", f"Publication gate (populations >= {settings.min_cell_size}, dominance and p %, linked-table "
+              "suppression and the attacker's audit, PII scan, lineage; signed manifests):"]
     publication = latest_run_results(settings).get("publish")
     if not publication:
         lines.append("  nothing published yet")

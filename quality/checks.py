@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from confiance import identifiers
+from confiance.settings import disclosure_min_cell_size
 
 
 class CheckNotApplicable(Exception):
@@ -161,7 +162,8 @@ def k_anonymous_l_diverse(view: ZoneView, column: str | None, rule: Any) -> str:
             f"rule {getattr(rule, 'name', '?')}: k_anonymous_l_diverse needs 'quasi_identifiers' and "
             "'sensitive_attribute' custom properties"
         )
-    k, l_div = int(props.get("k", 11)), int(props.get("l", 3))
+    k = int(props["k"]) if "k" in props else disclosure_min_cell_size()  # k's one home: dbt_project.yml
+    l_div = int(props.get("l", 3))
     partition = ", ".join(f"t.{_q(view.col(n).name)}" for n in names)
     sens = f"t.{_q(view.col(sensitive).name)}"
     return (
