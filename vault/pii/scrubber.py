@@ -43,6 +43,8 @@ from vault.pii.recognizers import (
     LANGUAGE,
     FrenchLexiconPersonRecognizer,
     FrenchRegexRecognizer,
+    _validate_siren,
+    _validate_siret,
     longest_digit_run,
 )
 
@@ -198,8 +200,6 @@ _CHAINED_NUMBER = re.compile(
 
 def _chained_identifiers(text: str, spans: list[Span]) -> list[Span]:
     """A SIREN or SIRET right after an arrow that follows a SIREN or SIRET is one too, checksum permitting."""
-    from vault.pii.recognizers import _validate_siren, _validate_siret
-
     out = []
     for span in spans:
         if span.entity_type not in ("SIREN", "SIRET"):
