@@ -37,7 +37,7 @@ import pyarrow.parquet as pq
 import yaml
 
 from confiance.contracts import mart_contracts
-from confiance.settings import DBT_PROJECT_DIR, Settings
+from confiance.settings import DBT_PROJECT_FILE, Settings, disclosure_min_cell_size
 from governance.sdc import AuditReport, CellTable, Release, Rules, TableSpec, audit, suppress
 
 log = logging.getLogger(__name__)
@@ -52,13 +52,18 @@ class ProtectionError(RuntimeError):
     """A release cannot be protected or audited; the message names tables and counts, never values."""
 
 
+def disclosure_parameters(consumer: str) -> dict[str, Any]:
+    """The consumer's block of ``vars.disclosure`` in dbt_project.yml, the rules' single home ({} if absent)."""
+    with open(DBT_PROJECT_FILE, encoding="utf-8") as fh:
+        project = yaml.safe_load(fh)
+    return (project.get("vars", {}).get("disclosure", {}) or {}).get(consumer, {}) or {}
+
+
 @cache
 def rules_for(consumer: str) -> Rules:
-    """The consumer's parameters from dbt_project.yml (``vars.disclosure``), the rules' single home."""
-    with open(DBT_PROJECT_DIR / "dbt_project.yml", encoding="utf-8") as fh:
-        project = yaml.safe_load(fh)
-    cfg = (project.get("vars", {}).get("disclosure", {}) or {}).get(consumer, {})
-    return Rules(k=int(cfg.get("k", 11)), dominance=float(cfg.get("dominance", 0.85)),
+    """The consumer's rules; k is the one k of every consumer (``confiance.settings``), checked there."""
+    cfg = disclosure_parameters(consumer)
+    return Rules(k=disclosure_min_cell_size(), dominance=float(cfg.get("dominance", 0.85)),
                  p_percent=float(cfg.get("p_percent", 0.15)))
 
 

@@ -65,6 +65,7 @@ from governance.protection import (
     ProtectionError,
     apply_masks,
     clean_history,
+    disclosure_parameters,
     protect_consumer,
     save_history,
 )
@@ -705,11 +706,7 @@ def _employer_names(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
 
 def _employer_parameter(name: str, default: Any) -> Any:
     """An employer disclosure parameter from dbt_project.yml (``vars.disclosure.employer``), its one home."""
-    import yaml
-
-    with open(DBT_PROJECT_DIR / "dbt_project.yml", encoding="utf-8") as fh:
-        project = yaml.safe_load(fh)
-    return ((project.get("vars", {}).get("disclosure", {}) or {}).get("employer", {}) or {}).get(name, default)
+    return disclosure_parameters("employer").get(name, default)
 
 
 def _honest_summary(table: pa.Table, release: Any) -> pa.Table:
