@@ -178,22 +178,16 @@ def verify_folder(folder: Path | str, public_key: bytes | None = None,
         key.verify(signature, body)
         manifest = json.loads(body)
         listed = set()
-        for entry in manifest["files"]:
+        tables = [(entry, True) for entry in manifest["files"]]
+        for entry, is_table in tables + [(entry, False) for entry in manifest.get("documents", [])]:
             path = folder / entry["name"]
             listed.add(entry["name"])
             if not path.is_file():
                 return False, f"{entry['name']}: listed in the manifest but missing"
             if sha256_file(path) != entry["sha256"]:
                 return False, f"{entry['name']}: checksum differs from the manifest (file changed)"
-            if pq.ParquetFile(path).metadata.num_rows != entry["rows"]:
+            if is_table and pq.ParquetFile(path).metadata.num_rows != entry["rows"]:
                 return False, f"{entry['name']}: row count differs from the manifest"
-        for entry in manifest.get("documents", []):
-            path = folder / entry["name"]
-            listed.add(entry["name"])
-            if not path.is_file():
-                return False, f"{entry['name']}: listed in the manifest but missing"
-            if sha256_file(path) != entry["sha256"]:
-                return False, f"{entry['name']}: checksum differs from the manifest (file changed)"
         present = {p.name for p in folder.iterdir() if p.is_file()} - {MANIFEST, SIGNATURE, PUBLIC_KEY}
         if present != listed:
             return False, f"{len(present - listed)} file(s) in the folder are not in the manifest"
