@@ -33,7 +33,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from confiance.contracts import Column, Contract, feed_contracts, mart_contracts
-from confiance.crossing_rules import RULE_CLASSES
+from confiance.crossing_rules import Token
 from confiance.settings import CONTRACTS_DIR, DBT_PROJECT_DIR, Settings, get_settings
 from governance.dbt_sources import warehouse_columns
 from quality.status import (
@@ -89,10 +89,6 @@ ROLE_LABELS = {
     "data_relay": "relais data / data relay",
     "data protection officer": "délégué à la protection des données / DPO",
 }
-
-#: How each crossing rule of the contracts is explained on a warehouse column (one home: confiance.crossing_rules,
-#: whose rule classes also carry the French, ``how_fr``).
-CROSSING_HOW = {rule: cls.how for rule, cls in RULE_CLASSES.items()}
 
 ZONES = ("feed", "warehouse", "model", "mart")
 ZONE_TITLES = {
@@ -486,15 +482,15 @@ def _warehouse_doc(contract: Contract, settings: Settings) -> DatasetDoc:
             if target in seen:
                 continue
             seen.add(target)
-            how = CROSSING_HOW.get(col.crossing, f"{col.crossing} of").format(domain=settings.warehouse_domain)
+            how = col.rule.explain(settings.warehouse_domain)
             term = col.glossary_term
             if col.crossing == "token":
                 term = "token"
             elif col.crossing == "scrub":
                 term = term or "free_text"
             ctype = _warehouse_type(col, target)
-            if col.crossing == "token":
-                entity = col.custom.get("token_entity") or col.name
+            if isinstance(col.rule, Token):
+                entity = col.rule.entity
                 description = (
                     f"Pseudonym of the {entity} in domain {settings.warehouse_domain}; "
                     f"the {col.business_name} itself stays in the vault."
