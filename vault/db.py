@@ -84,6 +84,33 @@ def _attach(con: duckdb.DuckDBPyConnection, path: Path, alias: str, key: bytes, 
         raise VaultError(f"cannot open the vault {path}: {type(exc).__name__}") from None
 
 
+def reencrypt_copy(path: Path, old_key: bytes, new_key: bytes, temp_dir: Path) -> None:
+    """Copy the encrypted database ``path`` into a fresh file under ``new_key`` and swap it in atomically.
+
+    The copy (``<name>.rekey``) is fsynced before the swap; a leftover of a killed copy is removed first.
+    Spill files of the copy (in ``temp_dir``) are encrypted too.
+    """
+    tmp = path.with_name(path.name + ".rekey")
+    for leftover in (tmp, Path(str(tmp) + ".wal")):
+        leftover.unlink(missing_ok=True)
+    con = new_session(temp_dir=temp_dir)
+    try:
+        con.execute("SET temp_file_encryption = true")
+        _attach(con, path, "old", old_key, read_only=True)
+        _attach(con, tmp, "new", new_key, read_only=False)
+        con.execute("COPY FROM DATABASE old TO new")
+        con.execute("DETACH new")
+        con.execute("DETACH old")
+    finally:
+        con.close()
+    fd = os.open(tmp, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, path)
+
+
 def _raw_ddl(feed: str) -> str:
     contract = feed_contracts()[feed]
     cols = [f'"{c.name}" {c.physical_type}' for c in contract.columns]

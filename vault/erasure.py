@@ -44,7 +44,7 @@ from confiance.contracts import feed_contracts
 from confiance.crossing_rules import MEMBER_ENTITY, Token
 from vault import audit, keys
 from vault.crossing import cross_to_warehouse, current_version
-from vault.db import _attach, new_session, vault_connection
+from vault.db import _attach, new_session, reencrypt_copy, vault_connection
 from vault.landing import actor_name, sha256_file
 from vault.pseudonyms import tokens as compute_tokens
 
@@ -523,24 +523,6 @@ def rewrite_vault(settings: Any) -> None:
         side = keys.check_master_key(settings, master) or {}
         version = int(side.get("db_key_version", 1))
         key = keys.hkdf(master, "vault-db", version)
-        tmp = path.with_name(path.name + ".rekey")  # a leftover of a killed rewrite is removed by the next writer
-        for leftover in (tmp, Path(str(tmp) + ".wal")):
-            leftover.unlink(missing_ok=True)
         with locking.private_temp_dir(settings) as spill:
-            con = new_session(temp_dir=spill)
-            try:
-                con.execute("SET temp_file_encryption = true")
-                _attach(con, path, "old", key, read_only=True)
-                _attach(con, tmp, "new", key, read_only=False)
-                con.execute("COPY FROM DATABASE old TO new")
-                con.execute("DETACH new")
-                con.execute("DETACH old")
-            finally:
-                con.close()
-        fd = os.open(tmp, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
+            reencrypt_copy(path, key, key, spill)  # a leftover of a killed rewrite is removed by the next writer
         Path(str(path) + ".wal").unlink(missing_ok=True)

@@ -23,7 +23,7 @@ from vault.crossing import (
     refresh_member_tokens,
     token_functions,
 )
-from vault.db import _attach, new_session, vault_connection
+from vault.db import new_session, reencrypt_copy, vault_connection
 from vault.landing import _q, actor_name
 
 
@@ -117,25 +117,9 @@ def rotate_database_key(settings: Any, actor: str | None = None) -> int:
         con.execute("CHECKPOINT")
     old = int(side.get("db_key_version", 1))
     new = old + 1
-    tmp = path.with_name(path.name + ".rekey")
-    for leftover in (tmp, Path(str(tmp) + ".wal")):
-        if leftover.exists():
-            leftover.unlink()
-    con = new_session(temp_dir=Path(settings.vault_dir) / "tmp")
-    try:
-        _attach(con, path, "old", keys.hkdf(master, "vault-db", old), read_only=True)
-        _attach(con, tmp, "new", keys.hkdf(master, "vault-db", new), read_only=False)
-        con.execute("COPY FROM DATABASE old TO new")
-        con.execute("DETACH new")
-        con.execute("DETACH old")
-    finally:
-        con.close()
-    fd = os.open(tmp, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)  # a crash right after this is recovered by vault_connection (tries version + 1)
+    reencrypt_copy(path, keys.hkdf(master, "vault-db", old), keys.hkdf(master, "vault-db", new),
+                   Path(settings.vault_dir) / "tmp")
+    # a crash right after the swap is recovered by vault_connection (tries version + 1)
     keys.write_sidecar(settings, master, new)
     audit.append(settings, actor, "key.database.rotated", {"from_version": old, "to_version": new})
     return new

@@ -289,15 +289,16 @@ KILL_POINTS = {
     """,
     # database-key rotation: while the re-encrypted copy is written, and right after the swap
     "database_rotation_during_copy": """
+        import vault.db as d
         import vault.rotation as r
-        real = r._attach
+        real = d._attach
         def attach(con, path, alias, key, read_only):
             real(con, path, alias, key, read_only)
             if alias == "new":
                 con.execute("CREATE TABLE new.half_written AS SELECT 1 AS x")
                 con.execute("CHECKPOINT new")
                 die()
-        r._attach = attach
+        d._attach = attach
         r.rotate_database_key(s)
     """,
     "database_rotation_after_swap": """
