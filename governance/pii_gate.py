@@ -116,15 +116,18 @@ def _standalone(text: str, span) -> bool:
     return not (before.isalnum() or after.isalnum())
 
 
-def _analyze(texts: list[str]) -> list[list]:
-    """Spans found in each text, standalone matches only."""
+def _analyze(texts: list[str], cache: dict[str, list] | None = None) -> list[list]:
+    """Spans found in each text, standalone matches only. ``cache`` (text -> spans) carries the analyses from
+    one file to the next, so the lines repeated on every page (navigation, headers) are analysed once."""
     from vault.pii.scrubber import analyze_texts
 
-    out: list[list] = []
-    for i in range(0, len(texts), BATCH):
-        batch = texts[i : i + BATCH]
-        out += [[s for s in spans if _standalone(t, s)] for t, spans in zip(batch, analyze_texts(batch), strict=True)]
-    return out
+    cache = {} if cache is None else cache
+    todo = list(dict.fromkeys(t for t in texts if t not in cache))
+    for i in range(0, len(todo), BATCH):
+        batch = todo[i : i + BATCH]
+        for text, spans in zip(batch, analyze_texts(batch), strict=True):
+            cache[text] = [s for s in spans if _standalone(text, s)]
+    return [cache[t] for t in texts]
 
 
 def _count_entities(values: list[str]) -> Counter:
@@ -169,12 +172,12 @@ def _text_lines(file: Path) -> list[str]:
     return text.split("\n")
 
 
-def scan_text_file(file: Path, allow: Allow = None) -> list[Finding]:
-    """Findings in one text file, per line."""
+def scan_text_file(file: Path, allow: Allow = None, cache: dict[str, list] | None = None) -> list[Finding]:
+    """Findings in one text file, per line (``cache``: analyses of lines already seen, see ``_analyze``)."""
     lines = _text_lines(file)
     allowed = _allowed(allow, file, None)
     findings = []
-    for number, spans in enumerate(_analyze(lines), start=1):
+    for number, spans in enumerate(_analyze(lines, cache), start=1):
         per_type = Counter(s.entity_type for s in spans if s.entity_type not in allowed)
         for entity, count in sorted(per_type.items()):
             findings.append(Finding(str(file), f"line {number}", entity, count))
@@ -185,12 +188,13 @@ def scan_paths(paths: Iterable[Path], allow: Allow = None) -> list[Finding]:
     """Scan every Parquet and text file under ``paths``; other files (images, fonts...) are skipped."""
     findings: list[Finding] = []
     scanned = skipped = 0
+    lines_seen: dict[str, list] = {}
     for file in _files(paths):
         suffix = file.suffix.lower()
         if suffix in PARQUET_SUFFIXES:
             findings.extend(scan_parquet(file, allow))
         elif suffix in TEXT_SUFFIXES:
-            findings.extend(scan_text_file(file, allow))
+            findings.extend(scan_text_file(file, allow, lines_seen))
         else:
             skipped += 1
             continue
