@@ -12,11 +12,6 @@ select
     cast(age_band as {{ dbt.type_string() }}) as age_band,
     cast(sex as {{ dbt.type_string() }}) as sex,
     cast(geo_area as {{ dbt.type_string() }}) as geo_area,
-    {{ masked('member_count', 'bigint') }} as member_count,
-    {{ masked('benefit_line_count', 'bigint') }} as benefit_line_count,
-    {{ masked('actual_cost', 'decimal(18, 2)') }} as actual_cost,
-    {{ masked('ss_reimbursement', 'decimal(18, 2)') }} as ss_reimbursement,
-    {{ masked('complementary_reimbursement', 'decimal(18, 2)') }} as complementary_reimbursement,
-    {{ masked('out_of_pocket', 'decimal(18, 2)') }} as out_of_pocket,
+    {{ masked_cell_values() }}
     cast(masking as {{ dbt.type_string() }}) as masking
 from {{ ref('int_disclosure__insurer_consumption') }}
