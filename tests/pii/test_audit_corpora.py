@@ -1,6 +1,7 @@
-"""The outside auditors' corpora (issue 10, round 2) load with valid offsets and labels.
+"""The outside auditors' corpora (issue 10) load with valid offsets and labels.
 
-Only structure is checked here (never a text's content): audit2 is held out.
+Only structure is checked here (never a text's content). audit3 is HELD OUT: these tests never read its
+folder; they only check that it is registered and that a missing corpus is a clear error.
 """
 
 from __future__ import annotations
@@ -9,6 +10,10 @@ import json
 
 import pytest
 
+from click.testing import CliRunner
+
+import vault.pii.corpora as corpora
+from vault.pii.cli import pii_eval
 from vault.pii.corpora import LABELS, CorpusFileError, audit_corpus, load_jsonl
 from vault.pii.evaluation import CORPORA
 
@@ -41,4 +46,25 @@ def test_bad_jsonl_is_a_clear_error(tmp_path):
     with pytest.raises(CorpusFileError, match="line 1"):
         load_jsonl(path)
     with pytest.raises(ValueError, match="unknown audit corpus"):
+        audit_corpus("audit9")
+
+
+def test_audit3_is_offered_as_a_held_out_corpus():
+    assert "HELD OUT" in CORPORA["audit3"][1] and "never used to tune" in CORPORA["audit3"][1]
+    assert "TUNING" in CORPORA["audit2"][1] and "measured once held out" in CORPORA["audit2"][1]
+    result = CliRunner().invoke(pii_eval, ["--help"])
+    assert result.exit_code == 0
+    assert "audit3" in result.output and "held" in result.output
+
+
+def test_a_missing_audit_folder_is_a_clear_error_not_a_traceback(tmp_path, monkeypatch):
+    monkeypatch.setattr(corpora, "AUDIT_ROOT", tmp_path)  # an empty checkout: no auditor's folder at all
+    with pytest.raises(CorpusFileError, match=r"audit3/corpus\.jsonl: no such file"):
         audit_corpus("audit3")
+    out = tmp_path / "report.md"
+    result = CliRunner().invoke(pii_eval, ["--corpus", "audit3", "-o", str(out)])
+    assert result.exit_code == 1
+    assert "no such file" in result.output and "corpus audit3" in result.output
+    assert "Traceback" not in result.output and result.exception is not None
+    assert isinstance(result.exception, SystemExit)
+    assert not out.exists()

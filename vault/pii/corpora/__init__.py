@@ -115,9 +115,16 @@ def heldout_corpus(n: int = 1200, seed: int = HELDOUT_SEED) -> list[LabelledText
     return generate(n, seed)
 
 
-#: Corpora written blind by outside auditors (issue 10, round 2), committed as labelled JSONL.
-#: audit1 became tuning material; audit2 is HELD OUT (never read its texts, templates or errors).
-AUDIT_FILES: dict[str, str] = {"audit1": "audit1/blind_corpus.jsonl", "audit2": "audit2/corpus.jsonl"}
+#: Corpora written blind by outside auditors (issue 10), committed as labelled JSONL.
+#: audit1 became tuning material in round 2; audit2, measured once held out, became tuning material in
+#: round 3; audit3 is HELD OUT (never read its texts, templates or errors: only its aggregate figures).
+AUDIT_FILES: dict[str, str] = {
+    "audit1": "audit1/blind_corpus.jsonl",
+    "audit2": "audit2/corpus.jsonl",
+    "audit3": "audit3/corpus.jsonl",
+}
+#: Where the auditors' folders live.
+AUDIT_ROOT = Path(__file__).parent
 
 
 class CorpusFileError(ValueError):
@@ -145,10 +152,14 @@ def load_jsonl(path: Path) -> list[LabelledText]:
 
 
 def audit_corpus(name: str) -> list[LabelledText]:
-    """An outside auditor's corpus: ``audit1`` (tuning material) or ``audit2`` (HELD OUT: it only measures)."""
+    """An outside auditor's corpus: ``audit1`` and ``audit2`` (tuning material now) or ``audit3`` (HELD OUT:
+    it only measures)."""
     if name not in AUDIT_FILES:
         raise ValueError(f"unknown audit corpus {name!r}; choose one of {', '.join(AUDIT_FILES)}")
-    return load_jsonl(Path(__file__).parent / AUDIT_FILES[name])
+    path = AUDIT_ROOT / AUDIT_FILES[name]
+    if not path.is_file():
+        raise CorpusFileError(f"{path}: no such file (corpus {name} is not committed in this checkout)")
+    return load_jsonl(path)
 
 
 # --- small text helpers ------------------------------------------------------------
