@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from click.testing import CliRunner
 
 import vault.pii.corpora as corpora
