@@ -4,8 +4,8 @@ For each employer folder the publication gate stages (governance/publish.py), :f
 from the very tables written to that folder:
 
 * ``rapport_fr.html`` and ``report_en.html``: one self-contained page per language (inline CSS, charts drawn
-  at build time as inline SVG, no script, nothing loaded from anywhere), and ``rapport_fr.pdf``, the French
-  report printed by headless Chromium (governance/browser.py);
+  at build time as inline SVG, no script, nothing loaded from anywhere), and ``rapport_fr.pdf`` /
+  ``report_en.pdf``, each page printed by headless Chromium (governance/browser.py);
 * ``donnees.xlsx`` and ``*.csv`` (UTF-8 with BOM, ``;``) with a column dictionary;
 * ``LISEZMOI.txt``: the files, and how to verify them without Confiance (OpenSSL or a Python one-liner);
 * ``SHA256SUMS``: the checksums of every file, in sha256sum's format.
@@ -31,7 +31,7 @@ from governance.employer_report.model import (
 )
 
 CHECKSUMS = "SHA256SUMS"
-PDFS = {"rapport_fr.html": "rapport_fr.pdf"}  # the French page is the report; English is its variant
+PDFS = {"rapport_fr.html": "rapport_fr.pdf", "report_en.html": "report_en.pdf"}  # each page, printed
 
 __all__ = ["CHECKSUMS", "EmployerDelivery", "EmployerRelease", "ReleaseError", "build_documents", "build_release",
            "print_pdfs", "write_checksums"]

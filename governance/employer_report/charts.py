@@ -1,20 +1,20 @@
 """Charts drawn at build time with matplotlib, as inline SVG (text drawn as paths: no font, nothing to load).
 
-Each chart plots published values only (or, for the trend, sums of published cells over groups that are
-all published, which anyone can recompute from the files). A chart with nothing to plot is not drawn.
+Each chart plots published values only (the trend's points are published cells: governance/employer_report/
+trend.py). A chart with nothing to plot is not drawn.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from decimal import Decimal
 
 from matplotlib import rc_context
 from matplotlib.figure import Figure
 
 from governance.charts import inline_svg, rc
-from governance.employer_report import texts
+from governance.employer_report import texts, trend
 from governance.employer_report.model import BENCHMARK, CONSUMPTION, TOTALS, YEARLY, EmployerRelease
+from governance.employer_report.trend import Trend, TrendSeries
 
 COLOURS = {"ss_reimbursement": "#7a9cc6", "complementary_reimbursement": "#2e5c8a", "out_of_pocket": "#e07b39",
            "company": "#2e5c8a", "peers": "#b8c4d0"}
@@ -82,38 +82,69 @@ def totals_chart(release: EmployerRelease, lang: str) -> str | None:
     return _payer_chart(rows, labels, texts.CHART_TITLES["totals"](lang), lang)
 
 
-def trend_series(release: EmployerRelease) -> dict[str, dict[str, Decimal]]:
-    """family -> period start (ISO) -> actual cost, summed over the age and sex groups of the period, for the
-    families whose every cell is published and which have at least two periods."""
-    table = release.tables.get(CONSUMPTION)
-    if table is None:
-        return {}
-    series: dict[str, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
-    complete: dict[str, bool] = defaultdict(lambda: True)
-    for row in table.rows:
-        fam = row.dims["act_family"]
-        if not row.published or row.values.get("actual_cost") is None:
-            complete[fam] = False
-            continue
-        series[fam][str(row.dims["period_start"])] += Decimal(row.values["actual_cost"])
-    return {f: dict(s) for f, s in series.items() if complete[f] and len(s) >= 2 and any(s.values())}
+def trend_label(series: TrendSeries, lang: str) -> str:
+    """The series' name in a legend or a table: a care family (or all of them), or an age band and sex."""
+    if series.group == (trend.ALL_FAMILIES,):
+        return texts.ALL_FAMILIES(lang)
+    if len(series.group) == 1:
+        return texts.family(series.group[0], lang)
+    age, sex = series.group
+    return f"{texts.age_band(age, lang)}, {texts.sex(sex, lang)}"
+
+
+def period_label(period: str, lang: str) -> str:
+    """'2025' stays; a quarter's first day '2025-04-01' becomes 'T2 2025' / 'Q2 2025'."""
+    if len(period) == 4:
+        return period
+    year, month = int(period[:4]), int(period[5:7])
+    return texts.QUARTER(lang).format(q=(month - 1) // 3 + 1, y=year)
+
+
+def _lines(ax, found: Trend, series: tuple[TrendSeries, ...], lang: str) -> None:
+    """One line per series over every period of the axis; a period whose cell is not published is a gap."""
+    x = list(range(len(found.periods)))
+    for s in series:
+        by_period = {p.period: p.value for p in s.points}
+        y = [by_period.get(period, float("nan")) for period in found.periods]
+        bold = s.group == (trend.ALL_FAMILIES,)
+        ax.plot(x, y, marker="o", linewidth=2.6 if bold else 1.4, color="#1d2733" if bold else None,
+                label=trend_label(s, lang))
+    ax.set_xticks(x, [period_label(p, lang) for p in found.periods])
+    ax.yaxis.set_major_formatter(lambda v, _pos: _euros(v, lang))
+    ax.set_ylim(bottom=0)
 
 
 def trend_chart(release: EmployerRelease, lang: str) -> str | None:
-    series = trend_series(release)
-    if not series:
+    """Actual cost over the published periods: year over year (all families and each family), or quarter by
+    quarter (one panel per care family, a line per age band and sex). Every point is a published cell."""
+    found = trend.employer_trend(release)
+    if found.kind is None:
         return None
+    title = texts.CHART_TITLES[found.kind](lang)
     with rc_context(_RC):
-        fig = _figure(3.2)
-        ax = fig.add_subplot()
-        for fam, points in sorted(series.items()):
-            periods = sorted(points)
-            ax.plot(periods, [float(points[p]) for p in periods], marker="o", label=texts.family(fam, lang))
-        ax.yaxis.set_major_formatter(lambda v, _pos: _euros(v, lang))
-        ax.set_ylim(bottom=0)
-        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
-        ax.set_title(texts.CHART_TITLES["trend"](lang), loc="left")
-        return _svg(fig, texts.CHART_TITLES["trend"](lang))
+        if found.kind == trend.YEAR_OVER_YEAR:
+            fig = _figure(3.4)
+            ax = fig.add_subplot()
+            _lines(ax, found, found.series, lang)
+            ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+            ax.set_title(title, loc="left")
+            return _svg(fig, title)
+        panels = sorted({s.panel for s in found.series}, key=lambda f: texts.family(f, lang))
+        columns = min(3, len(panels))
+        rows = -(-len(panels) // columns)
+        fig = _figure(0.6 + 2.4 * rows)
+        axes = fig.subplots(rows, columns, squeeze=False)
+        for index, panel in enumerate(panels):
+            ax = axes[index // columns][index % columns]
+            _lines(ax, found, tuple(s for s in found.series if s.panel == panel), lang)
+            ax.set_title(texts.family(panel, lang), loc="left", fontsize="small")
+            ax.tick_params(labelsize="x-small")
+            ax.legend(fontsize="xx-small", frameon=False)
+        for index in range(len(panels), rows * columns):
+            axes[index // columns][index % columns].set_visible(False)
+        fig.suptitle(title, x=0.01, ha="left")
+        fig.tight_layout()
+        return _svg(fig, title)
 
 
 def benchmark_pairs(release: EmployerRelease) -> list[tuple[str, Decimal, Decimal]]:

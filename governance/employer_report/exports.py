@@ -203,7 +203,7 @@ FRANÇAIS
 
 Ce dossier contient la consommation de soins anonymisée de vos salariés couverts par le contrat collectif :
   rapport_fr.html / rapport_fr.pdf      le rapport (s'ouvre hors connexion, sans rien télécharger)
-  report_en.html                        la version anglaise / the English version
+  report_en.html / report_en.pdf        la version anglaise / the English version
   donnees.xlsx                          les mêmes chiffres en classeur, avec le dictionnaire des colonnes
   *.csv                                 les mêmes chiffres en CSV (UTF-8, séparateur « ; », virgule décimale)
   dictionnaire_des_colonnes.csv         la signification de chaque colonne
@@ -228,8 +228,8 @@ La clé qui a signé ce dossier a pour empreinte SHA-256 (voir aussi manifest.js
 ENGLISH
 
 This folder holds the anonymised care consumption of your employees covered by the collective contract (the
-files are listed above: the report in French (HTML and PDF) and English (HTML); the same figures as XLSX and CSV with a
-column dictionary; the published Parquet tables; the signed manifest and checksums).
+files are listed above: the report in French and in English, each as HTML and PDF; the same figures as XLSX and CSV
+with a column dictionary; the published Parquet tables; the signed manifest and checksums).
 To verify it: the mutuelle gives you its public key through another channel than this folder, with its
 fingerprint (public_key.pem in this folder proves nothing by itself). Check the key's fingerprint (step 1),
 then the signature and every file (step 2 with OpenSSL 3, or step 3: the Python one-liner). Any failure means the folder

@@ -14,7 +14,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from governance.employer_report import charts, texts
+from governance.employer_report import charts, texts, trend
 from governance.employer_report.model import (
     BENCHMARK,
     CONSUMPTION,
@@ -135,6 +135,43 @@ def _benchmark_pivot(release: EmployerRelease, year: int, lang: str) -> Markup |
         BENCHMARK, caption, head, body)
 
 
+def trend_section(release: EmployerRelease, lang: str) -> dict[str, Any]:
+    """The trend's chart, the table of its points (each a published cell, with its data-* attributes), and,
+    when there is no trend, why: in the page's language, and on the French page the English after it."""
+    found = trend.employer_trend(release)
+    if found.kind is None:
+        years = ", ".join(str(y) for y in found.years) or "—"
+        said = [(lang, texts.NO_TREND[found.reason](lang).format(years=years, k=release.k))]  # type: ignore[index]
+        if lang == "fr":
+            said.append(("en", texts.NO_TREND[found.reason]("en").format(years=years, k=release.k)))  # type: ignore[index]
+        return {"chart": None, "table": None, "hint": None, "reason": found.reason, "no_trend": said}
+    head = Markup("<th>{}</th>").format(texts.DISPLAY["act_family"](lang) if found.kind == trend.YEAR_OVER_YEAR
+                                        else texts.TREND_GROUP(lang))
+    head += Markup("").join(Markup('<th class="num">{}</th>').format(charts.period_label(p, lang))
+                            for p in found.periods)
+    body = Markup("")
+
+    def order(series: trend.TrendSeries) -> tuple[bool, str, str]:
+        label = charts.trend_label(series, lang)
+        return series.group != (trend.ALL_FAMILIES,), texts.family(series.panel, lang), label
+
+    for series in sorted(found.series, key=order):
+        by_period = {p.period: p for p in series.points}
+        label = charts.trend_label(series, lang)
+        if found.kind == trend.QUARTERLY:
+            label = f"{texts.family(series.panel, lang)} — {label}"
+        cells = Markup("").join(
+            _cell(by_period[period].mart, by_period[period].row, release.tables[by_period[period].mart].dim_columns,
+                  trend.MEASURE, lang, short=True)
+            if period in by_period else Markup('<td class="np">–</td>') for period in found.periods)
+        body += Markup("<tr><td>{}</td>{}</tr>").format(label, cells)
+    caption = Markup("<caption>{}</caption>").format(texts.DISPLAY[trend.MEASURE](lang))
+    table = Markup('<table class="pivot trend">{}<thead><tr>{}</tr></thead><tbody>{}</tbody></table>').format(
+        caption, head, body)
+    return {"chart": charts.trend_chart(release, lang), "table": table, "hint": texts.TREND_HINT[found.kind](lang),
+            "reason": None, "no_trend": []}
+
+
 def statement(release: EmployerRelease, lang: str) -> str:
     covered = "" if release.covered_members is None else format_number(release.covered_members, lang)
     return texts.STATUS[release.status](lang).format(k=release.k, covered=covered)
@@ -159,7 +196,6 @@ def render_page(release: EmployerRelease, lang: str) -> str:
     reported = release.status == REPORTED
     drawn = {"yearly": charts.yearly_chart(release, lang) if reported else None,
              "totals": charts.totals_chart(release, lang) if reported else None,
-             "trend": charts.trend_chart(release, lang) if reported else None,
              "benchmark": charts.benchmark_chart(release, lang) if reported else None}
     hidden = None
     if reported and release.own_cells:
@@ -172,6 +208,7 @@ def render_page(release: EmployerRelease, lang: str) -> str:
         period=period, covered=covered, too_few=texts.TOO_FEW(lang).format(k=release.k),
         published_on=release.published_at[:10], breakdown=breakdown(release, lang),
         statement=statement(release, lang), charts=drawn, tables=_tables(release, lang), hidden_count=hidden,
+        trend=trend_section(release, lang) if reported else None,
         benchmark_coarser=reported and drawn["benchmark"] is None,
         notes=[n(lang).format(**params) for n in texts.HIDDEN_NOTES],
         glossary=[(texts.glossary_heading(k)(lang), texts.GLOSSARY_TEXT[k](lang)) for k in texts.GLOSSARY_KEYS],

@@ -150,8 +150,9 @@ CHART_TITLES = {
                     "The year's actual cost, all care families, and who paid it"),
     "totals": Label("Dépense réelle par famille de soins et qui l'a payée",
                     "Actual cost per care family and who paid it"),
-    "trend": Label("Dépense réelle par période (familles dont toutes les cellules sont publiées)",
-                   "Actual cost per period (families whose cells are all published)"),
+    "year_over_year": Label("Dépense réelle d'une année sur l'autre", "Actual cost year over year"),
+    "quarterly": Label("Dépense réelle par trimestre, par famille de soins, tranche d'âge et sexe",
+                       "Actual cost per quarter, by care family, age band and sex"),
     "benchmark": Label("Dépense moyenne par personne ayant consommé : votre entreprise et les autres employeurs",
                        "Average cost per person with care: your company and other employers"),
 }
@@ -226,8 +227,38 @@ BENCHMARK_COARSER = Label("Vos chiffres sont publiés à un niveau plus regroup�
                           "the pooled comparison, so the chart does not set them side by side; the reference values "
                           "are in the table.")
 NO_BENCHMARK = Label("Aucune comparaison mutualisée n'est publiée.", "No pooled comparison is published.")
-NO_TREND = Label("Pas assez de périodes publiées pour tracer une évolution.",
-                 "Not enough published periods to draw a trend.")
+ALL_FAMILIES = Label("Toutes familles de soins", "All care families")
+TREND_GROUP = Label("Famille de soins — âge, sexe", "Care family — age, sex")
+TREND_HINT = {
+    "year_over_year": Label(
+        "Chaque point est un chiffre publié de vos tableaux (total de l'année, ou total d'une famille de soins) ; "
+        "une année dont le chiffre n'est pas publié est laissée vide. Les valeurs sont dans le tableau ci-dessous.",
+        "Each point is a published figure of your tables (the year's total, or a care family's total); a year "
+        "whose figure is not published is left empty. The values are in the table below."),
+    "quarterly": Label(
+        "Chaque point est un chiffre publié du détail par trimestre (une famille de soins, une tranche d'âge, un "
+        "sexe) ; un trimestre dont le chiffre n'est pas publié est laissé vide. Seuls les groupes publiés pour au "
+        "moins deux trimestres sont tracés ; les valeurs sont dans le tableau ci-dessous.",
+        "Each point is a published figure of the quarterly breakdown (one care family, age band and sex); a "
+        "quarter whose figure is not published is left empty. Only groups published for at least two quarters are "
+        "drawn; the values are in the table below."),
+}
+NO_TREND = {
+    "one_year": Label(
+        "Pas encore d'évolution : une seule année de soins close est publiée ({years}). L'évolution d'une année sur "
+        "l'autre apparaîtra ici quand une deuxième année sera close et publiée. Un suivi par trimestre n'est pas "
+        "publié pour votre entreprise : découpés par trimestre, vos chiffres décriraient des groupes de moins de "
+        "{k} salariés ou obligeraient à en cacher trop.",
+        "No trend yet: a single closed year of care is published ({years}). The year-over-year trend will appear "
+        "here once a second year is closed and published. A quarter-by-quarter view is not published for your "
+        "company: split by quarter, your figures would describe groups of fewer than {k} employees or too many of "
+        "them would have to be hidden."),
+    "too_few_published": Label(
+        "Pas d'évolution à montrer : sur les périodes publiées ({years}), aucun de vos chiffres n'est publié pour "
+        "deux périodes au moins ; les autres sont cachés pour protéger les personnes.",
+        "No trend to show: over the published periods ({years}), none of your figures is published for at least "
+        "two periods; the others are hidden to protect individuals."),
+}
 TOO_FEW = Label("moins de {k}", "fewer than {k}")
 OTHER_LANGUAGE = Label("English version", "Version française")
 FILES_NOTE = Label(
