@@ -172,6 +172,21 @@ def trend_section(release: EmployerRelease, lang: str) -> dict[str, Any]:
             "reason": None, "no_trend": []}
 
 
+_HIDDEN_TABLES = ((YEARLY, "yearly"), (TOTALS, "totals"), (CONSUMPTION, "detail"))
+
+
+def hidden_counts(release: EmployerRelease, lang: str) -> list[str]:
+    """Per table of the employer's own, as its section is titled on the page: how many rows are not published."""
+    out = []
+    for mart, section in _HIDDEN_TABLES:
+        table = release.tables.get(mart)
+        if table is None or not table.rows:
+            continue
+        label = texts.HIDDEN_TABLE if table.masked else texts.HIDDEN_NONE
+        out.append(label(lang).format(table=texts.SECTIONS[section](lang), masked=table.masked, rows=len(table.rows)))
+    return out
+
+
 def statement(release: EmployerRelease, lang: str) -> str:
     covered = "" if release.covered_members is None else format_number(release.covered_members, lang)
     return texts.STATUS[release.status](lang).format(k=release.k, covered=covered)
@@ -197,9 +212,7 @@ def render_page(release: EmployerRelease, lang: str) -> str:
     drawn = {"yearly": charts.yearly_chart(release, lang) if reported else None,
              "totals": charts.totals_chart(release, lang) if reported else None,
              "benchmark": charts.benchmark_chart(release, lang) if reported else None}
-    hidden = None
-    if reported and release.own_cells:
-        hidden = texts.HIDDEN_COUNT(lang).format(masked=release.own_masked, cells=release.own_cells)
+    hidden = hidden_counts(release, lang) if reported and release.own_cells else None
     params = {"k": release.k, "min_employers": release.min_employers}
     years = release.years
     period = "–".join(str(y) for y in sorted({years[0], years[-1]})) if years else "—"
@@ -211,7 +224,7 @@ def render_page(release: EmployerRelease, lang: str) -> str:
         trend=trend_section(release, lang) if reported else None,
         benchmark_coarser=reported and drawn["benchmark"] is None,
         notes=[n(lang).format(**params) for n in texts.HIDDEN_NOTES],
-        glossary=[(texts.glossary_heading(k)(lang), texts.GLOSSARY_TEXT[k](lang)) for k in texts.GLOSSARY_KEYS],
+        glossary=[(texts.glossary_heading(e)(lang), e.meaning(lang)) for e in texts.GLOSSARY],
     )
 
 

@@ -153,15 +153,15 @@ CHART_TITLES = {
     "year_over_year": Label("Dépense réelle d'une année sur l'autre", "Actual cost year over year"),
     "quarterly": Label("Dépense réelle par trimestre, par famille de soins, tranche d'âge et sexe",
                        "Actual cost per quarter, by care family, age band and sex"),
-    "benchmark": Label("Dépense moyenne par personne ayant consommé : votre entreprise et les autres employeurs",
-                       "Average cost per person with care: your company and other employers"),
+    "benchmark": Label("Dépense moyenne par personne ayant consommé : votre entreprise et l'ensemble des employeurs",
+                       "Average cost per person with care: your company and all employers"),
 }
 SERIES = {
     "ss_reimbursement": Label("Sécurité sociale", "Sécurité sociale"),
     "complementary_reimbursement": Label("Mutuelle", "Mutuelle"),
     "out_of_pocket": Label("Reste à charge", "Out-of-pocket"),
     "company": Label("Votre entreprise", "Your company"),
-    "peers": Label("Autres employeurs (mutualisé)", "Other employers (pooled)"),
+    "peers": Label("Ensemble des employeurs (mutualisé)", "All employers (pooled)"),
 }
 GRAINS = {"year": Label("année", "year"), "quarter": Label("trimestre", "quarter"), "month": Label("mois", "month")}
 
@@ -194,33 +194,50 @@ SEX_LEVEL = {"sex": Label("femmes et hommes séparément", "women and men separa
              "all": Label("les deux sexes ensemble", "both sexes together")}
 
 HIDDEN_NOTES = [
-    Label("Une valeur n'est jamais publiée quand elle concerne moins de {k} salariés : « moins de {k} salariés "
-          "concernés ».", "A value is never published when it concerns fewer than {k} employees: 'fewer than {k} "
-          "employees concerned'."),
-    Label("Un montant est caché quand une ou deux personnes en portent l'essentiel : le publier révélerait leurs "
-          "dépenses.", "An amount is hidden when one or two people carry most of it: publishing it would reveal "
-          "their spending."),
-    Label("D'autres valeurs sont cachées parce qu'elles permettraient, par soustraction, de retrouver une valeur "
-          "cachée.", "Other values are hidden because, by subtraction, they would let a hidden value be recomputed."),
+    Label("« Non publié » signifie que la valeur existe mais qu'elle est cachée pour qu'on ne puisse reconnaître "
+          "aucun salarié ; ce n'est ni un zéro ni une donnée manquante.",
+          "'Not published' means the value exists but is hidden so that no employee can be recognised; it is "
+          "neither a zero nor missing data."),
+    Label("Une valeur est cachée quand elle concerne moins de {k} salariés : « moins de {k} salariés concernés ».",
+          "A value is hidden when it concerns fewer than {k} employees: 'fewer than {k} employees concerned'."),
+    Label("Un montant est caché quand une ou deux personnes en portent l'essentiel (par exemple une hospitalisation "
+          "coûteuse) : le publier révélerait leurs dépenses.",
+          "An amount is hidden when one or two people carry most of it (a costly hospital stay, for instance): "
+          "publishing it would reveal their spending."),
+    Label("D'autres valeurs sont cachées parce que, par addition ou soustraction avec les chiffres publiés, elles "
+          "permettraient de retrouver une valeur cachée.",
+          "Other values are hidden because, added to or subtracted from the published figures, they would let a "
+          "hidden value be recomputed."),
+    Label("Le rapport ne dit pas pour laquelle de ces raisons chaque valeur est cachée : la raison elle-même "
+          "renseignerait sur les personnes concernées.",
+          "The report does not say which of these reasons hid each value: the reason itself would tell something "
+          "about the people concerned."),
     Label("Le détail (âge, sexe, trimestre) n'est donné que si chaque groupe décrit compte au moins {k} salariés "
-          "couverts ; sinon il est regroupé.", "Detail (age, sex, quarter) is given only where every group described "
-          "counts at least {k} covered employees; otherwise groups are merged."),
-    Label("La comparaison avec d'autres employeurs est mutualisée : chaque valeur réunit au moins {k} personnes et "
-          "{min_employers} employeurs, dont aucun ne pèse plus de 85 %. Elle est la même pour tous les employeurs "
-          "et ne dit rien d'une entreprise en particulier.", "The comparison with other employers is pooled: each "
-          "value covers at least {k} people and {min_employers} employers, none above 85 % of it. It is the same "
-          "for every employer and reveals nothing on a single company."),
+          "couverts ; sinon les groupes sont réunis (tous âges, les deux sexes, l'année entière).",
+          "Detail (age, sex, quarter) is given only where every group described counts at least {k} covered "
+          "employees; otherwise groups are merged (all ages, both sexes, the whole year)."),
+    Label("La comparaison avec l'ensemble des employeurs est mutualisée : chaque valeur réunit au moins {k} "
+          "personnes et {min_employers} employeurs, dont aucun ne pèse plus de 85 %. Vos salariés y sont comptés "
+          "avec les autres ; elle est la même pour tous les employeurs et ne dit rien d'une entreprise en "
+          "particulier.",
+          "The comparison with all employers is pooled: each value covers at least {k} people and {min_employers} "
+          "employers, none above 85 % of it. Your employees are counted with the others; it is the same for every "
+          "employer and reveals nothing on a single company."),
 ]
-HIDDEN_COUNT = Label("{masked} valeur(s) sur {cells} ne sont pas publiées dans vos tableaux.",
-                     "{masked} of {cells} value(s) in your tables are not published.")
+HIDDEN_WHY = Label("Pourquoi une valeur est cachée :", "Why a value is hidden:")
+HIDDEN_INTRO = Label("Lignes de vos tableaux dont les valeurs ne sont pas publiées :",
+                     "Rows of your tables whose values are not published:")
+HIDDEN_TABLE = Label("{table} : {masked} ligne(s) sur {rows}", "{table}: {masked} of {rows} row(s)")
+HIDDEN_NONE = Label("{table} : tout est publié ({rows} ligne(s))", "{table}: everything is published ({rows} row(s))")
 DETAIL_HINT = Label("Lignes dont au moins une valeur est publiée ; le tableau complet est dans les fichiers CSV et "
                     "XLSX.", "Rows with at least one published value; the complete table is in the CSV and XLSX "
                     "files.")
-BENCHMARK_HINT = Label("Dépense réelle moyenne par personne ayant consommé chez les autres employeurs (mutualisé), "
-                       "par tranche d'âge et sexe ; « – » : non publié. Les autres montants moyens sont dans les "
-                       "fichiers CSV et XLSX.", "Average actual cost per person with care at other employers "
-                       "(pooled), by age band and sex; '–': not published. The other average amounts are in the CSV "
-                       "and XLSX files.")
+BENCHMARK_HINT = Label("Dépense réelle moyenne par personne ayant consommé, pour l'ensemble des employeurs aux "
+                       "contrats collectifs de la mutuelle (mutualisé, votre entreprise comprise), par tranche d'âge "
+                       "et sexe ; « – » : non publié. Les autres montants moyens sont dans les fichiers CSV et XLSX.",
+                       "Average actual cost per person with care across all employers with collective contracts at "
+                       "the mutuelle (pooled, your company included), by age band and sex; '–': not published. The "
+                       "other average amounts are in the CSV and XLSX files.")
 BENCHMARK_COARSER = Label("Vos chiffres sont publiés à un niveau plus regroupé (âges, sexes) que la comparaison "
                           "mutualisée : le graphique ne les met donc pas côte à côte ; les valeurs de référence sont "
                           "dans le tableau.", "Your figures are published at a more grouped level (ages, sexes) than "
@@ -273,33 +290,60 @@ FILES_NOTE = Label(
 FOOTER = Label("Chiffres anonymisés publiés par la passerelle de publication Confiance ; aucune personne n'y figure.",
                "Anonymised figures published by the Confiance publication gate; no person appears in them.")
 
-# Terms the report uses: glossary key -> (French, English) definitions for a reader outside the insurance trade.
-GLOSSARY_KEYS = ("collective_contract", "act_family", "actual_cost", "ss_reimbursement", "complementary_reimbursement",
-                 "out_of_pocket", "member_count", "mutualisation", "statistical_disclosure_control")
-GLOSSARY_TEXT: dict[str, Label] = {
-    "collective_contract": Label(
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """A term as the page prints it, the business glossary's term it stands for, and what it means."""
+
+    shown: Label
+    key: str | None  # contracts/glossary.yaml term, named alongside when the trade calls it otherwise
+    meaning: Label
+
+
+# The terms the report uses, in the words the page uses (a reader looks up what they see), for a reader
+# outside the insurance trade; the trade's name (business glossary) follows when it differs.
+GLOSSARY: tuple[GlossaryEntry, ...] = (
+    GlossaryEntry(Label("Salariés couverts", "Covered employees"), None, Label(
+        "Salariés couverts par le contrat collectif à un moment de l'année, qu'ils aient eu des soins ou non.",
+        "Employees covered by the collective contract at some point in the year, whether they had care or not.")),
+    GlossaryEntry(Label("Contrat collectif", "Collective contract"), "collective_contract", Label(
         "Contrat santé souscrit par l'employeur pour ses salariés ; ce rapport en décrit les soins remboursés.",
         "Health contract taken out by the employer for its employees; this report describes the care it "
-        "reimbursed."),
-    "act_family": Label("Grande catégorie de soins : consultations, pharmacie, optique, dentaire, hospitalisation...",
-                        "Broad category of care: consultations, pharmacy, optics, dental, hospital..."),
-    "actual_cost": Label("Le prix total des soins, avant tout remboursement.", "The total price of care, before any "
-                         "reimbursement."),
-    "ss_reimbursement": Label("Ce que l'Assurance maladie obligatoire a remboursé.",
-                              "What the mandatory national health insurance reimbursed."),
-    "complementary_reimbursement": Label("Ce que la mutuelle a remboursé en complément.",
-                                         "What the mutuelle reimbursed on top."),
-    "out_of_pocket": Label("Ce qui reste à payer par le salarié après les deux remboursements.",
-                           "What the employee still pays after both reimbursements."),
-    "member_count": Label("Nombre de salariés couverts ayant eu au moins un soin du type décrit.",
-                          "Number of covered employees with at least one act of the kind described."),
-    "mutualisation": Label("Chiffres réunissant plusieurs employeurs, pour vous situer sans rien révéler des autres.",
-                           "Figures pooling several employers, to compare without revealing anything about the "
-                           "others."),
-    "statistical_disclosure_control": Label(
-        "Les règles qui cachent ou regroupent des chiffres pour qu'on ne puisse reconnaître personne.",
-        "The rules that hide or merge figures so that nobody can be recognised."),
-}
+        "reimbursed.")),
+    GlossaryEntry(DISPLAY["act_family"], "act_family", Label(
+        "Grande catégorie de soins : consultations, pharmacie, optique, dentaire, hospitalisation...",
+        "Broad category of care: consultations, pharmacy, optics, dental, hospital...")),
+    GlossaryEntry(DISPLAY["member_count"], None, Label(
+        "Nombre de salariés couverts ayant eu au moins un soin du type décrit sur la période. Une même personne "
+        "compte dans chaque famille de soins où elle a eu des soins.",
+        "Number of covered employees with at least one act of the kind described in the period. One person "
+        "counts in every care family in which they had care.")),
+    GlossaryEntry(DISPLAY["benefit_line_count"], "benefit_line_count", Label(
+        "Nombre de soins remboursés (une ligne par acte facturé : une consultation, une boîte de médicaments...).",
+        "Number of reimbursed acts (one line per billed act: a consultation, a box of medicine...).")),
+    GlossaryEntry(Label("Dépense réelle", "Actual cost"), "actual_cost", Label(
+        "Le prix total des soins, avant tout remboursement.", "The total price of care, before any reimbursement.")),
+    GlossaryEntry(Label("Sécurité sociale", "Sécurité sociale"), "ss_reimbursement", Label(
+        "Ce que l'Assurance maladie obligatoire a remboursé.", "What the mandatory national health insurance "
+        "reimbursed.")),
+    GlossaryEntry(Label("Mutuelle", "Mutuelle"), "complementary_reimbursement", Label(
+        "Ce que la mutuelle a remboursé en complément, au titre du contrat collectif.",
+        "What the mutuelle reimbursed on top, under the collective contract.")),
+    GlossaryEntry(Label("Reste à charge", "Out-of-pocket"), "out_of_pocket", Label(
+        "Ce qui reste à payer par le salarié après les deux remboursements.",
+        "What the employee still pays after both reimbursements.")),
+    GlossaryEntry(Label("Période close", "Closed period"), "care_period", Label(
+        "Année (ou trimestre) de soins terminée. Seules les périodes closes sont publiées, et leurs chiffres ne "
+        "changent plus ensuite.", "A year (or quarter) of care that has ended. Only closed periods are "
+        "published, and their figures do not change afterwards.")),
+    GlossaryEntry(Label("Mutualisé", "Pooled"), "mutualisation", Label(
+        "Chiffres réunissant plusieurs employeurs, pour vous situer sans rien révéler d'aucun d'eux.",
+        "Figures pooling several employers, to compare without revealing anything about any of them.")),
+    GlossaryEntry(Label("Non publié", "Not published"), "statistical_disclosure_control", Label(
+        "Valeur cachée par les règles du secret statistique, qui cachent ou regroupent des chiffres pour qu'on ne "
+        "puisse reconnaître personne (voir « Ce qui est caché, et pourquoi »).",
+        "A value hidden by the rules of statistical disclosure control, which hide or merge figures so that nobody "
+        "can be recognised (see 'What is hidden, and why').")),
+)
 
 
 @cache
@@ -308,10 +352,20 @@ def _glossary() -> dict[str, dict]:
         return yaml.safe_load(fh).get("terms") or {}
 
 
-def glossary_heading(key: str) -> Label:
-    """The term's French name and English name, from the business glossary."""
-    term = _glossary().get(key) or {}
-    return Label(str(term.get("term") or key), str(term.get("english") or key).split(" (")[0])
+def glossary_heading(entry: GlossaryEntry) -> Label:
+    """The term as the page prints it, then the business glossary's name for it when that differs."""
+    term = (_glossary().get(entry.key) or {}) if entry.key else {}
+    trade = Label(str(term.get("term") or ""), str(term.get("english") or "").split(" (")[0])
+
+    def heading(lang: str) -> str:
+        shown, other = entry.shown(lang).replace(" (€)", ""), trade(lang)
+        if not other or other.casefold() == shown.casefold():
+            return shown
+        if other.casefold().startswith(shown.casefold()):
+            return other
+        return f"{shown} — {other[:1].upper() + other[1:]}"
+
+    return Label(heading("fr"), heading("en"))
 
 
 def family(code: str, lang: str) -> str:
