@@ -32,7 +32,7 @@ TARGET_MEMBERS = 10_000_000
 def _child(members: int, fmt: str, out: str) -> None:
     """One measured run (in a child process)."""
     sys.path.insert(0, str(ROOT))
-    from confiance.generator import generate_with_counts
+    from confiance.synthetic import generate_with_counts
 
     wall0, cpu0 = time.perf_counter(), time.process_time()
     paths, counts = generate_with_counts(out, members, seed=42, as_of="2025-06-30", fmt=fmt)

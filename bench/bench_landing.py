@@ -160,7 +160,7 @@ class Run:
 
 
 def one_size(n: int, defect_rate: float, workdir: Path, env: dict[str, str]) -> dict:
-    from confiance.generator import generate_with_counts
+    from confiance.synthetic import generate_with_counts
 
     home = workdir / f"home_{n}"
     shutil.rmtree(home, ignore_errors=True)

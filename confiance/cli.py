@@ -38,7 +38,7 @@ import click
 # A command's module is imported only when that command runs (or for --help), so that `confiance vault land`
 # starts in a second instead of importing every package.
 COMMANDS: dict[str, tuple[str, str]] = {
-    "generate": ("confiance.generator", "generate"),
+    "generate": ("confiance.synthetic.cli", "generate"),
     "run": ("confiance.pipeline", "run"),
     "summary": ("confiance.summary", "summary"),
     "vault": ("vault.cli", "vault"),

@@ -77,7 +77,7 @@ def demo_run(tmp_path_factory, dbt_manifest):
     included, run by the same code path as ``make demo`` minus Airflow. Yields
     ``(settings, results)``; tests must not modify its home (copy it first).
     """
-    from confiance.generator import generate_files
+    from confiance.synthetic import generate_files
     from confiance.pipeline import run_all
     from confiance.settings import Settings
 

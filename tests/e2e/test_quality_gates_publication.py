@@ -11,7 +11,7 @@ import secrets
 
 import pytest
 
-from confiance.generator import generate_files
+from confiance.synthetic import generate_files
 from confiance.pipeline import run_all
 from confiance.settings import Settings
 

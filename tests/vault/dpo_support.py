@@ -27,7 +27,7 @@ def shared_home(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 def build_home(base: Path) -> Settings:
     """Generate, land and cross a small mutuelle (as_of 2026-01-01, a few defective rows) under ``base``."""
-    from confiance.generator import generate_files
+    from confiance.synthetic import generate_files
     from vault.crossing import cross_to_warehouse
     from vault.landing import land_inbox
 
