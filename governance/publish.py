@@ -103,10 +103,11 @@ class MartResult:
 
 
 def manifest_path(settings: Settings) -> Path:
-    """dbt's manifest.json: $DBT_TARGET_PATH, then the data dir's dbt target, then dbt_project/target."""
+    """dbt's manifest.json: $DBT_TARGET_PATH, then the data dir's dbt target, then dbt_project/target (the one
+    place that says where it is; the glossary site and the DPO reports read it through here)."""
     candidates = []
     if os.environ.get("DBT_TARGET_PATH"):
-        target = Path(os.environ["DBT_TARGET_PATH"])
+        target = Path(os.environ["DBT_TARGET_PATH"]).expanduser()
         candidates.append(target if target.is_absolute() else DBT_PROJECT_DIR / target)
     if settings.extra.get("dbt_target_path"):
         candidates.insert(0, Path(settings.extra["dbt_target_path"]))

@@ -34,8 +34,9 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from confiance.contracts import Column, Contract, feed_contracts, mart_contracts
 from confiance.crossing_rules import Token
-from confiance.settings import CONTRACTS_DIR, DBT_PROJECT_DIR, Settings, get_settings
+from confiance.settings import CONTRACTS_DIR, Settings, get_settings
 from governance.dbt_sources import warehouse_columns
+from governance.publish import PublicationError, manifest_path
 from quality.status import (
     NOT_VALIDATED,
     STATUS_LABELS,
@@ -528,25 +529,12 @@ def _mart_contract_doc(contract: Contract) -> DatasetDoc:
 # --------------------------------------------------------------------------- dbt manifest
 
 
-def manifest_path(settings: Settings) -> Path | None:
-    """The dbt manifest, looked for where the pipeline writes it."""
-    candidates = []
-    if os.environ.get("DBT_TARGET_PATH"):
-        target = Path(os.environ["DBT_TARGET_PATH"]).expanduser()
-        candidates.append(target if target.is_absolute() else DBT_PROJECT_DIR / target)
-    if settings.extra.get("dbt_target_path"):
-        candidates.insert(0, Path(settings.extra["dbt_target_path"]))
-    candidates += [settings.dbt_target_dir, DBT_PROJECT_DIR / "target"]
-    for directory in candidates:
-        path = directory / "manifest.json"
-        if path.is_file():
-            return path
-    return None
-
-
 def load_manifest(settings: Settings) -> dict[str, Any] | None:
-    path = manifest_path(settings)
-    if path is None:
+    """The dbt manifest where the publication gate looks for it (governance.publish.manifest_path), or None
+    when there is none yet: the site then documents the marts from their contracts only."""
+    try:
+        path = manifest_path(settings)
+    except PublicationError:
         return None
     import json
 
@@ -712,7 +700,7 @@ def _column_lineage(settings: Settings, manifest: dict[str, Any] | None, docs: d
                     "column lineage: available once the warehouse is built."
                 )
         return graph
-    lineage = LineageGraph(manifest, schema, cache_dir=manifest_path(settings).parent)  # type: ignore[union-attr]
+    lineage = LineageGraph(manifest, schema, cache_dir=manifest_path(settings).parent)
     keys = manifest_dataset_keys(manifest)
     graph = column_graph(lineage, keys, settings.warehouse_domain)
     for error in graph.errors:
@@ -951,7 +939,7 @@ def collect(settings: Settings) -> tuple[dict[str, DatasetDoc], Any]:
                     "calculée (comptages, constantes, indicateurs) / computed (counts, constants, flags)"
                 )
     if manifest is not None:
-        results = test_results(manifest_path(settings).parent, manifest)  # type: ignore[union-attr]
+        results = test_results(manifest_path(settings).parent, manifest)
         for doc in docs.values():
             doc.dbt_tests = sorted(results.get(doc.name, []), key=lambda t: (t.column, t.test))
     states = quality_status(settings)
