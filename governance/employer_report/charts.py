@@ -13,7 +13,7 @@ from matplotlib.figure import Figure
 
 from governance.charts import inline_svg, rc
 from governance.employer_report import texts, trend
-from governance.employer_report.model import BENCHMARK, CONSUMPTION, TOTALS, YEARLY, EmployerRelease
+from governance.employer_report.model import BENCHMARK, CONSUMPTION, TOTALS, YEARLY, EmployerRelease, row_key
 from governance.employer_report.trend import Trend, TrendSeries
 
 COLOURS = {"ss_reimbursement": "#7a9cc6", "complementary_reimbursement": "#2e5c8a", "out_of_pocket": "#e07b39",
@@ -100,15 +100,23 @@ def period_label(period: str, lang: str) -> str:
     return texts.QUARTER(lang).format(q=(month - 1) // 3 + 1, y=year)
 
 
-def _lines(ax, found: Trend, series: tuple[TrendSeries, ...], lang: str) -> None:
+def line_id(release: EmployerRelease, series: TrendSeries) -> str:
+    """The SVG id of a trend line, naming the published cells it plots, in order: ``trend@<panel>@<mart>@<key>;
+    <key>...`` (keys as in the page's data-key), so that anyone can check each point against the Parquet files."""
+    keys = ";".join(row_key(p.row, release.tables[p.mart].dim_columns) for p in series.points)
+    return f"trend@{series.panel}@{series.points[0].mart}@{keys}"
+
+
+def _lines(ax, release: EmployerRelease, found: Trend, series: tuple[TrendSeries, ...], lang: str) -> None:
     """One line per series over every period of the axis; a period whose cell is not published is a gap."""
     x = list(range(len(found.periods)))
     for s in series:
         by_period = {p.period: p.value for p in s.points}
         y = [by_period.get(period, float("nan")) for period in found.periods]
         bold = s.group == (trend.ALL_FAMILIES,)
-        ax.plot(x, y, marker="o", linewidth=2.6 if bold else 1.4, color="#1d2733" if bold else None,
-                label=trend_label(s, lang))
+        (line,) = ax.plot(x, y, marker="o", linewidth=2.6 if bold else 1.4, color="#1d2733" if bold else None,
+                          label=trend_label(s, lang))
+        line.set_gid(line_id(release, s))
     ax.set_xticks(x, [period_label(p, lang) for p in found.periods])
     ax.yaxis.set_major_formatter(lambda v, _pos: _euros(v, lang))
     ax.set_ylim(bottom=0)
@@ -125,7 +133,7 @@ def trend_chart(release: EmployerRelease, lang: str) -> str | None:
         if found.kind == trend.YEAR_OVER_YEAR:
             fig = _figure(3.4)
             ax = fig.add_subplot()
-            _lines(ax, found, found.series, lang)
+            _lines(ax, release, found, found.series, lang)
             ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
             ax.set_title(title, loc="left")
             return _svg(fig, title)
@@ -136,7 +144,7 @@ def trend_chart(release: EmployerRelease, lang: str) -> str | None:
         axes = fig.subplots(rows, columns, squeeze=False)
         for index, panel in enumerate(panels):
             ax = axes[index // columns][index % columns]
-            _lines(ax, found, tuple(s for s in found.series if s.panel == panel), lang)
+            _lines(ax, release, found, tuple(s for s in found.series if s.panel == panel), lang)
             ax.set_title(texts.family(panel, lang), loc="left", fontsize="small")
             ax.tick_params(labelsize="x-small")
             ax.legend(fontsize="xx-small", frameon=False)

@@ -179,3 +179,8 @@ def as_text(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return "" if value is None else str(value)
+
+
+def row_key(row: Row, dims: tuple[str, ...]) -> str:
+    """The row's identity in its table: ``column=value`` pairs of its dimensions joined with '|' (dates ISO)."""
+    return "|".join(f"{c}={as_text(row.dims[c])}" for c in dims)

@@ -24,6 +24,7 @@ from governance.employer_report.model import (
     EmployerRelease,
     Row,
     as_text,
+    row_key,
 )
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -41,11 +42,6 @@ def format_number(value: Any, lang: str, decimals: int | None = None) -> str:
     if lang == "fr":
         text = text.replace(",", "\u202f").replace(".", ",")
     return text
-
-
-def row_key(row: Row, dims: tuple[str, ...]) -> str:
-    """The row's identity in its table: ``column=value`` pairs of its dimensions joined with '|' (dates ISO)."""
-    return "|".join(f"{c}={as_text(row.dims[c])}" for c in dims)
 
 
 def _cell(mart: str, row: Row, dims: tuple[str, ...], column: str, lang: str, short: bool = False) -> Markup:
