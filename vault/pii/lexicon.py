@@ -138,7 +138,7 @@ TRADE_WORDS = frozenset(
     septembre octobre novembre decembre svp stp cdt bjr slt cc re fw tr pj objet ref dossier
     france paris lyon marseille toulouse nice nantes strasbourg montpellier bordeaux lille rennes reims toulon
     grenoble dijon angers nimes tours metz brest limoges amiens perpignan orleans rouen caen nancy besancon
-    europe ile-de-france bretagne normandie occitanie provence alsace corse adh
+    europe ile-de-france bretagne normandie occitanie provence alsace corse adh res esc bat appt
     krys afflelou optic atol amplifon audika zeiss essilor doctolib alan generali mgen malakoff humanis ag2r axa
     allianz groupama macif maif matmut btp ray-ban rayban""".split()
 )

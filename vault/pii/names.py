@@ -38,6 +38,7 @@ from vault.pii.lexicon import (
     GIVEN_NAME_WORDS,
     NameLexicon,
     Vocabulary,
+    common_words,
     fold,
     name_lexicon,
     place_names,
@@ -304,6 +305,8 @@ _NOT_A_PERSON_BEFORE = re.compile(
     r"|campagne|plan|contrat|garantie|option|pack|niveau|region|departement|ville|commune|pays|station|chez"
     r"|optique|devis|audio|audition|motif|produit|fournisseur|prestataire|opticiens?|opticienne|forfait"
     r"|chu|chru|chr|chi|ch|maison(?: de sante| medicale)?|pole|pavillon|batiment|unite|service|salle|gare|stade"
+    # an institution with its adjective: "centre dentaire Victor-Hugo", "cabinet médical Pasteur"
+    r"|(?:centre|cabinet|pole|institut|laboratoire|clinique|hopital)s? [a-z\-]+(?:aire|ale?|ique|ier)s?"
     r"|syndicat|federation|cure|thermes|tour|immeuble|teinte"
     # companies (legal forms, trades) and places named after people: "SAS Martin", "Ets Chevalier", "Cuisines
     # Schmidt", "piscine Jean Bouin", "parc Georges Brassens", "centre hospitalier Simone Veil", "lieu-dit ..."
@@ -338,12 +341,44 @@ _ROLE = re.compile(
 _CONTACT = re.compile(r"[+(\d][\d \u00a0.()\-+]{7,}|[\w.+\-]+@[\w.\-]+")
 
 
+#: The French negation frame "ne … pas": the word between "ne" (or "n'") and its adverb is a verb ("NE PASSE PAS",
+#: "je ne retrouve plus", "ça n'Marche jamais"), never a name.
+_NEGATION_BEFORE = re.compile(r"(?:^|[^a-z'])(?:ne[ \u00a0]+|n')$")
+_NEGATION_AFTER = re.compile(r"[ \u00a0]+(?:pas|plus|jamais|rien|guere|point|nullement)(?![a-z])")
+#: A noun with its complement, a set phrase of the trade ("PRISE D'EFFET", "PRISE EN CHARGE", "FIN DE DROITS"):
+#: an ordinary word followed by de/d'/en and another ordinary word is that phrase, not a surname.
+_NOUN_COMPLEMENT_AFTER = re.compile(r"[ \u00a0]+(?:de[ \u00a0]+|d'|en[ \u00a0]+)([a-z]+)(?![a-z'])")
+#: Legal forms and trade words that open or close a company's name: "Ets Blanchard", "Perrin Conseil".
+COMPANY_WORDS = frozenset(
+    "ets etablissements sas sasu sarl eurl sci scop sa selarl selas scm conseil conseils consulting distribution"
+    " services btp batiment immobilier industrie industries transports logistique nettoyage renovation"
+    " associes partenaires group groupe holding expertise audit informatique".split()
+)
+
+
+def _ordinary_phrase(text: str, folded: str, names: list[Token]) -> bool:
+    """True when the one word of a candidate is a verb in a negation or a noun with its complement."""
+    if len(names) != 1:
+        return False
+    t = names[0]
+    if t.strong or t.given or t.member:
+        return False
+    if _NEGATION_BEFORE.search(folded, max(0, t.start - 4), t.start) and _NEGATION_AFTER.match(folded, t.end):
+        return True
+    complement = _NOUN_COMPLEMENT_AFTER.match(folded, t.end)
+    return bool(t.common and complement and complement.group(1) in common_words())
+
+
 def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> float | None:
     """The score of a run of name-like words as a PERSON, or None."""
     names = [t for t in group if not t.particle and not t.initial]
     initials = [t for t in group if t.initial]
     if not names or _COMPANY_NEXT.match(text, group[-1].end):
         return None
+    if _ordinary_phrase(text, folded, names):
+        return None
+    if len(names) >= 2 and (names[0].folded in COMPANY_WORDS or names[-1].folded in COMPANY_WORDS):
+        return None  # a company named after its founder: "Ets Lemaire", "Boyer Conseil"
     first = group[0]
     before_line, after_line, rest = _line_of(text, first.start, group[-1].end)
     sentence_before = re.split(r"[.!?;\n]", folded[max(0, first.start - 40) : first.start])[-1]
@@ -584,6 +619,16 @@ def _lower_pair(a: Token, b: Token) -> bool:
 
 
 _DOSE_AFTER = re.compile(r"[ \u00a0]?[0-9]+(?:[,.][0-9]+)?[ \u00a0]?(?:mg|µg|g|ml|ui)?\b", re.IGNORECASE)
+#: What is said of a medicine, not of a person: "Humalog déconseillé au long cours", "Seretide bien toléré".
+_TREATMENT_AFTER = re.compile(
+    r"[ \u00a0]+(?:deconseille|contre-indique|prescrit|bien tolere|mal tolere|tolere|a prendre|au long cours"
+    r"|matin et soir|en comprime|en sirop|en spray|en inhalation|[0-9]+ ?fois par)"
+)
+#: What is said before a medicine: "arrêt Seretide", "traitée par Augmentin", "ordonnances de Ventoline".
+_TREATMENT_BEFORE = re.compile(
+    r"(?:^|\s)(?:arret|arrets|stop|reprise|relais|switch|sous|trai[a-z]* par|ordonnances? de|prescriptions? de"
+    r"|posologie de|dose de|boite de|boites de|traitement de fond par|traitement par)$"
+)
 
 
 def model_span_plausible(text: str, start: int, end: int) -> bool:
@@ -606,6 +651,10 @@ def model_span_plausible(text: str, start: int, end: int) -> bool:
     clause = " ".join(re.sub(r"[^a-z0-9'\-]+", " ", re.split(r"[.!?;\n]", folded)[-1]).split())
     if _NOT_A_PERSON_BEFORE.search(clause):
         return False
+    if len(words) == 1 and not name_lexicon().is_name(words[0]):
+        # a word no name list knows, spoken of as a medicine: a brand of drug, not a person
+        if _TREATMENT_AFTER.match(fold(text[end : end + 30])) or _TREATMENT_BEFORE.search(clause):
+            return False
     value = fold(text[start:end])
     if value in place_names() or re.sub(r"^(?:la|le|les) ", "", value) in place_names():
         return False

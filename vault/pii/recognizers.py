@@ -295,7 +295,8 @@ def phone_recognizer() -> FrenchRegexRecognizer:
     """Phone numbers: French 0X…, +33 / 0033 / (0) forms in any grouping; other international numbers."""
     french = re.compile(
         r"(?=[+0(])(?<![\w+])(?<!\d[ \u00a0.\-])"
-        r"(?:(?:\+|00)[ \u00a0]?33[ \u00a0.\-]?(?:\(0\)[ \u00a0.\-]?)?|\(0\)[ \u00a0.\-]?|0)"
+        # +33 then the trunk 0 written anyway ("+33 06 12…", "+33 (0)6 12…"), or left out as it should be
+        r"(?:(?:\+|00)[ \u00a0]?33[ \u00a0.\-]?(?:\(0\)[ \u00a0.\-]?|0)?|\(0\)[ \u00a0.\-]?|0)"
         rf"[1-9](?:{_PHONE_SEP}\d){{8}}(?![ \u00a0.\-]?\d)"
     )
     international = re.compile(
@@ -396,13 +397,27 @@ def adeli_recognizer() -> FrenchRegexRecognizer:
 
 
 _MONTHS = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
-#: Abbreviated months, with their dot: "04 févr. 1968", "06 avr. 1990".
-_MONTHS_ABBR = r"janv\.|f[ée]vr?\.|avr\.|juil\.|sept\.|oct\.|nov\.|d[ée]c\."
+#: Abbreviated months, with their dot ("04 févr. 1968", "06 avr. 1990") or without, as forms and quick notes
+#: write them ("16 jan 66", "20 aou 17", "18 DEC 14"); never followed by another letter.
+_MONTHS_ABBR = r"(?:janv?|f[ée]vr?|mar|avr|jui?n|jui?l|juil|ao[uû]|sept?|oct|nov|d[ée]c)(?:\.|(?![a-zà-ÿA-ZÀ-Ÿ]))"
+
+
+def _typos(word: str) -> tuple[str, ...]:
+    """``word`` and its misspellings by one slip of the keyboard: a letter left out, doubled, or swapped with
+    its neighbour ("naisance", "naissannce", "niassance")."""
+    out = {word}
+    for i in range(len(word)):
+        out.add(word[:i] + word[i + 1 :])
+        out.add(word[:i] + word[i] + word[i:])
+        if i + 1 < len(word):
+            out.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])
+    return tuple(sorted(w for w in out if len(w) >= len(word) - 1))
 
 
 _DOB_CONTEXT = ("né le", "née le", "né(e)", "nee le", "ne le", "ne(e)", "naiss", "ddn", "né en", "née en",
                 "nee en", "ne en", "née", "né ", "âgé", "anniversaire", "naît", "dn :", "dn:", "dn ", "d.n.", "°",
-                "dob", "ans (", "né à", "née à", "nee a", "ne a ", "né au", "née au")  # fmt: skip
+                "dob", "ans (", "né à", "née à", "nee a", "ne a ", "né au", "née au",
+                *_typos("naissance"))  # fmt: skip
 
 
 class DateOfBirthRecognizer(FrenchRegexRecognizer):
@@ -438,14 +453,17 @@ def date_of_birth_recognizer() -> FrenchRegexRecognizer:
     month_year = re.compile(rf"(?=[jfmasondJFMASOND])(?<![\w])(?i:{_MONTHS})[ \u00a0]+(?:19|20)\d\d(?![\d])")
     numeric_month_year = re.compile(r"(?=[0-9])(?<![\d/.\-])(?:0?[1-9]|1[0-2])[/.\-](?:19|20)\d\d(?![\d/])")
     spaced = re.compile(r"(?=[0-9])(?<![\d])(?:0[1-9]|[12]\d|3[01]) (?:0[1-9]|1[0-2]) (?:19|20)\d\d(?![\d])")
+    # day, month and year run together, as date fields are typed: "né le 24111953"
+    compact = re.compile(r"(?=[0-3])(?<![\d])(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d(?![\d])")
     return DateOfBirthRecognizer(
         "DATE_OF_BIRTH",
         [PatternSpec("dob_numeric", numeric, 0.5), PatternSpec("dob_iso", iso, 0.5),
          PatternSpec("dob_spelled", spelled, 0.5), PatternSpec("dob_month_year", month_year, 0.5),
-         PatternSpec("dob_numeric_month_year", numeric_month_year, 0.5), PatternSpec("dob_spaced", spaced, 0.5)],
+         PatternSpec("dob_numeric_month_year", numeric_month_year, 0.5), PatternSpec("dob_spaced", spaced, 0.5),
+         PatternSpec("dob_compact", compact, 0.5)],
         context=_DOB_CONTEXT,
         requires_context=True,
-        min_run=4,  # the shortest date: 1/3/60; a year alone: 1979
+        min_run=2,  # the shortest date: "3 nov 55" (runs of two digits); 1/3/60 is one run of four
         context_before=70,
         context_after=25,
     )  # fmt: skip
@@ -543,7 +561,10 @@ def address_recognizer() -> FrenchRegexRecognizer:
         rf"(?:[ \u00a0]+{_PARTICLE}*[{_UP}0-9]{_WORD}*)*"
         rf"(?:(?:,|[ \u00a0]+[-–])?[ \u00a0]*{_POSTAL}[ \u00a0]+{_COMMUNE})?"
     )
-    postal_commune = re.compile(rf"(?=[0-9])(?<![\w])(?:\d{{5}}|\d\d[ \u00a0]\d{{3}})[ \u00a0]+{_COMMUNE}")
+    # a postal code never continues another number: "devis DV 2025 48014 REÇU LE ..." is a reference
+    postal_commune = re.compile(
+        rf"(?=[0-9])(?<![\w])(?<![0-9][ \u00a0])(?:\d{{5}}|\d\d[ \u00a0]\d{{3}})[ \u00a0]+{_COMMUNE}"
+    )
     return FrenchRegexRecognizer(
         "ADDRESS",
         [PatternSpec("street_address", street, 0.75), PatternSpec("postal_code_commune", postal_commune, 0.7)],
