@@ -1,8 +1,10 @@
 """The ``confiance`` command line: one entry point, each package brings its commands.
 
-Each package owns its commands in its own module; this file only assembles them
-so that ``confiance --help`` lists everything, and turns every known failure into
-one clear line on stderr and a documented exit code (no traceback; ``-v`` shows it):
+Each package owns its commands in its own ``cli`` module; this file assembles them
+(and holds the pipeline's own, ``run`` and ``summary``) so that ``confiance --help``
+lists everything, and turns every known failure into one clear line on stderr and a
+documented exit code (no traceback; ``-v`` shows it). The options the groups share
+(``--home``, ``--run-id``) are defined once, in ``confiance.cli_options``:
 
 ====  ==========================================================================
 code  meaning
@@ -31,16 +33,19 @@ import logging
 import re
 import sys
 import traceback
+from pathlib import Path
 
 import click
+
+from confiance.cli_options import home_option, run_id_option
 
 # (module, attribute) of every command or command group, in the order --help shows them, by command name.
 # A command's module is imported only when that command runs (or for --help), so that `confiance vault land`
 # starts in a second instead of importing every package.
 COMMANDS: dict[str, tuple[str, str]] = {
     "generate": ("confiance.synthetic.cli", "generate"),
-    "run": ("confiance.pipeline", "run"),
-    "summary": ("confiance.summary", "summary"),
+    "run": ("confiance.cli", "run"),
+    "summary": ("confiance.cli", "summary"),
     "vault": ("vault.cli", "vault"),
     "scrub": ("vault.pii.cli", "scrub"),
     "pii-eval": ("vault.pii.cli", "pii_eval"),
@@ -191,6 +196,30 @@ def main(ctx: click.Context, verbose: bool) -> None:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+
+
+@click.command("run")
+@home_option
+@run_id_option
+def run(home: Path | None, run_id: str | None) -> None:
+    """Run the whole pipeline without Airflow: land, check, pseudonymise, dbt, publish, site, reports."""
+    from confiance.pipeline import run_all
+    from confiance.settings import get_settings
+    from confiance.summary import render_summary
+
+    settings = get_settings(home)
+    run_all(settings, run_id, echo=click.echo)
+    click.echo(render_summary(settings))
+
+
+@click.command("summary")
+@home_option
+def summary(home: Path | None) -> None:
+    """Print what the last runs did: rows landed and quarantined, checks, published marts, paths."""
+    from confiance.settings import get_settings
+    from confiance.summary import render_summary
+
+    click.echo(render_summary(get_settings(home)))
 
 
 if __name__ == "__main__":

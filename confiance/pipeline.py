@@ -12,31 +12,19 @@ import functools
 import json
 import logging
 import os
-import re
 import subprocess
 import sys
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import click
-
-from confiance.settings import DBT_PROJECT_DIR, Settings, get_settings
+from confiance.run_ids import new_run_id, safe_run_id
+from confiance.settings import DBT_PROJECT_DIR, Settings
 
 log = logging.getLogger(__name__)
 
 DBT_PROFILE = "confiance"
 DBT_TARGET = "warehouse"
-
-
-def new_run_id() -> str:
-    return "cli_" + datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
-def safe_run_id(run_id: str) -> str:
-    """Airflow run ids carry ':' and '+'; keep a form usable in file names."""
-    return re.sub(r"[^A-Za-z0-9_.-]+", "_", run_id).strip("_")
 
 
 def dbt_env(settings: Settings) -> dict[str, str]:
@@ -222,17 +210,3 @@ def latest_run_results(settings: Settings) -> dict[str, dict[str, Any]]:
         with open(path, encoding="utf-8") as fh:
             out[path.stem] = json.load(fh)
     return out
-
-
-@click.command("run")
-@click.option(
-    "--home", type=click.Path(path_type=Path), default=None, help="Data directory (default $CONFIANCE_HOME or ./var)."
-)
-@click.option("--run-id", default=None, help="Identifier of this run (default: cli_<UTC timestamp>).")
-def run(home: Path | None, run_id: str | None) -> None:
-    """Run the whole pipeline without Airflow: land, check, pseudonymise, dbt, publish, site, reports."""
-    from confiance.summary import render_summary
-
-    settings = get_settings(home)
-    run_all(settings, run_id, echo=click.echo)
-    click.echo(render_summary(settings))

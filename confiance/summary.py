@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from pathlib import Path
-
-import click
 
 from confiance.pipeline import latest_run_results
-from confiance.settings import Settings, get_settings
+from confiance.settings import Settings
 
 
 def landing_by_feed(settings: Settings) -> dict[str, dict[str, int]]:
@@ -99,12 +96,3 @@ def render_summary(settings: Settings) -> str:
         "",
     ]
     return "\n".join(lines)
-
-
-@click.command("summary")
-@click.option(
-    "--home", type=click.Path(path_type=Path), default=None, help="Data directory (default $CONFIANCE_HOME or ./var)."
-)
-def summary(home: Path | None) -> None:
-    """Print what the last runs did: rows landed and quarantined, checks, published marts, paths."""
-    click.echo(render_summary(get_settings(home)))

@@ -48,7 +48,9 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from confiance.cli_options import home_option, run_id_option
 from confiance.contracts import QUASI_IDENTIFIER, mart_contracts
+from confiance.run_ids import new_run_id
 from confiance.settings import DBT_PROJECT_DIR, Settings, get_settings
 from governance import disclosure
 from governance.employer_report import CHECKSUMS
@@ -784,8 +786,8 @@ def _pinned_key(settings: Settings | None, public_key_file: Path | None,
 
 
 @click.command("publish")
-@click.option("--home", type=click.Path(path_type=Path), default=None, help="Data directory (default CONFIANCE_HOME).")
-@click.option("--run-id", default=None, help="Run id recorded in the manifests (default: a timestamp).")
+@home_option
+@run_id_option
 @click.option(
     "--verify",
     "verify_folder_path",
@@ -822,7 +824,7 @@ def publish(home: Path | None, run_id: str | None, verify_folder_path: Path | No
         click.echo(f"{verify_folder_path}: does NOT verify: {message}", err=True)
         raise SystemExit(1)
     settings = get_settings(home)
-    run_id = run_id or "cli_" + datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    run_id = run_id or new_run_id()
     summary = publish_all(settings, run_id)
     for consumer, outcome in summary["consumers"].items():
         click.echo(f"{consumer}: {outcome['status']} ({outcome['files']} file(s))")

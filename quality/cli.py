@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import click
 
+from confiance.cli_options import home_option, run_id_option
+from confiance.run_ids import new_run_id
 from confiance.settings import get_settings
 
 
@@ -22,15 +25,15 @@ def quality() -> None:
     required=True,
     help="feeds: raw feeds inside the vault; warehouse: pseudo.* tables; marts: dbt marts.",
 )
-@click.option("--run-id", default=None, help="Run identifier (default: manual__<UTC timestamp>).")
+@run_id_option
 @click.option("--as-of", default=None, help="Run date the checks are relative to (YYYY-MM-DD, default today).")
-@click.option("--home", default=None, help="Data directory (default CONFIANCE_HOME or ./var).")
-def run_cmd(stage: str, run_id: str | None, as_of: str | None, home: str | None) -> None:
+@home_option
+def run_cmd(stage: str, run_id: str | None, as_of: str | None, home: Path | None) -> None:
     """Validate one stage; exits 1 when a blocking (error-severity) check fails."""
     from quality import runner
 
     settings = get_settings(home)
-    run_id = run_id or "manual__" + dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
+    run_id = run_id or new_run_id()
     day = dt.date.fromisoformat(as_of) if as_of else None
     fn = {"feeds": runner.validate_feeds, "warehouse": runner.validate_warehouse, "marts": runner.validate_marts}
     summary = fn[stage](settings, run_id, as_of=day)
@@ -47,9 +50,9 @@ def run_cmd(stage: str, run_id: str | None, as_of: str | None, home: str | None)
 
 
 @quality.command("status")
-@click.option("--home", default=None, help="Data directory (default CONFIANCE_HOME or ./var).")
+@home_option
 @click.option("--json", "as_json", is_flag=True, help="Print the status as JSON.")
-def status_cmd(home: str | None, as_json: bool) -> None:
+def status_cmd(home: Path | None, as_json: bool) -> None:
     """Latest quality result per dataset, with the trend of the last runs."""
     from quality.status import dataset_status
 
@@ -67,8 +70,8 @@ def status_cmd(home: str | None, as_json: bool) -> None:
 
 
 @quality.command("docs")
-@click.option("--home", default=None, help="Data directory (default CONFIANCE_HOME or ./var).")
-def docs_cmd(home: str | None) -> None:
+@home_option
+def docs_cmd(home: Path | None) -> None:
     """Rebuild the Great Expectations Data Docs and print the index path."""
     from quality.engine import build_data_docs
 

@@ -32,6 +32,7 @@ import click
 import yaml
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from confiance.cli_options import home_option
 from confiance.contracts import Column, Contract, feed_contracts, mart_contracts
 from confiance.crossing_rules import Token
 from confiance.settings import CONTRACTS_DIR, Settings, get_settings
@@ -1174,16 +1175,8 @@ def build_site(settings: Settings) -> Path:
     return site_dir
 
 
-_HOME = click.option(
-    "--home",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Data directory (default: CONFIANCE_HOME or ./var).",
-)
-
-
 @click.group("site", invoke_without_command=True)
-@_HOME
+@home_option
 @click.pass_context
 def site(ctx: click.Context, home: Path | None) -> None:
     """The glossary site (data dictionary): `build` it, or `serve` it locally. Alone: build."""
@@ -1192,7 +1185,7 @@ def site(ctx: click.Context, home: Path | None) -> None:
 
 
 @site.command("build")
-@_HOME
+@home_option
 def build(home: Path | None) -> None:
     """Build the glossary site under <home>/site: metadata only, no data value."""
     path = build_site(get_settings(home))
@@ -1204,7 +1197,7 @@ SERVED = ("site", "reports", "quality/data_docs")
 
 
 @site.command("serve")
-@_HOME
+@home_option
 @click.option("--port", type=int, default=8000, show_default=True, help="Port on 127.0.0.1.")
 def serve(home: Path | None, port: int) -> None:
     """Serve the site, the DPO reports and the Data Docs on http://127.0.0.1:PORT (this machine only)."""
