@@ -20,10 +20,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import openpyxl
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
 PAGES = ("rapport_fr.html", "report_en.html")
+PDFS = {"rapport_fr.html": "rapport_fr.pdf", "report_en.html": "report_en.pdf"}
 STATUSES = {"reported", "nothing_publishable", "too_small_to_report", "no_closed_period"}
 OWN = ("mart_employer__yearly.parquet", "mart_employer__totals.parquet", "mart_employer__consumption.parquet")
 
@@ -271,13 +273,17 @@ def test_reported_employers_have_published_figures_and_the_others_an_honest_stat
         text = " ".join(page.text)
         if status == "reported":
             assert published_care, f"{folder.name} is told its figures are reported but none is published"
-            assert page.figures
+            # and the page itself shows at least one of the employer's own published figures (not only the
+            # benchmark shared by everyone, nor the headcount)
+            own_shown = [f for f in page.figures if f["data-mart"] + ".parquet" in OWN]
+            assert own_shown, f"{folder.name} is told its figures are reported but its page shows none of them"
         else:
             assert not published_care
             assert "Trop petit" in summary["statement_fr"] or "Aucun" in summary["statement_fr"]
             assert summary["statement_fr"] in text
             assert "reported in the other files" not in summary["statement_en"]
-    assert statuses["reported"] > 0 and statuses["too_small_to_report"] > 0
+    # both sides of the rule are exercised: reported employers (the browser test opens three) and others
+    assert statuses["reported"] >= 3 and statuses["too_small_to_report"] > 0
     counted = results["publish"]["employers"]
     assert counted["folders"] == len(folders)
     for status, n in statuses.items():
@@ -306,7 +312,7 @@ def test_each_manifest_carries_its_own_figures_and_names_its_signing_key(demo):
             shares.add(round(employer["own_masked_cell_share"], 6))
         listed = {e["name"] for e in manifest["files"] + manifest["documents"]}
         assert {p.name for p in folder.iterdir()} - listed == {"manifest.json", "manifest.sig", "public_key.pem"}
-        assert {*PAGES, "rapport_fr.pdf", "donnees.xlsx", "LISEZMOI.txt", "SHA256SUMS"} <= listed
+        assert {*PAGES, *PDFS.values(), "donnees.xlsx", "LISEZMOI.txt", "SHA256SUMS"} <= listed
         assert verify_folder(folder, fingerprint=fingerprint)[0], folder.name
     assert len(shares) > 5, "each employer's manifest has its own masked share, not the mart's"
 
@@ -402,3 +408,312 @@ def test_the_delivery_index_lists_every_folder_for_the_mutuelle_and_is_in_no_emp
     # staged folders were renamed into place: nothing half-written is left beside them
     assert not list(settings.published.glob(".publishing-*"))
     assert not list((settings.published / "employer").glob("*.old"))
+
+
+# --- the English report has its PDF too ------------------------------------------------------------------------
+
+
+def _pdf_title(path: Path) -> str:
+    """The document title Chromium writes in a PDF's Info dictionary (UTF-16BE hex, or a literal string)."""
+    raw = path.read_bytes()
+    assert raw.startswith(b"%PDF-"), path.name
+    match = re.search(rb"/Title\s*<FEFF([0-9A-Fa-f]*)>", raw)
+    if match:
+        return bytes.fromhex(match.group(1).decode()).decode("utf-16-be")
+    match = re.search(rb"/Title\s*\(((?:[^()\\]|\\.)*)\)", raw)
+    assert match, f"{path.name}: no document title"
+    return match.group(1).decode("latin-1")
+
+
+def test_each_page_has_its_pdf_printed_from_it_signed_with_the_folder(demo):
+    from governance.publish import key_fingerprint, public_key_pem, signing_key, verify_folder
+
+    settings, folders = demo
+    fingerprint = key_fingerprint(public_key_pem(signing_key(settings)))
+    for folder in folders:
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        documents = {d["name"]: d["sha256"] for d in manifest["documents"]}
+        sums = dict(reversed(line.split("  ", 1)) for line in (folder / "SHA256SUMS").read_text().splitlines())
+        for page, pdf in PDFS.items():
+            title = re.search(r"<title>(.*?)</title>", (folder / page).read_text(encoding="utf-8")).group(1)
+            assert _pdf_title(folder / pdf) == html.unescape(title), (folder.name, pdf)
+            assert (folder / pdf).stat().st_size > 5000
+            assert pdf in documents and sums[pdf] == documents[pdf], (folder.name, pdf)
+        assert "report_en.pdf" in (folder / "LISEZMOI.txt").read_text(encoding="utf-8")
+    # a changed English PDF is caught by the signed manifest
+    assert verify_folder(folders[0], fingerprint=fingerprint)[0]
+
+
+# --- trend over time: drawn from published cells when they allow it, otherwise said plainly ------------------
+
+
+class _TrendLines(HTMLParser):
+    """The trend chart's lines: the SVG id names the cells a line plots; its markers are <use x= y=>."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: list[dict] = []
+        self._depth: list[dict | None] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "g":
+            gid = a.get("id") or ""
+            if gid.startswith("trend@"):
+                panel, mart, keys = gid.split("@", 3)[1:]
+                line = {"panel": panel, "mart": mart, "keys": keys.split(";"), "xy": []}
+                self.lines.append(line)
+                self._depth.append(line)
+            else:
+                self._depth.append(None)
+        if tag == "use":
+            current = next((d for d in reversed(self._depth) if d is not None), None)
+            if current is not None:
+                current["xy"].append((float(a["x"]), float(a["y"])))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag == "g":
+            self._depth.pop()
+
+    def handle_endtag(self, tag):
+        if tag == "g" and self._depth:
+            self._depth.pop()
+
+
+def _trend_section(page: Path) -> str:
+    text = page.read_text(encoding="utf-8")
+    start = text.index('<section id="trend">')
+    return text[start:text.index("</section>", start)]
+
+
+def _period(row: dict) -> str:
+    return str(row["care_year"]) if "period_start" not in row else row["period_start"].isoformat()
+
+
+def check_trend_points(folder: Path, page: Path) -> int:
+    """Every point of the trend chart is a published Parquet cell, plotted where its value says: all points of
+    one panel lie on one straight value->height scale, and along the axis in period order, gaps included."""
+    tables = {p.stem: pq.read_table(p).to_pylist() for p in folder.glob("*.parquet")}
+    parser = _TrendLines()
+    parser.feed(_trend_section(page))
+    assert parser.lines, page
+    points = 0
+    panels: dict[str, list[tuple[float, float]]] = {}
+    for line in parser.lines:
+        rows = []
+        for key in line["keys"]:
+            match = matching_rows(tables[line["mart"]], key)
+            assert len(match) == 1, (page, line["mart"], key)
+            assert match[0]["masking"] == "none" and match[0]["actual_cost"] is not None, (page, key)
+            rows.append(match[0])
+        assert len(rows) >= 2 and len(line["xy"]) == len(rows), (page, line["keys"])
+        # x: period positions on an axis of every period of the table, published or not
+        axis = sorted({_period(r) for r in tables[line["mart"]]})
+        index = [axis.index(_period(r)) for r in rows]
+        assert index == sorted(index) and len(set(index)) == len(index)
+        xs = [x for x, _ in line["xy"]]
+        step = (xs[-1] - xs[0]) / (index[-1] - index[0])
+        assert all(abs(x - (xs[0] + step * (i - index[0]))) < 0.5 for x, i in zip(xs, index, strict=True))
+        panels.setdefault(line["panel"], []).extend(
+            (float(r["actual_cost"]), y) for r, (_, y) in zip(rows, line["xy"], strict=True))
+        points += len(rows)
+    for panel, pairs in panels.items():
+        (v0, y0), (v1, y1) = min(pairs), max(pairs)
+        if v1 == v0:
+            assert all(abs(y - y0) < 0.5 for _, y in pairs)
+            continue
+        slope = (y1 - y0) / (v1 - v0)
+        assert slope < 0, panel  # larger amounts are drawn higher
+        assert all(abs(y - (y0 + slope * (v - v0))) < 0.6 for v, y in pairs), panel
+    return points
+
+
+def _published_periods(rows: list[dict], series_key) -> dict:
+    out: dict = {}
+    for r in rows:
+        if r["masking"] == "none" and r["actual_cost"] is not None:
+            out.setdefault(series_key(r), set()).add(_period(r))
+    return out
+
+
+def trend_possible(folder: Path) -> bool:
+    """From the folder alone: does some published series (the yearly total, a care family's yearly total, or at
+    quarterly grain one family x age band x sex) have at least two published periods?"""
+    def rows(mart: str) -> list[dict]:
+        path = folder / f"{mart}.parquet"
+        return pq.read_table(path).to_pylist() if path.exists() else []
+
+    series = [*_published_periods(rows("mart_employer__yearly"), lambda r: "all").values(),
+              *_published_periods(rows("mart_employer__totals"), lambda r: r["act_family"]).values()]
+    if summary_row(folder)["period_grain"] == "quarter":
+        series += _published_periods(rows("mart_employer__consumption"),
+                                     lambda r: (r["act_family"], r["age_band"], r["sex"])).values()
+    return any(len(periods) >= 2 for periods in series)
+
+
+def test_every_reported_employer_gets_its_trend_or_is_told_why_not(demo):
+    """On the demo (one closed year, 2025, at yearly grain for every employer), as the HR reader sees it."""
+    _, folders = demo
+    reported = [f for f in folders if summary_row(f)["report_status"] == "reported"]
+    assert reported
+    for folder in reported:
+        years = sorted({r["care_year"] for r in pq.read_table(folder / "mart_employer__totals.parquet").to_pylist()})
+        fr, en = (html.unescape(_trend_section(folder / p)) for p in PAGES)
+        if trend_possible(folder):
+            for page in PAGES:
+                check_trend_points(folder, folder / page)
+            continue
+        assert "svg" not in fr and "svg" not in en
+        listed = ", ".join(str(y) for y in years)
+        if len(years) == 1 and summary_row(folder)["period_grain"] == "year":
+            french = f"une seule année de soins close est publiée ({listed})"
+            english = f"a single closed year of care is published ({listed})"
+        else:
+            french, english = f"sur les périodes publiées ({listed})", f"over the published periods ({listed})"
+        assert french in fr and english in en, folder.name
+        assert fr.index(french) < fr.index(english), "the French page says it in French, then in English"
+
+
+def _demo_tables(folder: Path) -> dict:
+    return {p.stem: pq.read_table(p) for p in folder.glob("*.parquet")}
+
+
+def _rows_with(table: pa.Table, change) -> pa.Table:
+    return pa.Table.from_pylist([change(dict(r)) for r in table.to_pylist()], schema=table.schema)
+
+
+def _largest_reported(folders: list[Path], sex_level: str | None = None) -> Path:
+    reported = [f for f in folders if summary_row(f)["report_status"] == "reported"
+                and (sex_level is None or summary_row(f)["sex_level"] == sex_level)]
+    assert reported
+    return max(reported, key=lambda f: summary_row(f)["member_count"])
+
+
+def _build(tmp_path: Path, folder: Path, tables: dict) -> Path:
+    from governance.employer_report import build_documents
+
+    out = tmp_path / folder.name
+    out.mkdir()
+    build_documents(out, folder.name, tables, name="Entreprise test", run_id="trend-test",
+                    published_at="2027-01-05T00:00:00+00:00", k=11, min_employers=5, key_fingerprint="0" * 64)
+    for mart, table in tables.items():
+        pq.write_table(table, out / f"{mart}.parquet")
+    return out
+
+
+def test_two_published_years_give_a_year_over_year_trend_whose_points_are_the_published_cells(demo, tmp_path):
+    """A release with a second closed year (the demo's tables, relabelled 2024 with other amounts, beside 2025):
+    the chart appears; a year whose total is masked is a gap, never a point."""
+    import datetime as dt
+
+    _, folders = demo
+    source = _largest_reported(folders)
+    tables = _demo_tables(source)
+
+    def earlier(row: dict) -> dict:
+        row["care_year"] = 2024
+        if row.get("period_start") is not None:
+            row["period_start"] = dt.date(2024, row["period_start"].month, 1)
+        for column in ("actual_cost", "ss_reimbursement", "complementary_reimbursement", "out_of_pocket"):
+            if row.get(column) is not None:
+                row[column] = (row[column] * Decimal("0.8")).quantize(Decimal("0.01"))
+        return row
+
+    for mart in ("mart_employer__yearly", "mart_employer__totals", "mart_employer__consumption"):
+        prior = _rows_with(tables[mart], earlier)
+        tables[mart] = pa.concat_tables([prior, tables[mart]])
+    # one care family's 2024 total masked: its line cannot be drawn (a single published year)
+    family = next(r["act_family"] for r in tables["mart_employer__totals"].to_pylist() if r["masking"] == "none")
+
+    def mask(row: dict) -> dict:
+        if row["care_year"] == 2024 and row["act_family"] == family:
+            row["masking"] = "masked"
+            for column in ("member_count", "benefit_line_count", "actual_cost", "ss_reimbursement",
+                           "complementary_reimbursement", "out_of_pocket"):
+                row[column] = None
+        return row
+
+    tables["mart_employer__totals"] = _rows_with(tables["mart_employer__totals"], mask)
+    out = _build(tmp_path, source, tables)
+    assert trend_possible(out)
+    for page in PAGES:
+        assert check_trend_points(out, out / page) >= 4
+        parser = _TrendLines()
+        parser.feed(_trend_section(out / page))
+        assert any(line["mart"] == "mart_employer__yearly" for line in parser.lines)
+        assert not any(f"act_family={family}" in key for line in parser.lines for key in line["keys"])
+        assert "svg" in _trend_section(out / page)
+    # the same points are in the table under the chart, each naming the cell it comes from
+    table = _trend_section(out / "rapport_fr.html").split("</figure>", 1)[1]
+    assert 'data-key="care_year=2024"' in table and 'data-key="care_year=2025"' in table
+
+
+def test_a_quarterly_breakdown_gives_a_quarter_by_quarter_trend_with_gaps_where_cells_are_masked(demo, tmp_path):
+    """A release at quarterly grain (the demo's cells spread over four quarters, one quarter of one family
+    masked): one panel per care family, a line per age band and sex, the masked quarter a gap."""
+    import datetime as dt
+
+    _, folders = demo
+    source = _largest_reported(folders)
+    tables = _demo_tables(source)
+    summary = tables["mart_employer__summary"]
+    tables["mart_employer__summary"] = _rows_with(summary, lambda r: {**r, "period_grain": "quarter"})
+    consumption = tables["mart_employer__consumption"].to_pylist()
+    family = next(r["act_family"] for r in consumption if r["masking"] == "none")
+    quarters = []
+    for quarter in range(4):
+        for row in consumption:
+            row = {**row, "period_grain": "quarter", "period_start": dt.date(2025, 1 + 3 * quarter, 1)}
+            if row["actual_cost"] is not None:
+                row["actual_cost"] = (row["actual_cost"] * (1 + quarter) / 4).quantize(Decimal("0.01"))
+            if quarter == 2 and row["act_family"] == family:
+                row = {**row, "masking": "masked", "actual_cost": None, "member_count": None}
+            quarters.append(row)
+    tables["mart_employer__consumption"] = pa.Table.from_pylist(quarters, schema=tables[
+        "mart_employer__consumption"].schema)
+    out = _build(tmp_path, source, tables)
+    for page in PAGES:
+        assert check_trend_points(out, out / page) >= 6
+        parser = _TrendLines()
+        parser.feed(_trend_section(out / page))
+        assert {line["mart"] for line in parser.lines} == {"mart_employer__consumption"}
+        gapped = [line for line in parser.lines if line["panel"] == family]
+        assert gapped and all(len(line["keys"]) == 3 for line in gapped)
+        assert all("2025-07-01" not in key for line in gapped for key in line["keys"])
+    assert "T3 2025" in html.unescape(_trend_section(out / "rapport_fr.html"))
+    assert "Q3 2025" in html.unescape(_trend_section(out / "report_en.html"))
+
+
+# --- what is hidden, and the glossary, as the HR reader checks them ---------------------------------------------
+
+
+def test_the_hidden_statement_counts_each_tables_unpublished_rows_and_the_glossary_defines_each_heading(demo):
+    _, folders = demo
+    sections = {"mart_employer__yearly": "Total de l'année, toutes familles de soins",
+                "mart_employer__totals": "Dépenses par famille de soins",
+                "mart_employer__consumption": "Détail publié"}
+    checked = 0
+    for folder in folders:
+        if summary_row(folder)["report_status"] != "reported":
+            continue
+        text = html.unescape((folder / "rapport_fr.html").read_text(encoding="utf-8"))
+        hidden = text[text.index('<section id="hidden">'):text.index('<section id="files">')]
+        for mart, title in sections.items():
+            rows = pq.read_table(folder / f"{mart}.parquet").to_pylist()
+            masked = sum(r["masking"] == "masked" for r in rows)
+            expected = (f"{title} : {masked} ligne(s) sur {len(rows)}" if masked
+                        else f"{title} : tout est publié ({len(rows)} ligne(s))")
+            assert expected in hidden, (folder.name, expected)
+        assert "ni un zéro" in hidden
+        glossary = [re.sub(r"<[^>]+>", "", t) for t in re.findall(r"<dt>(.*?)</dt>",
+                                                                   text[text.index('<section id="glossary">'):])]
+        headings = {re.sub(r"<[^>]+>", "", h).replace(" (€)", "").strip()
+                    for h in re.findall(r"<th[^>]*>(.*?)</th>", text[text.index('<section id="yearly">'):
+                                                                      text.index('<section id="trend">')])}
+        for heading in headings - {"Année", "Période", "Âge", "Sexe"}:
+            assert any(term.startswith(heading) for term in glossary), (folder.name, heading)
+        for term in ("Salariés couverts", "Non publié", "Période close"):
+            assert any(t.startswith(term) for t in glossary)
+        checked += 1
+    assert checked >= 3
