@@ -1,8 +1,8 @@
 """Three employer reports from the demo (a small, a medium and a large employer) opened in headless Chromium.
 
-As the employer's HR manager would open them, from the file system: the charts render, the page shows no
-masked cell's true value and no reason code, and it fetches nothing from the internet. Screenshots are saved
-in the test run's artifacts directory.
+As the employer's HR manager would open them, from the file system: the charts render, the trend section
+draws a trend or says why there is none, the page shows no masked cell's true value and no reason code, and it
+fetches nothing from the internet. Screenshots are saved in the test run's artifacts directory.
 """
 
 from __future__ import annotations
@@ -84,6 +84,13 @@ def test_three_employer_reports_render_offline_with_charts_and_nothing_hidden(de
                 assert charts.nth(i).locator("path").count() > 10  # bars, lines and glyphs were drawn
             text = local.page.inner_text("body")
             assert not REASON_CODES.search(text), (label, page_name, REASON_CODES.search(text))
+            # the trend section shows a chart, or says in plain words why there is none yet
+            trend = local.page.locator("#trend")
+            assert trend.is_visible()
+            if trend.locator("svg.chart").count() == 0:
+                said = trend.locator("p.no-trend").first.inner_text()
+                assert ("une seule année" in said or "aucun de vos chiffres" in said) if page_name.endswith(
+                    "_fr.html") else ("single closed year" in said or "none of your figures" in said), said
             leaked = [v for v in forbidden if v in text]
             assert not leaked, (label, page_name, leaked[:3])
             assert local.page.locator("h1").inner_text().strip()
