@@ -99,13 +99,13 @@ def _child(stage: str, run_id: str) -> None:
 
 
 def generate(home: Path, members: int, benefits_per_member: float, defect_rate: float,
-             as_of: str = AS_OF) -> tuple[dict[str, int], float]:
+             as_of: str = AS_OF, fmt: str = "csv") -> tuple[dict[str, int], float]:
     """The year's source files in ``home/inbox``; (rows per feed, wall seconds)."""
     from confiance.synthetic import generate_with_counts
 
     started = time.perf_counter()
     _, counts = generate_with_counts(home / "inbox", members, as_of=as_of, benefits_per_member=benefits_per_member,
-                                     defect_rate=defect_rate)
+                                     defect_rate=defect_rate, fmt=fmt)
     return counts, time.perf_counter() - started
 
 

@@ -48,6 +48,8 @@
     family_col    the act-family column of atoms, or none for tables without families
     families      every value of family_col in the domain (the grid's families)
     extra_k_condition  optional SQL condition over a cell's columns forcing reason 'k'
+    one_pass      compute the stats of every level in one GROUPING SETS aggregation per grain
+                  (rolled_up_stats) instead of one aggregation per population-valid level; same cells
 
   Output CTE pc_cells, columns:
     generalisation_level, period_grain, <level attrs>, <partition_by>, care_year,
@@ -56,7 +58,7 @@
 -#}
 {% macro protected_cells(consumer, atoms, population, levels, measures, attrs, count_col='line_count',
                          member_col='member_token', partition_by=[], family_col='act_family', families=none,
-                         extra_k_condition=none) -%}
+                         extra_k_condition=none, one_pass=false) -%}
 {%- set k = disclosure_param(consumer, 'k') -%}
 {%- set max_share = disclosure_param(consumer, 'max_masked_share') -%}
 {%- set dim_names = levels[0]['dims'].keys() | list -%}
@@ -220,6 +222,9 @@ pc_level_grid as (
 
 {#- Cells of every level that can be chosen (population-valid, or the last one): distinct consuming
     members, totals and the two largest single-member contributions. -#}
+{%- if one_pass %}
+{{ rolled_up_stats('pc_base_', levels, partition_by, fam, measures, 'pc_stats') }},
+{%- else %}
 {%- for level in levels %}
 {%- set cell_keys = partition_by + ['care_year', 'period_start'] + fam + dim_names %}
 
@@ -260,6 +265,7 @@ pc_stats as (
     {%- endif %}
     {%- endfor %}
 ),
+{%- endif %}
 
 pc_flagged as (
     select

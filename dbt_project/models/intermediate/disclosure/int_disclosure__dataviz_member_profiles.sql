@@ -84,26 +84,17 @@ leaves as (
 {#- Classes per lattice node and, inside each, the records per sensitive value: a main act family held by
     fewer than k records of its class would single them out to anyone who knows it (it is suppressed), and
     l-diversity counts only the families held by at least k records. -#}
-lattice_family_counts as (
-    {%- for node in nodes %}
-    select
-        {{ node.id }} as lattice_node,
-        {{ class_key(age_band('age_at_care', node.age_band_width or 'all')) }} as age_key,
-        {{ class_key(geo_area(node.geo_level)) }} as geo_key,
-        {{ class_key(sex_group(node.sex_level)) }} as sex_key,
-        main_act_family,
-        sum(record_count) as family_records
-    from leaves
-    group by
-        {{ class_key(age_band('age_at_care', node.age_band_width or 'all')) }},
-        {{ class_key(geo_area(node.geo_level)) }},
-        {{ class_key(sex_group(node.sex_level)) }},
-        main_act_family
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
-    {%- endfor %}
-),
+{%- set node_levels = [] -%}
+{%- for node in nodes -%}
+    {%- do node_levels.append({'id': node.id, 'dims': {
+        'age_key': class_key(age_band('age_at_care', node.age_band_width or 'all')),
+        'geo_key': class_key(geo_area(node.geo_level)),
+        'sex_key': class_key(sex_group(node.sex_level)),
+    }}) -%}
+{%- endfor %}
+{#- every node's classes from the leaves in one GROUPING SETS aggregation (not one per node) #}
+{{ grouping_sets_levels('leaves', node_levels, ['main_act_family'], {'family_records': 'sum(record_count)'},
+                        'lattice_family_counts', level_col='lattice_node') }},
 
 lattice_classes as (
     select
@@ -237,6 +228,18 @@ records as (
   blanked, smallest first, and when they hold fewer than k records together, the next smallest bands
   too, so that the blank itself never singles out fewer than k records.
 -#}
+kept_records as (
+    select * from records where masking = 'none'
+),
+
+{%- set band_levels = [] -%}
+{%- for f in families -%}
+    {%- do band_levels.append({'id': loop.index, 'dims': {'band': f ~ '_band'}}) -%}
+{%- endfor %}
+
+{#- the records per band value of every family in one pass over the published records #}
+{{ grouping_sets_levels('kept_records', band_levels, ['age_band', 'sex', 'geo_area'],
+                        {'band_records': 'count(*)'}, 'band_counts', level_col='family_index') }},
 {%- for f in families %}
 
 {{ f }}_band_ranked as (
@@ -248,10 +251,9 @@ records as (
             partition by age_band, sex, geo_area order by band_records, {{ f }}_band
             rows between unbounded preceding and 1 preceding), 0) as records_before
     from (
-        select age_band, sex, geo_area, {{ f }}_band, count(*) as band_records
-        from records
-        where masking = 'none'
-        group by age_band, sex, geo_area, {{ f }}_band
+        select age_band, sex, geo_area, band as {{ f }}_band, band_records
+        from band_counts
+        where family_index = {{ loop.index }}
     ) as band_counts
 ),
 

@@ -5,6 +5,9 @@
       period month -> quarter -> year  x  age 5 -> 10 -> 20-year bands  x  département -> région -> France
   ordered by generalisation height (time generalised first, then age, then geography), then a last
   fallback: year x all ages x France x both sexes (guarantee level kept).
+  The member base of each period grain is read once: the 28 levels' cells come from one GROUPING
+  SETS aggregation per grain (one_pass; var disclosure_one_pass=false builds the former one
+  aggregation per level, kept to prove both publish the same cells).
 -#}
 {%- set measures = ['actual_cost', 'ss_reimbursement', 'complementary_reimbursement', 'out_of_pocket'] -%}
 {%- set nodes = full_domain_lattice([
@@ -49,6 +52,6 @@ population as (
 
 {{ protected_cells('insurer', 'atoms', 'population', levels, measures,
                    ['guarantee_level', 'age_at_care', 'sex', 'departement', 'region'],
-                   families=var('act_families')) }}
+                   families=var('act_families'), one_pass=var('disclosure_one_pass', true)) }}
 
 select * from pc_cells

@@ -1,0 +1,228 @@
+"""Bulk-affiliation benchmark: millions of new members of one employer, landed, pseudonymised, in its marts.
+
+Target (issue 16, 2 cores, 24 GiB): a file of 3 million new members for one employer lands, is
+pseudonymised and becomes visible in that employer's marts in **under 2 minutes**.
+
+1. the synthetic generator writes one mutuelle of ``--base-members`` + ``--members`` members as
+   Parquet; the last ``--members`` of the members file are the affiliation: their benefits are
+   dropped (new members have no history yet), each gets one collective contract of the base's
+   largest employer from the first day of the closed year (``COLLECTIF_BASE``, no end), and the
+   employer's SIRET on their member row. The base's files are the mutuelle before the affiliation;
+2. the base runs through the pipeline up to dbt (one stage per process; setup, timed, not counted);
+3. the affiliation's members and contracts files are dropped into the inbox and landing, raw-feed
+   quality, crossing (pseudonymisation), warehouse quality and dbt (the employer's marts) run
+   again, one stage per process, timed: that is the figure. Landing reads only the new files; the
+   later stages are NOT incremental and recompute the whole mutuelle;
+4. checks (counted rows, not times): for each affiliation file rows read = landed + quarantined,
+   and the employer's covered members in ``mart_employer__summary`` grow by the affiliated members
+   that landed (members and contract both landed).
+
+Run (one benchmark at a time on a shared machine, under the bench lock)::
+
+    flock /tmp/confiance-bench.lock nice -n 10 .venv/bin/python bench/bench_bulk_affiliation.py \\
+        --members 3000000 [--base-members 100000] [--keep DIR]
+
+Writes bench/results/bulk_affiliation.md (or ``--out``) and a .json beside it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import secrets
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+from _machine import describe_line, load_text
+from bench_daily_increment import run_pipeline
+from bench_full_year import AS_OF, bench_env, generate, stage_table
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+TARGET_WALL_S = 120.0
+STAGES = ["land", "quality_feeds", "cross", "quality_warehouse", "dbt_build"]
+DAY = dt.date.fromisoformat(AS_OF) + dt.timedelta(days=1)  # the affiliation file's date
+
+
+def split_affiliation(source: Path, inbox: Path, affiliation: Path, new_members: int) -> dict:
+    """The base's files into ``inbox``, the affiliation's members and contracts into ``affiliation``.
+
+    Returns the employer (SIRET, name) and the rows of each written file.
+    """
+    from confiance.synthetic import feed_file_name
+
+    inbox.mkdir(parents=True, exist_ok=True)
+    affiliation.mkdir(parents=True, exist_ok=True)
+    members_path = next(source.glob("members*.parquet"))
+    contracts_path = next(source.glob("contracts*.parquet"))
+    benefits_path = next(source.glob("benefits*.parquet"))
+    members = pq.read_table(members_path)
+    new_members = min(new_members, members.num_rows - 1)
+    base, new = members.slice(0, members.num_rows - new_members), members.slice(members.num_rows - new_members)
+    new_ids = pc.unique(new.column("member_id"))
+
+    contracts = pq.read_table(contracts_path)
+    joining = pc.is_in(contracts.column("member_id"), value_set=new_ids)
+    base_contracts = contracts.filter(pc.invert(joining))
+    collective = base_contracts.filter(pc.equal(base_contracts.column("contract_type"), "collective"))
+    largest = collective.group_by(["employer_siret", "employer_name"]).aggregate([("contract_id", "count")])
+    top = largest.sort_by([("contract_id_count", "descending"), ("employer_siret", "ascending")]).slice(0, 1)
+    siret, name = top.column("employer_siret")[0].as_py(), top.column("employer_name")[0].as_py()
+
+    # One contract per new member: its latest generated one, made collective for the employer from 1 January.
+    theirs = contracts.filter(joining).sort_by([("member_id", "ascending"), ("start_date", "descending")])
+    first = pc.not_equal(theirs.column("member_id"), pa.concat_arrays(
+        [pa.array([None], theirs.schema.field("member_id").type),
+         theirs.column("member_id").combine_chunks()[:-1]]))
+    first = pc.fill_null(first, True)
+    new_contracts = theirs.filter(first)
+    n = new_contracts.num_rows
+    year_start = dt.date.fromisoformat(AS_OF).replace(month=1, day=1)
+
+    def put(table: pa.Table, column: str, values: pa.Array) -> pa.Table:
+        return table.set_column(table.schema.get_field_index(column), column, values)
+
+    constants = {"contract_type": "collective", "product_code": "COLLECTIF_BASE", "employer_siret": siret,
+                 "employer_name": name, "start_date": year_start, "end_date": None}
+    for column, value in constants.items():
+        new_contracts = put(new_contracts, column, pa.array([value] * n, new_contracts.schema.field(column).type))
+    new = put(new, "employer_siret", pa.array([siret] * new.num_rows, new.schema.field("employer_siret").type))
+
+    benefits = pq.read_table(benefits_path)
+    base_benefits = benefits.filter(pc.invert(pc.is_in(benefits.column("member_id"), value_set=new_ids)))
+    pq.write_table(base, inbox / members_path.name)
+    pq.write_table(base_contracts, inbox / contracts_path.name)
+    pq.write_table(base_benefits, inbox / benefits_path.name)
+    pq.write_table(new, affiliation / feed_file_name("members", DAY, "parquet"))
+    pq.write_table(new_contracts, affiliation / feed_file_name("contracts", DAY, "parquet"))
+    return {"employer_siret": siret, "employer_name": name, "base_members": base.num_rows,
+            "new_members": new.num_rows, "new_contracts": n, "base_benefits": base_benefits.num_rows}
+
+
+def covered_members(warehouse: Path, siret: str) -> int:
+    """The employer's covered members as its summary mart states them (0 when absent)."""
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        row = con.execute("select max(covered_members) from marts.mart_employer__summary where employer_siret = ?",
+                          [siret]).fetchone()
+    return int(row[0] or 0)
+
+
+def affiliation_checks(home: Path, split: dict, before: int) -> dict:
+    """Rows in = landed + quarantined for both files; the employer's marts count the members that landed."""
+    from confiance.settings import get_settings
+    from vault.landing import ledger
+
+    settings = get_settings(home)
+    rows = [row for row in ledger(settings) if f"_{DAY:%Y%m%d}." in row["file"]]
+    landed = {row["feed"]: row for row in rows}
+    after = covered_members(settings.warehouse_db, split["employer_siret"])
+    checks = {
+        "files": len(rows),
+        "accounted": all(r["rows_read"] == r["rows_landed"] + r["rows_quarantined"] for r in rows),
+        "members_landed": landed.get("members", {}).get("rows_landed", 0),
+        "members_quarantined": landed.get("members", {}).get("rows_quarantined", 0),
+        "contracts_landed": landed.get("contracts", {}).get("rows_landed", 0),
+        "contracts_quarantined": landed.get("contracts", {}).get("rows_quarantined", 0),
+        "employer_covered_before": before,
+        "employer_covered_after": after,
+    }
+    complete = min(checks["members_landed"], checks["contracts_landed"])
+    no_quarantine = checks["members_quarantined"] == checks["contracts_quarantined"] == 0
+    checks["ok"] = (len(rows) == 2 and checks["accounted"]
+                    and (after - before == split["new_members"] if no_quarantine else 0 < after - before <= complete))
+    return checks
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--members", type=int, default=3_000_000, help="new members of the employer")
+    parser.add_argument("--base-members", type=int, default=100_000, help="the mutuelle before the affiliation")
+    parser.add_argument("--benefits-per-member", type=float, default=10.0)
+    parser.add_argument("--defect-rate", type=float, default=0.001)
+    parser.add_argument("--vault-memory-limit", help="CONFIANCE_VAULT_MEMORY_LIMIT for the children")
+    parser.add_argument("--keep", type=Path, help="data directory to use and keep (default: a temporary one)")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "bulk_affiliation.md")
+    args = parser.parse_args(argv)
+
+    home = args.keep or Path(tempfile.mkdtemp(prefix="bench-affiliation-"))
+    home.mkdir(parents=True, exist_ok=True)
+    env = bench_env(home, os.environ.get("CONFIANCE_MASTER_KEY") or secrets.token_hex(32), args.vault_memory_limit)
+    os.environ["CONFIANCE_MASTER_KEY"] = env["CONFIANCE_MASTER_KEY"]  # the checks read the vault's ledger
+    load_before = load_text()
+    checks: dict = {}
+    day = []
+    try:
+        generated, gen_wall = generate(home / "source", args.base_members + args.members, args.benefits_per_member,
+                                       args.defect_rate, fmt="parquet")
+        split = split_affiliation(home / "source" / "inbox", home / "inbox", home / "affiliation", args.members)
+        shutil.rmtree(home / "source")
+        print(f"generated {generated} in {gen_wall:.1f} s; split {split}", flush=True)
+        base = run_pipeline(STAGES, "bench_base", env, "base")
+        if all(r.ok for r in base):
+            from confiance.settings import get_settings
+
+            before = covered_members(get_settings(home).warehouse_db, split["employer_siret"])
+            for path in sorted((home / "affiliation").glob("*.parquet")):
+                shutil.copy(path, home / "inbox" / path.name)
+            day = run_pipeline(STAGES, "bench_affiliation", env, "affiliation")
+            if all(r.ok for r in day):
+                checks = affiliation_checks(home, split, before)
+    finally:
+        if not args.keep:
+            shutil.rmtree(home, ignore_errors=True)
+    wall = sum(r.wall_s for r in day)
+    ok = bool(day) and all(r.ok for r in day) and checks.get("ok", False)
+    result = (f"{'met' if wall < TARGET_WALL_S else 'NOT met'}: {wall:.0f} s wall (target < {TARGET_WALL_S:.0f} s)"
+              if ok else "NOT met: a stage or a check failed")
+    lines = [
+        "# Bulk-affiliation benchmark",
+        "",
+        f"`bench/bench_bulk_affiliation.py --members {args.members} --base-members {args.base_members}`, "
+        f"run {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC.",
+        "",
+        f"Machine: {describe_line(usable=True)}, Python {platform.python_version()}, DuckDB {duckdb.__version__}.",
+        f"Load average (1/5/15 min) before: {load_before}; after: {load_text()} (the machine may be shared: "
+        "CPU time moves less than wall time).",
+        "",
+        f"Input (generated, not counted: {gen_wall:.0f} s): a mutuelle of {split['base_members']:,} members "
+        f"({split['base_benefits']:,} benefit lines), then {split['new_members']:,} new members of one employer "
+        "(its largest), one collective contract each.",
+        "",
+        "## The mutuelle before the affiliation (setup, not counted)",
+        "",
+        *stage_table(base),
+        "",
+        "## The affiliation: land, check, pseudonymise, build the employer's marts (counted)",
+        "",
+        "Landing reads only the two new files. The later stages are **not incremental**: they recompute "
+        "the whole mutuelle.",
+        "",
+        *stage_table(day),
+        "",
+        f"Checks: {json.dumps(checks)}",
+        "",
+        f"Target (3 M new members of one employer in its marts, < 2 min): **{result}**"
+        + ("" if args.members >= 3_000_000 else f" — at {args.members:,} new members, not the target's 3 M"),
+        "",
+    ]
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+    args.out.with_suffix(".json").write_text(json.dumps(
+        {"members": args.members, "split": split, "base": [r.__dict__ for r in base],
+         "affiliation": [r.__dict__ for r in day], "checks": checks, "verdict": result}, indent=2, default=str))
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

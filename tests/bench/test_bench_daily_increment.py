@@ -1,0 +1,68 @@
+"""The daily-increment benchmark's code path, scaled down (correctness, not time).
+
+``bench/bench_daily_increment.py`` lands a year, then one day of benefits and member changes, and
+runs the pipeline again one stage per process. Here the same ``main`` runs on a 150-member year with
+a 40-line day and 12 member changes, through landing and crossing: every row of the day's files
+is accounted for (read = landed + quarantined), the day's lines reach the warehouse, each changed
+member crosses once (its latest version), and the report says the run is not incremental.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import sys
+from pathlib import Path
+
+import duckdb
+import pyarrow.parquet as pq
+import pytest
+
+BENCH = Path(__file__).resolve().parents[2] / "bench"
+sys.path.insert(0, str(BENCH))
+
+import bench_daily_increment  # noqa: E402
+
+
+@pytest.fixture()
+def bench_env(monkeypatch):
+    monkeypatch.setenv("CONFIANCE_MASTER_KEY", secrets.token_hex(32))
+    monkeypatch.delenv("CONFIANCE_KEY_FILE", raising=False)
+
+
+def test_daily_increment_lands_the_day_on_top_of_the_year(tmp_path, bench_env):
+    home, out = tmp_path / "home", tmp_path / "daily.md"
+    code = bench_daily_increment.main(["--members", "150", "--day-lines", "40", "--member-changes", "12",
+                                       "--defect-rate", "0", "--stages", "land,cross", "--keep", str(home),
+                                       "--out", str(out)])
+    data = json.loads(out.with_suffix(".json").read_text())
+    assert code == 0, data
+    assert [r["stage"] for r in data["day"]] == ["land", "cross"] and all(r["ok"] for r in data["day"])
+    assert data["counts"]["benefits_day"] == 40 and data["counts"]["member_changes"] == 12
+    checks = data["checks"]
+    assert checks["ok"] and checks["day_files"] == 2 and checks["accounted"]
+    assert checks["benefits_landed"] + checks["benefits_quarantined"] == 40
+    assert checks["members_landed"] == 12
+    assert checks["warehouse_benefits_after"] > checks["warehouse_benefits_before"] > 0
+    assert checks["warehouse_members_after"] == checks["warehouse_members_before"]
+    report = out.read_text(encoding="utf-8")
+    assert "not incremental" in report and "not judged (some stages only)" in report and "cores" in report
+
+    # The day's lines are the latest paid of the year, and none of them was landed with the year.
+    day = pq.read_table(next((home / "day").glob("benefits_*.parquet")))
+    year = pq.read_table(next((home / "inbox").glob(f"benefits_{bench_daily_increment.AS_OF.replace('-', '')}*")))
+    assert min(day.column("payment_date").to_pylist()) >= max(year.column("payment_date").to_pylist())
+    assert not set(day.column("benefit_id").to_pylist()) & set(year.column("benefit_id").to_pylist())
+
+    # The changed members' latest version crossed: their new commune-level data is unchanged, but the
+    # vault holds two versions of each and the warehouse one.
+    from confiance.settings import get_settings
+    from vault.db import vault_connection
+
+    settings = get_settings(home)
+    with vault_connection(settings, read_only=True) as con:
+        versions = con.execute("select count(*) - count(distinct member_id) from raw.members").fetchone()[0]
+    assert versions == 12
+    with duckdb.connect(str(settings.warehouse_db), read_only=True) as con:
+        tokens = con.execute("select count(*), count(distinct member_token) from pseudo.members").fetchone()
+    assert tokens[0] == tokens[1] == checks["warehouse_members_after"]
