@@ -14,11 +14,14 @@
   intervals, so cells protected earlier stay protected. Solved with HiGHS
   through ``scipy.optimize.milp`` on the cell's neighbourhood (cells outside it
   keep their values, which can only make the answer more conservative).
+  Then every masked member count the attacker would know exactly (a year whose
+  every employee appears in one published family, say, with the staff list as
+  its bound) gets the same treatment with a shift of one member.
 * **Audit**: the attacker's linear programme (``scipy.optimize.linprog``, HiGHS)
   gives, for every masked cell, the lowest and highest value consistent with the
   release and everything the consumer held before; a primary cell whose
-  interval misses its protection levels, or any masked cell pinned to one value,
-  fails the release.
+  interval misses its protection levels, any masked cell pinned to one value,
+  or any masked member count known exactly, fails the release.
 """
 
 from __future__ import annotations
@@ -137,6 +140,8 @@ class _Problem:
 
 def _build(release: Release, rules: Rules) -> _Problem:
     rel = derive_relations(release, rules)
+    if rel.latent:  # the hidden member-group counts join the problem as always-masked cells of their own
+        release = Release(release.consumer, [*release.tables, *rel.latent], release.regions, release.points)
     keys = rel.variables.keys
     n = len(keys)
     x = np.zeros(n)
@@ -201,9 +206,11 @@ def _requirements_of(problem: _Problem, cell: int) -> list[tuple[int, float]]:
     return out
 
 
-def _protect_one(problem: _Problem, primary: int, region: list[int]) -> list[int] | None:
-    """Cheapest cells of ``region`` to mask so that ``primary`` reaches every protection level; None if impossible."""
-    reqs = _requirements_of(problem, primary)
+def _protect_one(problem: _Problem, primary: int, region: list[int],
+                 reqs: list[tuple[int, float]] | None = None) -> list[int] | None:
+    """Cheapest cells of ``region`` to mask so that ``primary`` reaches every protection level (or the shifts
+    ``reqs`` given instead); None if impossible."""
+    reqs = _requirements_of(problem, primary) if reqs is None else reqs
     if not reqs:
         return []
     region = list(dict.fromkeys([primary, *region]))
@@ -321,8 +328,9 @@ def suppress(release: Release, rules: Rules) -> dict[str, int]:
         masked = t.frame["masked"].astype(bool).to_numpy() if "masked" in t.frame else np.zeros(len(t.frame), bool)
         t.frame["masked"] = masked | prim
     problem = _build(release, rules)
+    tables = problem.release.tables  # the release's tables, then its latent cells
     primaries = [c for c, (ti, row) in enumerate(problem.cells)
-                 if release.tables[ti].vintage == "current" and bool(release.tables[ti].frame["primary"].iat[row])]
+                 if tables[ti].vintage == "current" and bool(tables[ti].frame["primary"].iat[row])]
     # Cells with no relation to another cell are protected by their prior bounds alone.
     related = problem.related_cells()
     linked = [c for c in primaries if related[c]]
@@ -342,15 +350,70 @@ def suppress(release: Release, rules: Rules) -> dict[str, int]:
         if chosen is None:
             unprotectable += 1
             chosen = [c for c in _neighbourhood(problem, cell, 4) if not problem.masked(c) and not _is_zero(problem, c)
-                      and release.tables[problem.cells[c][0]].vintage == "current"]
+                      and tables[problem.cells[c][0]].vintage == "current"]
         for c in chosen:
             _set_masked(problem, c)
         secondary += len(chosen)
         if chosen:
             attacker = _Attacker(problem, previous=attacker)
+    attacker, freed, stuck = _free_pinned_counts(problem, attacker)
+    secondary += freed
+    unprotectable += stuck
     unmasked = _unmask_recovered(problem, attacker)
     release.points = attacker.points
     return {"primary": len(primaries), "secondary": secondary - unmasked, "unprotectable": unprotectable}
+
+
+def _masked_counts(problem: _Problem, attacker: _Attacker) -> list[tuple[int, int]]:
+    """(cell, variable) of every masked member count of the current release."""
+    tables = problem.release.tables
+    return [(int(problem.cell_of[v]), v) for v in attacker.masked_vars if problem.kind[v] == DISTINCT_MEMBERS
+            and tables[problem.cells[int(problem.cell_of[v])][0]].vintage == "current"]
+
+
+def _pinned_counts(problem: _Problem, attacker: _Attacker) -> list[tuple[int, int]]:
+    """Masked member counts the attacker knows exactly: no table consistent with the release moves them by one
+    member either way (integer counts: a shift below one is no shift)."""
+    counts = _masked_counts(problem, attacker)
+    up = [(v, problem.x[v] + 1.0) for _c, v in counts]
+    attacker.prove(up)
+    attacker.prove([(v, problem.x[v] - 1.0) for v, _t in attacker._unmet(up)])
+    return [(cell, v) for cell, v in counts
+            if not attacker.reaches(v, problem.x[v] + 1.0) and not attacker.reaches(v, problem.x[v] - 1.0)]
+
+
+def _free_pinned_counts(problem: _Problem, attacker: _Attacker, rounds: int = 4) -> tuple[_Attacker, int, int]:
+    """Mask further cells until no masked member count is known exactly.
+
+    A masked count pinned by published neighbours and the population the consumer knows (a year whose
+    every covered employee appears in one published family) would be a masked figure recovered: for each,
+    the cheapest cells are masked so that it can move by one member, down when its prior bounds allow it,
+    else up. Returns the attacker, the cells masked and the counts that nothing could free."""
+    masked = 0
+    for _ in range(rounds):
+        pinned = _pinned_counts(problem, attacker)
+        if not pinned:
+            return attacker, masked, 0
+        changed = False
+        for cell, v in pinned:
+            if attacker.reaches(v, problem.x[v] + 1.0) or attacker.reaches(v, problem.x[v] - 1.0):
+                continue  # freed by a cell masked for another one
+            shift = -1.0 if problem.x[v] - 1.0 >= problem.lo[v] else 1.0
+            chosen = None
+            for radius in (1, 2, 4):
+                chosen = _protect_one(problem, cell, _neighbourhood(problem, cell, radius), reqs=[(v, shift)])
+                if chosen is not None:
+                    break
+            if not chosen:
+                continue
+            for c in chosen:
+                _set_masked(problem, c)
+            masked += len(chosen)
+            changed = True
+            attacker = _Attacker(problem, previous=attacker)
+        if not changed:
+            break
+    return attacker, masked, len(_pinned_counts(problem, attacker))
 
 
 # --- the attacker's linear programme -------------------------------------------------------------------------------
@@ -682,12 +745,13 @@ def audit(release: Release, rules: Rules) -> AuditReport:
         by_cell[int(problem.cell_of[v])].append(v)
     checked: list[tuple[int, int, bool]] = []  # (cell, variable, primary)
     recovered = 0
+    tables = problem.release.tables  # the release's tables, then its latent cells (never audited themselves)
     attacker.prove([(v, problem.x[v] + shift) for cell in by_cell
-                    if release.tables[problem.cells[cell][0]].vintage == "current" and _is_primary(problem, cell)
+                    if tables[problem.cells[cell][0]].vintage == "current" and _is_primary(problem, cell)
                     for v, shift in _requirements_of(problem, cell)])
     for cell, variables in by_cell.items():
         ti, row = problem.cells[cell]
-        t = release.tables[ti]
+        t = tables[ti]
         if t.vintage != "current":
             continue
         report.masked_cells += 1
@@ -713,11 +777,12 @@ def audit(release: Release, rules: Rules) -> AuditReport:
             if free is None:
                 recovered += 1
             checked.append((cell, variables[0] if free is None else free, False))
+    pinned_counts = len(_pinned_counts(problem, attacker))
     _exact_minimum(problem, attacker, [v for _c, v, primary in checked if primary], rules)
     small = thin = 0
     for cell, v, primary in checked:
         ti, row = problem.cells[cell]
-        t = release.tables[ti]
+        t = tables[ti]
         low, high = attacker.known(v)
         req_high, req_low = _requirement(problem.kind[v], problem.x[v], rules) if primary else (None, None)
         if problem.kind[v] == DISTINCT_MEMBERS and not math.isinf(high):
@@ -740,6 +805,8 @@ def audit(release: Release, rules: Rules) -> AuditReport:
     report.linear_programmes = attacker.programmes
     if recovered:
         report.reasons.append(f"{recovered} masked cell(s) can be recovered exactly from the release")
+    if pinned_counts:
+        report.reasons.append(f"{pinned_counts} masked member count(s) can be recovered exactly from the release")
     if small:
         report.reasons.append(f"{small} masked member count(s) can be proven below k={rules.k}")
     if thin:

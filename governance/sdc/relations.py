@@ -12,7 +12,14 @@ values, so that an attacker's algebra and ours agree:
   tables, or the same cell published twice (history);
 * **distinct member counts** are additive only across dimensions that split
   members (sex, age at care, area, guarantee...); across periods or act
-  families a coarse count lies between the largest finer count and their sum;
+  families a coarse count lies between the largest finer count and their sum.
+  When the finer table also splits members (a year, all families, against
+  quarters x families x age bands x sexes), the attacker reasons through one
+  hidden count per member group (the year's members of that age band and sex,
+  all families): the coarse count is the sum of the hidden counts, each hidden
+  count lies between the largest of its finer cells and their sum, and never
+  above the group's population, which the consumer knows (its staff list).
+  These hidden counts are *latent cells*: always masked, never published;
 * **identities inside a cell** (actual cost = Social Security + complementary
   + out of pocket) and **line counts ≥ member counts**.
 """
@@ -27,7 +34,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from governance.sdc.model import ADDITIVE_COUNT, AMOUNT, DISTINCT_MEMBERS, CellTable, Release, Rules
+from governance.sdc.model import ADDITIVE_COUNT, AMOUNT, DISTINCT_MEMBERS, CellTable, Release, Rules, TableSpec
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +42,8 @@ _GRAIN_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 _AGE_TOP = 200
 #: Axes along which a member belongs to one cell only within a year (distinct counts add up).
 _MEMBER_SPLITTING_EXEMPT = ("time", "family")
+#: Vintage of the latent cells (hidden member-group counts): always masked, never published nor audited.
+LATENT = "latent"
 
 
 @dataclass
@@ -59,6 +68,9 @@ class Relations:
     equalities: list[dict[int, float]] = field(default_factory=list)
     inequalities: list[dict[int, float]] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    #: Hidden member-group counts the attacker reasons through (vintage ``LATENT``); their variables use table
+    #: numbers after the release's own tables, in this order.
+    latent: list[CellTable] = field(default_factory=list)
 
     def var_rows(self) -> dict[int, list[tuple[str, int]]]:
         """variable -> [(kind, relation number)] for every relation it enters."""
@@ -210,8 +222,63 @@ def derive_relations(release: Release, rules: Rules) -> Relations:
     for members in _partitions(tables).values():
         for a_pos, a in enumerate(members):
             for b in members[a_pos + 1:]:
-                _pair_relations(rel, a, tables[a], cover[a], b, tables[b], cover[b], rules)
+                _pair_relations(rel, a, tables[a], cover[a], b, tables[b], cover[b], rules, len(tables))
     return rel
+
+
+def _disjoint(a: object, b: object) -> bool:
+    """Whether two coverages of one axis share nothing (None covers everything)."""
+    if a is None or b is None:
+        return False
+    if isinstance(a, tuple):
+        return a[1] <= b[0] or b[1] <= a[0]
+    return not (a & b)
+
+
+def _member_groups(cover: dict, rows: list[int]) -> list[list[int]] | None:
+    """The finer rows grouped by the member groups they describe (their coverage on the axes that split
+    members: age, sex, area, categories), or None when the groups do not split members cleanly (two groups
+    overlap) or there is only one group."""
+    axes = [axis for axis in cover if axis not in _MEMBER_SPLITTING_EXEMPT]
+    if not axes:
+        return None
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for r in rows:
+        groups[tuple(cover[axis][r] for axis in axes)].append(r)
+    if len(groups) < 2:
+        return None
+    keys = list(groups)
+    for i, ka in enumerate(keys):
+        for kb in keys[i + 1:]:
+            if not any(_disjoint(x, y) for x, y in zip(ka, kb, strict=True)):
+                return None
+    return list(groups.values())
+
+
+def _group_population(t: CellTable, rows: list[int]) -> float:
+    """The population of a member group, when the consumer knows it and every finer cell of the group states
+    the same one (a group's population is per year); NaN otherwise."""
+    if not t.spec.population_known or "population" not in t.frame:
+        return math.nan
+    pops = pd.to_numeric(t.frame["population"], errors="coerce").to_numpy(float)[rows]
+    if np.isnan(pops).any() or np.ptp(pops) > 0:
+        return math.nan
+    return float(pops[0])
+
+
+def _latent_values(coarse: float, fine: np.ndarray, groups: list[list[int]],
+                   pops: list[float]) -> np.ndarray | None:
+    """A value per member group consistent with the true cells (the true hidden counts are not needed: any
+    consistent point serves the programmes), or None when no value is: then the relation does not hold."""
+    low = np.array([float(fine[g].max()) for g in groups])
+    high = np.array([min(float(fine[g].sum()), p) if not math.isnan(p) else float(fine[g].sum())
+                     for g, p in zip(groups, pops, strict=True)])
+    if (low > high + 1e-9).any() or low.sum() > coarse + 1e-9 or high.sum() < coarse - 1e-9:
+        return None
+    room = high - low
+    if room.sum() <= 1e-12:
+        return low
+    return low + room * (coarse - low.sum()) / room.sum()
 
 
 def _cell_identities(rel: Relations, ti: int, t: CellTable, rules: Rules) -> None:
@@ -238,7 +305,7 @@ def _cell_identities(rel: Relations, ti: int, t: CellTable, rules: Rules) -> Non
 
 
 def _pair_relations(rel: Relations, ai: int, a: CellTable, ca: dict, bi: int, b: CellTable, cb: dict,
-                    rules: Rules) -> None:
+                    rules: Rules, n_tables: int) -> None:
     common = [m for m in a.spec.linear_measures
               if m in b.spec.linear_measures and a.spec.measures[m] == b.spec.measures[m]]
     if not common:
@@ -279,6 +346,7 @@ def _pair_relations(rel: Relations, ai: int, a: CellTable, ca: dict, bi: int, b:
         additive = kind in (AMOUNT, ADDITIVE_COUNT) or (kind == DISTINCT_MEMBERS and same_split)
         pending_eq: list[dict[int, float]] = []
         pending_ub: list[dict[int, float]] = []
+        pending_latent: list[tuple] = []
         holds = True
         for rows_a, rows_b in groups.values():
             if not rows_a or not rows_b:
@@ -302,6 +370,14 @@ def _pair_relations(rel: Relations, ai: int, a: CellTable, ca: dict, bi: int, b:
                 if c_val > float(xf[fine_rows].sum()) + 1e-9 or any(float(xf[r]) > c_val + 1e-9 for r in fine_rows):
                     holds = False
                     break
+                fine_table, fine_cover = (b, cb) if fine_t == bi else (a, ca)
+                member_groups = _member_groups(fine_cover, fine_rows)
+                if member_groups is not None:
+                    pops = [_group_population(fine_table, g) for g in member_groups]
+                    values = _latent_values(c_val, xf, member_groups, pops)
+                    if values is not None:
+                        pending_latent.append((coarse_t, coarse_r, fine_t, member_groups, values, pops))
+                        continue
                 ub = {idx[(coarse_t, coarse_r, m)]: 1.0}
                 for r in fine_rows:
                     ub[idx[(fine_t, r, m)]] = ub.get(idx[(fine_t, r, m)], 0.0) - 1.0
@@ -313,3 +389,36 @@ def _pair_relations(rel: Relations, ai: int, a: CellTable, ca: dict, bi: int, b:
             continue
         rel.equalities += [e for e in pending_eq if any(abs(c) > 0 for c in e.values())]
         rel.inequalities += pending_ub
+        if pending_latent:
+            _latent_relations(rel, m, pending_latent, f"{a.key}~{b.key}", n_tables)
+
+
+def _latent_relations(rel: Relations, m: str, pending: list[tuple], label: str, n_tables: int) -> None:
+    """One latent cell per member group under a coarse distinct count: coarse = sum of the groups; each group
+    between its largest finer cell and their sum, and at most its population (bounded in the latent table)."""
+    coarse_cells, values, pops, members = [], [], [], []
+    for coarse_t, coarse_r, fine_t, groups, group_values, group_pops in pending:
+        first = len(values)
+        values += group_values.tolist()
+        pops += group_pops
+        coarse_cells.append((coarse_t, coarse_r, first, len(groups)))
+        members.append((fine_t, groups))
+    spec = TableSpec(name=f"latent:{label}:{m}", dimensions={}, measures={m: DISTINCT_MEMBERS},
+                     population_known=True)
+    frame = pd.DataFrame({m: values, "population": pops, "primary": False, "masked": True})
+    ti = n_tables + len(rel.latent)
+    rel.latent.append(CellTable(spec, frame, vintage=LATENT))
+    idx = rel.variables.index
+    latent_var = [rel.variables.add((ti, row, m)) for row in range(len(values))]
+    for (coarse_t, coarse_r, first, n), (fine_t, groups) in zip(coarse_cells, members, strict=True):
+        eq = {idx[(coarse_t, coarse_r, m)]: 1.0}
+        for j in range(n):
+            eq[latent_var[first + j]] = -1.0
+        rel.equalities.append(eq)
+        for j, group in enumerate(groups):
+            g = latent_var[first + j]
+            ub = {g: 1.0}
+            for r in group:
+                ub[idx[(fine_t, r, m)]] = ub.get(idx[(fine_t, r, m)], 0.0) - 1.0
+                rel.inequalities.append({idx[(fine_t, r, m)]: 1.0, g: -1.0})
+            rel.inequalities.append(ub)
