@@ -77,9 +77,9 @@ def demo_run(tmp_path_factory, dbt_manifest):
     included, run by the same code path as ``make demo`` minus Airflow. Yields
     ``(settings, results)``; tests must not modify its home (copy it first).
     """
-    from confiance.synthetic import generate_files
     from confiance.pipeline import run_all
     from confiance.settings import Settings
+    from confiance.synthetic import generate_files
 
     base = tmp_path_factory.mktemp("demo-run")
     with pytest.MonkeyPatch.context() as mp:

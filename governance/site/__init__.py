@@ -484,7 +484,6 @@ def _warehouse_doc(contract: Contract, settings: Settings) -> DatasetDoc:
             if target in seen:
                 continue
             seen.add(target)
-            how = col.rule.explain(settings.warehouse_domain)
             term = col.glossary_term
             if col.crossing == "token":
                 term = "token"
@@ -509,7 +508,7 @@ def _warehouse_doc(contract: Contract, settings: Settings) -> DatasetDoc:
                     classification=classification,
                     glossary_term=term,
                     required=col.required,
-                    lineage=[f"{how} feed {contract.name}.{col.name}"],
+                    lineage=[col.rule.explain(settings.warehouse_domain)],
                 )
             )
     return doc
@@ -682,7 +681,7 @@ def _column_lineage(settings: Settings, manifest: dict[str, Any] | None, docs: d
     schema = _warehouse_catalogue(settings) if manifest is not None else None
     if manifest is None or schema is None:
         graph = ColumnGraph()
-        from governance.lineage import ColumnEdge, ColumnRef, privacy_step
+        from governance.lineage import ColumnEdge, ColumnRef
 
         for feed, contract in feed_contracts().items():
             for col in contract.columns:
@@ -691,7 +690,7 @@ def _column_lineage(settings: Settings, manifest: dict[str, Any] | None, docs: d
                         ColumnEdge(
                             ColumnRef(f"feed.{feed}", col.name),
                             ColumnRef(f"warehouse.{feed}", target),
-                            privacy_step(col, feed, settings.warehouse_domain),
+                            col.rule.explain_both(settings.warehouse_domain),
                         )
                     )
         for doc in docs.values():

@@ -11,9 +11,9 @@ import secrets
 
 import pytest
 
-from confiance.synthetic import generate_files
 from confiance.pipeline import run_all
 from confiance.settings import Settings
+from confiance.synthetic import generate_files
 
 pytestmark = pytest.mark.e2e
 
