@@ -9,6 +9,7 @@ writing them a second time.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -19,7 +20,7 @@ import yaml
 from open_data_contract_standard.model import OpenDataContractStandard
 
 from confiance.crossing_rules import Crossing, decode
-from confiance.settings import CONTRACTS_DIR
+from confiance.settings import CONTRACTS_DIR, disclosure_min_cell_size
 
 FEEDS_DIR = CONTRACTS_DIR / "feeds"
 MARTS_DIR = CONTRACTS_DIR / "marts"
@@ -234,17 +235,36 @@ def custom_property_problems(path: Path, odcs: OpenDataContractStandard) -> list
     return list(dict.fromkeys(problems))  # one line per problem, even when two schema branches report it
 
 
+#: "k = 11" or "k: 11" written in a contract: k has one home (dbt_project.yml ``vars.disclosure``).
+_STATED_K = re.compile(r"(?<![\w.-])k\s*[=:]\s*(\d+)")
+
+
+def stated_k_problems(path: Path, text: str) -> list[str]:
+    """Every line of a contract that states a k other than the project's, naming the file and line."""
+    stated = [(n, int(m.group(1))) for n, line in enumerate(text.splitlines(), 1) for m in _STATED_K.finditer(line)]
+    if not stated:
+        return []
+    k = disclosure_min_cell_size()
+    return [
+        f"{path.name}:{line}: states k = {value}, but the project's k is {k} (set once in dbt_project.yml "
+        "vars.disclosure): write that k, or refer to it without a number"
+        for line, value in stated
+        if value != k
+    ]
+
+
 def load_contract(path: Path) -> Contract:
-    """Parse and check one contract: ODCS v3, one schema object, Confiance's custom properties (schema)."""
-    with open(path, encoding="utf-8") as fh:
-        raw = yaml.safe_load(fh)
+    """Parse and check one contract: ODCS v3, one schema object, Confiance's custom properties (schema), and
+    any k it states (the project's, :func:`stated_k_problems`)."""
+    text = path.read_text(encoding="utf-8")
+    raw = yaml.safe_load(text)
     try:
         odcs = OpenDataContractStandard.model_validate(raw)
     except Exception as exc:  # pydantic's message names the offending field
         raise ContractError(f"{path.name}: not a valid ODCS contract: {exc}") from exc
     if not odcs.schema_ or len(odcs.schema_) != 1:
         raise ContractError(f"{path.name}: a Confiance contract describes exactly one schema object")
-    problems = custom_property_problems(path, odcs)
+    problems = custom_property_problems(path, odcs) + stated_k_problems(path, text)
     if problems:
         raise ContractError("; ".join(problems))
     return Contract(path=path, odcs=odcs)

@@ -51,7 +51,9 @@ class Crossing:
     physical_type: str
 
     rule: ClassVar[str] = ""
-    #: How the rule is explained on a warehouse column, before "feed <feed>.<column>" ({domain} filled in).
+    #: The rule in plain words (English, French), with ``{col}`` (the feed column, ``<feed>.<column>``) and
+    #: ``{domain}`` (the pseudonymisation domain) filled in: the one explanation the site, the lineage
+    #: graph and the DPO documents show.
     how: ClassVar[str] = ""
     how_fr: ClassVar[str] = ""
 
@@ -65,7 +67,12 @@ class Crossing:
         return bool(self.warehouse_columns)
 
     def explain(self, domain: str, french: bool = False) -> str:
-        return (self.how_fr if french else self.how).format(domain=domain)
+        """This column's rule in plain words, in English (or French)."""
+        return (self.how_fr if french else self.how).format(col=f"{self.feed}.{self.column}", domain=domain)
+
+    def explain_both(self, domain: str) -> str:
+        """This column's rule in plain words, French first then English."""
+        return f"{self.explain(domain, french=True)} / {self.explain(domain)}"
 
 
 @dataclass(frozen=True)
@@ -73,8 +80,8 @@ class Drop(Crossing):
     """Nothing crosses: the column stays in the vault."""
 
     rule: ClassVar[str] = "drop"
-    how: ClassVar[str] = "stays in the vault (never crosses):"
-    how_fr: ClassVar[str] = "reste dans le coffre (ne traverse jamais) :"
+    how: ClassVar[str] = "{col} stays in the vault (never crosses)"
+    how_fr: ClassVar[str] = "{col} reste dans le coffre (ne traverse jamais)"
 
 
 @dataclass(frozen=True)
@@ -91,8 +98,8 @@ class Token(Crossing):
     identity_map_key: str | None = None
 
     rule: ClassVar[str] = "token"
-    how: ClassVar[str] = "keyed pseudonym (HMAC-SHA256, domain {domain}) of"
-    how_fr: ClassVar[str] = "pseudonyme à clé (HMAC-SHA256, domaine {domain}) de"
+    how: ClassVar[str] = "keyed pseudonym of {col}, domain {domain} (HMAC-SHA256)"
+    how_fr: ClassVar[str] = "pseudonyme à clé de {col}, domaine {domain} (HMAC-SHA256)"
 
     @property
     def warehouse_columns(self) -> tuple[WarehouseColumn, ...]:
@@ -120,8 +127,8 @@ class Keep(_Renamed):
     """The value as is (its contract must bound it: see ``vault.crossing.kept_column_problems``)."""
 
     rule: ClassVar[str] = "keep"
-    how: ClassVar[str] = "copied as is from"
-    how_fr: ClassVar[str] = "copié tel quel de"
+    how: ClassVar[str] = "copied as is from {col}"
+    how_fr: ClassVar[str] = "copié tel quel de {col}"
 
 
 @dataclass(frozen=True)
@@ -129,8 +136,8 @@ class Consent(_Renamed):
     """The member's current consent flag (the history stays in the vault)."""
 
     rule: ClassVar[str] = "consent"
-    how: ClassVar[str] = "current consent flag from the vault's consent register, sourced from"
-    how_fr: ClassVar[str] = "consentement en vigueur, registre des consentements du coffre, issu de"
+    how: ClassVar[str] = "current consent flag from the vault's consent register, sourced from {col}"
+    how_fr: ClassVar[str] = "consentement en vigueur, registre des consentements du coffre, issu de {col}"
 
 
 @dataclass(frozen=True)
@@ -139,8 +146,8 @@ class Month(_Renamed):
 
     rule: ClassVar[str] = "month"
     target_type: ClassVar[str | None] = "DATE"
-    how: ClassVar[str] = "generalised to the month of"
-    how_fr: ClassVar[str] = "généralisé au mois de"
+    how: ClassVar[str] = "{col} generalised to the month"
+    how_fr: ClassVar[str] = "{col} généralisé au mois"
 
 
 @dataclass(frozen=True)
@@ -149,8 +156,8 @@ class Departement(_Renamed):
 
     rule: ClassVar[str] = "departement"
     target_type: ClassVar[str | None] = "VARCHAR"
-    how: ClassVar[str] = "generalised to the département of"
-    how_fr: ClassVar[str] = "généralisé au département de"
+    how: ClassVar[str] = "{col} generalised to the département"
+    how_fr: ClassVar[str] = "{col} généralisé au département"
 
 
 @dataclass(frozen=True)
@@ -158,8 +165,8 @@ class Scrub(_Renamed):
     """Free text after PII scrubbing."""
 
     rule: ClassVar[str] = "scrub"
-    how: ClassVar[str] = "free text scrubbed of personal data (PII detection) from"
-    how_fr: ClassVar[str] = "texte libre débarrassé des données personnelles (détection PII) de"
+    how: ClassVar[str] = "free text {col} scrubbed of personal data (PII detection)"
+    how_fr: ClassVar[str] = "texte libre {col} débarrassé des données personnelles (détection PII)"
 
 
 @dataclass(frozen=True)
@@ -167,8 +174,8 @@ class BirthYearAgeBand(Crossing):
     """A birth date becomes ``birth_year`` and ``age_band`` ('35-39', age at the run date)."""
 
     rule: ClassVar[str] = "birth_year_age_band"
-    how: ClassVar[str] = "generalised (birth year, 5-year age band) from"
-    how_fr: ClassVar[str] = "généralisé (année de naissance, tranche d'âge de 5 ans) de"
+    how: ClassVar[str] = "{col} generalised to birth year and 5-year age band"
+    how_fr: ClassVar[str] = "{col} généralisé en année de naissance et tranche d'âge de 5 ans"
 
     @property
     def warehouse_columns(self) -> tuple[WarehouseColumn, ...]:

@@ -26,6 +26,7 @@ from sqlglot import exp
 from sqlglot.lineage import lineage as sqlglot_lineage
 
 from confiance.contracts import DIRECT_IDENTIFIER, feed_contracts
+from confiance.settings import disclosure_min_cell_size
 from governance.dbt_sources import warehouse_lineage
 
 SourceColumn = tuple[str, str]  # (pseudo table, column)
@@ -247,42 +248,17 @@ def upstream_datasets(manifest: dict[str, Any], model: str) -> set[str]:
 
 # --------------------------------------------------------------------------- column graph, both ways
 
-#: Each crossing rule of the feed contracts as a privacy step in plain words (French, then English).
-PRIVACY_STEPS = {
-    "token": (
-        "pseudonyme à clé (HMAC-SHA256) de {col}, domaine {domain}",
-        "keyed pseudonym of {col}, domain {domain}",
-    ),
-    "keep": ("copié tel quel de {col}", "copied as is from {col}"),
-    "birth_year_age_band": (
-        "généralisé en année de naissance et tranche d'âge de 5 ans",
-        "generalised to birth year and 5-year age band",
-    ),
-    "departement": ("généralisé au département", "generalised to département"),
-    "month": ("généralisé au mois", "generalised to the month"),
-    "scrub": (
-        "texte libre nettoyé des données personnelles (détection PII)",
-        "free text scrubbed of personal data (PII detection)",
-    ),
-    "consent": (
-        "indicateur de consentement courant, registre du coffre",
-        "current consent flag from the vault's consent register",
-    ),
-}
-
 #: dbt models whose name starts with this apply disclosure control to what they read.
 DISCLOSURE_PREFIX = "int_disclosure__"
-DISCLOSURE_STEP = (
-    "contrôle de divulgation : population ≥ 11, généralisation puis masquage",
-    "disclosure control: populations of at least 11, generalised then masked",
-)
 
 
-def privacy_step(column: Any, feed: str, domain: str) -> str:
-    """The privacy step a feed column goes through when it crosses to the warehouse, in plain words."""
-    fr, en = PRIVACY_STEPS.get(column.crossing, ("{col} : " + column.crossing, "{col}: " + column.crossing))
-    ref = f"{feed}.{column.name}"
-    return f"{fr.format(col=ref, domain=domain)} / {en.format(col=ref, domain=domain)}"
+def disclosure_step() -> str:
+    """The privacy step of a disclosure-control model in plain words (French / English), with the project's k."""
+    k = disclosure_min_cell_size()
+    return (
+        f"contrôle de divulgation : population ≥ {k}, généralisation puis masquage / "
+        f"disclosure control: populations of at least {k}, generalised then masked"
+    )
 
 
 @dataclass(frozen=True)
@@ -365,7 +341,7 @@ def column_graph(lineage: LineageGraph, dataset_key: dict[str, str], domain: str
                     ColumnEdge(
                         ColumnRef(f"feed.{feed}", col.name),
                         ColumnRef(f"warehouse.{feed}", target),
-                        privacy_step(col, feed, domain),
+                        col.rule.explain_both(domain),
                     )
                 )
     models = {uid: n for uid, n in lineage.manifest.get("nodes", {}).items() if n.get("resource_type") == "model"}
@@ -377,7 +353,7 @@ def column_graph(lineage: LineageGraph, dataset_key: dict[str, str], domain: str
         except LineageError as exc:
             graph.errors.append(str(exc))
             continue
-        step = f"{DISCLOSURE_STEP[0]} / {DISCLOSURE_STEP[1]}" if node["name"].startswith(DISCLOSURE_PREFIX) else ""
+        step = disclosure_step() if node["name"].startswith(DISCLOSURE_PREFIX) else ""
         for column, refs in direct.items():
             target = ColumnRef(dataset_key[uid], column)
             for up_uid, up_col in sorted(refs):
