@@ -16,12 +16,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import pendulum
 from airflow.sdk import Asset, chain, dag, task
 from cosmos import DbtTaskGroup, ExecutionConfig, ProfileConfig, ProjectConfig, RenderConfig
 from cosmos.constants import ExecutionMode, InvocationMode, LoadMode, TestBehavior
 
 from confiance import pipeline
+from confiance.dag_defaults import START_DATE, default_args
 from confiance.settings import DBT_PROJECT_DIR, Settings, get_settings
 
 # Assets each stage updates: the zones of DESIGN.md.
@@ -65,18 +65,14 @@ def dag_doc(settings: Settings) -> str:
 SETTINGS = get_settings()  # paths only; nothing is read or written at parse time
 ZONES = zone_assets(SETTINGS)
 
-DEFAULT_ARGS = {
-    "owner": "confiance-data-engineering",
-    "retries": 1,
-    "retry_delay": pendulum.duration(minutes=1),
-}
+DEFAULT_ARGS = default_args(owner="confiance-data-engineering", retry_delay_minutes=1)
 
 
 @dag(
     dag_id="confiance_pipeline",
     description="Land feeds in the vault, pseudonymise, check quality, build marts with dbt, publish anonymised marts",
     schedule="@daily",
-    start_date=pendulum.datetime(2026, 1, 1, tz="Europe/Paris"),
+    start_date=START_DATE,
     catchup=False,
     max_active_runs=1,  # one writer per DuckDB file at a time
     default_args=DEFAULT_ARGS,

@@ -7,28 +7,24 @@ with a run of ``confiance_pipeline``; then the DPO reports are rebuilt so the re
 
 from __future__ import annotations
 
-import pendulum
 from airflow.sdk import Asset, chain, dag, task
 
 from confiance import pipeline
+from confiance.dag_defaults import START_DATE, default_args
 from confiance.settings import get_settings
 
 VAULT_RAW = Asset("confiance://vault/raw")
 WAREHOUSE_PSEUDO = Asset("confiance://warehouse/pseudo")
 DPO_REPORTS = Asset("confiance://reports")
 
-DEFAULT_ARGS = {
-    "owner": "confiance-dpo",
-    "retries": 1,
-    "retry_delay": pendulum.duration(minutes=5),
-}
+DEFAULT_ARGS = default_args(owner="confiance-dpo", retry_delay_minutes=5)
 
 
 @dag(
     dag_id="confiance_retention",
     description="Purge what each contract's retention says is due, in every zone, physically; audited",
     schedule="@weekly",
-    start_date=pendulum.datetime(2026, 1, 1, tz="Europe/Paris"),
+    start_date=START_DATE,
     catchup=False,
     max_active_runs=1,
     default_args=DEFAULT_ARGS,

@@ -1,4 +1,5 @@
-"""kill -9 during the publication stage, on a copy of the session's demo run (see test_kill_stages.py).
+"""kill -9 during the publication stage, on a copy of the session's demo run (see test_kill_stages.py; shared
+helpers in kill_support.py).
 
 Killed while release folders are being swapped in: each consumer folder is the previous release or the new
 one, complete and verifying against the pinned key — never a mix, never half a folder; the gate's history
@@ -12,15 +13,14 @@ import json
 
 import pyarrow.parquet as pq
 import pytest
-from test_kill_stages import (  # noqa: F401 - home is a fixture
-    _files,
-    _kill_when,
-    _release,
-    _stage_process,
+from kill_support import (
     assert_nothing_broken,
     assert_taken_over,
     consumer_folders,
-    home,
+    kill_when,
+    parquet_files,
+    release_of,
+    stage_process,
 )
 
 from confiance.pipeline import STAGES
@@ -37,7 +37,7 @@ def assert_history_holds_every_release(settings) -> None:
     holds must be in the gate's history, readable."""
     for folder in consumer_folders(settings):
         consumer = folder.relative_to(settings.published).parts[0]
-        run = history_dir(settings, consumer) / _release(folder)
+        run = history_dir(settings, consumer) / release_of(folder)
         assert run.is_dir(), f"{folder.name}: the release it holds ({run.name}) is missing from the gate's history"
         for path in run.glob("*.parquet"):
             pq.read_metadata(path)  # a half-written file raises
@@ -49,7 +49,7 @@ def test_kill_during_publication(home: Settings, demo_run):  # noqa: F811 - the 
     cleans up, audits it, and publishes the same bytes as the uninterrupted run."""
     demo, demo_results = demo_run
     pinned = publish.public_key_pem(publish.signing_key(home))
-    before = {f.relative_to(home.published): (_release(f), _files(f)) for f in consumer_folders(home)}
+    before = {f.relative_to(home.published): (release_of(f), parquet_files(f)) for f in consumer_folders(home)}
     first_run = demo_results["publish"]["run_id"]
     assert len(before) >= 2 and all(run == first_run for run, _ in before.values())
     journal = home.published / ".swaps-in-progress.jsonl"
@@ -62,24 +62,24 @@ def test_kill_during_publication(home: Settings, demo_run):  # noqa: F811 - the 
         for line in lines:
             try:
                 folder = home.published / json.loads(line)["folder"]
-                if _release(folder) == "kill_publish":
+                if release_of(folder) == "kill_publish":
                     return True
             except (OSError, ValueError, KeyError):
                 continue  # being written or being swapped
         return False
 
-    proc = _stage_process(home, "publish", "kill_publish")
-    _kill_when(proc, mid_swaps, "release folders being swapped in")
+    proc = stage_process(home, "publish", "kill_publish")
+    kill_when(proc, mid_swaps, "release folders being swapped in")
 
     mixed = {first_run: 0, "kill_publish": 0}
     for folder in consumer_folders(home):
         ok, why = publish.verify_folder(folder, public_key=pinned)
         assert ok, f"{folder.relative_to(home.published)}: a consumer sees a partial folder ({why})"
         rel = folder.relative_to(home.published)
-        run = _release(folder)
+        run = release_of(folder)
         mixed[run] += 1
         if rel in before:
-            assert _files(folder) == before[rel][1]  # old or new release: the same content either way
+            assert parquet_files(folder) == before[rel][1]  # old or new release: the same content either way
     assert mixed["kill_publish"] >= 1  # the kill really happened between swaps
     # a previous release set aside mid-swap has a hidden name: never taken for a delivery
     assert all(p.name.startswith(".") for p in home.published.rglob("*.old*"))
@@ -100,7 +100,7 @@ def test_kill_during_publication(home: Settings, demo_run):  # noqa: F811 - the 
     for rel, folder in after.items():
         ok, why = publish.verify_folder(folder, public_key=pinned)
         assert ok, f"{rel}: {why}"
-        assert _release(folder) == "rerun_publish"
-        assert _files(folder) == _files(demo.published / rel), f"{rel}: not the uninterrupted run's bytes"
+        assert release_of(folder) == "rerun_publish"
+        assert parquet_files(folder) == parquet_files(demo.published / rel), f"{rel}: not the uninterrupted run's bytes"
     assert_nothing_broken(home)
     assert_history_holds_every_release(home)
