@@ -154,68 +154,31 @@ def _explain(*terms: str) -> list[list[str]]:
     return [GLOSSARY[t] for t in terms if t in GLOSSARY]
 
 
-def _first(entry: dict[str, Any], *names: str, default: Any = None) -> Any:
-    for name in names:
-        if name in entry and entry[name] not in (None, ""):
-            return entry[name]
-    return default
-
-
 # --------------------------------------------------------------------------- landing ledger
 
 
-def _reasons(entry: dict[str, Any]) -> dict[str, int]:
-    """Quarantine reasons of a ledger entry with their counts."""
-    raw = _first(entry, "reasons", "quarantine_reasons", default=None)
-    if isinstance(raw, dict):
-        return {str(k): int(v) for k, v in raw.items()}
-    if isinstance(raw, list):
-        out: Counter[str] = Counter()
-        for item in raw:
-            if isinstance(item, dict):
-                out[str(_first(item, "reason", "name", default="?"))] += int(_first(item, "count", "rows", default=1))
-            else:
-                out[str(item)] += 1
-        return dict(out)
-    return {}
-
-
 def landing_ledger_report(settings: Settings) -> Report:
-    from vault import landing
+    from vault.landing import ledger_entries, quarantine_counts
 
-    entries = landing.ledger(settings)
+    entries = ledger_entries(settings)
     quarantine: dict[str, dict[str, int]] = defaultdict(dict)
-    if callable(getattr(landing, "quarantine_summary", None)):
-        for q in landing.quarantine_summary(settings):
-            reason = str(q.get("reason") or "unknown")
-            per_file = quarantine[str(q.get("file") or "")]
-            per_file[reason] = per_file.get(reason, 0) + int(q.get("rows") or 0)
+    for q in quarantine_counts(settings):
+        per_file = quarantine[q.file]
+        per_file[q.reason] = per_file.get(q.reason, 0) + q.rows
     rows = []
     by_feed: dict[str, Counter[str]] = defaultdict(Counter)
     reason_rows: list[list[Any]] = []
     unbalanced = 0
     for e in entries:
-        read, landed, quarantined = (int(e.get(k) or 0) for k in ("rows_read", "rows_landed", "rows_quarantined"))
+        read, landed, quarantined = e.rows_read, e.rows_landed, e.rows_quarantined
         balanced = read == landed + quarantined
         unbalanced += 0 if balanced else 1
-        feed = str(e.get("feed") or "unknown")
-        file = Path(str(e.get("file") or "")).name
+        feed = e.feed or "unknown"
+        file = e.file
         # A refused file has its reason in the ledger; its quarantine entry is the refusal, not rows.
-        reasons = {} if e.get("status") == "refused" else (_reasons(e) or quarantine.get(file, {}))
-        rows.append(
-            [
-                file,
-                feed,
-                str(e.get("checksum") or ""),
-                str(e.get("status") or ""),
-                read,
-                landed,
-                quarantined,
-                "yes" if balanced else "NO",
-                str(e.get("landed_at") or ""),
-                str(e.get("reason") or ""),
-            ]
-        )
+        reasons = {} if e.status == "refused" else quarantine.get(file, {})
+        rows.append([file, feed, e.checksum, e.status, read, landed, quarantined, "yes" if balanced else "NO",
+                     str(e.landed_at), e.reason or ""])
         for reason, count in sorted(reasons.items()):
             reason_rows.append([file, feed, reason, count])
         c = by_feed[feed]
@@ -241,9 +204,9 @@ def landing_ledger_report(settings: Settings) -> Report:
     ]
     per_day: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for e in entries:
-        day = str(e.get("landed_at") or "")[:10]
-        per_day[day][0] += int(e.get("rows_landed") or 0)
-        per_day[day][1] += int(e.get("rows_quarantined") or 0)
+        day = str(e.landed_at)[:10]
+        per_day[day][0] += e.rows_landed
+        per_day[day][1] += e.rows_quarantined
     days = sorted(per_day)
     chart = dpo_charts.bars("Lignes reçues et mises en quarantaine par jour / rows landed and quarantined per day",
                             days, {"reçues / landed": [per_day[d][0] for d in days],
@@ -287,7 +250,7 @@ def landing_ledger_report(settings: Settings) -> Report:
                 note="Quarantined rows stay in the vault with their line number and reason; none is silently dropped.",
             ),
         ],
-        data={"files": entries, "per_feed": {f: dict(c) for f, c in by_feed.items()}},
+        data={"files": [asdict(e) for e in entries], "per_feed": {f: dict(c) for f, c in by_feed.items()}},
     )
 
 
@@ -430,31 +393,18 @@ def _manifests(settings: Settings) -> list[tuple[Path, dict[str, Any]]]:
     return out
 
 
-def _checks_text(checks: Any) -> str:
-    if isinstance(checks, dict):
-        parts = []
-        for name, value in sorted(checks.items()):
-            if isinstance(value, dict):
-                passed = _first(value, "passed", "ok", "status", "success", default="")
-                extra = ", ".join(
-                    f"{k}={v}"
-                    for k, v in sorted(value.items())
-                    if k not in ("passed", "ok", "status", "success") and isinstance(v, int | float | str | bool)
-                )
-                parts.append(f"{name}: {passed}" + (f" ({extra})" if extra else ""))
-            else:
-                parts.append(f"{name}: {value}")
-        return "; ".join(parts)
-    if isinstance(checks, list):
-        return "; ".join(
-            (
-                f"{_first(c, 'name', 'check', default='?')}: {_first(c, 'passed', 'status', 'ok', default='')}"
-                if isinstance(c, dict)
-                else str(c)
-            )
-            for c in checks
-        )
-    return "" if checks is None else str(checks)
+def _checks_text(checks: dict[str, Any] | None) -> str:
+    """A manifest file entry's ``checks`` as the gate writes them: name -> {"passed": bool, facts...} or a word
+    (``not_applicable``, ``not_checked``, the PII scan's status)."""
+    parts = []
+    for name, value in sorted((checks or {}).items()):
+        if isinstance(value, dict):
+            extra = ", ".join(f"{k}={v}" for k, v in sorted(value.items())
+                              if k != "passed" and isinstance(v, int | float | str | bool))
+            parts.append(f"{name}: {value.get('passed', '')}" + (f" ({extra})" if extra else ""))
+        else:
+            parts.append(f"{name}: {value}")
+    return "; ".join(parts)
 
 
 def _verify_manifest(path: Path) -> str:
@@ -470,28 +420,15 @@ def publication_log_report(settings: Settings) -> Report:
     run_rows = []
     invalid = 0
     for path, m in manifests:
-        consumer = str(_first(m, "consumer", default="") or path.parent.relative_to(settings.published).as_posix())
-        when = str(_first(m, "published_at", "created_at", "generated_at", "at", default=""))
-        run = str(_first(m, "run", "run_id", default=""))
+        # the keys governance.publish._sign_folder writes; an unreadable manifest ({}) is named by its folder
+        consumer = str(m.get("consumer") or path.parent.relative_to(settings.published).as_posix())
+        when, run = str(m.get("published_at", "")), str(m.get("run_id", ""))
         signature = _verify_manifest(path)
         invalid += signature == "INVALID"
-        files = _first(m, "files", default=[])
-        if isinstance(files, dict):
-            files = [{"file": k, **(v if isinstance(v, dict) else {})} for k, v in files.items()]
-        run_rows.append([consumer, when, run, len(files), signature, _checks_text(_first(m, "checks", default=None))])
-        for f in files:
-            if not isinstance(f, dict):
-                continue
-            file_rows.append(
-                [
-                    consumer,
-                    str(_first(f, "file", "path", "name", default="")),
-                    str(_first(f, "mart", "model", "table", default="")),
-                    _first(f, "rows", "row_count", default=""),
-                    str(_first(f, "sha256", "checksum", default="")),
-                    _checks_text(_first(f, "checks", default=None)),
-                ]
-            )
+        files = m.get("files", [])
+        run_rows.append([consumer, when, run, len(files), signature])
+        for f in files:  # governance.publish._file_entry
+            file_rows.append([consumer, f["name"], f["mart"], f["rows"], f["sha256"], _checks_text(f["checks"])])
     events = [e for e in _audit_entries(settings) if re.search(r"publi(sh|cation)", _action(e).lower())]
     event_rows = [[_when(e), _actor(e), _action(e), _counts(_details(e))] for e in events]
     decisions = []
@@ -559,7 +496,7 @@ def publication_log_report(settings: Settings) -> Report:
         tables=[
             Table(
                 "Published manifests",
-                ["consumer", "published at", "run", "files", "signature", "checks"],
+                ["consumer", "published at", "run", "files", "signature"],
                 run_rows,
                 numeric=[3],
             ),
@@ -598,7 +535,7 @@ def publication_log_report(settings: Settings) -> Report:
         ],
         data={
             "manifests": [
-                {"consumer": r[0], "published_at": r[1], "run": r[2], "files": r[3], "signature": r[4], "checks": r[5]}
+                {"consumer": r[0], "published_at": r[1], "run": r[2], "files": r[3], "signature": r[4]}
                 for r in run_rows
             ],
             "files": [
@@ -616,18 +553,18 @@ def publication_log_report(settings: Settings) -> Report:
 def retention_report(settings: Settings) -> Report:
     from vault.retention import due_for_purge
 
-    due = {str(item.get("feed")): item for item in due_for_purge(settings)}
+    due = {item.feed: item for item in due_for_purge(settings)}
     rows = []
     for name, contract in feed_contracts().items():
         sla = contract.sla.get("retention")
-        item = due.get(name) or {}
+        item = due.get(name)
         rows.append(
             [
                 name,
                 f"{sla.value} {sla.unit}" if sla else "not set",
                 " ".join(str(sla.description or "").split()) if sla else "",
-                _first(item, "rows", default="not landed"),
-                _first(item, "due_for_purge", "rows_due", default="not computed" if sla else "no rule"),
+                item.rows if item else "not landed",
+                item.due_for_purge if item else "not computed" if sla else "no rule",
             ]
         )
     missing = [r[0] for r in rows if r[1] == "not set"]
@@ -913,6 +850,10 @@ def _facts_fr(action: str, d: dict[str, Any]) -> str:
         rows = d.get("rows_deleted") or {}
         total = sum(v for v in rows.values() if isinstance(v, int))
         return f"{total} ligne(s) supprimée(s) dans le coffre, {d.get('warehouse_rows_deleted', 0)} dans l'entrepôt"
+    if action == "erasure.register_honoured":
+        return (f"fichier {d.get('file')} : {d.get('rows_refused', 0)} ligne(s) d'adhérent(s) effacé(s) renvoyée(s) "
+                f"par la source et refusée(s) (registre des effacements n° "
+                f"{', '.join(str(n) for n in d.get('register_entries') or [])})")
     if action.endswith(".files"):
         return f"{d.get('files_rewritten', 0)} fichier(s) réécrit(s), {d.get('lines_removed', 0)} ligne(s) retirée(s)"
     if action.startswith("key."):
@@ -991,10 +932,29 @@ def _request_register(settings: Settings) -> list[dict[str, Any]]:
     return sorted(by_number.values(), key=lambda r: r["number"])
 
 
+def _erasure_register(settings: Settings) -> list[list[Any]]:
+    """The erasure register's entries, from the audit log: number, date, request, rows re-sent and refused since."""
+    entries: dict[int, list[Any]] = {}
+    for e in _audit_entries(settings):
+        action, d = _action(e), _details(e)
+        if action == "erasure.member" and d.get("erasure_register_entry"):
+            entries[int(d["erasure_register_entry"])] = [int(d["erasure_register_entry"]), _when(e)[:10],
+                                                        str(d.get("request") or ""), 0, 0]
+        elif action == "erasure.register_honoured":
+            numbers = [int(n) for n in d.get("register_entries") or []]
+            for n in numbers[:1]:  # a file's refused rows are counted once, under its first entry
+                row = entries.setdefault(n, [n, "", "", 0, 0])
+                row[3] += int(d.get("rows_refused") or 0)
+                row[4] += 1
+    return [entries[n] for n in sorted(entries)]
+
+
 def requests_report(settings: Settings) -> Report:
     from datetime import date
 
     register = _request_register(settings)
+    erased = _erasure_register(settings)
+    refused = sum(r[3] for r in erased)
     today = date.today().isoformat()
     rows, late = [], 0
     for r in register:
@@ -1020,12 +980,27 @@ def requests_report(settings: Settings) -> Report:
              "Toutes dans les délais. / All on time."),
             "Comment traiter une demande : `confiance vault request access|rectify|object|erase --nir ...` "
             "(voir le README, section DPO). / How to handle one: see the README, DPO section.",
+            f"{len(erased)} effacement(s) au registre des effacements ; {refused} ligne(s) d'adhérents effacés, "
+            "renvoyées depuis par la source, refusées à l'arrivée. / "
+            f"{len(erased)} erasure(s) in the erasure register; {refused} row(s) of erased members sent again by "
+            "the source and refused at landing.",
         ],
         status="warning" if late else "ok",
         tables=[Table("Registre des demandes / Register of requests",
                       ["numéro / number", "type / kind", "reçue / received", "échéance / due", "statut / status",
-                       "close le / closed", "délai / deadline"], rows)],
-        data={"requests": register, "late": late},
+                       "close le / closed", "délai / deadline"], rows),
+                Table("Registre des effacements / Erasure register",
+                      ["n°", "effacé le / erased on", "demande / request",
+                       "lignes renvoyées et refusées / rows sent again and refused",
+                       "fichiers concernés / files"], erased, numeric=[3, 4],
+                      note="Pour honorer un effacement (RGPD art. 17 et 19) sans garder l'identité, le coffre ne "
+                           "conserve qu'une empreinte chiffrée (HMAC sous une clé propre au registre) du NIR et de "
+                           "l'identifiant de l'adhérent : si la source le renvoie, ses lignes ne sont pas reçues mais "
+                           "mises en quarantaine sans aucune valeur (motif erased_member). / To honour an erasure "
+                           "without keeping the identity, the vault keeps only a keyed digest of the member's NIR and "
+                           "id: rows sent again are quarantined without any value (reason erased_member).")],
+        data={"requests": register, "late": late,
+              "erasure_register": {"entries": len(erased), "rows_refused": refused}},
         charts=[{"title": "Demandes / requests", "svg": chart}] if chart else [],
     )
 
@@ -1058,6 +1033,34 @@ def _consent_filters(settings: Settings) -> dict[str, list[str]]:
             if found:
                 out[node["name"]] = sorted(found)
     return out
+
+
+_CONSENT_CHANGES = ("new_given", "new_refused", "given", "withdrawn", "unchanged")  # vault.consent.CHANGES
+
+
+def _consent_landings(settings: Settings) -> tuple[list[list[Any]], list[list[Any]], int]:
+    """The consent history recorded at each landing of the member feed (its audit entry's ``consent_changes``),
+    reconciled with the landing ledger: per file and consent, the changes sum to the file's rows landed. Returns
+    (rows per landing, rows per month and consent, landings that do not reconcile)."""
+    from vault.landing import ledger_entries
+
+    landed = {(e.file, e.checksum[:16]): e.rows_landed for e in ledger_entries(settings) if e.status == "landed"}
+    per_landing, monthly, broken = [], defaultdict(lambda: [0, 0, 0, 0]), 0
+    for e in _audit_entries(settings):
+        d = _details(e)
+        if _action(e) != "landing.landed" or not isinstance(d.get("consent_changes"), dict):
+            continue
+        in_ledger = landed.get((str(d.get("file")), str(d.get("checksum"))))
+        for consent, changes in sorted(d["consent_changes"].items()):
+            counts = [int(changes.get(k, 0)) for k in _CONSENT_CHANGES]
+            ok = in_ledger is not None and sum(counts) == in_ledger
+            broken += not ok
+            per_landing.append([_when(e)[:7], str(d.get("file")), consent, *counts,
+                                "" if in_ledger is None else in_ledger, "oui / yes" if ok else "NON / NO"])
+            m = monthly[(_when(e)[:7], consent)]
+            for i, k in enumerate(("new_given", "new_refused", "given", "withdrawn")):
+                m[i] += int(changes.get(k, 0))
+    return per_landing, [[m, c, *v] for (m, c), v in sorted(monthly.items())], broken
 
 
 def consent_report(settings: Settings) -> Report:
@@ -1102,6 +1105,16 @@ def consent_report(settings: Settings) -> Report:
     chart = dpo_charts.bars("Part des adhérents ayant consenti / share of members who consent",
                             list(shares), {"consentement / consent": [g / t if t else 0 for t, g in shares.values()]},
                             horizontal=True, percent=True)
+    landing_rows, month_rows, unreconciled = _consent_landings(settings)
+    periods = sorted({(r[0], r[1]) for r in month_rows})
+    changes_chart = dpo_charts.bars(
+        "Consentements donnés et retirés par mois (flux des adhérents et oppositions) / consents given and withdrawn "
+        "per month", [f"{m} {c.removeprefix('consent_')}" for m, c in periods],
+        {"donnés / given": [r[4] for r in month_rows],
+         "retirés / withdrawn": [r[5] + objections.get((r[0], r[1]), 0) for r in month_rows]}, stacked=False)
+    charts = [{"title": "Consentements / consent", "svg": chart}] if chart else []
+    if changes_chart:
+        charts.append({"title": "Évolution / changes over time", "svg": changes_chart})
     return Report(
         slug="consent",
         title="Consentements / Consent",
@@ -1112,8 +1125,13 @@ def consent_report(settings: Settings) -> Report:
             "; ".join(f"{c} : {g} sur {t} ({g / t:.1%})" for c, (t, g) in shares.items() if t)
             or "Aucun adhérent dans l'entrepôt. / No member in the warehouse.",
             f"{sum(objections.values())} opposition(s) enregistrée(s) par le DPO. / objections recorded.",
+            f"Évolution des consentements enregistrée à {len({(r[0], r[1]) for r in landing_rows})} arrivée(s) du "
+            "fichier des adhérents ; pour chacune, nouveaux + donnés + retirés + inchangés = lignes reçues au registre "
+            "d'arrivée : " + ("vrai pour toutes. / Consent changes recorded at each landing of the member feed; they "
+                              "add up to the rows landed in the ledger for every one." if not unreconciled else
+                              f"FAUX pour {unreconciled}. / they do NOT reconcile with the ledger for {unreconciled}."),
         ],
-        status="ok",
+        status="ok" if not unreconciled else "broken",
         tables=[
             Table("Consentements des adhérents (entrepôt, dernière exécution) / Members' consents",
                   ["consentement / consent", "adhérents / members", "oui / yes", "non / no", "part / share"],
@@ -1130,10 +1148,24 @@ def consent_report(settings: Settings) -> Report:
             Table("Oppositions par mois / Objections per month", ["mois / month", "consentement / consent",
                                                                    "oppositions / objections"],
                   objection_rows, numeric=[2]),
+            Table("Évolution des consentements par mois (flux des adhérents) / Consent changes per month (member "
+                  "feed)", ["mois / month", "consentement / consent", "nouveaux adhérents : oui / new members: yes",
+                            "nouveaux adhérents : non / new members: no", "donnés / given", "retirés / withdrawn"],
+                  month_rows, numeric=[2, 3, 4, 5],
+                  note="Chaque fiche reçue est comparée à la version précédente du même adhérent dans le coffre. / "
+                       "Each member row landed is compared with that member's previous version in the vault."),
+            Table("Consentements à chaque arrivée, rapprochés du registre d'arrivée / Consent changes per landing, "
+                  "reconciled with the landing ledger",
+                  ["mois / month", "fichier / file", "consentement / consent", "nouveaux : oui / new: yes",
+                   "nouveaux : non / new: no", "donnés / given", "retirés / withdrawn", "inchangés / unchanged",
+                   "lignes reçues (registre) / rows landed (ledger)", "rapproché / reconciled"],
+                  landing_rows, numeric=[3, 4, 5, 6, 7, 8]),
         ],
         data={"shares": {c: {"members": t, "given": g} for c, (t, g) in shares.items()},
-              "marts": mart_rows, "campaigns": campaign_rows, "objections": objection_rows},
-        charts=[{"title": "Consentements / consent", "svg": chart}] if chart else [],
+              "marts": mart_rows, "campaigns": campaign_rows, "objections": objection_rows,
+              "changes_per_month": month_rows, "changes_per_landing": landing_rows,
+              "unreconciled_landings": unreconciled},
+        charts=charts,
         explanations=_explain("reidentification", "token"),
     )
 

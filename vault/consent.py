@@ -110,6 +110,41 @@ def overridden(con: duckdb.DuckDBPyConnection, members_sql: str) -> int:
     return int(con.execute(f"SELECT count(DISTINCT member_id) FROM ({' UNION ALL '.join(parts)})").fetchone()[0])
 
 
+#: What a landed member row did to one consent, compared with the member's latest earlier version.
+CHANGES = ("new_given", "new_refused", "given", "withdrawn", "unchanged")
+
+
+def ensure_landing_table(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("""CREATE TABLE IF NOT EXISTS meta.consent_landings (
+        file_id INTEGER NOT NULL, consent VARCHAR NOT NULL, new_given BIGINT NOT NULL, new_refused BIGINT NOT NULL,
+        given BIGINT NOT NULL, withdrawn BIGINT NOT NULL, unchanged BIGINT NOT NULL, landed_at TIMESTAMP NOT NULL,
+        PRIMARY KEY (file_id, consent))""")
+
+
+def record_landing(con: duckdb.DuckDBPyConnection, file_id: int, checked: str) -> dict[str, dict[str, int]]:
+    """The consent history of one landing of the member feed (inside its transaction, before its rows are added):
+    for each consent, how many landed rows are new members saying yes / no, members who gave or withdrew it since
+    their latest earlier version (a DPO request's version included), and unchanged. Their sum is the file's rows
+    landed (the ledger). Stored in ``meta.consent_landings`` (counts only) and returned for the audit log."""
+    ensure_landing_table(con)
+    previous = ("(SELECT * FROM raw.members QUALIFY row_number() OVER (PARTITION BY member_id "
+                "ORDER BY updated_at DESC, _file_id DESC, _line DESC) = 1)")
+    out: dict[str, dict[str, int]] = {}
+    for col in consent_columns():
+        row = con.execute(f"""
+            SELECT count(*) FILTER (p.member_id IS NULL AND now_),
+                   count(*) FILTER (p.member_id IS NULL AND NOT now_),
+                   count(*) FILTER (p.member_id IS NOT NULL AND now_ AND NOT before_),
+                   count(*) FILTER (p.member_id IS NOT NULL AND before_ AND NOT now_),
+                   count(*) FILTER (p.member_id IS NOT NULL AND before_ = now_)
+            FROM (SELECT c.member_id, coalesce(c.{col}, false) AS now_ FROM {checked} c WHERE c._reason = '') c
+            LEFT JOIN (SELECT member_id, coalesce({col}, false) AS before_ FROM {previous}) p USING (member_id)
+            """).fetchone()
+        out[col] = dict(zip(CHANGES, (int(v) for v in row), strict=True))
+        con.execute("INSERT INTO meta.consent_landings VALUES (?, ?, ?, ?, ?, ?, ?, now())", [file_id, col, *row])
+    return out
+
+
 def history(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     """Consent changes per month: members whose flag turned on or off between two landed versions of their row,
     plus the DPO's recorded events."""

@@ -42,7 +42,7 @@ import pyarrow.parquet as pq
 
 from confiance.contracts import feed_contracts
 from confiance.crossing_rules import MEMBER_ENTITY, Token
-from vault import audit, keys
+from vault import audit, erasure_register, keys
 from vault.crossing import cross_to_warehouse, current_version
 from vault.db import _attach, new_session, reencrypt_copy, vault_connection
 from vault.landing import actor_name, sha256_file
@@ -224,12 +224,16 @@ def erase_member_id(settings: Any, member_id: str, actor: str | None = None, req
                     ) -> dict[str, int]:
     """Erase one member everywhere under the data directory (see the module's docstring); rows removed per place."""
     return remove_everywhere(settings, [member_id], None, actor=actor, action="erasure.member",
-                             facts={"request": request} if request else {})
+                             facts={"request": request} if request else {}, remember=True)
 
 
 def remove_everywhere(settings: Any, member_ids: Iterable[str], extra: Needles | None, *, actor: str | None,
-                      action: str, facts: dict[str, Any], member_rows: bool = True) -> dict[str, int]:
-    """Remove the members (and/or the extra values, e.g. purged benefit lines) from every zone, physically."""
+                      action: str, facts: dict[str, Any], member_rows: bool = True,
+                      remember: bool = False) -> dict[str, int]:
+    """Remove the members (and/or the extra values, e.g. purged benefit lines) from every zone, physically.
+
+    ``remember``: an erasure (not a purge) is recorded in the erasure register (``vault.erasure_register``), so
+    that the source system sending the member again does not land them again."""
     actor = actor or actor_name()
     with vault_connection(settings, operation=action) as con:
         needles = member_needles(settings, con, member_ids)
@@ -249,6 +253,9 @@ def remove_everywhere(settings: Any, member_ids: Iterable[str], extra: Needles |
                     shutil.rmtree(folder)
                     exports += 1
         con.execute("BEGIN TRANSACTION")
+        if remember and needles.member_ids:
+            entry = erasure_register.remember(settings, con, sorted(needles.member_ids), facts.get("request"))
+            facts = {**facts, "erasure_register_entry": entry}
         deleted = delete_in_vault(con, needles, member_rows=member_rows)
         # the warehouse still holds them until it is re-crossed and compacted: if this process is killed
         # before that, the next crossing finishes the removal and audits it (counts only, no identifier)
@@ -447,18 +454,20 @@ def _atomic_write(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def sweep_files(settings: Any, needles: Needles, con: Any = None) -> dict[str, int]:
+def sweep_files(settings: Any, needles: Needles, con: Any = None, only: Path | None = None) -> dict[str, int]:
     """Remove the needles from every file under the data directory except the two databases and the audit log.
 
     Inbox files lose whole lines (CSV/JSON Lines) or rows (Parquet), and the landing ledger gets their new checksum
     and size; Parquet files elsewhere lose the rows, other text files have the values replaced by a marker.
-    ``con``: a vault connection already held (the ledger is updated through it), else one is opened."""
+    ``con``: a vault connection already held (the ledger is updated through it), else one is opened.
+    ``only``: sweep this one file (a landed inbox file holding rows of an erased member), not the whole directory."""
     home = Path(settings.home)
     values = needles.values
     files = lines = redacted = 0
     rechecked: list[tuple[str, str, str, int]] = []
     inbox = Path(settings.inbox)
-    for path in sorted(p for p in home.rglob("*") if p.is_file() and not p.is_symlink()):
+    paths = [Path(only)] if only else sorted(p for p in home.rglob("*") if p.is_file() and not p.is_symlink())
+    for path in paths:
         if _skip(settings, path):
             continue
         suffix = path.suffix.lower()

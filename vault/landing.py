@@ -36,6 +36,8 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import asdict, dataclass, fields
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +45,7 @@ import duckdb
 
 from confiance.contracts import Column, Contract, feed_contracts
 from confiance.identifiers import nir_key_valid_sql
-from vault import audit
+from vault import audit, consent, erasure_register
 from vault.db import vault_connection
 
 log = logging.getLogger(__name__)
@@ -557,8 +559,12 @@ def land_file(
     checksum: str,
     say: Callable[[str], None],
     on_event: EventHook | None = None,
+    erased: erasure_register.Matcher | None = None,
 ) -> dict:
-    """Land one file in one transaction; returns its ledger row as a dict."""
+    """Land one file in one transaction; returns its ledger row as a dict.
+
+    ``erased``: the erasure register's matcher; rows of an erased member are quarantined without values
+    (reason ``erased_member``) and their lines removed from the inbox file after the commit."""
     contract = feed_contracts()[feed]
     fmt = FORMATS.get(path.suffix.lower())
     size = path.stat().st_size
@@ -593,7 +599,9 @@ def land_file(
         # and not keeping it lets DuckDB stream and spill (a year of benefit lines in the vault's memory limit).
         con.execute("SET preserve_insertion_order = false")
         con.execute(f"CREATE TABLE {checked} AS {validation_select(contract, staged, f'raw.{feed}')}")
+        refused = erased.mark(con, checked, [c.name for c in contract.columns]) if erased else None
         names = ", ".join(_q(c.name) for c in contract.columns)
+        consents = consent.record_landing(con, fid, checked) if feed == "members" else None
         con.execute(f"INSERT INTO raw.{feed} SELECT {names}, {fid}, _line FROM {checked} WHERE _reason = ''")
         con.execute(
             f"INSERT INTO meta.quarantine SELECT {fid}, {_lit(path.name)}, {_lit(feed)}, _line, _reason, _raw, "
@@ -604,6 +612,8 @@ def land_file(
                 f"INSERT INTO meta.quarantine SELECT {fid}, {_lit(path.name)}, {_lit(feed)}, line, "
                 f"'malformed line: ' || lower(error_type), csv_line, now() FROM badlines_{fid}"
             )
+        if refused and refused.rows:
+            erasure_register.clear_quarantined_values(con, fid, refused)
         landed, quarantined = con.execute(
             f"SELECT count(*) FILTER (_reason = ''), count(*) FILTER (_reason <> '') FROM {checked}"
         ).fetchone()
@@ -632,12 +642,17 @@ def land_file(
         con.execute(f"DROP TABLE IF EXISTS temp.badlines_{fid}")
         con.execute(f"SET preserve_insertion_order = {keep_order}")
     say(f"{path.name}: {landed:,} landed, {quarantined:,} quarantined in {time.monotonic() - t0:.1f}s")
+    if erased and refused and refused.rows:
+        erased.after_commit(con, path, feed, refused)
+        say(f"{path.name}: {refused.rows:,} row(s) of erased members refused (erasure register)")
     return {
         **result,
         "status": "landed",
         "rows_read": landed + quarantined,
         "rows_landed": landed,
         "rows_quarantined": quarantined,
+        "rows_erased": refused.rows if refused else 0,
+        **({"consent_changes": consents} if consents else {}),
     }
 
 
@@ -696,6 +711,7 @@ def land_inbox(settings: Any, progress: bool = False, on_event: EventHook | None
             con.execute("SET enable_progress_bar = true")
             con.execute("SET enable_progress_bar_print = true")
         known = dict(con.execute("SELECT checksum, status FROM meta.ledger").fetchall())
+        erased = erasure_register.Matcher(settings, con)
         for path, feed in files:
             checksum = sha256_file(path)
             if checksum in known:
@@ -714,7 +730,7 @@ def land_inbox(settings: Any, progress: bool = False, on_event: EventHook | None
                 if on_event:
                     on_event("skipped", {"file": path.name})
                 continue
-            res = land_file(con, path, feed, checksum, say, on_event)
+            res = land_file(con, path, feed, checksum, say, on_event, erased=erased)
             known[checksum] = res["status"]
             results.append(res)
             if on_event:
@@ -724,29 +740,65 @@ def land_inbox(settings: Any, progress: bool = False, on_event: EventHook | None
                 actor,
                 f"landing.{res['status']}",
                 {k: res[k] for k in ("file", "feed", "rows_read", "rows_landed", "rows_quarantined", "reason")}
-                | {"checksum": checksum[:16]},
+                | {"checksum": checksum[:16]}
+                | ({"consent_changes": res["consent_changes"]} if res.get("consent_changes") else {}),
             )
     return results
 
 
-def ledger(settings: Any) -> list[dict]:
-    """The landing ledger: one dict per file processed (no identifiers, no values)."""
+@dataclass(frozen=True)
+class LedgerEntry:
+    """One file of the landing ledger (``meta.ledger``): no identifier, no value."""
+
+    file_id: int
+    file: str
+    feed: str | None
+    format: str | None
+    checksum: str
+    size_bytes: int | None
+    status: str  # landed | refused
+    rows_read: int
+    rows_landed: int
+    rows_quarantined: int
+    reason: str | None  # why a refused file was refused
+    landed_at: datetime
+
+
+@dataclass(frozen=True)
+class QuarantineCount:
+    """Quarantined rows of one file for one reason (no values)."""
+
+    file: str
+    feed: str | None
+    reason: str
+    rows: int
+
+
+def ledger_entries(settings: Any) -> list[LedgerEntry]:
+    """The landing ledger, one typed entry per file processed, in landing order."""
     if not Path(settings.vault_db).exists():
         return []
+    names = ", ".join(f.name for f in fields(LedgerEntry))
     with vault_connection(settings, read_only=True) as con:
-        cur = con.execute(
-            "SELECT file_id, file, feed, format, checksum, size_bytes, status, rows_read, rows_landed, "
-            "rows_quarantined, reason, landed_at FROM meta.ledger ORDER BY file_id"
-        )
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+        rows = con.execute(f"SELECT {names} FROM meta.ledger ORDER BY file_id").fetchall()
+    return [LedgerEntry(*row) for row in rows]
 
 
-def quarantine_summary(settings: Any) -> list[dict]:
+def ledger(settings: Any) -> list[dict]:
+    """The landing ledger: one dict per file processed (the fields of :class:`LedgerEntry`)."""
+    return [asdict(e) for e in ledger_entries(settings)]
+
+
+def quarantine_counts(settings: Any) -> list[QuarantineCount]:
     """Quarantined rows counted per file and reason (no values)."""
     if not Path(settings.vault_db).exists():
         return []
     with vault_connection(settings, read_only=True) as con:
-        cur = con.execute("SELECT file, feed, reason, count(*) AS rows FROM meta.quarantine GROUP BY ALL ORDER BY ALL")
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+        rows = con.execute("SELECT file, feed, reason, count(*) FROM meta.quarantine GROUP BY ALL ORDER BY ALL"
+                           ).fetchall()
+    return [QuarantineCount(*row) for row in rows]
+
+
+def quarantine_summary(settings: Any) -> list[dict]:
+    """Quarantined rows counted per file and reason (the fields of :class:`QuarantineCount`)."""
+    return [asdict(q) for q in quarantine_counts(settings)]

@@ -136,28 +136,33 @@ def retention_counts(settings: Any, as_of: date | None = None) -> list[RuleCount
         return _count(con, as_of or date.today())
 
 
-def due_for_purge(settings: Any, as_of: date | None = None) -> list[dict]:
+@dataclass(frozen=True)
+class FeedDue:
+    """One feed's retention summed over its rules: rows in the vault, rows past retention (to purge), archived."""
+
+    feed: str
+    retention: str  # the rules' durations, "; "-separated
+    rule: str  # the rules' explanations
+    rows: int  # rows of the feed in the vault
+    due_for_purge: int  # rows past retention (quarantined lines included)
+    archived: int
+    quarantined_due: int  # of which quarantined lines
+
+
+def due_for_purge(settings: Any, as_of: date | None = None) -> list[FeedDue]:
     """Per feed: retention, rows in the vault and rows past retention (to purge), summed over its rules."""
-    by_feed: dict[str, dict] = {}
     if not Path(settings.vault_db).exists():
         return []
     with vault_connection(settings, read_only=True) as con:
         counts = _count(con, as_of or date.today())
         totals = {name: con.execute(f"SELECT count(*) FROM raw.{name}").fetchone()[0] for name in feed_contracts()}
+    by_feed: dict[str, list[RuleCount]] = {}
     for rc in counts:
-        item = by_feed.setdefault(rc.feed, {"feed": rc.feed, "retention": [], "rows": 0, "due_for_purge": 0,
-                                            "archived": 0, "rule": []})
-        item["retention"].append(rc.retention)
-        item["rule"].append(rc.description)
-        item["due_for_purge"] += rc.due
-        item["archived"] += rc.archived
-        item["rows"] = int(totals.get(rc.feed, 0))
-        if rc.rule.startswith("quarantine."):
-            item["quarantined_due"] = item.get("quarantined_due", 0) + rc.due
-    for item in by_feed.values():
-        item["retention"] = "; ".join(item["retention"])
-        item["rule"] = " ".join(item["rule"])
-    return list(by_feed.values())
+        by_feed.setdefault(rc.feed, []).append(rc)
+    return [FeedDue(feed, "; ".join(r.retention for r in rules), " ".join(r.description for r in rules),
+                    int(totals.get(feed, 0)), sum(r.due for r in rules), sum(r.archived for r in rules),
+                    sum(r.due for r in rules if r.rule.startswith("quarantine.")))
+            for feed, rules in by_feed.items()]
 
 
 def purge(settings: Any, *, dry_run: bool = False, as_of: date | None = None, actor: str | None = None) -> dict:

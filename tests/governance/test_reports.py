@@ -241,11 +241,11 @@ def test_audit_summary_counts_reidentifications(pipeline: Settings) -> None:
 def test_retention_counts_come_from_the_vault(pipeline: Settings) -> None:
     from vault.retention import due_for_purge
 
-    expected = {d["feed"]: d for d in due_for_purge(pipeline)}
+    expected = {d.feed: d for d in due_for_purge(pipeline)}
     rows = {r["feed"]: r for r in _json(pipeline, "retention")["data"]["feeds"]}
     assert set(rows) == set(feed_contracts())
     for feed, d in expected.items():
-        assert rows[feed]["rows"] == d["rows"] and rows[feed]["rows_due"] == d["due_for_purge"]
+        assert rows[feed]["rows"] == d.rows and rows[feed]["rows_due"] == d.due_for_purge
     for feed, contract in feed_contracts().items():
         assert " ".join(contract.sla["retention"].description.split()) == rows[feed]["rule"]
 

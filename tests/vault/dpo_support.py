@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from confiance.settings import Settings
+from vault import keys
+from vault.crossing import token_py
 
 KEY = "6d" * 32
 MEMBERS = 250
@@ -94,3 +96,30 @@ def warehouse_text(settings: Settings) -> str:
         return "\n".join(parts)
     finally:
         con.close()
+
+
+def pick_member(settings) -> dict[str, str]:
+    """A member with benefits whose last name is written nowhere in the inbox but in their own lines."""
+    text = "\n".join(p.read_text(encoding="utf-8") for p in settings.inbox.glob("*.csv"))
+    benefits = inbox_rows(settings, "benefits")
+    for m in inbox_rows(settings, "members"):
+        mine = [b for b in benefits if b["member_id"] == m["member_id"]]
+        if len(m["nir"]) != 15 or len(mine) < 2 or not m["email"] or not m["phone"]:
+            continue
+        own = sum(line.count(m["last_name"]) for line in text.splitlines() if m["member_id"] in line)
+        if own and text.count(m["last_name"]) == own and len(m["last_name"]) >= 5:
+            return m
+    raise AssertionError("no suitable member in the generated data")
+
+
+def erasure_needles(settings, member: dict[str, str]) -> list[str]:
+    contracts = [c["contract_id"] for c in inbox_rows(settings, "contracts") if c["member_id"] == member["member_id"]]
+    benefits = [b["benefit_id"] for b in inbox_rows(settings, "benefits") if b["member_id"] == member["member_id"]]
+    values = [member[k] for k in ("nir", "email", "phone", "iban", "member_id")] + contracts + benefits
+    values.append(f"{member['first_name']} {member['last_name']}")
+    for version in (1, 2):  # every token they ever had, in both key versions of the warehouse domain
+        key = keys.domain_key(settings, "insurer", version)
+        values.append(token_py(key, "insurer", version, "member", member["nir"]))
+        values += [token_py(key, "insurer", version, "contract", c) for c in contracts]
+        values += [token_py(key, "insurer", version, "benefit", b) for b in benefits]
+    return [v for v in values if v]

@@ -7,7 +7,9 @@ from __future__ import annotations
 import duckdb
 import pytest
 from click.testing import CliRunner
-from dpo_support import KEY, decrypted_vault_text, files_holding, inbox_rows, warehouse_text
+from dpo_support import KEY, decrypted_vault_text, files_holding, warehouse_text
+from dpo_support import erasure_needles as _needles
+from dpo_support import pick_member as _pick_member
 
 from vault import audit, keys
 from vault.crossing import token_py
@@ -16,33 +18,6 @@ from vault.crossing import token_py
 @pytest.fixture
 def home(dpo_home):
     return dpo_home
-
-
-def _pick_member(settings) -> dict[str, str]:
-    """A member with benefits whose last name is written nowhere in the inbox but in their own lines."""
-    text = "\n".join(p.read_text(encoding="utf-8") for p in settings.inbox.glob("*.csv"))
-    benefits = inbox_rows(settings, "benefits")
-    for m in inbox_rows(settings, "members"):
-        mine = [b for b in benefits if b["member_id"] == m["member_id"]]
-        if len(m["nir"]) != 15 or len(mine) < 2 or not m["email"] or not m["phone"]:
-            continue
-        own = sum(line.count(m["last_name"]) for line in text.splitlines() if m["member_id"] in line)
-        if own and text.count(m["last_name"]) == own and len(m["last_name"]) >= 5:
-            return m
-    raise AssertionError("no suitable member in the generated data")
-
-
-def _needles(settings, member: dict[str, str]) -> list[str]:
-    contracts = [c["contract_id"] for c in inbox_rows(settings, "contracts") if c["member_id"] == member["member_id"]]
-    benefits = [b["benefit_id"] for b in inbox_rows(settings, "benefits") if b["member_id"] == member["member_id"]]
-    values = [member[k] for k in ("nir", "email", "phone", "iban", "member_id")] + contracts + benefits
-    values.append(f"{member['first_name']} {member['last_name']}")
-    for version in (1, 2):  # every token they ever had, in both key versions of the warehouse domain
-        key = keys.domain_key(settings, "insurer", version)
-        values.append(token_py(key, "insurer", version, "member", member["nir"]))
-        values += [token_py(key, "insurer", version, "contract", c) for c in contracts]
-        values += [token_py(key, "insurer", version, "benefit", b) for b in benefits]
-    return [v for v in values if v]
 
 
 def test_erasure_by_nir_leaves_no_recoverable_copy_anywhere(home):
