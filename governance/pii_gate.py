@@ -1,13 +1,20 @@
 """The outbound PII gate: nothing leaves for published/, site/ or reports/ with personal data in it.
 
-``scan_paths`` looks at every string column of every Parquet file (its distinct
-values, analysed in batches) and at every text file (html, md, json, jsonl,
-csv, txt, xml, yaml) under the given paths, with the same detectors as the
-inbound scrubber (``vault.pii.scrubber.analyze_texts``: validated patterns, INSEE
-name lexicons, spaCy where doubt remains; each distinct value analysed once).
-A finding names the file, the column or line, the entity type and a count —
-never the value. ``assert_clean`` raises
-``PiiLeakError`` listing the findings.
+``scan_paths`` looks at every text-bearing file under the given paths, with the
+same detectors as the inbound scrubber (``vault.pii.scrubber.analyze_texts``:
+validated patterns, INSEE name lexicons, spaCy where doubt remains; each
+distinct value analysed once):
+
+- Parquet: every string column (its distinct values);
+- CSV: every cell (the delimiter sniffed among , ; tab |), placed by line and column;
+- XLSX: every text cell of every sheet (openpyxl), placed by sheet and cell;
+- JSON and JSON Lines: every key and string value, placed by its path ("files[2].name");
+- HTML, SVG, XML (text between the tags), Markdown, text, YAML: every line.
+
+Other files (images, fonts, PDF printed from an HTML page that is scanned,
+signatures) are skipped. A finding names the file, the place, the entity type
+and a count — never the value. ``assert_clean`` raises ``PiiLeakError`` listing
+the findings.
 
 Some identifiers are public data in some places: an employer's SIRET in that
 employer's own folder, for instance. The caller says so with ``allow``: either
@@ -21,10 +28,14 @@ publication with ``PiiGateError``: a file that cannot be checked is not clean.
 
 from __future__ import annotations
 
+import csv
 import fnmatch
 import html
+import io
+import json
 import logging
 import re
+import zipfile
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -36,13 +47,24 @@ import pyarrow.parquet as pq
 
 logger = logging.getLogger(__name__)
 
-TEXT_SUFFIXES = frozenset({".html", ".htm", ".md", ".json", ".jsonl", ".csv", ".txt", ".xml", ".yaml", ".yml"})
+TEXT_SUFFIXES = frozenset({".html", ".htm", ".md", ".txt", ".xml", ".svg", ".yaml", ".yml"})
+MARKUP_SUFFIXES = frozenset({".html", ".htm", ".xml", ".svg"})
+CSV_SUFFIXES = frozenset({".csv", ".tsv"})
+JSON_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson"})
+XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 PARQUET_SUFFIXES = frozenset({".parquet", ".pq"})
 
 #: Distinct values (or lines) handed to the analyzer at once.
 BATCH = 5000
 
 Allow = Iterable[str] | Mapping[str, Iterable[str]] | None
+
+#: Entity types a release's generated documents (report pages, CSV/XLSX copies, read-me, manifest) may hold
+#: without it being a leak: they are rendered from templates and from the release's tables, which are scanned
+#: column by column; their French and English labels and prose read as names to the statistical model ("Men",
+#: "Care", "Hommes"), and an employer's SIRET is public company data. Every other detector (NIR, phone, e-mail,
+#: IBAN, RPPS, dates of birth, addresses...) applies to every cell and line of them.
+GENERATED_DOCUMENT_ALLOW = frozenset({"PERSON", "SIRET", "SIREN"})
 
 _TAG = re.compile(r"<(?:script|style)\b.*?</(?:script|style)>|<[^>]+>", re.IGNORECASE | re.DOTALL)
 
@@ -52,7 +74,7 @@ class Finding:
     """Personal data found in an outbound file: where and what, never the value."""
 
     file: str
-    location: str  # "column <name>" or "line <n>"
+    location: str  # "column <name>", "line <n>", "line <n>, column <name>", "sheet <s>, cell <B3>", "key <path>"
     entity_type: str
     count: int  # distinct values (Parquet) or occurrences (text line)
 
@@ -72,6 +94,16 @@ class PiiLeakError(RuntimeError):
         lines = "\n".join(f"  - {f}" for f in findings[:200])
         more = f"\n  ... and {len(findings) - 200} more" if len(findings) > 200 else ""
         super().__init__(f"personal data found in {len({f.file for f in findings})} file(s):\n{lines}{more}")
+
+
+def release_allow(columns: Mapping[str, Iterable[str]]) -> dict[str, set[str]]:
+    """The allow mapping for a release: ``columns`` (a table column -> entity types allowed there) plus
+    ``GENERATED_DOCUMENT_ALLOW`` for every generated document (any text-bearing file that is not a table)."""
+    allow = {column: set(types) for column, types in columns.items()}
+    suffixes = (CSV_SUFFIXES | JSON_SUFFIXES | XLSX_SUFFIXES | TEXT_SUFFIXES) - PARQUET_SUFFIXES
+    for suffix in sorted(suffixes):
+        allow.setdefault(f"*{suffix}", set()).update(GENERATED_DOCUMENT_ALLOW)
+    return allow
 
 
 def _allowed(allow: Allow, file: Path, column: str | None) -> frozenset[str]:
@@ -160,12 +192,16 @@ def scan_parquet(file: Path, allow: Allow = None) -> list[Finding]:
     return findings
 
 
-def _text_lines(file: Path) -> list[str]:
+def _read_text(file: Path) -> str:
     try:
-        text = file.read_text(encoding="utf-8")
+        return file.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise PiiGateError(f"{file}: cannot read as UTF-8 text ({type(exc).__name__})") from None
-    if file.suffix.lower() in {".html", ".htm", ".xml"}:
+
+
+def _text_lines(file: Path) -> list[str]:
+    text = _read_text(file)
+    if file.suffix.lower() in MARKUP_SUFFIXES:
         # Keep line numbers: tags become spaces of the same line count.
         text = _TAG.sub(lambda m: "\n" * m.group(0).count("\n") + " ", text)
         text = html.unescape(text)
@@ -184,8 +220,109 @@ def scan_text_file(file: Path, allow: Allow = None, cache: dict[str, list] | Non
     return findings
 
 
+def _scan_cells(file: Path, cells: list[tuple[str, str]], allow: Allow, cache: dict[str, list] | None) -> list[Finding]:
+    """Findings in the (place, text) cells of one structured file, per place."""
+    allowed = _allowed(allow, file, None)
+    texts = [text for _place, text in cells]
+    findings = []
+    for (place, _text), spans in zip(cells, _analyze(texts, cache), strict=True):
+        per_type = Counter(s.entity_type for s in spans if s.entity_type not in allowed)
+        for entity, count in sorted(per_type.items()):
+            findings.append(Finding(str(file), place, entity, count))
+    return findings
+
+
+def _csv_cells(file: Path) -> list[tuple[str, str]]:
+    """(place, text) of every non-empty cell; the place names the line and the column's header."""
+    text = _read_text(file)
+    sample = text[:8192]
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+    except csv.Error:
+        dialect = csv.excel_tab if file.suffix.lower() == ".tsv" else csv.excel
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), dialect))
+    except csv.Error as exc:
+        raise PiiGateError(f"{file}: cannot read as CSV ({exc})") from None
+    header = rows[0] if rows else []
+    cells = []
+    for number, row in enumerate(rows, start=1):
+        for index, value in enumerate(row):
+            if value.strip():
+                column = header[index] if number > 1 and index < len(header) and header[index] else str(index + 1)
+                cells.append((f"line {number}, column {column}", value))
+    return cells
+
+
+def _json_strings(value: object, path: str) -> Iterator[tuple[str, str]]:
+    if isinstance(value, str):
+        yield path or "$", value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            child = f"{path}.{key}" if path else str(key)
+            yield f"{child} (key)", str(key)
+            yield from _json_strings(item, child)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _json_strings(item, f"{path}[{index}]")
+
+
+def _json_cells(file: Path) -> list[tuple[str, str]]:
+    """(place, text) of every key and string value; JSON Lines are placed by line, then path."""
+    text = _read_text(file)
+    documents: list[tuple[str, str]] = []
+    if file.suffix.lower() == ".json":
+        documents = [("", text)]
+    else:
+        documents = [(f"line {n}, ", line) for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
+    cells = []
+    for prefix, body in documents:
+        try:
+            parsed = json.loads(body)
+        except json.JSONDecodeError as exc:
+            raise PiiGateError(f"{file}: {prefix}not valid JSON (line {exc.lineno}: {exc.msg})") from None
+        cells += [(f"{prefix}key {place}", value) for place, value in _json_strings(parsed, "") if value.strip()]
+    return cells
+
+
+def _xlsx_cells(file: Path) -> list[tuple[str, str]]:
+    """(place, text) of every text cell of every sheet ("sheet Données, cell B3")."""
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        workbook = load_workbook(file, read_only=True, data_only=True)
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, InvalidFileException) as exc:
+        raise PiiGateError(f"{file}: cannot read as an XLSX workbook ({type(exc).__name__})") from None
+    cells = []
+    try:
+        for sheet in workbook.worksheets:
+            for row in sheet.iter_rows():
+                for cell in row:
+                    if isinstance(cell.value, str) and cell.value.strip():
+                        cells.append((f"sheet {sheet.title}, cell {cell.coordinate}", cell.value))
+    finally:
+        workbook.close()
+    return cells
+
+
+def scan_structured_file(file: Path, allow: Allow = None, cache: dict[str, list] | None = None) -> list[Finding]:
+    """Findings in one CSV, JSON (Lines) or XLSX file, cell by cell."""
+    suffix = file.suffix.lower()
+    if suffix in CSV_SUFFIXES:
+        cells = _csv_cells(file)
+    elif suffix in JSON_SUFFIXES:
+        cells = _json_cells(file)
+    elif suffix in XLSX_SUFFIXES:
+        cells = _xlsx_cells(file)
+    else:
+        raise ValueError(f"{file}: not a CSV, JSON or XLSX file")
+    return _scan_cells(file, cells, allow, cache)
+
+
 def scan_paths(paths: Iterable[Path], allow: Allow = None) -> list[Finding]:
-    """Scan every Parquet and text file under ``paths``; other files (images, fonts...) are skipped."""
+    """Scan every text-bearing file under ``paths`` (Parquet, CSV, XLSX, JSON, HTML/SVG/XML, Markdown, text,
+    YAML); other files (images, fonts, PDF printed from a scanned HTML page, signatures) are skipped."""
     findings: list[Finding] = []
     scanned = skipped = 0
     lines_seen: dict[str, list] = {}
@@ -193,6 +330,8 @@ def scan_paths(paths: Iterable[Path], allow: Allow = None) -> list[Finding]:
         suffix = file.suffix.lower()
         if suffix in PARQUET_SUFFIXES:
             findings.extend(scan_parquet(file, allow))
+        elif suffix in CSV_SUFFIXES or suffix in JSON_SUFFIXES or suffix in XLSX_SUFFIXES:
+            findings.extend(scan_structured_file(file, allow, lines_seen))
         elif suffix in TEXT_SUFFIXES:
             findings.extend(scan_text_file(file, allow, lines_seen))
         else:

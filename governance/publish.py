@@ -248,13 +248,13 @@ def _controlled_vocabulary() -> dict[str, set[str]]:
 def _pii_scan(paths: list[Path]) -> tuple[str, list[str]]:
     """(status, reasons) of the PII scan of the files about to be published."""
     try:
-        from governance.pii_gate import PiiLeakError, assert_clean
+        from governance.pii_gate import PiiGateError, PiiLeakError, assert_clean, release_allow
     except ImportError:
         reasons = disclosure.fallback_pii_scan(paths)
         return ("passed_fallback" if not reasons else "failed", reasons)
-    try:
-        assert_clean(paths, allow=_controlled_vocabulary())
-    except PiiLeakError as exc:
+    try:  # tables column by column; every generated document (HTML, CSV, XLSX, text, JSON) cell by cell
+        assert_clean(paths, allow=release_allow(_controlled_vocabulary()))
+    except (PiiLeakError, PiiGateError) as exc:
         return "failed", [f"PII scan: {exc}"]
     return "passed", []
 
@@ -593,6 +593,9 @@ def _stage_single(settings: Settings, consumer: str, tables: dict[str, pa.Table]
         checks = dict(results[mart].checks, pii_scan=status)
         files.append(_file_entry(path, mart, rows, checks))
     _sign_folder(settings, staged, consumer, run_id, files, _loss(tables))
+    _status, pii_reasons = _pii_scan([staged / MANIFEST])
+    if pii_reasons:
+        return [], 0, pii_reasons
     return [(staged, settings.published / consumer)], len(files), []
 
 
@@ -620,7 +623,6 @@ def _stage_employers(settings: Settings, consumer: str, tables: dict[str, pa.Tab
     fingerprint = key_fingerprint(public_key_pem(signing_key(settings)))
     k, min_employers = settings.min_cell_size, int(_employer_parameter("benchmark_min_employers", 5))
     folders: list[tuple[Path, Path]] = []
-    all_paths: list[Path] = []
     staged_employers: dict[str, tuple[list[tuple[Path, str, int, pa.Table]], Any]] = {}
     pages: list[Path] = []
     for siret in sorted(sirets):
@@ -648,10 +650,9 @@ def _stage_employers(settings: Settings, consumer: str, tables: dict[str, pa.Tab
         for mart, table in [*own.items(), *shared_marts.items()]:
             path = staged / f"{mart}.parquet"
             entries.append((path, mart, _write_parquet(table, path), table))
-            all_paths.append(path)
         staged_employers[siret] = (entries, release)
         folders.append((staged, settings.published / consumer / siret))
-    status, pii_reasons = _pii_scan(all_paths)
+    status, pii_reasons = _pii_scan([staged for staged, _ in folders])  # the tables and every document
     if pii_reasons:
         return [], 0, pii_reasons
     try:
@@ -685,6 +686,9 @@ def _stage_employers(settings: Settings, consumer: str, tables: dict[str, pa.Tab
             published_cells=release.own_cells - release.own_masked, masked_cells=release.own_masked,
             files=tuple(sorted([*parquet, *documents, MANIFEST, SIGNATURE, PUBLIC_KEY])), run_id=run_id,
             published_at=published_at))
+    _status, pii_reasons = _pii_scan([staged / MANIFEST for staged, _ in folders])
+    if pii_reasons:
+        return [], 0, pii_reasons
     summary["employers"] = {"folders": len(folders), **_employer_status(deliveries)}
     summary["employer_deliveries"] = deliveries
     return folders, n_files, []

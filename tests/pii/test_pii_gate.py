@@ -74,7 +74,7 @@ def test_text_files_are_scanned_per_line(analyzer, tmp_path):
     (site / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     findings = scan_paths([site])
     assert [(f.file.split("/")[-1], f.location, f.entity_type) for f in findings] == [
-        ("data.json", "line 2", "PHONE"),
+        ("data.json", "key phone", "PHONE"),
         ("index.html", "line 3", "EMAIL"),
     ]
     with pytest.raises(PiiLeakError) as err:
@@ -122,4 +122,50 @@ def test_documentation_bounds_and_glossary_words_pass_but_a_name_does_not(analyz
     )
     assert scan_paths([site]) == []
     (site / "extract.csv").write_text("commentaire\nvu avec nathalie okonkwo pour le devis\n")
-    assert [(f.location, f.entity_type) for f in scan_paths([site])] == [("line 2", "PERSON")]
+    assert [(f.location, f.entity_type) for f in scan_paths([site])] == [("line 2, column commentaire", "PERSON")]
+
+
+def test_csv_cells_are_read_with_their_delimiter_and_named_by_column(analyzer, tmp_path):
+    # a semicolon CSV (as French spreadsheets write it): the phone sits in a cell, the place names its column
+    (tmp_path / "t.csv").write_text("famille;montant;note\nOptique;12,50;RAS\nDentaire;3,00;rappeler 0612345678\n")
+    assert [(f.location, f.entity_type) for f in scan_paths([tmp_path])] == [("line 3, column note", "PHONE")]
+
+
+def test_xlsx_cells_are_scanned_on_every_sheet(analyzer, tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "Totaux"
+    book.active.append(["famille", "montant"])
+    book.active.append(["Optique", 12.5])
+    other = book.create_sheet("Notes")
+    other.append(["commentaire"])
+    other.append([f"NIR {NIR}"])
+    book.save(tmp_path / "donnees.xlsx")
+    findings = scan_paths([tmp_path])
+    assert [(f.location, f.entity_type) for f in findings] == [("sheet Notes, cell A2", "NIR")]
+    assert NIR not in str(PiiLeakError(findings))
+
+
+def test_json_keys_and_values_and_json_lines_are_scanned(analyzer, tmp_path):
+    (tmp_path / "m.json").write_text('{"files": [{"name": "a.parquet"}, {"name": "jean.durand@gmail.com"}]}')
+    (tmp_path / "l.jsonl").write_text('{"n": 1}\n\n{"note": "tel 06 12 34 56 78"}\n')
+    assert [(f.file.split("/")[-1], f.location, f.entity_type) for f in scan_paths([tmp_path])] == [
+        ("l.jsonl", "line 3, key note", "PHONE"),
+        ("m.json", "key files[1].name", "EMAIL"),
+    ]
+    (tmp_path / "bad.json").write_text('{"n": 1,')
+    with pytest.raises(PiiGateError, match=r"bad\.json: not valid JSON"):
+        scan_paths([tmp_path])
+
+
+def test_release_allow_keeps_every_other_detector_on_generated_documents(analyzer, tmp_path):
+    from governance.pii_gate import release_allow
+
+    allow = release_allow({"employer_siret": {"SIRET"}})
+    (tmp_path / "rapport.html").write_text(f"<p>Employeur SIRET {SIRET}. Care family. Hommes.</p>\n")
+    assert scan_paths([tmp_path], allow=allow) == []
+    (tmp_path / "rapport.html").write_text("<p>Employeur</p>\n<p>écrire à paie@boulangerie-martin.fr</p>\n")
+    assert [(f.location, f.entity_type) for f in scan_paths([tmp_path], allow=allow)] == [("line 2", "EMAIL")]
+    pq.write_table(pa.table({"note": [f"SIRET {SIRET}"]}), tmp_path / "t.parquet")  # tables: columns only
+    assert [f.entity_type for f in scan_paths([tmp_path / "t.parquet"], allow=allow)] == ["SIRET"]
