@@ -112,7 +112,7 @@ def split_affiliation(source: Path, inbox: Path, affiliation: Path, new_members:
 def covered_members(warehouse: Path, siret: str) -> int:
     """The employer's covered members as its summary mart states them (0 when absent)."""
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        row = con.execute("select max(covered_members) from marts.mart_employer__summary where employer_siret = ?",
+        row = con.execute("select max(member_count) from marts.mart_employer__summary where employer_siret = ?",
                           [siret]).fetchone()
     return int(row[0] or 0)
 

@@ -240,46 +240,72 @@ kept_records as (
 {#- the records per band value of every family in one pass over the published records #}
 {{ grouping_sets_levels('kept_records', band_levels, ['age_band', 'sex', 'geo_area'],
                         {'band_records': 'count(*)'}, 'band_counts', level_col='family_index') }},
-{%- for f in families %}
-
-{{ f }}_band_ranked as (
+band_ranked as (
     select
-        age_band, sex, geo_area, {{ f }}_band as band, band_records,
+        family_index, age_band, sex, geo_area, band, band_records,
         sum(case when band_records < {{ k }} then band_records else 0 end)
-            over (partition by age_band, sex, geo_area) as small_records,
+            over (partition by family_index, age_band, sex, geo_area) as small_records,
         coalesce(sum(band_records) over (
-            partition by age_band, sex, geo_area order by band_records, {{ f }}_band
+            partition by family_index, age_band, sex, geo_area order by band_records, band
             rows between unbounded preceding and 1 preceding), 0) as records_before
-    from (
-        select age_band, sex, geo_area, band as {{ f }}_band, band_records
-        from band_counts
-        where family_index = {{ loop.index }}
-    ) as band_counts
+    from band_counts
 ),
 
-{{ f }}_band_blanked as (
-    select age_band, sex, geo_area, band
-    from {{ f }}_band_ranked
+band_blanked as (
+    select family_index, age_band, sex, geo_area, band
+    from band_ranked
     where band_records < {{ k }} or (small_records > 0 and records_before < {{ k }})
 ),
-{%- endfor %}
+
+{#- Each record's band of every family (one row per record and family, from one read of the records),
+    matched once against the blanked bands. -#}
+record_bands as (
+    select
+        records.member_token,
+        families.family_index,
+        records.age_band,
+        records.sex,
+        records.geo_area,
+        case families.family_index
+            {%- for f in families %}
+            when {{ loop.index }} then records.{{ f }}_band
+            {%- endfor %}
+        end as band
+    from records
+    cross join (
+        {%- for f in families %}
+        select {{ loop.index }} as family_index{{ " union all" if not loop.last }}
+        {%- endfor %}
+    ) as families
+),
 
 {#- Blanks are found among the kept classes only; a suppressed record's class is never a kept one, so
     the join needs no condition on masking (one would keep the engine from a plain hash join). -#}
+blanks as (
+    select
+        record_bands.member_token
+        {%- for f in families %},
+        max(case when record_bands.family_index = {{ loop.index }} then 1 else 0 end) as blank_{{ loop.index }}
+        {%- endfor %}
+    from record_bands
+    inner join band_blanked
+        on record_bands.family_index = band_blanked.family_index
+        and {{ class_key('record_bands.age_band') }} = {{ class_key('band_blanked.age_band') }}
+        and {{ class_key('record_bands.sex') }} = {{ class_key('band_blanked.sex') }}
+        and {{ class_key('record_bands.geo_area') }} = {{ class_key('band_blanked.geo_area') }}
+        and record_bands.band = band_blanked.band
+    group by record_bands.member_token
+),
+
 banded as (
     select
         records.*
         {%- for f in families %},
-        case when {{ f }}_blank.band is null then records.{{ f }}_band end as consumption_{{ f }}_band
+        case when coalesce(blanks.blank_{{ loop.index }}, 0) = 0 then records.{{ f }}_band end
+            as consumption_{{ f }}_band
         {%- endfor %}
     from records
-    {%- for f in families %}
-    left join {{ f }}_band_blanked as {{ f }}_blank
-        on {{ class_key('records.age_band') }} = {{ class_key(f ~ '_blank.age_band') }}
-        and {{ class_key('records.sex') }} = {{ class_key(f ~ '_blank.sex') }}
-        and {{ class_key('records.geo_area') }} = {{ class_key(f ~ '_blank.geo_area') }}
-        and records.{{ f }}_band = {{ f }}_blank.band
-    {%- endfor %}
+    left join blanks on records.member_token = blanks.member_token
 )
 
 select * from banded
