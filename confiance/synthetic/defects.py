@@ -40,6 +40,12 @@ class Defects:
         )
         return pc.if_else(pa.array(rng.random(n) < MALFORMED_DATE_DAY_FIRST), french, impossible)
 
+    def _malform_dates(self, rng: np.random.Generator, t: pa.Table, name: str, mask: np.ndarray) -> pa.Table:
+        """Column ``name`` with its dates malformed where ``mask`` is set."""
+        if not mask.any():
+            return t
+        return _replace(t, name, mask, self._bad_dates(rng, t[name].combine_chunks().filter(pa.array(mask))))
+
     def members(self, rng: np.random.Generator, t: pa.Table) -> pa.Table:
         if self.rate <= 0:
             return t
@@ -48,21 +54,15 @@ class Defects:
             nir = t["nir"].combine_chunks()
             # the next key up (97 wraps to 01): never the right one
             bad = [v[:13] + f"{int(v[13:]) % 97 + 1:02d}" for v in nir.filter(pa.array(k["nir_key"])).to_pylist()]
-            t = t.set_column(t.schema.get_field_index("nir"), "nir", replace_where(nir, k["nir_key"], pa.array(bad)))
-        if k["date"].any():
-            col = t["birth_date"].combine_chunks()
-            bad = self._bad_dates(rng, col.filter(pa.array(k["date"])))
-            t = t.set_column(t.schema.get_field_index("birth_date"), "birth_date", replace_where(col, k["date"], bad))
+            t = _replace(t, "nir", k["nir_key"], pa.array(bad))
+        t = self._malform_dates(rng, t, "birth_date", k["date"])
         return _null_some(rng, t, k["missing"], ["last_name", "birth_date", "iban", "nir"])
 
     def contracts(self, rng: np.random.Generator, t: pa.Table) -> pa.Table:
         if self.rate <= 0:
             return t
         k = self._kinds(rng, t.num_rows, ["date", "negative", "missing"])
-        if k["date"].any():
-            col = t["start_date"].combine_chunks()
-            bad = self._bad_dates(rng, col.filter(pa.array(k["date"])))
-            t = t.set_column(t.schema.get_field_index("start_date"), "start_date", replace_where(col, k["date"], bad))
+        t = self._malform_dates(rng, t, "start_date", k["date"])
         t = _negate(t, "monthly_premium", k["negative"])
         return _null_some(rng, t, k["missing"], ["product_code", "start_date", "monthly_premium"])
 
@@ -72,17 +72,19 @@ class Defects:
         k = self._kinds(rng, t.num_rows, ["date", "negative", "missing", "family"])
         on_care = rng.random(t.num_rows) < DEFECT_ON_CARE_DATE
         for name, mask in (("care_date", k["date"] & on_care), ("payment_date", k["date"] & ~on_care)):
-            if mask.any():
-                col = t[name].combine_chunks()
-                bad = self._bad_dates(rng, col.filter(pa.array(mask)))
-                t = t.set_column(t.schema.get_field_index(name), name, replace_where(col, mask, bad))
+            t = self._malform_dates(rng, t, name, mask)
         t = _negate(t, "actual_cost", k["negative"])
         if k["family"].any():
             unknown = pa.array(["thalassotherapie", "esthetique", "veterinaire", "cure_thermale_hors_nomenclature"])
             bad = unknown.take(rng.integers(0, len(unknown), int(k["family"].sum())))
-            col = t["act_family"].combine_chunks()
-            t = t.set_column(t.schema.get_field_index("act_family"), "act_family", replace_where(col, k["family"], bad))
+            t = _replace(t, "act_family", k["family"], bad)
         return _null_some(rng, t, k["missing"], ["act_code", "care_date", "actual_cost", "practitioner_type"])
+
+
+def _replace(t: pa.Table, name: str, mask: np.ndarray, values: pa.Array) -> pa.Table:
+    """Column ``name`` with ``values`` (one per True of ``mask``, in order) where ``mask`` is set."""
+    col = t[name].combine_chunks()
+    return t.set_column(t.schema.get_field_index(name), name, replace_where(col, mask, values))
 
 
 def _negate(t: pa.Table, name: str, mask: np.ndarray) -> pa.Table:

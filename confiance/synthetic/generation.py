@@ -14,6 +14,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
@@ -133,21 +134,14 @@ def generate_with_counts(
     return paths, counts
 
 
-def generate_files(
-    inbox: str | os.PathLike,
-    members: int,
-    seed: int = 42,
-    as_of: dt.date | str | None = None,
-    benefits_per_member: float = 10.0,
-    defect_rate: float = 0.0,
-    fmt: str = "csv",
-) -> dict[str, Path]:
+def generate_files(inbox: str | os.PathLike, members: int, **options: Any) -> dict[str, Path]:
     """Write members, contracts and benefits source files into ``inbox``; return their paths by feed.
 
-    Same (seed, as_of, sizes, format) give byte-identical files. ``as_of`` (default today)
-    names the files and ends the 12 months of benefits; nothing is dated after it.
+    ``options`` are those of :func:`generate_with_counts` (``seed``, ``as_of``, ``benefits_per_member``,
+    ``defect_rate``, ``fmt``). Same (seed, as_of, sizes, format) give byte-identical files. ``as_of``
+    (default today) names the files and ends the 12 months of benefits; nothing is dated after it.
     """
-    paths, _ = generate_with_counts(inbox, members, seed, as_of, benefits_per_member, defect_rate, fmt)
+    paths, _ = generate_with_counts(inbox, members, **options)
     return paths
 
 
