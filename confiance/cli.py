@@ -50,8 +50,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "scrub": ("vault.pii.cli", "scrub"),
     "pii-eval": ("vault.pii.cli", "pii_eval"),
     "quality": ("quality.cli", "quality"),
-    "publish": ("governance.publish", "publish"),
-    "site": ("governance.site", "site"),
+    "publish": ("governance.cli", "publish"),
+    "site": ("governance.cli", "site"),
     "report": ("governance.reports", "report"),
 }
 

@@ -40,7 +40,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import click
 import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -48,10 +47,8 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from confiance.cli_options import home_option, run_id_option
 from confiance.contracts import QUASI_IDENTIFIER, mart_contracts
-from confiance.run_ids import new_run_id
-from confiance.settings import DBT_PROJECT_DIR, Settings, get_settings
+from confiance.settings import DBT_PROJECT_DIR, Settings
 from governance import disclosure
 from governance.employer_report import CHECKSUMS
 from governance.lineage import (
@@ -767,7 +764,7 @@ def masked_share_lines(summary: dict[str, Any]) -> Iterable[str]:
         yield f"{mart}: {cells} of cells masked, {amounts} of amounts"
 
 
-def _pinned_key(settings: Settings | None, public_key_file: Path | None,
+def pinned_key(settings: Settings | None, public_key_file: Path | None,
                 fingerprint: str | None) -> tuple[bytes | None, str | None]:
     """The pin a consumer verifies against: a key file or fingerprint given, else CONFIANCE_PUBLISHER_KEY (a PEM
     file) or CONFIANCE_PUBLISHER_FINGERPRINT, else (on the publisher's side) the key derived from the master key."""
@@ -787,54 +784,3 @@ def _pinned_key(settings: Settings | None, public_key_file: Path | None,
         except MasterKeyError:
             return None, None
     return None, None
-
-
-@click.command("publish")
-@home_option
-@run_id_option
-@click.option(
-    "--verify",
-    "verify_folder_path",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=None,
-    help="Only verify a published folder (signature with the pinned publisher key, checksums, file list) as a "
-    "consumer would, and exit (1 if it does not verify).",
-)
-@click.option("--public-key", "public_key_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default=None, help="With --verify: the publisher's public key (PEM), received out of band.")
-@click.option("--fingerprint", default=None,
-              help="With --verify: the publisher key's SHA-256 fingerprint (hex), received out of band.")
-@click.option("--export-key", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write the publisher's public key (PEM) to this file, print its fingerprint, and exit.")
-def publish(home: Path | None, run_id: str | None, verify_folder_path: Path | None, public_key_file: Path | None,
-            fingerprint: str | None, export_key: Path | None) -> None:
-    """Check the marts (k, dominance, secondary suppression, l-diversity, lineage, quality, PII) and publish them.
-
-    Consumers verify a folder against the publisher's pinned key: `--verify FOLDER --fingerprint HEX` (or
-    `--public-key FILE`, or CONFIANCE_PUBLISHER_FINGERPRINT / CONFIANCE_PUBLISHER_KEY). The publisher gives
-    them that key once, out of band: `--export-key FILE`.
-    """
-    if export_key is not None:
-        pem = public_key_pem(signing_key(get_settings(home)))
-        export_key.write_bytes(pem)
-        click.echo(f"publisher public key written to {export_key}; fingerprint (SHA-256) {key_fingerprint(pem)}")
-        return
-    if verify_folder_path is not None:
-        pem, pin = _pinned_key(get_settings(home), public_key_file, fingerprint)
-        ok, message = verify_folder(verify_folder_path, pem, pin)
-        if ok:
-            click.echo(f"{verify_folder_path}: {message}")
-            return
-        click.echo(f"{verify_folder_path}: does NOT verify: {message}", err=True)
-        raise SystemExit(1)
-    settings = get_settings(home)
-    run_id = run_id or new_run_id()
-    summary = publish_all(settings, run_id)
-    for consumer, outcome in summary["consumers"].items():
-        click.echo(f"{consumer}: {outcome['status']} ({outcome['files']} file(s))")
-        for reason in outcome["reasons"]:
-            click.echo(f"  refused: {reason}")
-    for line in masked_share_lines(summary):
-        click.echo(line)
-    if any(o["status"] != "published" for o in summary["consumers"].values()):
-        raise SystemExit(1)

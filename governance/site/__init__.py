@@ -28,14 +28,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import click
 import yaml
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from confiance.cli_options import home_option
 from confiance.contracts import Column, Contract, feed_contracts, mart_contracts
 from confiance.crossing_rules import Token
-from confiance.settings import CONTRACTS_DIR, Settings, get_settings
+from confiance.settings import CONTRACTS_DIR, Settings
 from governance.dbt_sources import warehouse_columns
 from governance.publish import PublicationError, manifest_path
 from quality.status import (
@@ -1172,57 +1170,3 @@ def build_site(settings: Settings) -> Path:
         site_dir,
     )
     return site_dir
-
-
-@click.group("site", invoke_without_command=True)
-@home_option
-@click.pass_context
-def site(ctx: click.Context, home: Path | None) -> None:
-    """The glossary site (data dictionary): `build` it, or `serve` it locally. Alone: build."""
-    if ctx.invoked_subcommand is None:
-        ctx.invoke(build, home=home)
-
-
-@site.command("build")
-@home_option
-def build(home: Path | None) -> None:
-    """Build the glossary site under <home>/site: metadata only, no data value."""
-    path = build_site(get_settings(home))
-    click.echo(f"glossary site: {path / 'index.html'}")
-
-
-#: What ``confiance site serve`` shows: the site and what it links to, never the vault or the warehouse.
-SERVED = ("site", "reports", "quality/data_docs")
-
-
-@site.command("serve")
-@home_option
-@click.option("--port", type=int, default=8000, show_default=True, help="Port on 127.0.0.1.")
-def serve(home: Path | None, port: int) -> None:
-    """Serve the site, the DPO reports and the Data Docs on http://127.0.0.1:PORT (this machine only)."""
-    import functools
-    import http.server
-
-    settings = get_settings(home)
-    root = settings.home.resolve()
-    if not (settings.site / "index.html").is_file():
-        raise click.ClickException(f"{settings.site}: no site built yet; run `confiance site build` first")
-
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def translate_path(self, path: str) -> str:
-            local = Path(super().translate_path(path)).resolve()
-            allowed = any(local.is_relative_to(root / part) for part in SERVED)
-            return str(local) if allowed else str(root / "site" / "__not_served__")
-
-    handler = functools.partial(Handler, directory=str(root))
-    try:
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    except OSError as exc:
-        raise click.ClickException(f"port {port} on 127.0.0.1: {exc.strerror}") from exc
-    click.echo(f"glossary site: http://127.0.0.1:{server.server_address[1]}/site/index.html (Ctrl-C to stop)")
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()

@@ -129,7 +129,7 @@ def test_consumer_verifies_a_folder_from_the_command_line(published, tmp_path):
 
     from click.testing import CliRunner
 
-    from governance.publish import publish
+    from governance.cli import publish
 
     settings, _ = published
     folder = tmp_path / "insurer"
