@@ -761,6 +761,24 @@ def register_report(settings: Settings, docs: dict[str, Any] | None = None) -> R
                          "conservation / retention"], mart_rows,
                         note="Données agrégées et anonymisées (au moins k personnes par chiffre) : hors du champ des "
                              "données personnelles une fois publiées. / Aggregated, anonymised figures."))
+    tables.append(Table(
+        "Registre des effacements : la donnée minimale conservée pour honorer un effacement / Erasure register: the "
+        "minimal record kept to honour an erasure", ["", ""], [
+            ["pourquoi / why", "RGPD art. 17 et 19 : un adhérent effacé que le système source renverrait ne doit pas "
+                               "revenir. / An erased member sent again by the source must not land again."],
+            ["ce qui est gardé / what is kept", "pour chaque effacement : un numéro, la date, la demande, et une "
+                                                "empreinte à clé (HMAC-SHA256) du NIR et de l'identifiant adhérent ; "
+                                                "aucun nom, aucune coordonnée, aucun NIR en clair. / a number, the "
+                                                "date, the request, and keyed digests of the NIR and member id."],
+            ["clé / key", "propre au registre (dérivée de la clé maîtresse, versionnée), sans lien avec les "
+                          "pseudonymes des destinataires ; après une rotation, une entrée est recalculée sous la "
+                          "nouvelle version quand la personne est renvoyée. / its own key, unlinkable with any token."],
+            ["usage / use", "comparé à l'arrivée de chaque fichier, dans le coffre : les lignes de la personne vont en "
+                            "quarantaine sans aucune valeur (motif erased_member) et sont retirées du fichier reçu. / "
+                            "compared at landing inside the vault; the rows are quarantined without any value."],
+            ["conservation / retention", "tant que l'effacement doit être honoré. / as long as the erasure must be "
+                                         "honoured."],
+        ]))
     tables.append(Table("Mesures de sécurité (communes à tous les traitements) / Security measures (all processing)",
                         ["mesure / measure"], [[m] for m in measures]))
     controller = controller_identity()

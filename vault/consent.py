@@ -127,21 +127,24 @@ def record_landing(con: duckdb.DuckDBPyConnection, file_id: int, checked: str) -
     their latest earlier version (a DPO request's version included), and unchanged. Their sum is the file's rows
     landed (the ledger). Stored in ``meta.consent_landings`` (counts only) and returned for the audit log."""
     ensure_landing_table(con)
-    previous = ("(SELECT * FROM raw.members QUALIFY row_number() OVER (PARTITION BY member_id "
-                "ORDER BY updated_at DESC, _file_id DESC, _line DESC) = 1)")
+    cols = consent_columns()
+    counts = ", ".join(
+        f"count(*) FILTER (p.member_id IS NULL AND c.{col}), count(*) FILTER (p.member_id IS NULL AND NOT c.{col}), "
+        f"count(*) FILTER (p.member_id IS NOT NULL AND c.{col} AND NOT p.{col}), "
+        f"count(*) FILTER (p.member_id IS NOT NULL AND p.{col} AND NOT c.{col}), "
+        f"count(*) FILTER (p.member_id IS NOT NULL AND p.{col} = c.{col})" for col in cols)
+    flags = ", ".join(f"coalesce({col}, false) AS {col}" for col in cols)
+    # one pass over the member register: each member's latest earlier version, as the crossing orders versions
+    row = con.execute(f"""
+        SELECT {counts}
+        FROM (SELECT member_id, {flags} FROM {checked} WHERE _reason = '') c
+        LEFT JOIN (SELECT member_id, {flags} FROM raw.members QUALIFY row_number() OVER (PARTITION BY member_id
+                   ORDER BY updated_at DESC, _file_id DESC, _line DESC) = 1) p USING (member_id)""").fetchone()
     out: dict[str, dict[str, int]] = {}
-    for col in consent_columns():
-        row = con.execute(f"""
-            SELECT count(*) FILTER (p.member_id IS NULL AND now_),
-                   count(*) FILTER (p.member_id IS NULL AND NOT now_),
-                   count(*) FILTER (p.member_id IS NOT NULL AND now_ AND NOT before_),
-                   count(*) FILTER (p.member_id IS NOT NULL AND before_ AND NOT now_),
-                   count(*) FILTER (p.member_id IS NOT NULL AND before_ = now_)
-            FROM (SELECT c.member_id, coalesce(c.{col}, false) AS now_ FROM {checked} c WHERE c._reason = '') c
-            LEFT JOIN (SELECT member_id, coalesce({col}, false) AS before_ FROM {previous}) p USING (member_id)
-            """).fetchone()
-        out[col] = dict(zip(CHANGES, (int(v) for v in row), strict=True))
-        con.execute("INSERT INTO meta.consent_landings VALUES (?, ?, ?, ?, ?, ?, ?, now())", [file_id, col, *row])
+    for i, col in enumerate(cols):
+        values = [int(v) for v in row[i * len(CHANGES):(i + 1) * len(CHANGES)]]
+        out[col] = dict(zip(CHANGES, values, strict=True))
+        con.execute("INSERT INTO meta.consent_landings VALUES (?, ?, ?, ?, ?, ?, ?, now())", [file_id, col, *values])
     return out
 
 

@@ -40,6 +40,10 @@ def test_dpo_reports_render_in_chromium_without_identifiers(demo_run, local_brow
     # charts are drawn where a picture says more
     for slug in ("landing_ledger", "consent", "audit_log"):
         assert "<svg" in (reports / f"{slug}.html").read_text(encoding="utf-8"), slug
+    # consent over time: the changes recorded at each landing, charted and reconciled with the ledger
+    consent = (reports / "consent.html").read_text(encoding="utf-8")
+    assert consent.count("<svg") >= 2 and "Consentements à chaque arrivée" in consent
+    assert "Registre des effacements" in (reports / "requests.html").read_text(encoding="utf-8")
 
     # the audit log filters by type and by period
     local = local_browser()

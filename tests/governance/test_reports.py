@@ -402,6 +402,8 @@ def test_register_lists_every_contract_and_the_security_measures_once(pipeline: 
     for name in list(feed_contracts()) + list(mart_contracts()):
         assert name in html, name
     assert html.count("encryption at rest") == 1
+    # the minimal record kept to honour erasures is declared in the register, with its legal basis
+    assert "Registre des effacements" in html and "RGPD art. 17 et 19" in html
 
 
 def test_retention_reconciles_the_ledger_with_the_vault(pipeline: Settings) -> None:
