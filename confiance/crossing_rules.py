@@ -208,8 +208,9 @@ def decode(feed: str, column: str, physical_type: str, custom: Mapping[str, Any]
             key = "member_id"
         else:
             key = None
-        return Token(feed, column, physical_type, entity=entity, token_column=str(custom["token_column"]),
-                     identity_map_key=key)
+        return Token(
+            feed, column, physical_type, entity=entity, token_column=str(custom["token_column"]), identity_map_key=key
+        )
     if issubclass(cls, _Renamed):
         target = custom.get("target_column") or _DEFAULT_TARGET.get(rule) or column
         return cls(feed, column, physical_type, target=str(target))

@@ -222,8 +222,9 @@ def check_marts(manifest_path: Path, con: duckdb.DuckDBPyConnection, marts: list
 def upstream_datasets(manifest: dict[str, Any], model: str) -> set[str]:
     """Names of everything a model depends on: dbt models, 'pseudo.<table>' and the feed names."""
     nodes = {**manifest.get("nodes", {}), **manifest.get("sources", {})}
-    start = next((u for u, n in manifest["nodes"].items() if n.get("resource_type") == "model" and n["name"] == model),
-                 None)
+    start = next(
+        (u for u, n in manifest["nodes"].items() if n.get("resource_type") == "model" and n["name"] == model), None
+    )
     if start is None:
         raise LineageError(f"no model {model!r} in the dbt manifest")
     seen: set[str] = set()
