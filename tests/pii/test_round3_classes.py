@@ -182,3 +182,5 @@ def test_a_reference_number_ending_in_five_digits_is_no_postal_code():
 
 def test_postal_code_and_town_are_still_an_address():
     assert ("ADDRESS", "57120 Pierrevillers") in found("Adresse postale : 57120 Pierrevillers, France.")
+    # a postal box's short number before the code
+    assert ("ADDRESS", "57120 Pierrevillers") in found("Ecrire à Mutuelle Est, BP 12 57120 Pierrevillers.")

@@ -139,6 +139,11 @@ def _lookup(folded: str, lexicon: NameLexicon, vocab: Vocabulary) -> tuple[bool,
     return _word_lookup(key, lexicon, vocab)
 
 
+#: Separators a clause is cut at, characters that are not part of a folded word, the last word before a place.
+_SENTENCE_END = re.compile(r"[.!?;\n]")
+_NON_WORD = re.compile(r"[^a-z0-9'\-]+")
+_LAST_WORD = re.compile(r"(\S+)[ \u00a0]*$")
+
 _OPENERS = frozenset(' \t\u00a0"«(*-–—•>_#`[')
 
 
@@ -251,7 +256,7 @@ def _joined(text: str, a: Token, b: Token) -> bool:
 
 def _preceding(folded: str, start: int, width: int = 40) -> str:
     window = folded[max(0, start - width) : start]
-    return " ".join(re.sub(r"[^a-z0-9'\-]+", " ", window).split())
+    return " ".join(_NON_WORD.sub(" ", window).split())
 
 
 _CUE_END = re.compile(r"(?:^|[^a-z'])(?:" + "|".join(re.escape(c) for c in CUES) + r")$")
@@ -381,9 +386,9 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
         return None  # a company named after its founder: "Ets Lemaire", "Boyer Conseil"
     first = group[0]
     before_line, after_line, rest = _line_of(text, first.start, group[-1].end)
-    sentence_before = re.split(r"[.!?;\n]", folded[max(0, first.start - 40) : first.start])[-1]
-    clause = " ".join(re.sub(r"[^a-z0-9'\-]+", " ", sentence_before).split())
-    word_before = re.search(r"(\S+)[ \u00a0]*$", text[max(0, first.start - 30) : first.start])
+    sentence_before = _SENTENCE_END.split(folded[max(0, first.start - 40) : first.start])[-1]
+    clause = " ".join(_NON_WORD.sub(" ", sentence_before).split())
+    word_before = _LAST_WORD.search(text[max(0, first.start - 30) : first.start])
     capital_particle = (  # "Le Floc'h", "LE GOFF": a capitalised particle is part of the name
         word_before is not None and word_before.group(1)[0].isupper() and fold(word_before.group(1)) in PARTICLES
     )
@@ -558,8 +563,8 @@ def shouting(text: str) -> bool:
 
 
 def _upper_share(text: str) -> float:
-    letters = [c for c in text if c.isalpha()]
-    return sum(c.isupper() for c in letters) / len(letters) if len(letters) >= 12 else 0.0
+    letters = "".join(filter(str.isalpha, text))
+    return sum(map(str.isupper, letters)) / len(letters) if len(letters) >= 12 else 0.0
 
 
 @functools.lru_cache(maxsize=4096)
@@ -648,7 +653,7 @@ def model_span_plausible(text: str, start: int, end: int) -> bool:
         if not name_lexicon().is_name(words[0]) and _DOSE_AFTER.match(text, end):
             return False
     folded = fold(text[max(0, start - 40) : start])
-    clause = " ".join(re.sub(r"[^a-z0-9'\-]+", " ", re.split(r"[.!?;\n]", folded)[-1]).split())
+    clause = " ".join(_NON_WORD.sub(" ", _SENTENCE_END.split(folded)[-1]).split())
     if _NOT_A_PERSON_BEFORE.search(clause):
         return False
     if len(words) == 1 and not name_lexicon().is_name(words[0]):
@@ -763,6 +768,7 @@ def find_names(
     tokens = tokenize(text, folded, member_spans)
     spans: list[tuple[int, int, float]] = []
     doubt = False
+    loud = shouting(text)
     i, n = 0, len(tokens)
     while i < n:
         t = tokens[i]
@@ -784,7 +790,7 @@ def find_names(
         ):
             j += 1
         group = tokens[i : j + 1]
-        if shouting(text) or not all(g.upper or g.particle or g.initial for g in group):
+        if loud or not all(g.upper or g.particle or g.initial for g in group):
             # mixed case (or all capitals everywhere): short capitals are acronyms ("ADH COSTE")
             while group and group[0].upper and len(group[0].text) <= 3 and not group[0].particle:
                 group.pop(0)
@@ -821,7 +827,7 @@ def find_names(
     if _LOWER_CUE_HINT.search(folded):
         spans.extend(_lower_case_after_cue(text, folded))
     # in a text written in capitals every word looks like a name to the statistical model: lexicons only
-    return FindResult(spans, doubt and not shouting(text))
+    return FindResult(spans, doubt and not loud)
 
 
 __all__ = ["CUES", "FindResult", "PARTICLES", "TITLES", "Token", "find_names", "tokenize"]

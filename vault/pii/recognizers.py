@@ -561,9 +561,10 @@ def address_recognizer() -> FrenchRegexRecognizer:
         rf"(?:[ \u00a0]+{_PARTICLE}*[{_UP}0-9]{_WORD}*)*"
         rf"(?:(?:,|[ \u00a0]+[-–])?[ \u00a0]*{_POSTAL}[ \u00a0]+{_COMMUNE})?"
     )
-    # a postal code never continues another number: "devis DV 2025 48014 REÇU LE ..." is a reference
+    # a postal code does not continue a number of three digits or more: "devis DV 2025 48014 REÇU LE ..." is a
+    # reference; a postal box's short number may come first ("BP 58 94000 Créteil")
     postal_commune = re.compile(
-        rf"(?=[0-9])(?<![\w])(?<![0-9][ \u00a0])(?:\d{{5}}|\d\d[ \u00a0]\d{{3}})[ \u00a0]+{_COMMUNE}"
+        rf"(?=[0-9])(?<![\w])(?<![0-9]{{3}}[ \u00a0])(?:\d{{5}}|\d\d[ \u00a0]\d{{3}})[ \u00a0]+{_COMMUNE}"
     )
     return FrenchRegexRecognizer(
         "ADDRESS",
