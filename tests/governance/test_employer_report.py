@@ -708,9 +708,10 @@ def test_the_hidden_statement_counts_each_tables_unpublished_rows_and_the_glossa
         assert "ni un zéro" in hidden
         glossary = [re.sub(r"<[^>]+>", "", t) for t in re.findall(r"<dt>(.*?)</dt>",
                                                                    text[text.index('<section id="glossary">'):])]
+        tables = text[text.index('<section id="status">'):text.index('<section id="trend">')]
         headings = {re.sub(r"<[^>]+>", "", h).replace(" (€)", "").strip()
-                    for h in re.findall(r"<th[^>]*>(.*?)</th>", text[text.index('<section id="yearly">'):
-                                                                      text.index('<section id="trend">')])}
+                    for h in re.findall(r"<th[^>]*>(.*?)</th>", tables)}
+        assert "Dépense réelle" in headings
         for heading in headings - {"Année", "Période", "Âge", "Sexe"}:
             assert any(term.startswith(heading) for term in glossary), (folder.name, heading)
         for term in ("Salariés couverts", "Non publié", "Période close"):
