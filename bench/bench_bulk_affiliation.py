@@ -117,6 +117,13 @@ def covered_members(warehouse: Path, siret: str) -> int:
     return int(row[0] or 0)
 
 
+def covered_tokens(warehouse: Path, siret: str) -> int:
+    """The employer's covered members in the pseudonymised contracts (what its marts count once dbt has run)."""
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return con.execute("select count(distinct member_token) from pseudo.contracts where employer_siret = ? "
+                           "and contract_type = 'collective'", [siret]).fetchone()[0]
+
+
 def affiliation_checks(home: Path, split: dict, before: int) -> dict:
     """Rows in = landed + quarantined for both files; the employer's marts count the members that landed."""
     from confiance.settings import get_settings
@@ -125,7 +132,7 @@ def affiliation_checks(home: Path, split: dict, before: int) -> dict:
     settings = get_settings(home)
     rows = [row for row in ledger(settings) if f"_{DAY:%Y%m%d}." in row["file"]]
     landed = {row["feed"]: row for row in rows}
-    after = covered_members(settings.warehouse_db, split["employer_siret"])
+    after = covered_members(settings.warehouse_db, split["employer_siret"])  # the employer's summary mart
     checks = {
         "files": len(rows),
         "accounted": all(r["rows_read"] == r["rows_landed"] + r["rows_quarantined"] for r in rows),
@@ -133,7 +140,7 @@ def affiliation_checks(home: Path, split: dict, before: int) -> dict:
         "members_quarantined": landed.get("members", {}).get("rows_quarantined", 0),
         "contracts_landed": landed.get("contracts", {}).get("rows_landed", 0),
         "contracts_quarantined": landed.get("contracts", {}).get("rows_quarantined", 0),
-        "employer_covered_before": before,
+        "employer_covered_before": before,  # pseudonymised contracts before the affiliation
         "employer_covered_after": after,
     }
     complete = min(checks["members_landed"], checks["contracts_landed"])
@@ -149,6 +156,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--base-members", type=int, default=100_000, help="the mutuelle before the affiliation")
     parser.add_argument("--benefits-per-member", type=float, default=10.0)
     parser.add_argument("--defect-rate", type=float, default=0.001)
+    parser.add_argument("--base-stages", default=",".join(STAGES),
+                        help="stages run on the mutuelle before the affiliation (setup, not counted)")
     parser.add_argument("--vault-memory-limit", help="CONFIANCE_VAULT_MEMORY_LIMIT for the children")
     parser.add_argument("--keep", type=Path, help="data directory to use and keep (default: a temporary one)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "bulk_affiliation.md")
@@ -167,11 +176,12 @@ def main(argv: list[str] | None = None) -> int:
         split = split_affiliation(home / "source" / "inbox", home / "inbox", home / "affiliation", args.members)
         shutil.rmtree(home / "source")
         print(f"generated {generated} in {gen_wall:.1f} s; split {split}", flush=True)
-        base = run_pipeline(STAGES, "bench_base", env, "base")
+        base_stages = [s.strip() for s in args.base_stages.split(",") if s.strip()]
+        base = run_pipeline(base_stages, "bench_base", env, "base")
         if all(r.ok for r in base):
             from confiance.settings import get_settings
 
-            before = covered_members(get_settings(home).warehouse_db, split["employer_siret"])
+            before = covered_tokens(get_settings(home).warehouse_db, split["employer_siret"])
             for path in sorted((home / "affiliation").glob("*.parquet")):
                 shutil.copy(path, home / "inbox" / path.name)
             day = run_pipeline(STAGES, "bench_affiliation", env, "affiliation")

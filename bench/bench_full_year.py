@@ -20,8 +20,8 @@ Run (one benchmark at a time on a shared machine)::
     nice -n 10 .venv/bin/python bench/bench_full_year.py --members 1000000 [--stages land,cross,...]
         [--defect-rate 0.001] [--vault-memory-limit 8GB] [--keep DIR] [--out full_year.md]
 
-Writes bench/results/full_year.md (or ``--out``). ``bench/bench_daily.py`` and
-``bench/bench_bulk_affiliation.py`` reuse :func:`run_stage` and :func:`stage_table`.
+Writes bench/results/full_year.md (or ``--out``). ``bench/bench_daily_increment.py`` and
+``bench/bench_bulk_affiliation.py`` reuse :func:`generate`, :func:`run_stage` and :func:`stage_table`.
 """
 
 from __future__ import annotations

@@ -2,8 +2,9 @@
 
 ``bench/bench_bulk_affiliation.py`` lands a mutuelle, then a file of new members of one employer
 with their collective contracts, and runs landing, quality, crossing and dbt again. Here the same
-``main`` runs with 120 base members and 60 new ones: every row of the affiliation's files is
-accounted for, and the employer's summary mart counts exactly the new members on top of its own.
+``main`` runs with 120 base members (landed and crossed only, to keep the test short) and 60 new
+ones: every row of the affiliation's files is accounted for, and the employer's summary mart counts
+exactly the new members on top of its own.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def bench_env(monkeypatch):
 def test_new_members_of_one_employer_reach_its_marts(tmp_path, bench_env):
     home, out = tmp_path / "home", tmp_path / "affiliation.md"
     code = bench_bulk_affiliation.main(["--members", "60", "--base-members", "120", "--defect-rate", "0",
-                                        "--keep", str(home), "--out", str(out)])
+                                        "--base-stages", "land,cross", "--keep", str(home), "--out", str(out)])
     data = json.loads(out.with_suffix(".json").read_text())
     assert code == 0, data
     assert [r["stage"] for r in data["affiliation"]] == bench_bulk_affiliation.STAGES
