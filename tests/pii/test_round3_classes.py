@@ -184,3 +184,29 @@ def test_postal_code_and_town_are_still_an_address():
     assert ("ADDRESS", "57120 Pierrevillers") in found("Adresse postale : 57120 Pierrevillers, France.")
     # a postal box's short number before the code
     assert ("ADDRESS", "57120 Pierrevillers") in found("Ecrire à Mutuelle Est, BP 12 57120 Pierrevillers.")
+
+
+# --- an initial before a surname, in a text written in capitals --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("APPEL DE R.CHAUVIN, EMPLOYEUR BOULANGERIE, POUR UNE AFFILIATION.", "R.CHAUVIN"),
+        ("PROGRAMME MARCHE : H. BESNARD - DDN 02/03/1961 - SUIVI MENSUEL.", "H. BESNARD"),
+        ("MERCI DE TRANSMETTRE LE DEVIS.\nCDT, J.-P. TESSIER", "J.-P. TESSIER"),
+    ],
+)
+def test_an_initial_opens_a_surname_even_in_capitals(text, name):
+    assert person_covers(text, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "VERRES CLASSE B. REMBOURSEMENT EFFECTUE LE 12/03.",  # a letter ending a label, then a sentence
+        "CURE DE VITAMINE D. PRISE EN CHARGE REFUSEE.",
+    ],
+)
+def test_a_letter_ending_a_label_in_capitals_is_no_initial(text):
+    assert "PERSON" not in kinds(text)

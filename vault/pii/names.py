@@ -416,6 +416,7 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
         (shouting(upper_line) or shouting(text) or _between_capitals(before_line, after_line))
         and all(t.upper for t in names)
         and not titled
+        and not _initial_opens_name(text, folded, initials, names)
     ):
         # a text written all in capitals: JOUR, DEMANDE, SAISI, CARTE are words, not surnames. A run of several
         # words is a name when one of them is a given name or a word no dictionary knows; a word alone when it
@@ -586,6 +587,23 @@ def _is_place(folded: str, group: list[Token], names: list[Token], prev: Token |
         return False
     frequent = name_lexicon().frequent_given
     return len(names) <= 2 and not any(t.member or t.folded in frequent for t in names)
+
+
+#: What may stand right before an initial that opens a name: the start of a line or a clause, or a word that
+#: introduces a person ("APPEL DE Z.BRIAND", "CDT, V. GAY", "PROGRAMME : G. VALLÉE").
+_BEFORE_INITIAL = re.compile(r"(?:^|[\n,;:(\-–—]|(?:^|[^a-z'])(?:de|par|avec|pour|a|chez|et))[ \u00a0]*$")
+
+
+def _initial_opens_name(text: str, folded: str, initials: list[Token], names: list[Token]) -> bool:
+    """An initial glued to a surname in capitals ("Z.BRIAND"), or one that opens a clause or follows a word
+    introducing a person ("…, V. GAY"), followed by a lexicon surname: a name even in a text in capitals.
+    After an ordinary word the letter ends a label instead ("CLASSE B. REMBOURSÉ", "VITAMINE D. PRISE")."""
+    if not initials or initials[0].start > names[0].start or not all(t.lex for t in names):
+        return False
+    if not _surname_after_initial(names[-1]):
+        return False
+    glued = initials[-1].end == names[0].start
+    return glued or _BEFORE_INITIAL.search(folded, max(0, initials[0].start - 20), initials[0].start) is not None
 
 
 def _surname_after_initial(t: Token) -> bool:
