@@ -4,8 +4,8 @@ A small pseudonymised warehouse (tests/marts/pseudo_synth.py, with its disclosur
 employer of 14 women and one man, a dominated cell, a p % cell) is built once in DuckDB. Its
 ``pseudo.*`` tables are exported to Parquet and registered as tables of a local Spark session
 (PySpark, local mode, no download); ``dbt build --target spark`` then builds the staging,
-intermediate and mart models there (tests/spark/spark_dbt.py, in a child process; every mart,
-the lattice models included). The same
+intermediate and mart models there (tests/spark/spark_dbt.py, in a child process; one model is a
+stated known gap, NOT_YET_ON_SPARK). The same
 project is built with dbt-duckdb on the same warehouse, with the same publication cut-off, and
 every mart (the cells Confiance would publish: values, masked cells, grid rows) must be equal,
 row for row.
@@ -33,11 +33,15 @@ CUTOFF = "2026-01-01"  # the same closed periods on both engines, whatever the d
 VARS = f'{{publication_cutoff: "{CUTOFF}"}}'
 BIN = Path(sys.executable).parent
 MARTS_DIR = ROOT / "dbt_project" / "models" / "marts"
-# Models left out of the Spark build, with the reason; the test checks that these, and only these, are
-# missing. Empty: the two lattice models that used to be too large for Spark's analyser (the insurer's
-# consumption cells, 28 generalisation levels; the dataviz member profiles, 24 lattice nodes and nine
-# band counts over the member records) now aggregate every level in one GROUPING SETS pass.
-NOT_YET_ON_SPARK: dict[str, str] = {}
+# Models left out of the Spark build (with their marts); the test checks that these, and only these,
+# are missing. The insurer's consumption cells (28 generalisation levels) used to be too large for
+# Spark's analyser; they now aggregate every level in one GROUPING SETS pass and build on Spark. The
+# dataviz member profiles were rewritten the same way (one pass over the lattice nodes and over the
+# band counts), but their Spark build is not proven yet: the one attempt, on the shared machine at
+# load ~40, lost its SparkContext after 18 minutes on this model.
+NOT_YET_ON_SPARK = {
+    "int_disclosure__dataviz_member_profiles": "mart_dataviz__member_profiles",
+}
 
 
 def mart_models() -> set[str]:
