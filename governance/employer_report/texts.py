@@ -131,7 +131,7 @@ SECTIONS = {
     "yearly": Label("Total de l'année, toutes familles de soins", "Year's total, all care families"),
     "totals": Label("Dépenses par famille de soins", "Spending per care family"),
     "trend": Label("Évolution dans le temps", "Trend over time"),
-    "benchmark": Label("Comparaison avec d'autres employeurs", "Comparison with other employers"),
+    "benchmark": Label("Comparaison avec l'ensemble des employeurs", "Comparison with all employers"),
     "detail": Label("Détail publié", "Published breakdown"),
     "hidden": Label("Ce qui est caché, et pourquoi", "What is hidden, and why"),
     "files": Label("Fichiers de ce dossier", "Files in this folder"),
