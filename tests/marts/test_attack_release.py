@@ -387,12 +387,6 @@ def test_other_consumers_survive_the_lp(release, warehouse, consumer):
     assert not rows, text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="OPEN FINDING (issue 9/13): in 2 of 61 employer folders the LP with the staff list recovers the "
-    "member_count of a masked mart_employer__yearly cell (the all-family yearly table added for small "
-    "employers); the gate's audit does not model it yet. Remove this mark when the gate protects it.",
-)
 def test_every_employer_folder_survives_the_lp_with_its_staff_list(release, population, warehouse):
     """Each employer alone, knowing its covered employees by sex, age and site. The benchmark (the
     same file everywhere, shares no cell with the employer's own tables) is attacked once, below."""
@@ -770,12 +764,6 @@ def test_later_runs_revise_no_closed_period(altered):
     assert not found, found[:20]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="OPEN FINDING (issue 9/13): over three runs the LP recovers 4 masked member_count cells of "
-    "mart_employer__yearly in one employer's releases (same cause as the staff-list finding above). "
-    "Remove this mark when the gate protects it.",
-)
 def test_lp_over_all_runs_recovers_nothing(altered):
     """Each consumer's LP over everything it holds from the three runs (a closed period's cell is one
     value across runs): insurer, prevention, dataviz, the late-bill employers and a spread of others."""
