@@ -210,3 +210,31 @@ def test_an_initial_opens_a_surname_even_in_capitals(text, name):
 )
 def test_a_letter_ending_a_label_in_capitals_is_no_initial(text):
     assert "PERSON" not in kinds(text)
+
+
+# --- a first name signing the message after its last sentence, on the same line ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Pouvez-vous me rappeler demain matin ? C'est pour le devis. Gaëlle", "Gaëlle"),
+        ("merci de me renvoyer le formulaire. Pascal", "Pascal"),
+        ("Je joins la facture ! Honorine.", "Honorine"),
+    ],
+)
+def test_a_first_name_after_the_last_sentence_signs_the_message(text, name):
+    assert ("PERSON", name) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le devis est bien arrivé. Merci",  # a closing word
+        "Voir avec le service. Cordialement",
+        "Dossier transmis. Urgent",  # a word, no given name
+        "Pascal a rappelé, dossier transmis. Suite au prochain courrier",  # not the last word alone
+    ],
+)
+def test_a_closing_word_after_the_last_sentence_is_no_name(text):
+    assert "PERSON" not in {label for label, value in found(text) if value != "Pascal"}

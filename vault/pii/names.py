@@ -139,6 +139,8 @@ def _lookup(folded: str, lexicon: NameLexicon, vocab: Vocabulary) -> tuple[bool,
     return _word_lookup(key, lexicon, vocab)
 
 
+#: The end of a sentence right before a word on the same line ("… du dentiste. Noël").
+_AFTER_SENTENCE = re.compile(r"\w[.!?…][ \u00a0]+$")
 #: Separators a clause is cut at, characters that are not part of a folded word, the last word before a place.
 _SENTENCE_END = re.compile(r"[.!?;\n]")
 _NON_WORD = re.compile(r"[^a-z0-9'\-]+")
@@ -468,6 +470,18 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
         return 0.75  # a signature, even in a given name that is also a word ("Pierre", "Rose")
     if alone and unknown_only and text[: first.start].strip() and (not rest.strip() or closing_before or contact_after):
         return 0.7  # a signature in a name the lexicons lack
+    if (
+        len(group) == 1
+        and names[0].given
+        and names[0].cased
+        and not names[0].upper
+        and not after_line.strip(" .!\t")
+        and not rest.strip()
+        and _AFTER_SENTENCE.search(before_line)
+        and names[0].folded not in vocabulary().stop
+        and not _CLOSINGS.match(names[0].folded)
+    ):
+        return 0.7  # a first name signing the message after its last sentence, on the same line ("… svp ? Noël")
     strong_cue = (
         _has_cue(clause, strong_only=True)
         or _SIGNOFF_CUE.search(text, max(0, first.start - 30), first.start) is not None
