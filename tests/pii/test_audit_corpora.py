@@ -67,3 +67,12 @@ def test_a_missing_audit_folder_is_a_clear_error_not_a_traceback(tmp_path, monke
     assert "Traceback" not in result.output and result.exception is not None
     assert isinstance(result.exception, SystemExit)
     assert not out.exists()
+
+
+def test_each_corpus_has_its_own_default_report_and_audit2s_held_out_file_is_kept():
+    from vault.pii.cli import DEFAULT_REPORT, default_report
+
+    assert default_report("heldout") == DEFAULT_REPORT
+    assert default_report("audit3").name == "pii_evaluation_audit3.md"
+    assert default_report("audit2").name == "pii_evaluation_audit2_round3.md"
+    assert len({default_report(c) for c in CORPORA}) == len(CORPORA)

@@ -26,6 +26,15 @@ CHUNK = 2000
 DEFAULT_REPORT = REPO_ROOT / "bench" / "results" / "pii_evaluation.md"
 
 
+def default_report(corpus: str) -> Path:
+    """Where ``pii-eval`` writes a corpus's table unless told: each corpus its own file, so that measuring one
+    never overwrites another's (audit-2's held-out measurement, pii_evaluation_audit2.md, stays as it was)."""
+    if corpus == "heldout":
+        return DEFAULT_REPORT
+    suffix = "audit2_round3" if corpus == "audit2" else corpus
+    return DEFAULT_REPORT.with_name(f"pii_evaluation_{suffix}.md")
+
+
 def _read_records(stream: IO[str], source: str) -> list[tuple[object, str | None]]:
     records: list[tuple[object, str | None]] = []
     for number, line in enumerate(stream, start=1):
@@ -93,9 +102,14 @@ def scrub(input_file: Path | None, output: Path | None) -> None:
     " upper bound; legacy: the first synthetic corpus.",
 )
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_REPORT, show_default=True
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Default: bench/results/pii_evaluation.md for heldout, pii_evaluation_<corpus>.md for the others"
+    " (pii_evaluation_audit2_round3.md for audit2: the held-out measurement's file is kept).",
 )
-def pii_eval(corpus: str, output: Path) -> None:
+def pii_eval(corpus: str, output: Path | None) -> None:
     """Run the PII detector on a labelled corpus; print and write recall per type, precision, clean texts
     left untouched and throughput (figures only, never a text)."""
     from vault.pii.corpora import CorpusFileError
@@ -106,6 +120,7 @@ def pii_eval(corpus: str, output: Path) -> None:
     except CorpusFileError as exc:
         raise click.ClickException(str(exc)) from None
     report = to_markdown(ev)
+    output = output if output is not None else default_report(corpus)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(report, encoding="utf-8")
     click.echo(report)
