@@ -2,7 +2,7 @@
 aggregation per generalisation level published.
 
 A small pseudonymised warehouse with the disclosure cases (tests/marts/pseudo_synth.py: a dominated
-cell, a p % cell, small employers) is built with the one-pass roll-up, the model's default; then the
+cell, a p % cell, small employers) is built with the one-pass roll-up (Spark's default); then the
 insurer model and everything downstream of it are rebuilt with the former path
 (``disclosure_one_pass: false``: one scan and one aggregation per level). Every relation of that
 rebuild (the cell grid with its true values, top contributions and primary masking, and the published
@@ -73,7 +73,8 @@ def test_one_pass_rollup_publishes_the_same_cells_as_one_scan_per_level(warehous
                                                   "--output", "name").splitlines() if line.strip())
     assert MODEL in names and "mart_insurer__consumption" in names, names
 
-    _dbt(env, "build", "--select", f"@{MODEL}", "--exclude-resource-type", "test", "--vars", json.dumps(variables))
+    _dbt(env, "build", "--select", f"@{MODEL}", "--exclude-resource-type", "test",
+         "--vars", json.dumps({**variables, "disclosure_one_pass": True}))
     one_pass = _relations(db, names)
     _dbt(env, "run", "--select", f"{MODEL}+", "--vars", json.dumps({**variables, "disclosure_one_pass": False}))
     per_level = _relations(db, names)
