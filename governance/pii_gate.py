@@ -67,6 +67,9 @@ Allow = Iterable[str] | Mapping[str, Iterable[str]] | None
 GENERATED_DOCUMENT_ALLOW = frozenset({"PERSON", "SIRET", "SIREN"})
 
 _TAG = re.compile(r"<(?:script|style)\b.*?</(?:script|style)>|<[^>]+>", re.IGNORECASE | re.DOTALL)
+#: Tags that end a cell, a row, a paragraph or a block: the text on either side never reads as one value (two
+#: neighbouring amounts in a table are not one phone number), so they become a separator no pattern crosses.
+_BLOCK_TAG = re.compile(r"</?(?:td|th|tr|li|p|div|br|h[1-6]|table|thead|tbody|section|ul|ol|dd|dt)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, order=True)
@@ -203,7 +206,9 @@ def _text_lines(file: Path) -> list[str]:
     text = _read_text(file)
     if file.suffix.lower() in MARKUP_SUFFIXES:
         # Keep line numbers: tags become spaces of the same line count.
-        text = _TAG.sub(lambda m: "\n" * m.group(0).count("\n") + " ", text)
+        text = _TAG.sub(
+            lambda m: "\n" * m.group(0).count("\n") + (" ; " if _BLOCK_TAG.match(m.group(0)) else " "), text
+        )
         text = html.unescape(text)
     return text.split("\n")
 

@@ -169,3 +169,11 @@ def test_release_allow_keeps_every_other_detector_on_generated_documents(analyze
     assert [(f.location, f.entity_type) for f in scan_paths([tmp_path], allow=allow)] == [("line 2", "EMAIL")]
     pq.write_table(pa.table({"note": [f"SIRET {SIRET}"]}), tmp_path / "t.parquet")  # tables: columns only
     assert [f.entity_type for f in scan_paths([tmp_path / "t.parquet"], allow=allow)] == ["SIRET"]
+
+
+def test_html_cells_never_read_as_one_value_but_a_value_inside_a_cell_is_caught(analyzer, tmp_path):
+    # two neighbouring amounts of a table row, on one line of HTML: no phone number across the cells
+    (tmp_path / "t.html").write_text("<table><tr><td>06 12</td><td>34 56 78</td><td>1 234,50</td></tr></table>\n")
+    assert scan_paths([tmp_path]) == []
+    (tmp_path / "t.html").write_text("<table><tr><td>Tél.</td><td><b>06 12</b> 34 56 78</td></tr></table>\n")
+    assert [(f.location, f.entity_type) for f in scan_paths([tmp_path])] == [("line 1", "PHONE")]
