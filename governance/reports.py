@@ -1128,7 +1128,9 @@ def consent_report(settings: Settings) -> Report:
     changes_chart = dpo_charts.bars(
         "Consentements donnés et retirés par mois (flux des adhérents et oppositions) / consents given and withdrawn "
         "per month", [f"{m} {c.removeprefix('consent_')}" for m, c in periods],
-        {"donnés / given": [r[4] for r in month_rows],
+        {"nouveaux : oui / new: yes": [r[2] for r in month_rows],
+         "nouveaux : non / new: no": [r[3] for r in month_rows],
+         "donnés / given": [r[4] for r in month_rows],
          "retirés / withdrawn": [r[5] + objections.get((r[0], r[1]), 0) for r in month_rows]}, stacked=False)
     charts = [{"title": "Consentements / consent", "svg": chart}] if chart else []
     if changes_chart:
