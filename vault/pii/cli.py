@@ -28,10 +28,11 @@ DEFAULT_REPORT = REPO_ROOT / "bench" / "results" / "pii_evaluation.md"
 
 def default_report(corpus: str) -> Path:
     """Where ``pii-eval`` writes a corpus's table unless told: each corpus its own file, so that measuring one
-    never overwrites another's (audit-2's held-out measurement, pii_evaluation_audit2.md, stays as it was)."""
+    never overwrites another's (the held-out measurements of audit-2 and audit-3, pii_evaluation_audit2.md and
+    pii_evaluation_audit3.md, stay as they were)."""
     if corpus == "heldout":
         return DEFAULT_REPORT
-    suffix = "audit2_round3" if corpus == "audit2" else corpus
+    suffix = {"audit2": "audit2_round3", "audit3": "audit3_round4"}.get(corpus, corpus)
     return DEFAULT_REPORT.with_name(f"pii_evaluation_{suffix}.md")
 
 
@@ -96,8 +97,9 @@ def scrub(input_file: Path | None, output: Path | None) -> None:
     type=click.Choice(["heldout", "audit3", "tuning", "audit1", "audit2", "legacy"]),
     default="heldout",
     show_default=True,
-    help="heldout: the independent corpus never used for tuning; audit3: an outside auditor's blind corpus, held"
-    " out; tuning and audit1: corpora the detector was tuned on (upper bounds); audit2: written blind, measured"
+    help="heldout: the independent corpus never used for tuning; audit3: written blind, measured once held out"
+    " (bench/results/pii_evaluation_audit3.md), then released as tuning material for round 4: upper bound;"
+    " tuning and audit1: corpora the detector was tuned on (upper bounds); audit2: written blind, measured"
     " once held out (figures in bench/results/pii_evaluation_audit2.md), then used as tuning material in round 3:"
     " upper bound; legacy: the first synthetic corpus.",
 )
@@ -107,7 +109,8 @@ def scrub(input_file: Path | None, output: Path | None) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
     help="Default: bench/results/pii_evaluation.md for heldout, pii_evaluation_<corpus>.md for the others"
-    " (pii_evaluation_audit2_round3.md for audit2: the held-out measurement's file is kept).",
+    " (pii_evaluation_audit2_round3.md for audit2, pii_evaluation_audit3_round4.md for audit3: the held-out"
+    " measurements' files are kept).",
 )
 def pii_eval(corpus: str, output: Path | None) -> None:
     """Run the PII detector on a labelled corpus; print and write recall per type, precision, clean texts

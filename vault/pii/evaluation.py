@@ -2,7 +2,8 @@
 
 Corpora (``CORPORA``): ``heldout`` (the default: ``vault.pii.corpora.heldout_corpus``,
 written independently of the detector and never used to tune it), ``audit3`` (written
-blind by an outside auditor, HELD OUT), ``tuning`` (``tuning_corpus``, which the detector
+blind, measured once held out (bench/results/pii_evaluation_audit3.md), then released as tuning
+material for round 4: upper bound), ``tuning`` (``tuning_corpus``, which the detector
 was tuned on: an upper bound), ``audit1`` (written blind by an outside auditor, then used
 for tuning in round 2: an upper bound), ``audit2`` (written blind, measured once held out,
 then used as tuning material in round 3: an upper bound) and ``legacy`` (the first
@@ -117,8 +118,8 @@ CORPORA: dict[str, tuple[Callable[[], list], str]] = {
     ),
     "audit3": (
         _load_audit3,
-        "AUDIT-3 corpus (`vault/pii/corpora/audit3/`): written blind by an outside auditor who never saw the"
-        " detector nor the project's corpora; HELD OUT, never used to tune it",
+        "AUDIT-3 corpus (`vault/pii/corpora/audit3/`): written blind, measured once held out"
+        " (bench/results/pii_evaluation_audit3.md), then released as tuning material for round 4: upper bound",
     ),
     "legacy": (
         _load_legacy,

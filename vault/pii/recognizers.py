@@ -263,7 +263,11 @@ _SEP = r"[ \u00a0.]?"
 #: Between two groups of a NIR: spaces, or a dot / hyphen / slash with spaces around it ("… 701 - 87").
 _NIR_SEP = r"(?:[ \u00a0]{0,2}[.\-/][ \u00a0]{0,2}|[ \u00a0]{1,2})?"
 #: Before the key only: also the word "clé" ("… 701 clé 87", "… 701 clé : 87").
-_NIR_KEY_SEP = rf"(?:[ \u00a0]{{1,2}}(?i:cl[ée]f?|key)[ \u00a0]?:?[ \u00a0]{{0,2}}|{_NIR_SEP})"
+#: A line break may also set the key apart ("… 347" / "82", "… 894" / "clé 93"): the key still decides.
+_NIR_KEY_SEP = (
+    rf"(?:[ \u00a0]{{0,2}}\r?\n[ \u00a0]{{0,2}}(?:(?i:cl[ée]f?|key)[ \u00a0]?:?[ \u00a0]{{0,2}})?"
+    rf"|[ \u00a0]{{1,2}}(?i:cl[ée]f?|key)[ \u00a0]?:?[ \u00a0]{{0,2}}|{_NIR_SEP})"
+)
 
 
 def nir_recognizer() -> FrenchRegexRecognizer:
@@ -303,11 +307,22 @@ def phone_recognizer() -> FrenchRegexRecognizer:
         r"(?=[+0])(?<![\w+])(?:\+|00(?=[ \u00a0]))[ \u00a0]?(?!33)[1-9]\d{0,2}(?:[ \u00a0.\-]?\(0\))?"
         rf"(?:{_PHONE_SEP}\d){{7,12}}(?![\d])"
     )
+    # pairs apart by slashes, as on forms and in signatures ("06/89/05/44/98"): exactly five pairs, so that no
+    # date ("01/02/2020") is one
+    slashed = re.compile(
+        r"(?=[+0])(?<![\w+/])(?:(?:\+|00)[ \u00a0]?33[ \u00a0]?(?:\(0\))?|0)[1-9]"
+        r"(?:[ \u00a0]?/[ \u00a0]?\d\d){4}(?![\d/])"
+    )
     return FrenchRegexRecognizer(
         "PHONE",
-        [PatternSpec("phone", french, 0.75), PatternSpec("phone_international", international, 0.6)],
+        [
+            PatternSpec("phone", french, 0.75),
+            PatternSpec("phone_slashed", slashed, 0.75),
+            PatternSpec("phone_international", international, 0.6),
+        ],
         min_run=8,
-        gate=re.compile(r"[0-9](?:[ \u00a0.\-]{0,2}[0-9]){7}"),  # eight digits at least, as the patterns group them
+        # eight digits at least, as the patterns group them (" / " between slashed pairs)
+        gate=re.compile(r"[0-9](?:[ \u00a0.\-/]{0,3}[0-9]){7}"),
         context=["tél", "tel", "téléphone", "telephone", "portable", "mobile", "appeler", "rappeler", "joindre",
                  "joignable", "fixe", "numéro", "numero", "contact", "fax", "sms", "whatsapp", "ligne directe"],
         context_boost=0.2,
@@ -316,7 +331,10 @@ def phone_recognizer() -> FrenchRegexRecognizer:
 
 def iban_recognizer() -> FrenchRegexRecognizer:
     """IBAN of a SEPA country, checksum (and French RIB key) validated, spaces allowed."""
-    regex = re.compile(r"(?=[A-Za-z][A-Za-z][0-9])(?<![\w])[A-Za-z]{2}\d\d(?:[ \u00a0\-]?[A-Za-z0-9]{1,4}){3,8}")
+    # groups apart by one or two spaces ("FR76  3000  6530 …", a double space from copy-paste) or a hyphen
+    regex = re.compile(
+        r"(?=[A-Za-z][A-Za-z][0-9])(?<![\w])[A-Za-z]{2}\d\d(?:(?:[ \u00a0]{1,2}|-)?[A-Za-z0-9]{1,4}){3,8}"
+    )
     return FrenchRegexRecognizer(
         "IBAN",
         [PatternSpec("iban", regex, 0.9)],
@@ -554,8 +572,10 @@ _POSTAL = r"(?:\d{5}|\d\d[ \u00a0]\d{3})"
 def address_recognizer() -> FrenchRegexRecognizer:
     """French postal addresses: number + street type + name (+ postal code + commune); postal code + commune."""
     street = re.compile(
-        # not the year of a date ("DDN 25/11/2013, mail ...": "mail" is also a street type)
-        rf"(?=[0-9])(?<![\w])(?<![0-9][/.\-])\d{{1,4}}(?:[ \u00a0]?(?:bis|ter|quater|[A-Da-d])(?![\w]))?,?[ \u00a0]+"
+        # not the end of a date or of a phone number ("DDN 25/11/2013, mail ...", "Tél 05 66 51 92 03, mail ...":
+        # "mail" is also a street type)
+        rf"(?=[0-9])(?<![\w])(?<![0-9][ \u00a0/.\-])\d{{1,4}}"
+        rf"(?:[ \u00a0]?(?:bis|ter|quater|[A-Da-d])(?![\w]))?,?[ \u00a0]+"
         rf"(?i:{_STREET_TYPES})(?![\w])"
         rf"[ \u00a0]+{_PARTICLE}*{_ANY_WORD}"
         rf"(?:[ \u00a0]+{_PARTICLE}*[{_UP}0-9]{_WORD}*)*"
