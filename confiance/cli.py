@@ -52,7 +52,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "quality": ("quality.cli", "quality"),
     "publish": ("governance.cli", "publish"),
     "site": ("governance.cli", "site"),
-    "report": ("governance.reports", "report"),
+    "report": ("governance.cli", "report"),
 }
 
 EXIT_REFUSED = 1

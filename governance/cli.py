@@ -21,6 +21,7 @@ from governance.publish import (
     signing_key,
     verify_folder,
 )
+from governance.reports import build_dpo_reports
 from governance.site import build_site
 
 
@@ -145,3 +146,13 @@ def serve(home: Path | None, port: int) -> None:
         pass
     finally:
         server.server_close()
+
+
+@click.command("report")
+@home_option
+@click.option("--pdf", is_flag=True, help="Also print each report to PDF (headless Chromium, print stylesheet).")
+def report(home: Path | None, pdf: bool) -> None:
+    """Build the DPO reports under <home>/reports: landing ledger, publication log, audit, people's requests,
+    consent, retention, register (HTML, Markdown, JSON, CSV per table; PDF with --pdf)."""
+    paths = build_dpo_reports(get_settings(home), pdf=pdf)
+    click.echo(f"DPO reports: {paths[0]}")

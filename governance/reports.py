@@ -22,7 +22,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import click
 import duckdb
 import yaml
 
@@ -38,7 +37,7 @@ from confiance.contracts import (
     feed_contracts,
     mart_contracts,
 )
-from confiance.settings import CONTRACTS_DIR, Settings, controller_identity, get_settings
+from confiance.settings import CONTRACTS_DIR, Settings, controller_identity
 from governance import dpo_charts
 from governance.site import (
     TEMPLATES_DIR,
@@ -1287,19 +1286,3 @@ def build_dpo_reports(settings: Settings, pdf: bool = False) -> list[Path]:
                                        landscape=r.slug in ("audit_log", "publication_log", "landing_ledger")))
     log.info("DPO reports: %d reports in %s", len(reports), out_dir)
     return written
-
-
-@click.command("report")
-@click.option(
-    "--home",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Data directory (default: CONFIANCE_HOME or ./var).",
-)
-@click.option("--pdf", is_flag=True, help="Also print each report to PDF (headless Chromium, print stylesheet).")
-def report(home: Path | None, pdf: bool) -> None:
-    """Build the DPO reports under <home>/reports: landing ledger, publication log, audit, people's requests,
-    consent, retention, register (HTML, Markdown, JSON, CSV per table; PDF with --pdf)."""
-    settings = get_settings(home)
-    paths = build_dpo_reports(settings, pdf=pdf)
-    click.echo(f"DPO reports: {paths[0]}")

@@ -80,13 +80,26 @@ def show_ledger() -> None:
 @vault.command("rotate-key")
 @click.option("--domain", help="Pseudonymisation domain to rotate (e.g. insurer).")
 @click.option("--database", is_flag=True, help="Rotate the vault database key (re-encrypts the vault).")
-def rotate_key(domain: str | None, database: bool) -> None:
-    """New key version for a domain (re-tokenises it) or for the vault database (re-encrypts it)."""
+@click.option(
+    "--erasure-register",
+    is_flag=True,
+    help="New key version for the erasure register's new entries (old entries are re-keyed when the person is "
+    "sent again).",
+)
+def rotate_key(domain: str | None, database: bool, erasure_register: bool) -> None:
+    """New key version for a domain (re-tokenises it), for the vault database (re-encrypts it) or for the
+    erasure register."""
     from vault import rotation
 
-    if bool(domain) == database:
-        raise click.UsageError("give either --domain D or --database")
+    if sum([bool(domain), database, erasure_register]) != 1:
+        raise click.UsageError("give exactly one of --domain D, --database or --erasure-register")
     settings = get_settings()
+    if erasure_register:
+        from vault import erasure_register as register
+
+        version = register.rotate_key(settings, "cli")
+        click.echo(f"erasure register: new entries under key version {version}")
+        return
     if database:
         v = rotation.rotate_database_key(settings)
         click.echo(f"vault re-encrypted under database key version {v}")

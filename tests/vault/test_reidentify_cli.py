@@ -130,6 +130,14 @@ def test_cli_land_reidentify_and_audit_print_counts_only(settings: Settings, mon
     out = runner.invoke(main, ["vault", "rotate-key", "--domain", "insurer"])
     assert out.exit_code == 0, out.output
     assert "key version 1 -> 2" in out.output
+    # the erasure register's key rotates from the same command, one target at a time, audited
+    out = runner.invoke(main, ["vault", "rotate-key", "--domain", "insurer", "--erasure-register"])
+    assert out.exit_code == 2 and "exactly one of" in out.output and "Traceback" not in out.output
+    out = runner.invoke(main, ["vault", "rotate-key", "--erasure-register"])
+    assert out.exit_code == 0, out.output
+    assert "erasure register: new entries under key version 2" in out.output
+    rotated = [e for e in audit.entries(settings) if e["action"] == "key.erasure_register.rotated"]
+    assert [(e["actor"], e["details"]["to_version"]) for e in rotated] == [("cli", 2)]
 
 
 def test_erasure_removes_member_from_vault_and_warehouse(settings: Settings, crossed):
