@@ -10,8 +10,10 @@ warehouse quality, dbt with disclosure control, mart quality, publication, site 
    the inbox of a throwaway data directory (timed apart, not counted);
 2. every stage of ``confiance.pipeline.PIPELINE_ORDER`` runs in its own child process, as an
    Airflow task would (``python bench/bench_full_year.py --stage NAME``); the parent takes each
-   child's wall time, CPU time (user + system, its own children such as dbt included) and peak
-   RSS (the largest of the child and its descendants) from ``os.wait4``;
+   child's wall time and CPU time (user + system, its own children such as dbt included) from
+   ``os.wait4``; the child reports its own peak RSS (``VmHWM`` of its process image, and the
+   largest of its descendants), because ``os.wait4``'s figure starts from the parent's RSS that
+   Linux carries across fork and exec;
 3. a table per stage and the totals, with the machine and the load average (the machine may be
    shared: CPU time moves less than wall time), and whether the target is met.
 
@@ -31,6 +33,7 @@ import datetime as dt
 import json
 import os
 import platform
+import resource
 import secrets
 import shutil
 import subprocess
@@ -76,15 +79,37 @@ def run_stage(stage: str, run_id: str, env: dict[str, str]) -> StageRun:
     """Run one pipeline stage in a child process; its wall, CPU and peak RSS from ``os.wait4``."""
     cmd = [sys.executable, str(Path(__file__).resolve()), "--stage", stage, "--run-id", run_id]
     started = time.perf_counter()
-    with tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=err)  # noqa: S603
+    with tempfile.TemporaryFile() as err, tempfile.TemporaryDirectory() as tmp:
+        peak_file = Path(tmp) / "peak_rss_mib"
+        proc = subprocess.Popen(cmd, env={**env, PEAK_FILE_ENV: str(peak_file)},  # noqa: S603
+                                stdout=subprocess.DEVNULL, stderr=err)
         _, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
         wall = time.perf_counter() - started
         err.seek(0)
         tail = err.read().decode("utf-8", "replace").strip().splitlines()[-1:] if proc.returncode else []
-    return StageRun(stage, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode == 0,
+        # A child that died before writing its figure: wait4's (an upper bound: it includes the parent's RSS).
+        peak = float(peak_file.read_text()) if peak_file.exists() else usage.ru_maxrss / 1024
+    return StageRun(stage, wall, usage.ru_utime + usage.ru_stime, peak, proc.returncode == 0,
                     tail[0][:300] if tail else "")
+
+
+#: Where the child writes its own peak RSS (MiB) for the parent.
+PEAK_FILE_ENV = "CONFIANCE_BENCH_PEAK_FILE"
+
+
+def own_peak_rss_mib() -> float:
+    """This process's peak RSS since its exec (``VmHWM``) and its waited-for descendants', in MiB.
+
+    ``getrusage(RUSAGE_SELF).ru_maxrss`` is not used: Linux keeps it across fork and exec, so a child
+    started by a large parent reports the parent's size. ``VmHWM`` belongs to the process image exec built.
+    """
+    hwm_kib = 0
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            hwm_kib = int(line.split()[1])
+    children_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(hwm_kib, children_kib) / 1024
 
 
 def _child(stage: str, run_id: str) -> None:
@@ -96,6 +121,8 @@ def _child(stage: str, run_id: str) -> None:
     settings.ensure_dirs()
     result = STAGES[stage](settings, run_id)
     print(json.dumps(result, default=str)[:2000])
+    if os.environ.get(PEAK_FILE_ENV):
+        Path(os.environ[PEAK_FILE_ENV]).write_text(f"{own_peak_rss_mib():.1f}")
 
 
 def generate(home: Path, members: int, benefits_per_member: float, defect_rate: float,

@@ -75,3 +75,17 @@ def test_unknown_stage_is_refused():
         bench_full_year.main(["--stages", "land,teleport"])
     assert exc.value.code == 2
     assert os.environ.get("CONFIANCE_HOME")  # the suite's sandbox, untouched by the refusal
+
+
+def test_a_stage_reports_its_own_peak_memory_not_the_large_parent_it_was_started_from(tmp_path, bench_env):
+    """Linux carries a process's peak RSS across fork and exec: a stage started by a 2 GiB parent must
+    still report its own peak, not the parent's."""
+    home = tmp_path / "home"
+    bench_full_year.generate(home, 40, 2.0, 0.0)
+    env = bench_full_year.bench_env(home, secrets.token_hex(32))
+    ballast = b"\x01" * (2048 * 2**20)  # written, so resident in this (parent) process
+    run = bench_full_year.run_stage("land", "peak-check", env)
+    assert run.ok, run.detail
+    assert 50 < run.peak_rss_mib < 1536, run.peak_rss_mib
+    assert len(ballast) == 2048 * 2**20
+
