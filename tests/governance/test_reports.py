@@ -15,7 +15,8 @@ from click.testing import CliRunner
 
 from confiance.contracts import feed_contracts
 from confiance.settings import Settings, get_settings
-from governance.reports import build_dpo_reports, report
+from governance.cli import report
+from governance.reports import build_dpo_reports
 from governance.site import build_site
 from vault import audit
 
