@@ -44,7 +44,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from _machine import describe_line, load_text
 from bench_daily_increment import run_pipeline
-from bench_full_year import AS_OF, bench_env, generate, stage_table
+from bench_full_year import AS_OF, bench_env, generate, stage_table, write_report
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -225,12 +225,8 @@ def main(argv: list[str] | None = None) -> int:
         + ("" if args.members >= 3_000_000 else f" — at {args.members:,} new members, not the target's 3 M"),
         "",
     ]
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text("\n".join(lines), encoding="utf-8")
-    print("\n".join(lines))
-    args.out.with_suffix(".json").write_text(json.dumps(
-        {"members": args.members, "split": split, "base": [r.__dict__ for r in base],
-         "affiliation": [r.__dict__ for r in day], "checks": checks, "verdict": result}, indent=2, default=str))
+    write_report(args.out, lines, {"members": args.members, "split": split, "base": [r.__dict__ for r in base],
+                                   "affiliation": [r.__dict__ for r in day], "checks": checks, "verdict": result})
     return 0 if ok else 1
 
 

@@ -43,7 +43,16 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from _machine import describe_line, load_text
-from bench_full_year import AS_OF, StageRun, bench_env, generate, run_stage, stage_table
+from bench_full_year import (
+    AS_OF,
+    StageRun,
+    bench_env,
+    generate,
+    parse_stages,
+    run_stage,
+    stage_table,
+    write_report,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -127,10 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="data directory to use and keep (default: a temporary one)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "daily_increment.md")
     args = parser.parse_args(argv)
-    stages = [s.strip() for s in args.stages.split(",") if s.strip()]
-    unknown = [s for s in stages if s not in PIPELINE_ORDER]
-    if unknown:
-        parser.error(f"unknown stage(s) {', '.join(unknown)}; the stages are {', '.join(PIPELINE_ORDER)}")
+    stages = parse_stages(parser, args.stages)
 
     home = args.keep or Path(tempfile.mkdtemp(prefix="bench-daily-"))
     home.mkdir(parents=True, exist_ok=True)
@@ -194,12 +200,8 @@ def main(argv: list[str] | None = None) -> int:
            "10 M (every stage after landing grows with the year, so the full year is slower)"),
         "",
     ]
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text("\n".join(lines), encoding="utf-8")
-    print("\n".join(lines))
-    args.out.with_suffix(".json").write_text(json.dumps(
-        {"members": args.members, "counts": counts, "year": [r.__dict__ for r in year],
-         "day": [r.__dict__ for r in day], "checks": checks, "verdict": result}, indent=2))
+    write_report(args.out, lines, {"members": args.members, "counts": counts, "year": [r.__dict__ for r in year],
+                                   "day": [r.__dict__ for r in day], "checks": checks, "verdict": result})
     return 0 if ok else 1
 
 

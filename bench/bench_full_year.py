@@ -136,6 +136,25 @@ def generate(home: Path, members: int, benefits_per_member: float, defect_rate: 
     return counts, time.perf_counter() - started
 
 
+def parse_stages(parser: argparse.ArgumentParser, text: str) -> list[str]:
+    """The comma-separated ``--stages`` value as a list in pipeline order's names; an unknown one is a usage error."""
+    from confiance.pipeline import PIPELINE_ORDER
+
+    stages = [s.strip() for s in text.split(",") if s.strip()]
+    unknown = [s for s in stages if s not in PIPELINE_ORDER]
+    if unknown:
+        parser.error(f"unknown stage(s) {', '.join(unknown)}; the stages are {', '.join(PIPELINE_ORDER)}")
+    return stages
+
+
+def write_report(out: Path, lines: list[str], data: dict) -> None:
+    """The benchmark's Markdown report (also printed) and its raw figures beside it as JSON."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+    out.with_suffix(".json").write_text(json.dumps(data, indent=2, default=str))
+
+
 def stage_table(runs: list[StageRun]) -> list[str]:
     """Markdown rows: one per stage, then the total (wall and CPU summed, peak the largest)."""
     lines = ["| stage | wall s | CPU s | peak RSS MiB | status |", "| --- | ---: | ---: | ---: | --- |"]
@@ -179,10 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.stage:
         _child(args.stage, args.run_id)
         return 0
-    stages = [s.strip() for s in args.stages.split(",") if s.strip()]
-    unknown = [s for s in stages if s not in PIPELINE_ORDER]
-    if unknown:
-        parser.error(f"unknown stage(s) {', '.join(unknown)}; the stages are {', '.join(PIPELINE_ORDER)}")
+    stages = parse_stages(parser, args.stages)
 
     home = args.keep or Path(tempfile.mkdtemp(prefix="bench-full-year-"))
     home.mkdir(parents=True, exist_ok=True)
@@ -221,8 +237,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{counts.get('contracts', 0):,} contracts rows, {counts.get('benefits', 0):,} benefit lines, "
         f"defect rate {args.defect_rate}, as-of {AS_OF}.",
         "",
-        "Each stage runs in its own process; wall, CPU (user + system, dbt's child included) and peak RSS "
-        "(the child and its descendants) from `os.wait4`.",
+        "Each stage runs in its own process; wall and CPU (user + system, dbt's child included) from `os.wait4`, "
+        "peak RSS reported by the child itself (its `VmHWM` and its descendants').",
         "",
         *stage_table(runs),
         "",
@@ -230,11 +246,8 @@ def main(argv: list[str] | None = None) -> int:
         + ("" if args.members >= 10_000_000 else f" — at {args.members:,} members, not the target's size"),
         "",
     ]
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text("\n".join(lines), encoding="utf-8")
-    print("\n".join(lines))
-    (args.out.with_suffix(".json")).write_text(json.dumps(
-        {"members": args.members, "counts": counts, "runs": [asdict(r) for r in runs], "verdict": result}, indent=2))
+    write_report(args.out, lines,
+                 {"members": args.members, "counts": counts, "runs": [asdict(r) for r in runs], "verdict": result})
     return 0 if runs and all(r.ok for r in runs) else 1
 
 
