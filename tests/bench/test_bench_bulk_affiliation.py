@@ -10,23 +10,9 @@ exactly the new members on top of its own.
 from __future__ import annotations
 
 import json
-import secrets
-import sys
-from pathlib import Path
 
+import bench_bulk_affiliation
 import duckdb
-import pytest
-
-BENCH = Path(__file__).resolve().parents[2] / "bench"
-sys.path.insert(0, str(BENCH))
-
-import bench_bulk_affiliation  # noqa: E402
-
-
-@pytest.fixture()
-def bench_env(monkeypatch):
-    monkeypatch.setenv("CONFIANCE_MASTER_KEY", secrets.token_hex(32))
-    monkeypatch.delenv("CONFIANCE_KEY_FILE", raising=False)
 
 
 def test_new_members_of_one_employer_reach_its_marts(tmp_path, bench_env):

@@ -10,24 +10,10 @@ member crosses once (its latest version), and the report says the run is not inc
 from __future__ import annotations
 
 import json
-import secrets
-import sys
-from pathlib import Path
 
+import bench_daily_increment
 import duckdb
 import pyarrow.parquet as pq
-import pytest
-
-BENCH = Path(__file__).resolve().parents[2] / "bench"
-sys.path.insert(0, str(BENCH))
-
-import bench_daily_increment  # noqa: E402
-
-
-@pytest.fixture()
-def bench_env(monkeypatch):
-    monkeypatch.setenv("CONFIANCE_MASTER_KEY", secrets.token_hex(32))
-    monkeypatch.delenv("CONFIANCE_KEY_FILE", raising=False)
 
 
 def test_daily_increment_lands_the_day_on_top_of_the_year(tmp_path, bench_env):

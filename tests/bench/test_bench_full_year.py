@@ -12,23 +12,12 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import sys
-from pathlib import Path
 
+import bench_full_year
 import pytest
-
-BENCH = Path(__file__).resolve().parents[2] / "bench"
-sys.path.insert(0, str(BENCH))
-
-import bench_full_year  # noqa: E402
 
 STAGES = ["land", "cross"]
 
-
-@pytest.fixture()
-def bench_env(monkeypatch):
-    monkeypatch.setenv("CONFIANCE_MASTER_KEY", secrets.token_hex(32))
-    monkeypatch.delenv("CONFIANCE_KEY_FILE", raising=False)
 
 
 def test_full_year_path_runs_each_stage_in_its_own_process_and_reports_it(tmp_path, bench_env):
