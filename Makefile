@@ -99,11 +99,13 @@ airflow: install dbt-manifest
 
 test: install dbt-manifest
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	$(BIN)/pytest -q -p no:cacheprovider --timeout 2400
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/sqlfluff lint dbt_project/models --dialect duckdb --templater jinja
 
 bench: install

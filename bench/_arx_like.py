@@ -72,9 +72,11 @@ def age_expr(width: int | None, col: str = "age_at_care") -> str:
     """Same bands as the dbt macro age_band (80+ at every width)."""
     if width is None:
         return "'*'"
-    return (f"case when {col} >= 80 then '80+' else "
-            f"cast(cast(floor({col} / {width}.0) * {width} as integer) as varchar) || '-' || "
-            f"cast(cast(floor({col} / {width}.0) * {width} + {width - 1} as integer) as varchar) end")
+    return (
+        f"case when {col} >= 80 then '80+' else "
+        f"cast(cast(floor({col} / {width}.0) * {width} as integer) as varchar) || '-' || "
+        f"cast(cast(floor({col} / {width}.0) * {width} + {width - 1} as integer) as varchar) end"
+    )
 
 
 def geo_expr(level: str | None) -> str:
@@ -188,12 +190,17 @@ def search(con: duckdb.DuckDBPyConnection, k: int, l_div: int, limit: float) -> 
     anonymous = [r for r in evaluated if r["anonymous"]]
     best = min(anonymous, key=lambda r: (r["loss_metric"], r["height"])) if anonymous else None
     best_dm = min(anonymous, key=lambda r: (r["discernibility"], r["height"])) if anonymous else None
-    return {"lattice": evaluated, "best": best, "best_discernibility": best_dm, "search_s": elapsed,
-            "nodes": len(nodes), "tagged": tagged}
+    return {
+        "lattice": evaluated,
+        "best": best,
+        "best_discernibility": best_dm,
+        "search_s": elapsed,
+        "nodes": len(nodes),
+        "tagged": tagged,
+    }
 
 
-def write_output(con: duckdb.DuckDBPyConnection, node: tuple[int, int, int], k: int, l_div: int,
-                 out: Path) -> None:
+def write_output(con: duckdb.DuckDBPyConnection, node: tuple[int, int, int], k: int, l_div: int, out: Path) -> None:
     """The published ARX-like table: records of kept classes, generalised (QIs + sensitive attribute)."""
     ae, ge, se = node_exprs(node)
     con.execute(f"""
@@ -208,8 +215,7 @@ def write_output(con: duckdb.DuckDBPyConnection, node: tuple[int, int, int], k: 
     """)
 
 
-def run(warehouse: str, k: int = 11, l_div: int = 3, limit: float = 0.25,
-        out_parquet: Path | None = None) -> dict:
+def run(warehouse: str, k: int = 11, l_div: int = 3, limit: float = 0.25, out_parquet: Path | None = None) -> dict:
     con = duckdb.connect()
     con.execute(f"attach '{warehouse}' as wh (read_only)")
     t0 = time.perf_counter()

@@ -81,9 +81,12 @@ def split_affiliation(source: Path, inbox: Path, affiliation: Path, new_members:
 
     # One contract per new member: its latest generated one, made collective for the employer from 1 January.
     theirs = contracts.filter(joining).sort_by([("member_id", "ascending"), ("start_date", "descending")])
-    first = pc.not_equal(theirs.column("member_id"), pa.concat_arrays(
-        [pa.array([None], theirs.schema.field("member_id").type),
-         theirs.column("member_id").combine_chunks()[:-1]]))
+    first = pc.not_equal(
+        theirs.column("member_id"),
+        pa.concat_arrays(
+            [pa.array([None], theirs.schema.field("member_id").type), theirs.column("member_id").combine_chunks()[:-1]]
+        ),
+    )
     first = pc.fill_null(first, True)
     new_contracts = theirs.filter(first)
     n = new_contracts.num_rows
@@ -92,8 +95,14 @@ def split_affiliation(source: Path, inbox: Path, affiliation: Path, new_members:
     def put(table: pa.Table, column: str, values: pa.Array) -> pa.Table:
         return table.set_column(table.schema.get_field_index(column), column, values)
 
-    constants = {"contract_type": "collective", "product_code": "COLLECTIF_BASE", "employer_siret": siret,
-                 "employer_name": name, "start_date": year_start, "end_date": None}
+    constants = {
+        "contract_type": "collective",
+        "product_code": "COLLECTIF_BASE",
+        "employer_siret": siret,
+        "employer_name": name,
+        "start_date": year_start,
+        "end_date": None,
+    }
     for column, value in constants.items():
         new_contracts = put(new_contracts, column, pa.array([value] * n, new_contracts.schema.field(column).type))
     new = put(new, "employer_siret", pa.array([siret] * new.num_rows, new.schema.field("employer_siret").type))
@@ -105,23 +114,33 @@ def split_affiliation(source: Path, inbox: Path, affiliation: Path, new_members:
     pq.write_table(base_benefits, inbox / benefits_path.name)
     pq.write_table(new, affiliation / feed_file_name("members", DAY, "parquet"))
     pq.write_table(new_contracts, affiliation / feed_file_name("contracts", DAY, "parquet"))
-    return {"employer_siret": siret, "employer_name": name, "base_members": base.num_rows,
-            "new_members": new.num_rows, "new_contracts": n, "base_benefits": base_benefits.num_rows}
+    return {
+        "employer_siret": siret,
+        "employer_name": name,
+        "base_members": base.num_rows,
+        "new_members": new.num_rows,
+        "new_contracts": n,
+        "base_benefits": base_benefits.num_rows,
+    }
 
 
 def covered_members(warehouse: Path, siret: str) -> int:
     """The employer's covered members as its summary mart states them (0 when absent)."""
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        row = con.execute("select max(member_count) from marts.mart_employer__summary where employer_siret = ?",
-                          [siret]).fetchone()
+        row = con.execute(
+            "select max(member_count) from marts.mart_employer__summary where employer_siret = ?", [siret]
+        ).fetchone()
     return int(row[0] or 0)
 
 
 def covered_tokens(warehouse: Path, siret: str) -> int:
     """The employer's covered members in the pseudonymised contracts (what its marts count once dbt has run)."""
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        return con.execute("select count(distinct member_token) from pseudo.contracts where employer_siret = ? "
-                           "and contract_type = 'collective'", [siret]).fetchone()[0]
+        return con.execute(
+            "select count(distinct member_token) from pseudo.contracts where employer_siret = ? "
+            "and contract_type = 'collective'",
+            [siret],
+        ).fetchone()[0]
 
 
 def affiliation_checks(home: Path, split: dict, before: int) -> dict:
@@ -145,8 +164,11 @@ def affiliation_checks(home: Path, split: dict, before: int) -> dict:
     }
     complete = min(checks["members_landed"], checks["contracts_landed"])
     no_quarantine = checks["members_quarantined"] == checks["contracts_quarantined"] == 0
-    checks["ok"] = (len(rows) == 2 and checks["accounted"]
-                    and (after - before == split["new_members"] if no_quarantine else 0 < after - before <= complete))
+    checks["ok"] = (
+        len(rows) == 2
+        and checks["accounted"]
+        and (after - before == split["new_members"] if no_quarantine else 0 < after - before <= complete)
+    )
     return checks
 
 
@@ -156,8 +178,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--base-members", type=int, default=100_000, help="the mutuelle before the affiliation")
     parser.add_argument("--benefits-per-member", type=float, default=10.0)
     parser.add_argument("--defect-rate", type=float, default=0.001)
-    parser.add_argument("--base-stages", default=",".join(STAGES),
-                        help="stages run on the mutuelle before the affiliation (setup, not counted)")
+    parser.add_argument(
+        "--base-stages",
+        default=",".join(STAGES),
+        help="stages run on the mutuelle before the affiliation (setup, not counted)",
+    )
     parser.add_argument("--vault-memory-limit", help="CONFIANCE_VAULT_MEMORY_LIMIT for the children")
     parser.add_argument("--keep", type=Path, help="data directory to use and keep (default: a temporary one)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "bulk_affiliation.md")
@@ -171,8 +196,9 @@ def main(argv: list[str] | None = None) -> int:
     checks: dict = {}
     day = []
     try:
-        generated, gen_wall = generate(home / "source", args.base_members + args.members, args.benefits_per_member,
-                                       args.defect_rate, fmt="parquet")
+        generated, gen_wall = generate(
+            home / "source", args.base_members + args.members, args.benefits_per_member, args.defect_rate, fmt="parquet"
+        )
         split = split_affiliation(home / "source" / "inbox", home / "inbox", home / "affiliation", args.members)
         shutil.rmtree(home / "source")
         print(f"generated {generated} in {gen_wall:.1f} s; split {split}", flush=True)
@@ -192,8 +218,11 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(home, ignore_errors=True)
     wall = sum(r.wall_s for r in day)
     ok = bool(day) and all(r.ok for r in day) and checks.get("ok", False)
-    result = (f"{'met' if wall < TARGET_WALL_S else 'NOT met'}: {wall:.0f} s wall (target < {TARGET_WALL_S:.0f} s)"
-              if ok else "NOT met: a stage or a check failed")
+    result = (
+        f"{'met' if wall < TARGET_WALL_S else 'NOT met'}: {wall:.0f} s wall (target < {TARGET_WALL_S:.0f} s)"
+        if ok
+        else "NOT met: a stage or a check failed"
+    )
     lines = [
         "# Bulk-affiliation benchmark",
         "",
@@ -225,8 +254,18 @@ def main(argv: list[str] | None = None) -> int:
         + ("" if args.members >= 3_000_000 else f" — at {args.members:,} new members, not the target's 3 M"),
         "",
     ]
-    write_report(args.out, lines, {"members": args.members, "split": split, "base": [r.__dict__ for r in base],
-                                   "affiliation": [r.__dict__ for r in day], "checks": checks, "verdict": result})
+    write_report(
+        args.out,
+        lines,
+        {
+            "members": args.members,
+            "split": split,
+            "base": [r.__dict__ for r in base],
+            "affiliation": [r.__dict__ for r in day],
+            "checks": checks,
+            "verdict": result,
+        },
+    )
     return 0 if ok else 1
 
 

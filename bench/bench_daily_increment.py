@@ -96,9 +96,11 @@ def split_day(source: Path, inbox: Path, day_lines: int, member_changes: int) ->
     streets = pa.array([f"{i % 180 + 1} rue du Déménagement" for i in range(n)])
     emails = pa.array([f"nouvelle.adresse.{i}@exemple.fr" for i in range(n)])
     updated = pa.array([dt.datetime.combine(DAY, dt.time(8))] * n, type=changed.schema.field("updated_at").type)
-    changed = (changed.set_column(changed.schema.get_field_index("street_address"), "street_address", streets)
-               .set_column(changed.schema.get_field_index("email"), "email", emails)
-               .set_column(changed.schema.get_field_index("updated_at"), "updated_at", updated))
+    changed = (
+        changed.set_column(changed.schema.get_field_index("street_address"), "street_address", streets)
+        .set_column(changed.schema.get_field_index("email"), "email", emails)
+        .set_column(changed.schema.get_field_index("updated_at"), "updated_at", updated)
+    )
     pq.write_table(changed, day_dir / feed_file_name("members", DAY, "parquet"))
     counts["member_changes"] = n
     return counts
@@ -115,8 +117,11 @@ def run_pipeline(stages: list[str], run_id: str, env: dict[str, str], label: str
     for stage in stages:
         r = run_stage(stage, run_id, env)
         runs.append(r)
-        print(f"{label} {stage}: {r.wall_s:.1f} s wall, {r.cpu_s:.1f} s CPU, peak {r.peak_rss_mib:,.0f} MiB"
-              f"{'' if r.ok else ' FAILED ' + r.detail}", flush=True)
+        print(
+            f"{label} {stage}: {r.wall_s:.1f} s wall, {r.cpu_s:.1f} s CPU, peak {r.peak_rss_mib:,.0f} MiB"
+            f"{'' if r.ok else ' FAILED ' + r.detail}",
+            flush=True,
+        )
         if not r.ok:
             break
     return runs
@@ -143,8 +148,9 @@ def main(argv: list[str] | None = None) -> int:
     env = bench_env(home, os.environ.get("CONFIANCE_MASTER_KEY") or secrets.token_hex(32), args.vault_memory_limit)
     load_before = load_text()
     try:
-        generated, gen_wall = generate(home / "source", args.members, args.benefits_per_member, args.defect_rate,
-                                       fmt="parquet")
+        generated, gen_wall = generate(
+            home / "source", args.members, args.benefits_per_member, args.defect_rate, fmt="parquet"
+        )
         counts = split_day(home / "source" / "inbox", home / "inbox", args.day_lines, args.member_changes)
         print(f"generated {generated} in {gen_wall:.1f} s; split {counts}", flush=True)
         year = run_pipeline(stages, "bench_year", env, "year")
@@ -196,12 +202,26 @@ def main(argv: list[str] | None = None) -> int:
         f"Checks: {json.dumps(checks)}",
         "",
         f"Target (one day on top of a year, < 90 s): **{result}**"
-        + ("" if args.members >= 10_000_000 else f" — on a year of {args.members:,} members, not the target's "
-           "10 M (every stage after landing grows with the year, so the full year is slower)"),
+        + (
+            ""
+            if args.members >= 10_000_000
+            else f" — on a year of {args.members:,} members, not the target's "
+            "10 M (every stage after landing grows with the year, so the full year is slower)"
+        ),
         "",
     ]
-    write_report(args.out, lines, {"members": args.members, "counts": counts, "year": [r.__dict__ for r in year],
-                                   "day": [r.__dict__ for r in day], "checks": checks, "verdict": result})
+    write_report(
+        args.out,
+        lines,
+        {
+            "members": args.members,
+            "counts": counts,
+            "year": [r.__dict__ for r in year],
+            "day": [r.__dict__ for r in day],
+            "checks": checks,
+            "verdict": result,
+        },
+    )
     return 0 if ok else 1
 
 
@@ -227,13 +247,18 @@ def day_checks(home: Path, before: dict[str, int]) -> dict:
         "warehouse_members_after": after["members"],
     }
     # Lines whose member is not in the register stay in the vault (held back), before and after the day.
-    held = {run: json.loads((home / "runs" / run / "cross.json").read_text()).get("held_back", {}).get("benefits", 0)
-            for run in ("bench_year", "bench_day")}
+    held = {
+        run: json.loads((home / "runs" / run / "cross.json").read_text()).get("held_back", {}).get("benefits", 0)
+        for run in ("bench_year", "bench_day")
+    }
     checks["benefits_held_back_before"], checks["benefits_held_back_after"] = held["bench_year"], held["bench_day"]
     crossed = checks["benefits_landed"] - (held["bench_day"] - held["bench_year"])
-    checks["ok"] = (len(day_rows) == 2 and checks["accounted"]
-                    and after["benefits"] == before.get("benefits", -1) + crossed
-                    and after["members"] == before.get("members", -1))
+    checks["ok"] = (
+        len(day_rows) == 2
+        and checks["accounted"]
+        and after["benefits"] == before.get("benefits", -1) + crossed
+        and after["members"] == before.get("members", -1)
+    )
     return checks
 
 

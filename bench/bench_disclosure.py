@@ -61,9 +61,16 @@ DISCLOSURE_SELECTOR = "path:models/intermediate/disclosure+ path:models/marts"
 K, L_DIV, SUPPRESSION_LIMIT = 11, 3, 0.25  # as dbt_project.yml vars.disclosure.dataviz
 TIME_BIN = Path("/usr/bin/time")
 # dbt's dataviz levels: (age band width, geo level) -> lattice node (age, geo, sex) of _arx_like.
-DBT_LEVEL_NODE = {(5, "departement"): (0, 0, 0), (10, "departement"): (1, 0, 0), (20, "departement"): (2, 0, 0),
-                  (10, "region"): (1, 1, 0), (20, "region"): (2, 1, 0), (10, "country"): (1, 2, 0),
-                  (20, "country"): (2, 2, 0), (5, "region"): (0, 1, 0)}
+DBT_LEVEL_NODE = {
+    (5, "departement"): (0, 0, 0),
+    (10, "departement"): (1, 0, 0),
+    (20, "departement"): (2, 0, 0),
+    (10, "region"): (1, 1, 0),
+    (20, "region"): (2, 1, 0),
+    (10, "country"): (1, 2, 0),
+    (20, "country"): (2, 2, 0),
+    (5, "region"): (0, 1, 0),
+}
 
 
 def timed(cmd: list[str], env: dict[str, str], log: Path) -> dict:
@@ -81,8 +88,12 @@ def timed(cmd: list[str], env: dict[str, str], log: Path) -> dict:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
         raise RuntimeError(f"{cmd[0]} failed ({proc.returncode}), see {log}:\n{log.read_text()[-3000:]}")
-    result = {"wall_s": wall, "cpu_s": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
-              "peak_rss_mib": after.ru_maxrss / 1024, "rss_source": "getrusage(RUSAGE_CHILDREN)"}
+    result = {
+        "wall_s": wall,
+        "cpu_s": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
+        "peak_rss_mib": after.ru_maxrss / 1024,
+        "rss_source": "getrusage(RUSAGE_CHILDREN)",
+    }
     if stats.exists():
         text = stats.read_text()
 
@@ -97,11 +108,19 @@ def timed(cmd: list[str], env: dict[str, str], log: Path) -> dict:
 
 
 def dbt_build(warehouse: Path, target: Path, log: Path, select: list[str]) -> dict:
-    env = {**os.environ, "CONFIANCE_WAREHOUSE_DB": str(warehouse), "DO_NOT_TRACK": "1",
-           "DBT_TARGET_PATH": str(target)}
+    env = {**os.environ, "CONFIANCE_WAREHOUSE_DB": str(warehouse), "DO_NOT_TRACK": "1", "DBT_TARGET_PATH": str(target)}
     dbt = Path(sys.executable).parent / "dbt"
-    cmd = [str(dbt), "build", "--project-dir", str(DBT_PROJECT), "--profiles-dir", str(DBT_PROJECT),
-           "--log-path", str(target / "logs"), *select]
+    cmd = [
+        str(dbt),
+        "build",
+        "--project-dir",
+        str(DBT_PROJECT),
+        "--profiles-dir",
+        str(DBT_PROJECT),
+        "--log-path",
+        str(target / "logs"),
+        *select,
+    ]
     result = timed(cmd, env, log)
     run = json.loads((target / "run_results.json").read_text())
     nodes = {r["unique_id"]: r["execution_time"] for r in run["results"]}
@@ -123,11 +142,16 @@ def dbt_dataviz(warehouse: Path) -> dict:
                count(*) filter (where masking <> 'none')
         from intermediate.int_disclosure__dataviz_member_profiles""").fetchone()
     published = con.execute("select count(*) from marts.mart_dataviz__member_profiles").fetchone()[0]
-    df = con.execute(
-        "select age_band, sex, geo_area, main_act_family from marts.mart_dataviz__member_profiles").df()
+    df = con.execute("select age_band, sex, geo_area, main_act_family from marts.mart_dataviz__member_profiles").df()
     con.close()
-    return {"age_band_width": level[0], "geo_level": level[1], "records": level[2], "suppressed": level[3],
-            "published": published, "pycanon": pycanon_check(df)}
+    return {
+        "age_band_width": level[0],
+        "geo_level": level[1],
+        "records": level[2],
+        "suppressed": level[3],
+        "published": published,
+        "pycanon": pycanon_check(df),
+    }
 
 
 def pycanon_check(df) -> dict:  # noqa: ANN001 (pandas frame)
@@ -158,23 +182,47 @@ def run_size(lines: int, workdir: Path) -> dict:
     print(f"[{lines:,} lines] {counts} in {gen_s:.1f} s; dbt preparation ...", flush=True)
     prep = dbt_build(warehouse, workdir / "target_prep", workdir / "dbt_prep.log", ["--exclude", DISCLOSURE_SELECTOR])
     print(f"[{lines:,} lines] preparation {prep['wall_s']:.1f} s; dbt disclosure step ...", flush=True)
-    disc = dbt_build(warehouse, workdir / "target_disclosure", workdir / "dbt_disclosure.log",
-                     ["--select", DISCLOSURE_SELECTOR])
+    disc = dbt_build(
+        warehouse, workdir / "target_disclosure", workdir / "dbt_disclosure.log", ["--select", DISCLOSURE_SELECTOR]
+    )
     print(f"[{lines:,} lines] disclosure {disc['wall_s']:.1f} s; ARX-like ...", flush=True)
     dbt_side = dbt_dataviz(warehouse)
     arx_json, arx_parquet = workdir / "arx.json", workdir / "arx.parquet"
-    arx_run = timed([sys.executable, str(ROOT / "bench" / "_arx_like.py"), str(warehouse), str(arx_json),
-                     str(arx_parquet), str(K), str(L_DIV), str(SUPPRESSION_LIMIT)],
-                    dict(os.environ), workdir / "arx.log")
+    arx_run = timed(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "_arx_like.py"),
+            str(warehouse),
+            str(arx_json),
+            str(arx_parquet),
+            str(K),
+            str(L_DIV),
+            str(SUPPRESSION_LIMIT),
+        ],
+        dict(os.environ),
+        workdir / "arx.log",
+    )
     arx = json.loads(arx_json.read_text())
     import pandas as pd
 
     arx_pycanon = pycanon_check(pd.read_parquet(arx_parquet)) if arx_parquet.exists() else None
     print(f"[{lines:,} lines] ARX-like {arx_run['wall_s']:.1f} s", flush=True)
-    return {"lines": counts["benefits"], "target_lines": lines, "members": counts["members"],
-            "load_start": load_start, "load_end": load_text(" / ", 2), "date": dt.date.today().isoformat(),
-            "generate_s": gen_s, "warehouse_mib": db_mib, "prep": prep, "disclosure": disc,
-            "dbt_dataviz": dbt_side, "arx_run": arx_run, "arx": arx, "arx_pycanon": arx_pycanon}
+    return {
+        "lines": counts["benefits"],
+        "target_lines": lines,
+        "members": counts["members"],
+        "load_start": load_start,
+        "load_end": load_text(" / ", 2),
+        "date": dt.date.today().isoformat(),
+        "generate_s": gen_s,
+        "warehouse_mib": db_mib,
+        "prep": prep,
+        "disclosure": disc,
+        "dbt_dataviz": dbt_side,
+        "arx_run": arx_run,
+        "arx": arx,
+        "arx_pycanon": arx_pycanon,
+    }
 
 
 # ----------------------------------------------------------------------------------------------- report
@@ -203,16 +251,18 @@ def scaling_note(runs: list[dict]) -> str:
 
     ew, ec = expo("wall_s"), expo("cpu_s")
     scale = TARGET_LINES / b["lines"]
-    return (f"Scaling between {a['lines'] / 1e6:.0f} M and {b['lines'] / 1e6:.0f} M lines (×{ratio:.1f}): wall "
-            f"time ∝ lines^{ew:.2f}, CPU time ∝ lines^{ec:.2f}. CPU time grows about linearly; the wall time "
-            "grows faster mostly because the larger run waited longer for a CPU on the shared machine (load "
-            f"average {a.get('load_start', '?')} → {b.get('load_end', '?')} over these two sizes). If the "
-            "wall-time exponent held, the "
-            f"disclosure step at {TARGET_LINES / 1e6:.0f} M lines would take ~"
-            f"{b['disclosure']['wall_s'] * scale ** ew / 3600:.1f} h (pessimistic bound); the CPU-time line gives "
-            f"~{b['disclosure']['cpu_s'] * scale ** ec / 60:.0f} min of CPU, i.e. between half of that and that "
-            "as wall time on an "
-            "idle 2-core machine (DuckDB runs on both cores).")
+    return (
+        f"Scaling between {a['lines'] / 1e6:.0f} M and {b['lines'] / 1e6:.0f} M lines (×{ratio:.1f}): wall "
+        f"time ∝ lines^{ew:.2f}, CPU time ∝ lines^{ec:.2f}. CPU time grows about linearly; the wall time "
+        "grows faster mostly because the larger run waited longer for a CPU on the shared machine (load "
+        f"average {a.get('load_start', '?')} → {b.get('load_end', '?')} over these two sizes). If the "
+        "wall-time exponent held, the "
+        f"disclosure step at {TARGET_LINES / 1e6:.0f} M lines would take ~"
+        f"{b['disclosure']['wall_s'] * scale**ew / 3600:.1f} h (pessimistic bound); the CPU-time line gives "
+        f"~{b['disclosure']['cpu_s'] * scale**ec / 60:.0f} min of CPU, i.e. between half of that and that "
+        "as wall time on an "
+        "idle 2-core machine (DuckDB runs on both cores)."
+    )
 
 
 def node_by_label(arx: dict, node: list[int]) -> dict | None:
@@ -245,7 +295,7 @@ def render(runs: list[dict], meta: dict) -> str:
         "*Preparation* = seed, staging views over `pseudo`, base intermediate models "
         "(`int_benefits__member_atoms`: one row per member and finest cell; members, contracts, employers) "
         "and their tests. *Disclosure step* = `dbt build --select "
-        f"\"{DISCLOSURE_SELECTOR}\"`: every `int_disclosure__*` model (populations at each generalisation "
+        f'"{DISCLOSURE_SELECTOR}"`: every `int_disclosure__*` model (populations at each generalisation '
         "level, the least generalised level where every population counts at least k = 11, complete cell grids "
         "over closed periods, true values, top contributions, k / dominance 85 % / p % primary masking), the "
         "marts (contracts enforced) and all their tests. Secondary suppression and the attacker's audit are the "
@@ -260,13 +310,16 @@ def render(runs: list[dict], meta: dict) -> str:
     ]
     for r in runs:
         p, d = r["prep"], r["disclosure"]
-        out.append(f"| {r['lines']:,} | {r['members']:,} | {r['generate_s']:.0f} | {p['wall_s']:.0f} | "
-                   f"{p['cpu_s']:.0f} | {p['peak_rss_mib']:,.0f} | **{d['wall_s']:.0f}** | {d['cpu_s']:.0f} | "
-                   f"{d['peak_rss_mib']:,.0f} | {d['models_s']:.0f} | {d['tests_s']:.0f} | "
-                   f"{r.get('load_start', '?')} → {r.get('load_end', '?')} |")
+        out.append(
+            f"| {r['lines']:,} | {r['members']:,} | {r['generate_s']:.0f} | {p['wall_s']:.0f} | "
+            f"{p['cpu_s']:.0f} | {p['peak_rss_mib']:,.0f} | **{d['wall_s']:.0f}** | {d['cpu_s']:.0f} | "
+            f"{d['peak_rss_mib']:,.0f} | {d['models_s']:.0f} | {d['tests_s']:.0f} | "
+            f"{r.get('load_start', '?')} → {r.get('load_end', '?')} |"
+        )
     xs = [r["lines"] for r in runs]
-    est = {key: fit(xs, [r["disclosure"][key] for r in runs], TARGET_LINES)
-           for key in ("wall_s", "cpu_s", "peak_rss_mib")}
+    est = {
+        key: fit(xs, [r["disclosure"][key] for r in runs], TARGET_LINES) for key in ("wall_s", "cpu_s", "peak_rss_mib")
+    }
     est_prep = fit(xs, [r["prep"]["wall_s"] for r in runs], TARGET_LINES)
     est_gen = fit(xs, [r["generate_s"] for r in runs], TARGET_LINES)
     out += [
@@ -281,7 +334,8 @@ def render(runs: list[dict], meta: dict) -> str:
         "crosses the cap the real time grows faster than linearly. Part of the RSS is buffer pool kept "
         "because it is there, not needed, so the memory line is an upper bound.",
         "",
-        scaling_note(runs),        "",
+        scaling_note(runs),
+        "",
         "Per model (seconds, from `run_results.json`), largest size measured:",
         "",
         "| model | " + " | ".join(f"{r['lines'] / 1e6:.0f} M lines" for r in runs) + " |",
@@ -311,7 +365,7 @@ def render(runs: list[dict], meta: dict) -> str:
         "- **ARX-like** (`bench/_arx_like.py`): full-domain generalisation lattice age 5→10→20→*, "
         "département→région→*, sex→* (24 nodes), equivalence classes computed in DuckDB for every node, "
         "classes under k or l suppressed, the anonymous node with minimal loss metric (LM, Iyengar; ARX's "
-        "default \"loss\") kept. Exhaustive bottom-up search; the number of nodes a Flash-style predictive "
+        'default "loss") kept. Exhaustive bottom-up search; the number of nodes a Flash-style predictive '
         "tagging would not have needed to check is shown.",
         "",
         "Metrics: *suppressed* = share of records removed; *avg class* = mean size of published classes; "
@@ -332,26 +386,32 @@ def render(runs: list[dict], meta: dict) -> str:
         d, arx = r["dbt_dataviz"], r["arx"]
         node = DBT_LEVEL_NODE.get((d["age_band_width"], d["geo_level"]))
         dn = node_by_label(arx, node) if node else None
-        dbt_time = sum(r["disclosure"]["models"].get(n, 0.0) for n in
-                       ("int_disclosure__dataviz_member_profiles", "mart_dataviz__member_profiles"))
+        dbt_time = sum(
+            r["disclosure"]["models"].get(n, 0.0)
+            for n in ("int_disclosure__dataviz_member_profiles", "mart_dataviz__member_profiles")
+        )
         rows = []
         if dn:
             pc = d["pycanon"]
             rows.append(("dbt", dn, f"{pc['k']} / {pc['l']}", dbt_time, None))
             if dn["suppressed"] != d["suppressed"] or dn["records"] != d["records"]:
-                notes.append(f"{r['lines']:,} lines: dbt flags {d['suppressed']:,} of {d['records']:,} records "
-                             f"suppressed, the evaluator {dn['suppressed']:,} of {dn['records']:,}.")
+                notes.append(
+                    f"{r['lines']:,} lines: dbt flags {d['suppressed']:,} of {d['records']:,} records "
+                    f"suppressed, the evaluator {dn['suppressed']:,} of {dn['records']:,}."
+                )
         best = arx["best"]
         if best:
             pc = r["arx_pycanon"] or {}
-            rows.append(("ARX-like", best, f"{pc.get('k')} / {pc.get('l')}", arx["total_s"],
-                         r["arx_run"]["peak_rss_mib"]))
+            rows.append(
+                ("ARX-like", best, f"{pc.get('k')} / {pc.get('l')}", arx["total_s"], r["arx_run"]["peak_rss_mib"])
+            )
         for method, n, kl, secs, rss in rows:
             out.append(
                 f"| {r['lines'] / 1e6:.0f} M | {method} | {n['label']} | {n['records']:,} | "
                 f"{n['suppressed_share']:.2%} | {n['kept_classes']:,} | {n['avg_class_size']:,.0f} | "
                 f"{n['c_avg']:,.1f} | {n['discernibility']:.3g} | {n['loss_metric']:.3f} | {n['precision']:.2f} | "
-                f"{kl} | {secs:.1f} | {'-' if rss is None else f'{rss:,.0f}'} |")
+                f"{kl} | {secs:.1f} | {'-' if rss is None else f'{rss:,.0f}'} |"
+            )
     out += [
         "",
         "Time: dbt = execution time of `int_disclosure__dataviz_member_profiles` + "
@@ -363,8 +423,10 @@ def render(runs: list[dict], meta: dict) -> str:
     if notes:
         out += ["", "Cross-check differences: " + " ".join(notes)]
     else:
-        out += ["", "Cross-check: at every size the evaluator finds exactly dbt's record and suppression counts "
-                "at dbt's node."]
+        out += [
+            "",
+            "Cross-check: at every size the evaluator finds exactly dbt's record and suppression counts at dbt's node.",
+        ]
     for r in runs:
         arx = r["arx"]
         out += [
@@ -386,10 +448,12 @@ def render(runs: list[dict], meta: dict) -> str:
         ]
         chain = {(1, 1, 0), (2, 1, 0), (1, 2, 0), (2, 2, 0)}
         for n in arx["lattice"]:
-            out.append(f"| {n['label']} | {n['height']} | {n['classes']:,} | {n['classes_under_k']:,} | "
-                       f"{n['classes_under_l']:,} | {n['suppressed_share']:.2%} | {n['discernibility']:.3g} | "
-                       f"{n['loss_metric']:.3f} | {n['precision']:.2f} | "
-                       f"{'yes' if tuple(n['node']) in chain else ''} |")
+            out.append(
+                f"| {n['label']} | {n['height']} | {n['classes']:,} | {n['classes_under_k']:,} | "
+                f"{n['classes_under_l']:,} | {n['suppressed_share']:.2%} | {n['discernibility']:.3g} | "
+                f"{n['loss_metric']:.3f} | {n['precision']:.2f} | "
+                f"{'yes' if tuple(n['node']) in chain else ''} |"
+            )
     out += [
         "",
         "## Reading",
@@ -403,9 +467,12 @@ def render(runs: list[dict], meta: dict) -> str:
         "sex, and its 4 levels form a chain chosen on suppressed share alone, not on information loss. "
         + comparison(runs[-1]),
         "- pycanon on the full published tables: "
-        + "; ".join(f"{r['lines'] / 1e6:.0f} M lines dbt k={r['dbt_dataviz']['pycanon']['k']} "
-                    f"l={r['dbt_dataviz']['pycanon']['l']}, ARX-like k={(r['arx_pycanon'] or {}).get('k')} "
-                    f"l={(r['arx_pycanon'] or {}).get('l')}" for r in runs)
+        + "; ".join(
+            f"{r['lines'] / 1e6:.0f} M lines dbt k={r['dbt_dataviz']['pycanon']['k']} "
+            f"l={r['dbt_dataviz']['pycanon']['l']}, ARX-like k={(r['arx_pycanon'] or {}).get('k')} "
+            f"l={(r['arx_pycanon'] or {}).get('l')}"
+            for r in runs
+        )
         + f" (required k ≥ {K}, l ≥ {L_DIV}).",
         "",
         "Run again with `DO_NOT_TRACK=1 .venv/bin/python bench/bench_disclosure.py [LINES ...] [--merge]`.",
@@ -442,14 +509,19 @@ def before_after(runs: list[dict]) -> list[str]:
     """Section 1b: the step before the redesign beside the dbt step and the gate's solver now."""
     before = _embedded(BEFORE).get("runs", [])
     gate = _embedded(GATE).get("runs", [])
-    out = ["", "## 1b. Before the redesign and now", "",
-           f"*Before*: the dbt step measured on 2026-11-21 (`{BEFORE.name}`; per-table secondary suppression "
-           "inside dbt, no audit). *Now*: the dbt step above plus the publication gate's secondary suppression "
-           f"and attacker's audit for every consumer (`{GATE.name}`, wall time of each consumer's process "
-           "summed). Same generator, same machine, different days and load.", "",
-           "| benefit lines | before: dbt step wall (s) | before: CPU (s) | now: dbt step wall (s) | now: CPU (s) "
-           "| now: gate wall (s), all consumers | now: dbt + gate wall (s) |",
-           "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    out = [
+        "",
+        "## 1b. Before the redesign and now",
+        "",
+        f"*Before*: the dbt step measured on 2026-11-21 (`{BEFORE.name}`; per-table secondary suppression "
+        "inside dbt, no audit). *Now*: the dbt step above plus the publication gate's secondary suppression "
+        f"and attacker's audit for every consumer (`{GATE.name}`, wall time of each consumer's process "
+        "summed). Same generator, same machine, different days and load.",
+        "",
+        "| benefit lines | before: dbt step wall (s) | before: CPU (s) | now: dbt step wall (s) | now: CPU (s) "
+        "| now: gate wall (s), all consumers | now: dbt + gate wall (s) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
     for r in runs:
         old = _nearest(before, r["lines"], "lines")
         g = _nearest(gate, r["lines"], "lines")
@@ -459,7 +531,8 @@ def before_after(runs: list[dict]) -> list[str]:
             f"| {r['lines']:,} | {'-' if not old else format(old['disclosure']['wall_s'], '.0f')} | "
             f"{'-' if not old else format(old['disclosure']['cpu_s'], '.0f')} | {d['wall_s']:.0f} | "
             f"{d['cpu_s']:.0f} | {'not measured' if gate_s is None else format(gate_s, '.0f')} | "
-            f"{'-' if gate_s is None else format(d['wall_s'] + gate_s, '.0f')} |")
+            f"{'-' if gate_s is None else format(d['wall_s'] + gate_s, '.0f')} |"
+        )
     return out
 
 
@@ -470,14 +543,16 @@ def comparison(r: dict) -> str:
     dn, best = (node_by_label(arx, node) if node else None), arx["best"]
     if not dn or not best:
         return ""
-    return (f"At {r['lines'] / 1e6:.0f} M lines dbt publishes {dn['label']} ({dn['suppressed_share']:.2%} "
-            f"suppressed, LM {dn['loss_metric']:.3f}, Prec {dn['precision']:.2f}, {dn['kept_classes']:,} "
-            f"classes) where the lattice search finds {best['label']} ({best['suppressed_share']:.2%} "
-            f"suppressed, LM {best['loss_metric']:.3f}, Prec {best['precision']:.2f}, "
-            f"{best['kept_classes']:,} classes): finer data for the same k and l, at the price of smaller "
-            f"classes (average {best['avg_class_size']:,.0f} vs {dn['avg_class_size']:,.0f} records). "
-            f"The search itself is cheap: {arx['nodes']} group-bys over the member table, "
-            f"{arx['search_s']:.1f} s, against {arx['profiles_s']:.1f} s to build the profiles.")
+    return (
+        f"At {r['lines'] / 1e6:.0f} M lines dbt publishes {dn['label']} ({dn['suppressed_share']:.2%} "
+        f"suppressed, LM {dn['loss_metric']:.3f}, Prec {dn['precision']:.2f}, {dn['kept_classes']:,} "
+        f"classes) where the lattice search finds {best['label']} ({best['suppressed_share']:.2%} "
+        f"suppressed, LM {best['loss_metric']:.3f}, Prec {best['precision']:.2f}, "
+        f"{best['kept_classes']:,} classes): finer data for the same k and l, at the price of smaller "
+        f"classes (average {best['avg_class_size']:,.0f} vs {dn['avg_class_size']:,.0f} records). "
+        f"The search itself is cheap: {arx['nodes']} group-bys over the member table, "
+        f"{arx['search_s']:.1f} s, against {arx['profiles_s']:.1f} s to build the profiles."
+    )
 
 
 def previous() -> dict:
@@ -511,9 +586,14 @@ def _shares(frame, masked, amount: str | None, count: str | None) -> dict:  # no
     count = count if count in frame.columns else None
     nonempty = np.ones(len(frame), dtype=bool) if count is None else frame[count].fillna(0).to_numpy(float) > 0
     values = frame[amount].fillna(0).to_numpy(float) if amount else np.zeros(len(frame))
-    return {"cells": int(len(frame)), "masked": int(masked.sum()), "nonempty": int(nonempty.sum()),
-            "nonempty_masked": int((masked & nonempty).sum()), "amount": float(values.sum()),
-            "amount_masked": float(values[masked].sum())}
+    return {
+        "cells": int(len(frame)),
+        "masked": int(masked.sum()),
+        "nonempty": int(nonempty.sum()),
+        "nonempty_masked": int((masked & nonempty).sum()),
+        "amount": float(values.sum()),
+        "amount_masked": float(values[masked].sum()),
+    }
 
 
 def _measure(mart: str, kind: str) -> str | None:
@@ -537,8 +617,11 @@ def utility(members: int) -> dict:
         tmp_path = Path(tmp)
         old_project = tmp_path / "before"
         old_project.mkdir()
-        archive = subprocess.run(["git", "-C", str(ROOT), "archive", BEFORE_COMMIT, "dbt_project"],  # noqa: S607
-                                 capture_output=True, check=True).stdout
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", BEFORE_COMMIT, "dbt_project"],  # noqa: S607
+            capture_output=True,
+            check=True,
+        ).stdout
         subprocess.run(["tar", "-x", "-C", str(old_project)], input=archive, check=True)  # noqa: S607
         base = tmp_path / "base.duckdb"
         counts = pseudo_synth.build(base, members)
@@ -548,12 +631,30 @@ def utility(members: int) -> dict:
             warehouse = home / "warehouse" / "warehouse.duckdb"
             warehouse.parent.mkdir(parents=True)
             shutil.copy(base, warehouse)
-            env = {**os.environ, "CONFIANCE_WAREHOUSE_DB": str(warehouse), "DO_NOT_TRACK": "1",
-                   "DBT_TARGET_PATH": str(home / "target"), "CONFIANCE_HOME": str(home),
-                   "CONFIANCE_MASTER_KEY": os.environ.get("CONFIANCE_MASTER_KEY", "ab" * 32)}
+            env = {
+                **os.environ,
+                "CONFIANCE_WAREHOUSE_DB": str(warehouse),
+                "DO_NOT_TRACK": "1",
+                "DBT_TARGET_PATH": str(home / "target"),
+                "CONFIANCE_HOME": str(home),
+                "CONFIANCE_MASTER_KEY": os.environ.get("CONFIANCE_MASTER_KEY", "ab" * 32),
+            }
             dbt = Path(sys.executable).parent / "dbt"
-            run = subprocess.run([str(dbt), "build", "--project-dir", str(project), "--profiles-dir",  # noqa: S603
-                                  str(project), "--quiet"], env=env, capture_output=True, text=True, check=False)
+            run = subprocess.run(
+                [
+                    str(dbt),
+                    "build",
+                    "--project-dir",
+                    str(project),
+                    "--profiles-dir",  # noqa: S603
+                    str(project),
+                    "--quiet",
+                ],
+                env=env,
+                capture_output=True,
+                text=True,
+                check=False,
+            )
             if run.returncode and label == "now":
                 raise SystemExit(f"dbt build ({label}) failed:\n{run.stdout[-2000:]}")
             os.environ.update({k: v for k, v in env.items() if k.startswith(("CONFIANCE_", "DBT_"))})
@@ -569,12 +670,14 @@ def utility(members: int) -> dict:
                     else:
                         continue
                     out[label].setdefault(consumer, {})[mart] = _shares(
-                        frame, masked, _measure(mart, "amount"), _measure(mart, "distinct_members"))
+                        frame, masked, _measure(mart, "amount"), _measure(mart, "distinct_members")
+                    )
                 if label == "now" and marts:
                     outcome = protect_consumer(con, get_settings(home), consumer, marts, "utility")
                     for mart, frame in outcome.truth.items():
                         out[label].setdefault(consumer, {})[mart] = _shares(
-                            frame, frame["masked"], _measure(mart, "amount"), _measure(mart, "distinct_members"))
+                            frame, frame["masked"], _measure(mart, "amount"), _measure(mart, "distinct_members")
+                        )
             con.close()
     return out
 
@@ -583,17 +686,21 @@ def render_utility(result: dict) -> str:
     def pct(a: float, b: float) -> str:
         return "-" if not b else f"{100 * a / b:.1f} %"
 
-    lines = ["# Utility before and after the disclosure-control redesign", "",
-             f"Machine: {describe()['cpu']}. Data: one synthetic warehouse from `tests/marts/pseudo_synth.py`, "
-             f"{result['members']:,} members ({result['lines']:,} benefit lines, the demo's size), built twice: "
-             f"with the dbt project of commit {result['before_commit']} (before: per-table secondary suppression "
-             "in dbt, only non-empty cells, reasons published) and with the current project followed by the "
-             "publication gate's linked suppression and audit (now: complete grids including zeros). "
-             "*Published* = not masked. Amounts = the mart's first amount column (actual cost, premium...). "
-             "Non-empty cells are those with at least one member (the only cells the old tables had).", "",
-             "| consumer | mart | before: non-empty cells published | now: non-empty cells published | "
-             "now: all grid cells published | before: amount published | now: amount published |",
-             "| --- | --- | ---: | ---: | ---: | ---: | ---: |"]
+    lines = [
+        "# Utility before and after the disclosure-control redesign",
+        "",
+        f"Machine: {describe()['cpu']}. Data: one synthetic warehouse from `tests/marts/pseudo_synth.py`, "
+        f"{result['members']:,} members ({result['lines']:,} benefit lines, the demo's size), built twice: "
+        f"with the dbt project of commit {result['before_commit']} (before: per-table secondary suppression "
+        "in dbt, only non-empty cells, reasons published) and with the current project followed by the "
+        "publication gate's linked suppression and audit (now: complete grids including zeros). "
+        "*Published* = not masked. Amounts = the mart's first amount column (actual cost, premium...). "
+        "Non-empty cells are those with at least one member (the only cells the old tables had).",
+        "",
+        "| consumer | mart | before: non-empty cells published | now: non-empty cells published | "
+        "now: all grid cells published | before: amount published | now: amount published |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
     for consumer in sorted(set(result["before"]) | set(result["now"])):
         marts = sorted(set(result["before"].get(consumer, {})) | set(result["now"].get(consumer, {})))
         for mart in marts:
@@ -605,10 +712,21 @@ def render_utility(result: dict) -> str:
                 f"{'-' if not n else pct(n['nonempty'] - n['nonempty_masked'], n['nonempty'])} | "
                 f"{'-' if not n else pct(n['cells'] - n['masked'], n['cells'])} | "
                 f"{'-' if not b else pct(b['amount'] - b['amount_masked'], b['amount'])} | "
-                f"{'-' if not n else pct(n['amount'] - n['amount_masked'], n['amount'])} |")
-    lines += ["", f"`DO_NOT_TRACK=1 .venv/bin/python bench/bench_disclosure.py --utility {result['members']}`", "",
-              "<details><summary>raw results (JSON)</summary>", "", "```json", json.dumps(result), "```", "",
-              "</details>", ""]
+                f"{'-' if not n else pct(n['amount'] - n['amount_masked'], n['amount'])} |"
+            )
+    lines += [
+        "",
+        f"`DO_NOT_TRACK=1 .venv/bin/python bench/bench_disclosure.py --utility {result['members']}`",
+        "",
+        "<details><summary>raw results (JSON)</summary>",
+        "",
+        "```json",
+        json.dumps(result),
+        "```",
+        "",
+        "</details>",
+        "",
+    ]
     return "\n".join(lines)
 
 

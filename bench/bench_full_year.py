@@ -67,8 +67,14 @@ class StageRun:
 
 def bench_env(home: Path, master_key: str, vault_memory_limit: str | None = None) -> dict[str, str]:
     """The environment of a stage's child: a throwaway data directory and key, nothing phoning home."""
-    env = {**os.environ, "CONFIANCE_HOME": str(home), "CONFIANCE_MASTER_KEY": master_key, "DO_NOT_TRACK": "1",
-           "GX_ANALYTICS_ENABLED": "False", "SCARF_ANALYTICS": "false"}
+    env = {
+        **os.environ,
+        "CONFIANCE_HOME": str(home),
+        "CONFIANCE_MASTER_KEY": master_key,
+        "DO_NOT_TRACK": "1",
+        "GX_ANALYTICS_ENABLED": "False",
+        "SCARF_ANALYTICS": "false",
+    }
     env.pop("CONFIANCE_KEY_FILE", None)
     if vault_memory_limit:
         env["CONFIANCE_VAULT_MEMORY_LIMIT"] = vault_memory_limit
@@ -81,8 +87,12 @@ def run_stage(stage: str, run_id: str, env: dict[str, str]) -> StageRun:
     started = time.perf_counter()
     with tempfile.TemporaryFile() as err, tempfile.TemporaryDirectory() as tmp:
         peak_file = Path(tmp) / "peak_rss_mib"
-        proc = subprocess.Popen(cmd, env={**env, PEAK_FILE_ENV: str(peak_file)},  # noqa: S603
-                                stdout=subprocess.DEVNULL, stderr=err)
+        proc = subprocess.Popen(
+            cmd,
+            env={**env, PEAK_FILE_ENV: str(peak_file)},  # noqa: S603
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+        )
         _, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
         wall = time.perf_counter() - started
@@ -90,8 +100,9 @@ def run_stage(stage: str, run_id: str, env: dict[str, str]) -> StageRun:
         tail = err.read().decode("utf-8", "replace").strip().splitlines()[-1:] if proc.returncode else []
         # A child that died before writing its figure: wait4's (an upper bound: it includes the parent's RSS).
         peak = float(peak_file.read_text()) if peak_file.exists() else usage.ru_maxrss / 1024
-    return StageRun(stage, wall, usage.ru_utime + usage.ru_stime, peak, proc.returncode == 0,
-                    tail[0][:300] if tail else "")
+    return StageRun(
+        stage, wall, usage.ru_utime + usage.ru_stime, peak, proc.returncode == 0, tail[0][:300] if tail else ""
+    )
 
 
 #: Where the child writes its own peak RSS (MiB) for the parent.
@@ -125,14 +136,16 @@ def _child(stage: str, run_id: str) -> None:
         Path(os.environ[PEAK_FILE_ENV]).write_text(f"{own_peak_rss_mib():.1f}")
 
 
-def generate(home: Path, members: int, benefits_per_member: float, defect_rate: float,
-             as_of: str = AS_OF, fmt: str = "csv") -> tuple[dict[str, int], float]:
+def generate(
+    home: Path, members: int, benefits_per_member: float, defect_rate: float, as_of: str = AS_OF, fmt: str = "csv"
+) -> tuple[dict[str, int], float]:
     """The year's source files in ``home/inbox``; (rows per feed, wall seconds)."""
     from confiance.synthetic import generate_with_counts
 
     started = time.perf_counter()
-    _, counts = generate_with_counts(home / "inbox", members, as_of=as_of, benefits_per_member=benefits_per_member,
-                                     defect_rate=defect_rate, fmt=fmt)
+    _, counts = generate_with_counts(
+        home / "inbox", members, as_of=as_of, benefits_per_member=benefits_per_member, defect_rate=defect_rate, fmt=fmt
+    )
     return counts, time.perf_counter() - started
 
 
@@ -162,8 +175,10 @@ def stage_table(runs: list[StageRun]) -> list[str]:
         status = "ok" if r.ok else f"FAILED: {r.detail}"
         lines.append(f"| {r.stage} | {r.wall_s:.1f} | {r.cpu_s:.1f} | {r.peak_rss_mib:,.0f} | {status} |")
     if runs:
-        lines.append(f"| **total** | **{sum(r.wall_s for r in runs):.1f}** | **{sum(r.cpu_s for r in runs):.1f}** | "
-                     f"**{max(r.peak_rss_mib for r in runs):,.0f}** | |")
+        lines.append(
+            f"| **total** | **{sum(r.wall_s for r in runs):.1f}** | **{sum(r.cpu_s for r in runs):.1f}** | "
+            f"**{max(r.peak_rss_mib for r in runs):,.0f}** | |"
+        )
     return lines
 
 
@@ -174,8 +189,9 @@ def verdict(runs: list[StageRun], all_stages: bool, wall_target_s: float, peak_t
     wall = sum(r.wall_s for r in runs)
     peak = max(r.peak_rss_mib for r in runs) / 1024
     met = wall < wall_target_s and peak < peak_target_gib
-    figures = (f"{wall:.0f} s wall (target < {wall_target_s:.0f} s), "
-               f"peak {peak:.1f} GiB (target < {peak_target_gib:.0f} GiB)")
+    figures = (
+        f"{wall:.0f} s wall (target < {wall_target_s:.0f} s), peak {peak:.1f} GiB (target < {peak_target_gib:.0f} GiB)"
+    )
     if not all_stages:
         return f"not judged (some stages only, not the target's scope): {figures}"
     return f"{'met' if met else 'NOT met'}: {figures}"
@@ -213,8 +229,11 @@ def main(argv: list[str] | None = None) -> int:
         for stage in stages:
             r = run_stage(stage, run_id, env)
             runs.append(r)
-            print(f"{stage}: {r.wall_s:.1f} s wall, {r.cpu_s:.1f} s CPU, peak {r.peak_rss_mib:,.0f} MiB"
-                  f"{'' if r.ok else ' FAILED ' + r.detail}", flush=True)
+            print(
+                f"{stage}: {r.wall_s:.1f} s wall, {r.cpu_s:.1f} s CPU, peak {r.peak_rss_mib:,.0f} MiB"
+                f"{'' if r.ok else ' FAILED ' + r.detail}",
+                flush=True,
+            )
             if not r.ok:
                 break
     finally:
@@ -246,8 +265,11 @@ def main(argv: list[str] | None = None) -> int:
         + ("" if args.members >= 10_000_000 else f" — at {args.members:,} members, not the target's size"),
         "",
     ]
-    write_report(args.out, lines,
-                 {"members": args.members, "counts": counts, "runs": [asdict(r) for r in runs], "verdict": result})
+    write_report(
+        args.out,
+        lines,
+        {"members": args.members, "counts": counts, "runs": [asdict(r) for r in runs], "verdict": result},
+    )
     return 0 if runs and all(r.ok for r in runs) else 1
 
 

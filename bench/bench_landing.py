@@ -85,10 +85,14 @@ def child_verify(home: str) -> None:
         quar = con.execute("SELECT file_id, count(*) FROM meta.quarantine GROUP BY ALL").fetchall()
         ids = con.execute("SELECT count(*) FROM meta.identity_map").fetchone()[0]
         limit, threads = con.execute("SELECT current_setting('memory_limit'), current_setting('threads')").fetchone()
-    out = {"ledger": [{k: (v if isinstance(v, (int, str, type(None))) else str(v)) for k, v in r.items()}
-                      for r in rows],
-           "raw": dict(raw), "quarantine": dict(quar), "identity_map": ids,
-           "memory_limit": limit, "threads": threads}
+    out = {
+        "ledger": [{k: (v if isinstance(v, (int, str, type(None))) else str(v)) for k, v in r.items()} for r in rows],
+        "raw": dict(raw),
+        "quarantine": dict(quar),
+        "identity_map": ids,
+        "memory_limit": limit,
+        "threads": threads,
+    }
     print(MARK + json.dumps(out), flush=True)
 
 
@@ -125,13 +129,15 @@ class Run:
         self.peak_rss_mb = ru.ru_maxrss / 1024  # kilobytes on Linux
         self.stdout = self.out_path.read_bytes().decode("utf-8", "replace")
         if proc.returncode != 0:
-            raise SystemExit(f"child {mode} failed ({proc.returncode}); see {self.err_path}\n"
-                             + "\n".join(err_lines[-15:]))
+            raise SystemExit(
+                f"child {mode} failed ({proc.returncode}); see {self.err_path}\n" + "\n".join(err_lines[-15:])
+            )
         marked = [x for x in self.stdout.splitlines() if x.startswith(MARK)]
-        self.result = json.loads(marked[-1][len(MARK):])
+        self.result = json.loads(marked[-1][len(MARK) :])
         # DuckDB's progress bar (printed on the child's stdout, redrawn with carriage returns)
-        self.bar_updates = sum(chunk.count("%") for chunk in self.stdout.replace(MARK, "").split("\r")
-                               if "▕" in chunk or "[" in chunk)
+        self.bar_updates = sum(
+            chunk.count("%") for chunk in self.stdout.replace(MARK, "").split("\r") if "▕" in chunk or "[" in chunk
+        )
         self.bars_finished = self.stdout.count("100%")
 
     def _sample(self, pid: int, t0: float, stop: threading.Event) -> None:
@@ -154,8 +160,13 @@ class Run:
         current = "start-up"
         for ts, line in self.steps:
             if ts <= t:
-                current = ("validating, inserting, committing" if "rows read" in line else
-                           "after commit" if "landed," in line else "reading the CSV into staging")
+                current = (
+                    "validating, inserting, committing"
+                    if "rows read" in line
+                    else "after commit"
+                    if "landed," in line
+                    else "reading the CSV into staging"
+                )
         return current
 
 
@@ -166,8 +177,9 @@ def one_size(n: int, defect_rate: float, workdir: Path, env: dict[str, str]) -> 
     shutil.rmtree(home, ignore_errors=True)
     print(f"\n== {n:,} members: generating ...", flush=True)
     t0 = time.perf_counter()
-    paths, counts = generate_with_counts(home / "inbox", n, seed=7, as_of=AS_OF, benefits_per_member=0,
-                                         defect_rate=defect_rate, fmt="csv")
+    paths, counts = generate_with_counts(
+        home / "inbox", n, seed=7, as_of=AS_OF, benefits_per_member=0, defect_rate=defect_rate, fmt="csv"
+    )
     gen_s = time.perf_counter() - t0
     for feed in ("contracts", "benefits"):
         paths[feed].unlink()
@@ -182,13 +194,18 @@ def one_size(n: int, defect_rate: float, workdir: Path, env: dict[str, str]) -> 
     res = first.result
     assert len(res) == 1 and res[0]["status"] == "landed", res
     r = res[0]
-    print(f"   landed {r['rows_landed']:,}, quarantined {r['rows_quarantined']:,} in {first.wall:.1f}s wall, "
-          f"{first.cpu:.1f}s CPU, peak RSS {first.peak_rss_mb:,.0f} MB", flush=True)
+    print(
+        f"   landed {r['rows_landed']:,}, quarantined {r['rows_quarantined']:,} in {first.wall:.1f}s wall, "
+        f"{first.cpu:.1f}s CPU, peak RSS {first.peak_rss_mb:,.0f} MB",
+        flush=True,
+    )
     verify = Run("verify", home, env, workdir, f"verify_{n}").result
     second = Run("land", home, env, workdir, f"land2_{n}")
     again = second.result
-    print(f"   second landing: {again[0]['status']} in {second.wall:.1f}s, peak RSS {second.peak_rss_mb:,.0f} MB",
-          flush=True)
+    print(
+        f"   second landing: {again[0]['status']} in {second.wall:.1f}s, peak RSS {second.peak_rss_mb:,.0f} MB",
+        flush=True,
+    )
 
     led = [x for x in verify["ledger"] if x["file"] == members.name]
     fid = led[0]["file_id"]
@@ -209,9 +226,19 @@ def one_size(n: int, defect_rate: float, workdir: Path, env: dict[str, str]) -> 
     for k, ok in checks.items():
         print(f"   {'ok ' if ok else 'FAIL'} {k}", flush=True)
     vault_mb = sum(p.stat().st_size for p in (home / "vault").glob("vault.duckdb*")) / 1e6
-    out = {"n": n, "size_mb": size_mb, "gen_s": gen_s, "first": first, "second": second, "result": r,
-           "verify": verify, "checks": checks, "load_before": load_before, "load_after": load_after,
-           "vault_mb": vault_mb}
+    out = {
+        "n": n,
+        "size_mb": size_mb,
+        "gen_s": gen_s,
+        "first": first,
+        "second": second,
+        "result": r,
+        "verify": verify,
+        "checks": checks,
+        "load_before": load_before,
+        "load_after": load_after,
+        "vault_mb": vault_mb,
+    }
     shutil.rmtree(home, ignore_errors=True)
     return out
 
@@ -220,15 +247,19 @@ def report(runs: list[dict], defect_rate: float, load_start: str, load_end: str,
     rows = []
     for x in runs:
         f, s, r = x["first"], x["second"], x["result"]
-        rows.append(f"| {x['n']:,} | {x['size_mb']:,.0f} | {r['rows_read']:,} | {r['rows_landed']:,} | "
-                    f"{r['rows_quarantined']:,} | {f.wall:.1f} | {f.cpu:.1f} | {x['n'] / f.wall:,.0f} | "
-                    f"{x['n'] / f.cpu:,.0f} | **{f.peak_rss_mb:,.0f}** | {f.peak_step()} | {x['vault_mb']:,.0f} | "
-                    f"{s.wall:.1f} / {s.peak_rss_mb:,.0f} | {x['load_before']} → {x['load_after']} |")
+        rows.append(
+            f"| {x['n']:,} | {x['size_mb']:,.0f} | {r['rows_read']:,} | {r['rows_landed']:,} | "
+            f"{r['rows_quarantined']:,} | {f.wall:.1f} | {f.cpu:.1f} | {x['n'] / f.wall:,.0f} | "
+            f"{x['n'] / f.cpu:,.0f} | **{f.peak_rss_mb:,.0f}** | {f.peak_step()} | {x['vault_mb']:,.0f} | "
+            f"{s.wall:.1f} / {s.peak_rss_mb:,.0f} | {x['load_before']} → {x['load_after']} |"
+        )
     checks = []
     for x in runs:
         bad = [k for k, ok in x["checks"].items() if not ok]
-        checks.append(f"- {x['n']:,} members: " + ("all checks pass (" + "; ".join(x["checks"]) + ")" if not bad
-                                                   else "**FAILED: " + "; ".join(bad) + "**"))
+        checks.append(
+            f"- {x['n']:,} members: "
+            + ("all checks pass (" + "; ".join(x["checks"]) + ")" if not bad else "**FAILED: " + "; ".join(bad) + "**")
+        )
     peaks = [x["first"].peak_rss_mb for x in runs]
     ns = [x["n"] for x in runs]
     growth = (peaks[-1] / peaks[0]) if len(runs) > 1 else 1.0
@@ -236,8 +267,10 @@ def report(runs: list[dict], defect_rate: float, load_start: str, load_end: str,
     grew = f"peak RSS grew {growth:.2f}x while N grew {scale:.1f}x"
     verdict = f"bounded: {grew}" if growth < 0.5 * scale + 0.5 else f"NOT clearly bounded: {grew}"
     if len(runs) == 1:
-        verdict = (f"one size: peak RSS {peaks[0]:,.0f} MB for a {runs[0]['size_mb']:,.0f} MB file "
-                   f"(memory_limit {runs[0]['verify']['memory_limit']})")
+        verdict = (
+            f"one size: peak RSS {peaks[0]:,.0f} MB for a {runs[0]['size_mb']:,.0f} MB file "
+            f"(memory_limit {runs[0]['verify']['memory_limit']})"
+        )
     x0 = runs[0]
     sample = x0["first"]
     bars = sum(1 for _, line in sample.steps if "▕" in line)  # DuckDB's progress bars (stderr), not reproduced
@@ -249,11 +282,11 @@ Machine: {machine()}
 Load average (1/5/15 min) at start: {load_start}; at end: {load_end} (the machine may be shared:
 wall times move with the load, CPU times much less).
 
-DuckDB in the vault session: memory_limit `{x0['verify']['memory_limit']}` (from `vault/db.py`:
-`CONFIANCE_VAULT_MEMORY_LIMIT` {'= ' + limit_env if limit_env else 'unset, default 2GB'}), threads
-{x0['verify']['threads']}, encrypted temporary files in the vault folder beyond the limit.
+DuckDB in the vault session: memory_limit `{x0["verify"]["memory_limit"]}` (from `vault/db.py`:
+`CONFIANCE_VAULT_MEMORY_LIMIT` {"= " + limit_env if limit_env else "unset, default 2GB"}), threads
+{x0["verify"]["threads"]}, encrypted temporary files in the vault folder beyond the limit.
 
-Input: one `members_{AS_OF.replace('-', '')}.csv` (`;`, UTF-8, 17 columns, synthetic generator, seed 7) of N new
+Input: one `members_{AS_OF.replace("-", "")}.csv` (`;`, UTF-8, 17 columns, synthetic generator, seed 7) of N new
 members, defect rate {defect_rate} (wrong NIR key, bad date, missing required value → quarantine). Each
 landing runs in a child process through `vault.landing.land_inbox(settings, progress=True)` with a throwaway
 master key; wall, CPU (user + system) and peak RSS (`ru_maxrss`) come from `os.wait4` on that child.
@@ -269,7 +302,7 @@ Memory: **{verdict}**.
 Checks (ledger read back from the vault in another process):
 {chr(10).join(checks)}
 
-Progress display ({x0['n']:,} members): step lines on stderr; stdout carries the result only
+Progress display ({x0["n"]:,} members): step lines on stderr; stdout carries the result only
 ({sample.bars_finished} DuckDB progress bars, {sample.bar_updates} redraws). The stderr lines:
 
 {stderr_lines}
@@ -278,8 +311,9 @@ Run again: `.venv/bin/python bench/bench_landing.py [N ...] [--defect-rate R] [-
 """
 
 
-def main(sizes: list[int], defect_rate: float, memory_limit: str | None, workdir: str | None,
-         out_name: str = "landing.md") -> str:
+def main(
+    sizes: list[int], defect_rate: float, memory_limit: str | None, workdir: str | None, out_name: str = "landing.md"
+) -> str:
     load_start = load()
     print(f"machine: {machine()}\nload at start: {load_start}", flush=True)
     base = Path(tempfile.mkdtemp(prefix="bench-landing-", dir=workdir))
@@ -308,8 +342,11 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[1_000_000, 3_000_000], help="members per file")
     parser.add_argument("--defect-rate", type=float, default=0.001, help="share of defective rows (default 0.001)")
-    parser.add_argument("--memory-limit", default=None,
-                        help="sets CONFIANCE_VAULT_MEMORY_LIMIT for the children (default: the vault's own)")
+    parser.add_argument(
+        "--memory-limit",
+        default=None,
+        help="sets CONFIANCE_VAULT_MEMORY_LIMIT for the children (default: the vault's own)",
+    )
     parser.add_argument("--workdir", default=None, help="where the temporary data directories go (default /tmp)")
     parser.add_argument("--out", default="landing.md", help="file name under bench/results (default landing.md)")
     a = parser.parse_args()

@@ -47,8 +47,10 @@ TARGET_PER_S = 3_000_000  # issue 16: identifiers per second on 2 cores
 
 def machine() -> str:
     sha = "SHA-NI" if "sha_ni" in cpu_flags() else "no SHA-NI"
-    return (f"{describe_line(usable=True, cpu_note=sha)}, Python {platform.python_version()}, "
-            f"DuckDB {duckdb.__version__}, pyarrow {pa.__version__}")
+    return (
+        f"{describe_line(usable=True, cpu_note=sha)}, Python {platform.python_version()}, "
+        f"DuckDB {duckdb.__version__}, pyarrow {pa.__version__}"
+    )
 
 
 def load() -> str:
@@ -74,8 +76,10 @@ class Row:
         return self.cpu_rate * min(self.threads, CORES)
 
     def md(self) -> str:
-        return (f"| {self.method} | {self.n:,} | {self.threads} | {self.wall:.2f} | {self.cpu:.2f} | "
-                f"{self.rate:,.0f} | {self.cpu_rate:,.0f} | {self.idle_rate:,.0f} | {self.load} | {self.note} |")
+        return (
+            f"| {self.method} | {self.n:,} | {self.threads} | {self.wall:.2f} | {self.cpu:.2f} | "
+            f"{self.rate:,.0f} | {self.cpu_rate:,.0f} | {self.idle_rate:,.0f} | {self.load} | {self.note} |"
+        )
 
 
 def timed(method: str, n: int, threads: int, fn: Callable[[], object], runs: int = 1, note: str = "") -> Row:
@@ -93,8 +97,13 @@ def timed(method: str, n: int, threads: int, fn: Callable[[], object], runs: int
     return best
 
 
-def main(n: int = 10_000_000, lines: int = 10_000_000, slice_n: int = 1_000_000, sql_n: int = 2_000_000,
-         memory_limit: str = "4GB") -> str:
+def main(
+    n: int = 10_000_000,
+    lines: int = 10_000_000,
+    slice_n: int = 1_000_000,
+    sql_n: int = 2_000_000,
+    memory_limit: str = "4GB",
+) -> str:
     key = secrets.token_bytes(32)
     threads = min(2, CORES)
     con = duckdb.connect()
@@ -112,39 +121,64 @@ def main(n: int = 10_000_000, lines: int = 10_000_000, slice_n: int = 1_000_000,
     fn = fns.name("member")  # registered (and, first time on a machine, compiled) before timing
 
     # 1. the crossing's path: DuckDB -> Arrow function -> token table
-    rows.append(timed(f"DuckDB + `vault.pseudonyms` ({engine}), writes the token table", n, threads,
-                      lambda: con.execute(f"CREATE OR REPLACE TABLE tokens AS SELECT {fn}(nir) AS member_token "
-                                          "FROM ids"), runs=3))
+    rows.append(
+        timed(
+            f"DuckDB + `vault.pseudonyms` ({engine}), writes the token table",
+            n,
+            threads,
+            lambda: con.execute(f"CREATE OR REPLACE TABLE tokens AS SELECT {fn}(nir) AS member_token FROM ids"),
+            runs=3,
+        )
+    )
     assert con.execute("SELECT count(DISTINCT member_token) FROM tokens").fetchone()[0] == n
     sample = con.execute(f"SELECT nir, {fn}(nir) FROM ids USING SAMPLE 20000 ROWS").fetchall()
     assert all(t == token_py(key, "insurer", 1, "member", v) for v, t in sample)
-    assert {t for _, t in sample} <= {t for (t,) in con.execute(
-        "SELECT member_token FROM tokens WHERE member_token IN (SELECT unnest($t))", {"t": [t for _, t in sample]})
-        .fetchall()}
+    assert {t for _, t in sample} <= {
+        t
+        for (t,) in con.execute(
+            "SELECT member_token FROM tokens WHERE member_token IN (SELECT unnest($t))", {"t": [t for _, t in sample]}
+        ).fetchall()
+    }
 
     # 2. the engine alone, Arrow in memory, batches of 1 M values over 2 threads
     arr = con.execute("SELECT nir FROM ids").fetch_arrow_table().column(0)
     tok = HmacTokeniser(key, "member", head="insurer.v1.", threads=threads)
     out: list[pa.Array] = []
-    rows.append(timed(f"`HmacTokeniser` ({engine}) alone, Arrow array, 1 M batches", n, threads,
-                      lambda: out.extend(tok.hex_array(b) for b in iter_batches(arr, 1_000_000)), runs=3))
+    rows.append(
+        timed(
+            f"`HmacTokeniser` ({engine}) alone, Arrow array, 1 M batches",
+            n,
+            threads,
+            lambda: out.extend(tok.hex_array(b) for b in iter_batches(arr, 1_000_000)),
+            runs=3,
+        )
+    )
     first = out[0].to_pylist()[:1000]
     assert first == [token_py(key, "insurer", 1, "member", v) for v in arr.slice(0, 1000).to_pylist()]
     out.clear()
 
     # 3. benefit lines: distinct contract ids tokenised once, joined back (as the crossing does)
     contracts = max(1, lines // 10)
-    con.execute(f"CREATE TABLE lines AS SELECT i AS line, 'C' || lpad(CAST(i % {contracts} AS VARCHAR), 10, '0') "
-                f"AS contract_id FROM range({lines}) r(i)")
+    con.execute(
+        f"CREATE TABLE lines AS SELECT i AS line, 'C' || lpad(CAST(i % {contracts} AS VARCHAR), 10, '0') "
+        f"AS contract_id FROM range({lines}) r(i)"
+    )
     cfn = fns.name("contract")
-    rows.append(timed("benefit lines: distinct contract ids tokenised, joined back", lines, threads,
-                      lambda: con.execute(f"""CREATE OR REPLACE TABLE line_tokens AS
+    rows.append(
+        timed(
+            "benefit lines: distinct contract ids tokenised, joined back",
+            lines,
+            threads,
+            lambda: con.execute(f"""CREATE OR REPLACE TABLE line_tokens AS
                           SELECT l.line, k.token AS contract_token FROM lines l LEFT JOIN
                           (SELECT v, {cfn}(v) AS token FROM (SELECT DISTINCT contract_id AS v FROM lines)) k
                           ON k.v = l.contract_id"""),
-                      note=f"{contracts:,} distinct contracts"))
-    got = con.execute("SELECT l.contract_id, t.contract_token FROM line_tokens t JOIN lines l USING (line) "
-                      "USING SAMPLE 2000 ROWS").fetchall()
+            note=f"{contracts:,} distinct contracts",
+        )
+    )
+    got = con.execute(
+        "SELECT l.contract_id, t.contract_token FROM line_tokens t JOIN lines l USING (line) USING SAMPLE 2000 ROWS"
+    ).fetchall()
     assert all(t == token_py(key, "insurer", 1, "contract", c) for c, t in got)
     con.execute("DROP TABLE lines")
     con.execute("DROP TABLE line_tokens")
@@ -153,24 +187,46 @@ def main(n: int = 10_000_000, lines: int = 10_000_000, slice_n: int = 1_000_000,
     m_sql = min(n, sql_n)
     ipad, opad = hmac_pads(key)
     expr = token_sql("insurer", 1, "member", "nir")
-    rows.append(timed("DuckDB pure-SQL HMAC (`token_sql`, nested `sha256`), writes the token table", m_sql, threads,
-                      lambda: con.execute(f"CREATE OR REPLACE TABLE sql_tokens AS SELECT {expr} AS member_token "
-                                          f"FROM ids LIMIT {m_sql}", {"ipad": ipad, "opad": opad}),
-                      note="slice, rate extrapolated" if m_sql < n else ""))
+    rows.append(
+        timed(
+            "DuckDB pure-SQL HMAC (`token_sql`, nested `sha256`), writes the token table",
+            m_sql,
+            threads,
+            lambda: con.execute(
+                f"CREATE OR REPLACE TABLE sql_tokens AS SELECT {expr} AS member_token FROM ids LIMIT {m_sql}",
+                {"ipad": ipad, "opad": opad},
+            ),
+            note="slice, rate extrapolated" if m_sql < n else "",
+        )
+    )
 
     # 5. the baseline: plain per-value Python hmac, and the Python engine, on a slice
     m = min(n, slice_n)
     values = [r[0] for r in con.execute(f"SELECT nir FROM ids LIMIT {m}").fetchall()]
     base: list[str] = []
-    rows.append(timed("baseline: Python `hmac.new(key, v, sha256).hexdigest()` per value", m, 1,
-                      lambda: base.extend("insurer.v1." + hmac.new(key, ("member:" + v).encode(), hashlib.sha256)
-                                          .hexdigest()[:32] for v in values),
-                      note="slice, rate extrapolated" if m < n else ""))
+    rows.append(
+        timed(
+            "baseline: Python `hmac.new(key, v, sha256).hexdigest()` per value",
+            m,
+            1,
+            lambda: base.extend(
+                "insurer.v1." + hmac.new(key, ("member:" + v).encode(), hashlib.sha256).hexdigest()[:32] for v in values
+            ),
+            note="slice, rate extrapolated" if m < n else "",
+        )
+    )
     py = HmacTokeniser(key, "member", head="insurer.v1.", engine="python")
     small = pa.array(values, type=pa.string())
     res: list[pa.Array] = []
-    rows.append(timed("`HmacTokeniser` python engine (hashlib states copied per value)", m, 1,
-                      lambda: res.append(py.hex_array(small)), note="slice, rate extrapolated" if m < n else ""))
+    rows.append(
+        timed(
+            "`HmacTokeniser` python engine (hashlib states copied per value)",
+            m,
+            1,
+            lambda: res.append(py.hex_array(small)),
+            note="slice, rate extrapolated" if m < n else "",
+        )
+    )
     assert res[0].to_pylist() == base
     fns.close()
     tok.close()
@@ -207,7 +263,7 @@ Token = `insurer.v1.` + first 32 hex of HMAC-SHA256(domain key, `member:<NIR>`),
 - Target {TARGET_PER_S:,.0f} identifiers/s on 2 cores (issue 16), i.e. {ratio_needed:.1f}x the per-value
   Python `hmac` loop of this run (one core): {verdict}
   ({fast.idle_rate / baseline.cpu_rate:.1f}x the loop); wall rate in this run
-  {'met' if fast.rate >= TARGET_PER_S else 'below the target (load: see the table)'}.
+  {"met" if fast.rate >= TARGET_PER_S else "below the target (load: see the table)"}.
 
 How: HMAC(K, m) = H((K^opad) || H((K^ipad) || m)). The two 64-byte key blocks and the `member:` prefix are
 hashed once per key; per value the engine copies the inner and outer SHA-256 states and runs two compressions

@@ -213,8 +213,10 @@ def custom_property_problems(path: Path, odcs: OpenDataContractStandard) -> list
     the contract file and line, the column (or level) and the property."""
     validators = _custom_validators()
     table = odcs.schema_[0]
-    levels: list[tuple[str, str, list | None]] = [("contract", "contract", odcs.customProperties),
-                                                  ("table", f"schema {table.name}", table.customProperties)]
+    levels: list[tuple[str, str, list | None]] = [
+        ("contract", "contract", odcs.customProperties),
+        ("table", f"schema {table.name}", table.customProperties),
+    ]
     levels += [("column", f"column {p.name}", p.customProperties) for p in table.properties or []]
     found: list[tuple[str, str]] = []  # (where, what)
     for level, where, items in levels:
@@ -230,8 +232,10 @@ def custom_property_problems(path: Path, odcs: OpenDataContractStandard) -> list
         lines = custom_property_lines(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError):
         lines = {}
-    problems = [f"{path.name}:{lines[where]}: {where}: {what}" if where in lines else f"{path.name}: {where}: {what}"
-                for where, what in found]
+    problems = [
+        f"{path.name}:{lines[where]}: {where}: {what}" if where in lines else f"{path.name}: {where}: {what}"
+        for where, what in found
+    ]
     return list(dict.fromkeys(problems))  # one line per problem, even when two schema branches report it
 
 

@@ -36,8 +36,10 @@ def disclosure_min_cell_size(project_file: Path = DBT_PROJECT_FILE) -> int:
     if not ks or any(not isinstance(k, int) or isinstance(k, bool) or k < 2 for k in ks.values()):
         raise ValueError(f"{project_file.name}: vars.disclosure must give every consumer an integer k >= 2 ({ks})")
     if len(set(ks.values())) != 1:
-        raise ValueError(f"{project_file.name}: vars.disclosure gives consumers different k ({ks}); "
-                         "the publication gate checks one k for all")
+        raise ValueError(
+            f"{project_file.name}: vars.disclosure gives consumers different k ({ks}); "
+            "the publication gate checks one k for all"
+        )
     return next(iter(ks.values()))
 
 
@@ -105,8 +107,11 @@ class Settings:
 
 #: Who the DPO documents name (GDPR art. 13-14, 30): ``CONFIANCE_CONTROLLER``, ``CONFIANCE_DPO`` and
 #: ``CONFIANCE_TRUSTED_THIRD_PARTY`` override the ``controller`` block of contracts/processing_register.yaml.
-CONTROLLER_ENV = {"name": "CONFIANCE_CONTROLLER", "dpo": "CONFIANCE_DPO",
-                  "trusted_third_party": "CONFIANCE_TRUSTED_THIRD_PARTY"}
+CONTROLLER_ENV = {
+    "name": "CONFIANCE_CONTROLLER",
+    "dpo": "CONFIANCE_DPO",
+    "trusted_third_party": "CONFIANCE_TRUSTED_THIRD_PARTY",
+}
 
 
 def controller_identity() -> dict[str, str]:
@@ -131,8 +136,10 @@ def get_settings(home: str | os.PathLike | None = None) -> Settings:
     k = disclosure_min_cell_size()
     if os.environ.get("CONFIANCE_MIN_CELL_SIZE", str(k)).strip() != str(k):
         # dbt masks with the k of dbt_project.yml: a different k here would check cells dbt did not protect.
-        raise ValueError(f"CONFIANCE_MIN_CELL_SIZE={os.environ['CONFIANCE_MIN_CELL_SIZE']} disagrees with k = {k} "
-                         f"in {DBT_PROJECT_FILE.name} (vars.disclosure), the one home of k: change it there")
+        raise ValueError(
+            f"CONFIANCE_MIN_CELL_SIZE={os.environ['CONFIANCE_MIN_CELL_SIZE']} disagrees with k = {k} "
+            f"in {DBT_PROJECT_FILE.name} (vars.disclosure), the one home of k: change it there"
+        )
     return Settings(
         home=root,
         key_file=default_key_file(),

@@ -45,12 +45,13 @@ def render_summary(settings: Settings) -> str:
     # One status and one name per dataset, decided where the site and the reports decide them.
     zones = {"feed": 0, "warehouse": 1, "model": 2, "mart": 3}
     for state in sorted(dataset_states(settings).values(), key=lambda s: (zones.get(s.zone, 9), s.name)):
-        lines.append(
-            f"  {state.display_name:<58} {state.passed:>3}/{state.evaluated:<3} checks passed  {state.label}"
-        )
+        lines.append(f"  {state.display_name:<58} {state.passed:>3}/{state.evaluated:<3} checks passed  {state.label}")
 
-    lines += ["", f"Publication gate (populations >= {settings.min_cell_size}, dominance and p %, linked-table "
-              "suppression and the attacker's audit, PII scan, lineage; signed manifests):"]
+    lines += [
+        "",
+        f"Publication gate (populations >= {settings.min_cell_size}, dominance and p %, linked-table "
+        "suppression and the attacker's audit, PII scan, lineage; signed manifests):",
+    ]
     publication = latest_run_results(settings).get("publish")
     if not publication:
         lines.append("  nothing published yet")

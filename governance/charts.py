@@ -12,8 +12,13 @@ from matplotlib.figure import Figure
 
 def rc(salt: str) -> dict[str, object]:
     """matplotlib settings of a chart; `salt` seeds the SVG's element ids, so they are stable between builds."""
-    return {"svg.fonttype": "path", "font.size": 9, "axes.spines.top": False, "axes.spines.right": False,
-            "svg.hashsalt": salt}
+    return {
+        "svg.fonttype": "path",
+        "font.size": 9,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "svg.hashsalt": salt,
+    }
 
 
 def inline_svg(fig: Figure, title: str, settings: dict[str, object]) -> str:
@@ -22,7 +27,7 @@ def inline_svg(fig: Figure, title: str, settings: dict[str, object]) -> str:
     with rc_context(settings):
         fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
     svg = buffer.getvalue()
-    svg = svg[svg.index("<svg"):]  # drop the XML prolog and doctype: the SVG is inlined in the page
+    svg = svg[svg.index("<svg") :]  # drop the XML prolog and doctype: the SVG is inlined in the page
     svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
     safe = title.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
     return svg.replace("<svg ", f'<svg class="chart" role="img" aria-label="{safe}" ', 1)

@@ -97,8 +97,10 @@ def render_sources() -> dict[str, Any]:
         if latency is not None:
             count = int(latency.value)
             period = {"d": "day", "h": "hour"}.get(str(latency.unit), "day")
-            freshness = {"warn_after": {"count": count, "period": period},
-                         "error_after": {"count": count * 7, "period": period}}
+            freshness = {
+                "warn_after": {"count": count, "period": period},
+                "error_after": {"count": count * 7, "period": period},
+            }
         table: dict[str, Any] = {
             "name": name,
             "description": (contract.table.description or name).strip(),

@@ -143,8 +143,11 @@ def check_unique_on_one_value(table: pa.Table, contract: Contract, k: int) -> li
             continue
         sizes = shown.groupby([*qis, column], dropna=False)[column].transform("size")
         bad += int((sizes < k).sum())
-    return [f"linkability: {bad} published value(s) single out fewer than {k} records with the quasi-identifiers"] \
-        if bad else []
+    return (
+        [f"linkability: {bad} published value(s) single out fewer than {k} records with the quasi-identifiers"]
+        if bad
+        else []
+    )
 
 
 def fallback_pii_scan(paths: list[Path]) -> list[str]:

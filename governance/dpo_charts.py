@@ -18,8 +18,15 @@ def _svg(fig: Figure, title: str) -> str:
     return inline_svg(fig, title, _RC)
 
 
-def bars(title: str, labels: Sequence[str], series: dict[str, Sequence[float]], *, stacked: bool = True,
-         horizontal: bool = False, percent: bool = False) -> str | None:
+def bars(
+    title: str,
+    labels: Sequence[str],
+    series: dict[str, Sequence[float]],
+    *,
+    stacked: bool = True,
+    horizontal: bool = False,
+    percent: bool = False,
+) -> str | None:
     """Grouped or stacked bars: one bar per label, one colour per series."""
     if not labels or not series or not any(v for values in series.values() for v in values):
         return None
@@ -40,8 +47,9 @@ def bars(title: str, labels: Sequence[str], series: dict[str, Sequence[float]], 
                 base = [a + b for a, b in zip(base, vals, strict=True)]
         if not horizontal:
             ax.set_xticks([x + (0 if stacked else width * (len(series) - 1) / 2) for x in range(len(labels))])
-            ax.set_xticklabels(list(labels), rotation=30 if len(labels) > 6 else 0, ha="right" if len(labels) > 6
-                               else "center")
+            ax.set_xticklabels(
+                list(labels), rotation=30 if len(labels) > 6 else 0, ha="right" if len(labels) > 6 else "center"
+            )
         if percent:
             axis = ax.xaxis if horizontal else ax.yaxis
             axis.set_major_formatter(lambda v, _pos: f"{v:.0%}")

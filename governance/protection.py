@@ -63,8 +63,11 @@ def disclosure_parameters(consumer: str) -> dict[str, Any]:
 def rules_for(consumer: str) -> Rules:
     """The consumer's rules; k is the one k of every consumer (``confiance.settings``), checked there."""
     cfg = disclosure_parameters(consumer)
-    return Rules(k=disclosure_min_cell_size(), dominance=float(cfg.get("dominance", 0.85)),
-                 p_percent=float(cfg.get("p_percent", 0.15)))
+    return Rules(
+        k=disclosure_min_cell_size(),
+        dominance=float(cfg.get("dominance", 0.85)),
+        p_percent=float(cfg.get("p_percent", 0.15)),
+    )
 
 
 def table_spec(mart: str) -> TableSpec | None:
@@ -145,8 +148,11 @@ def history_dir(settings: Settings, consumer: str) -> Path:
 def _history(settings: Settings, consumer: str, mart: str, run_id: str) -> list[tuple[str, pd.DataFrame]]:
     root = history_dir(settings, consumer)
     out = []
-    runs = [p for p in root.iterdir() if p.is_dir() and p.name != run_id and not p.name.startswith(".")] \
-        if root.exists() else []
+    runs = (
+        [p for p in root.iterdir() if p.is_dir() and p.name != run_id and not p.name.startswith(".")]
+        if root.exists()
+        else []
+    )
     for run in sorted(runs):
         path = run / f"{mart}.parquet"
         if path.exists():
@@ -176,8 +182,10 @@ def _carry_forward(current: pd.DataFrame, earlier: pd.DataFrame, spec: TableSpec
         now = current[m].astype(float).to_numpy()[published_before]
         revised += int((np.abs(before - now) > rules.tolerance).sum())
     if revised:
-        reasons.append(f"{spec.name}: {revised} figure(s) published earlier would be revised; "
-                       "a published closed period is final (see docs/disclosure-control.md, releases over time)")
+        reasons.append(
+            f"{spec.name}: {revised} figure(s) published earlier would be revised; "
+            "a published closed period is final (see docs/disclosure-control.md, releases over time)"
+        )
     now_primary = current["primary"].astype(bool).to_numpy()[published_before]
     if now_primary.any():
         reasons.append(f"{spec.name}: {int(now_primary.sum())} cell(s) published earlier are now sensitive")
@@ -202,8 +210,10 @@ def _record(release: Release, solved: tuple, outcome: ConsumerProtection, label:
         outcome.counts[key] += counts.get(key, 0)
     outcome.audits[label] = report
     if counts.get("unprotectable"):
-        outcome.reasons.append(f"{label}: {counts['unprotectable']} primary cell(s) could not be protected by any "
-                               "choice of secondary cells")
+        outcome.reasons.append(
+            f"{label}: {counts['unprotectable']} primary cell(s) could not be protected by any "
+            "choice of secondary cells"
+        )
     outcome.reasons += [f"{label}: audit: {r}" for r in report.reasons]
 
 
@@ -229,8 +239,9 @@ def _protect_all(releases: list[tuple[str, Release]], rules: Rules, outcome: Con
             _record(release, solved, outcome, label)
 
 
-def protect_consumer(con: duckdb.DuckDBPyConnection, settings: Settings, consumer: str, marts: list[str],
-                     run_id: str) -> ConsumerProtection:
+def protect_consumer(
+    con: duckdb.DuckDBPyConnection, settings: Settings, consumer: str, marts: list[str], run_id: str
+) -> ConsumerProtection:
     """Suppress and audit every cell table ``consumer`` receives; see the module docstring."""
     outcome = ConsumerProtection(consumer=consumer)
     rules = rules_for(consumer)
@@ -258,14 +269,20 @@ def protect_consumer(con: duckdb.DuckDBPyConnection, settings: Settings, consume
             for run, old in history:
                 outcome.reasons += _carry_forward(table.frame, old, spec, rules)
                 shared.append(CellTable(spec, old.reset_index(drop=True), vintage=run))
-    releases = [(f"{consumer}/{value}", Release(f"{consumer}/{value}", tables, regions))
-                for value, tables in partitioned.items()]
+    releases = [
+        (f"{consumer}/{value}", Release(f"{consumer}/{value}", tables, regions))
+        for value, tables in partitioned.items()
+    ]
     if shared:
         releases.append((consumer, Release(consumer, shared, regions)))
     _protect_all(releases, rules, outcome)
     for mart, spec in specs.items():
-        frames = [t.frame for tables in (*partitioned.values(), shared) for t in tables
-                  if t.spec.name == mart and t.vintage == "current"]
+        frames = [
+            t.frame
+            for tables in (*partitioned.values(), shared)
+            for t in tables
+            if t.spec.name == mart and t.vintage == "current"
+        ]
         truth = pd.concat(frames, ignore_index=True) if frames else outcome.truth[mart].iloc[0:0]
         outcome.truth[mart] = truth
         outcome.masked[mart] = dict(zip(_keys(truth, _key_columns(spec)), truth["masked"].astype(bool), strict=True))
@@ -282,8 +299,10 @@ def apply_masks(table: pa.Table, mart: str, outcome: ConsumerProtection) -> pa.T
     decided = outcome.masked[mart]
     missing = int((~keys.isin(list(decided))).sum()) if len(keys) else 0
     if missing or len(decided) != len(frame):
-        raise ProtectionError(f"{mart}: the mart and its cell table do not hold the same cells "
-                              f"({missing} mart row(s) without a cell, {len(decided)} cell(s), {len(frame)} row(s))")
+        raise ProtectionError(
+            f"{mart}: the mart and its cell table do not hold the same cells "
+            f"({missing} mart row(s) without a cell, {len(decided)} cell(s), {len(frame)} row(s))"
+        )
     masked = keys.map(decided).astype(bool).to_numpy()
     value_columns = [c for c in frame.columns if c in spec.measures or c in spec.derived]
     columns = []

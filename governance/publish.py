@@ -151,12 +151,13 @@ def key_fingerprint(pem: bytes) -> str:
 def _normalise_fingerprint(text: str) -> str:
     text = text.strip().lower()
     if text.startswith("sha256:"):
-        text = text[len("sha256:"):]
+        text = text[len("sha256:") :]
     return text.replace(":", "").replace(" ", "")
 
 
-def verify_folder(folder: Path | str, public_key: bytes | None = None,
-                  fingerprint: str | None = None) -> tuple[bool, str]:
+def verify_folder(
+    folder: Path | str, public_key: bytes | None = None, fingerprint: str | None = None
+) -> tuple[bool, str]:
     """Verify a published folder as a consumer: (True, summary) or (False, why).
 
     The publisher's key must be pinned: ``public_key`` (PEM received out of band) or ``fingerprint`` (its
@@ -266,8 +267,15 @@ def _read_mart(con: duckdb.DuckDBPyConnection, mart: str) -> pa.Table:
         raise PublicationError(f"{mart}: cannot read the mart from the warehouse ({type(exc).__name__})") from exc
 
 
-def _check_mart(con: duckdb.DuckDBPyConnection, settings: Settings, result: MartResult, table: pa.Table,
-                lineage_ok: list[str], blocked: dict[str, list[str]] | None, upstream: set[str]) -> None:
+def _check_mart(
+    con: duckdb.DuckDBPyConnection,
+    settings: Settings,
+    result: MartResult,
+    table: pa.Table,
+    lineage_ok: list[str],
+    blocked: dict[str, list[str]] | None,
+    upstream: set[str],
+) -> None:
     """Checks on one mart as dbt built it (before the consumer's secondary suppression and audit)."""
     contract = mart_contracts()[result.mart]
     checks = result.checks
@@ -290,8 +298,9 @@ def _check_mart(con: duckdb.DuckDBPyConnection, settings: Settings, result: Mart
             result.reasons.append(f"quality: blocking failures upstream in {dataset}: " + "; ".join(blocked[dataset]))
 
 
-def _check_protected(settings: Settings, result: MartResult, table: pa.Table,
-                     outcome: ConsumerProtection | None) -> None:
+def _check_protected(
+    settings: Settings, result: MartResult, table: pa.Table, outcome: ConsumerProtection | None
+) -> None:
     """Checks on the rows about to be published, after suppression: k, masked values empty, no sensitive cell shown."""
     contract = mart_contracts()[result.mart]
     checks = result.checks
@@ -330,9 +339,16 @@ def _write_parquet(table: pa.Table, path: Path) -> int:
     return table.num_rows
 
 
-def _sign_folder(settings: Settings, folder: Path, consumer: str, run_id: str, files: list[dict[str, Any]],
-                 extra: dict[str, Any], documents: list[dict[str, Any]] | None = None,
-                 published_at: str | None = None) -> None:
+def _sign_folder(
+    settings: Settings,
+    folder: Path,
+    consumer: str,
+    run_id: str,
+    files: list[dict[str, Any]],
+    extra: dict[str, Any],
+    documents: list[dict[str, Any]] | None = None,
+    published_at: str | None = None,
+) -> None:
     """Write manifest.json (files with sha256 and rows, documents with sha256, the signing key's fingerprint),
     manifest.sig (base64 Ed25519 over the manifest's bytes) and public_key.pem (a copy; consumers pin theirs)."""
     key = signing_key(settings)
@@ -343,11 +359,16 @@ def _sign_folder(settings: Settings, folder: Path, consumer: str, run_id: str, f
         "run_id": run_id,
         "published_at": published_at or datetime.now(UTC).isoformat(timespec="seconds"),
         "min_cell_size": settings.min_cell_size,
-        "signature": {"algorithm": "Ed25519", "file": SIGNATURE, "public_key": PUBLIC_KEY,
-                      "key_fingerprint": key_fingerprint(pem), "fingerprint_algorithm": "SHA-256 of the DER "
-                      "SubjectPublicKeyInfo (openssl pkey -pubin -in KEY.pem -outform DER | sha256sum)",
-                      "key_distribution": "the publisher's public key is given to each consumer out of band; "
-                      "the public_key.pem in this folder is a convenience copy and proves nothing by itself"},
+        "signature": {
+            "algorithm": "Ed25519",
+            "file": SIGNATURE,
+            "public_key": PUBLIC_KEY,
+            "key_fingerprint": key_fingerprint(pem),
+            "fingerprint_algorithm": "SHA-256 of the DER "
+            "SubjectPublicKeyInfo (openssl pkey -pubin -in KEY.pem -outform DER | sha256sum)",
+            "key_distribution": "the publisher's public key is given to each consumer out of band; "
+            "the public_key.pem in this folder is a convenience copy and proves nothing by itself",
+        },
         "files": files,
         **({"documents": documents} if documents is not None else {}),
         **extra,
@@ -366,8 +387,9 @@ def _publication_lock(settings: Settings) -> Any:
     """One publication at a time (a second waits, then gets a clear VaultBusyError naming the first)."""
     from vault.locking import file_lock
 
-    return file_lock(settings.published / ".publication.lock", True, f"the publication in {settings.published}",
-                     "publication")
+    return file_lock(
+        settings.published / ".publication.lock", True, f"the publication in {settings.published}", "publication"
+    )
 
 
 #: A previous release set aside during its swap: ``.<folder>.old-<run id>`` (hidden), removed once the new one is in.
@@ -445,9 +467,13 @@ def recover_publication(settings: Settings) -> dict[str, Any] | None:
     history_removed = clean_history(settings)
     if not (staging or restored or removed or swapped or history_removed):
         return None
-    details = {"staging_folders_removed": len(staging), "previous_releases_restored": restored,
-               "set_aside_removed": removed, "interrupted_run_ids": sorted({str(s.get("run_id")) for s in swapped}),
-               "folders_swapped_before_interruption": len(swapped)}
+    details = {
+        "staging_folders_removed": len(staging),
+        "previous_releases_restored": restored,
+        "set_aside_removed": removed,
+        "interrupted_run_ids": sorted({str(s.get("run_id")) for s in swapped}),
+        "folders_swapped_before_interruption": len(swapped),
+    }
     if history_removed:
         details["partial_history_runs_removed"] = history_removed
     from vault.audit import append
@@ -483,8 +509,13 @@ def _publish_all(settings: Settings, run_id: str) -> dict[str, Any]:
     manifest = load_manifest(manifest_file)
     blocked = _blocking_failures(settings)
     by_consumer = marts_by_consumer()
-    summary: dict[str, Any] = {"run_id": run_id, "consumers": {}, "masked_cell_share": {}, "masked_amount_share": {},
-                               "employers": {}}
+    summary: dict[str, Any] = {
+        "run_id": run_id,
+        "consumers": {},
+        "masked_cell_share": {},
+        "masked_amount_share": {},
+        "employers": {},
+    }
     staging_root = Path(tempfile.mkdtemp(prefix=".publishing-", dir=settings.published))
     try:
         con = duckdb.connect(str(settings.warehouse_db), read_only=True)
@@ -505,9 +536,18 @@ def _publish_all(settings: Settings, run_id: str) -> dict[str, Any]:
     return summary
 
 
-def _publish_consumer(settings: Settings, con: duckdb.DuckDBPyConnection, graph: LineageGraph,
-                      manifest: dict[str, Any], blocked: dict[str, list[str]] | None, consumer: str,
-                      marts: list[str], run_id: str, staging_root: Path, summary: dict[str, Any]) -> dict[str, Any]:
+def _publish_consumer(
+    settings: Settings,
+    con: duckdb.DuckDBPyConnection,
+    graph: LineageGraph,
+    manifest: dict[str, Any],
+    blocked: dict[str, list[str]] | None,
+    consumer: str,
+    marts: list[str],
+    run_id: str,
+    staging_root: Path,
+    summary: dict[str, Any],
+) -> dict[str, Any]:
     results: dict[str, MartResult] = {}
     tables: dict[str, pa.Table] = {}
     for mart in marts:
@@ -533,7 +573,8 @@ def _publish_consumer(settings: Settings, con: duckdb.DuckDBPyConnection, graph:
     except ProtectionError as exc:
         consumer_reasons.append(f"disclosure: {exc}")
     summary.setdefault("disclosure_audit", {})[consumer] = (
-        protection.summary() if protection is not None else {"passed": False})
+        protection.summary() if protection is not None else {"passed": False}
+    )
     for mart, table in tables.items():
         _check_protected(settings, results[mart], table, protection)
         audit_state = summary["disclosure_audit"][consumer]
@@ -544,8 +585,9 @@ def _publish_consumer(settings: Settings, con: duckdb.DuckDBPyConnection, graph:
     reasons = consumer_reasons + [f"{m}: {r}" for m, res in results.items() for r in res.reasons]
     if not reasons:
         if consumer == "employer":
-            folders, files, pii_reasons = _stage_employers(settings, consumer, tables, results, run_id, staging_root,
-                                                           summary, _employer_names(con))
+            folders, files, pii_reasons = _stage_employers(
+                settings, consumer, tables, results, run_id, staging_root, summary, _employer_names(con)
+            )
         else:
             folders, files, pii_reasons = _stage_single(settings, consumer, tables, results, run_id, staging_root)
         reasons += pii_reasons
@@ -569,12 +611,17 @@ def _publish_consumer(settings: Settings, con: duckdb.DuckDBPyConnection, graph:
             if old.is_dir() and old.name not in keep and _SIRET.match(old.name):
                 shutil.rmtree(old)
     log.info("published %s: %d file(s) in %d folder(s)", consumer, files, len(folders))
-    return {"status": "published", "reasons": [], "files": files,
-            "folders": [str(final) for _, final in folders]}
+    return {"status": "published", "reasons": [], "files": files, "folders": [str(final) for _, final in folders]}
 
 
-def _stage_single(settings: Settings, consumer: str, tables: dict[str, pa.Table], results: dict[str, MartResult],
-                  run_id: str, staging_root: Path) -> tuple[list[tuple[Path, Path]], int, list[str]]:
+def _stage_single(
+    settings: Settings,
+    consumer: str,
+    tables: dict[str, pa.Table],
+    results: dict[str, MartResult],
+    run_id: str,
+    staging_root: Path,
+) -> tuple[list[tuple[Path, Path]], int, list[str]]:
     staged = staging_root / consumer
     staged.mkdir(parents=True)
     entries = []
@@ -596,9 +643,16 @@ def _stage_single(settings: Settings, consumer: str, tables: dict[str, pa.Table]
     return [(staged, settings.published / consumer)], len(files), []
 
 
-def _stage_employers(settings: Settings, consumer: str, tables: dict[str, pa.Table], results: dict[str, MartResult],
-                     run_id: str, staging_root: Path, summary: dict[str, Any],
-                     names: dict[str, str]) -> tuple[list[tuple[Path, Path]], int, list[str]]:
+def _stage_employers(
+    settings: Settings,
+    consumer: str,
+    tables: dict[str, pa.Table],
+    results: dict[str, MartResult],
+    run_id: str,
+    staging_root: Path,
+    summary: dict[str, Any],
+    names: dict[str, str],
+) -> tuple[list[tuple[Path, Path]], int, list[str]]:
     """One complete folder per employer: its own rows of the per-employer marts, the marts identical for everyone,
     its report (HTML, PDF), CSV/XLSX copies, LISEZMOI.txt and SHA256SUMS, signed. Nothing is swapped in here."""
     from governance.employer_report import ReleaseError, build_documents, print_pdfs, write_checksums
@@ -635,9 +689,17 @@ def _stage_employers(settings: Settings, consumer: str, tables: dict[str, pa.Tab
                 return [], 0, [f"{mart}: employer isolation failed"]
             own[mart] = subset
         try:
-            release, html = build_documents(staged, siret, {**own, **shared_marts}, name=names.get(siret),
-                                            run_id=run_id, published_at=published_at, k=k,
-                                            min_employers=min_employers, key_fingerprint=fingerprint)
+            release, html = build_documents(
+                staged,
+                siret,
+                {**own, **shared_marts},
+                name=names.get(siret),
+                run_id=run_id,
+                published_at=published_at,
+                k=k,
+                min_employers=min_employers,
+                key_fingerprint=fingerprint,
+            )
         except ReleaseError as exc:
             return [], 0, [f"employer report: {exc}"]
         pages += html
@@ -670,19 +732,39 @@ def _stage_employers(settings: Settings, consumer: str, tables: dict[str, pa.Tab
         # The employer's own figures: every row of its own files (the shared benchmark excepted).
         own_rows = [t for _, m, _, t in entries if m not in shared_marts]
         cells = sum(t.num_rows for t in own_rows)
-        masked = sum(t.column("masking").to_pylist().count("masked") for t in own_rows
-                     if "masking" in t.column_names)
-        own_loss = {"employer": {"report_status": release.status, "own_cells": cells, "own_masked_cells": masked,
-                                 "own_masked_cell_share": masked / cells if cells else None}}
+        masked = sum(t.column("masking").to_pylist().count("masked") for t in own_rows if "masking" in t.column_names)
+        own_loss = {
+            "employer": {
+                "report_status": release.status,
+                "own_cells": cells,
+                "own_masked_cells": masked,
+                "own_masked_cell_share": masked / cells if cells else None,
+            }
+        }
         # Figures in a manifest come from the folder's own files only.
-        _sign_folder(settings, staged, f"employer/{siret}", run_id, files,
-                     {**_loss({m: t for _, m, _, t in entries}), **own_loss}, documents=doc_entries,
-                     published_at=published_at)
-        deliveries.append(EmployerDelivery(
-            siret=siret, name=release.name, status=release.status, covered_members=release.covered_members,
-            published_cells=release.own_cells - release.own_masked, masked_cells=release.own_masked,
-            files=tuple(sorted([*parquet, *documents, MANIFEST, SIGNATURE, PUBLIC_KEY])), run_id=run_id,
-            published_at=published_at))
+        _sign_folder(
+            settings,
+            staged,
+            f"employer/{siret}",
+            run_id,
+            files,
+            {**_loss({m: t for _, m, _, t in entries}), **own_loss},
+            documents=doc_entries,
+            published_at=published_at,
+        )
+        deliveries.append(
+            EmployerDelivery(
+                siret=siret,
+                name=release.name,
+                status=release.status,
+                covered_members=release.covered_members,
+                published_cells=release.own_cells - release.own_masked,
+                masked_cells=release.own_masked,
+                files=tuple(sorted([*parquet, *documents, MANIFEST, SIGNATURE, PUBLIC_KEY])),
+                run_id=run_id,
+                published_at=published_at,
+            )
+        )
     _status, pii_reasons = _pii_scan([staged / MANIFEST for staged, _ in folders])
     if pii_reasons:
         return [], 0, pii_reasons
@@ -695,8 +777,9 @@ def _employer_names(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """SIRET -> raison sociale (public company data carried by the contracts feed), for each employer's own report
     only. Empty when the warehouse has no names (the reports then name the employer by its SIRET)."""
     try:
-        rows = con.execute(f"select employer_siret, employer_name from {EMPLOYER_NAMES} "
-                           "where employer_name is not null").fetchall()
+        rows = con.execute(
+            f"select employer_siret, employer_name from {EMPLOYER_NAMES} where employer_name is not null"
+        ).fetchall()
     except duckdb.Error:
         return {}
     return {siret: name for siret, name in rows}
@@ -716,8 +799,11 @@ def _honest_summary(table: pa.Table, release: Any) -> pa.Table:
     if release.status == REPORTED:
         return table
     n = table.num_rows
-    for column, value in (("report_status", release.status), ("statement_fr", statement(release, "fr")),
-                          ("statement_en", statement(release, "en"))):
+    for column, value in (
+        ("report_status", release.status),
+        ("statement_fr", statement(release, "fr")),
+        ("statement_en", statement(release, "en")),
+    ):
         index = table.column_names.index(column)
         table = table.set_column(index, column, pa.array([value] * n, table.schema.field(column).type))
     return table
@@ -738,15 +824,18 @@ def _audit(settings: Settings, summary: dict[str, Any]) -> None:
     details = {
         "run_id": summary["run_id"],
         # Reasons name checks, datasets and counts, never a value: the DPO sees why a consumer was refused.
-        "consumers": {c: {"status": v["status"], "files": v["files"], "reasons": list(v["reasons"])}
-                      for c, v in summary["consumers"].items()},
+        "consumers": {
+            c: {"status": v["status"], "files": v["files"], "reasons": list(v["reasons"])}
+            for c, v in summary["consumers"].items()
+        },
         "employer_folders": summary.get("employers", {}).get("folders", 0),
         # Per consumer: masked cells audited, smallest protection achieved (no values).
         "disclosure_audit": summary.get("disclosure_audit", {}),
         # Utility: share of cells and of the first amount masked, per mart (from the true values, no value).
-        "masked_share": {m: {"cells": summary["masked_cell_share"].get(m),
-                             "amounts": summary["masked_amount_share"].get(m)}
-                         for m in sorted(summary.get("masked_cell_share", {}))},
+        "masked_share": {
+            m: {"cells": summary["masked_cell_share"].get(m), "amounts": summary["masked_amount_share"].get(m)}
+            for m in sorted(summary.get("masked_cell_share", {}))
+        },
     }
     try:
         from vault.audit import append
@@ -764,8 +853,9 @@ def masked_share_lines(summary: dict[str, Any]) -> Iterable[str]:
         yield f"{mart}: {cells} of cells masked, {amounts} of amounts"
 
 
-def pinned_key(settings: Settings | None, public_key_file: Path | None,
-                fingerprint: str | None) -> tuple[bytes | None, str | None]:
+def pinned_key(
+    settings: Settings | None, public_key_file: Path | None, fingerprint: str | None
+) -> tuple[bytes | None, str | None]:
     """The pin a consumer verifies against: a key file or fingerprint given, else CONFIANCE_PUBLISHER_KEY (a PEM
     file) or CONFIANCE_PUBLISHER_FINGERPRINT, else (on the publisher's side) the key derived from the master key."""
     if public_key_file is not None:

@@ -114,38 +114,56 @@ class Report:
 
 #: Plain explanations of the words the reports use (French first, English alongside).
 GLOSSARY = {
-    "token": ["pseudonyme (jeton) / token",
-              "Code qui remplace l'identité d'une personne hors du coffre ; seul le tiers de confiance peut le "
-              "relier à la personne. / A code standing for a person outside the vault; only the trusted third "
-              "party can link it back."],
-    "vault": ["coffre / vault",
-              "Base chiffrée tenue par le tiers de confiance : seul endroit où figurent les identités. / The "
-              "encrypted database held by the trusted third party: the only place where identities exist."],
-    "quarantine": ["quarantaine / quarantine",
-                   "Lignes reçues mais non conformes au contrat du fichier, gardées à part avec leur motif. / Lines "
-                   "received that break their file's contract, kept aside with their reason."],
-    "audit_chain": ["chaîne d'audit / audit chain",
-                    "Chaque entrée du journal est scellée avec la précédente : une modification, une suppression ou "
-                    "un réordonnancement se voit. / Each log entry is sealed with the previous one: an edit, removal "
-                    "or reordering shows."],
-    "key_rotation": ["rotation de clé / key rotation",
-                     "Remplacement d'une clé par une nouvelle version ; les pseudonymes changent, l'ancien lien "
-                     "reste dans le coffre. / A key replaced by a new version; tokens change, the old link stays in "
-                     "the vault."],
-    "signature": ["signature du manifeste / manifest signature",
-                  "Chaque publication liste ses fichiers et leurs empreintes, signés par la clé de l'éditeur : le "
-                  "destinataire vérifie qu'ils n'ont pas été modifiés. / Each publication lists its files and "
-                  "checksums, signed by the publisher's key: the recipient checks nothing was changed."],
-    "k": ["seuil k / threshold k",
-          "Un chiffre publié décrit au moins k personnes (ici 11) ; sinon il est masqué. / A published figure "
-          "describes at least k people (here 11); otherwise it is masked."],
-    "retention": ["durée de conservation / retention",
-                  "Durée pendant laquelle une donnée est gardée, fixée par le contrat du flux, puis purgée. / How "
-                  "long data is kept, set by the feed's contract, then purged."],
-    "reidentification": ["ré-identification / re-identification",
-                         "Retour du pseudonyme à la personne, dans le coffre seulement, pour une finalité déclarée et "
-                         "si la personne y consent. / Going back from a token to the person, inside the vault only, "
-                         "for a declared purpose and with consent."],
+    "token": [
+        "pseudonyme (jeton) / token",
+        "Code qui remplace l'identité d'une personne hors du coffre ; seul le tiers de confiance peut le "
+        "relier à la personne. / A code standing for a person outside the vault; only the trusted third "
+        "party can link it back.",
+    ],
+    "vault": [
+        "coffre / vault",
+        "Base chiffrée tenue par le tiers de confiance : seul endroit où figurent les identités. / The "
+        "encrypted database held by the trusted third party: the only place where identities exist.",
+    ],
+    "quarantine": [
+        "quarantaine / quarantine",
+        "Lignes reçues mais non conformes au contrat du fichier, gardées à part avec leur motif. / Lines "
+        "received that break their file's contract, kept aside with their reason.",
+    ],
+    "audit_chain": [
+        "chaîne d'audit / audit chain",
+        "Chaque entrée du journal est scellée avec la précédente : une modification, une suppression ou "
+        "un réordonnancement se voit. / Each log entry is sealed with the previous one: an edit, removal "
+        "or reordering shows.",
+    ],
+    "key_rotation": [
+        "rotation de clé / key rotation",
+        "Remplacement d'une clé par une nouvelle version ; les pseudonymes changent, l'ancien lien "
+        "reste dans le coffre. / A key replaced by a new version; tokens change, the old link stays in "
+        "the vault.",
+    ],
+    "signature": [
+        "signature du manifeste / manifest signature",
+        "Chaque publication liste ses fichiers et leurs empreintes, signés par la clé de l'éditeur : le "
+        "destinataire vérifie qu'ils n'ont pas été modifiés. / Each publication lists its files and "
+        "checksums, signed by the publisher's key: the recipient checks nothing was changed.",
+    ],
+    "k": [
+        "seuil k / threshold k",
+        "Un chiffre publié décrit au moins k personnes (ici 11) ; sinon il est masqué. / A published figure "
+        "describes at least k people (here 11); otherwise it is masked.",
+    ],
+    "retention": [
+        "durée de conservation / retention",
+        "Durée pendant laquelle une donnée est gardée, fixée par le contrat du flux, puis purgée. / How "
+        "long data is kept, set by the feed's contract, then purged.",
+    ],
+    "reidentification": [
+        "ré-identification / re-identification",
+        "Retour du pseudonyme à la personne, dans le coffre seulement, pour une finalité déclarée et "
+        "si la personne y consent. / Going back from a token to the person, inside the vault only, "
+        "for a declared purpose and with consent.",
+    ],
 }
 
 
@@ -176,8 +194,20 @@ def landing_ledger_report(settings: Settings) -> Report:
         file = e.file
         # A refused file has its reason in the ledger; its quarantine entry is the refusal, not rows.
         reasons = {} if e.status == "refused" else quarantine.get(file, {})
-        rows.append([file, feed, e.checksum, e.status, read, landed, quarantined, "yes" if balanced else "NO",
-                     str(e.landed_at), e.reason or ""])
+        rows.append(
+            [
+                file,
+                feed,
+                e.checksum,
+                e.status,
+                read,
+                landed,
+                quarantined,
+                "yes" if balanced else "NO",
+                str(e.landed_at),
+                e.reason or "",
+            ]
+        )
         for reason, count in sorted(reasons.items()):
             reason_rows.append([file, feed, reason, count])
         c = by_feed[feed]
@@ -197,9 +227,12 @@ def landing_ledger_report(settings: Settings) -> Report:
         f"mises en quarantaine. / {len(entries)} file(s) in the landing ledger of the vault; {read} rows read, "
         f"{landed} landed, {quarantined} quarantined.",
         "Pour chaque fichier, lignes lues = lignes acceptées + lignes en quarantaine (rien n'est perdu en silence) : "
-        + ("vrai pour tous. / For every file, rows read must equal rows landed plus rows quarantined: this holds for "
-           "every file." if unbalanced == 0 else
-           f"FAUX pour {unbalanced} fichier(s). / it does NOT hold for {unbalanced} file(s)."),
+        + (
+            "vrai pour tous. / For every file, rows read must equal rows landed plus rows quarantined: this holds for "
+            "every file."
+            if unbalanced == 0
+            else f"FAUX pour {unbalanced} fichier(s). / it does NOT hold for {unbalanced} file(s)."
+        ),
     ]
     per_day: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for e in entries:
@@ -207,9 +240,12 @@ def landing_ledger_report(settings: Settings) -> Report:
         per_day[day][0] += e.rows_landed
         per_day[day][1] += e.rows_quarantined
     days = sorted(per_day)
-    chart = dpo_charts.bars("Lignes reçues et mises en quarantaine par jour / rows landed and quarantined per day",
-                            days, {"reçues / landed": [per_day[d][0] for d in days],
-                                   "quarantaine / quarantined": [per_day[d][1] for d in days]}, stacked=False)
+    chart = dpo_charts.bars(
+        "Lignes reçues et mises en quarantaine par jour / rows landed and quarantined per day",
+        days,
+        {"reçues / landed": [per_day[d][0] for d in days], "quarantaine / quarantined": [per_day[d][1] for d in days]},
+        stacked=False,
+    )
     return Report(
         slug="landing_ledger",
         title="Registre d'arrivée des fichiers / Landing ledger",
@@ -398,8 +434,11 @@ def _checks_text(checks: dict[str, Any] | None) -> str:
     parts = []
     for name, value in sorted((checks or {}).items()):
         if isinstance(value, dict):
-            extra = ", ".join(f"{k}={v}" for k, v in sorted(value.items())
-                              if k != "passed" and isinstance(v, int | float | str | bool))
+            extra = ", ".join(
+                f"{k}={v}"
+                for k, v in sorted(value.items())
+                if k != "passed" and isinstance(v, int | float | str | bool)
+            )
             parts.append(f"{name}: {value.get('passed', '')}" + (f" ({extra})" if extra else ""))
         else:
             parts.append(f"{name}: {value}")
@@ -475,12 +514,14 @@ def publication_log_report(settings: Settings) -> Report:
         if isinstance(shares, dict):
             for mart, share in sorted(shares.items()):
                 share = share if isinstance(share, dict) else {}
-                loss_rows.append([
-                    str(details.get("run_id") or ""),
-                    mart,
-                    "" if share.get("cells") is None else f"{float(share['cells']):.1%}",
-                    "" if share.get("amounts") is None else f"{float(share['amounts']):.1%}",
-                ])
+                loss_rows.append(
+                    [
+                        str(details.get("run_id") or ""),
+                        mart,
+                        "" if share.get("cells") is None else f"{float(share['cells']):.1%}",
+                        "" if share.get("amounts") is None else f"{float(share['amounts']):.1%}",
+                    ]
+                )
     summary = [
         f"{len(manifests)} consumer folder(s) published with a manifest, {len(file_rows)} file(s); "
         f"{len(events)} publication event(s) in the audit log.",
@@ -514,8 +555,18 @@ def publication_log_report(settings: Settings) -> Report:
             ),
             Table(
                 "Audit de divulgation / Disclosure audit (the attacker's linear programme, per consumer)",
-                ["at", "run", "consumer", "releases", "masked cells audited", "primary cells", "secondary cells",
-                 "smallest upper bound of a small count", "smallest spread of a sensitive amount", "audit"],
+                [
+                    "at",
+                    "run",
+                    "consumer",
+                    "releases",
+                    "masked cells audited",
+                    "primary cells",
+                    "secondary cells",
+                    "smallest upper bound of a small count",
+                    "smallest spread of a sensitive amount",
+                    "audit",
+                ],
                 audit_rows,
                 numeric=[3, 4, 5, 6, 7],
                 note="Before publishing, the gate solves, for every masked cell, the lowest and highest value an "
@@ -575,32 +626,54 @@ def retention_report(settings: Settings) -> Report:
     ]
     if missing:
         summary.append(f"Flux sans durée de conservation / feeds without a retention rule: {', '.join(missing)}.")
-    headers = ["flux / feed", "conservation / retention", "règle / rule", "lignes dans le coffre / rows in the vault",
-               "lignes à purger / rows due for purge"]
+    headers = [
+        "flux / feed",
+        "conservation / retention",
+        "règle / rule",
+        "lignes dans le coffre / rows in the vault",
+        "lignes à purger / rows due for purge",
+    ]
     from vault.retention import reconcile, retention_counts
 
-    rule_rows = [[r.feed, r.rule, r.retention, r.description, r.rows, r.due, r.archived]
-                 for r in retention_counts(settings)]
+    rule_rows = [
+        [r.feed, r.rule, r.retention, r.description, r.rows, r.due, r.archived] for r in retention_counts(settings)
+    ]
     recon_rows, unexplained = [], []
     for r in reconcile(settings):
-        note = ("écart expliqué par les effacements et purges du journal / explained by the erasures and purges "
-                "of the audit log" if r.explained else
-                f"ÉCART NON EXPLIQUÉ de {r.removed - r.removed_audited} / UNEXPLAINED difference")
+        note = (
+            "écart expliqué par les effacements et purges du journal / explained by the erasures and purges "
+            "of the audit log"
+            if r.explained
+            else f"ÉCART NON EXPLIQUÉ de {r.removed - r.removed_audited} / UNEXPLAINED difference"
+        )
         if not r.explained:
             unexplained.append(r.feed)
-        recon_rows.append([r.feed, r.landed, r.removed_audited, r.in_vault, r.by_requests, r.earlier_versions,
-                           r.current, note])
+        recon_rows.append(
+            [r.feed, r.landed, r.removed_audited, r.in_vault, r.by_requests, r.earlier_versions, r.current, note]
+        )
     purges = [e for e in _audit_entries(settings) if _action(e) in ("retention.purge", "erasure.member")]
-    purge_rows = [[_when(e)[:19].replace("T", " "), _actor(e), "purge" if _action(e) == "retention.purge" else
-                   "effacement / erasure", str(_details(e).get("as_of") or _details(e).get("request") or ""),
-                   sum(v for v in (_details(e).get("rows_deleted") or {}).values() if isinstance(v, int)),
-                   _details(e).get("warehouse_rows_deleted", "")] for e in purges]
-    chart = dpo_charts.bars("Lignes supprimées par purge et effacement / rows removed per purge and erasure",
-                            [r[0][:10] for r in purge_rows], {"lignes / rows": [r[4] for r in purge_rows]})
-    summary.append("Les lignes reçues (registre d'arrivée) se retrouvent dans le coffre : l'écart est expliqué par les "
-                   "effacements et purges journalisés, et les versions successives d'une même fiche. / Rows landed "
-                   "reconcile with the vault: the differences are the audited erasures and purges and earlier "
-                   "versions of the same record.")
+    purge_rows = [
+        [
+            _when(e)[:19].replace("T", " "),
+            _actor(e),
+            "purge" if _action(e) == "retention.purge" else "effacement / erasure",
+            str(_details(e).get("as_of") or _details(e).get("request") or ""),
+            sum(v for v in (_details(e).get("rows_deleted") or {}).values() if isinstance(v, int)),
+            _details(e).get("warehouse_rows_deleted", ""),
+        ]
+        for e in purges
+    ]
+    chart = dpo_charts.bars(
+        "Lignes supprimées par purge et effacement / rows removed per purge and erasure",
+        [r[0][:10] for r in purge_rows],
+        {"lignes / rows": [r[4] for r in purge_rows]},
+    )
+    summary.append(
+        "Les lignes reçues (registre d'arrivée) se retrouvent dans le coffre : l'écart est expliqué par les "
+        "effacements et purges journalisés, et les versions successives d'une même fiche. / Rows landed "
+        "reconcile with the vault: the differences are the audited erasures and purges and earlier "
+        "versions of the same record."
+    )
     if unexplained:
         summary.append(f"Écart non expliqué pour / unexplained difference for: {', '.join(unexplained)}.")
     return Report(
@@ -612,20 +685,50 @@ def retention_report(settings: Settings) -> Report:
         explanations=_explain("retention", "quarantine", "vault"),
         tables=[
             Table("Conservation par flux / Retention per feed", headers, rows, numeric=[3, 4]),
-            Table("Règles appliquées par la purge / Rules the purge applies",
-                  ["flux / feed", "règle / rule", "durée / duration", "explication / explanation",
-                   "lignes / rows", "à purger / due", "archivées / archived"], rule_rows, numeric=[4, 5, 6],
-                  note="`confiance vault purge --dry-run` compte, `confiance vault purge` supprime (chaque semaine par "
-                       "le DAG confiance_retention). / --dry-run counts; the weekly DAG deletes."),
-            Table("Rapprochement avec le registre d'arrivée / Reconciliation with the landing ledger",
-                  ["flux / feed", "lignes reçues / rows landed", "supprimées (journal) / removed (audit log)",
-                   "dans le coffre / in the vault", "versions écrites par une demande / versions from requests",
-                   "versions antérieures / earlier versions", "fiches actuelles / current records", "écart / note"],
-                  recon_rows, numeric=[1, 2, 3, 4, 5, 6]),
-            Table("Purges et effacements / Purges and erasures",
-                  ["quand / when (UTC)", "qui / who", "type", "référence / reference",
-                   "lignes supprimées du coffre / vault rows removed", "lignes de l'entrepôt / warehouse rows"],
-                  purge_rows, numeric=[4, 5]),
+            Table(
+                "Règles appliquées par la purge / Rules the purge applies",
+                [
+                    "flux / feed",
+                    "règle / rule",
+                    "durée / duration",
+                    "explication / explanation",
+                    "lignes / rows",
+                    "à purger / due",
+                    "archivées / archived",
+                ],
+                rule_rows,
+                numeric=[4, 5, 6],
+                note="`confiance vault purge --dry-run` compte, `confiance vault purge` supprime (chaque semaine par "
+                "le DAG confiance_retention). / --dry-run counts; the weekly DAG deletes.",
+            ),
+            Table(
+                "Rapprochement avec le registre d'arrivée / Reconciliation with the landing ledger",
+                [
+                    "flux / feed",
+                    "lignes reçues / rows landed",
+                    "supprimées (journal) / removed (audit log)",
+                    "dans le coffre / in the vault",
+                    "versions écrites par une demande / versions from requests",
+                    "versions antérieures / earlier versions",
+                    "fiches actuelles / current records",
+                    "écart / note",
+                ],
+                recon_rows,
+                numeric=[1, 2, 3, 4, 5, 6],
+            ),
+            Table(
+                "Purges et effacements / Purges and erasures",
+                [
+                    "quand / when (UTC)",
+                    "qui / who",
+                    "type",
+                    "référence / reference",
+                    "lignes supprimées du coffre / vault rows removed",
+                    "lignes de l'entrepôt / warehouse rows",
+                ],
+                purge_rows,
+                numeric=[4, 5],
+            ),
         ],
         data={
             "feeds": [dict(zip(["feed", "retention", "rule", "rows", "rows_due"], r, strict=True)) for r in rows],
@@ -712,7 +815,7 @@ def register_report(settings: Settings, docs: dict[str, Any] | None = None) -> R
                 ["", ""],
                 [[k.replace("_", " "), v] for k, v in record.items() if k not in ("processing", "security_measures")],
                 note="Mesures de sécurité : voir le tableau commun ci-dessous. / Security measures: see the common "
-                     "table below.",
+                "table below.",
             )
         )
     reid = _reidentification_purposes()
@@ -753,33 +856,68 @@ def register_report(settings: Settings, docs: dict[str, Any] | None = None) -> R
     mart_rows = []
     for name, contract in sorted(mart_contracts().items()):
         description = contract.odcs.description.purpose if contract.odcs.description else ""
-        mart_rows.append([name, str(contract.table_custom.get("consumer") or ""),
-                          " ".join(str(description or "").split()), contract_retention(contract) or "-"])
-    tables.append(Table("Jeux anonymisés publiés (un par contrat) / Published anonymised datasets (one per contract)",
-                        ["contrat / contract", "destinataire / consumer", "finalité / purpose",
-                         "conservation / retention"], mart_rows,
-                        note="Données agrégées et anonymisées (au moins k personnes par chiffre) : hors du champ des "
-                             "données personnelles une fois publiées. / Aggregated, anonymised figures."))
-    tables.append(Table(
-        "Registre des effacements : la donnée minimale conservée pour honorer un effacement / Erasure register: the "
-        "minimal record kept to honour an erasure", ["", ""], [
-            ["pourquoi / why", "RGPD art. 17 et 19 : un adhérent effacé que le système source renverrait ne doit pas "
-                               "revenir. / An erased member sent again by the source must not land again."],
-            ["ce qui est gardé / what is kept", "pour chaque effacement : un numéro, la date, la demande, et une "
-                                                "empreinte à clé (HMAC-SHA256) du NIR et de l'identifiant adhérent ; "
-                                                "aucun nom, aucune coordonnée, aucun NIR en clair. / a number, the "
-                                                "date, the request, and keyed digests of the NIR and member id."],
-            ["clé / key", "propre au registre (dérivée de la clé maîtresse, versionnée), sans lien avec les "
-                          "pseudonymes des destinataires ; après une rotation, une entrée est recalculée sous la "
-                          "nouvelle version quand la personne est renvoyée. / its own key, unlinkable with any token."],
-            ["usage / use", "comparé à l'arrivée de chaque fichier, dans le coffre : les lignes de la personne vont en "
-                            "quarantaine sans aucune valeur (motif erased_member) et sont retirées du fichier reçu. / "
-                            "compared at landing inside the vault; the rows are quarantined without any value."],
-            ["conservation / retention", "tant que l'effacement doit être honoré. / as long as the erasure must be "
-                                         "honoured."],
-        ]))
-    tables.append(Table("Mesures de sécurité (communes à tous les traitements) / Security measures (all processing)",
-                        ["mesure / measure"], [[m] for m in measures]))
+        mart_rows.append(
+            [
+                name,
+                str(contract.table_custom.get("consumer") or ""),
+                " ".join(str(description or "").split()),
+                contract_retention(contract) or "-",
+            ]
+        )
+    tables.append(
+        Table(
+            "Jeux anonymisés publiés (un par contrat) / Published anonymised datasets (one per contract)",
+            ["contrat / contract", "destinataire / consumer", "finalité / purpose", "conservation / retention"],
+            mart_rows,
+            note="Données agrégées et anonymisées (au moins k personnes par chiffre) : hors du champ des "
+            "données personnelles une fois publiées. / Aggregated, anonymised figures.",
+        )
+    )
+    tables.append(
+        Table(
+            "Registre des effacements : la donnée minimale conservée pour honorer un effacement / "
+            "Erasure register: the "
+            "minimal record kept to honour an erasure",
+            ["", ""],
+            [
+                [
+                    "pourquoi / why",
+                    "RGPD art. 17 et 19 : un adhérent effacé que le système source renverrait ne doit pas "
+                    "revenir. / An erased member sent again by the source must not land again.",
+                ],
+                [
+                    "ce qui est gardé / what is kept",
+                    "pour chaque effacement : un numéro, la date, la demande, et une "
+                    "empreinte à clé (HMAC-SHA256) du NIR et de l'identifiant adhérent ; "
+                    "aucun nom, aucune coordonnée, aucun NIR en clair. / a number, the "
+                    "date, the request, and keyed digests of the NIR and member id.",
+                ],
+                [
+                    "clé / key",
+                    "propre au registre (dérivée de la clé maîtresse, versionnée), sans lien avec les "
+                    "pseudonymes des destinataires ; après une rotation, une entrée est recalculée sous la "
+                    "nouvelle version quand la personne est renvoyée. / its own key, unlinkable with any token.",
+                ],
+                [
+                    "usage / use",
+                    "comparé à l'arrivée de chaque fichier, dans le coffre : les lignes de la personne vont en "
+                    "quarantaine sans aucune valeur (motif erased_member) et sont retirées du fichier reçu. / "
+                    "compared at landing inside the vault; the rows are quarantined without any value.",
+                ],
+                [
+                    "conservation / retention",
+                    "tant que l'effacement doit être honoré. / as long as the erasure must be honoured.",
+                ],
+            ],
+        )
+    )
+    tables.append(
+        Table(
+            "Mesures de sécurité (communes à tous les traitements) / Security measures (all processing)",
+            ["mesure / measure"],
+            [[m] for m in measures],
+        )
+    )
     controller = controller_identity()
     summary = [
         f"Register of processing activities (GDPR art. 30) derived from {len(data)} feed contract(s) "
@@ -861,21 +999,27 @@ def _facts_fr(action: str, d: dict[str, Any]) -> str:
     if action.startswith("reidentification"):
         if "reason" in d:
             return f"refusée : {d.get('reason')} (finalité {d.get('purpose')})"
-        return (f"finalité {d.get('purpose')} : {d.get('tokens')} pseudonyme(s) demandé(s), {d.get('resolved')} "
-                f"retrouvé(s), {d.get('consented')} avec consentement")
+        return (
+            f"finalité {d.get('purpose')} : {d.get('tokens')} pseudonyme(s) demandé(s), {d.get('resolved')} "
+            f"retrouvé(s), {d.get('consented')} avec consentement"
+        )
     if action == "erasure.member" or action == "retention.purge":
         rows = d.get("rows_deleted") or {}
         total = sum(v for v in rows.values() if isinstance(v, int))
         return f"{total} ligne(s) supprimée(s) dans le coffre, {d.get('warehouse_rows_deleted', 0)} dans l'entrepôt"
     if action == "erasure.register_honoured":
-        return (f"fichier {d.get('file')} : {d.get('rows_refused', 0)} ligne(s) d'adhérent(s) effacé(s) renvoyée(s) "
-                f"par la source et refusée(s) (registre des effacements n° "
-                f"{', '.join(str(n) for n in d.get('register_entries') or [])})")
+        return (
+            f"fichier {d.get('file')} : {d.get('rows_refused', 0)} ligne(s) d'adhérent(s) effacé(s) renvoyée(s) "
+            f"par la source et refusée(s) (registre des effacements n° "
+            f"{', '.join(str(n) for n in d.get('register_entries') or [])})"
+        )
     if action.endswith(".files"):
         return f"{d.get('files_rewritten', 0)} fichier(s) réécrit(s), {d.get('lines_removed', 0)} ligne(s) retirée(s)"
     if action.startswith("key."):
-        return f"domaine {d.get('domain', 'coffre')} : version {d.get('from_version', '')} → " \
-               f"{d.get('to_version', d.get('version', ''))}"
+        return (
+            f"domaine {d.get('domain', 'coffre')} : version {d.get('from_version', '')} → "
+            f"{d.get('to_version', d.get('version', ''))}"
+        )
     if action.startswith("landing"):
         return f"fichier {Path(str(d.get('file', ''))).name} : {_counts(d)}"
     return _counts(d)
@@ -894,13 +1038,15 @@ def audit_log_report(settings: Settings) -> Report:
         fr, en = audit_kind(action)
         kinds[f"{fr} / {en}"] += 1
         why = _purpose(e) or str(details.get("request") or details.get("reason") or details.get("run_id") or "")
-        rows.append([_when(e)[:19].replace("T", " "), _actor(e), f"{fr} / {en}", action, why,
-                     _facts_fr(action, details)])
+        rows.append(
+            [_when(e)[:19].replace("T", " "), _actor(e), f"{fr} / {en}", action, why, _facts_fr(action, details)]
+        )
     months: Counter[tuple[str, str]] = Counter((r[0][:7], r[2]) for r in rows)
     month_labels = sorted({m for m, _ in months})
     series = {k: [months.get((m, k), 0) for m in month_labels] for k in sorted(kinds)}
-    chart = dpo_charts.bars("Entrées du journal par mois et par type / audit entries per month and kind",
-                            month_labels, series)
+    chart = dpo_charts.bars(
+        "Entrées du journal par mois et par type / audit entries per month and kind", month_labels, series
+    )
     summary = [
         ("Chaîne d'audit intacte / audit chain intact" if ok else "Chaîne d'audit ROMPUE / audit chain BROKEN")
         + f" ({message}).",
@@ -908,20 +1054,29 @@ def audit_log_report(settings: Settings) -> Report:
         f"clés, publications, demandes de personnes, purges, accès refusés). / {len(entries)} entries.",
     ]
     if not ok:
-        summary.append("Le journal a été modifié : le considérer comme compromis à partir de la première entrée "
-                       "rompue et prévenir le DPO. / The log was edited: treat it as compromised from the first "
-                       "broken entry.")
+        summary.append(
+            "Le journal a été modifié : le considérer comme compromis à partir de la première entrée "
+            "rompue et prévenir le DPO. / The log was edited: treat it as compromised from the first "
+            "broken entry."
+        )
     return Report(
         slug="audit_log",
         title="Journal d'audit / Audit log",
         summary=summary,
         status="ok" if ok else "broken",
         tables=[
-            Table("Entrées par type / Entries per kind", ["type / kind", "entrées / entries"],
-                  [[k, n] for k, n in sorted(kinds.items())], numeric=[1]),
-            Table("Toutes les entrées / All entries",
-                  ["quand / when (UTC)", "qui / who", "type / kind", "action", "pourquoi / why", "quoi / what"],
-                  rows, note="Filtrer par type et par période ci-dessus. / Filter by kind and period above."),
+            Table(
+                "Entrées par type / Entries per kind",
+                ["type / kind", "entrées / entries"],
+                [[k, n] for k, n in sorted(kinds.items())],
+                numeric=[1],
+            ),
+            Table(
+                "Toutes les entrées / All entries",
+                ["quand / when (UTC)", "qui / who", "type / kind", "action", "pourquoi / why", "quoi / what"],
+                rows,
+                note="Filtrer par type et par période ci-dessus. / Filter by kind and period above.",
+            ),
         ],
         data={"chain_ok": ok, "chain_message": message, "entries": len(entries), "kinds": dict(kinds)},
         charts=[{"title": "Entrées par mois / entries per month", "svg": chart}] if chart else [],
@@ -940,9 +1095,17 @@ def _request_register(settings: Settings) -> list[dict[str, Any]]:
         action, d = _action(e), _details(e)
         if not action.startswith("request.") or not d.get("request"):
             continue
-        r = by_number.setdefault(str(d["request"]), {"number": str(d["request"]), "kind": str(d.get("kind")),
-                                                      "received_on": d.get("received_on"), "due_on": d.get("due_on"),
-                                                      "status": "received", "closed_on": ""})
+        r = by_number.setdefault(
+            str(d["request"]),
+            {
+                "number": str(d["request"]),
+                "kind": str(d.get("kind")),
+                "received_on": d.get("received_on"),
+                "due_on": d.get("due_on"),
+                "status": "received",
+                "closed_on": "",
+            },
+        )
         r["status"] = str(d.get("status") or r["status"])
         if r["status"] in ("done", "refused"):
             r["closed_on"] = _when(e)[:10]
@@ -955,8 +1118,13 @@ def _erasure_register(settings: Settings) -> list[list[Any]]:
     for e in _audit_entries(settings):
         action, d = _action(e), _details(e)
         if action == "erasure.member" and d.get("erasure_register_entry"):
-            entries[int(d["erasure_register_entry"])] = [int(d["erasure_register_entry"]), _when(e)[:10],
-                                                        str(d.get("request") or ""), 0, 0]
+            entries[int(d["erasure_register_entry"])] = [
+                int(d["erasure_register_entry"]),
+                _when(e)[:10],
+                str(d.get("request") or ""),
+                0,
+                0,
+            ]
         elif action == "erasure.register_honoured":
             numbers = [int(n) for n in d.get("register_entries") or []]
             for n in numbers[:1]:  # a file's refused rows are counted once, under its first entry
@@ -978,14 +1146,24 @@ def requests_report(settings: Settings) -> Report:
         is_late = (r["closed_on"] or today) > str(r["due_on"])
         late += is_late
         fr = _REQUEST_KIND_FR.get(r["kind"], r["kind"])
-        rows.append([r["number"], f"{fr} / {r['kind']}", r["received_on"], r["due_on"], r["status"],
-                     r["closed_on"], "EN RETARD / LATE" if is_late else "dans les délais / on time"])
+        rows.append(
+            [
+                r["number"],
+                f"{fr} / {r['kind']}",
+                r["received_on"],
+                r["due_on"],
+                r["status"],
+                r["closed_on"],
+                "EN RETARD / LATE" if is_late else "dans les délais / on time",
+            ]
+        )
     statuses = sorted({r["status"] for r in register})
     kinds = sorted({r["kind"] for r in register})
-    chart = dpo_charts.bars("Demandes par type et statut / requests by kind and status",
-                            [_REQUEST_KIND_FR.get(k, k) for k in kinds],
-                            {s: [sum(1 for r in register if r["kind"] == k and r["status"] == s) for k in kinds]
-                             for s in statuses})
+    chart = dpo_charts.bars(
+        "Demandes par type et statut / requests by kind and status",
+        [_REQUEST_KIND_FR.get(k, k) for k in kinds],
+        {s: [sum(1 for r in register if r["kind"] == k and r["status"] == s) for k in kinds] for s in statuses},
+    )
     return Report(
         slug="requests",
         title="Demandes des personnes / People's requests",
@@ -993,8 +1171,7 @@ def requests_report(settings: Settings) -> Report:
             f"{len(register)} demande(s) enregistrée(s) (accès, rectification, opposition, effacement), chacune "
             "avec son numéro, sa date de réception et son échéance d'un mois (RGPD art. 12-3). / "
             f"{len(register)} request(s).",
-            (f"{late} demande(s) hors délai. / {late} late." if late else
-             "Toutes dans les délais. / All on time."),
+            (f"{late} demande(s) hors délai. / {late} late." if late else "Toutes dans les délais. / All on time."),
             "Comment traiter une demande : `confiance vault request access|rectify|object|erase --nir ...` "
             "(voir le README, section DPO). / How to handle one: see the README, DPO section.",
             f"{len(erased)} effacement(s) au registre des effacements ; {refused} ligne(s) d'adhérents effacés, "
@@ -1003,21 +1180,44 @@ def requests_report(settings: Settings) -> Report:
             "the source and refused at landing.",
         ],
         status="warning" if late else "ok",
-        tables=[Table("Registre des demandes / Register of requests",
-                      ["numéro / number", "type / kind", "reçue / received", "échéance / due", "statut / status",
-                       "close le / closed", "délai / deadline"], rows),
-                Table("Registre des effacements / Erasure register",
-                      ["n°", "effacé le / erased on", "demande / request",
-                       "lignes renvoyées et refusées / rows sent again and refused",
-                       "fichiers concernés / files"], erased, numeric=[3, 4],
-                      note="Pour honorer un effacement (RGPD art. 17 et 19) sans garder l'identité, le coffre ne "
-                           "conserve qu'une empreinte chiffrée (HMAC sous une clé propre au registre) du NIR et de "
-                           "l'identifiant de l'adhérent : si la source le renvoie, ses lignes ne sont pas reçues mais "
-                           "mises en quarantaine sans aucune valeur (motif erased_member). / To honour an erasure "
-                           "without keeping the identity, the vault keeps only a keyed digest of the member's NIR and "
-                           "id: rows sent again are quarantined without any value (reason erased_member).")],
-        data={"requests": register, "late": late,
-              "erasure_register": {"entries": len(erased), "rows_refused": refused}},
+        tables=[
+            Table(
+                "Registre des demandes / Register of requests",
+                [
+                    "numéro / number",
+                    "type / kind",
+                    "reçue / received",
+                    "échéance / due",
+                    "statut / status",
+                    "close le / closed",
+                    "délai / deadline",
+                ],
+                rows,
+            ),
+            Table(
+                "Registre des effacements / Erasure register",
+                [
+                    "n°",
+                    "effacé le / erased on",
+                    "demande / request",
+                    "lignes renvoyées et refusées / rows sent again and refused",
+                    "fichiers concernés / files",
+                ],
+                erased,
+                numeric=[3, 4],
+                note="Pour honorer un effacement (RGPD art. 17 et 19) sans garder l'identité, le coffre ne "
+                "conserve qu'une empreinte chiffrée (HMAC sous une clé propre au registre) du NIR et de "
+                "l'identifiant de l'adhérent : si la source le renvoie, ses lignes ne sont pas reçues mais "
+                "mises en quarantaine sans aucune valeur (motif erased_member). / To honour an erasure "
+                "without keeping the identity, the vault keeps only a keyed digest of the member's NIR and "
+                "id: rows sent again are quarantined without any value (reason erased_member).",
+            ),
+        ],
+        data={
+            "requests": register,
+            "late": late,
+            "erasure_register": {"entries": len(erased), "rows_refused": refused},
+        },
         charts=[{"title": "Demandes / requests", "svg": chart}] if chart else [],
     )
 
@@ -1072,8 +1272,16 @@ def _consent_landings(settings: Settings) -> tuple[list[list[Any]], list[list[An
             counts = [int(changes.get(k, 0)) for k in _CONSENT_CHANGES]
             ok = in_ledger is not None and sum(counts) == in_ledger
             broken += not ok
-            per_landing.append([_when(e)[:7], str(d.get("file")), consent, *counts,
-                                "" if in_ledger is None else in_ledger, "oui / yes" if ok else "NON / NO"])
+            per_landing.append(
+                [
+                    _when(e)[:7],
+                    str(d.get("file")),
+                    consent,
+                    *counts,
+                    "" if in_ledger is None else in_ledger,
+                    "oui / yes" if ok else "NON / NO",
+                ]
+            )
             m = monthly[(_when(e)[:7], consent)]
             for i, k in enumerate(("new_given", "new_refused", "given", "withdrawn")):
                 m[i] += int(changes.get(k, 0))
@@ -1088,12 +1296,15 @@ def consent_report(settings: Settings) -> Report:
     if Path(settings.warehouse_db).exists():
         con = duckdb.connect(str(settings.warehouse_db), read_only=True)
         try:
-            cols = [r[0] for r in con.execute(
-                "SELECT column_name FROM information_schema.columns WHERE table_schema = 'pseudo' AND table_name = "
-                "'members' AND column_name LIKE 'consent_%' ORDER BY 1").fetchall()]
+            cols = [
+                r[0]
+                for r in con.execute(
+                    "SELECT column_name FROM information_schema.columns WHERE table_schema = 'pseudo' AND table_name = "
+                    "'members' AND column_name LIKE 'consent_%' ORDER BY 1"
+                ).fetchall()
+            ]
             for col in cols:
-                total, given = con.execute(f'SELECT count(*), count(*) FILTER ("{col}") FROM pseudo.members'
-                                           ).fetchone()
+                total, given = con.execute(f'SELECT count(*), count(*) FILTER ("{col}") FROM pseudo.members').fetchone()
                 shares[col] = (int(total), int(given))
         finally:
             con.close()
@@ -1116,21 +1327,32 @@ def consent_report(settings: Settings) -> Report:
             for consent in d.get("consents_withdrawn") or []:
                 objections[(_when(e)[:7], str(consent))] += 1
     declared = purposes()
-    campaign_rows = [[p, ", ".join(declared.get(p, {}).get("requires_consent") or []), n, resolved, excluded]
-                     for p, (n, resolved, excluded) in sorted(campaign.items())]
+    campaign_rows = [
+        [p, ", ".join(declared.get(p, {}).get("requires_consent") or []), n, resolved, excluded]
+        for p, (n, resolved, excluded) in sorted(campaign.items())
+    ]
     objection_rows = [[m, c, n] for (m, c), n in sorted(objections.items())]
-    chart = dpo_charts.bars("Part des adhérents ayant consenti / share of members who consent",
-                            list(shares), {"consentement / consent": [g / t if t else 0 for t, g in shares.values()]},
-                            horizontal=True, percent=True)
+    chart = dpo_charts.bars(
+        "Part des adhérents ayant consenti / share of members who consent",
+        list(shares),
+        {"consentement / consent": [g / t if t else 0 for t, g in shares.values()]},
+        horizontal=True,
+        percent=True,
+    )
     landing_rows, month_rows, unreconciled = _consent_landings(settings)
     periods = sorted({(r[0], r[1]) for r in month_rows})
     changes_chart = dpo_charts.bars(
         "Consentements donnés et retirés par mois (flux des adhérents et oppositions) / consents given and withdrawn "
-        "per month", [f"{m} {c.removeprefix('consent_')}" for m, c in periods],
-        {"nouveaux : oui / new: yes": [r[2] for r in month_rows],
-         "nouveaux : non / new: no": [r[3] for r in month_rows],
-         "donnés / given": [r[4] for r in month_rows],
-         "retirés / withdrawn": [r[5] + objections.get((r[0], r[1]), 0) for r in month_rows]}, stacked=False)
+        "per month",
+        [f"{m} {c.removeprefix('consent_')}" for m, c in periods],
+        {
+            "nouveaux : oui / new: yes": [r[2] for r in month_rows],
+            "nouveaux : non / new: no": [r[3] for r in month_rows],
+            "donnés / given": [r[4] for r in month_rows],
+            "retirés / withdrawn": [r[5] + objections.get((r[0], r[1]), 0) for r in month_rows],
+        },
+        stacked=False,
+    )
     charts = [{"title": "Consentements / consent", "svg": chart}] if chart else []
     if changes_chart:
         charts.append({"title": "Évolution / changes over time", "svg": changes_chart})
@@ -1146,44 +1368,91 @@ def consent_report(settings: Settings) -> Report:
             f"{sum(objections.values())} opposition(s) enregistrée(s) par le DPO. / objections recorded.",
             f"Évolution des consentements enregistrée à {len({(r[0], r[1]) for r in landing_rows})} arrivée(s) du "
             "fichier des adhérents ; pour chacune, nouveaux + donnés + retirés + inchangés = lignes reçues au registre "
-            "d'arrivée : " + ("vrai pour toutes. / Consent changes recorded at each landing of the member feed; they "
-                              "add up to the rows landed in the ledger for every one." if not unreconciled else
-                              f"FAUX pour {unreconciled}. / they do NOT reconcile with the ledger for {unreconciled}."),
+            "d'arrivée : "
+            + (
+                "vrai pour toutes. / Consent changes recorded at each landing of the member feed; they "
+                "add up to the rows landed in the ledger for every one."
+                if not unreconciled
+                else f"FAUX pour {unreconciled}. / they do NOT reconcile with the ledger for {unreconciled}."
+            ),
         ],
         status="ok" if not unreconciled else "broken",
         tables=[
-            Table("Consentements des adhérents (entrepôt, dernière exécution) / Members' consents",
-                  ["consentement / consent", "adhérents / members", "oui / yes", "non / no", "part / share"],
-                  share_rows, numeric=[1, 2, 3]),
-            Table("Exclus des tableaux publiés / Left out of the published marts",
-                  ["tableau / mart", "consentement exigé / consent required", "adhérents exclus / members left out"],
-                  mart_rows, numeric=[2],
-                  note="Un tableau exige un consentement quand un modèle dbt en amont filtre sur lui. / A mart "
-                       "requires a consent when a dbt model upstream filters on it."),
-            Table("Exclus des campagnes (ré-identifications) / Left out of campaigns",
-                  ["finalité / purpose", "consentement exigé / consent required", "demandes / calls",
-                   "pseudonymes retrouvés / tokens found", "exclus faute de consentement / left out"],
-                  campaign_rows, numeric=[2, 3, 4]),
-            Table("Oppositions par mois / Objections per month", ["mois / month", "consentement / consent",
-                                                                   "oppositions / objections"],
-                  objection_rows, numeric=[2]),
-            Table("Évolution des consentements par mois (flux des adhérents) / Consent changes per month (member "
-                  "feed)", ["mois / month", "consentement / consent", "nouveaux adhérents : oui / new members: yes",
-                            "nouveaux adhérents : non / new members: no", "donnés / given", "retirés / withdrawn"],
-                  month_rows, numeric=[2, 3, 4, 5],
-                  note="Chaque fiche reçue est comparée à la version précédente du même adhérent dans le coffre. / "
-                       "Each member row landed is compared with that member's previous version in the vault."),
-            Table("Consentements à chaque arrivée, rapprochés du registre d'arrivée / Consent changes per landing, "
-                  "reconciled with the landing ledger",
-                  ["mois / month", "fichier / file", "consentement / consent", "nouveaux : oui / new: yes",
-                   "nouveaux : non / new: no", "donnés / given", "retirés / withdrawn", "inchangés / unchanged",
-                   "lignes reçues (registre) / rows landed (ledger)", "rapproché / reconciled"],
-                  landing_rows, numeric=[3, 4, 5, 6, 7, 8]),
+            Table(
+                "Consentements des adhérents (entrepôt, dernière exécution) / Members' consents",
+                ["consentement / consent", "adhérents / members", "oui / yes", "non / no", "part / share"],
+                share_rows,
+                numeric=[1, 2, 3],
+            ),
+            Table(
+                "Exclus des tableaux publiés / Left out of the published marts",
+                ["tableau / mart", "consentement exigé / consent required", "adhérents exclus / members left out"],
+                mart_rows,
+                numeric=[2],
+                note="Un tableau exige un consentement quand un modèle dbt en amont filtre sur lui. / A mart "
+                "requires a consent when a dbt model upstream filters on it.",
+            ),
+            Table(
+                "Exclus des campagnes (ré-identifications) / Left out of campaigns",
+                [
+                    "finalité / purpose",
+                    "consentement exigé / consent required",
+                    "demandes / calls",
+                    "pseudonymes retrouvés / tokens found",
+                    "exclus faute de consentement / left out",
+                ],
+                campaign_rows,
+                numeric=[2, 3, 4],
+            ),
+            Table(
+                "Oppositions par mois / Objections per month",
+                ["mois / month", "consentement / consent", "oppositions / objections"],
+                objection_rows,
+                numeric=[2],
+            ),
+            Table(
+                "Évolution des consentements par mois (flux des adhérents) / Consent changes per month (member feed)",
+                [
+                    "mois / month",
+                    "consentement / consent",
+                    "nouveaux adhérents : oui / new members: yes",
+                    "nouveaux adhérents : non / new members: no",
+                    "donnés / given",
+                    "retirés / withdrawn",
+                ],
+                month_rows,
+                numeric=[2, 3, 4, 5],
+                note="Chaque fiche reçue est comparée à la version précédente du même adhérent dans le coffre. / "
+                "Each member row landed is compared with that member's previous version in the vault.",
+            ),
+            Table(
+                "Consentements à chaque arrivée, rapprochés du registre d'arrivée / Consent changes per landing, "
+                "reconciled with the landing ledger",
+                [
+                    "mois / month",
+                    "fichier / file",
+                    "consentement / consent",
+                    "nouveaux : oui / new: yes",
+                    "nouveaux : non / new: no",
+                    "donnés / given",
+                    "retirés / withdrawn",
+                    "inchangés / unchanged",
+                    "lignes reçues (registre) / rows landed (ledger)",
+                    "rapproché / reconciled",
+                ],
+                landing_rows,
+                numeric=[3, 4, 5, 6, 7, 8],
+            ),
         ],
-        data={"shares": {c: {"members": t, "given": g} for c, (t, g) in shares.items()},
-              "marts": mart_rows, "campaigns": campaign_rows, "objections": objection_rows,
-              "changes_per_month": month_rows, "changes_per_landing": landing_rows,
-              "unreconciled_landings": unreconciled},
+        data={
+            "shares": {c: {"members": t, "given": g} for c, (t, g) in shares.items()},
+            "marts": mart_rows,
+            "campaigns": campaign_rows,
+            "objections": objection_rows,
+            "changes_per_month": month_rows,
+            "changes_per_landing": landing_rows,
+            "unreconciled_landings": unreconciled,
+        },
         charts=charts,
         explanations=_explain("reidentification", "token"),
     )
@@ -1282,7 +1551,12 @@ def build_dpo_reports(settings: Settings, pdf: bool = False) -> list[Path]:
         from governance.browser import html_to_pdf
 
         for r in reports:
-            written.append(html_to_pdf(out_dir / f"{r.slug}.html", out_dir / f"{r.slug}.pdf",
-                                       landscape=r.slug in ("audit_log", "publication_log", "landing_ledger")))
+            written.append(
+                html_to_pdf(
+                    out_dir / f"{r.slug}.html",
+                    out_dir / f"{r.slug}.pdf",
+                    landscape=r.slug in ("audit_log", "publication_log", "landing_ledger"),
+                )
+            )
     log.info("DPO reports: %d reports in %s", len(reports), out_dir)
     return written

@@ -86,14 +86,27 @@ class AuditEntry:
         details = entry.get("details") or {}
         if not isinstance(details, dict):
             raise AuditError(f"{where}: details is not an object")
-        return cls(seq=int(entry["seq"]), ts=ts if ts.tzinfo else ts.replace(tzinfo=UTC), actor=str(entry["actor"]),
-                   action=str(entry["action"]), details=details, prev=str(entry.get("prev", "")),
-                   mac=str(entry.get("mac", "")))
+        return cls(
+            seq=int(entry["seq"]),
+            ts=ts if ts.tzinfo else ts.replace(tzinfo=UTC),
+            actor=str(entry["actor"]),
+            action=str(entry["action"]),
+            details=details,
+            prev=str(entry.get("prev", "")),
+            mac=str(entry.get("mac", "")),
+        )
 
     def as_dict(self) -> dict[str, Any]:
         """The entry as the log writes it (the dict API of :func:`entries`)."""
-        return {"seq": self.seq, "ts": self.ts.isoformat(timespec="microseconds"), "actor": self.actor,
-                "action": self.action, "details": self.details, "prev": self.prev, "mac": self.mac}
+        return {
+            "seq": self.seq,
+            "ts": self.ts.isoformat(timespec="microseconds"),
+            "actor": self.actor,
+            "action": self.action,
+            "details": self.details,
+            "prev": self.prev,
+            "mac": self.mac,
+        }
 
 
 def log_path(settings: Any) -> Path:

@@ -149,14 +149,23 @@ def erase(member_token: str, yes: bool) -> None:
 
 
 def _member_options(func):
-    func = click.option("--received", type=click.DateTime(["%Y-%m-%d"]), default=None,
-                        help="Date the request was received (default today); the answer is due one month later.")(func)
-    func = click.option("--birth-date", type=click.DateTime(["%Y-%m-%d"]), default=None,
-                        help="Birth date (YYYY-MM-DD), with --last-name when the NIR is not known.")(func)
+    func = click.option(
+        "--received",
+        type=click.DateTime(["%Y-%m-%d"]),
+        default=None,
+        help="Date the request was received (default today); the answer is due one month later.",
+    )(func)
+    func = click.option(
+        "--birth-date",
+        type=click.DateTime(["%Y-%m-%d"]),
+        default=None,
+        help="Birth date (YYYY-MM-DD), with --last-name when the NIR is not known.",
+    )(func)
     func = click.option("--first-name", default=None, help="First name (narrows a name search).")(func)
     func = click.option("--last-name", default=None, help="Last name, with --birth-date.")(func)
     func = click.option("--nir", default=None, help="The member's NIR as written on their letter (spaces allowed).")(
-        func)
+        func
+    )
     return func
 
 
@@ -165,8 +174,9 @@ def _query(nir, last_name, first_name, birth_date):
 
     if not nir and not (last_name and birth_date):
         raise click.UsageError("give --nir, or --last-name and --birth-date")
-    return MemberQuery(nir=nir, last_name=last_name, first_name=first_name,
-                       birth_date=birth_date.date() if birth_date else None)
+    return MemberQuery(
+        nir=nir, last_name=last_name, first_name=first_name, birth_date=birth_date.date() if birth_date else None
+    )
 
 
 def _day(value):
@@ -195,8 +205,13 @@ def request_access(nir, last_name, first_name, birth_date, received, pdf: bool) 
         from governance.browser import html_to_pdf
 
         printer = html_to_pdf
-    req, paths = access(get_settings(), _query(nir, last_name, first_name, birth_date), received=_day(received),
-                        pdf=printer, controller=controller_identity())
+    req, paths = access(
+        get_settings(),
+        _query(nir, last_name, first_name, birth_date),
+        received=_day(received),
+        pdf=printer,
+        controller=controller_identity(),
+    )
     click.echo(_due(req))
     rows = req.outcome.get("rows", {})
     click.echo("exported: " + ", ".join(f"{k} {v}" for k, v in rows.items()))
@@ -205,8 +220,14 @@ def request_access(nir, last_name, first_name, birth_date, received, pdf: bool) 
 
 @request_group.command("rectify")
 @_member_options
-@click.option("--set", "changes", multiple=True, required=True, metavar="ATTRIBUTE=VALUE",
-              help="Corrected attribute, e.g. --set last_name=Dupont --set postal_code=69003 (repeatable).")
+@click.option(
+    "--set",
+    "changes",
+    multiple=True,
+    required=True,
+    metavar="ATTRIBUTE=VALUE",
+    help="Corrected attribute, e.g. --set last_name=Dupont --set postal_code=69003 (repeatable).",
+)
 def request_rectify(nir, last_name, first_name, birth_date, received, changes) -> None:
     """Right to rectification: correct the member's attributes in the vault; the next run carries them downstream."""
     from vault.requests import rectify
@@ -224,14 +245,19 @@ def request_rectify(nir, last_name, first_name, birth_date, received, changes) -
 
 @request_group.command("object")
 @_member_options
-@click.option("--to", "uses", multiple=True, required=True, type=click.Choice(["research", "marketing", "prevention"]),
-              help="What the member objects to (repeatable).")
+@click.option(
+    "--to",
+    "uses",
+    multiple=True,
+    required=True,
+    type=click.Choice(["research", "marketing", "prevention"]),
+    help="What the member objects to (repeatable).",
+)
 def request_object(nir, last_name, first_name, birth_date, received, uses) -> None:
     """Right to object: withdraw consents in the consent register; the next run honours it in marts and campaigns."""
     from vault.requests import object_to
 
-    req = object_to(get_settings(), _query(nir, last_name, first_name, birth_date), list(uses),
-                    received=_day(received))
+    req = object_to(get_settings(), _query(nir, last_name, first_name, birth_date), list(uses), received=_day(received))
     click.echo(_due(req))
     click.echo(f"consents withdrawn: {', '.join(req.outcome['consents_withdrawn'])}; honoured by the next run")
 
@@ -257,8 +283,11 @@ def request_list() -> None:
 
     for req in list_requests(get_settings()):
         late = " LATE" if req.late and req.status == "received" else ""
-        click.echo(f"{req.number} {req.kind:8} received {req.received_on} due {req.due_on} {req.status}"
-                   + (f" on {req.closed_on}" if req.closed_on else "") + late)
+        click.echo(
+            f"{req.number} {req.kind:8} received {req.received_on} due {req.due_on} {req.status}"
+            + (f" on {req.closed_on}" if req.closed_on else "")
+            + late
+        )
 
 
 @vault.command("purge")
@@ -270,8 +299,10 @@ def purge_cmd(dry_run: bool, as_of) -> None:
 
     res = purge(get_settings(), dry_run=dry_run, as_of=_day(as_of))
     for rule in res["rules"]:
-        click.echo(f"{rule['rule']:32} retention {rule['retention']:12} rows {rule['rows']:8} due {rule['due']:8}"
-                   + (f" archived {rule['archived']}" if rule["archived"] else ""))
+        click.echo(
+            f"{rule['rule']:32} retention {rule['retention']:12} rows {rule['rows']:8} due {rule['due']:8}"
+            + (f" archived {rule['archived']}" if rule["archived"] else "")
+        )
     if dry_run:
         click.echo("dry run: nothing deleted")
     else:

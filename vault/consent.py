@@ -56,37 +56,47 @@ def ensure_table(con: duckdb.DuckDBPyConnection) -> None:
         request VARCHAR, recorded_at TIMESTAMP NOT NULL)""")
 
 
-_NO_EVENTS = ("(SELECT NULL::VARCHAR AS member_id, NULL::VARCHAR AS consent, NULL::BOOLEAN AS value, "
-              "NULL::VARCHAR AS source, NULL::VARCHAR AS request, NULL::TIMESTAMP AS recorded_at WHERE false)")
+_NO_EVENTS = (
+    "(SELECT NULL::VARCHAR AS member_id, NULL::VARCHAR AS consent, NULL::BOOLEAN AS value, "
+    "NULL::VARCHAR AS source, NULL::VARCHAR AS request, NULL::TIMESTAMP AS recorded_at WHERE false)"
+)
 
 
 def events(con: duckdb.DuckDBPyConnection) -> str:
     """SQL of the consent events (an empty relation on a vault that has none yet, even opened read-only)."""
-    present = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_catalog = 'vault' "
-                          "AND table_schema = 'meta' AND table_name = 'consent_events'").fetchone()[0]
+    present = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_catalog = 'vault' "
+        "AND table_schema = 'meta' AND table_name = 'consent_events'"
+    ).fetchone()[0]
     return "meta.consent_events" if present else _NO_EVENTS
 
 
-def record_event(con: duckdb.DuckDBPyConnection, member_id: str, consent: str, value: bool, source: str,
-                 request: str | None) -> None:
+def record_event(
+    con: duckdb.DuckDBPyConnection, member_id: str, consent: str, value: bool, source: str, request: str | None
+) -> None:
     ensure_table(con)
     if consent not in consent_columns():
         raise ValueError(f"unknown consent {consent!r}; known: {', '.join(consent_columns())}")
-    con.execute("INSERT INTO meta.consent_events VALUES (?, ?, ?, ?, ?, now())",
-                [member_id, consent, value, source, request])
+    con.execute(
+        "INSERT INTO meta.consent_events VALUES (?, ?, ?, ?, ?, now())", [member_id, consent, value, source, request]
+    )
 
 
 def objections_sql(source: str = "meta.consent_events") -> str:
     """SQL of the (member_id, consent) pairs whose latest DPO-recorded event is a refusal."""
-    return (f"(SELECT member_id, consent FROM {source} QUALIFY row_number() OVER "
-            "(PARTITION BY member_id, consent ORDER BY recorded_at DESC) = 1 AND NOT value)")
+    return (
+        f"(SELECT member_id, consent FROM {source} QUALIFY row_number() OVER "
+        "(PARTITION BY member_id, consent ORDER BY recorded_at DESC) = 1 AND NOT value)"
+    )
 
 
 def honoured_sql(value_sql: str, consent: str, member_sql: str = "r.member_id") -> str:
     """SQL of a consent flag as the crossing must carry it: the feed's value, unless the member withdrew that consent
     through the DPO (their latest event for it is a refusal) — a later feed still saying "yes" does not undo it."""
-    return (f"({value_sql} AND NOT EXISTS (SELECT 1 FROM {objections_sql()} o "
-            f"WHERE o.member_id = {member_sql} AND o.consent = '{consent}'))")
+    return (
+        f"({value_sql} AND NOT EXISTS (SELECT 1 FROM {objections_sql()} o "
+        f"WHERE o.member_id = {member_sql} AND o.consent = '{consent}'))"
+    )
 
 
 def shares(con: duckdb.DuckDBPyConnection, members_sql: str) -> list[ConsentShare]:
@@ -105,8 +115,11 @@ def shares(con: duckdb.DuckDBPyConnection, members_sql: str) -> list[ConsentShar
 def overridden(con: duckdb.DuckDBPyConnection, members_sql: str) -> int:
     """Members whose latest feed row says "yes" to a consent they withdrew through the DPO (fix at the source)."""
     source = events(con)
-    parts = [f"SELECT o.member_id FROM {objections_sql(source)} o JOIN {members_sql} m USING (member_id) "
-             f"WHERE o.consent = '{col}' AND coalesce(m.{col}, false)" for col in consent_columns()]
+    parts = [
+        f"SELECT o.member_id FROM {objections_sql(source)} o JOIN {members_sql} m USING (member_id) "
+        f"WHERE o.consent = '{col}' AND coalesce(m.{col}, false)"
+        for col in consent_columns()
+    ]
     return int(con.execute(f"SELECT count(DISTINCT member_id) FROM ({' UNION ALL '.join(parts)})").fetchone()[0])
 
 
@@ -132,7 +145,9 @@ def record_landing(con: duckdb.DuckDBPyConnection, file_id: int, checked: str) -
         f"count(*) FILTER (p.member_id IS NULL AND c.{col}), count(*) FILTER (p.member_id IS NULL AND NOT c.{col}), "
         f"count(*) FILTER (p.member_id IS NOT NULL AND c.{col} AND NOT p.{col}), "
         f"count(*) FILTER (p.member_id IS NOT NULL AND p.{col} AND NOT c.{col}), "
-        f"count(*) FILTER (p.member_id IS NOT NULL AND p.{col} = c.{col})" for col in cols)
+        f"count(*) FILTER (p.member_id IS NOT NULL AND p.{col} = c.{col})"
+        for col in cols
+    )
     flags = ", ".join(f"coalesce({col}, false) AS {col}" for col in cols)
     # one pass over the member register: each member's latest earlier version, as the crossing orders versions
     row = con.execute(f"""
@@ -142,7 +157,7 @@ def record_landing(con: duckdb.DuckDBPyConnection, file_id: int, checked: str) -
                    ORDER BY updated_at DESC, _file_id DESC, _line DESC) = 1) p USING (member_id)""").fetchone()
     out: dict[str, dict[str, int]] = {}
     for i, col in enumerate(cols):
-        values = [int(v) for v in row[i * len(CHANGES):(i + 1) * len(CHANGES)]]
+        values = [int(v) for v in row[i * len(CHANGES) : (i + 1) * len(CHANGES)]]
         out[col] = dict(zip(CHANGES, values, strict=True))
         con.execute("INSERT INTO meta.consent_landings VALUES (?, ?, ?, ?, ?, ?, ?, now())", [file_id, col, *values])
     return out
@@ -163,10 +178,14 @@ def history(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
                          AS prev FROM raw.members)
             GROUP BY ALL HAVING on_ + off_ > 0 ORDER BY month""").fetchall():
             rows.append({"month": month, "consent": col, "given": int(on), "withdrawn": int(off), "source": "feed"})
-        for month, on, off in con.execute(f"""
+        for month, on, off in con.execute(
+            f"""
             SELECT strftime(date_trunc('month', recorded_at), '%Y-%m'), count(*) FILTER (value),
                    count(*) FILTER (NOT value)
-            FROM {source} WHERE consent = ? GROUP BY ALL ORDER BY 1""", [col]).fetchall():
-            rows.append({"month": month, "consent": col, "given": int(on), "withdrawn": int(off),
-                         "source": "DPO requests"})
+            FROM {source} WHERE consent = ? GROUP BY ALL ORDER BY 1""",
+            [col],
+        ).fetchall():
+            rows.append(
+                {"month": month, "consent": col, "given": int(on), "withdrawn": int(off), "source": "DPO requests"}
+            )
     return sorted(rows, key=lambda r: (r["month"], r["consent"], r["source"]))

@@ -76,8 +76,10 @@ def kept_column_problems(contract: Contract) -> list[str]:
             pattern = str(opts.get("pattern") or "")
             anchored = pattern.startswith("^") and pattern.endswith("$")
             if not opts.get("enum") and not (anchored and opts.get("maxLength")):
-                problems.append(f"{contract.name}.{col.name}: kept text column without a reference list "
-                                "(enum) or an anchored pattern and maxLength")
+                problems.append(
+                    f"{contract.name}.{col.name}: kept text column without a reference list "
+                    "(enum) or an anchored pattern and maxLength"
+                )
         elif t.startswith("DECIMAL") or t in NUMBER_TYPES:
             if opts.get("minimum") is None or opts.get("maximum") is None:
                 problems.append(f"{contract.name}.{col.name}: kept number without minimum and maximum")
@@ -118,9 +120,14 @@ def _outbound_scan(con: duckdb.DuckDBPyConnection, name: str, contract: Contract
     """
     scrubbed = {c.rule.target for c in contract.columns if isinstance(c.rule, Scrub)}
     tokens = {c.rule.token_column for c in contract.columns if isinstance(c.rule, Token)}
-    columns = [r[0] for r in con.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_catalog = 'wh' AND table_schema = 'pseudo' "
-        "AND table_name = ? AND data_type = 'VARCHAR' ORDER BY ordinal_position", [name]).fetchall()]
+    columns = [
+        r[0]
+        for r in con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_catalog = 'wh' AND table_schema = 'pseudo' "
+            "AND table_name = ? AND data_type = 'VARCHAR' ORDER BY ordinal_position",
+            [name],
+        ).fetchall()
+    ]
     redacted = 0
     for column in columns:
         if column in tokens:
@@ -128,19 +135,23 @@ def _outbound_scan(con: duckdb.DuckDBPyConnection, name: str, contract: Contract
         c = _q(column)
         if column in scrubbed:
             for label, pattern in IDENTIFIER_PATTERNS_SQL.items():
-                hits = con.execute(f"SELECT count(*) FROM wh.pseudo.{name} WHERE regexp_matches({c}, ?)",
-                                   [pattern]).fetchone()[0]
+                hits = con.execute(
+                    f"SELECT count(*) FROM wh.pseudo.{name} WHERE regexp_matches({c}, ?)", [pattern]
+                ).fetchone()[0]
                 if hits:
-                    con.execute(f"UPDATE wh.pseudo.{name} SET {c} = regexp_replace({c}, ?, ?, 'g') "
-                                f"WHERE regexp_matches({c}, ?)", [pattern, f"<{label}>", pattern])
+                    con.execute(
+                        f"UPDATE wh.pseudo.{name} SET {c} = regexp_replace({c}, ?, ?, 'g') "
+                        f"WHERE regexp_matches({c}, ?)",
+                        [pattern, f"<{label}>", pattern],
+                    )
                     redacted += hits
             continue
         for label, pattern in IDENTIFIER_PATTERNS_SQL.items():
-            hits = con.execute(f"SELECT count(*) FROM wh.pseudo.{name} WHERE regexp_matches({c}, ?)",
-                               [pattern]).fetchone()[0]
+            hits = con.execute(
+                f"SELECT count(*) FROM wh.pseudo.{name} WHERE regexp_matches({c}, ?)", [pattern]
+            ).fetchone()[0]
             if hits:
-                raise CrossingError(f"pseudo.{name}.{column}: {hits} value(s) look like a {label}; "
-                                    "nothing crossed")
+                raise CrossingError(f"pseudo.{name}.{column}: {hits} value(s) look like a {label}; nothing crossed")
     return redacted
 
 
@@ -165,8 +176,9 @@ def hmac_sha256_sql(message_sql: str, ipad_param: str = "$ipad", opad_param: str
     return f"sha256({opad_param}::BLOB || unhex(sha256({ipad_param}::BLOB || encode({message_sql}))))"
 
 
-def token_sql(domain: str, version: int, entity: str, value_sql: str,
-              ipad_param: str = "$ipad", opad_param: str = "$opad") -> str:
+def token_sql(
+    domain: str, version: int, entity: str, value_sql: str, ipad_param: str = "$ipad", opad_param: str = "$opad"
+) -> str:
     """DuckDB expression: the token of ``value_sql`` for ``entity`` in ``domain`` at key ``version``.
 
     Pure SQL (four software SHA-256 compressions per value): the portable reference. The crossing and
@@ -174,8 +186,10 @@ def token_sql(domain: str, version: int, entity: str, value_sql: str,
     """
     prefix = f"{domain}.v{version}."
     msg = f"'{entity}:' || {value_sql}"
-    return (f"CASE WHEN {value_sql} IS NOT NULL THEN '{prefix}' || "
-            f"left({hmac_sha256_sql(msg, ipad_param, opad_param)}, {TOKEN_HEX_CHARS}) END")
+    return (
+        f"CASE WHEN {value_sql} IS NOT NULL THEN '{prefix}' || "
+        f"left({hmac_sha256_sql(msg, ipad_param, opad_param)}, {TOKEN_HEX_CHARS}) END"
+    )
 
 
 def token_py(key: bytes, domain: str, version: int, entity: str, value: str) -> str:
@@ -190,8 +204,9 @@ def token_py(key: bytes, domain: str, version: int, entity: str, value: str) -> 
 
 
 def current_version(con: duckdb.DuckDBPyConnection, domain: str) -> int | None:
-    row = con.execute("SELECT max(version) FROM meta.domain_keys WHERE domain = ? AND status = 'active'",
-                      [domain]).fetchone()
+    row = con.execute(
+        "SELECT max(version) FROM meta.domain_keys WHERE domain = ? AND status = 'active'", [domain]
+    ).fetchone()
     return row[0] if row and row[0] is not None else None
 
 
@@ -219,10 +234,13 @@ def refresh_member_tokens(con: duckdb.DuckDBPyConnection, settings: Any, domain:
     """(Re)compute meta.member_tokens for a domain and version from the identity map."""
     con.execute("DELETE FROM meta.member_tokens WHERE domain = ? AND key_version = ?", [domain, version])
     with token_functions(con, settings, domain, version) as tokens:
-        con.execute(f"INSERT INTO meta.member_tokens SELECT '{domain}', {version}, {tokens.sql('member', 'nir')}, "
-                    "member_id FROM meta.identity_map")
-    return con.execute("SELECT count(*) FROM meta.member_tokens WHERE domain = ? AND key_version = ?",
-                       [domain, version]).fetchone()[0]
+        con.execute(
+            f"INSERT INTO meta.member_tokens SELECT '{domain}', {version}, {tokens.sql('member', 'nir')}, "
+            "member_id FROM meta.identity_map"
+        )
+    return con.execute(
+        "SELECT count(*) FROM meta.member_tokens WHERE domain = ? AND key_version = ?", [domain, version]
+    ).fetchone()[0]
 
 
 # --- the crossing -------------------------------------------------------------------
@@ -231,8 +249,10 @@ def refresh_member_tokens(con: duckdb.DuckDBPyConnection, settings: Any, domain:
 def _latest(contract: Contract) -> str:
     pk = [c.name for c in contract.columns if c.primary_key]
     order = "updated_at DESC, " if any(c.name == "updated_at" for c in contract.columns) else ""
-    return (f"(SELECT * FROM raw.{contract.name} QUALIFY row_number() OVER (PARTITION BY "
-            f"{', '.join(_q(p) for p in pk)} ORDER BY {order}_file_id DESC, _line DESC) = 1)")
+    return (
+        f"(SELECT * FROM raw.{contract.name} QUALIFY row_number() OVER (PARTITION BY "
+        f"{', '.join(_q(p) for p in pk)} ORDER BY {order}_file_id DESC, _line DESC) = 1)"
+    )
 
 
 def _member_ref(contract: Contract) -> str | None:
@@ -249,8 +269,9 @@ def _scrub_key_sql(contract: Contract, col: Column, alias: str = "r") -> str:
     return f"sha256({ref_sql} || '|' || {alias}.{_q(col.name)})"
 
 
-def crossing_plan(contract: Contract, domain: str, version: int, as_of: str,
-                  tokens: TokenFunctions | None = None) -> tuple[list[str], list[str]]:
+def crossing_plan(
+    contract: Contract, domain: str, version: int, as_of: str, tokens: TokenFunctions | None = None
+) -> tuple[list[str], list[str]]:
     """(select expressions, joins) turning ``r`` (latest raw rows of a feed) into its warehouse table.
 
     With ``tokens`` (the domain's token functions), value tokens are computed by them: a column that
@@ -272,8 +293,10 @@ def crossing_plan(contract: Contract, domain: str, version: int, as_of: str,
                 ref = rule.identity_map_key
                 # Inner join: a contract or benefit whose member is not (yet) in the register stays in the
                 # vault, held back and counted, and crosses on the run after its member lands.
-                joins.append(f"JOIN meta.member_tokens {alias} ON {alias}.member_id = r.{_q(ref)} "
-                             f"AND {alias}.domain = '{domain}' AND {alias}.key_version = {version}")
+                joins.append(
+                    f"JOIN meta.member_tokens {alias} ON {alias}.member_id = r.{_q(ref)} "
+                    f"AND {alias}.domain = '{domain}' AND {alias}.key_version = {version}"
+                )
                 exprs.append(f"{alias}.member_token AS {_q(target)}")
             elif tokens is None:
                 exprs.append(f"{token_sql(domain, version, entity, c)} AS {_q(target)}")
@@ -281,24 +304,31 @@ def crossing_plan(contract: Contract, domain: str, version: int, as_of: str,
                 exprs.append(f"{tokens.sql(entity, c)} AS {_q(target)}")
             else:  # repeated values (a contract in every benefit line): tokenise each distinct value once
                 alias = f"tk_{col.name}"
-                joins.append(f"LEFT JOIN (SELECT v, {tokens.sql(entity, 'v')} AS token FROM (SELECT DISTINCT "
-                             f"{_q(col.name)} AS v FROM raw.{contract.name} WHERE {_q(col.name)} IS NOT NULL)) "
-                             f"{alias} ON {alias}.v = {c}")
+                joins.append(
+                    f"LEFT JOIN (SELECT v, {tokens.sql(entity, 'v')} AS token FROM (SELECT DISTINCT "
+                    f"{_q(col.name)} AS v FROM raw.{contract.name} WHERE {_q(col.name)} IS NOT NULL)) "
+                    f"{alias} ON {alias}.v = {c}"
+                )
                 exprs.append(f"{alias}.token AS {_q(target)}")
         elif isinstance(rule, BirthYearAgeBand):
-            age = (f"(year(DATE '{as_of}') - year({c}) - CASE WHEN strftime(DATE '{as_of}', '%m%d') < "
-                   f"strftime({c}, '%m%d') THEN 1 ELSE 0 END)")
+            age = (
+                f"(year(DATE '{as_of}') - year({c}) - CASE WHEN strftime(DATE '{as_of}', '%m%d') < "
+                f"strftime({c}, '%m%d') THEN 1 ELSE 0 END)"
+            )
             exprs.append(f"year({c})::INTEGER AS birth_year")
-            exprs.append(f"CAST(({age} // 5) * 5 AS VARCHAR) || '-' || CAST(({age} // 5) * 5 + 4 AS VARCHAR) "
-                         "AS age_band")
+            exprs.append(
+                f"CAST(({age} // 5) * 5 AS VARCHAR) || '-' || CAST(({age} // 5) * 5 + 4 AS VARCHAR) AS age_band"
+            )
         elif isinstance(rule, Departement):
             exprs.append(f"{postal_code_departement_sql(c)} AS {_q(rule.target)}")
         elif isinstance(rule, Month):
             exprs.append(f"date_trunc('month', {c})::DATE AS {_q(rule.target)}")
         elif isinstance(rule, Scrub):
             alias = f"st_{col.name}"
-            joins.append(f"LEFT JOIN meta.scrubbed_text {alias} ON {alias}.feed = '{contract.name}' AND "
-                         f"{alias}.column_name = '{col.name}' AND {alias}.text_hash = {_scrub_key_sql(contract, col)}")
+            joins.append(
+                f"LEFT JOIN meta.scrubbed_text {alias} ON {alias}.feed = '{contract.name}' AND "
+                f"{alias}.column_name = '{col.name}' AND {alias}.text_hash = {_scrub_key_sql(contract, col)}"
+            )
             exprs.append(f"CASE WHEN {c} IS NULL THEN NULL ELSE {alias}.scrubbed END AS {_q(rule.target)}")
         else:  # keep, consent: the value as is, under its warehouse name
             (target,) = rule.warehouse_columns
@@ -329,16 +359,14 @@ def member_name_gazetteer(con: duckdb.DuckDBPyConnection) -> Any:
     return gazetteer
 
 
-def _scrub_pending(
-    con: duckdb.DuckDBPyConnection, contract: Contract, col: Column, gazetteer: Any = None
-) -> int:
+def _scrub_pending(con: duckdb.DuckDBPyConnection, contract: Contract, col: Column, gazetteer: Any = None) -> int:
     """Scrub the free texts not scrubbed yet (cached by member and text hash in the vault).
 
     ``gazetteer``: a callable returning the member-name gazetteer (built on first need, once per crossing).
     """
     ref = _member_ref(contract)
     names = ("m.first_name", "m.last_name") if ref else ("NULL", "NULL")
-    join = (f"LEFT JOIN {_latest(feed_contracts()['members'])} m ON m.member_id = r.{_q(ref)}" if ref else "")
+    join = f"LEFT JOIN {_latest(feed_contracts()['members'])} m ON m.member_id = r.{_q(ref)}" if ref else ""
     con.execute(f"""CREATE OR REPLACE TEMP TABLE pending_scrub AS
         SELECT row_number() OVER () AS rn, * FROM (
             SELECT DISTINCT {_scrub_key_sql(contract, col)} AS h, r.{_q(col.name)} AS text,
@@ -354,13 +382,22 @@ def _scrub_pending(
     from vault.pii.scrubber import scrub_texts  # engineer P's scrubber, loaded only when needed
 
     for start in range(1, total + 1, SCRUB_BATCH):
-        rows = con.execute("SELECT h, text, first_name, last_name FROM pending_scrub WHERE rn BETWEEN ? AND ? "
-                           "ORDER BY rn", [start, start + SCRUB_BATCH - 1]).fetchall()
+        rows = con.execute(
+            "SELECT h, text, first_name, last_name FROM pending_scrub WHERE rn BETWEEN ? AND ? ORDER BY rn",
+            [start, start + SCRUB_BATCH - 1],
+        ).fetchall()
         known = [[n for n in (r[2], r[3]) if n] for r in rows]
-        scrubbed = scrub_texts([r[1] for r in rows], known_names=known,
-                               gazetteer=gazetteer() if gazetteer is not None else None)
-        batch = pa.table({"feed": [contract.name] * len(rows), "column_name": [col.name] * len(rows),
-                          "text_hash": [r[0] for r in rows], "scrubbed": scrubbed})
+        scrubbed = scrub_texts(
+            [r[1] for r in rows], known_names=known, gazetteer=gazetteer() if gazetteer is not None else None
+        )
+        batch = pa.table(
+            {
+                "feed": [contract.name] * len(rows),
+                "column_name": [col.name] * len(rows),
+                "text_hash": [r[0] for r in rows],
+                "scrubbed": scrubbed,
+            }
+        )
         con.register("scrub_batch", batch)
         con.execute("INSERT INTO meta.scrubbed_text SELECT * FROM scrub_batch")
         con.unregister("scrub_batch")
@@ -414,13 +451,16 @@ def cross_to_warehouse(settings: Any, domain: str | None = None) -> dict[str, in
             for name, contract in feed_contracts().items():
                 exprs, joins = crossing_plan(contract, domain, version, as_of, tokens)
                 violation = kept_violation_sql(contract)
-                sql = (f"CREATE OR REPLACE TABLE wh.pseudo.{name} AS SELECT {', '.join(exprs)} "
-                       f"FROM {_latest(contract)} r {' '.join(joins)} WHERE NOT {violation}")
+                sql = (
+                    f"CREATE OR REPLACE TABLE wh.pseudo.{name} AS SELECT {', '.join(exprs)} "
+                    f"FROM {_latest(contract)} r {' '.join(joins)} WHERE NOT {violation}"
+                )
                 con.execute(sql)
                 redacted += _outbound_scan(con, name, contract)
                 counts[name] = con.execute(f"SELECT count(*) FROM wh.pseudo.{name}").fetchone()[0]
-                latest, bad = con.execute(f"SELECT count(*), count(*) FILTER ({violation}) FROM {_latest(contract)} r"
-                                          ).fetchone()
+                latest, bad = con.execute(
+                    f"SELECT count(*), count(*) FILTER ({violation}) FROM {_latest(contract)} r"
+                ).fetchone()
                 if bad:
                     withheld[name] = bad
                 if latest - bad > counts[name]:
@@ -438,10 +478,21 @@ def cross_to_warehouse(settings: Any, domain: str | None = None) -> dict[str, in
         from vault.erasure import finish_pending_erasures
 
         finish_pending_erasures(settings, con)
-    audit.append(settings, actor_name(), "crossing.warehouse",
-                 {"domain": domain, "key_version": version, "rows": counts, "member_tokens": n_tokens,
-                  "texts_scrubbed": scrubbed, "held_back": held, "withheld_contract_violation": withheld,
-                  "identifiers_redacted_after_scrub": redacted})
+    audit.append(
+        settings,
+        actor_name(),
+        "crossing.warehouse",
+        {
+            "domain": domain,
+            "key_version": version,
+            "rows": counts,
+            "member_tokens": n_tokens,
+            "texts_scrubbed": scrubbed,
+            "held_back": held,
+            "withheld_contract_violation": withheld,
+            "identifiers_redacted_after_scrub": redacted,
+        },
+    )
     log.info("crossed to the warehouse (%s v%s): %s", domain, version, counts)
     if held:
         log.warning("held back in the vault, member not in the register: %s", held)

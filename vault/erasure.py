@@ -55,8 +55,23 @@ class ErasureError(RuntimeError):
 
 #: Values of a text file are words of these characters (tokens, e-mails, IBANs, NIRs, ids, phones without spaces).
 _WORD = re.compile(r"[A-Za-z0-9_.@+-]+")
-_TEXT_SUFFIXES = {".csv", ".txt", ".jsonl", ".ndjson", ".json", ".log", ".html", ".md", ".xml", ".sql", ".yml",
-                  ".yaml", ".svg", ".out", ".err"}
+_TEXT_SUFFIXES = {
+    ".csv",
+    ".txt",
+    ".jsonl",
+    ".ndjson",
+    ".json",
+    ".log",
+    ".html",
+    ".md",
+    ".xml",
+    ".sql",
+    ".yml",
+    ".yaml",
+    ".svg",
+    ".out",
+    ".err",
+}
 _ERASED = "[effacé / erased]"
 
 
@@ -110,36 +125,58 @@ def member_needles(settings: Any, con: duckdb.DuckDBPyConnection, member_ids: It
         "SELECT DISTINCT nir, email, phone, iban FROM raw.members WHERE member_id IN (SELECT member_id FROM erase_ids)"
     ).fetchall()
     nirs = {r[0] for r in contact if r[0]} | {
-        r[0] for r in con.execute(
-            "SELECT nir FROM meta.identity_map WHERE member_id IN (SELECT member_id FROM erase_ids)").fetchall()}
+        r[0]
+        for r in con.execute(
+            "SELECT nir FROM meta.identity_map WHERE member_id IN (SELECT member_id FROM erase_ids)"
+        ).fetchall()
+    }
     for row in contact:
         needles.values.update(v for v in row if v)
     needles.values.update(nirs)
     needles.values.update(ids)
     # a phone written with separators in a file is matched on its digits too
     needles.values.update(re.sub(r"[ .-]", "", r[2]) for r in contact if r[2])
-    contracts = {r[0] for r in con.execute(
-        "SELECT DISTINCT contract_id FROM raw.contracts WHERE member_id IN (SELECT member_id FROM erase_ids)"
-    ).fetchall()}
-    benefits = {r[0] for r in con.execute(
-        "SELECT DISTINCT benefit_id FROM raw.benefits WHERE member_id IN (SELECT member_id FROM erase_ids) "
-        "OR contract_id IN (SELECT unnest(?::VARCHAR[]))", [sorted(contracts)]).fetchall()}
+    contracts = {
+        r[0]
+        for r in con.execute(
+            "SELECT DISTINCT contract_id FROM raw.contracts WHERE member_id IN (SELECT member_id FROM erase_ids)"
+        ).fetchall()
+    }
+    benefits = {
+        r[0]
+        for r in con.execute(
+            "SELECT DISTINCT benefit_id FROM raw.benefits WHERE member_id IN (SELECT member_id FROM erase_ids) "
+            "OR contract_id IN (SELECT unnest(?::VARCHAR[]))",
+            [sorted(contracts)],
+        ).fetchall()
+    }
     needles.values.update(contracts | benefits)
-    needles.values.update(r[0] for r in con.execute(
-        "SELECT member_token FROM meta.member_tokens WHERE member_id IN (SELECT member_id FROM erase_ids)").fetchall())
+    needles.values.update(
+        r[0]
+        for r in con.execute(
+            "SELECT member_token FROM meta.member_tokens WHERE member_id IN (SELECT member_id FROM erase_ids)"
+        ).fetchall()
+    )
     needles.values.update(entity_tokens(settings, con, "member", nirs))
     by_entity = {"contract": contracts, "benefit": benefits}
     for entity, (feed, _column) in token_entities().items():
-        needles.values.update(entity_tokens(settings, con, entity, by_entity.get(entity) or
-                                            (contracts if feed == "contracts" else benefits)))
+        needles.values.update(
+            entity_tokens(
+                settings, con, entity, by_entity.get(entity) or (contracts if feed == "contracts" else benefits)
+            )
+        )
     # tokens of earlier key versions, through the rotation map
     if needles.values:
-        con.execute("CREATE OR REPLACE TEMP TABLE erase_values AS SELECT unnest(?::VARCHAR[]) AS v",
-                    [sorted(needles.values)])
-        needles.values.update(r[0] for r in con.execute(
-            "SELECT old_token FROM meta.token_rotation WHERE new_token IN (SELECT v FROM erase_values) "
-            "UNION SELECT new_token FROM meta.token_rotation WHERE old_token IN (SELECT v FROM erase_values)"
-        ).fetchall())
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE erase_values AS SELECT unnest(?::VARCHAR[]) AS v", [sorted(needles.values)]
+        )
+        needles.values.update(
+            r[0]
+            for r in con.execute(
+                "SELECT old_token FROM meta.token_rotation WHERE new_token IN (SELECT v FROM erase_values) "
+                "UNION SELECT new_token FROM meta.token_rotation WHERE old_token IN (SELECT v FROM erase_values)"
+            ).fetchall()
+        )
     con.execute("DROP TABLE IF EXISTS erase_ids")
     con.execute("DROP TABLE IF EXISTS erase_values")
     return needles
@@ -149,16 +186,22 @@ def _load_values(con: duckdb.DuckDBPyConnection, needles: Needles) -> None:
     con.register("erase_values_arrow", pa.table({"v": sorted(needles.values)}))
     con.execute("CREATE OR REPLACE TEMP TABLE erase_values AS SELECT v FROM erase_values_arrow")
     con.unregister("erase_values_arrow")
-    con.register("erase_ids_arrow", pa.table({"member_id": sorted(needles.member_ids)}, schema=pa.schema(
-        [("member_id", pa.string())])))
+    con.register(
+        "erase_ids_arrow",
+        pa.table({"member_id": sorted(needles.member_ids)}, schema=pa.schema([("member_id", pa.string())])),
+    )
     con.execute("CREATE OR REPLACE TEMP TABLE erase_ids AS SELECT member_id FROM erase_ids_arrow")
     con.unregister("erase_ids_arrow")
 
 
 def _table_exists(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
-    return bool(con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_catalog = 'vault' AND table_schema = ? "
-        "AND table_name = ?", [schema, table]).fetchone()[0])
+    return bool(
+        con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_catalog = 'vault' AND table_schema = ? "
+            "AND table_name = ?",
+            [schema, table],
+        ).fetchone()[0]
+    )
 
 
 def delete_in_vault(con: duckdb.DuckDBPyConnection, needles: Needles, member_rows: bool = True) -> dict[str, int]:
@@ -174,10 +217,12 @@ def delete_in_vault(con: duckdb.DuckDBPyConnection, needles: Needles, member_row
         "meta.quarantine": (
             "DELETE FROM meta.quarantine WHERE rowid IN (SELECT q.rowid FROM meta.quarantine q, LATERAL (SELECT "
             "unnest(regexp_extract_all(coalesce(q.raw_values, ''), '[A-Za-z0-9_.@+-]+')) AS x) w "
-            f"WHERE w.x IN {vals})"),
+            f"WHERE w.x IN {vals})"
+        ),
         "meta.scrubbed_text": (
             "DELETE FROM meta.scrubbed_text WHERE text_hash IN (SELECT sha256(coalesce(member_id, '') || '|' || "
-            f"comment) FROM raw.benefits WHERE (benefit_id IN {vals} OR member_id IN {ids}) AND comment IS NOT NULL)"),
+            f"comment) FROM raw.benefits WHERE (benefit_id IN {vals} OR member_id IN {ids}) AND comment IS NOT NULL)"
+        ),
         "meta.token_rotation": f"DELETE FROM meta.token_rotation WHERE old_token IN {vals} OR new_token IN {vals}",
     }
     if member_rows:
@@ -220,16 +265,32 @@ def erase_member(settings: Any, member_token: str, actor: str | None = None) -> 
     return erase_member_id(settings, row[0], actor=actor)
 
 
-def erase_member_id(settings: Any, member_id: str, actor: str | None = None, request: str | None = None
-                    ) -> dict[str, int]:
+def erase_member_id(
+    settings: Any, member_id: str, actor: str | None = None, request: str | None = None
+) -> dict[str, int]:
     """Erase one member everywhere under the data directory (see the module's docstring); rows removed per place."""
-    return remove_everywhere(settings, [member_id], None, actor=actor, action="erasure.member",
-                             facts={"request": request} if request else {}, remember=True)
+    return remove_everywhere(
+        settings,
+        [member_id],
+        None,
+        actor=actor,
+        action="erasure.member",
+        facts={"request": request} if request else {},
+        remember=True,
+    )
 
 
-def remove_everywhere(settings: Any, member_ids: Iterable[str], extra: Needles | None, *, actor: str | None,
-                      action: str, facts: dict[str, Any], member_rows: bool = True,
-                      remember: bool = False) -> dict[str, int]:
+def remove_everywhere(
+    settings: Any,
+    member_ids: Iterable[str],
+    extra: Needles | None,
+    *,
+    actor: str | None,
+    action: str,
+    facts: dict[str, Any],
+    member_rows: bool = True,
+    remember: bool = False,
+) -> dict[str, int]:
     """Remove the members (and/or the extra values, e.g. purged benefit lines) from every zone, physically.
 
     ``remember``: an erasure (not a purge) is recorded in the erasure register (``vault.erasure_register``), so
@@ -245,8 +306,12 @@ def remove_everywhere(settings: Any, member_ids: Iterable[str], extra: Needles |
         # their earlier exports (access requests, in the vault's outbox) are copies of what is being removed
         exports = 0
         if _table_exists(con, "meta", "requests") and needles.member_ids:
-            numbers = [r[0] for r in con.execute("SELECT number FROM meta.requests WHERE list_contains(?, member_id)",
-                                                 [sorted(needles.member_ids)]).fetchall()]
+            numbers = [
+                r[0]
+                for r in con.execute(
+                    "SELECT number FROM meta.requests WHERE list_contains(?, member_id)", [sorted(needles.member_ids)]
+                ).fetchall()
+            ]
             for number in numbers:
                 folder = Path(settings.vault_dir) / "outbox" / number
                 if folder.is_dir():
@@ -261,8 +326,18 @@ def remove_everywhere(settings: Any, member_ids: Iterable[str], extra: Needles |
         # before that, the next crossing finishes the removal and audits it (counts only, no identifier)
         con.execute(
             "INSERT INTO meta.pending_erasure VALUES (?, now())",
-            [json.dumps({"action": action, "rows_deleted": deleted, "actor": actor, **facts, "_facts": facts,
-                         "_warehouse_values": sorted(needles.values)})],
+            [
+                json.dumps(
+                    {
+                        "action": action,
+                        "rows_deleted": deleted,
+                        "actor": actor,
+                        **facts,
+                        "_facts": facts,
+                        "_warehouse_values": sorted(needles.values),
+                    }
+                )
+            ],
         )
         con.execute("COMMIT")
         con.execute("CHECKPOINT")
@@ -271,8 +346,12 @@ def remove_everywhere(settings: Any, member_ids: Iterable[str], extra: Needles |
     # does the same remaining work again (each step is idempotent).
     cross_to_warehouse(settings)
     swept = next((e["details"] for e in reversed(audit.entries(settings)) if e["action"] == f"{action}.files"), {})
-    return {**deleted, "exports removed": exports, "files rewritten": swept.get("files_rewritten", 0),
-            "file lines removed": swept.get("lines_removed", 0)}
+    return {
+        **deleted,
+        "exports removed": exports,
+        "files rewritten": swept.get("files_rewritten", 0),
+        "file lines removed": swept.get("lines_removed", 0),
+    }
 
 
 def delete_from_warehouse(path: Path, values: list[str]) -> int:
@@ -287,11 +366,18 @@ def delete_from_warehouse(path: Path, values: list[str]) -> int:
         con.execute("CREATE TEMP TABLE erase_values AS SELECT v FROM erase_values_arrow")
         tables = con.execute(
             "SELECT table_schema, table_name FROM information_schema.tables WHERE table_catalog = 'wh' "
-            "AND table_type = 'BASE TABLE'").fetchall()
+            "AND table_type = 'BASE TABLE'"
+        ).fetchall()
         for schema, table in tables:
-            cols = [r[0] for r in con.execute(
-                "SELECT column_name FROM information_schema.columns WHERE table_catalog = 'wh' AND table_schema = ? "
-                "AND table_name = ? AND data_type = 'VARCHAR'", [schema, table]).fetchall()]
+            cols = [
+                r[0]
+                for r in con.execute(
+                    "SELECT column_name FROM information_schema.columns WHERE table_catalog = 'wh' "
+                    "AND table_schema = ? "
+                    "AND table_name = ? AND data_type = 'VARCHAR'",
+                    [schema, table],
+                ).fetchall()
+            ]
             if not cols:
                 continue
             cond = " OR ".join(f'"{c}" IN (SELECT v FROM erase_values)' for c in cols)
@@ -334,10 +420,18 @@ def finish_pending_erasures(settings: Any, con: Any) -> int:
             details["warehouse_rows_deleted"] = removed
             facts = details.pop("_facts", {})
             audit.append(settings, actor, action, details)
-            audit.append(settings, actor, f"{action}.files", {**facts, "files_rewritten": swept["files"],
-                                                              "lines_removed": swept["lines"],
-                                                              "values_redacted": swept["redacted"],
-                                                              "vault_rewritten": True})
+            audit.append(
+                settings,
+                actor,
+                f"{action}.files",
+                {
+                    **facts,
+                    "files_rewritten": swept["files"],
+                    "lines_removed": swept["lines"],
+                    "values_redacted": swept["redacted"],
+                    "vault_rewritten": True,
+                },
+            )
     # the values go in the same transaction as a marker saying the vault file is still to be rewritten
     con.execute("BEGIN TRANSACTION")
     con.execute("DELETE FROM meta.pending_erasure")
@@ -369,8 +463,9 @@ def _rewrite_attached_vault(settings: Any, con: Any) -> None:
 
 def _skip(settings: Any, path: Path) -> bool:
     vault_dir = Path(settings.vault_dir)
-    if path.parent == vault_dir and (path.name.startswith("vault.duckdb") or path.name.startswith("audit.")
-                                     or path.suffix in (".lock", ".json")):
+    if path.parent == vault_dir and (
+        path.name.startswith("vault.duckdb") or path.name.startswith("audit.") or path.suffix in (".lock", ".json")
+    ):
         return True  # the vault (rewritten), the audit log (holds no identifier) and its sidecars
     return path == Path(settings.warehouse_db) or path.name.startswith(Path(settings.warehouse_db).name)
 
@@ -483,8 +578,10 @@ def sweep_files(settings: Any, needles: Needles, con: Any = None, only: Path | N
         if suffix not in _TEXT_SUFFIXES and not in_inbox:
             data = path.read_bytes()
             if any(v.encode() in data for v in values if len(v) >= 6):
-                raise ErasureError(f"{path.relative_to(home)}: a binary file holds a value to erase and Confiance "
-                                   "does not know how to rewrite it; remove or regenerate it, then erase again")
+                raise ErasureError(
+                    f"{path.relative_to(home)}: a binary file holds a value to erase and Confiance "
+                    "does not know how to rewrite it; remove or regenerate it, then erase again"
+                )
             continue
         data = path.read_bytes()
         if not any(w in values for w in _WORD.findall(data.decode("latin-1"))):
@@ -512,8 +609,10 @@ def sweep_files(settings: Any, needles: Needles, con: Any = None, only: Path | N
 
 def _update_ledger(con: Any, rechecked: list[tuple[str, str, str, int]]) -> None:
     for name, old, new, size in rechecked:
-        con.execute("UPDATE meta.ledger SET checksum = ?, size_bytes = ? WHERE file = ? AND checksum = ?",
-                    [new, size, name, old])
+        con.execute(
+            "UPDATE meta.ledger SET checksum = ?, size_bytes = ? WHERE file = ? AND checksum = ?",
+            [new, size, name, old],
+        )
 
 
 # --------------------------------------------------------------------------- the vault file

@@ -68,9 +68,12 @@ def ensure_table(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _present(con: duckdb.DuckDBPyConnection) -> bool:
-    return bool(con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_catalog = 'vault' AND table_schema = 'meta' "
-        "AND table_name = 'erasure_register'").fetchone()[0])
+    return bool(
+        con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_catalog = 'vault' AND table_schema = 'meta' "
+            "AND table_name = 'erasure_register'"
+        ).fetchone()[0]
+    )
 
 
 def active_version(con: duckdb.DuckDBPyConnection) -> int:
@@ -95,15 +98,27 @@ def remember(settings: Any, con: duckdb.DuckDBPyConnection, member_ids: list[str
     if not ids:
         return None
     ensure_table(con)
-    nirs = sorted({r[0] for r in con.execute(
-        "SELECT nir FROM meta.identity_map WHERE list_contains(?, member_id) UNION "
-        "SELECT nir FROM raw.members WHERE list_contains(?, member_id) AND nir IS NOT NULL", [ids, ids]).fetchall()})
+    nirs = sorted(
+        {
+            r[0]
+            for r in con.execute(
+                "SELECT nir FROM meta.identity_map WHERE list_contains(?, member_id) UNION "
+                "SELECT nir FROM raw.members WHERE list_contains(?, member_id) AND nir IS NOT NULL",
+                [ids, ids],
+            ).fetchall()
+        }
+    )
     version = active_version(con)
     number = int(con.execute("SELECT coalesce(max(number), 0) + 1 FROM meta.erasure_register").fetchone()[0])
-    rows = [(entity, d) for entity, values in (("member_id", ids), ("nir", nirs))
-            for d in digests(settings, version, entity, values)]
-    con.executemany("INSERT INTO meta.erasure_register VALUES (?, ?, ?, ?, ?, now())",
-                    [[number, entity, version, d, request] for entity, d in rows])
+    rows = [
+        (entity, d)
+        for entity, values in (("member_id", ids), ("nir", nirs))
+        for d in digests(settings, version, entity, values)
+    ]
+    con.executemany(
+        "INSERT INTO meta.erasure_register VALUES (?, ?, ?, ?, ?, now())",
+        [[number, entity, version, d, request] for entity, d in rows],
+    )
     return number
 
 
@@ -114,8 +129,10 @@ class Matcher:
         self.settings = settings
         self.versions: list[int] = []
         if _present(con):
-            self.versions = [r[0] for r in con.execute(
-                "SELECT DISTINCT key_version FROM meta.erasure_register ORDER BY 1").fetchall()]
+            self.versions = [
+                r[0]
+                for r in con.execute("SELECT DISTINCT key_version FROM meta.erasure_register ORDER BY 1").fetchall()
+            ]
         self.active = active_version(con) if self.versions else 1
         if self.versions:  # entries seen again during this landing are re-keyed to the active version
             self.versions = sorted(set(self.versions) | {self.active})
@@ -130,31 +147,43 @@ class Matcher:
         present = [(e, c) for e, c in ENTITIES.items() if c in columns]
         if not self or not present:
             return refused
-        con.execute("CREATE OR REPLACE TEMP TABLE erased_hit (entity VARCHAR, value VARCHAR, number INTEGER, "
-                    "key_version INTEGER)")
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE erased_hit (entity VARCHAR, value VARCHAR, number INTEGER, "
+            "key_version INTEGER)"
+        )
         for version in self.versions:
             with TokenFunctions(con, register_key(self.settings, version), PURPOSE, version) as fn:
                 for entity, column in present:
-                    con.execute(f"""INSERT INTO erased_hit
+                    con.execute(
+                        f"""INSERT INTO erased_hit
                         SELECT ?, v.value, r.number, r.key_version
                         FROM (SELECT DISTINCT "{column}" AS value FROM {checked} WHERE "{column}" IS NOT NULL) v
                         JOIN meta.erasure_register r ON r.entity = ? AND r.key_version = ?
-                         AND r.digest = {fn.sql(entity, 'v.value')}""", [entity, entity, version])
+                         AND r.digest = {fn.sql(entity, "v.value")}""",
+                        [entity, entity, version],
+                    )
         hits = con.execute("SELECT entity, value, number, key_version FROM erased_hit").fetchall()
         if not hits:
             return refused
         # the rows of those members: by either identifier (a member row re-sent under a new id is caught by its NIR)
-        conds = " OR ".join(f'"{c}" IN (SELECT value FROM erased_hit WHERE entity = \'{e}\')' for e, c in present)
-        number_of = " ".join(f'WHEN "{c}" IN (SELECT value FROM erased_hit WHERE entity = \'{e}\') THEN '
-                             f"(SELECT min(number) FROM erased_hit WHERE entity = '{e}' AND value = \"{c}\")"
-                             for e, c in present)
+        conds = " OR ".join(f"\"{c}\" IN (SELECT value FROM erased_hit WHERE entity = '{e}')" for e, c in present)
+        number_of = " ".join(
+            f"WHEN \"{c}\" IN (SELECT value FROM erased_hit WHERE entity = '{e}') THEN "
+            f"(SELECT min(number) FROM erased_hit WHERE entity = '{e}' AND value = \"{c}\")"
+            for e, c in present
+        )
         refused.rows = int(con.execute(f"SELECT count(*) FROM {checked} WHERE {conds}").fetchone()[0])
         con.execute(f"""UPDATE {checked} SET _reason = '{REASON}',
             _raw = '{{"erasure_register_entry": ' || (CASE {number_of} END)::VARCHAR || '}}' WHERE {conds}""")
         refused.entries = {int(h[2]) for h in hits}
-        refused.values = {str(v) for r in con.execute(
-            f"SELECT {', '.join(chr(34) + c + chr(34) for _e, c in present)} FROM {checked} WHERE {conds}").fetchall()
-            for v in r if v}
+        refused.values = {
+            str(v)
+            for r in con.execute(
+                f"SELECT {', '.join(chr(34) + c + chr(34) for _e, c in present)} FROM {checked} WHERE {conds}"
+            ).fetchall()
+            for v in r
+            if v
+        }
         self._rekey(con, [h for h in hits if h[3] != self.active])
         con.execute("DROP TABLE erased_hit")
         return refused
@@ -167,20 +196,33 @@ class Matcher:
         from vault.landing import actor_name
 
         swept = sweep_files(self.settings, Needles(values=set(refused.values)), con=con, only=path)
-        audit.append(self.settings, actor_name(), "erasure.register_honoured",
-                     {"file": path.name, "feed": feed, "rows_refused": refused.rows,
-                      "register_entries": sorted(refused.entries), "inbox_lines_removed": swept["lines"]})
+        audit.append(
+            self.settings,
+            actor_name(),
+            "erasure.register_honoured",
+            {
+                "file": path.name,
+                "feed": feed,
+                "rows_refused": refused.rows,
+                "register_entries": sorted(refused.entries),
+                "inbox_lines_removed": swept["lines"],
+            },
+        )
         refused.values.clear()
 
     def _rekey(self, con: duckdb.DuckDBPyConnection, old: list[tuple[str, str, int, int]]) -> None:
         """Entries matched under an old key version get the active version's digest (the value is in hand)."""
         for entity, value, number, version in old:
             (digest,) = digests(self.settings, self.active, entity, [value])
-            con.execute("INSERT INTO meta.erasure_register SELECT number, entity, ?, ?, request, erased_at "
-                        "FROM meta.erasure_register WHERE number = ? AND entity = ? AND key_version = ? LIMIT 1",
-                        [self.active, digest, number, entity, version])
-            con.execute("DELETE FROM meta.erasure_register WHERE number = ? AND entity = ? AND key_version = ?",
-                        [number, entity, version])
+            con.execute(
+                "INSERT INTO meta.erasure_register SELECT number, entity, ?, ?, request, erased_at "
+                "FROM meta.erasure_register WHERE number = ? AND entity = ? AND key_version = ? LIMIT 1",
+                [self.active, digest, number, entity, version],
+            )
+            con.execute(
+                "DELETE FROM meta.erasure_register WHERE number = ? AND entity = ? AND key_version = ?",
+                [number, entity, version],
+            )
 
 
 def clear_quarantined_values(con: duckdb.DuckDBPyConnection, file_id: int, refused: Refused) -> int:
@@ -188,11 +230,14 @@ def clear_quarantined_values(con: duckdb.DuckDBPyConnection, file_id: int, refus
     NIR lose their values and take the reason ``erased_member``; returns how many."""
     if not refused.values:
         return 0
-    con.execute("CREATE OR REPLACE TEMP TABLE erased_values AS SELECT unnest(?::VARCHAR[]) AS v",
-                [sorted(refused.values)])
-    where = (f"file_id = {int(file_id)} AND reason <> '{REASON}' AND rowid IN (SELECT q.rowid FROM meta.quarantine q, "
-             "LATERAL (SELECT unnest(regexp_extract_all(coalesce(q.raw_values, ''), '[A-Za-z0-9_.@+-]+')) AS x) w "
-             "WHERE w.x IN (SELECT v FROM erased_values))")
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE erased_values AS SELECT unnest(?::VARCHAR[]) AS v", [sorted(refused.values)]
+    )
+    where = (
+        f"file_id = {int(file_id)} AND reason <> '{REASON}' AND rowid IN (SELECT q.rowid FROM meta.quarantine q, "
+        "LATERAL (SELECT unnest(regexp_extract_all(coalesce(q.raw_values, ''), '[A-Za-z0-9_.@+-]+')) AS x) w "
+        "WHERE w.x IN (SELECT v FROM erased_values))"
+    )
     n = int(con.execute(f"SELECT count(*) FROM meta.quarantine WHERE {where}").fetchone()[0])
     if n:
         con.execute(f"UPDATE meta.quarantine SET reason = '{REASON}', raw_values = NULL WHERE {where}")
@@ -213,8 +258,10 @@ def entries(settings: Any) -> list[RegisterEntry]:
     with vault_connection(settings, read_only=True) as con:
         if not _present(con):
             return []
-        rows = con.execute("SELECT number, min(erased_at), any_value(request), list(DISTINCT key_version ORDER BY "
-                           "key_version) FROM meta.erasure_register GROUP BY number ORDER BY number").fetchall()
+        rows = con.execute(
+            "SELECT number, min(erased_at), any_value(request), list(DISTINCT key_version ORDER BY "
+            "key_version) FROM meta.erasure_register GROUP BY number ORDER BY number"
+        ).fetchall()
     return [RegisterEntry(int(n), at, req, tuple(int(v) for v in vs)) for n, at, req, vs in rows]
 
 
@@ -228,9 +275,16 @@ def rotate_key(settings: Any, actor: str) -> int:
         if not con.execute("SELECT count(*) FROM meta.erasure_register_keys").fetchone()[0]:
             con.execute("INSERT INTO meta.erasure_register_keys VALUES (?, now())", [old])
         con.execute("INSERT INTO meta.erasure_register_keys VALUES (?, now())", [new])
-        waiting = int(con.execute("SELECT count(DISTINCT number) FROM meta.erasure_register WHERE key_version < ?",
-                                  [new]).fetchone()[0])
+        waiting = int(
+            con.execute(
+                "SELECT count(DISTINCT number) FROM meta.erasure_register WHERE key_version < ?", [new]
+            ).fetchone()[0]
+        )
         con.execute("COMMIT")
-    audit.append(settings, actor, "key.erasure_register.rotated",
-                 {"from_version": old, "to_version": new, "entries_under_old_versions": waiting})
+    audit.append(
+        settings,
+        actor,
+        "key.erasure_register.rotated",
+        {"from_version": old, "to_version": new, "entries_under_old_versions": waiting},
+    )
     return new

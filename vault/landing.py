@@ -794,8 +794,9 @@ def quarantine_counts(settings: Any) -> list[QuarantineCount]:
     if not Path(settings.vault_db).exists():
         return []
     with vault_connection(settings, read_only=True) as con:
-        rows = con.execute("SELECT file, feed, reason, count(*) FROM meta.quarantine GROUP BY ALL ORDER BY ALL"
-                           ).fetchall()
+        rows = con.execute(
+            "SELECT file, feed, reason, count(*) FROM meta.quarantine GROUP BY ALL ORDER BY ALL"
+        ).fetchall()
     return [QuarantineCount(*row) for row in rows]
 
 

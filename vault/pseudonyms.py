@@ -178,8 +178,16 @@ class HmacTokeniser:
     the native engine (default: the CPUs this process may use).
     """
 
-    def __init__(self, key: bytes, entity: str, *, head: str = "", hex_chars: int = TOKEN_HEX_CHARS,
-                 engine: str | None = None, threads: int | None = None) -> None:
+    def __init__(
+        self,
+        key: bytes,
+        entity: str,
+        *,
+        head: str = "",
+        hex_chars: int = TOKEN_HEX_CHARS,
+        engine: str | None = None,
+        threads: int | None = None,
+    ) -> None:
         if not 2 <= hex_chars <= 64 or hex_chars % 2:
             raise ValueError("hex_chars must be an even number between 2 and 64")
         self.hex_chars = hex_chars
@@ -266,12 +274,14 @@ class HmacTokeniser:
             else:
                 self._python_fill(offsets, data, n, wide, out)
         step = self.width
-        out_offsets = pa.array(range(0, step * (n + 1), step), type=pa.int32()).buffers()[1] \
-            if step * n < 2**31 else None
+        out_offsets = (
+            pa.array(range(0, step * (n + 1), step), type=pa.int32()).buffers()[1] if step * n < 2**31 else None
+        )
         if out_offsets is None:
             raise ValueError("array too large for one batch; split it")
-        return pa.StringArray.from_buffers(n, out_offsets, pa.py_buffer(out),
-                                           validity if arr.null_count else None, arr.null_count)
+        return pa.StringArray.from_buffers(
+            n, out_offsets, pa.py_buffer(out), validity if arr.null_count else None, arr.null_count
+        )
 
     def _native_fill(self, offsets: pa.Buffer, data: pa.Buffer | None, n: int, wide: bool, out: bytearray) -> None:
         ffi, lib = self._ffi, self._lib
@@ -286,9 +296,12 @@ class HmacTokeniser:
         if self._pool is None:
             self._pool = ThreadPoolExecutor(self.threads, thread_name_prefix="hmac")
         bounds = [n * i // parts for i in range(parts + 1)]
-        futures = [self._pool.submit(fn, self._cin, self._cout, data_ptr, off_ptr, a, b, self.head, len(self.head),
-                                     self.hex_chars, out_ptr)
-                   for a, b in zip(bounds, bounds[1:], strict=False)]
+        futures = [
+            self._pool.submit(
+                fn, self._cin, self._cout, data_ptr, off_ptr, a, b, self.head, len(self.head), self.hex_chars, out_ptr
+            )
+            for a, b in zip(bounds, bounds[1:], strict=False)
+        ]
         for f in futures:
             f.result()
 
@@ -318,8 +331,9 @@ def token_head(domain: str, version: int) -> str:
     return f"{domain}.v{version}."
 
 
-def tokens(key: bytes, domain: str, version: int, entity: str, values: Sequence[str | None],
-           engine: str | None = None) -> list[str | None]:
+def tokens(
+    key: bytes, domain: str, version: int, entity: str, values: Sequence[str | None], engine: str | None = None
+) -> list[str | None]:
     """Tokens of ``values`` (None stays None), as :func:`vault.crossing.token_py` computes them one by one."""
     with HmacTokeniser(key, entity, head=token_head(domain, version), engine=engine) as tok:
         return tok.hexdigests(values)

@@ -64,8 +64,11 @@ def read_tokens(path: Path) -> list[str]:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if lines and "member_token" in lines[0]:
         delim = ";" if ";" in lines[0] else ","
-        return [row["member_token"].strip() for row in csv.DictReader(lines, delimiter=delim)
-                if (row.get("member_token") or "").strip()]
+        return [
+            row["member_token"].strip()
+            for row in csv.DictReader(lines, delimiter=delim)
+            if (row.get("member_token") or "").strip()
+        ]
     return lines
 
 
@@ -76,8 +79,9 @@ def reidentify(settings: Any, purpose: str, tokens_file: Path, caller: str | Non
     base = {"purpose": purpose, "caller": caller}
     if purpose not in declared:
         audit.append(settings, caller, "reidentification.refused", base | {"reason": "undeclared purpose"})
-        raise ReidentificationRefused(f"purpose {purpose!r} is not declared in {PURPOSES_FILE.name}; "
-                                      f"declared: {', '.join(declared)}")
+        raise ReidentificationRefused(
+            f"purpose {purpose!r} is not declared in {PURPOSES_FILE.name}; declared: {', '.join(declared)}"
+        )
     spec = declared[purpose]
     if caller not in spec["callers"]:
         audit.append(settings, caller, "reidentification.refused", base | {"reason": "caller not allowed"})
@@ -89,30 +93,44 @@ def reidentify(settings: Any, purpose: str, tokens_file: Path, caller: str | Non
     request_id = uuid.uuid4().hex[:12]
     members = _latest(feed_contract("members"))
     # the consent register: the member's flags, with the objections recorded by the DPO (vault.consent)
-    consent = " AND ".join(honoured_sql(f"coalesce(m.{_q(c)}, false)", c, "m.member_id")
-                           for c in spec["requires_consent"]) or "true"
+    consent = (
+        " AND ".join(honoured_sql(f"coalesce(m.{_q(c)}, false)", c, "m.member_id") for c in spec["requires_consent"])
+        or "true"
+    )
     fields = ", ".join(f"{_q(f)} := m.{_q(f)}" for f in spec["fields"])
     with vault_connection(settings) as con:
         version = current_version(con, domain)
         ensure_consent_register(con)
         con.register("requested", pa.table({"member_token": tokens}))
         con.execute("BEGIN TRANSACTION")
-        con.execute(f"""CREATE TEMP TABLE resolved AS
+        con.execute(
+            f"""CREATE TEMP TABLE resolved AS
             SELECT DISTINCT t.member_id, ({consent}) AS allowed
             FROM requested q
             JOIN meta.member_tokens t ON t.member_token = q.member_token AND t.domain = ? AND t.key_version = ?
-            JOIN {members} m ON m.member_id = t.member_id""", [domain, version or 0])
-        resolved, consented = con.execute(
-            "SELECT count(*), count(*) FILTER (allowed) FROM resolved").fetchone()
-        con.execute(f"""INSERT INTO reid.results
+            JOIN {members} m ON m.member_id = t.member_id""",
+            [domain, version or 0],
+        )
+        resolved, consented = con.execute("SELECT count(*), count(*) FILTER (allowed) FROM resolved").fetchone()
+        con.execute(
+            f"""INSERT INTO reid.results
             SELECT ?, ?, m.member_id, to_json(struct_pack({fields})), now()
             FROM resolved r JOIN {members} m ON m.member_id = r.member_id WHERE r.allowed""",
-                    [request_id, purpose])
+            [request_id, purpose],
+        )
         con.execute("DROP TABLE resolved")
         con.execute("COMMIT")
         con.unregister("requested")
-    result = {"request_id": request_id, "purpose": purpose, "tokens": len(tokens), "malformed": malformed,
-              "resolved": resolved, "consented": consented, "written": consented, "domain": domain,
-              "key_version": version}
+    result = {
+        "request_id": request_id,
+        "purpose": purpose,
+        "tokens": len(tokens),
+        "malformed": malformed,
+        "resolved": resolved,
+        "consented": consented,
+        "written": consented,
+        "domain": domain,
+        "key_version": version,
+    }
     audit.append(settings, caller, "reidentification", result | {"caller": caller})
     return result

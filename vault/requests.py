@@ -118,20 +118,26 @@ def find_member(con: duckdb.DuckDBPyConnection, query: MemberQuery) -> str:
     query.check()
     members = _latest(feed_contract("members"))
     if query.nir:
-        row = con.execute("SELECT member_id FROM meta.identity_map WHERE nir = ?", [normalise_nir(query.nir)]
-                          ).fetchone()
+        row = con.execute(
+            "SELECT member_id FROM meta.identity_map WHERE nir = ?", [normalise_nir(query.nir)]
+        ).fetchone()
         if row is None:
             raise MemberNotFound("no member with this NIR in the vault")
         return row[0]
-    rows = con.execute(f"SELECT member_id, last_name, first_name FROM {members} WHERE birth_date = ?",
-                       [query.birth_date]).fetchall()
-    found = [r[0] for r in rows if _fold(r[1]) == _fold(query.last_name)
-             and (not query.first_name or _fold(r[2]) == _fold(query.first_name))]
+    rows = con.execute(
+        f"SELECT member_id, last_name, first_name FROM {members} WHERE birth_date = ?", [query.birth_date]
+    ).fetchall()
+    found = [
+        r[0]
+        for r in rows
+        if _fold(r[1]) == _fold(query.last_name) and (not query.first_name or _fold(r[2]) == _fold(query.first_name))
+    ]
     if not found:
         raise MemberNotFound("no member with this name and birth date in the vault")
     if len(found) > 1:
-        raise AmbiguousMember(f"{len(found)} members share this name and birth date: ask the member for their NIR "
-                              "(or their first name)")
+        raise AmbiguousMember(
+            f"{len(found)} members share this name and birth date: ask the member for their NIR (or their first name)"
+        )
     return found[0]
 
 
@@ -144,22 +150,36 @@ def _next_number(con: duckdb.DuckDBPyConnection, received: date) -> str:
 def _open(con: duckdb.DuckDBPyConnection, kind: str, member_id: str | None, received: date) -> Request:
     ensure_table(con)
     req = Request(_next_number(con, received), kind, received, received + relativedelta(months=1), "received")
-    con.execute("INSERT INTO meta.requests VALUES (?, ?, ?, ?, ?, ?, NULL, NULL)",
-                [req.number, kind, member_id, req.received_on, req.due_on, req.status])
+    con.execute(
+        "INSERT INTO meta.requests VALUES (?, ?, ?, ?, ?, ?, NULL, NULL)",
+        [req.number, kind, member_id, req.received_on, req.due_on, req.status],
+    )
     return req
 
 
 def _close(con: duckdb.DuckDBPyConnection, req: Request, status: str, outcome: dict[str, Any]) -> Request:
     req.status, req.closed_on, req.outcome = status, date.today(), outcome
-    con.execute("UPDATE meta.requests SET status = ?, closed_on = ?, outcome = ? WHERE number = ?",
-                [status, req.closed_on, json.dumps(outcome, default=str), req.number])
+    con.execute(
+        "UPDATE meta.requests SET status = ?, closed_on = ?, outcome = ? WHERE number = ?",
+        [status, req.closed_on, json.dumps(outcome, default=str), req.number],
+    )
     return req
 
 
 def _audit(settings: Any, actor: str, req: Request, **facts: Any) -> None:
-    audit.append(settings, actor, f"request.{req.kind}", {
-        "request": req.number, "kind": req.kind, "status": req.status, "received_on": req.received_on.isoformat(),
-        "due_on": req.due_on.isoformat(), **facts})
+    audit.append(
+        settings,
+        actor,
+        f"request.{req.kind}",
+        {
+            "request": req.number,
+            "kind": req.kind,
+            "status": req.status,
+            "received_on": req.received_on.isoformat(),
+            "due_on": req.due_on.isoformat(),
+            **facts,
+        },
+    )
 
 
 def _received(received: date | None) -> date:
@@ -171,12 +191,15 @@ def list_requests(settings: Any) -> list[Request]:
     if not Path(settings.vault_db).exists():
         return []
     with vault_connection(settings, read_only=True) as con:
-        present = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'meta' "
-                              "AND table_name = 'requests'").fetchone()[0]
+        present = con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'meta' AND table_name = 'requests'"
+        ).fetchone()[0]
         if not present:
             return []
-        rows = con.execute("SELECT number, kind, received_on, due_on, status, closed_on, outcome FROM meta.requests "
-                           "ORDER BY received_on, number").fetchall()
+        rows = con.execute(
+            "SELECT number, kind, received_on, due_on, status, closed_on, outcome FROM meta.requests "
+            "ORDER BY received_on, number"
+        ).fetchall()
     return [Request(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6]) if r[6] else {}) for r in rows]
 
 
@@ -191,8 +214,10 @@ SECTIONS = {  # section -> (French title, English title)
     "tokens": ("Vos pseudonymes (par domaine et version de clé)", "Your pseudonyms (per domain and key version)"),
     "warehouse": ("Données pseudonymisées dans l'entrepôt", "Pseudonymised data in the warehouse"),
     "consents": ("Vos consentements et leur historique", "Your consents and their history"),
-    "reidentifications": ("Ré-identifications par le tiers de confiance", "Re-identifications by the trusted third "
-                          "party"),
+    "reidentifications": (
+        "Ré-identifications par le tiers de confiance",
+        "Re-identifications by the trusted third party",
+    ),
     "requests": ("Vos demandes", "Your requests"),
     "audit": ("Journal d'audit (entrées vous concernant)", "Audit log (entries about you)"),
 }
@@ -211,36 +236,75 @@ def member_dossier(settings: Any, con: duckdb.DuckDBPyConnection, member_id: str
     ensure_consent_events(con)
     ensure_table(con)
     out: dict[str, list[dict]] = {}
-    out["member_versions"] = _rows(con, "SELECT * EXCLUDE (_file_id, _line), CASE WHEN _file_id = 0 THEN "
-                                   "'demande DPO / DPO request' ELSE (SELECT file FROM meta.ledger l WHERE "
-                                   "l.file_id = m._file_id) END AS source_file FROM raw.members m WHERE member_id = ? "
-                                   "ORDER BY updated_at", [member_id])
-    out["contracts"] = _rows(con, "SELECT * EXCLUDE (_file_id, _line) FROM raw.contracts WHERE member_id = ? "
-                             "ORDER BY start_date", [member_id])
+    out["member_versions"] = _rows(
+        con,
+        "SELECT * EXCLUDE (_file_id, _line), CASE WHEN _file_id = 0 THEN "
+        "'demande DPO / DPO request' ELSE (SELECT file FROM meta.ledger l WHERE "
+        "l.file_id = m._file_id) END AS source_file FROM raw.members m WHERE member_id = ? "
+        "ORDER BY updated_at",
+        [member_id],
+    )
+    out["contracts"] = _rows(
+        con,
+        "SELECT * EXCLUDE (_file_id, _line) FROM raw.contracts WHERE member_id = ? ORDER BY start_date",
+        [member_id],
+    )
     contract_ids = [c["contract_id"] for c in out["contracts"]]
-    out["benefits"] = _rows(con, "SELECT * EXCLUDE (_file_id, _line) FROM raw.benefits WHERE member_id = ? OR "
-                            "list_contains(?, contract_id) ORDER BY care_date, benefit_id", [member_id, contract_ids])
+    out["benefits"] = _rows(
+        con,
+        "SELECT * EXCLUDE (_file_id, _line) FROM raw.benefits WHERE member_id = ? OR "
+        "list_contains(?, contract_id) ORDER BY care_date, benefit_id",
+        [member_id, contract_ids],
+    )
     nirs = [r[0] for r in con.execute("SELECT nir FROM meta.identity_map WHERE member_id = ?", [member_id]).fetchall()]
     words = sorted({member_id, *nirs, *contract_ids})
-    out["quarantine"] = _rows(con, "SELECT file, feed, line, reason, raw_values, quarantined_at FROM meta.quarantine "
-                              "WHERE len(list_filter(regexp_extract_all(coalesce(raw_values, ''), "
-                              "'[A-Za-z0-9_.@+-]+'), x -> list_contains(?, x))) > 0 ORDER BY file, line", [words])
-    out["tokens"] = _rows(con, "SELECT domain, key_version, member_token FROM meta.member_tokens WHERE member_id = ? "
-                          "ORDER BY domain, key_version", [member_id])
+    out["quarantine"] = _rows(
+        con,
+        "SELECT file, feed, line, reason, raw_values, quarantined_at FROM meta.quarantine "
+        "WHERE len(list_filter(regexp_extract_all(coalesce(raw_values, ''), "
+        "'[A-Za-z0-9_.@+-]+'), x -> list_contains(?, x))) > 0 ORDER BY file, line",
+        [words],
+    )
+    out["tokens"] = _rows(
+        con,
+        "SELECT domain, key_version, member_token FROM meta.member_tokens WHERE member_id = ? "
+        "ORDER BY domain, key_version",
+        [member_id],
+    )
     out["warehouse"] = _warehouse_rows(settings, con, [t["member_token"] for t in out["tokens"]])
-    out["consents"] = _rows(con, "SELECT updated_at AS at, consent_research, consent_marketing, "
-                            "'fichier adhérents / member feed' AS source FROM raw.members WHERE member_id = ? "
-                            "ORDER BY updated_at", [member_id])
-    out["consents"] += _rows(con, "SELECT recorded_at AS at, consent, value, source, request FROM meta.consent_events "
-                             "WHERE member_id = ? ORDER BY recorded_at", [member_id])
-    out["reidentifications"] = _rows(con, "SELECT request_id, purpose, fields, created_at FROM reid.results "
-                                     "WHERE member_id = ? ORDER BY created_at", [member_id])
-    out["requests"] = _rows(con, "SELECT number, kind, received_on, due_on, status, closed_on FROM meta.requests "
-                            "WHERE member_id = ? ORDER BY number", [member_id])
+    out["consents"] = _rows(
+        con,
+        "SELECT updated_at AS at, consent_research, consent_marketing, "
+        "'fichier adhérents / member feed' AS source FROM raw.members WHERE member_id = ? "
+        "ORDER BY updated_at",
+        [member_id],
+    )
+    out["consents"] += _rows(
+        con,
+        "SELECT recorded_at AS at, consent, value, source, request FROM meta.consent_events "
+        "WHERE member_id = ? ORDER BY recorded_at",
+        [member_id],
+    )
+    out["reidentifications"] = _rows(
+        con,
+        "SELECT request_id, purpose, fields, created_at FROM reid.results WHERE member_id = ? ORDER BY created_at",
+        [member_id],
+    )
+    out["requests"] = _rows(
+        con,
+        "SELECT number, kind, received_on, due_on, status, closed_on FROM meta.requests "
+        "WHERE member_id = ? ORDER BY number",
+        [member_id],
+    )
     refs = {r["number"] for r in out["requests"]} | {r["request_id"] for r in out["reidentifications"]}
     out["audit"] = [
-        {"seq": e["seq"], "at": e["ts"], "actor": e["actor"], "action": e["action"],
-         "details": json.dumps(e.get("details", {}), ensure_ascii=False, default=str)}
+        {
+            "seq": e["seq"],
+            "at": e["ts"],
+            "actor": e["actor"],
+            "action": e["action"],
+            "details": json.dumps(e.get("details", {}), ensure_ascii=False, default=str),
+        }
         for e in audit.entries(settings)
         if {str((e.get("details") or {}).get(k)) for k in ("request", "request_id")} & refs
     ]
@@ -256,10 +320,12 @@ def _warehouse_rows(settings: Any, con: duckdb.DuckDBPyConnection, tokens: list[
         out = []
         tables = con.execute(
             "SELECT DISTINCT table_schema, table_name FROM information_schema.columns WHERE table_catalog = "
-            "'wh_access' AND column_name = 'member_token' ORDER BY ALL").fetchall()
+            "'wh_access' AND column_name = 'member_token' ORDER BY ALL"
+        ).fetchall()
         for schema, table in tables:
-            for row in _rows(con, f'SELECT * FROM wh_access."{schema}"."{table}" WHERE list_contains(?, member_token)',
-                             [tokens]):
+            for row in _rows(
+                con, f'SELECT * FROM wh_access."{schema}"."{table}" WHERE list_contains(?, member_token)', [tokens]
+            ):
                 out.append({"table": f"{schema}.{table}", "row": json.dumps(row, ensure_ascii=False, default=str)})
         return out
     finally:
@@ -286,8 +352,10 @@ def write_export(folder: Path, req: Request, dossier: dict[str, list[dict]], con
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     paths: dict[str, Path] = {}
     js = folder / f"{req.number}_acces.json"
-    js.write_text(json.dumps({"request": asdict(req), "sections": dossier}, ensure_ascii=False, indent=2,
-                             default=str), encoding="utf-8")
+    js.write_text(
+        json.dumps({"request": asdict(req), "sections": dossier}, ensure_ascii=False, indent=2, default=str),
+        encoding="utf-8",
+    )
     paths["json"] = js
     for section, rows in dossier.items():
         path = folder / f"{req.number}_{section}.csv"
@@ -298,20 +366,36 @@ def write_export(folder: Path, req: Request, dossier: dict[str, list[dict]], con
             for r in rows:
                 w.writerow({k: _text(v) for k, v in r.items()})
         paths[f"csv_{section}"] = path
-    env = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
-                      autoescape=select_autoescape(["html"]))
+    env = Environment(
+        loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=select_autoescape(["html"])
+    )
     html = folder / f"{req.number}_acces.html"
-    html.write_text(env.get_template("access_export.html").render(
-        req=req, kinds=KINDS, sections=SECTIONS, dossier=dossier, text=_text, controller=controller,
-        consent_labels=CONSENT_LABELS, generated=datetime.now(UTC).strftime("%d/%m/%Y %H:%M UTC")),
-        encoding="utf-8")
+    html.write_text(
+        env.get_template("access_export.html").render(
+            req=req,
+            kinds=KINDS,
+            sections=SECTIONS,
+            dossier=dossier,
+            text=_text,
+            controller=controller,
+            consent_labels=CONSENT_LABELS,
+            generated=datetime.now(UTC).strftime("%d/%m/%Y %H:%M UTC"),
+        ),
+        encoding="utf-8",
+    )
     paths["html"] = html
     return paths
 
 
-def access(settings: Any, query: MemberQuery, *, received: date | None = None, actor: str | None = None,
-           pdf: Callable[[Path, Path], Path] | None = None, controller: dict[str, str] | None = None) -> tuple[
-               Request, dict[str, Path]]:
+def access(
+    settings: Any,
+    query: MemberQuery,
+    *,
+    received: date | None = None,
+    actor: str | None = None,
+    pdf: Callable[[Path, Path], Path] | None = None,
+    controller: dict[str, str] | None = None,
+) -> tuple[Request, dict[str, Path]]:
     """Right of access: export the member's dossier to the outbox; returns the request and the files written."""
     actor = actor or actor_name()
     with vault_connection(settings, operation="request access") as con:
@@ -335,8 +419,10 @@ def _new_version(con: duckdb.DuckDBPyConnection, member_id: str, changes: dict[s
     """Write a new version of the member's row with ``changes`` (text values), checked by the landing rules."""
     contract = feed_contract("members")
     cols = [c.name for c in contract.columns]
-    current = con.execute(f"SELECT {', '.join(f'CAST({_q(c)} AS VARCHAR)' for c in cols)} FROM "
-                          f"{_latest(contract)} WHERE member_id = ?", [member_id]).fetchone()
+    current = con.execute(
+        f"SELECT {', '.join(f'CAST({_q(c)} AS VARCHAR)' for c in cols)} FROM {_latest(contract)} WHERE member_id = ?",
+        [member_id],
+    ).fetchone()
     if current is None:
         raise MemberNotFound("the member has no row in the vault any more")
     values = dict(zip(cols, current, strict=True))
@@ -344,21 +430,31 @@ def _new_version(con: duckdb.DuckDBPyConnection, member_id: str, changes: dict[s
     values["updated_at"] = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
     line = int(req.number.rsplit("-", 1)[1])
     select = ", ".join(f"?::VARCHAR AS {_q(c)}" for c in cols)
-    con.execute(f"CREATE OR REPLACE TEMP TABLE request_row AS SELECT {line}::BIGINT AS _line, {select}",
-                [values[c] for c in cols])
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE request_row AS SELECT {line}::BIGINT AS _line, {select}",
+        [values[c] for c in cols],
+    )
     checked = con.execute(f"SELECT * FROM ({validation_select(contract, 'request_row', 'raw.members')})").fetchone()
     names = [d[0] for d in con.description]
     row = dict(zip(names, checked, strict=True))
     if row["_reason"]:
         con.execute("DROP TABLE request_row")
         raise RequestError("the corrected value breaks the members contract: " + row["_reason"])
-    con.execute(f"INSERT INTO raw.members SELECT {', '.join(_q(c) for c in cols)}, {REQUEST_FILE_ID}, _line FROM "
-                f"({validation_select(contract, 'request_row', 'raw.members')})")
+    con.execute(
+        f"INSERT INTO raw.members SELECT {', '.join(_q(c) for c in cols)}, {REQUEST_FILE_ID}, _line FROM "
+        f"({validation_select(contract, 'request_row', 'raw.members')})"
+    )
     con.execute("DROP TABLE request_row")
 
 
-def rectify(settings: Any, query: MemberQuery, changes: dict[str, str], *, received: date | None = None,
-            actor: str | None = None) -> Request:
+def rectify(
+    settings: Any,
+    query: MemberQuery,
+    changes: dict[str, str],
+    *,
+    received: date | None = None,
+    actor: str | None = None,
+) -> Request:
     """Right to rectification: correct member attributes in the vault; the next run carries them downstream."""
     actor = actor or actor_name()
     columns = {c.name for c in feed_contract("members").columns}
@@ -386,8 +482,9 @@ def rectify(settings: Any, query: MemberQuery, changes: dict[str, str], *, recei
     return req
 
 
-def object_to(settings: Any, query: MemberQuery, uses: list[str], *, received: date | None = None,
-              actor: str | None = None) -> Request:
+def object_to(
+    settings: Any, query: MemberQuery, uses: list[str], *, received: date | None = None, actor: str | None = None
+) -> Request:
     """Right to object: withdraw the consents for ``uses`` (research, marketing, prevention); honoured next run."""
     actor = actor or actor_name()
     bad = [u for u in uses if u not in OBJECTIONS]
@@ -411,8 +508,9 @@ def object_to(settings: Any, query: MemberQuery, uses: list[str], *, received: d
 # --------------------------------------------------------------------------- erasure
 
 
-def erase(settings: Any, query: MemberQuery, *, received: date | None = None, actor: str | None = None
-          ) -> tuple[Request, dict[str, int]]:
+def erase(
+    settings: Any, query: MemberQuery, *, received: date | None = None, actor: str | None = None
+) -> tuple[Request, dict[str, int]]:
     """Right to erasure: the member is removed from every zone, physically; the request (no identifier) stays."""
     from vault.erasure import erase_member_id
 
@@ -421,8 +519,9 @@ def erase(settings: Any, query: MemberQuery, *, received: date | None = None, ac
         ensure_table(con)
         member_id = find_member(con, query)
         req = _open(con, "erase", member_id, _received(received))
-        earlier = [r[0] for r in con.execute("SELECT number FROM meta.requests WHERE member_id = ?",
-                                             [member_id]).fetchall()]
+        earlier = [
+            r[0] for r in con.execute("SELECT number FROM meta.requests WHERE member_id = ?", [member_id]).fetchall()
+        ]
     # their earlier exports (access requests) go first: they are copies of what is being erased
     for number in earlier:
         shutil.rmtree(outbox(settings) / number, ignore_errors=True)

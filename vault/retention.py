@@ -73,45 +73,85 @@ def _queries(as_of: date) -> dict[str, tuple[str, str, str, str | None]]:
     archived = _days("benefits", "retention_archived_without_contract")
     m_days = _days("members", "retention")
     prospect = _days("members", "retention_prospect")
-    ends = (f"(SELECT member_id, CASE WHEN bool_or(end_date IS NULL) THEN NULL ELSE max(end_date) END AS last_end "
-            f"FROM {contracts} GROUP BY member_id)")
+    ends = (
+        f"(SELECT member_id, CASE WHEN bool_or(end_date IS NULL) THEN NULL ELSE max(end_date) END AS last_end "
+        f"FROM {contracts} GROUP BY member_id)"
+    )
     out: dict[str, tuple[str, str, str, str | None]] = {}
     if c_days is not None:
-        out["contracts.after_end"] = ("contracts", "retention", (
-            f"SELECT contract_id AS id, coalesce(end_date + INTERVAL {c_days} DAY < DATE '{d}', false) AS due, "
-            f"false AS archived FROM raw.contracts"), None)
+        out["contracts.after_end"] = (
+            "contracts",
+            "retention",
+            (
+                f"SELECT contract_id AS id, coalesce(end_date + INTERVAL {c_days} DAY < DATE '{d}', false) AS due, "
+                f"false AS archived FROM raw.contracts"
+            ),
+            None,
+        )
     if b_days is not None:
-        out["benefits.after_contract_end"] = ("benefits", "retention", (
-            f"SELECT b.benefit_id AS id, coalesce(c.end_date + INTERVAL {b_days} DAY < DATE '{d}', false) AS due, "
-            f"false AS archived FROM raw.benefits b JOIN {contracts} c USING (contract_id)"), None)
+        out["benefits.after_contract_end"] = (
+            "benefits",
+            "retention",
+            (
+                f"SELECT b.benefit_id AS id, coalesce(c.end_date + INTERVAL {b_days} DAY < DATE '{d}', false) AS due, "
+                f"false AS archived FROM raw.benefits b JOIN {contracts} c USING (contract_id)"
+            ),
+            None,
+        )
     if active is not None and archived is not None:
-        out["benefits.without_contract"] = ("benefits", "retention_active_without_contract", (
-            f"SELECT b.benefit_id AS id, b.payment_date + INTERVAL {active + archived} DAY < DATE '{d}' AS due, "
-            f"b.payment_date + INTERVAL {active} DAY < DATE '{d}' AS archived FROM raw.benefits b "
-            f"WHERE b.contract_id NOT IN (SELECT contract_id FROM raw.contracts)"),
-            "retention_archived_without_contract")
+        out["benefits.without_contract"] = (
+            "benefits",
+            "retention_active_without_contract",
+            (
+                f"SELECT b.benefit_id AS id, b.payment_date + INTERVAL {active + archived} DAY < DATE '{d}' AS due, "
+                f"b.payment_date + INTERVAL {active} DAY < DATE '{d}' AS archived FROM raw.benefits b "
+                f"WHERE b.contract_id NOT IN (SELECT contract_id FROM raw.contracts)"
+            ),
+            "retention_archived_without_contract",
+        )
     if m_days is not None:
-        out["members.after_last_contract"] = ("members", "retention", (
-            f"SELECT m.member_id AS id, coalesce(e.last_end + INTERVAL {m_days} DAY < DATE '{d}', false) AS due, "
-            f"false AS archived FROM raw.members m JOIN {ends} e USING (member_id)"), None)
+        out["members.after_last_contract"] = (
+            "members",
+            "retention",
+            (
+                f"SELECT m.member_id AS id, coalesce(e.last_end + INTERVAL {m_days} DAY < DATE '{d}', false) AS due, "
+                f"false AS archived FROM raw.members m JOIN {ends} e USING (member_id)"
+            ),
+            None,
+        )
     if prospect is not None:
-        out["members.prospect"] = ("members", "retention_prospect", (
-            f"SELECT m.member_id AS id, m.updated_at + INTERVAL {prospect} DAY < TIMESTAMP '{d}' AS due, "
-            f"false AS archived FROM {_latest(feed_contracts()['members'])} m "
-            f"WHERE m.member_id NOT IN (SELECT member_id FROM raw.contracts)"), None)
+        out["members.prospect"] = (
+            "members",
+            "retention_prospect",
+            (
+                f"SELECT m.member_id AS id, m.updated_at + INTERVAL {prospect} DAY < TIMESTAMP '{d}' AS due, "
+                f"false AS archived FROM {_latest(feed_contracts()['members'])} m "
+                f"WHERE m.member_id NOT IN (SELECT member_id FROM raw.contracts)"
+            ),
+            None,
+        )
     # quarantined lines are kept as long as the rows of their feed (by the date they carry), then go with them
-    dated = {"contracts": ("contract_id", "end_date", c_days), "benefits": ("benefit_id", "payment_date", b_days),
-             "members": ("member_id", "updated_at", m_days)}
+    dated = {
+        "contracts": ("contract_id", "end_date", c_days),
+        "benefits": ("benefit_id", "payment_date", b_days),
+        "members": ("member_id", "updated_at", m_days),
+    }
     for feed, (key, column, days) in dated.items():
         if days is None:
             continue
         value = f"json_extract_string(raw_values, '$.{column}')"
-        out[f"quarantine.{feed}"] = (feed, "retention", (
-            f"SELECT json_extract_string(raw_values, '$.{key}') AS id, "
-            f"coalesce(TRY_CAST(left({value}, 10) AS DATE) + INTERVAL {days} DAY < DATE '{d}', false) AS due, "
-            f"false AS archived FROM meta.quarantine WHERE feed = '{feed}' AND json_valid(raw_values) "
-            f"AND json_extract_string(raw_values, '$.{key}') IS NOT NULL "
-            f"AND json_extract_string(raw_values, '$.{key}') NOT IN (SELECT {key} FROM raw.{feed})"), None)
+        out[f"quarantine.{feed}"] = (
+            feed,
+            "retention",
+            (
+                f"SELECT json_extract_string(raw_values, '$.{key}') AS id, "
+                f"coalesce(TRY_CAST(left({value}, 10) AS DATE) + INTERVAL {days} DAY < DATE '{d}', false) AS due, "
+                f"false AS archived FROM meta.quarantine WHERE feed = '{feed}' AND json_valid(raw_values) "
+                f"AND json_extract_string(raw_values, '$.{key}') IS NOT NULL "
+                f"AND json_extract_string(raw_values, '$.{key}') NOT IN (SELECT {key} FROM raw.{feed})"
+            ),
+            None,
+        )
     return out
 
 
@@ -119,7 +159,8 @@ def _count(con: duckdb.DuckDBPyConnection, as_of: date) -> list[RuleCount]:
     out = []
     for rule, (feed, prop, sql, archived_prop) in _queries(as_of).items():
         rows, due, archived = con.execute(
-            f"SELECT count(*), count(*) FILTER (due), count(*) FILTER (archived AND NOT due) FROM ({sql})").fetchone()
+            f"SELECT count(*), count(*) FILTER (due), count(*) FILTER (archived AND NOT due) FROM ({sql})"
+        ).fetchone()
         retention, description = _label(feed, prop)
         if archived_prop:
             more, more_text = _label(feed, archived_prop)
@@ -159,10 +200,18 @@ def due_for_purge(settings: Any, as_of: date | None = None) -> list[FeedDue]:
     by_feed: dict[str, list[RuleCount]] = {}
     for rc in counts:
         by_feed.setdefault(rc.feed, []).append(rc)
-    return [FeedDue(feed, "; ".join(r.retention for r in rules), " ".join(r.description for r in rules),
-                    int(totals.get(feed, 0)), sum(r.due for r in rules), sum(r.archived for r in rules),
-                    sum(r.due for r in rules if r.rule.startswith("quarantine.")))
-            for feed, rules in by_feed.items()]
+    return [
+        FeedDue(
+            feed,
+            "; ".join(r.retention for r in rules),
+            " ".join(r.description for r in rules),
+            int(totals.get(feed, 0)),
+            sum(r.due for r in rules),
+            sum(r.archived for r in rules),
+            sum(r.due for r in rules if r.rule.startswith("quarantine.")),
+        )
+        for feed, rules in by_feed.items()
+    ]
 
 
 def purge(settings: Any, *, dry_run: bool = False, as_of: date | None = None, actor: str | None = None) -> dict:
@@ -184,21 +233,36 @@ def purge(settings: Any, *, dry_run: bool = False, as_of: date | None = None, ac
             extra.values |= entity_tokens(settings, con, "contract", ids["contracts"])
             extra.values |= entity_tokens(settings, con, "benefit", ids["benefits"])
             # benefits paid under a purged contract go with it
-            extra.values |= {r[0] for r in con.execute(
-                "SELECT benefit_id FROM raw.benefits WHERE list_contains(?, contract_id)",
-                [sorted(ids["contracts"])]).fetchall()}
-    result = {"dry_run": dry_run, "as_of": as_of.isoformat(), "rules": [asdict(c) for c in counts],
-              "due": {feed: len(v) for feed, v in ids.items()}, "removed": {}}
+            extra.values |= {
+                r[0]
+                for r in con.execute(
+                    "SELECT benefit_id FROM raw.benefits WHERE list_contains(?, contract_id)",
+                    [sorted(ids["contracts"])],
+                ).fetchall()
+            }
+    result = {
+        "dry_run": dry_run,
+        "as_of": as_of.isoformat(),
+        "rules": [asdict(c) for c in counts],
+        "due": {feed: len(v) for feed, v in ids.items()},
+        "removed": {},
+    }
     if dry_run:
         audit.append(settings, actor, "retention.purge.dry_run", {"as_of": as_of.isoformat(), "due": result["due"]})
         return result
     if ids["members"] or extra:
-        result["removed"] = remove_everywhere(settings, sorted(ids["members"]), extra, actor=actor,
-                                              action="retention.purge",
-                                              facts={"as_of": as_of.isoformat(), "due": result["due"]})
+        result["removed"] = remove_everywhere(
+            settings,
+            sorted(ids["members"]),
+            extra,
+            actor=actor,
+            action="retention.purge",
+            facts={"as_of": as_of.isoformat(), "due": result["due"]},
+        )
     else:
-        audit.append(settings, actor, "retention.purge", {"as_of": as_of.isoformat(), "due": result["due"],
-                                                          "rows_deleted": {}})
+        audit.append(
+            settings, actor, "retention.purge", {"as_of": as_of.isoformat(), "due": result["due"], "rows_deleted": {}}
+        )
     return result
 
 
@@ -240,11 +304,14 @@ def reconcile(settings: Any) -> list[Reconciliation]:
     out = []
     with vault_connection(settings, read_only=True) as con:
         for name, contract in feed_contracts().items():
-            landed = con.execute("SELECT coalesce(sum(rows_landed), 0) FROM meta.ledger WHERE feed = ? AND "
-                                 "status = 'landed'", [name]).fetchone()[0]
+            landed = con.execute(
+                "SELECT coalesce(sum(rows_landed), 0) FROM meta.ledger WHERE feed = ? AND status = 'landed'", [name]
+            ).fetchone()[0]
             in_vault, by_requests = con.execute(
-                f"SELECT count(*) FILTER (_file_id <> 0), count(*) FILTER (_file_id = 0) FROM raw.{name}").fetchone()
+                f"SELECT count(*) FILTER (_file_id <> 0), count(*) FILTER (_file_id = 0) FROM raw.{name}"
+            ).fetchone()
             current = con.execute(f"SELECT count(*) FROM {_latest(contract)}").fetchone()[0]
-            out.append(Reconciliation(name, int(landed), int(in_vault), int(by_requests), int(current),
-                                      removed.get(name, 0)))
+            out.append(
+                Reconciliation(name, int(landed), int(in_vault), int(by_requests), int(current), removed.get(name, 0))
+            )
     return out

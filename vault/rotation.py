@@ -52,29 +52,42 @@ def rotate_domain_key(settings: Any, domain: str, actor: str | None = None) -> d
             raise RotationError(f"domain {domain!r} has no key yet (nothing was pseudonymised in it)")
         new = old + 1
         con.execute("BEGIN TRANSACTION")
-        con.execute("UPDATE meta.domain_keys SET status = 'retired', retired_at = now() WHERE domain = ? "
-                    "AND status = 'active'", [domain])
+        con.execute(
+            "UPDATE meta.domain_keys SET status = 'retired', retired_at = now() WHERE domain = ? AND status = 'active'",
+            [domain],
+        )
         con.execute("INSERT INTO meta.domain_keys VALUES (?, ?, 'active', now(), NULL)", [domain, new])
         refresh_member_tokens(con, settings, domain, new)
-        con.execute("""INSERT INTO meta.token_rotation
+        con.execute(
+            """INSERT INTO meta.token_rotation
             SELECT n.domain, 'member', o.key_version, n.key_version, o.member_token, n.member_token, now()
             FROM meta.member_tokens n JOIN meta.member_tokens o
               ON o.member_id = n.member_id AND o.domain = n.domain AND o.key_version = ?
-            WHERE n.domain = ? AND n.key_version = ?""", [old, domain, new])
-        with token_functions(con, settings, domain, old) as old_tokens, \
-                token_functions(con, settings, domain, new) as new_tokens:
+            WHERE n.domain = ? AND n.key_version = ?""",
+            [old, domain, new],
+        )
+        with (
+            token_functions(con, settings, domain, old) as old_tokens,
+            token_functions(con, settings, domain, new) as new_tokens,
+        ):
             for entity, feed, column in _token_sources():
                 value = f"k.{_q(column)}"
                 con.execute(
                     f"""INSERT INTO meta.token_rotation
                     SELECT '{domain}', '{entity}', {old}, {new},
                            {old_tokens.sql(entity, value)}, {new_tokens.sql(entity, value)}, now()
-                    FROM (SELECT DISTINCT {_q(column)} FROM {_latest(feed_contracts()[feed])}) k""")
-        mapped = con.execute("SELECT count(*) FROM meta.token_rotation WHERE domain = ? AND to_version = ?",
-                             [domain, new]).fetchone()[0]
+                    FROM (SELECT DISTINCT {_q(column)} FROM {_latest(feed_contracts()[feed])}) k"""
+                )
+        mapped = con.execute(
+            "SELECT count(*) FROM meta.token_rotation WHERE domain = ? AND to_version = ?", [domain, new]
+        ).fetchone()[0]
         con.execute("COMMIT")
-    audit.append(settings, actor, "key.domain.rotated",
-                 {"domain": domain, "from_version": old, "to_version": new, "tokens_mapped": mapped})
+    audit.append(
+        settings,
+        actor,
+        "key.domain.rotated",
+        {"domain": domain, "from_version": old, "to_version": new, "tokens_mapped": mapped},
+    )
     counts: dict[str, int] = {}
     if domain == settings.warehouse_domain:
         from vault.crossing import cross_to_warehouse
@@ -117,8 +130,9 @@ def rotate_database_key(settings: Any, actor: str | None = None) -> int:
         con.execute("CHECKPOINT")
     old = int(side.get("db_key_version", 1))
     new = old + 1
-    reencrypt_copy(path, keys.hkdf(master, "vault-db", old), keys.hkdf(master, "vault-db", new),
-                   Path(settings.vault_dir) / "tmp")
+    reencrypt_copy(
+        path, keys.hkdf(master, "vault-db", old), keys.hkdf(master, "vault-db", new), Path(settings.vault_dir) / "tmp"
+    )
     # a crash right after the swap is recovered by vault_connection (tries version + 1)
     keys.write_sidecar(settings, master, new)
     audit.append(settings, actor, "key.database.rotated", {"from_version": old, "to_version": new})

@@ -33,17 +33,35 @@ from governance.employer_report.model import (
 CHECKSUMS = "SHA256SUMS"
 PDFS = {"rapport_fr.html": "rapport_fr.pdf", "report_en.html": "report_en.pdf"}  # each page, printed
 
-__all__ = ["CHECKSUMS", "EmployerDelivery", "EmployerRelease", "ReleaseError", "build_documents", "build_release",
-           "print_pdfs", "write_checksums"]
+__all__ = [
+    "CHECKSUMS",
+    "EmployerDelivery",
+    "EmployerRelease",
+    "ReleaseError",
+    "build_documents",
+    "build_release",
+    "print_pdfs",
+    "write_checksums",
+]
 
 
-def build_documents(folder: Path, siret: str, tables: dict[str, pa.Table], *, name: str | None, run_id: str,
-                    published_at: str, k: int, min_employers: int,
-                    key_fingerprint: str) -> tuple[EmployerRelease, list[Path]]:
+def build_documents(
+    folder: Path,
+    siret: str,
+    tables: dict[str, pa.Table],
+    *,
+    name: str | None,
+    run_id: str,
+    published_at: str,
+    k: int,
+    min_employers: int,
+    key_fingerprint: str,
+) -> tuple[EmployerRelease, list[Path]]:
     """Write the report pages, CSV/XLSX copies and LISEZMOI.txt into ``folder``; return the release and the
     HTML pages to print (PDFs come from :func:`print_pdfs`)."""
-    release = build_release(siret, tables, name=name, run_id=run_id, published_at=published_at, k=k,
-                            min_employers=min_employers)
+    release = build_release(
+        siret, tables, name=name, run_id=run_id, published_at=published_at, k=k, min_employers=min_employers
+    )
     pages = render.write_pages(release, folder)
     exports.write_csvs(release, folder)
     exports.write_workbook(release, folder, render.statement(release, "fr"), render.statement(release, "en"))
@@ -66,8 +84,12 @@ def print_pdfs(pages: list[Path]) -> list[Path]:
             try:
                 local.page.goto(html.resolve().as_uri(), wait_until="load")
                 local.page.emulate_media(media="print")
-                local.page.pdf(path=str(pdf), format="A4", print_background=True,
-                               margin={"top": "12mm", "bottom": "12mm", "left": "10mm", "right": "10mm"})
+                local.page.pdf(
+                    path=str(pdf),
+                    format="A4",
+                    print_background=True,
+                    margin={"top": "12mm", "bottom": "12mm", "left": "10mm", "right": "10mm"},
+                )
                 if local.external_requests:
                     raise RuntimeError(f"{html.name}: the page requested addresses outside the machine")
             finally:

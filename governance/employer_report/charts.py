@@ -16,8 +16,13 @@ from governance.employer_report import texts, trend
 from governance.employer_report.model import BENCHMARK, CONSUMPTION, TOTALS, YEARLY, EmployerRelease, row_key
 from governance.employer_report.trend import Trend, TrendSeries
 
-COLOURS = {"ss_reimbursement": "#7a9cc6", "complementary_reimbursement": "#2e5c8a", "out_of_pocket": "#e07b39",
-           "company": "#2e5c8a", "peers": "#b8c4d0"}
+COLOURS = {
+    "ss_reimbursement": "#7a9cc6",
+    "complementary_reimbursement": "#2e5c8a",
+    "out_of_pocket": "#e07b39",
+    "company": "#2e5c8a",
+    "peers": "#b8c4d0",
+}
 _RC = rc("confiance")
 
 
@@ -39,8 +44,9 @@ _PAYERS = ("ss_reimbursement", "complementary_reimbursement", "out_of_pocket")
 
 
 def _paid_rows(rows) -> list:
-    return [r for r in rows if all(r.values.get(p) is not None for p in _PAYERS)
-            and (r.values.get("actual_cost") or 0) > 0]
+    return [
+        r for r in rows if all(r.values.get(p) is not None for p in _PAYERS) and (r.values.get("actual_cost") or 0) > 0
+    ]
 
 
 def _payer_chart(rows: list, labels: list[str], title: str, lang: str) -> str:
@@ -77,8 +83,9 @@ def totals_chart(release: EmployerRelease, lang: str) -> str | None:
         return None
     several_years = len({r.dims["care_year"] for r in rows}) > 1
     rows.sort(key=lambda r: (r.dims["care_year"], float(r.values["actual_cost"])))
-    labels = [texts.family(r.dims["act_family"], lang) + (f" {r.dims['care_year']}" if several_years else "")
-              for r in rows]
+    labels = [
+        texts.family(r.dims["act_family"], lang) + (f" {r.dims['care_year']}" if several_years else "") for r in rows
+    ]
     return _payer_chart(rows, labels, texts.CHART_TITLES["totals"](lang), lang)
 
 
@@ -114,8 +121,14 @@ def _lines(ax, release: EmployerRelease, found: Trend, series: tuple[TrendSeries
         by_period = {p.period: p.value for p in s.points}
         y = [by_period.get(period, float("nan")) for period in found.periods]
         bold = s.group == (trend.ALL_FAMILIES,)
-        (line,) = ax.plot(x, y, marker="o", linewidth=2.6 if bold else 1.4, color="#1d2733" if bold else None,
-                          label=trend_label(s, lang))
+        (line,) = ax.plot(
+            x,
+            y,
+            marker="o",
+            linewidth=2.6 if bold else 1.4,
+            color="#1d2733" if bold else None,
+            label=trend_label(s, lang),
+        )
         line.set_gid(line_id(release, s))
     ax.set_xticks(x, [period_label(p, lang) for p in found.periods])
     ax.yaxis.set_major_formatter(lambda v, _pos: _euros(v, lang))
@@ -165,15 +178,19 @@ def benchmark_pairs(release: EmployerRelease) -> list[tuple[str, Decimal, Decima
     if consumption is None or bench is None or release.period_grain != "year":
         return []
     dims = ("care_year", "act_family", "age_band", "sex")
-    peers = {tuple(r.dims.get(d) for d in dims): r.values["actual_cost_per_member"] for r in bench.published_rows
-             if r.values.get("actual_cost_per_member") is not None}
+    peers = {
+        tuple(r.dims.get(d) for d in dims): r.values["actual_cost_per_member"]
+        for r in bench.published_rows
+        if r.values.get("actual_cost_per_member") is not None
+    }
     pairs = []
     for r in consumption.published_rows:
         count, cost = r.values.get("member_count"), r.values.get("actual_cost")
         key = tuple(r.dims.get(d) for d in dims)
         if count and cost is not None and key in peers:
-            pairs.append(("|".join(str(k) for k in key), (Decimal(cost) / count).quantize(Decimal("0.01")),
-                          Decimal(peers[key])))
+            pairs.append(
+                ("|".join(str(k) for k in key), (Decimal(cost) / count).quantize(Decimal("0.01")), Decimal(peers[key]))
+            )
     return sorted(pairs)
 
 
@@ -189,10 +206,20 @@ def benchmark_chart(release: EmployerRelease, lang: str) -> str | None:
         fig = _figure(0.9 + 0.45 * len(pairs))
         ax = fig.add_subplot()
         positions = list(range(len(pairs)))
-        ax.barh([p + 0.2 for p in positions], [float(c) for _, c, _ in pairs], height=0.38,
-                color=COLOURS["company"], label=texts.SERIES["company"](lang))
-        ax.barh([p - 0.2 for p in positions], [float(b) for _, _, b in pairs], height=0.38,
-                color=COLOURS["peers"], label=texts.SERIES["peers"](lang))
+        ax.barh(
+            [p + 0.2 for p in positions],
+            [float(c) for _, c, _ in pairs],
+            height=0.38,
+            color=COLOURS["company"],
+            label=texts.SERIES["company"](lang),
+        )
+        ax.barh(
+            [p - 0.2 for p in positions],
+            [float(b) for _, _, b in pairs],
+            height=0.38,
+            color=COLOURS["peers"],
+            label=texts.SERIES["peers"](lang),
+        )
         ax.set_yticks(positions, labels)
         ax.xaxis.set_major_formatter(lambda v, _pos: _euros(v, lang))
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.5 / len(pairs)), ncol=2, frameon=False)

@@ -13,8 +13,17 @@ from governance.employer_report.model import STATUSES, EmployerDelivery
 
 INDEX_CSV = "employer_deliveries.csv"
 INDEX_JSON = "employer_deliveries.json"
-_FIELDS = ("siret", "name", "status", "covered_members", "published_cells", "masked_cells", "run_id", "published_at",
-           "files")
+_FIELDS = (
+    "siret",
+    "name",
+    "status",
+    "covered_members",
+    "published_cells",
+    "masked_cells",
+    "run_id",
+    "published_at",
+    "files",
+)
 
 
 def status_counts(deliveries: list[EmployerDelivery]) -> dict[str, int]:

@@ -32,8 +32,17 @@ from governance.employer_report.texts import Label
 WORKBOOK = "donnees.xlsx"
 DICTIONARY = "dictionnaire_des_colonnes.csv"
 README = "LISEZMOI.txt"
-DICTIONARY_HEADER = ["fichier", "onglet", "colonne", "column_en", "description_fr", "description_en", "unite", "unit",
-                     "source_parquet"]
+DICTIONARY_HEADER = [
+    "fichier",
+    "onglet",
+    "colonne",
+    "column_en",
+    "description_fr",
+    "description_en",
+    "unite",
+    "unit",
+    "source_parquet",
+]
 
 
 @dataclass(frozen=True)
@@ -47,18 +56,38 @@ class Sheet:
     values: tuple[str, ...]
 
 
-_AMOUNTS = ("member_count", "benefit_line_count", "actual_cost", "ss_reimbursement", "complementary_reimbursement",
-            "out_of_pocket")
+_AMOUNTS = (
+    "member_count",
+    "benefit_line_count",
+    "actual_cost",
+    "ss_reimbursement",
+    "complementary_reimbursement",
+    "out_of_pocket",
+)
 SHEETS = (
     Sheet(YEARLY, "total_annuel.csv", Label("Total annuel", "Yearly total"), ("care_year",), _AMOUNTS),
-    Sheet(TOTALS, "totaux_annuels.csv", Label("Totaux annuels", "Yearly totals"), ("care_year", "act_family"),
-          _AMOUNTS),
-    Sheet(CONSUMPTION, "consommation_detaillee.csv", Label("Consommation détaillée", "Detailed consumption"),
-          ("period_grain", "period_start", "care_year", "act_family", "age_band", "sex"), _AMOUNTS),
-    Sheet(BENCHMARK, "comparaison_employeurs.csv", Label("Comparaison employeurs", "Employer comparison"),
-          ("care_year", "act_family", "age_band", "sex"),
-          ("member_count", "actual_cost_per_member", "complementary_reimbursement_per_member",
-           "out_of_pocket_per_member")),
+    Sheet(
+        TOTALS, "totaux_annuels.csv", Label("Totaux annuels", "Yearly totals"), ("care_year", "act_family"), _AMOUNTS
+    ),
+    Sheet(
+        CONSUMPTION,
+        "consommation_detaillee.csv",
+        Label("Consommation détaillée", "Detailed consumption"),
+        ("period_grain", "period_start", "care_year", "act_family", "age_band", "sex"),
+        _AMOUNTS,
+    ),
+    Sheet(
+        BENCHMARK,
+        "comparaison_employeurs.csv",
+        Label("Comparaison employeurs", "Employer comparison"),
+        ("care_year", "act_family", "age_band", "sex"),
+        (
+            "member_count",
+            "actual_cost_per_member",
+            "complementary_reimbursement_per_member",
+            "out_of_pocket_per_member",
+        ),
+    ),
 )
 
 
@@ -124,8 +153,19 @@ def dictionary_rows(release: EmployerRelease) -> list[list[str]]:
         for column in (*sheet.dims, *sheet.values, "published"):
             text = texts.COLUMNS[column]
             source = f"{sheet.mart}.parquet:" + ("masking" if column == "published" else column)
-            rows.append([sheet.csv_name, sheet.title("fr"), text.header("fr"), text.header("en"), text.meaning("fr"),
-                         text.meaning("en"), text.unit("fr"), text.unit("en"), source])
+            rows.append(
+                [
+                    sheet.csv_name,
+                    sheet.title("fr"),
+                    text.header("fr"),
+                    text.header("en"),
+                    text.meaning("fr"),
+                    text.meaning("en"),
+                    text.unit("fr"),
+                    text.unit("en"),
+                    source,
+                ]
+            )
     return rows
 
 
@@ -134,12 +174,18 @@ def write_workbook(release: EmployerRelease, folder: Path, statement_fr: str, st
     about = wb.active
     about.title = "À propos"
     bold = Font(bold=True)
-    for line in ([texts.TITLE("fr"), release.name], [texts.TITLE("en"), release.name],
-                 [texts.FACTS["siret"]("fr"), release.siret],
-                 [texts.FACTS["covered"]("fr"), release.covered_members if release.covered_members is not None
-                  else texts.TOO_FEW("fr").format(k=release.k)],
-                 [texts.FACTS["published_at"]("fr"), release.published_at[:10]],
-                 [texts.SECTIONS["status"]("fr"), statement_fr], [texts.SECTIONS["status"]("en"), statement_en]):
+    for line in (
+        [texts.TITLE("fr"), release.name],
+        [texts.TITLE("en"), release.name],
+        [texts.FACTS["siret"]("fr"), release.siret],
+        [
+            texts.FACTS["covered"]("fr"),
+            release.covered_members if release.covered_members is not None else texts.TOO_FEW("fr").format(k=release.k),
+        ],
+        [texts.FACTS["published_at"]("fr"), release.published_at[:10]],
+        [texts.SECTIONS["status"]("fr"), statement_fr],
+        [texts.SECTIONS["status"]("en"), statement_en],
+    ):
         about.append(line)
         about.cell(row=about.max_row, column=1).font = bold
     about.column_dimensions["A"].width = 34
@@ -185,7 +231,7 @@ sha256sum -c SHA256SUMS
 grep -q "$(sha256sum SHA256SUMS | cut -c1-64)" manifest.json && echo "SHA256SUMS: OK (listed in the signed manifest)"\
 """
 VERIFY_PYTHON = (
-    "python3 -c \"import sys,json,base64,hashlib,pathlib;"
+    'python3 -c "import sys,json,base64,hashlib,pathlib;'
     "from cryptography.hazmat.primitives.serialization import load_pem_public_key as K;"
     "d=pathlib.Path(sys.argv[1]);m=(d/'manifest.json').read_bytes();"
     "K(open(sys.argv[2],'rb').read()).verify(base64.b64decode((d/'manifest.sig').read_bytes()),m);"
@@ -195,7 +241,8 @@ VERIFY_PYTHON = (
 )
 FINGERPRINT_OPENSSL = "openssl pkey -pubin -in CLE_PUBLIQUE_MUTUELLE.pem -outform DER | sha256sum"
 
-README_TEXT = """\
+README_TEXT = (
+    """\
 Rapport employeur / Employer report — {name} (SIRET {siret})
 ==========================================================================================
 
@@ -234,6 +281,7 @@ To verify it: the mutuelle gives you its public key through another channel than
 fingerprint (public_key.pem in this folder proves nothing by itself). Check the key's fingerprint (step 1),
 then the signature and every file (step 2 with OpenSSL 3, or step 3: the Python one-liner). Any failure means the folder
 did not come unaltered from the mutuelle.
-""".replace("{openssl}", "\n".join("  " + line for line in VERIFY_OPENSSL.splitlines())).replace(
-    "{python}", VERIFY_PYTHON.replace("{", "{{").replace("}", "}}")).replace("{fingerprint_cmd}",
-                                                                          FINGERPRINT_OPENSSL)
+""".replace("{openssl}", "\n".join("  " + line for line in VERIFY_OPENSSL.splitlines()))
+    .replace("{python}", VERIFY_PYTHON.replace("{", "{{").replace("}", "}}"))
+    .replace("{fingerprint_cmd}", FINGERPRINT_OPENSSL)
+)

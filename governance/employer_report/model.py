@@ -108,9 +108,17 @@ class EmployerDelivery:
     published_at: str
 
 
-_MEASURES = {"member_count", "benefit_line_count", "actual_cost", "ss_reimbursement", "complementary_reimbursement",
-             "out_of_pocket", "actual_cost_per_member", "complementary_reimbursement_per_member",
-             "out_of_pocket_per_member"}
+_MEASURES = {
+    "member_count",
+    "benefit_line_count",
+    "actual_cost",
+    "ss_reimbursement",
+    "complementary_reimbursement",
+    "out_of_pocket",
+    "actual_cost_per_member",
+    "complementary_reimbursement_per_member",
+    "out_of_pocket_per_member",
+}
 _HIDDEN = {"employer_siret", "masking", "generalisation_level", "age_band_width", "sex_level"}
 
 
@@ -124,8 +132,9 @@ def _table(mart: str, table: pa.Table) -> Table:
         masking = record["masking"]
         if masking not in ("none", "masked"):
             raise ReleaseError(f"{mart}: unexpected masking marker")
-        rows.append(Row(dims={c: record[c] for c in dims}, values={c: record[c] for c in values},
-                        published=masking == "none"))
+        rows.append(
+            Row(dims={c: record[c] for c in dims}, values={c: record[c] for c in values}, published=masking == "none")
+        )
     order = [c for c in ("care_year", "period_start", "act_family", "age_band", "sex") if c in dims]
     rows.sort(key=lambda r: tuple(str(r.dims[c]) for c in order))
     return Table(mart=mart, dim_columns=dims, value_columns=values, rows=tuple(rows))
@@ -147,8 +156,16 @@ def release_status(summary_status: str, generalisation_level: int | None, own: l
     return NOTHING_PUBLISHABLE
 
 
-def build_release(siret: str, tables: dict[str, pa.Table], *, name: str | None, run_id: str, published_at: str,
-                  k: int, min_employers: int) -> EmployerRelease:
+def build_release(
+    siret: str,
+    tables: dict[str, pa.Table],
+    *,
+    name: str | None,
+    run_id: str,
+    published_at: str,
+    k: int,
+    min_employers: int,
+) -> EmployerRelease:
     """The employer's release from the tables about to be written to its folder (already masked) and its
     raison sociale (public company data; its SIRET when the feeds do not carry it)."""
     if SUMMARY not in tables:
@@ -166,10 +183,18 @@ def build_release(siret: str, tables: dict[str, pa.Table], *, name: str | None, 
     years = sorted({int(r.dims["care_year"]) for t in own for r in t.rows if r.dims.get("care_year") is not None})
     covered = summary.get("member_count")
     return EmployerRelease(
-        siret=siret, name=name or siret, status=status,
-        covered_members=None if covered is None else int(covered), k=k, min_employers=min_employers,
-        run_id=run_id, published_at=published_at, period_grain=summary.get("period_grain"),
-        age_band_width=summary.get("age_band_width"), sex_level=summary.get("sex_level"), years=tuple(years),
+        siret=siret,
+        name=name or siret,
+        status=status,
+        covered_members=None if covered is None else int(covered),
+        k=k,
+        min_employers=min_employers,
+        run_id=run_id,
+        published_at=published_at,
+        period_grain=summary.get("period_grain"),
+        age_band_width=summary.get("age_band_width"),
+        sex_level=summary.get("sex_level"),
+        years=tuple(years),
         tables=parsed,
     )
 

@@ -30,8 +30,12 @@ from governance.employer_report.model import (
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 PAGES = {"fr": "rapport_fr.html", "en": "report_en.html"}
 
-_env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]),
-                   trim_blocks=True, lstrip_blocks=True)
+_env = Environment(
+    loader=FileSystemLoader(TEMPLATES),
+    autoescape=select_autoescape(["html", "j2"]),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
 
 
 def format_number(value: Any, lang: str, decimals: int | None = None) -> str:
@@ -49,7 +53,8 @@ def _cell(mart: str, row: Row, dims: tuple[str, ...], column: str, lang: str, sh
     if not row.published or value is None:
         return Markup('<td class="np">{}</td>').format("–" if short else texts.NOT_PUBLISHED(lang))
     return Markup('<td class="num" data-mart="{}" data-key="{}" data-column="{}">{}</td>').format(
-        mart, row_key(row, dims), column, format_number(value, lang))
+        mart, row_key(row, dims), column, format_number(value, lang)
+    )
 
 
 def _dim(column: str, value: Any, lang: str, grain: str | None = None) -> str:
@@ -66,29 +71,38 @@ def _dim(column: str, value: Any, lang: str, grain: str | None = None) -> str:
     return as_text(value)
 
 
-def _html_table(release: EmployerRelease, mart: str, rows: list[Row], dims: list[str], values: list[str],
-                lang: str) -> Markup:
+def _html_table(
+    release: EmployerRelease, mart: str, rows: list[Row], dims: list[str], values: list[str], lang: str
+) -> Markup:
     table = release.tables[mart]
     head = Markup("").join(Markup("<th>{}</th>").format(texts.DISPLAY[c](lang)) for c in dims)
     head += Markup("").join(Markup('<th class="num">{}</th>').format(texts.DISPLAY[c](lang)) for c in values)
     body = Markup("").join(
         Markup("<tr>{}{}</tr>").format(
-            Markup("").join(Markup("<td>{}</td>").format(_dim(c, row.dims[c], lang, row.dims.get("period_grain")))
-                            for c in dims),
-            Markup("").join(_cell(mart, row, table.dim_columns, c, lang) for c in values))
-        for row in rows)
+            Markup("").join(
+                Markup("<td>{}</td>").format(_dim(c, row.dims[c], lang, row.dims.get("period_grain"))) for c in dims
+            ),
+            Markup("").join(_cell(mart, row, table.dim_columns, c, lang) for c in values),
+        )
+        for row in rows
+    )
     return Markup('<table data-mart="{}"><thead><tr>{}</tr></thead><tbody>{}</tbody></table>').format(mart, head, body)
 
 
-_AMOUNTS = ["member_count", "benefit_line_count", "actual_cost", "ss_reimbursement", "complementary_reimbursement",
-            "out_of_pocket"]
+_AMOUNTS = [
+    "member_count",
+    "benefit_line_count",
+    "actual_cost",
+    "ss_reimbursement",
+    "complementary_reimbursement",
+    "out_of_pocket",
+]
 
 
 def _tables(release: EmployerRelease, lang: str) -> dict[str, Markup | None]:
     out: dict[str, Markup | None] = {"yearly": None, "totals": None, "detail": None, "benchmark": None}
     if YEARLY in release.tables:
-        out["yearly"] = _html_table(release, YEARLY, list(release.tables[YEARLY].rows), ["care_year"], _AMOUNTS,
-                                    lang)
+        out["yearly"] = _html_table(release, YEARLY, list(release.tables[YEARLY].rows), ["care_year"], _AMOUNTS, lang)
     if TOTALS in release.tables:
         totals = release.tables[TOTALS]
         dims = ["care_year", "act_family"] if len(release.years) > 1 else ["act_family"]
@@ -119,16 +133,21 @@ def _benchmark_pivot(release: EmployerRelease, year: int, lang: str) -> Markup |
     families = sorted({r.dims["act_family"] for r in rows}, key=lambda f: texts.family(f, lang))
     by_key = {(r.dims["act_family"], r.dims["age_band"], r.dims["sex"]): r for r in rows}
     head = Markup("<th>{}</th>").format(texts.DISPLAY["act_family"](lang)) + Markup("").join(
-        Markup('<th class="num">{}<br>{}</th>').format(texts.age_band(a, lang), texts.sex(x, lang)) for a, x in groups)
+        Markup('<th class="num">{}<br>{}</th>').format(texts.age_band(a, lang), texts.sex(x, lang)) for a, x in groups
+    )
     body = Markup("")
     for fam in families:
         cells = Markup("").join(
             _cell(BENCHMARK, by_key[(fam, a, x)], bench.dim_columns, "actual_cost_per_member", lang, short=True)
-            if (fam, a, x) in by_key else Markup('<td class="np">–</td>') for a, x in groups)
+            if (fam, a, x) in by_key
+            else Markup('<td class="np">–</td>')
+            for a, x in groups
+        )
         body += Markup("<tr><td>{}</td>{}</tr>").format(texts.family(fam, lang), cells)
     caption = Markup("<caption>{} {}</caption>").format(texts.DISPLAY["actual_cost_per_member"](lang), year)
     return Markup('<table class="pivot" data-mart="{}">{}<thead><tr>{}</tr></thead><tbody>{}</tbody></table>').format(
-        BENCHMARK, caption, head, body)
+        BENCHMARK, caption, head, body
+    )
 
 
 def trend_section(release: EmployerRelease, lang: str) -> dict[str, Any]:
@@ -141,10 +160,12 @@ def trend_section(release: EmployerRelease, lang: str) -> dict[str, Any]:
         if lang == "fr":
             said.append(("en", texts.NO_TREND[found.reason]("en").format(years=years, k=release.k)))  # type: ignore[index]
         return {"chart": None, "table": None, "hint": None, "reason": found.reason, "no_trend": said}
-    head = Markup("<th>{}</th>").format(texts.DISPLAY["act_family"](lang) if found.kind == trend.YEAR_OVER_YEAR
-                                        else texts.TREND_GROUP(lang))
-    head += Markup("").join(Markup('<th class="num">{}</th>').format(charts.period_label(p, lang))
-                            for p in found.periods)
+    head = Markup("<th>{}</th>").format(
+        texts.DISPLAY["act_family"](lang) if found.kind == trend.YEAR_OVER_YEAR else texts.TREND_GROUP(lang)
+    )
+    head += Markup("").join(
+        Markup('<th class="num">{}</th>').format(charts.period_label(p, lang)) for p in found.periods
+    )
     body = Markup("")
 
     def order(series: trend.TrendSeries) -> tuple[bool, str, str]:
@@ -157,15 +178,30 @@ def trend_section(release: EmployerRelease, lang: str) -> dict[str, Any]:
         if found.kind == trend.QUARTERLY:
             label = f"{texts.family(series.panel, lang)} — {label}"
         cells = Markup("").join(
-            _cell(by_period[period].mart, by_period[period].row, release.tables[by_period[period].mart].dim_columns,
-                  trend.MEASURE, lang, short=True)
-            if period in by_period else Markup('<td class="np">–</td>') for period in found.periods)
+            _cell(
+                by_period[period].mart,
+                by_period[period].row,
+                release.tables[by_period[period].mart].dim_columns,
+                trend.MEASURE,
+                lang,
+                short=True,
+            )
+            if period in by_period
+            else Markup('<td class="np">–</td>')
+            for period in found.periods
+        )
         body += Markup("<tr><td>{}</td>{}</tr>").format(label, cells)
     caption = Markup("<caption>{}</caption>").format(texts.DISPLAY[trend.MEASURE](lang))
     table = Markup('<table class="pivot trend">{}<thead><tr>{}</tr></thead><tbody>{}</tbody></table>').format(
-        caption, head, body)
-    return {"chart": charts.trend_chart(release, lang), "table": table, "hint": texts.TREND_HINT[found.kind](lang),
-            "reason": None, "no_trend": []}
+        caption, head, body
+    )
+    return {
+        "chart": charts.trend_chart(release, lang),
+        "table": table,
+        "hint": texts.TREND_HINT[found.kind](lang),
+        "reason": None,
+        "no_trend": [],
+    }
 
 
 _HIDDEN_TABLES = ((YEARLY, "yearly"), (TOTALS, "totals"), (CONSUMPTION, "detail"))
@@ -202,21 +238,34 @@ def render_page(release: EmployerRelease, lang: str) -> str:
     other = "en" if lang == "fr" else "fr"
     covered = None
     if release.covered_members is not None:
-        covered = Markup('<span data-mart="mart_employer__summary" data-key="{}" data-column="member_count">{}</span>'
-                         ).format(f"employer_siret={release.siret}", format_number(release.covered_members, lang))
+        covered = Markup(
+            '<span data-mart="mart_employer__summary" data-key="{}" data-column="member_count">{}</span>'
+        ).format(f"employer_siret={release.siret}", format_number(release.covered_members, lang))
     reported = release.status == REPORTED
-    drawn = {"yearly": charts.yearly_chart(release, lang) if reported else None,
-             "totals": charts.totals_chart(release, lang) if reported else None,
-             "benchmark": charts.benchmark_chart(release, lang) if reported else None}
+    drawn = {
+        "yearly": charts.yearly_chart(release, lang) if reported else None,
+        "totals": charts.totals_chart(release, lang) if reported else None,
+        "benchmark": charts.benchmark_chart(release, lang) if reported else None,
+    }
     hidden = hidden_counts(release, lang) if reported and release.own_cells else None
     params = {"k": release.k, "min_employers": release.min_employers}
     years = release.years
     period = "–".join(str(y) for y in sorted({years[0], years[-1]})) if years else "—"
     page = _env.get_template("report.html.j2").render(
-        t=texts, lang=lang, release=release, other_page=PAGES[other], other_lang=other,
-        period=period, covered=covered, too_few=texts.TOO_FEW(lang).format(k=release.k),
-        published_on=release.published_at[:10], breakdown=breakdown(release, lang),
-        statement=statement(release, lang), charts=drawn, tables=_tables(release, lang), hidden_count=hidden,
+        t=texts,
+        lang=lang,
+        release=release,
+        other_page=PAGES[other],
+        other_lang=other,
+        period=period,
+        covered=covered,
+        too_few=texts.TOO_FEW(lang).format(k=release.k),
+        published_on=release.published_at[:10],
+        breakdown=breakdown(release, lang),
+        statement=statement(release, lang),
+        charts=drawn,
+        tables=_tables(release, lang),
+        hidden_count=hidden,
         trend=trend_section(release, lang) if reported else None,
         benchmark_coarser=reported and drawn["benchmark"] is None,
         notes=[n(lang).format(**params) for n in texts.HIDDEN_NOTES],

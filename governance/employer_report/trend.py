@@ -93,8 +93,10 @@ def _quarterly(release: EmployerRelease) -> tuple[tuple[str, ...], tuple[TrendSe
         if _published(r):
             key = (r.dims["act_family"], str(r.dims["age_band"]), str(r.dims["sex"]))
             groups.setdefault(key, []).append(TrendPoint(str(r.dims["period_start"]), CONSUMPTION, r))
-    series = [TrendSeries(family, (age, sex), tuple(sorted(points, key=lambda p: p.period)))
-              for (family, age, sex), points in sorted(groups.items())]
+    series = [
+        TrendSeries(family, (age, sex), tuple(sorted(points, key=lambda p: p.period)))
+        for (family, age, sex), points in sorted(groups.items())
+    ]
     return periods, _keep(series)
 
 

@@ -206,8 +206,9 @@ def _requirements_of(problem: _Problem, cell: int) -> list[tuple[int, float]]:
     return out
 
 
-def _protect_one(problem: _Problem, primary: int, region: list[int],
-                 reqs: list[tuple[int, float]] | None = None) -> list[int] | None:
+def _protect_one(
+    problem: _Problem, primary: int, region: list[int], reqs: list[tuple[int, float]] | None = None
+) -> list[int] | None:
     """Cheapest cells of ``region`` to mask so that ``primary`` reaches every protection level (or the shifts
     ``reqs`` given instead); None if impossible."""
     reqs = _requirements_of(problem, primary) if reqs is None else reqs
@@ -280,8 +281,13 @@ def _protect_one(problem: _Problem, primary: int, region: list[int],
     a = sparse.csr_array((vals, (rows, cols)), shape=(r, total))
     integrality = np.concatenate([np.ones(nc), np.zeros(nq * nv)])
     bounds = Bounds(np.concatenate([y_lo, np.full(nq * nv, -np.inf)]), np.concatenate([y_hi, np.full(nq * nv, np.inf)]))
-    result = milp(cost, constraints=LinearConstraint(a, lower, upper), integrality=integrality, bounds=bounds,
-                  options={"time_limit": MILP_TIME_LIMIT, "mip_rel_gap": 0.05})
+    result = milp(
+        cost,
+        constraints=LinearConstraint(a, lower, upper),
+        integrality=integrality,
+        bounds=bounds,
+        options={"time_limit": MILP_TIME_LIMIT, "mip_rel_gap": 0.05},
+    )
     if result.x is None:
         return None
     return [c for c, i in local_cells.items() if result.x[i] > 0.5 and not problem.masked(c)]
@@ -302,8 +308,9 @@ def _neighbourhood(problem: _Problem, primary: int, radius: int) -> list[int]:
     # Keep every masked cell and every cell of another table (margins), then the cheapest others.
     own_table = problem.cells[primary][0]
     keep = [c for c in region if problem.masked(c) or problem.cells[c][0] != own_table]
-    rest = sorted((c for c in region if c not in set(keep) and not _is_zero(problem, c)),
-                  key=lambda c: _cell_cost(problem, c))
+    rest = sorted(
+        (c for c in region if c not in set(keep) and not _is_zero(problem, c)), key=lambda c: _cell_cost(problem, c)
+    )
     return keep + rest[: max(0, NEIGHBOURHOOD - len(keep))]
 
 
@@ -329,8 +336,11 @@ def suppress(release: Release, rules: Rules) -> dict[str, int]:
         t.frame["masked"] = masked | prim
     problem = _build(release, rules)
     tables = problem.release.tables  # the release's tables, then its latent cells
-    primaries = [c for c, (ti, row) in enumerate(problem.cells)
-                 if tables[ti].vintage == "current" and bool(tables[ti].frame["primary"].iat[row])]
+    primaries = [
+        c
+        for c, (ti, row) in enumerate(problem.cells)
+        if tables[ti].vintage == "current" and bool(tables[ti].frame["primary"].iat[row])
+    ]
     # Cells with no relation to another cell are protected by their prior bounds alone.
     related = problem.related_cells()
     linked = [c for c in primaries if related[c]]
@@ -349,8 +359,13 @@ def suppress(release: Release, rules: Rules) -> dict[str, int]:
                 break
         if chosen is None:
             unprotectable += 1
-            chosen = [c for c in _neighbourhood(problem, cell, 4) if not problem.masked(c) and not _is_zero(problem, c)
-                      and tables[problem.cells[c][0]].vintage == "current"]
+            chosen = [
+                c
+                for c in _neighbourhood(problem, cell, 4)
+                if not problem.masked(c)
+                and not _is_zero(problem, c)
+                and tables[problem.cells[c][0]].vintage == "current"
+            ]
         for c in chosen:
             _set_masked(problem, c)
         secondary += len(chosen)
@@ -367,8 +382,12 @@ def suppress(release: Release, rules: Rules) -> dict[str, int]:
 def _masked_counts(problem: _Problem, attacker: _Attacker) -> list[tuple[int, int]]:
     """(cell, variable) of every masked member count of the current release."""
     tables = problem.release.tables
-    return [(int(problem.cell_of[v]), v) for v in attacker.masked_vars if problem.kind[v] == DISTINCT_MEMBERS
-            and tables[problem.cells[int(problem.cell_of[v])][0]].vintage == "current"]
+    return [
+        (int(problem.cell_of[v]), v)
+        for v in attacker.masked_vars
+        if problem.kind[v] == DISTINCT_MEMBERS
+        and tables[problem.cells[int(problem.cell_of[v])][0]].vintage == "current"
+    ]
 
 
 def _pinned_counts(problem: _Problem, attacker: _Attacker) -> list[tuple[int, int]]:
@@ -378,8 +397,11 @@ def _pinned_counts(problem: _Problem, attacker: _Attacker) -> list[tuple[int, in
     up = [(v, problem.x[v] + 1.0) for _c, v in counts]
     attacker.prove(up)
     attacker.prove([(v, problem.x[v] - 1.0) for v, _t in attacker._unmet(up)])
-    return [(cell, v) for cell, v in counts
-            if not attacker.reaches(v, problem.x[v] + 1.0) and not attacker.reaches(v, problem.x[v] - 1.0)]
+    return [
+        (cell, v)
+        for cell, v in counts
+        if not attacker.reaches(v, problem.x[v] + 1.0) and not attacker.reaches(v, problem.x[v] - 1.0)
+    ]
 
 
 def _free_pinned_counts(problem: _Problem, attacker: _Attacker, rounds: int = 4) -> tuple[_Attacker, int, int]:
@@ -435,8 +457,9 @@ class _Attacker:
         # sees (the truth, then every optimal point of a programme solved). They are inner bounds of the
         # attacker's interval: a protection level they reach is proven without another programme. Masking
         # more cells only adds points, so the bounds of an earlier attacker on the same release stay valid.
-        self.seen_low, self.seen_high = ((problem.x.copy(), problem.x.copy()) if previous is None
-                                         else (previous.seen_low, previous.seen_high))
+        self.seen_low, self.seen_high = (
+            (problem.x.copy(), problem.x.copy()) if previous is None else (previous.seen_low, previous.seen_high)
+        )
         #: The points themselves (masked variables, values), kept for the audit to re-check and reuse.
         self.points: list[tuple[np.ndarray, np.ndarray]] = [] if previous is None else previous.points
         #: (variable, +1 for its maximum / -1 for its minimum) -> the exact optimum, once solved.
@@ -500,8 +523,10 @@ class _Attacker:
             order = np.lexsort((row_a, col_a))  # column-wise, as HiGHS takes it
             start = np.searchsorted(col_a[order], np.arange(len(variables) + 1)).astype(np.int32)
             index = np.asarray(variables)
-            self._matrices[comp] = (col, _lp_model(start, row_a[order], val_a[order], lower, rhs, p.lo[index],
-                                                   p.hi[index]))
+            self._matrices[comp] = (
+                col,
+                _lp_model(start, row_a[order], val_a[order], lower, rhs, p.lo[index], p.hi[index]),
+            )
         return self._matrices[comp]
 
     def optimum(self, v: int, sign: float) -> float:
@@ -523,8 +548,9 @@ class _Attacker:
         if status == highspy.HighsModelStatus.kUnbounded:
             result = np.inf if sign > 0 else -np.inf
         elif status != highspy.HighsModelStatus.kOptimal:
-            raise RuntimeError(f"the attacker's programme failed ({highs.modelStatusToString(status)}); "
-                               "the release is not consistent")
+            raise RuntimeError(
+                f"the attacker's programme failed ({highs.modelStatusToString(status)}); the release is not consistent"
+            )
         else:
             result = -sign * value
             # The optimal point satisfies every relation: it widens the known bounds of the whole component.
@@ -640,8 +666,10 @@ class _Attacker:
         _variables, eqs, ubs = self._components[self._component_of[v]]
         if not eqs and not ubs:
             return self.p.lo[v], self.p.hi[v]
-        return (min(self._exact.get((v, -1.0), np.inf), self.seen_low[v]),
-                max(self._exact.get((v, 1.0), -np.inf), self.seen_high[v]))
+        return (
+            min(self._exact.get((v, -1.0), np.inf), self.seen_low[v]),
+            max(self._exact.get((v, 1.0), -np.inf), self.seen_high[v]),
+        )
 
     def interval(self, v: int) -> tuple[float, float]:
         """The attacker's exact interval for ``v`` (two programmes, each solved once)."""
@@ -670,8 +698,15 @@ def _new_highs() -> highspy.Highs:
     return highs
 
 
-def _lp_model(start: np.ndarray, index: np.ndarray, value: np.ndarray, lower: np.ndarray, upper: np.ndarray,
-              lo: np.ndarray, hi: np.ndarray) -> highspy.Highs:
+def _lp_model(
+    start: np.ndarray,
+    index: np.ndarray,
+    value: np.ndarray,
+    lower: np.ndarray,
+    upper: np.ndarray,
+    lo: np.ndarray,
+    hi: np.ndarray,
+) -> highspy.Highs:
     """One component's constraints (column-wise) loaded once into HiGHS; each bound is then a change of
     objective, solved warm."""
     inf = highspy.kHighsInf
@@ -715,8 +750,10 @@ def _unmask_recovered(problem: _Problem, attacker: _Attacker) -> int:
         t = problem.release.tables[ti]
         if t.vintage != "current" or not problem.masked(cell) or bool(t.frame["primary"].iat[row]):
             continue
-        if all(_pinned(attacker.known(v), problem.x[v]) and _pinned(attacker.interval(v), problem.x[v])
-               for v in problem.cell_vars[cell]):
+        if all(
+            _pinned(attacker.known(v), problem.x[v]) and _pinned(attacker.interval(v), problem.x[v])
+            for v in problem.cell_vars[cell]
+        ):
             t.frame.iloc[row, t.frame.columns.get_loc("masked")] = False
             count += 1
     return count
@@ -746,9 +783,14 @@ def audit(release: Release, rules: Rules) -> AuditReport:
     checked: list[tuple[int, int, bool]] = []  # (cell, variable, primary)
     recovered = 0
     tables = problem.release.tables  # the release's tables, then its latent cells (never audited themselves)
-    attacker.prove([(v, problem.x[v] + shift) for cell in by_cell
-                    if tables[problem.cells[cell][0]].vintage == "current" and _is_primary(problem, cell)
-                    for v, shift in _requirements_of(problem, cell)])
+    attacker.prove(
+        [
+            (v, problem.x[v] + shift)
+            for cell in by_cell
+            if tables[problem.cells[cell][0]].vintage == "current" and _is_primary(problem, cell)
+            for v, shift in _requirements_of(problem, cell)
+        ]
+    )
     for cell, variables in by_cell.items():
         ti, row = problem.cells[cell]
         t = tables[ti]
@@ -800,8 +842,9 @@ def audit(release: Release, rules: Rules) -> AuditReport:
             report.min_count_upper = high if report.min_count_upper is None else min(report.min_count_upper, high)
         if primary and problem.kind[v] == AMOUNT and problem.x[v] > 0:
             spread = min(high - problem.x[v], problem.x[v] - low) / problem.x[v]
-            report.min_amount_spread = spread if report.min_amount_spread is None else min(
-                report.min_amount_spread, spread)
+            report.min_amount_spread = (
+                spread if report.min_amount_spread is None else min(report.min_amount_spread, spread)
+            )
     report.linear_programmes = attacker.programmes
     if recovered:
         report.reasons.append(f"{recovered} masked cell(s) can be recovered exactly from the release")
@@ -827,8 +870,11 @@ def _exact_minimum(problem: _Problem, attacker: _Attacker, variables: list[int],
             return math.floor(high + 1e-6) if not math.isinf(high) else math.inf
         return min(high - problem.x[v], problem.x[v] - low) / problem.x[v]
 
-    counts = [v for v in variables if problem.kind[v] == DISTINCT_MEMBERS
-              and _requirement(DISTINCT_MEMBERS, problem.x[v], rules)[0] is not None]
+    counts = [
+        v
+        for v in variables
+        if problem.kind[v] == DISTINCT_MEMBERS and _requirement(DISTINCT_MEMBERS, problem.x[v], rules)[0] is not None
+    ]
     amounts = [v for v in variables if problem.kind[v] == AMOUNT and problem.x[v] > 0]
     for group in (counts, amounts):
         best = math.inf

@@ -123,8 +123,9 @@ def _coverages(table: CellTable, regions: dict[str, str]) -> dict[str, list[obje
     if "age_band" in by_kind:
         out["age"] = [_age_interval(v) for v in frame[by_kind["age_band"][0]].tolist()]
     if "sex" in by_kind:
-        out["sex"] = [frozenset(("F", "M")) if v == "all" else frozenset((str(v),))
-                      for v in frame[by_kind["sex"][0]].tolist()]
+        out["sex"] = [
+            frozenset(("F", "M")) if v == "all" else frozenset((str(v),)) for v in frame[by_kind["sex"][0]].tolist()
+        ]
     if "family" in by_kind:
         out["family"] = [None if v == "all" else frozenset((str(v),)) for v in frame[by_kind["family"][0]].tolist()]
     if "geo" in by_kind:
@@ -221,7 +222,7 @@ def derive_relations(release: Release, rules: Rules) -> Relations:
         _cell_identities(rel, ti, t, rules)
     for members in _partitions(tables).values():
         for a_pos, a in enumerate(members):
-            for b in members[a_pos + 1:]:
+            for b in members[a_pos + 1 :]:
                 _pair_relations(rel, a, tables[a], cover[a], b, tables[b], cover[b], rules, len(tables))
     return rel
 
@@ -249,7 +250,7 @@ def _member_groups(cover: dict, rows: list[int]) -> list[list[int]] | None:
         return None
     keys = list(groups)
     for i, ka in enumerate(keys):
-        for kb in keys[i + 1:]:
+        for kb in keys[i + 1 :]:
             if not any(_disjoint(x, y) for x, y in zip(ka, kb, strict=True)):
                 return None
     return list(groups.values())
@@ -266,13 +267,16 @@ def _group_population(t: CellTable, rows: list[int]) -> float:
     return float(pops[0])
 
 
-def _latent_values(coarse: float, fine: np.ndarray, groups: list[list[int]],
-                   pops: list[float]) -> np.ndarray | None:
+def _latent_values(coarse: float, fine: np.ndarray, groups: list[list[int]], pops: list[float]) -> np.ndarray | None:
     """A value per member group consistent with the true cells (the true hidden counts are not needed: any
     consistent point serves the programmes), or None when no value is: then the relation does not hold."""
     low = np.array([float(fine[g].max()) for g in groups])
-    high = np.array([min(float(fine[g].sum()), p) if not math.isnan(p) else float(fine[g].sum())
-                     for g, p in zip(groups, pops, strict=True)])
+    high = np.array(
+        [
+            min(float(fine[g].sum()), p) if not math.isnan(p) else float(fine[g].sum())
+            for g, p in zip(groups, pops, strict=True)
+        ]
+    )
     if (low > high + 1e-9).any() or low.sum() > coarse + 1e-9 or high.sum() < coarse - 1e-9:
         return None
     room = high - low
@@ -304,10 +308,12 @@ def _cell_identities(rel: Relations, ti: int, t: CellTable, rules: Rules) -> Non
             rel.inequalities.append({idx[(ti, row, members[0])]: 1.0, idx[(ti, row, lines[0])]: -1.0})
 
 
-def _pair_relations(rel: Relations, ai: int, a: CellTable, ca: dict, bi: int, b: CellTable, cb: dict,
-                    rules: Rules, n_tables: int) -> None:
-    common = [m for m in a.spec.linear_measures
-              if m in b.spec.linear_measures and a.spec.measures[m] == b.spec.measures[m]]
+def _pair_relations(
+    rel: Relations, ai: int, a: CellTable, ca: dict, bi: int, b: CellTable, cb: dict, rules: Rules, n_tables: int
+) -> None:
+    common = [
+        m for m in a.spec.linear_measures if m in b.spec.linear_measures and a.spec.measures[m] == b.spec.measures[m]
+    ]
     if not common:
         return
     axes = sorted(set(ca) | set(cb))
@@ -365,7 +371,8 @@ def _pair_relations(rel: Relations, ai: int, a: CellTable, ca: dict, bi: int, b:
             elif len(rows_a) == 1 or len(rows_b) == 1:
                 # distinct members across periods or families: max(finer) <= coarse <= sum(finer)
                 (coarse_t, coarse_r, fine_t, fine_rows, xc, xf) = (
-                    (ai, rows_a[0], bi, rows_b, xa, xb) if len(rows_a) == 1 else (bi, rows_b[0], ai, rows_a, xb, xa))
+                    (ai, rows_a[0], bi, rows_b, xa, xb) if len(rows_a) == 1 else (bi, rows_b[0], ai, rows_a, xb, xa)
+                )
                 c_val = float(xc[coarse_r])
                 if c_val > float(xf[fine_rows].sum()) + 1e-9 or any(float(xf[r]) > c_val + 1e-9 for r in fine_rows):
                     holds = False
@@ -403,8 +410,7 @@ def _latent_relations(rel: Relations, m: str, pending: list[tuple], label: str, 
         pops += group_pops
         coarse_cells.append((coarse_t, coarse_r, first, len(groups)))
         members.append((fine_t, groups))
-    spec = TableSpec(name=f"latent:{label}:{m}", dimensions={}, measures={m: DISTINCT_MEMBERS},
-                     population_known=True)
+    spec = TableSpec(name=f"latent:{label}:{m}", dimensions={}, measures={m: DISTINCT_MEMBERS}, population_known=True)
     frame = pd.DataFrame({m: values, "population": pops, "primary": False, "masked": True})
     ti = n_tables + len(rel.latent)
     rel.latent.append(CellTable(spec, frame, vintage=LATENT))

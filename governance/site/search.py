@@ -62,7 +62,6 @@ def process_term(term: str) -> str | None:
     return folded or None
 
 
-
 def build_index(docs: list[SearchDoc]) -> dict:
     """The MiniSearch index of ``docs``, as ``MiniSearch.toJSON()`` would write it."""
     field_ids = {f: i for i, f in enumerate(FIELDS)}

@@ -17,8 +17,22 @@ import duckdb
 
 def test_new_members_of_one_employer_reach_its_marts(tmp_path, bench_env):
     home, out = tmp_path / "home", tmp_path / "affiliation.md"
-    code = bench_bulk_affiliation.main(["--members", "60", "--base-members", "120", "--defect-rate", "0",
-                                        "--base-stages", "land,cross", "--keep", str(home), "--out", str(out)])
+    code = bench_bulk_affiliation.main(
+        [
+            "--members",
+            "60",
+            "--base-members",
+            "120",
+            "--defect-rate",
+            "0",
+            "--base-stages",
+            "land,cross",
+            "--keep",
+            str(home),
+            "--out",
+            str(out),
+        ]
+    )
     data = json.loads(out.with_suffix(".json").read_text())
     assert code == 0, data
     assert [r["stage"] for r in data["affiliation"]] == bench_bulk_affiliation.STAGES
@@ -37,5 +51,7 @@ def test_new_members_of_one_employer_reach_its_marts(tmp_path, bench_env):
     with duckdb.connect(str(settings.warehouse_db), read_only=True) as con:
         covered = con.execute(
             "select count(distinct member_token) from pseudo.contracts where employer_siret = ? "
-            "and contract_type = 'collective'", [split["employer_siret"]]).fetchone()[0]
+            "and contract_type = 'collective'",
+            [split["employer_siret"]],
+        ).fetchone()[0]
     assert covered == checks["employer_covered_after"]

@@ -18,9 +18,24 @@ import pyarrow.parquet as pq
 
 def test_daily_increment_lands_the_day_on_top_of_the_year(tmp_path, bench_env):
     home, out = tmp_path / "home", tmp_path / "daily.md"
-    code = bench_daily_increment.main(["--members", "150", "--day-lines", "40", "--member-changes", "12",
-                                       "--defect-rate", "0", "--stages", "land,cross", "--keep", str(home),
-                                       "--out", str(out)])
+    code = bench_daily_increment.main(
+        [
+            "--members",
+            "150",
+            "--day-lines",
+            "40",
+            "--member-changes",
+            "12",
+            "--defect-rate",
+            "0",
+            "--stages",
+            "land,cross",
+            "--keep",
+            str(home),
+            "--out",
+            str(out),
+        ]
+    )
     data = json.loads(out.with_suffix(".json").read_text())
     assert code == 0, data
     assert [r["stage"] for r in data["day"]] == ["land", "cross"] and all(r["ok"] for r in data["day"])

@@ -19,11 +19,11 @@ import pytest
 STAGES = ["land", "cross"]
 
 
-
 def test_full_year_path_runs_each_stage_in_its_own_process_and_reports_it(tmp_path, bench_env):
     home, out = tmp_path / "home", tmp_path / "full_year.md"
-    code = bench_full_year.main(["--members", "120", "--stages", ",".join(STAGES), "--keep", str(home),
-                                 "--out", str(out)])
+    code = bench_full_year.main(
+        ["--members", "120", "--stages", ",".join(STAGES), "--keep", str(home), "--out", str(out)]
+    )
     assert code == 0
     report = out.read_text(encoding="utf-8")
     data = json.loads(out.with_suffix(".json").read_text())
@@ -77,4 +77,3 @@ def test_a_stage_reports_its_own_peak_memory_not_the_large_parent_it_was_started
     assert run.ok, run.detail
     assert 50 < run.peak_rss_mib < 1536, run.peak_rss_mib
     assert len(ballast) == 2048 * 2**20
-

@@ -38,9 +38,13 @@ LAST_LEVEL = 28  # the fallback: year x all ages x France x both sexes
 def _relations(db: Path, names: list[str]) -> dict[str, list[tuple]]:
     with duckdb.connect(str(db), read_only=True) as con:
         found = dict(con.execute("select table_name, table_schema from information_schema.tables").fetchall())
-        return {name: sorted(con.execute(f"select * from {found[name]}.{name}").fetchall(),
-                             key=lambda row: tuple((v is None, str(v)) for v in row))
-                for name in names}
+        return {
+            name: sorted(
+                con.execute(f"select * from {found[name]}.{name}").fetchall(),
+                key=lambda row: tuple((v is None, str(v)) for v in row),
+            )
+            for name in names
+        }
 
 
 @pytest.fixture(scope="module")
@@ -48,16 +52,33 @@ def warehouse(tmp_path_factory):
     work = tmp_path_factory.mktemp("one-pass")
     db = work / "warehouse.duckdb"
     pseudo_synth.build(db, MEMBERS)
-    env = {**os.environ, "DO_NOT_TRACK": "1", "CONFIANCE_WAREHOUSE_DB": str(db),
-           "DBT_TARGET_PATH": str(work / "target"), "DBT_LOG_PATH": str(work / "logs")}
+    env = {
+        **os.environ,
+        "DO_NOT_TRACK": "1",
+        "CONFIANCE_WAREHOUSE_DB": str(db),
+        "DBT_TARGET_PATH": str(work / "target"),
+        "DBT_LOG_PATH": str(work / "logs"),
+    }
     return db, env
 
 
 def _dbt(env: dict, *args: str) -> str:
     proc = subprocess.run(  # noqa: S603
-        [str(Path(sys.executable).with_name("dbt")), "--quiet", *args, "--project-dir", str(ROOT / "dbt_project"),
-         "--profiles-dir", str(ROOT / "dbt_project")],
-        env=env, capture_output=True, text=True, check=False, timeout=600)
+        [
+            str(Path(sys.executable).with_name("dbt")),
+            "--quiet",
+            *args,
+            "--project-dir",
+            str(ROOT / "dbt_project"),
+            "--profiles-dir",
+            str(ROOT / "dbt_project"),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
     assert proc.returncode == 0, f"dbt {args[0]} failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-2000:]}"
     return proc.stdout
 
@@ -68,12 +89,25 @@ def test_one_pass_rollup_publishes_the_same_cells_as_one_scan_per_level(warehous
     disclosure = project["vars"]["disclosure"]
     disclosure = {**disclosure, "insurer": {**disclosure["insurer"], "k": insurer_k}}
     variables = {"publication_cutoff": CUTOFF, "disclosure": disclosure}
-    names = sorted(line.strip() for line in _dbt(env, "ls", "--select", f"{MODEL}+", "--resource-type", "model",
-                                                  "--output", "name").splitlines() if line.strip())
+    names = sorted(
+        line.strip()
+        for line in _dbt(
+            env, "ls", "--select", f"{MODEL}+", "--resource-type", "model", "--output", "name"
+        ).splitlines()
+        if line.strip()
+    )
     assert MODEL in names and "mart_insurer__consumption" in names, names
 
-    _dbt(env, "build", "--select", f"@{MODEL}", "--exclude-resource-type", "test",
-         "--vars", json.dumps({**variables, "disclosure_one_pass": True}))
+    _dbt(
+        env,
+        "build",
+        "--select",
+        f"@{MODEL}",
+        "--exclude-resource-type",
+        "test",
+        "--vars",
+        json.dumps({**variables, "disclosure_one_pass": True}),
+    )
     one_pass = _relations(db, names)
     _dbt(env, "run", "--select", f"{MODEL}+", "--vars", json.dumps({**variables, "disclosure_one_pass": False}))
     per_level = _relations(db, names)

@@ -49,8 +49,10 @@ def test_every_committed_contract_passes_the_schema():
 
 def test_a_token_without_its_token_column_is_refused_when_the_contract_loads(tmp_path):
     path = _with_column_properties(
-        tmp_path, "benefits", "contract_id", [{"property": "crossing", "value": "token"},
-                                              {"property": "token_entity", "value": "contract"}]
+        tmp_path,
+        "benefits",
+        "contract_id",
+        [{"property": "crossing", "value": "token"}, {"property": "token_entity", "value": "contract"}],
     )
     message = _refused(path)
     assert "benefits.odcs.yaml" in message
@@ -61,14 +63,16 @@ def test_a_token_without_its_token_column_is_refused_when_the_contract_loads(tmp
     line = int(re.search(r"benefits\.odcs\.yaml:(\d+): column contract_id", message).group(1))
     text = path.read_text(encoding="utf-8").splitlines()
     assert "property" in text[line - 1]
-    assert any("name: contract_id" in t for t in text[max(0, line - 12):line])
-    assert not any(t.lstrip().startswith("- name:") for t in text[line:line + 2])
+    assert any("name: contract_id" in t for t in text[max(0, line - 12) : line])
+    assert not any(t.lstrip().startswith("- name:") for t in text[line : line + 2])
 
 
 def test_a_token_without_its_entity_is_refused(tmp_path):
     path = _with_column_properties(
-        tmp_path, "benefits", "contract_id", [{"property": "crossing", "value": "token"},
-                                              {"property": "token_column", "value": "contract_token"}]
+        tmp_path,
+        "benefits",
+        "contract_id",
+        [{"property": "crossing", "value": "token"}, {"property": "token_column", "value": "contract_token"}],
     )
     message = _refused(path)
     assert "column contract_id" in message and "token_entity" in message
@@ -76,8 +80,10 @@ def test_a_token_without_its_entity_is_refused(tmp_path):
 
 def test_a_misspelt_property_is_refused_by_name(tmp_path):
     path = _with_column_properties(
-        tmp_path, "members", "sex", [{"property": "crossing", "value": "keep"},
-                                     {"property": "glosary_term", "value": "sex"}]
+        tmp_path,
+        "members",
+        "sex",
+        [{"property": "crossing", "value": "keep"}, {"property": "glosary_term", "value": "sex"}],
     )
     message = _refused(path)
     assert "members.odcs.yaml" in message and "column sex" in message and "glosary_term" in message
@@ -92,15 +98,31 @@ def test_an_unknown_crossing_rule_is_refused(tmp_path):
 @pytest.mark.parametrize(
     "properties, offending",
     [
-        ([{"property": "crossing", "value": "token"}, {"property": "token_entity", "value": "member"},
-          {"property": "token_column", "value": "member_token"}, {"property": "target_column", "value": "x"}],
-         "target_column"),
-        ([{"property": "crossing", "value": "keep"}, {"property": "token_column", "value": "member_token"}],
-         "token_column"),
-        ([{"property": "crossing", "value": "drop"}, {"property": "target_column", "value": "nir_kept"}],
-         "target_column"),
-        ([{"property": "crossing", "value": "token"}, {"property": "token_entity", "value": "member"},
-          {"property": "token_column", "value": "Member Token"}], "token_column"),
+        (
+            [
+                {"property": "crossing", "value": "token"},
+                {"property": "token_entity", "value": "member"},
+                {"property": "token_column", "value": "member_token"},
+                {"property": "target_column", "value": "x"},
+            ],
+            "target_column",
+        ),
+        (
+            [{"property": "crossing", "value": "keep"}, {"property": "token_column", "value": "member_token"}],
+            "token_column",
+        ),
+        (
+            [{"property": "crossing", "value": "drop"}, {"property": "target_column", "value": "nir_kept"}],
+            "target_column",
+        ),
+        (
+            [
+                {"property": "crossing", "value": "token"},
+                {"property": "token_entity", "value": "member"},
+                {"property": "token_column", "value": "Member Token"},
+            ],
+            "token_column",
+        ),
     ],
 )
 def test_properties_that_do_not_fit_the_rule_are_refused(tmp_path, properties, offending):
@@ -110,8 +132,10 @@ def test_properties_that_do_not_fit_the_rule_are_refused(tmp_path, properties, o
 
 def test_a_property_given_twice_is_refused(tmp_path):
     path = _with_column_properties(
-        tmp_path, "members", "email", [{"property": "crossing", "value": "drop"},
-                                       {"property": "crossing", "value": "keep"}]
+        tmp_path,
+        "members",
+        "email",
+        [{"property": "crossing", "value": "drop"}, {"property": "crossing", "value": "keep"}],
     )
     message = _refused(path)
     assert "column email" in message and "crossing" in message and "twice" in message

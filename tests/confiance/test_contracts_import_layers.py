@@ -14,8 +14,13 @@ CONFIG = REPO_ROOT / ".importlinter"
 
 
 def _lint(config: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([str(LINT_IMPORTS), "--no-cache", "--no-logo", str(config)], cwd=REPO_ROOT,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [str(LINT_IMPORTS), "--no-cache", "--no-logo", str(config)],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_the_import_layers_are_kept():
@@ -29,8 +34,11 @@ def test_the_layers_contract_catches_the_imports_it_tolerates(tmp_path):
     and every listed exception is a real import."""
     parser = configparser.ConfigParser()
     parser.read(CONFIG, encoding="utf-8")
-    tolerated = [line.strip() for line in parser["importlinter:contract:layers"]["ignore_imports"].splitlines()
-                 if line.strip() and not line.strip().startswith("#")]
+    tolerated = [
+        line.strip()
+        for line in parser["importlinter:contract:layers"]["ignore_imports"].splitlines()
+        if line.strip() and not line.strip().startswith("#")
+    ]
     parser.remove_option("importlinter:contract:layers", "ignore_imports")
     strict = tmp_path / "strict.importlinter"
     with open(strict, "w", encoding="utf-8") as fh:

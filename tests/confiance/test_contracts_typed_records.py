@@ -26,8 +26,10 @@ def test_audit_entries_are_read_as_typed_records(settings):
     audit.append(settings, "dpo", "report.built", {"files": 3, "names": ["a", "b"]})
     audit.append(settings, "airflow", "crossing.warehouse", {"rows": {"members": 10}})
     typed = audit.read_entries(settings)
-    assert [(e.seq, e.actor, e.action) for e in typed] == [(1, "dpo", "report.built"),
-                                                          (2, "airflow", "crossing.warehouse")]
+    assert [(e.seq, e.actor, e.action) for e in typed] == [
+        (1, "dpo", "report.built"),
+        (2, "airflow", "crossing.warehouse"),
+    ]
     assert typed[0].details == {"files": 3, "names": ["a", "b"]}
     assert typed[1].details["rows"] == {"members": 10}
     assert all(before <= e.ts <= datetime.now(UTC) and e.ts.tzinfo is not None for e in typed)

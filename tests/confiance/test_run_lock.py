@@ -60,7 +60,10 @@ def test_second_confiance_run_refuses_at_once_with_exit_9_naming_the_run_under_w
     try:
         started = time.monotonic()
         second = subprocess.run(
-            [str(CONFIANCE), "run", "--run-id", "cli_second"], env=os.environ.copy(), capture_output=True, text=True,
+            [str(CONFIANCE), "run", "--run-id", "cli_second"],
+            env=os.environ.copy(),
+            capture_output=True,
+            text=True,
             timeout=120,
         )
         waited = time.monotonic() - started

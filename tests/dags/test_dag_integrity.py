@@ -40,8 +40,16 @@ def test_pipeline_runs_every_stage_in_order(dagbag):
     dag = dagbag.dags["confiance_pipeline"]
     ids = set(dag.task_ids)
     stages = [s for s in PIPELINE_ORDER if s != DBT_STAGE] + ["summary"]
-    assert {"land", "quality_feeds", "cross", "quality_warehouse", "quality_marts", "publish", "site",
-            "reports"} <= set(PIPELINE_ORDER)
+    assert {
+        "land",
+        "quality_feeds",
+        "cross",
+        "quality_warehouse",
+        "quality_marts",
+        "publish",
+        "site",
+        "reports",
+    } <= set(PIPELINE_ORDER)
     assert set(stages) <= ids
     # dbt models rendered by Cosmos: one `dbt build` task per model (the model, then its tests).
     dbt_tasks = [t for t in ids if t.startswith("dbt.")]
@@ -55,6 +63,7 @@ def test_pipeline_runs_every_stage_in_order(dagbag):
     assert set(dbt_tasks) <= upstream_of_marts
     downstream_of_publish = dag.get_task("publish").get_flat_relative_ids(upstream=False)
     assert {"site", "reports", "summary"} <= downstream_of_publish
+
     # Every stage runs after the one before it in the pipeline's order (the one the CLI runs).
     def tasks_of(stage: str) -> set[str]:
         return set(dbt_tasks) if stage == DBT_STAGE else {stage}

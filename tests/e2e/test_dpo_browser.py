@@ -25,8 +25,16 @@ def test_dpo_reports_render_in_chromium_without_identifiers(demo_run, local_brow
     reports = settings.reports
     pages = sorted(reports.glob("*.html"))
     slugs = {p.stem for p in pages}
-    assert {"index", "audit_log", "requests", "consent", "retention", "processing_register",
-            "landing_ledger", "publication_log"} <= slugs
+    assert {
+        "index",
+        "audit_log",
+        "requests",
+        "consent",
+        "retention",
+        "processing_register",
+        "landing_ledger",
+        "publication_log",
+    } <= slugs
 
     for page in pages:
         local = local_browser()
@@ -53,8 +61,9 @@ def test_dpo_reports_render_in_chromium_without_identifiers(demo_run, local_brow
     kinds = local.page.eval_on_selector_all("#f-kind option", "os => os.map(o => o.value).filter(v => v)")
     landing = next(k for k in kinds if k.startswith("Réception"))
     local.page.select_option("#f-kind", landing)
-    shown = local.page.eval_on_selector_all("#filtered tbody tr", "rs => rs.filter(r => r.style.display !== 'none')"
-                                            ".map(r => r.dataset.kind)")
+    shown = local.page.eval_on_selector_all(
+        "#filtered tbody tr", "rs => rs.filter(r => r.style.display !== 'none').map(r => r.dataset.kind)"
+    )
     assert 0 < len(shown) < total and set(shown) == {landing}
     local.page.select_option("#f-kind", "")
     local.page.fill("#f-from", "2999-01-01")
@@ -71,8 +80,9 @@ def test_dpo_reports_render_in_chromium_without_identifiers(demo_run, local_brow
     # no identifier of the inbox in any report file (text, CSV, JSON, Markdown)
     identifiers = _inbox_identifiers(settings)
     assert identifiers
-    text = "\n".join(p.read_text(encoding="utf-8-sig") for p in reports.iterdir()
-                     if p.suffix in (".html", ".csv", ".json", ".md"))
+    text = "\n".join(
+        p.read_text(encoding="utf-8-sig") for p in reports.iterdir() if p.suffix in (".html", ".csv", ".json", ".md")
+    )
     words = set(re.findall(r"[A-Za-z0-9@._+-]+", text))
     assert not identifiers & words
     # and the outbound gate passes on the pages a person reads

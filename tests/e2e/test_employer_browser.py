@@ -14,8 +14,11 @@ from decimal import Decimal
 import duckdb
 import pyarrow.parquet as pq
 
-REASON_CODES = re.compile(r"primary_k|primary_dominance|p_percent|secondary|\bprimary\b|\bmasking\b|\bmasked\b|"
-                          r"dominance|too_small_to_report|nothing_publishable", re.IGNORECASE)
+REASON_CODES = re.compile(
+    r"primary_k|primary_dominance|p_percent|secondary|\bprimary\b|\bmasking\b|\bmasked\b|"
+    r"dominance|too_small_to_report|nothing_publishable",
+    re.IGNORECASE,
+)
 AMOUNTS = ("actual_cost", "ss_reimbursement", "complementary_reimbursement", "out_of_pocket")
 
 
@@ -33,10 +36,14 @@ def _masked_true_values(settings, siret: str) -> set[str]:
     written the ways a page could print them."""
     masked_keys = {}
     folder = settings.published / "employer" / siret
-    marts = {"mart_employer__yearly": ("int_disclosure__employer_yearly", ("care_year",)),
-             "mart_employer__totals": ("int_disclosure__employer_totals", ("care_year", "act_family")),
-             "mart_employer__consumption": ("int_disclosure__employer_consumption",
-                                            ("period_start", "act_family", "age_band", "sex"))}
+    marts = {
+        "mart_employer__yearly": ("int_disclosure__employer_yearly", ("care_year",)),
+        "mart_employer__totals": ("int_disclosure__employer_totals", ("care_year", "act_family")),
+        "mart_employer__consumption": (
+            "int_disclosure__employer_consumption",
+            ("period_start", "act_family", "age_band", "sex"),
+        ),
+    }
     for mart, (cells, dims) in marts.items():
         if not (folder / f"{mart}.parquet").exists():
             continue
@@ -62,8 +69,7 @@ def _masked_true_values(settings, siret: str) -> set[str]:
     return values
 
 
-def test_three_employer_reports_render_offline_with_charts_and_nothing_hidden(demo_run, local_browser,
-                                                                               artifacts_dir):
+def test_three_employer_reports_render_offline_with_charts_and_nothing_hidden(demo_run, local_browser, artifacts_dir):
     settings, _ = demo_run
     sizes = _reported_by_size(settings)
     assert len(sizes) >= 3
@@ -89,8 +95,11 @@ def test_three_employer_reports_render_offline_with_charts_and_nothing_hidden(de
             assert trend.is_visible()
             if trend.locator("svg.chart").count() == 0:
                 said = trend.locator("p.no-trend").first.inner_text()
-                assert ("une seule année" in said or "aucun de vos chiffres" in said) if page_name.endswith(
-                    "_fr.html") else ("single closed year" in said or "none of your figures" in said), said
+                assert (
+                    ("une seule année" in said or "aucun de vos chiffres" in said)
+                    if page_name.endswith("_fr.html")
+                    else ("single closed year" in said or "none of your figures" in said)
+                ), said
             leaked = [v for v in forbidden if v in text]
             assert not leaked, (label, page_name, leaked[:3])
             assert local.page.locator("h1").inner_text().strip()
@@ -101,9 +110,12 @@ def test_three_employer_reports_render_offline_with_charts_and_nothing_hidden(de
                 local.page.screenshot(path=str(artifacts_dir / f"employer_report_{label}.png"), full_page=True)
             local.page.close()
     # the honest statement of an employer too small to report, as it renders
-    small = next(f for f in sorted((settings.published / "employer").iterdir())
-                 if pq.read_table(f / "mart_employer__summary.parquet").column("report_status")[0].as_py()
-                 == "too_small_to_report")
+    small = next(
+        f
+        for f in sorted((settings.published / "employer").iterdir())
+        if pq.read_table(f / "mart_employer__summary.parquet").column("report_status")[0].as_py()
+        == "too_small_to_report"
+    )
     local = local_browser()
     local.page.goto((small / "rapport_fr.html").resolve().as_uri(), wait_until="load")
     text = local.page.inner_text("body")

@@ -49,17 +49,22 @@ def test_kill_during_quality_checks_of_a_confiance_run(home: Settings):
         assert time.monotonic() < deadline
         time.sleep(0.02)
     second = subprocess.run(
-        [str(CONFIANCE), "run", "--run-id", "second_run"], cwd=REPO, env=os.environ.copy(), capture_output=True,
-        text=True, timeout=120,
+        [str(CONFIANCE), "run", "--run-id", "second_run"],
+        cwd=REPO,
+        env=os.environ.copy(),
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert second.returncode == cli.EXIT_RUN_IN_PROGRESS, second.stderr[-2000:]
     assert "Traceback" not in second.stderr and f"pid {proc.pid}" in second.stderr and "kill_quality" in second.stderr
     assert not (runs_dir(home) / "second_run").exists()
 
     def mid_quality() -> bool:  # one dataset's result of this run written, the stage not finished
-        return any(results.glob("*/*__kill_quality.json")) and not (
-            runs_dir(home) / "kill_quality" / "quality_feeds.json"
-        ).exists()
+        return (
+            any(results.glob("*/*__kill_quality.json"))
+            and not (runs_dir(home) / "kill_quality" / "quality_feeds.json").exists()
+        )
 
     kill_when(proc, mid_quality, "the feed checks being under way")
     written = list(results.glob("*/*__kill_quality.json"))

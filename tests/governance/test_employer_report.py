@@ -150,10 +150,12 @@ def test_every_number_in_the_csv_and_xlsx_copies_is_the_published_parquet_value(
     """Row by row, in the Parquet's row order after sorting on the dimensions, each number equals its source;
     the column dictionary names every column; masked rows are empty and say so."""
     settings, folders = demo
-    copies = {"total_annuel.csv": ("mart_employer__yearly", "Total annuel"),
-              "totaux_annuels.csv": ("mart_employer__totals", "Totaux annuels"),
-              "consommation_detaillee.csv": ("mart_employer__consumption", "Consommation détaillée"),
-              "comparaison_employeurs.csv": ("mart_employer__benchmark", "Comparaison employeurs")}
+    copies = {
+        "total_annuel.csv": ("mart_employer__yearly", "Total annuel"),
+        "totaux_annuels.csv": ("mart_employer__totals", "Totaux annuels"),
+        "consommation_detaillee.csv": ("mart_employer__consumption", "Consommation détaillée"),
+        "comparaison_employeurs.csv": ("mart_employer__benchmark", "Comparaison employeurs"),
+    }
     compared = 0
     for folder in folders[:: max(1, len(folders) // 40)]:  # forty folders across sizes keep this quick
         dictionary = _dictionary(folder)
@@ -173,14 +175,20 @@ def test_every_number_in_the_csv_and_xlsx_copies_is_the_published_parquet_value(
             assert numeric, name
             published = header[-1]
             # each source row is matched to exactly one copy row through its numbers and publication flag
-            by_numbers = sorted(tuple(_number(r[c]) for c in sorted(_source_columns(dictionary, name, numeric)))
-                                + (r["masking"],) for r in source)
-            from_csv = sorted(tuple(_csv_value(row[h]) for h in _ordered(dictionary, name, numeric))
-                              + ("none" if row[published] == "oui" else "masked",) for row in rows)
-            from_xlsx = sorted(tuple(_xlsx_value(dict(zip(header, r, strict=True))[h])
-                                     for h in _ordered(dictionary, name, numeric))
-                               + ("none" if dict(zip(header, r, strict=True))[published] == "oui" else "masked",)
-                               for r in xlsx[1:])
+            by_numbers = sorted(
+                tuple(_number(r[c]) for c in sorted(_source_columns(dictionary, name, numeric))) + (r["masking"],)
+                for r in source
+            )
+            from_csv = sorted(
+                tuple(_csv_value(row[h]) for h in _ordered(dictionary, name, numeric))
+                + ("none" if row[published] == "oui" else "masked",)
+                for row in rows
+            )
+            from_xlsx = sorted(
+                tuple(_xlsx_value(dict(zip(header, r, strict=True))[h]) for h in _ordered(dictionary, name, numeric))
+                + ("none" if dict(zip(header, r, strict=True))[published] == "oui" else "masked",)
+                for r in xlsx[1:]
+            )
             assert from_csv == by_numbers, (folder.name, name)
             assert from_xlsx == by_numbers, (folder.name, name)
             compared += len(source)
@@ -266,8 +274,13 @@ def test_reported_employers_have_published_figures_and_the_others_an_honest_stat
         statuses[status] += 1
         own = [r for name in OWN if (folder / name).exists() for r in pq.read_table(folder / name).to_pylist()]
         published_care = [r for r in own if r["masking"] == "none" and (r["member_count"] or 0) > 0]
-        meta = json.loads((folder / "rapport_fr.html").read_text(encoding="utf-8").split(
-            'name="confiance-report-status" content="')[1].split('"')[0].join(['"', '"']))
+        meta = json.loads(
+            (folder / "rapport_fr.html")
+            .read_text(encoding="utf-8")
+            .split('name="confiance-report-status" content="')[1]
+            .split('"')[0]
+            .join(['"', '"'])
+        )
         assert meta == status, folder.name
         page = parse_page(folder / "rapport_fr.html")
         text = " ".join(page.text)
@@ -326,7 +339,7 @@ def _readme_block(folder: Path) -> tuple[list[str], str]:
     lines = text.splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith("2. "))
     commands = []
-    for line in lines[start + 1:]:
+    for line in lines[start + 1 :]:
         if not line.strip():
             break
         commands.append(line.strip())
@@ -363,8 +376,12 @@ def test_a_folder_verifies_with_openssl_and_python_alone_and_tampering_is_caught
     assert "SHA256SUMS: OK" in ok.stdout
     ok = one_liner()
     assert ok.returncode == 0 and ok.stdout.startswith("OK"), ok.stdout + ok.stderr
-    fingerprint = subprocess.run(["bash", "-c", f"openssl pkey -pubin -in {pinned} -outform DER | sha256sum"],
-                                 env=env, capture_output=True, text=True).stdout.split()[0]
+    fingerprint = subprocess.run(
+        ["bash", "-c", f"openssl pkey -pubin -in {pinned} -outform DER | sha256sum"],
+        env=env,
+        capture_output=True,
+        text=True,
+    ).stdout.split()[0]
     assert fingerprint == json.loads((folder / "manifest.json").read_text())["signature"]["key_fingerprint"]
 
     # a changed figure in a copy: the checksums catch it
@@ -382,8 +399,9 @@ def test_a_folder_verifies_with_openssl_and_python_alone_and_tampering_is_caught
     import base64
 
     (folder / "manifest.sig").write_bytes(base64.b64encode(other.sign(body)))
-    (folder / "public_key.pem").write_bytes(other.public_key().public_bytes(Encoding.PEM,
-                                                                            PublicFormat.SubjectPublicKeyInfo))
+    (folder / "public_key.pem").write_bytes(
+        other.public_key().public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo)
+    )
     refused = openssl()
     assert refused.returncode != 0 and "Signature Verified Successfully" not in refused.stdout
     assert one_liner().returncode != 0
@@ -484,7 +502,7 @@ class _TrendLines(HTMLParser):
 def _trend_section(page: Path) -> str:
     text = page.read_text(encoding="utf-8")
     start = text.index('<section id="trend">')
-    return text[start:text.index("</section>", start)]
+    return text[start : text.index("</section>", start)]
 
 
 def _period(row: dict) -> str:
@@ -516,7 +534,8 @@ def check_trend_points(folder: Path, page: Path) -> int:
         step = (xs[-1] - xs[0]) / (index[-1] - index[0])
         assert all(abs(x - (xs[0] + step * (i - index[0]))) < 0.5 for x, i in zip(xs, index, strict=True))
         panels.setdefault(line["panel"], []).extend(
-            (float(r["actual_cost"]), y) for r, (_, y) in zip(rows, line["xy"], strict=True))
+            (float(r["actual_cost"]), y) for r, (_, y) in zip(rows, line["xy"], strict=True)
+        )
         points += len(rows)
     for panel, pairs in panels.items():
         (v0, y0), (v1, y1) = min(pairs), max(pairs)
@@ -540,15 +559,19 @@ def _published_periods(rows: list[dict], series_key) -> dict:
 def trend_possible(folder: Path) -> bool:
     """From the folder alone: does some published series (the yearly total, a care family's yearly total, or at
     quarterly grain one family x age band x sex) have at least two published periods?"""
+
     def rows(mart: str) -> list[dict]:
         path = folder / f"{mart}.parquet"
         return pq.read_table(path).to_pylist() if path.exists() else []
 
-    series = [*_published_periods(rows("mart_employer__yearly"), lambda r: "all").values(),
-              *_published_periods(rows("mart_employer__totals"), lambda r: r["act_family"]).values()]
+    series = [
+        *_published_periods(rows("mart_employer__yearly"), lambda r: "all").values(),
+        *_published_periods(rows("mart_employer__totals"), lambda r: r["act_family"]).values(),
+    ]
     if summary_row(folder)["period_grain"] == "quarter":
-        series += _published_periods(rows("mart_employer__consumption"),
-                                     lambda r: (r["act_family"], r["age_band"], r["sex"])).values()
+        series += _published_periods(
+            rows("mart_employer__consumption"), lambda r: (r["act_family"], r["age_band"], r["sex"])
+        ).values()
     return any(len(periods) >= 2 for periods in series)
 
 
@@ -584,8 +607,12 @@ def _rows_with(table: pa.Table, change) -> pa.Table:
 
 
 def _largest_reported(folders: list[Path], sex_level: str | None = None) -> Path:
-    reported = [f for f in folders if summary_row(f)["report_status"] == "reported"
-                and (sex_level is None or summary_row(f)["sex_level"] == sex_level)]
+    reported = [
+        f
+        for f in folders
+        if summary_row(f)["report_status"] == "reported"
+        and (sex_level is None or summary_row(f)["sex_level"] == sex_level)
+    ]
     assert reported
     return max(reported, key=lambda f: summary_row(f)["member_count"])
 
@@ -595,8 +622,17 @@ def _build(tmp_path: Path, folder: Path, tables: dict) -> Path:
 
     out = tmp_path / folder.name
     out.mkdir()
-    build_documents(out, folder.name, tables, name="Entreprise test", run_id="trend-test",
-                    published_at="2027-01-05T00:00:00+00:00", k=11, min_employers=5, key_fingerprint="0" * 64)
+    build_documents(
+        out,
+        folder.name,
+        tables,
+        name="Entreprise test",
+        run_id="trend-test",
+        published_at="2027-01-05T00:00:00+00:00",
+        k=11,
+        min_employers=5,
+        key_fingerprint="0" * 64,
+    )
     for mart, table in tables.items():
         pq.write_table(table, out / f"{mart}.parquet")
     return out
@@ -629,8 +665,14 @@ def test_two_published_years_give_a_year_over_year_trend_whose_points_are_the_pu
     def mask(row: dict) -> dict:
         if row["care_year"] == 2024 and row["act_family"] == family:
             row["masking"] = "masked"
-            for column in ("member_count", "benefit_line_count", "actual_cost", "ss_reimbursement",
-                           "complementary_reimbursement", "out_of_pocket"):
+            for column in (
+                "member_count",
+                "benefit_line_count",
+                "actual_cost",
+                "ss_reimbursement",
+                "complementary_reimbursement",
+                "out_of_pocket",
+            ):
                 row[column] = None
         return row
 
@@ -670,8 +712,9 @@ def test_a_quarterly_breakdown_gives_a_quarter_by_quarter_trend_with_gaps_where_
             if quarter == 2 and row["act_family"] == family:
                 row = {**row, "masking": "masked", "actual_cost": None, "member_count": None}
             quarters.append(row)
-    tables["mart_employer__consumption"] = pa.Table.from_pylist(quarters, schema=tables[
-        "mart_employer__consumption"].schema)
+    tables["mart_employer__consumption"] = pa.Table.from_pylist(
+        quarters, schema=tables["mart_employer__consumption"].schema
+    )
     out = _build(tmp_path, source, tables)
     for page in PAGES:
         assert check_trend_points(out, out / page) >= 6
@@ -690,27 +733,35 @@ def test_a_quarterly_breakdown_gives_a_quarter_by_quarter_trend_with_gaps_where_
 
 def test_the_hidden_statement_counts_each_tables_unpublished_rows_and_the_glossary_defines_each_heading(demo):
     _, folders = demo
-    sections = {"mart_employer__yearly": "Total de l'année, toutes familles de soins",
-                "mart_employer__totals": "Dépenses par famille de soins",
-                "mart_employer__consumption": "Détail publié"}
+    sections = {
+        "mart_employer__yearly": "Total de l'année, toutes familles de soins",
+        "mart_employer__totals": "Dépenses par famille de soins",
+        "mart_employer__consumption": "Détail publié",
+    }
     checked = 0
     for folder in folders:
         if summary_row(folder)["report_status"] != "reported":
             continue
         text = html.unescape((folder / "rapport_fr.html").read_text(encoding="utf-8"))
-        hidden = text[text.index('<section id="hidden">'):text.index('<section id="files">')]
+        hidden = text[text.index('<section id="hidden">') : text.index('<section id="files">')]
         for mart, title in sections.items():
             rows = pq.read_table(folder / f"{mart}.parquet").to_pylist()
             masked = sum(r["masking"] == "masked" for r in rows)
-            expected = (f"{title} : {masked} ligne(s) sur {len(rows)}" if masked
-                        else f"{title} : tout est publié ({len(rows)} ligne(s))")
+            expected = (
+                f"{title} : {masked} ligne(s) sur {len(rows)}"
+                if masked
+                else f"{title} : tout est publié ({len(rows)} ligne(s))"
+            )
             assert expected in hidden, (folder.name, expected)
         assert "ni un zéro" in hidden
-        glossary = [re.sub(r"<[^>]+>", "", t) for t in re.findall(r"<dt>(.*?)</dt>",
-                                                                   text[text.index('<section id="glossary">'):])]
-        tables = text[text.index('<section id="status">'):text.index('<section id="trend">')]
-        headings = {re.sub(r"<[^>]+>", "", h).replace(" (€)", "").strip()
-                    for h in re.findall(r"<th[^>]*>(.*?)</th>", tables)}
+        glossary = [
+            re.sub(r"<[^>]+>", "", t)
+            for t in re.findall(r"<dt>(.*?)</dt>", text[text.index('<section id="glossary">') :])
+        ]
+        tables = text[text.index('<section id="status">') : text.index('<section id="trend">')]
+        headings = {
+            re.sub(r"<[^>]+>", "", h).replace(" (€)", "").strip() for h in re.findall(r"<th[^>]*>(.*?)</th>", tables)
+        }
         assert "Dépense réelle" in headings
         for heading in headings - {"Année", "Période", "Âge", "Sexe"}:
             assert any(term.startswith(heading) for term in glossary), (folder.name, heading)

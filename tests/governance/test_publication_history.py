@@ -32,8 +32,16 @@ def settings(tmp_path, monkeypatch) -> Settings:
 
 
 def _outcome(amount: float) -> ConsumerProtection:
-    truth = pd.DataFrame({"region": ["11", "84"], "members": [40, 25], "amount": [amount, 12.5],
-                          "masked": [False, True], "primary": [False, True], "_scratch": [1, 2]})
+    truth = pd.DataFrame(
+        {
+            "region": ["11", "84"],
+            "members": [40, 25],
+            "amount": [amount, 12.5],
+            "masked": [False, True],
+            "primary": [False, True],
+            "_scratch": [1, 2],
+        }
+    )
     return ConsumerProtection(consumer="insurer", truth={MART: truth})
 
 

@@ -307,12 +307,24 @@ def test_publication_log_lists_publication_events(tmp_path: Path, master_key: st
             },
             "employer_folders": 0,
             "disclosure_audit": {
-                "insurer": {"releases_audited": 1, "masked_cells_audited": 134, "primary_cells": 134,
-                            "secondary_cells": 0, "min_count_upper_bound": 14.0, "min_amount_spread": 0.692,
-                            "passed": True},
-                "employer": {"releases_audited": 46, "masked_cells_audited": 1212, "primary_cells": 1211,
-                             "secondary_cells": 1, "min_count_upper_bound": 9.0, "min_amount_spread": 0.1,
-                             "passed": False},
+                "insurer": {
+                    "releases_audited": 1,
+                    "masked_cells_audited": 134,
+                    "primary_cells": 134,
+                    "secondary_cells": 0,
+                    "min_count_upper_bound": 14.0,
+                    "min_amount_spread": 0.692,
+                    "passed": True,
+                },
+                "employer": {
+                    "releases_audited": 46,
+                    "masked_cells_audited": 1212,
+                    "primary_cells": 1211,
+                    "secondary_cells": 1,
+                    "min_count_upper_bound": 9.0,
+                    "min_amount_spread": 0.1,
+                    "passed": False,
+                },
             },
             "masked_share": {"mart_employer__consumption": {"cells": 0.42, "amounts": 0.031}},
         },
@@ -360,8 +372,9 @@ def test_requests_report_lists_each_request_with_its_due_date_and_status(pipelin
 def test_consent_report_reconciles_with_the_warehouse_and_the_campaigns(pipeline: Settings) -> None:
     con = duckdb.connect(str(pipeline.warehouse_db), read_only=True)
     try:
-        total, research = con.execute("SELECT count(*), count(*) FILTER (consent_research) FROM pseudo.members"
-                                      ).fetchone()
+        total, research = con.execute(
+            "SELECT count(*), count(*) FILTER (consent_research) FROM pseudo.members"
+        ).fetchone()
     finally:
         con.close()
     data = _json(pipeline, "consent")["data"]

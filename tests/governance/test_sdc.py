@@ -20,19 +20,38 @@ from governance.sdc import CellTable, Release, Rules, TableSpec, audit, primary_
 from governance.sdc.relations import derive_relations
 
 RULES = Rules()
-MEASURES = {"member_count": "distinct_members", "benefit_line_count": "additive_count", "actual_cost": "amount",
-            "ss_reimbursement": "amount", "out_of_pocket": "amount"}
+MEASURES = {
+    "member_count": "distinct_members",
+    "benefit_line_count": "additive_count",
+    "actual_cost": "amount",
+    "ss_reimbursement": "amount",
+    "out_of_pocket": "amount",
+}
 IDENTITY = (("actual_cost", "ss_reimbursement", "out_of_pocket"),)
-DETAIL_DIMENSIONS = {"care_year": "year", "period_start": "period", "act_family": "family", "sex": "sex",
-                     "age_band": "age_band"}
+DETAIL_DIMENSIONS = {
+    "care_year": "year",
+    "period_start": "period",
+    "act_family": "family",
+    "sex": "sex",
+    "age_band": "age_band",
+}
 DETAIL = TableSpec("consumption", DETAIL_DIMENSIONS, MEASURES, IDENTITY, partition="employer_siret")
-TOTALS = TableSpec("totals", {"care_year": "year", "act_family": "family"}, MEASURES, IDENTITY,
-                   partition="employer_siret")
+TOTALS = TableSpec(
+    "totals", {"care_year": "year", "act_family": "family"}, MEASURES, IDENTITY, partition="employer_siret"
+)
 
 
 def _cell(**values):
-    base = {"employer_siret": "12345678900011", "care_year": 2024, "period_start": pd.Timestamp(2024, 1, 1),
-            "period_grain": "year", "act_family": "dental", "sex": "F", "age_band": "all", "population": 40}
+    base = {
+        "employer_siret": "12345678900011",
+        "care_year": 2024,
+        "period_start": pd.Timestamp(2024, 1, 1),
+        "period_grain": "year",
+        "act_family": "dental",
+        "sex": "F",
+        "age_band": "all",
+        "population": 40,
+    }
     base.update(values)
     base.setdefault("benefit_line_count", 2 * base["member_count"])
     base["actual_cost"] = base["ss_reimbursement"] + base["out_of_pocket"]
@@ -62,10 +81,12 @@ def _primary_only(release: Release) -> Release:
 
 
 def test_a_margin_in_another_table_recovers_a_lone_masked_cell():
-    detail = pd.DataFrame([
-        _cell(sex="F", member_count=4, ss_reimbursement=300.0, out_of_pocket=80.0),
-        _cell(sex="M", member_count=16, ss_reimbursement=1200.0, out_of_pocket=400.0),
-    ])
+    detail = pd.DataFrame(
+        [
+            _cell(sex="F", member_count=4, ss_reimbursement=300.0, out_of_pocket=80.0),
+            _cell(sex="M", member_count=16, ss_reimbursement=1200.0, out_of_pocket=400.0),
+        ]
+    )
     report = audit(_primary_only(_release(detail)), RULES)
     assert not report.passed
     assert any("recovered exactly" in r for r in report.reasons)
@@ -73,12 +94,14 @@ def test_a_margin_in_another_table_recovers_a_lone_masked_cell():
 
 
 def test_suppression_protects_the_lone_cell_across_both_tables():
-    detail = pd.DataFrame([
-        _cell(sex="F", member_count=4, ss_reimbursement=300.0, out_of_pocket=80.0),
-        _cell(sex="M", member_count=16, ss_reimbursement=1200.0, out_of_pocket=400.0),
-        _cell(act_family="optics", sex="F", member_count=30, ss_reimbursement=900.0, out_of_pocket=500.0),
-        _cell(act_family="optics", sex="M", member_count=22, ss_reimbursement=700.0, out_of_pocket=300.0),
-    ])
+    detail = pd.DataFrame(
+        [
+            _cell(sex="F", member_count=4, ss_reimbursement=300.0, out_of_pocket=80.0),
+            _cell(sex="M", member_count=16, ss_reimbursement=1200.0, out_of_pocket=400.0),
+            _cell(act_family="optics", sex="F", member_count=30, ss_reimbursement=900.0, out_of_pocket=500.0),
+            _cell(act_family="optics", sex="M", member_count=22, ss_reimbursement=700.0, out_of_pocket=300.0),
+        ]
+    )
     release = _release(detail)
     counts = suppress(release, RULES)
     assert counts["primary"] == 1 and counts["secondary"] >= 1
@@ -93,21 +116,26 @@ def test_suppression_protects_the_lone_cell_across_both_tables():
 
 def test_two_small_cells_under_one_total_are_not_proven_small():
     """A total of 20 over two masked cells of 10: without published reasons each may be up to 19."""
-    detail = pd.DataFrame([
-        _cell(sex="F", member_count=10, ss_reimbursement=500.0, out_of_pocket=100.0),
-        _cell(sex="M", member_count=10, ss_reimbursement=450.0, out_of_pocket=90.0),
-    ])
+    detail = pd.DataFrame(
+        [
+            _cell(sex="F", member_count=10, ss_reimbursement=500.0, out_of_pocket=100.0),
+            _cell(sex="M", member_count=10, ss_reimbursement=450.0, out_of_pocket=90.0),
+        ]
+    )
     release = _release(detail)
     suppress(release, RULES)
     report = audit(release, RULES)
     assert report.passed, report.reasons
 
 
-@pytest.mark.parametrize("amounts, dominated", [
-    ([5000.0, 10.0, 10.0, 10.0], True),  # one member holds > 85 %
-    ([1000.0, 900.0, 50.0, 40.0], True),  # two largest hold almost everything (p % rule)
-    ([300.0, 280.0, 260.0, 250.0], False),
-])
+@pytest.mark.parametrize(
+    "amounts, dominated",
+    [
+        ([5000.0, 10.0, 10.0, 10.0], True),  # one member holds > 85 %
+        ([1000.0, 900.0, 50.0, 40.0], True),  # two largest hold almost everything (p % rule)
+        ([300.0, 280.0, 260.0, 250.0], False),
+    ],
+)
 def test_dominance_and_p_percent_rule_on_every_amount(amounts, dominated):
     total = sum(amounts)
     top = sorted(amounts, reverse=True)
@@ -120,8 +148,12 @@ def test_dominance_and_p_percent_rule_on_every_amount(amounts, dominated):
 
 
 def test_relations_that_do_not_add_up_on_true_values_are_not_used():
-    detail = pd.DataFrame([_cell(sex="F", member_count=30, ss_reimbursement=100.0, out_of_pocket=0.0),
-                           _cell(sex="M", member_count=30, ss_reimbursement=100.0, out_of_pocket=0.0)])
+    detail = pd.DataFrame(
+        [
+            _cell(sex="F", member_count=30, ss_reimbursement=100.0, out_of_pocket=0.0),
+            _cell(sex="M", member_count=30, ss_reimbursement=100.0, out_of_pocket=0.0),
+        ]
+    )
     totals = _totals(detail)
     totals["ss_reimbursement"] += 1000.0  # another scope: not a margin of detail
     totals["actual_cost"] += 1000.0
@@ -131,11 +163,13 @@ def test_relations_that_do_not_add_up_on_true_values_are_not_used():
 
 def test_a_release_differenced_with_an_earlier_one_is_audited_together():
     """Yesterday's release masked other cells of the same table: together they recover today's masked cell."""
-    detail = pd.DataFrame([
-        _cell(sex="F", member_count=4, ss_reimbursement=300.0, out_of_pocket=80.0),
-        _cell(sex="M", member_count=16, ss_reimbursement=1200.0, out_of_pocket=400.0),
-        _cell(sex="F", age_band="20-39", member_count=18, ss_reimbursement=700.0, out_of_pocket=60.0),
-    ])
+    detail = pd.DataFrame(
+        [
+            _cell(sex="F", member_count=4, ss_reimbursement=300.0, out_of_pocket=80.0),
+            _cell(sex="M", member_count=16, ss_reimbursement=1200.0, out_of_pocket=400.0),
+            _cell(sex="F", age_band="20-39", member_count=18, ss_reimbursement=700.0, out_of_pocket=60.0),
+        ]
+    )
     today = _release(detail)
     suppress(today, RULES)
     assert audit(today, RULES).passed
@@ -156,16 +190,27 @@ def _employer_tables(draw):
                     n = draw(st.integers(min_value=0, max_value=40))
                     ss = float(draw(st.integers(min_value=0, max_value=200))) * n
                     oop = float(draw(st.integers(min_value=0, max_value=60))) * n
-                    cells.append(_cell(period_start=pd.Timestamp(2024, 1 + 3 * quarter, 1), period_grain="quarter",
-                                       act_family=family, sex=sex, age_band=band, member_count=n,
-                                       ss_reimbursement=ss, out_of_pocket=oop, population=60))
+                    cells.append(
+                        _cell(
+                            period_start=pd.Timestamp(2024, 1 + 3 * quarter, 1),
+                            period_grain="quarter",
+                            act_family=family,
+                            sex=sex,
+                            age_band=band,
+                            member_count=n,
+                            ss_reimbursement=ss,
+                            out_of_pocket=oop,
+                            population=60,
+                        )
+                    )
     detail = pd.DataFrame(cells)
     totals = detail.groupby(["employer_siret", "care_year", "act_family"], as_index=False)[list(MEASURES)].sum()
     # distinct members of a year lie between the largest quarter and the sum of the quarters
     per_quarter = detail.groupby(["act_family", "period_start"])["member_count"].sum().groupby("act_family")
     low, high = per_quarter.max(), per_quarter.sum()
-    totals["member_count"] = [draw(st.integers(min_value=int(low[f]), max_value=int(high[f])))
-                              for f in totals["act_family"]]
+    totals["member_count"] = [
+        draw(st.integers(min_value=int(low[f]), max_value=int(high[f]))) for f in totals["act_family"]
+    ]
     totals["population"] = 240
     return detail, totals
 
@@ -188,10 +233,12 @@ def test_the_audit_checks_points_handed_to_it_before_trusting_them():
     """A point that breaks a published margin must not prove a masked cell protected."""
     import numpy as np
 
-    detail = pd.DataFrame([
-        _cell(sex="F", member_count=4, ss_reimbursement=300.0, out_of_pocket=80.0),
-        _cell(sex="M", member_count=16, ss_reimbursement=1200.0, out_of_pocket=400.0),
-    ])
+    detail = pd.DataFrame(
+        [
+            _cell(sex="F", member_count=4, ss_reimbursement=300.0, out_of_pocket=80.0),
+            _cell(sex="M", member_count=16, ss_reimbursement=1200.0, out_of_pocket=400.0),
+        ]
+    )
     release = _primary_only(_release(detail))
     honest = audit(release, RULES)
     assert not honest.passed

@@ -89,8 +89,11 @@ def built(tmp_path_factory: pytest.TempPathFactory, monkeypatch_module: pytest.M
                 "fqn": ["confiance", "staging", "pseudo", "stg_pseudo__members"],
                 "description": "Staged members.",
                 "columns": {
-                    "member_token": {"name": "member_token", "data_type": "varchar",
-                                     "meta": {"classification": "pseudonym", "glossary_term": "token"}},
+                    "member_token": {
+                        "name": "member_token",
+                        "data_type": "varchar",
+                        "meta": {"classification": "pseudonym", "glossary_term": "token"},
+                    },
                 },
                 "depends_on": {"nodes": ["source.confiance.pseudo.members"]},
                 "config": {"meta": {"owner": "cdo"}},
@@ -101,18 +104,28 @@ def built(tmp_path_factory: pytest.TempPathFactory, monkeypatch_module: pytest.M
                 "fqn": ["confiance", "marts", "employer", "mart_employer__fixture_consumption"],
                 "description": "Care consumption of an employer's employees by act family and quarter.",
                 "columns": {
-                    "act_family": {"name": "act_family", "data_type": "varchar",
-                                   "config": {"meta": {"classification": "sensitive", "glossary_term": "act_family"}}},
-                    "member_count": {"name": "member_count", "data_type": "integer",
-                                     "meta": {"classification": "public"}},
+                    "act_family": {
+                        "name": "act_family",
+                        "data_type": "varchar",
+                        "config": {"meta": {"classification": "sensitive", "glossary_term": "act_family"}},
+                    },
+                    "member_count": {
+                        "name": "member_count",
+                        "data_type": "integer",
+                        "meta": {"classification": "public"},
+                    },
                 },
                 "depends_on": {"nodes": ["model.confiance.stg_pseudo__members"]},
                 "config": {"meta": {"owner": "actuariat"}},
             },
         },
         "sources": {
-            "source.confiance.pseudo.members": {"resource_type": "source", "source_name": "pseudo",
-                                                "name": "members", "identifier": "members"},
+            "source.confiance.pseudo.members": {
+                "resource_type": "source",
+                "source_name": "pseudo",
+                "name": "members",
+                "identifier": "members",
+            },
         },
     }
     (target / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")

@@ -16,14 +16,38 @@ from governance.site import STATIC_DIR
 from governance.site.search import FIELDS, STORE, SearchDoc, build_index, index_script, process_term, tokenize
 
 DOCS = [
-    SearchDoc("term:out_of_pocket", "terme", "Reste à charge (RAC) / out-of-pocket", "out_of_pocket RAC OOP",
-              "Ce que l'adhérent paie encore après la Sécurité sociale et la mutuelle.", "glossary.html#term-oop"),
-    SearchDoc("column:feed.benefits.out_of_pocket", "colonne", "Reste à charge — feed benefits.out_of_pocket",
-              "out_of_pocket benefits", "", "col-feed-benefits--out_of_pocket.html"),
-    SearchDoc("term:member", "terme", "Adhérent / member", "member assuré bénéficiaire",
-              "Personne qui a adhéré à la mutuelle, à titre individuel ou collectif.", "glossary.html#term-member"),
-    SearchDoc("dataset:mart.x", "jeu", "Reste à charge par année — mart x", "mart_insurer__out_of_pocket",
-              "Out-of-pocket (reste à charge) by year and act family.", "mart-x.html"),
+    SearchDoc(
+        "term:out_of_pocket",
+        "terme",
+        "Reste à charge (RAC) / out-of-pocket",
+        "out_of_pocket RAC OOP",
+        "Ce que l'adhérent paie encore après la Sécurité sociale et la mutuelle.",
+        "glossary.html#term-oop",
+    ),
+    SearchDoc(
+        "column:feed.benefits.out_of_pocket",
+        "colonne",
+        "Reste à charge — feed benefits.out_of_pocket",
+        "out_of_pocket benefits",
+        "",
+        "col-feed-benefits--out_of_pocket.html",
+    ),
+    SearchDoc(
+        "term:member",
+        "terme",
+        "Adhérent / member",
+        "member assuré bénéficiaire",
+        "Personne qui a adhéré à la mutuelle, à titre individuel ou collectif.",
+        "glossary.html#term-member",
+    ),
+    SearchDoc(
+        "dataset:mart.x",
+        "jeu",
+        "Reste à charge par année — mart x",
+        "mart_insurer__out_of_pocket",
+        "Out-of-pocket (reste à charge) by year and act family.",
+        "mart-x.html",
+    ),
     SearchDoc("term:nir", "terme", "NIR", "", "", "glossary.html#term-nir"),  # empty fields too
 ]
 

@@ -23,7 +23,12 @@ def dbt_build(warehouse: Path, target: Path) -> None:
     dbt = Path(sys.executable).parent / "dbt"
     result = subprocess.run(  # noqa: S603
         [str(dbt), "build", "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR), "--quiet"],
-        env=env, capture_output=True, text=True, timeout=600, check=False)
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert result.returncode == 0, f"dbt build failed:\n{result.stdout[-3000:]}\n{result.stderr[-2000:]}"
 
 

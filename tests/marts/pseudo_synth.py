@@ -57,8 +57,14 @@ def single_man_employer(n_employers: int) -> str:
     return employers(n_employers + 1)[-1]
 
 
-def build(db_path: Path | str, members: int, benefits_per_member: float = 10.0, n_employers: int | None = None,
-          threads: int | None = None, disclosure_cases: bool = True) -> dict[str, int]:
+def build(
+    db_path: Path | str,
+    members: int,
+    benefits_per_member: float = 10.0,
+    n_employers: int | None = None,
+    threads: int | None = None,
+    disclosure_cases: bool = True,
+) -> dict[str, int]:
     """Create pseudo.members / pseudo.contracts / pseudo.benefits in ``db_path``; return row counts."""
     n_emp = n_employers or max(8, members // 50)
     sirets = employers(n_emp)
@@ -66,8 +72,11 @@ def build(db_path: Path | str, members: int, benefits_per_member: float = 10.0, 
     if threads:
         con.execute(f"set threads = {int(threads)}")
     con.execute("create schema if not exists pseudo")
-    con.execute("create or replace temp table employer_list as select * from (values "
-                + ", ".join(f"({i}, '{s}')" for i, s in enumerate(sirets)) + ") t(idx, siret)")
+    con.execute(
+        "create or replace temp table employer_list as select * from (values "
+        + ", ".join(f"({i}, '{s}')" for i, s in enumerate(sirets))
+        + ") t(idx, siret)"
+    )
     deps = ", ".join(f"'{d}'" for d in DEPARTEMENTS)
     # Populous départements get more members: repeat a few.
     heavy = ", ".join(f"'{d}'" for d in ["75", "92", "93", "94", "13", "69", "59", "33", "31", "44", "06", "67"])
@@ -143,7 +152,7 @@ def build(db_path: Path | str, members: int, benefits_per_member: float = 10.0, 
             where j < (hash(m.member_token, 'n') % {max_lines + 1})
                        * (0.6 + (2024 - m.birth_year) / 80.0 + case when m.sex = 'F' then 0.15 else 0 end) / 1.4
         ), typed as (
-            select *, case {' '.join(cases)} end as act_family from lines
+            select *, case {" ".join(cases)} end as act_family from lines
         ), priced as (
             select *,
                 round((case act_family {cost_cases} end) * (0.3 + 2.0 * u_cost * u_cost)
@@ -177,19 +186,31 @@ def build(db_path: Path | str, members: int, benefits_per_member: float = 10.0, 
     """)
     if disclosure_cases:
         _add_disclosure_cases(con, single_man_employer(n_emp), sirets[0])
-    counts = {t: con.execute(f"select count(*) from pseudo.{t}").fetchone()[0]
-              for t in ("members", "contracts", "benefits")}
+    counts = {
+        t: con.execute(f"select count(*) from pseudo.{t}").fetchone()[0] for t in ("members", "contracts", "benefits")
+    }
     con.close()
     return counts
 
 
-def _benefit_row(member: str, contract: str, tag: str, month: str, family: str, practitioner: str, cost: float,
-                 ss: float, complementary: float) -> str:
+def _benefit_row(
+    member: str,
+    contract: str,
+    tag: str,
+    month: str,
+    family: str,
+    practitioner: str,
+    cost: float,
+    ss: float,
+    complementary: float,
+) -> str:
     oop = round(cost - ss - complementary, 2)
-    return (f"('insurer.v1.' || md5('{tag}'), '{member}', '{contract}', date '{month}',"
-            f" date '{month}' + interval 1 month, '{family}', '{family[:3].upper()}999', '{practitioner}',"
-            f" {cost}, {round(cost * 0.9, 2)}, {ss},"
-            f" {complementary}, {oop}, null, timestamp '2024-12-31 12:00:00')")
+    return (
+        f"('insurer.v1.' || md5('{tag}'), '{member}', '{contract}', date '{month}',"
+        f" date '{month}' + interval 1 month, '{family}', '{family[:3].upper()}999', '{practitioner}',"
+        f" {cost}, {round(cost * 0.9, 2)}, {ss},"
+        f" {complementary}, {oop}, null, timestamp '2024-12-31 12:00:00')"
+    )
 
 
 def _add_disclosure_cases(con: duckdb.DuckDBPyConnection, single_man_siret: str, largest_siret: str) -> None:
@@ -220,13 +241,36 @@ def _add_disclosure_cases(con: duckdb.DuckDBPyConnection, single_man_siret: str,
     for n, (member, contract, sex) in enumerate(people):
         for year in (2023, 2024):
             for j, (family, practitioner, cost) in enumerate(
-                    [("pharmacy", "pharmacist", 35.0), ("consultation", "generalist", 30.0)]):
+                [("pharmacy", "pharmacist", 35.0), ("consultation", "generalist", 30.0)]
+            ):
                 month = f"{year}-{1 + (n + 5 * j) % 12:02d}-01"
-                lines.append(_benefit_row(member, contract, f"single_man{n}_{year}_{j}", month, family, practitioner,
-                                          cost + n, round((cost + n) * 0.6, 2), round((cost + n) * 0.3, 2)))
+                lines.append(
+                    _benefit_row(
+                        member,
+                        contract,
+                        f"single_man{n}_{year}_{j}",
+                        month,
+                        family,
+                        practitioner,
+                        cost + n,
+                        round((cost + n) * 0.6, 2),
+                        round((cost + n) * 0.3, 2),
+                    )
+                )
             if sex == "M":
-                lines.append(_benefit_row(member, contract, f"single_man{n}_{year}_dental", f"{year}-06-01", "dental",
-                                          "dentist", 420.0, 40.0, 300.0))
+                lines.append(
+                    _benefit_row(
+                        member,
+                        contract,
+                        f"single_man{n}_{year}_dental",
+                        f"{year}-06-01",
+                        "dental",
+                        "dentist",
+                        420.0,
+                        40.0,
+                        300.0,
+                    )
+                )
     # 2. and 3. In the largest employer: a dominated hospital cell and a p % audiology cell.
     # the two audiology bills go to two women of the same 20-year age band, so that they share a cell
     big = con.execute(f"""select m.member_token, c.contract_token from pseudo.members m
@@ -235,10 +279,32 @@ def _add_disclosure_cases(con: duckdb.DuckDBPyConnection, single_man_siret: str,
                             and 2024 - m.birth_year between 20 and 39
                           order by m.member_token limit 3""").fetchall()
     cost = float(DOMINANT_HOSPITAL_COST)
-    lines.append(_benefit_row(big[0][0], big[0][1], "dominant_hospital", "2023-03-01", "hospital", "hospital",
-                              cost, round(cost * 0.8, 2), round(cost * 0.15, 2)))
+    lines.append(
+        _benefit_row(
+            big[0][0],
+            big[0][1],
+            "dominant_hospital",
+            "2023-03-01",
+            "hospital",
+            "hospital",
+            cost,
+            round(cost * 0.8, 2),
+            round(cost * 0.15, 2),
+        )
+    )
     cost = float(P_PERCENT_AUDIOLOGY_COST)
     for n in (1, 2):
-        lines.append(_benefit_row(big[n][0], big[n][1], f"p_percent_audiology{n}", "2024-06-01", "audiology",
-                                  "audiologist", cost - n, round((cost - n) * 0.2, 2), round((cost - n) * 0.5, 2)))
+        lines.append(
+            _benefit_row(
+                big[n][0],
+                big[n][1],
+                f"p_percent_audiology{n}",
+                "2024-06-01",
+                "audiology",
+                "audiologist",
+                cost - n,
+                round((cost - n) * 0.2, 2),
+                round((cost - n) * 0.5, 2),
+            )
+        )
     con.execute("insert into pseudo.benefits values " + ", ".join(lines))

@@ -40,18 +40,27 @@ class Bill:
 def _split(cost: float) -> dict[str, float]:
     ss = round(cost * 0.6, 2)
     comp = round(cost * 0.3, 2)
-    return {"actual_cost": cost, "ss_reimbursement": ss, "complementary_reimbursement": comp,
-            "out_of_pocket": round(cost - ss - comp, 2)}
+    return {
+        "actual_cost": cost,
+        "ss_reimbursement": ss,
+        "complementary_reimbursement": comp,
+        "out_of_pocket": round(cost - ss - comp, 2),
+    }
 
 
 def _cells(bills: list[Bill], staff: pd.DataFrame, keys: list[str], grid: pd.DataFrame, band: str) -> pd.DataFrame:
     """One cell per row of ``grid``: distinct members, lines, amounts and their two largest members."""
-    atoms = pd.DataFrame([{"member": b.member, "sex_member": b.sex, "age": b.age, "act_family": b.family,
-                           **_split(b.cost)} for b in bills])
+    atoms = pd.DataFrame(
+        [
+            {"member": b.member, "sex_member": b.sex, "age": b.age, "act_family": b.family, **_split(b.cost)}
+            for b in bills
+        ]
+    )
     atoms["sex"] = atoms["sex_member"] if "sex" in grid and set(grid["sex"]) != {"all"} else "all"
     atoms["age_band"] = band
     per_member = atoms.groupby([*keys, "member"], as_index=False).agg(
-        lines=("actual_cost", "size"), **{m: (m, "sum") for m in AMOUNTS})
+        lines=("actual_cost", "size"), **{m: (m, "sum") for m in AMOUNTS}
+    )
     rows = []
     for _, cell in grid.iterrows():
         sel = per_member
@@ -81,8 +90,20 @@ def employer_release(bills: list[Bill], by_sex: bool) -> tuple[Release, pd.DataF
     # the levels dbt would choose: sex with all ages together, or one 20-year band with both sexes together
     sexes, band = (["F", "M"], "all") if by_sex else (["all"], "40-59")
     base = {"employer_siret": SIRET, "care_year": YEAR}
-    detail_grid = pd.DataFrame([{**base, "period_start": pd.Timestamp(YEAR, 1, 1), "period_grain": "year",
-                                 "act_family": f, "age_band": band, "sex": s} for f in FAMILIES for s in sexes])
+    detail_grid = pd.DataFrame(
+        [
+            {
+                **base,
+                "period_start": pd.Timestamp(YEAR, 1, 1),
+                "period_grain": "year",
+                "act_family": f,
+                "age_band": band,
+                "sex": s,
+            }
+            for f in FAMILIES
+            for s in sexes
+        ]
+    )
     totals_grid = pd.DataFrame([{**base, "period_grain": "year", "act_family": f} for f in FAMILIES])
     yearly_grid = pd.DataFrame([{**base, "period_grain": "year"}])
     frames = {
@@ -99,8 +120,9 @@ def published(release: Release) -> at.Release:
     tables = []
     for t in release.tables:
         frame = t.frame.copy()
-        keep = [c for c in frame.columns if c in at.DIM_COLUMNS | {"employer_siret", "period_grain"}
-                or c in t.spec.measures]
+        keep = [
+            c for c in frame.columns if c in at.DIM_COLUMNS | {"employer_siret", "period_grain"} or c in t.spec.measures
+        ]
         out = frame[keep].astype(object)
         masked = frame["masked"].to_numpy(bool)
         for m in t.spec.measures:
@@ -113,8 +135,14 @@ def published(release: Release) -> at.Release:
 def exposed(release: Release, staff: pd.DataFrame) -> list[str]:
     """Masked cells the toolkit's attacker recovers or proves small, knowing the staff list."""
     result = at.attack(published(release), population=staff)
-    return sorted({f"{result.release.tables[ti].mart}.{col}: {f.kind}" for f in result.findings
-                   if f.kind in {"recovered", "proven_small", "pinned"} for ti, _ri, col in f.refs})
+    return sorted(
+        {
+            f"{result.release.tables[ti].mart}.{col}: {f.kind}"
+            for f in result.findings
+            if f.kind in {"recovered", "proven_small", "pinned"}
+            for ti, _ri, col in f.refs
+        }
+    )
 
 
 def _group(prefix: str, sex: str, age: int, n: int, family: str, cost: float) -> list[Bill]:

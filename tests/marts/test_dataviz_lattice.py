@@ -47,12 +47,14 @@ def _profiles(warehouse: Path) -> pd.DataFrame:
         con.close()
     df = df.sort_values(["member_token", "cost", "act_family"], ascending=[True, False, True])
     first = df.groupby("member_token", sort=False).head(1)  # largest spending, ties -> first family by name
-    return pd.DataFrame({
-        "age": (first.care_year - first.birth_year).to_numpy(),
-        "sex": first.sex.to_numpy(),
-        "departement": first.departement.to_numpy(),
-        "main_act_family": first.act_family.to_numpy(),
-    })
+    return pd.DataFrame(
+        {
+            "age": (first.care_year - first.birth_year).to_numpy(),
+            "sex": first.sex.to_numpy(),
+            "departement": first.departement.to_numpy(),
+            "main_act_family": first.act_family.to_numpy(),
+        }
+    )
 
 
 def _band(age: int, width: int | None) -> str:
@@ -65,13 +67,18 @@ def _band(age: int, width: int | None) -> str:
 
 
 def _generalise(profiles: pd.DataFrame, width: int | None, geo: str, sex: str) -> pd.DataFrame:
-    return pd.DataFrame({
-        "age_band": [_band(a, width) for a in profiles.age],
-        "geo_area": {"departement": profiles.departement, "region": profiles.departement.map(REGION_OF_DEPARTEMENT),
-                     "country": pd.Series("FR", index=profiles.index)}[geo].to_numpy(),
-        "sex": profiles.sex.to_numpy() if sex == "sex" else "all",
-        "main_act_family": profiles.main_act_family.to_numpy(),
-    })
+    return pd.DataFrame(
+        {
+            "age_band": [_band(a, width) for a in profiles.age],
+            "geo_area": {
+                "departement": profiles.departement,
+                "region": profiles.departement.map(REGION_OF_DEPARTEMENT),
+                "country": pd.Series("FR", index=profiles.index),
+            }[geo].to_numpy(),
+            "sex": profiles.sex.to_numpy() if sex == "sex" else "all",
+            "main_act_family": profiles.main_act_family.to_numpy(),
+        }
+    )
 
 
 def _suppressed(table: pd.DataFrame) -> int:
@@ -80,7 +87,8 @@ def _suppressed(table: pd.DataFrame) -> int:
     families = table.groupby(["age_band", "geo_area", "sex", "main_act_family"]).size().rename("n").reset_index()
     families["linkable"] = families.n.where(families.n >= K, 0)
     classes = families.groupby(["age_band", "geo_area", "sex"]).agg(
-        size=("n", "sum"), linkable=("linkable", "sum"), diversity=("linkable", lambda x: int((x > 0).sum())))
+        size=("n", "sum"), linkable=("linkable", "sum"), diversity=("linkable", lambda x: int((x > 0).sum()))
+    )
     invalid = (classes["size"] < K) | (classes["diversity"] < L_DIV)
     kept = classes.loc[~invalid]
     return int(classes.loc[invalid, "size"].sum() + (kept["size"] - kept["linkable"]).sum())
@@ -94,8 +102,17 @@ def _lattice(profiles: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for a, g, s in itertools.product(range(len(AGE)), range(len(GEO)), range(len(SEX))):
         suppressed = _suppressed(_generalise(profiles, AGE[a], GEO[g], SEX[s]))
-        rows.append({"node": (a, g, s), "age_band_width": AGE[a], "geo_level": GEO[g], "sex_level": SEX[s],
-                     "height": a + g + s, "precision": _precision(a, g, s), "suppressed": suppressed})
+        rows.append(
+            {
+                "node": (a, g, s),
+                "age_band_width": AGE[a],
+                "geo_level": GEO[g],
+                "sex_level": SEX[s],
+                "height": a + g + s,
+                "precision": _precision(a, g, s),
+                "suppressed": suppressed,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -109,8 +126,10 @@ def _best(lattice: pd.DataFrame, records: int, limit: float) -> pd.Series:
 
 
 def _old_choice(lattice: pd.DataFrame, records: int, limit: float) -> pd.Series:
-    chain = [lattice[(lattice.age_band_width == w) & (lattice.geo_level == geo) & (lattice.sex_level == "sex")].iloc[0]
-             for w, geo in OLD_CHAIN]
+    chain = [
+        lattice[(lattice.age_band_width == w) & (lattice.geo_level == geo) & (lattice.sex_level == "sex")].iloc[0]
+        for w, geo in OLD_CHAIN
+    ]
     return next((n for n in chain if n.suppressed <= limit * records), chain[-1])
 
 
@@ -154,8 +173,9 @@ def test_published_dataviz_table_is_the_unsuppressed_records(built):
     settings, _ = built
     con = duckdb.connect(str(settings.warehouse_db), read_only=True)
     try:
-        kept = con.execute("select count(*) from intermediate.int_disclosure__dataviz_member_profiles "
-                           "where masking = 'none'").fetchone()[0]
+        kept = con.execute(
+            "select count(*) from intermediate.int_disclosure__dataviz_member_profiles where masking = 'none'"
+        ).fetchone()[0]
         table = con.execute("select * from marts.mart_dataviz__member_profiles").df()
     finally:
         con.close()
@@ -181,8 +201,9 @@ def _mart_and_cells(settings) -> tuple[pd.DataFrame, pd.DataFrame]:
     con = duckdb.connect(str(settings.warehouse_db), read_only=True)
     try:
         mart = con.execute("select * from marts.mart_dataviz__member_profiles").df()
-        cells = con.execute("select * from intermediate.int_disclosure__dataviz_member_profiles "
-                            "where masking = 'none'").df()
+        cells = con.execute(
+            "select * from intermediate.int_disclosure__dataviz_member_profiles where masking = 'none'"
+        ).df()
     finally:
         con.close()
     return mart, cells
@@ -219,8 +240,11 @@ def test_bands_are_true_and_blanked_only_as_needed(built):
     than k records are blanked, then the next smallest until the blank holds at least k records; no more."""
     settings, _ = built
     _, cells = _mart_and_cells(settings)
-    families = [c.removeprefix("consumption_").removesuffix("_band") for c in cells.columns
-                if c.startswith("consumption_") and c.endswith("_band")]
+    families = [
+        c.removeprefix("consumption_").removesuffix("_band")
+        for c in cells.columns
+        if c.startswith("consumption_") and c.endswith("_band")
+    ]
     assert len(families) == 9
     for f in families:
         true = (cells[f"consumption_{f}"].astype(float) * 100).round().astype("int64").map(_amount_band)
@@ -249,9 +273,25 @@ def test_dataviz_node_at_least_as_fine_as_the_old_chain_under_a_strict_limit(cop
     dbt = Path(sys.executable).parent / "dbt"
     strict = "{disclosure: {dataviz: {k: 11, l: 3, dominance: 0.85, max_masked_share: 0.05}}}"
     result = subprocess.run(  # noqa: S603
-        [str(dbt), "run", "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR), "--quiet",
-         "--select", "int_disclosure__dataviz_member_profiles", "--vars", strict],
-        env=env, capture_output=True, text=True, timeout=600, check=False)
+        [
+            str(dbt),
+            "run",
+            "--project-dir",
+            str(DBT_PROJECT_DIR),
+            "--profiles-dir",
+            str(DBT_PROJECT_DIR),
+            "--quiet",
+            "--select",
+            "int_disclosure__dataviz_member_profiles",
+            "--vars",
+            strict,
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     node, old = _check(copy_home.warehouse_db, 0.05)  # asserts least loss, and precision >= the old chain's
     assert node[0] <= old[0] or node[1] <= old[1] or node[2] <= old[2]

@@ -74,8 +74,12 @@ def test_every_cell_mart_declares_its_disclosure_shape_for_the_gate():
         for identity in d.get("identities", []):
             assert all(d["measures"].get(m) == "amount" for m in identity), (name, identity)
         # every value a masked cell must hide is a declared measure or derived column, and vice versa
-        hidden = {c for t in contract.table_custom["dbt_tests"] if "masked_values_are_null" in t
-                  for c in t["masked_values_are_null"]["arguments"]["columns"]}
+        hidden = {
+            c
+            for t in contract.table_custom["dbt_tests"]
+            if "masked_values_are_null" in t
+            for c in t["masked_values_are_null"]["arguments"]["columns"]
+        }
         assert hidden == set(d["measures"]) | set(d.get("derived", [])), name
         # the gate finds the cell table dbt keeps in the warehouse by this name
         table = "int_disclosure__" + name.removeprefix("mart_").replace("__", "_", 1)

@@ -41,8 +41,14 @@ MIN_EMPLOYERS = 5
 AMOUNTS = ["actual_cost", "ss_reimbursement", "complementary_reimbursement", "out_of_pocket"]
 FAMILIES = list(feed_contract("benefits").column("act_family").options["enum"])
 REASONS = {"none", "k", "dominance", "p_percent"}
-EMPLOYER_LEVELS = [("quarter", 10, "sex"), ("quarter", 20, "sex"), ("year", 20, "sex"), ("year", 20, "all"),
-                   ("year", None, "sex"), ("year", None, "all")]
+EMPLOYER_LEVELS = [
+    ("quarter", 10, "sex"),
+    ("quarter", 20, "sex"),
+    ("year", 20, "sex"),
+    ("year", 20, "all"),
+    ("year", None, "sex"),
+    ("year", None, "all"),
+]
 
 
 # --- reading the warehouse ----------------------------------------------------------------------------------
@@ -68,13 +74,20 @@ def _mart(settings, name: str) -> pd.DataFrame:
 def pseudo(built):
     """The pseudo tables, with amounts in integer cents (exact dominance and p % arithmetic)."""
     settings, _ = built
-    members = _query(settings, "select member_token, birth_year, sex, departement, consent_research "
-                               "from pseudo.members")
-    contracts = _query(settings, "select contract_token, member_token, contract_type, product_code, guarantee_level, "
-                                 "employer_siret, start_date, end_date from pseudo.contracts")
-    benefits = _query(settings, "select member_token, contract_token, care_month, act_family, "
-                                + ", ".join(f"cast(round({a} * 100) as bigint) as {a}" for a in AMOUNTS)
-                                + " from pseudo.benefits")
+    members = _query(
+        settings, "select member_token, birth_year, sex, departement, consent_research from pseudo.members"
+    )
+    contracts = _query(
+        settings,
+        "select contract_token, member_token, contract_type, product_code, guarantee_level, "
+        "employer_siret, start_date, end_date from pseudo.contracts",
+    )
+    benefits = _query(
+        settings,
+        "select member_token, contract_token, care_month, act_family, "
+        + ", ".join(f"cast(round({a} * 100) as bigint) as {a}" for a in AMOUNTS)
+        + " from pseudo.benefits",
+    )
     benefits["care_month"] = pd.to_datetime(benefits.care_month)
     benefits["care_year"] = benefits.care_month.dt.year
     members["region"] = members.departement.map(REGION_OF_DEPARTEMENT).fillna("unknown")
@@ -130,8 +143,10 @@ def _reason(cell: dict, measures: list[str]) -> str:
         return "k"
     if any(cell[m] > 0 and 100 * cell[f"{m}_top1"] > DOMINANCE_PCT * cell[m] for m in measures):
         return "dominance"
-    if any(cell[m] > 0 and 100 * (cell[m] - cell[f"{m}_top1"] - cell[f"{m}_top2"]) < P_PCT * cell[f"{m}_top1"]
-           for m in measures):
+    if any(
+        cell[m] > 0 and 100 * (cell[m] - cell[f"{m}_top1"] - cell[f"{m}_top2"]) < P_PCT * cell[f"{m}_top1"]
+        for m in measures
+    ):
         return "p_percent"
     return "none"
 
@@ -140,8 +155,9 @@ def _cells(atoms: pd.DataFrame, keys: list[str], measures: list[str]) -> pd.Data
     """Cells with distinct consumers, totals and the two largest single-member contributions per measure."""
     per_member = atoms.groupby([*keys, "member_token"], dropna=False)[["lines", *measures]].sum().reset_index()
     grouped = per_member.groupby(keys, dropna=False)
-    out = grouped.agg(member_count=("member_token", "size"), benefit_line_count=("lines", "sum"),
-                      **{m: (m, "sum") for m in measures})
+    out = grouped.agg(
+        member_count=("member_token", "size"), benefit_line_count=("lines", "sum"), **{m: (m, "sum") for m in measures}
+    )
     for m in measures:
         top = grouped[m].apply(lambda s: sorted(s, reverse=True)[:2] + [0, 0])
         out[f"{m}_top1"] = top.map(lambda t: t[0])
@@ -151,8 +167,14 @@ def _cells(atoms: pd.DataFrame, keys: list[str], measures: list[str]) -> pd.Data
     return out
 
 
-def _reference_grid(pop: pd.DataFrame, atoms: pd.DataFrame, levels: list[dict], partition: list[str],
-                    measures: list[str], families: list[str] | None) -> pd.DataFrame:
+def _reference_grid(
+    pop: pd.DataFrame,
+    atoms: pd.DataFrame,
+    levels: list[dict],
+    partition: list[str],
+    measures: list[str],
+    families: list[str] | None,
+) -> pd.DataFrame:
     """The chosen level per partition and its complete grid, recomputed in pandas (all periods closed here)."""
     results = []
     fam = ["act_family"] if families else []
@@ -165,8 +187,9 @@ def _reference_grid(pop: pd.DataFrame, atoms: pd.DataFrame, levels: list[dict], 
             dims = list(level["dims"])
             pg = p.assign(**{d: f(p) for d, f in level["dims"].items()})
             groups = pg.groupby(["care_year", *dims]).member_token.nunique().rename("population").reset_index()
-            ag = a.assign(period_start=_period(a.care_month, level["grain"]),
-                          **{d: f(a) for d, f in level["dims"].items()})
+            ag = a.assign(
+                period_start=_period(a.care_month, level["grain"]), **{d: f(a) for d, f in level["dims"].items()}
+            )
             cells = _cells(ag, ["care_year", "period_start", *fam, *dims], measures)
             periods = {"month": 12, "quarter": 4, "year": 1}[level["grain"]]
             valid = groups[groups.population >= K]
@@ -174,8 +197,9 @@ def _reference_grid(pop: pd.DataFrame, atoms: pd.DataFrame, levels: list[dict], 
             masked = int((cells.primary_reason != "none").sum())
             evaluated.append((i, level, groups, cells, bool((groups.population < K).any()), masked, grid_cells))
         pop_valid = [e for e in evaluated if not e[4]]
-        chosen = next((e for e in pop_valid if e[5] <= MAX_MASKED_SHARE * e[6]),
-                      pop_valid[-1] if pop_valid else evaluated[-1])
+        chosen = next(
+            (e for e in pop_valid if e[5] <= MAX_MASKED_SHARE * e[6]), pop_valid[-1] if pop_valid else evaluated[-1]
+        )
         i, level, groups, cells, _, _, _ = chosen
         dims = list(level["dims"])
         valid = groups[groups.population >= K]
@@ -230,10 +254,17 @@ def _employer_inputs(pseudo):
 
 
 def _employer_levels():
-    return [{"grain": g, "attrs": (w, s),
-             "dims": {"age_band": (lambda df, w=w: df.age.map(lambda a: _band(a, w))),
-                      "sex": (lambda df, s=s: df.sex if s == "sex" else pd.Series("all", index=df.index))}}
-            for g, w, s in EMPLOYER_LEVELS]
+    return [
+        {
+            "grain": g,
+            "attrs": (w, s),
+            "dims": {
+                "age_band": (lambda df, w=w: df.age.map(lambda a: _band(a, w))),
+                "sex": (lambda df, s=s: df.sex if s == "sex" else pd.Series("all", index=df.index)),
+            },
+        }
+        for g, w, s in EMPLOYER_LEVELS
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -247,8 +278,15 @@ def test_employer_consumption_is_the_reference_grid(built, employer_reference):
     settings, _ = built
     cells = _int(settings, "employer_consumption")
     keys = ["employer_siret", "care_year", "period_start", "act_family", "age_band", "sex"]
-    values = ["generalisation_level", "population", "member_count", "benefit_line_count", *AMOUNTS,
-              *[f"{a}_top{i}" for a in AMOUNTS for i in (1, 2)], "primary_reason"]
+    values = [
+        "generalisation_level",
+        "population",
+        "member_count",
+        "benefit_line_count",
+        *AMOUNTS,
+        *[f"{a}_top{i}" for a in AMOUNTS for i in (1, 2)],
+        "primary_reason",
+    ]
     _compare(employer_reference, cells, keys, values)
     assert set(cells.masking) <= {"none", "masked"}
     assert ((cells.masking == "masked") == (cells.primary_reason != "none")).all()
@@ -268,19 +306,26 @@ def test_no_population_under_k_and_the_least_generalised_valid_level(built, pseu
     for siret, level in cells.groupby("employer_siret").generalisation_level.first().items():
         p, a = pop[pop.employer_siret == siret], atoms[atoms.employer_siret == siret]
         for spec in _employer_levels()[: level - 1]:
-            groups = p.assign(**{d: f(p) for d, f in spec["dims"].items()}).groupby(
-                ["care_year", *spec["dims"]]).member_token.nunique()
+            groups = (
+                p.assign(**{d: f(p) for d, f in spec["dims"].items()})
+                .groupby(["care_year", *spec["dims"]])
+                .member_token.nunique()
+            )
             if (groups >= K).all():
-                ag = a.assign(period_start=_period(a.care_month, spec["grain"]),
-                              **{d: f(a) for d, f in spec["dims"].items()})
+                ag = a.assign(
+                    period_start=_period(a.care_month, spec["grain"]), **{d: f(a) for d, f in spec["dims"].items()}
+                )
                 c = _cells(ag, ["care_year", "period_start", "act_family", *spec["dims"]], AMOUNTS)
                 periods = {"quarter": 4, "year": 1}[spec["grain"]]
                 assert (c.primary_reason != "none").sum() > MAX_MASKED_SHARE * len(groups) * periods * len(FAMILIES)
     n_employers = pseudo["contracts"].employer_siret.nunique() - 1
     single = cells[cells.employer_siret == pseudo_synth.single_man_employer(n_employers)]
     assert len(single) and set(single.sex) == {"all"}
-    assert not (_mart(settings, "mart_employer__consumption").pipe(
-        lambda m: m[(m.employer_siret == single.employer_siret.iloc[0]) & (m.sex == "M")])).shape[0]
+    assert not (
+        _mart(settings, "mart_employer__consumption").pipe(
+            lambda m: m[(m.employer_siret == single.employer_siret.iloc[0]) & (m.sex == "M")]
+        )
+    ).shape[0]
 
 
 def test_employer_totals_are_an_exact_margin_of_the_consumption_grid(built, pseudo):
@@ -289,12 +334,15 @@ def test_employer_totals_are_an_exact_margin_of_the_consumption_grid(built, pseu
     summed = cells.groupby(["employer_siret", "care_year", "act_family"])[["benefit_line_count", *AMOUNTS]].sum()
     mine = totals.set_index(["employer_siret", "care_year", "act_family"]).sort_index()
     assert len(mine) == len(summed)
-    pd.testing.assert_frame_equal(mine[["benefit_line_count", *AMOUNTS]].astype(float),
-                                  summed.sort_index().astype(float))
+    pd.testing.assert_frame_equal(
+        mine[["benefit_line_count", *AMOUNTS]].astype(float), summed.sort_index().astype(float)
+    )
     groups = cells.drop_duplicates(["employer_siret", "care_year", "age_band", "sex"])
     population = groups.groupby(["employer_siret", "care_year"]).population.sum()
-    assert (mine.reset_index().set_index(["employer_siret", "care_year"]).population
-            == population.reindex(mine.reset_index().set_index(["employer_siret", "care_year"]).index)).all()
+    assert (
+        mine.reset_index().set_index(["employer_siret", "care_year"]).population
+        == population.reindex(mine.reset_index().set_index(["employer_siret", "care_year"]).index)
+    ).all()
     # distinct consumers and top contributions recounted from the atoms in the consumption grid's scope
     atoms, _ = _employer_inputs(pseudo)
     atoms = atoms[atoms.employer_siret.isin(set(cells.employer_siret))]
@@ -327,15 +375,22 @@ def test_insurer_consumption_is_the_reference_grid(built, pseudo):
     cover = _coverage(pseudo, sorted(pseudo["benefits"].care_year.unique()))
     cols = ["member_token", "care_year", "guarantee_level", "age", "sex", "departement", "region"]
     pop = pd.concat([cover[cols], atoms[cols]]).drop_duplicates()
-    geo = {"departement": lambda df: df.departement, "region": lambda df: df.region,
-           "country": lambda df: pd.Series("FR", index=df.index)}
+    geo = {
+        "departement": lambda df: df.departement,
+        "region": lambda df: df.region,
+        "country": lambda df: pd.Series("FR", index=df.index),
+    }
     chosen = cells.iloc[0]
     width = None if chosen.age_band_width == 0 else int(chosen.age_band_width)
-    level = {"grain": chosen.period_grain,
-             "dims": {"guarantee_level": lambda df: df.guarantee_level,
-                      "age_band": lambda df, w=width: df.age.map(lambda a: _band(a, w)),
-                      "sex": lambda df, s=chosen.sex_level: df.sex if s == "sex" else pd.Series("all", index=df.index),
-                      "geo_area": geo[chosen.geo_level]}}
+    level = {
+        "grain": chosen.period_grain,
+        "dims": {
+            "guarantee_level": lambda df: df.guarantee_level,
+            "age_band": lambda df, w=width: df.age.map(lambda a: _band(a, w)),
+            "sex": lambda df, s=chosen.sex_level: df.sex if s == "sex" else pd.Series("all", index=df.index),
+            "geo_area": geo[chosen.geo_level],
+        },
+    }
     expected = _reference_grid(pop, atoms, [level], [], AMOUNTS, FAMILIES)
     expected["generalisation_level"] = int(chosen.generalisation_level)
     keys = ["care_year", "period_start", "act_family", "guarantee_level", "age_band", "sex", "geo_area"]
@@ -343,20 +398,29 @@ def test_insurer_consumption_is_the_reference_grid(built, pseudo):
     assert cells.generalisation_level.nunique() == 1
     # the 27 finer levels of the lattice were not all population-valid with few enough masks: at least the
     # finest (month x 5-year bands x département) has groups under k on this data
-    finest = pop.assign(band=pop.age.map(lambda a: _band(a, 5))).groupby(
-        ["care_year", "guarantee_level", "band", "sex", "departement"]).member_token.nunique()
+    finest = (
+        pop.assign(band=pop.age.map(lambda a: _band(a, 5)))
+        .groupby(["care_year", "guarantee_level", "band", "sex", "departement"])
+        .member_token.nunique()
+    )
     assert (finest < K).any() and chosen.generalisation_level > 1
 
 
 # --- every cell table ------------------------------------------------------------------------------------------
 
 CELL_MARTS = {  # mart -> (int table, partition, factors of the grid within partition x level x year)
-    "mart_employer__consumption": ("employer_consumption", ["employer_siret"],
-                                   [["period_start"], ["act_family"], ["age_band", "sex"]]),
+    "mart_employer__consumption": (
+        "employer_consumption",
+        ["employer_siret"],
+        [["period_start"], ["act_family"], ["age_band", "sex"]],
+    ),
     "mart_employer__totals": ("employer_totals", ["employer_siret"], [["act_family"]]),
     "mart_employer__benchmark": ("employer_benchmark", [], [["act_family"], ["age_band"], ["sex"]]),
-    "mart_insurer__consumption": ("insurer_consumption", [], [["period_start"], ["act_family"],
-                                                              ["guarantee_level", "age_band", "sex", "geo_area"]]),
+    "mart_insurer__consumption": (
+        "insurer_consumption",
+        [],
+        [["period_start"], ["act_family"], ["guarantee_level", "age_band", "sex", "geo_area"]],
+    ),
     "mart_insurer__out_of_pocket": ("insurer_out_of_pocket", [], [["act_family"]]),
     "mart_insurer__loss_ratio": ("insurer_loss_ratio", [], [["product_code", "segment"]]),
     "mart_dataviz__mutualisation": ("dataviz_mutualisation", [], [["age_band"]]),
@@ -387,8 +451,11 @@ def test_marts_publish_no_reason_and_nothing_under_a_mask(built, mart):
     settings, _ = built
     published = _mart(settings, mart)
     assert set(published.masking) <= {"none", "masked"}
-    leaked = [c for c in published.columns
-              if c in ("population", "primary_reason", "dominant_share") or c.endswith(("_top1", "_top2"))]
+    leaked = [
+        c
+        for c in published.columns
+        if c in ("population", "primary_reason", "dominant_share") or c.endswith(("_top1", "_top2"))
+    ]
     assert not leaked, leaked
     contract = mart_contracts()[mart]
     disclosure = contract.table_custom["disclosure"]
@@ -400,13 +467,18 @@ def test_marts_publish_no_reason_and_nothing_under_a_mask(built, mart):
     assert ((counts == 0) | (counts >= K)).all().all()
 
 
-@pytest.mark.parametrize("table,measures", [
-    ("employer_consumption", AMOUNTS), ("employer_totals", AMOUNTS), ("insurer_consumption", AMOUNTS),
-    ("insurer_out_of_pocket", ["actual_cost", "out_of_pocket"]),
-    ("insurer_loss_ratio", ["premiums_earned", "complementary_reimbursement"]),
-    ("dataviz_mutualisation", ["premiums_earned", "complementary_reimbursement"]),
-    ("employer_benchmark", ["actual_cost", "complementary_reimbursement", "out_of_pocket"]),
-])
+@pytest.mark.parametrize(
+    "table,measures",
+    [
+        ("employer_consumption", AMOUNTS),
+        ("employer_totals", AMOUNTS),
+        ("insurer_consumption", AMOUNTS),
+        ("insurer_out_of_pocket", ["actual_cost", "out_of_pocket"]),
+        ("insurer_loss_ratio", ["premiums_earned", "complementary_reimbursement"]),
+        ("dataviz_mutualisation", ["premiums_earned", "complementary_reimbursement"]),
+        ("employer_benchmark", ["actual_cost", "complementary_reimbursement", "out_of_pocket"]),
+    ],
+)
 def test_no_unmasked_cell_breaks_a_primary_rule_on_any_published_amount(built, table, measures):
     settings, _ = built
     cells = _int(settings, table)
@@ -430,21 +502,43 @@ def test_closed_periods_only(copy_home):
     """With a cut-off of 2024-05-01 no period ending after it is built; Q1 2024 is, the year 2024 is not."""
     cutoff = dt.date(2024, 5, 1)
     env = {**os.environ, "CONFIANCE_WAREHOUSE_DB": str(copy_home.warehouse_db), "DO_NOT_TRACK": "1"}
-    models = ["int_disclosure__employer_consumption", "int_disclosure__employer_totals",
-              "int_disclosure__employer_benchmark", "int_disclosure__insurer_out_of_pocket",
-              "int_disclosure__dataviz_mutualisation"]
+    models = [
+        "int_disclosure__employer_consumption",
+        "int_disclosure__employer_totals",
+        "int_disclosure__employer_benchmark",
+        "int_disclosure__insurer_out_of_pocket",
+        "int_disclosure__dataviz_mutualisation",
+    ]
     dbt = Path(sys.executable).parent / "dbt"
     result = subprocess.run(  # noqa: S603
-        [str(dbt), "run", "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR), "--quiet",
-         "--select", *models, "--vars", yaml.safe_dump({"publication_cutoff": cutoff.isoformat()})],
-        env=env, capture_output=True, text=True, timeout=600, check=False)
+        [
+            str(dbt),
+            "run",
+            "--project-dir",
+            str(DBT_PROJECT_DIR),
+            "--profiles-dir",
+            str(DBT_PROJECT_DIR),
+            "--quiet",
+            "--select",
+            *models,
+            "--vars",
+            yaml.safe_dump({"publication_cutoff": cutoff.isoformat()}),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     months = {"month": 1, "quarter": 3, "year": 12}
     for model in models:
         cells = _int(copy_home, model.removeprefix("int_disclosure__"))
         if "period_grain" in cells and "period_start" in cells:
-            ends = [pd.Timestamp(s) + pd.DateOffset(months=months[g]) - pd.Timedelta(days=1)
-                    for s, g in zip(cells.period_start, cells.period_grain, strict=True)]
+            ends = [
+                pd.Timestamp(s) + pd.DateOffset(months=months[g]) - pd.Timedelta(days=1)
+                for s, g in zip(cells.period_start, cells.period_grain, strict=True)
+            ]
             assert max(ends) <= pd.Timestamp(cutoff), model
         if model.endswith("employer_totals"):
             continue  # a margin of the consumption grid: the closed quarters of 2024 (tested as a margin above)
@@ -472,7 +566,8 @@ def test_benchmark_is_one_table_pooled_over_at_least_five_employers(built, pseud
     measures = ["actual_cost", "complementary_reimbursement", "out_of_pocket"]
     members = _cells(atoms, keys, measures).set_index(keys)
     per_employer = atoms.groupby([*keys, "employer_siret"]).agg(
-        members=("member_token", "nunique"), **{m: (m, "sum") for m in measures})
+        members=("member_token", "nunique"), **{m: (m, "sum") for m in measures}
+    )
     shown = bench[bench.masking == "none"].set_index(keys)
     assert len(shown) > 0 and (bench.masking == "masked").any()
     for key, row in shown.iterrows():
@@ -499,8 +594,12 @@ def test_prevention_counts_only_consenting_covered_members(built, pseudo):
     years = sorted(pseudo["benefits"].care_year.unique())
     cover = _coverage(pseudo, years)
     atoms = _atoms(pseudo)
-    eligible = pd.concat([cover[cover.consent_research][["member_token", "care_year"]],
-                          atoms[atoms.consent_research][["member_token", "care_year"]]]).drop_duplicates()
+    eligible = pd.concat(
+        [
+            cover[cover.consent_research][["member_token", "care_year"]],
+            atoms[atoms.consent_research][["member_token", "care_year"]],
+        ]
+    ).drop_duplicates()
     everyone = pd.concat([cover[["member_token", "care_year"]], atoms[["member_token", "care_year"]]]).drop_duplicates()
     groups = cells.drop_duplicates(["care_year", "age_band", "sex"])
     assert groups.population.sum() <= len(eligible) < len(everyone)

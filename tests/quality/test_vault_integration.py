@@ -58,8 +58,6 @@ def test_duplicate_benefit_lines_in_the_vault_block_the_gate(tmp_path, monkeypat
     assert status["raw.benefits"]["blocking"] and status["raw.contracts"]["blocking"] is False
     # nothing identifying in the quality folder
     members = rows["members"]
-    text = "\n".join(
-        p.read_bytes().decode("utf-8", "replace") for p in settings.quality_dir.rglob("*") if p.is_file()
-    )
+    text = "\n".join(p.read_bytes().decode("utf-8", "replace") for p in settings.quality_dir.rglob("*") if p.is_file())
     for m in members:
         assert m["nir"] not in text and m["email"] not in text

@@ -34,23 +34,24 @@ def spark_session(work: Path, cores: int = 2, driver_memory: str = "2g"):
     os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     os.environ["PYSPARK_PYTHON"] = sys.executable
     warehouse = work / "spark-warehouse"
-    return (SparkSession.builder
-            .master(f"local[{cores}]")
-            .appName("confiance-dbt")
-            .config("spark.driver.memory", driver_memory)
-            .config("spark.ui.enabled", "false")
-            .config("spark.sql.shuffle.partitions", str(cores))
-            # Small test data: compiling generated code for each of the few hundred stages of a build costs
-            # more than running them interpreted.
-            .config("spark.sql.codegen.wholeStage", "false")
-            .config("spark.sql.session.timeZone", "UTC")
-            .config("spark.ui.showConsoleProgress", "false")
-            .config("spark.sql.warehouse.dir", str(warehouse))
-            # The session's own catalog (no Hive metastore to start): dbt-spark's session method asks for
-            # Hive support but reuses this session; tables are managed Parquet under ``warehouse``.
-            .config("spark.sql.catalogImplementation", "in-memory")
-            .config("spark.sql.legacy.createHiveTableByDefault", "false")
-            .getOrCreate())
+    return (
+        SparkSession.builder.master(f"local[{cores}]")
+        .appName("confiance-dbt")
+        .config("spark.driver.memory", driver_memory)
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", str(cores))
+        # Small test data: compiling generated code for each of the few hundred stages of a build costs
+        # more than running them interpreted.
+        .config("spark.sql.codegen.wholeStage", "false")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.warehouse.dir", str(warehouse))
+        # The session's own catalog (no Hive metastore to start): dbt-spark's session method asks for
+        # Hive support but reuses this session; tables are managed Parquet under ``warehouse``.
+        .config("spark.sql.catalogImplementation", "in-memory")
+        .config("spark.sql.legacy.createHiveTableByDefault", "false")
+        .getOrCreate()
+    )
 
 
 def register_sources(spark, sources: Path) -> list[str]:
@@ -70,8 +71,9 @@ def run_dbt(args: list[str]) -> bool:
     """``dbt <args> --target spark`` in this process; True when every node passed."""
     from dbt.cli.main import dbtRunner
 
-    result = dbtRunner().invoke([*args, "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR),
-                                 "--target", "spark"])
+    result = dbtRunner().invoke(
+        [*args, "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR), "--target", "spark"]
+    )
     if result.exception is not None:
         print(f"SPARK_DBT_FAILED: dbt raised {type(result.exception).__name__}: {result.exception}")
         return False

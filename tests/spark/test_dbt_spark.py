@@ -77,25 +77,67 @@ def warehouses(tmp_path_factory):
         for table in ("members", "contracts", "benefits"):
             con.execute(f"copy pseudo.{table} to '{sources / (table + '.parquet')}' (format parquet)")
 
-    env = {**os.environ, "DO_NOT_TRACK": "1", "CONFIANCE_WAREHOUSE_DB": str(db),
-           "DBT_TARGET_PATH": str(work / "duckdb-target"), "DBT_LOG_PATH": str(work / "duckdb-logs")}
+    env = {
+        **os.environ,
+        "DO_NOT_TRACK": "1",
+        "CONFIANCE_WAREHOUSE_DB": str(db),
+        "DBT_TARGET_PATH": str(work / "duckdb-target"),
+        "DBT_LOG_PATH": str(work / "duckdb-logs"),
+    }
     duck = subprocess.run(  # noqa: S603
-        [str(BIN / "dbt"), "build", "--project-dir", str(ROOT / "dbt_project"), "--profiles-dir",
-         str(ROOT / "dbt_project"), "--vars", VARS, "--quiet"],
-        env=env, capture_output=True, text=True, timeout=600, check=False)
+        [
+            str(BIN / "dbt"),
+            "build",
+            "--project-dir",
+            str(ROOT / "dbt_project"),
+            "--profiles-dir",
+            str(ROOT / "dbt_project"),
+            "--vars",
+            VARS,
+            "--quiet",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert duck.returncode == 0, f"dbt build on DuckDB failed:\n{duck.stdout[-3000:]}\n{duck.stderr[-2000:]}"
     with duckdb.connect(str(db), read_only=True) as con:
-        names = [r[0] for r in con.execute(
-            "select table_name from information_schema.tables where table_schema = 'marts'").fetchall()]
+        names = [
+            r[0]
+            for r in con.execute(
+                "select table_name from information_schema.tables where table_schema = 'marts'"
+            ).fetchall()
+        ]
         duck_marts = {name: con.execute(f"select * from marts.{name}").fetch_arrow_table() for name in names}
 
     out = work / "spark-marts"
     spark = subprocess.run(  # noqa: S603
-        [sys.executable, str(ROOT / "tests" / "spark" / "spark_dbt.py"), "--sources", str(sources),
-         "--work", str(work / "spark"), "--out", str(out), "--",
-         "build", "--exclude-resource-type", "test", "--vars", VARS, "--quiet",
-         *(["--exclude", *[f"{model}+" for model in NOT_YET_ON_SPARK]] if NOT_YET_ON_SPARK else [])],
-        env={**os.environ, "DO_NOT_TRACK": "1"}, capture_output=True, text=True, timeout=900, check=False)
+        [
+            sys.executable,
+            str(ROOT / "tests" / "spark" / "spark_dbt.py"),
+            "--sources",
+            str(sources),
+            "--work",
+            str(work / "spark"),
+            "--out",
+            str(out),
+            "--",
+            "build",
+            "--exclude-resource-type",
+            "test",
+            "--vars",
+            VARS,
+            "--quiet",
+            *(["--exclude", *[f"{model}+" for model in NOT_YET_ON_SPARK]] if NOT_YET_ON_SPARK else []),
+        ],
+        env={**os.environ, "DO_NOT_TRACK": "1"},
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
     assert spark.returncode == 0, f"dbt build on Spark failed:\n{spark.stdout[-4000:]}\n{spark.stderr[-3000:]}"
     return duck_marts, out, spark.stdout
 
@@ -123,8 +165,10 @@ def test_spark_publishes_the_same_cells_as_duckdb(warehouses):
         if d_rows != s_rows:
             only_d = [r for r in d_rows if r not in s_rows][:3]
             only_s = [r for r in s_rows if r not in d_rows][:3]
-            differences.append(f"{name}: {len(d_rows)} rows on DuckDB, {len(s_rows)} on Spark; "
-                               f"DuckDB only {only_d}; Spark only {only_s}")
+            differences.append(
+                f"{name}: {len(d_rows)} rows on DuckDB, {len(s_rows)} on Spark; "
+                f"DuckDB only {only_d}; Spark only {only_s}"
+            )
     assert not differences, "\n".join(differences)
 
 

@@ -38,8 +38,9 @@ def build_home(base: Path) -> Settings:
         mp.setenv("CONFIANCE_ACTOR", "tiers-de-confiance")
         settings = Settings(home=base / "var", key_file=base / "absent.key")
         settings.ensure_dirs()
-        generate_files(settings.inbox, members=MEMBERS, seed=11, as_of="2026-01-01", benefits_per_member=4,
-                       defect_rate=0.01)
+        generate_files(
+            settings.inbox, members=MEMBERS, seed=11, as_of="2026-01-01", benefits_per_member=4, defect_rate=0.01
+        )
         land_inbox(settings)
         cross_to_warehouse(settings)
     return settings
@@ -75,8 +76,9 @@ def decrypted_vault_text(settings: Settings) -> str:
 
     parts = []
     with vault_connection(settings, read_only=True) as con:
-        tables = con.execute("SELECT table_schema, table_name FROM information_schema.tables "
-                             "WHERE table_catalog = 'vault'").fetchall()
+        tables = con.execute(
+            "SELECT table_schema, table_name FROM information_schema.tables WHERE table_catalog = 'vault'"
+        ).fetchall()
         for schema, table in tables:
             for row in con.execute(f'SELECT * FROM "{schema}"."{table}"').fetchall():
                 parts.append("|".join("" if v is None else str(v) for v in row))
@@ -89,8 +91,9 @@ def warehouse_text(settings: Settings) -> str:
     con = duckdb.connect(str(settings.warehouse_db), read_only=True)
     try:
         parts = []
-        for schema, table in con.execute("SELECT table_schema, table_name FROM information_schema.tables "
-                                         "WHERE table_type = 'BASE TABLE'").fetchall():
+        for schema, table in con.execute(
+            "SELECT table_schema, table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE'"
+        ).fetchall():
             for row in con.execute(f'SELECT * FROM "{schema}"."{table}"').fetchall():
                 parts.append("|".join("" if v is None else str(v) for v in row))
         return "\n".join(parts)

@@ -45,31 +45,46 @@ def test_consent_changes_are_recorded_per_landing_and_reconciled_in_the_dpo_repo
     first = _landed_members(home)
     yes_first = sum(r["consent_research"] == "true" for r in first)
     # the first landing: every landed member is new, each saying yes or no
-    first_entry = next(e for e in audit.entries(home) if e["action"] == "landing.landed"
-                       and e["details"]["feed"] == "members")["details"]
+    first_entry = next(
+        e for e in audit.entries(home) if e["action"] == "landing.landed" and e["details"]["feed"] == "members"
+    )["details"]
     assert first_entry["consent_changes"]["consent_research"] == {
-        "new_given": yes_first, "new_refused": len(first) - yes_first, "given": 0, "withdrawn": 0, "unchanged": 0}
+        "new_given": yes_first,
+        "new_refused": len(first) - yes_first,
+        "given": 0,
+        "withdrawn": 0,
+        "unchanged": 0,
+    }
 
     # a month later the source sends a new extract: 7 withdraw research, 4 give it, 3 unchanged, 2 new members
     said_yes = [r for r in first if r["consent_research"] == "true"]
     said_no = [r for r in first if r["consent_research"] == "false"]
     later = "2026-02-15 10:00:00"
-    rows = ([dict(r, consent_research="false", updated_at=later) for r in said_yes[:7]]
-            + [dict(r, consent_research="true", updated_at=later) for r in said_no[:4]]
-            + [dict(r, updated_at=later) for r in said_yes[7:10]])
-    newcomers = [dict(r, member_id=f"A8{i:08d}", nir=nir, email="", updated_at=later)
-                 for i, (r, nir) in enumerate(zip(first[-2:], ("185057800608491", "290017511200114"), strict=True))]
+    rows = (
+        [dict(r, consent_research="false", updated_at=later) for r in said_yes[:7]]
+        + [dict(r, consent_research="true", updated_at=later) for r in said_no[:4]]
+        + [dict(r, updated_at=later) for r in said_yes[7:10]]
+    )
+    newcomers = [
+        dict(r, member_id=f"A8{i:08d}", nir=nir, email="", updated_at=later)
+        for i, (r, nir) in enumerate(zip(first[-2:], ("185057800608491", "290017511200114"), strict=True))
+    ]
     _write(home, "members_20260215.csv", rows + newcomers)
     (result,) = [r for r in land_inbox(home) if r["file"] == "members_20260215.csv"]
     assert result["rows_landed"] == 16, result
     assert result["consent_changes"]["consent_research"] == {
         "new_given": sum(r["consent_research"] == "true" for r in newcomers),
         "new_refused": sum(r["consent_research"] == "false" for r in newcomers),
-        "given": 4, "withdrawn": 7, "unchanged": 3}
+        "given": 4,
+        "withdrawn": 7,
+        "unchanged": 3,
+    }
     assert result["consent_changes"]["consent_marketing"]["unchanged"] == 14  # marketing was not touched
     with vault_connection(home, read_only=True) as con:  # the vault keeps the history (counts only)
-        stored = con.execute("SELECT given, withdrawn, unchanged FROM meta.consent_landings WHERE consent = "
-                             "'consent_research' ORDER BY file_id").fetchall()
+        stored = con.execute(
+            "SELECT given, withdrawn, unchanged FROM meta.consent_landings WHERE consent = "
+            "'consent_research' ORDER BY file_id"
+        ).fetchall()
     assert stored[-1] == (4, 7, 3)
 
     report = consent_report(home)
@@ -81,8 +96,14 @@ def test_consent_changes_are_recorded_per_landing_and_reconciled_in_the_dpo_repo
     for r in report.data["changes_per_landing"]:
         assert sum(r[3:8]) == ledger_rows[r[1]] == r[8]
     month = per_landing[0][0]  # the month the vault learnt of them (both landings of this test fall in it)
-    assert [month, "consent_research", yes_first + research[3], len(first) - yes_first + research[4], 4, 7
-            ] in report.data["changes_per_month"]
+    assert [
+        month,
+        "consent_research",
+        yes_first + research[3],
+        len(first) - yes_first + research[4],
+        4,
+        7,
+    ] in report.data["changes_per_month"]
     assert any(c["title"].startswith("Évolution") and "<svg" in c["svg"] for c in report.charts)
     table = next(t for t in report.tables if t.title.startswith("Évolution des consentements par mois"))
     path = write_csv(table, home.home / "consent_changes.csv")

@@ -28,12 +28,14 @@ def test_hmac_in_sql_equals_python_hmac():
         key = secrets.token_bytes(32)
         ipad, opad = hmac_pads(key)
         msgs = ["", "a", "185057800608436", "2A05 7800 608 4 36", "é" * 100, "x" * 1000, "🙂 unicode"]
-        got = con.execute(f"SELECT m, {hmac_sha256_sql('m')} FROM unnest($msgs) t(m)",
-                          {"msgs": msgs, "ipad": ipad, "opad": opad}).fetchall()
+        got = con.execute(
+            f"SELECT m, {hmac_sha256_sql('m')} FROM unnest($msgs) t(m)", {"msgs": msgs, "ipad": ipad, "opad": opad}
+        ).fetchall()
         for m, h in got:
             assert h == hmac.new(key, m.encode(), hashlib.sha256).hexdigest()
-        tok = con.execute(f"SELECT {token_sql('insurer', 3, 'member', '$v')}",
-                          {"v": "185057800608436", "ipad": ipad, "opad": opad}).fetchone()[0]
+        tok = con.execute(
+            f"SELECT {token_sql('insurer', 3, 'member', '$v')}", {"v": "185057800608436", "ipad": ipad, "opad": opad}
+        ).fetchone()[0]
         assert tok == token_py(key, "insurer", 3, "member", "185057800608436")
         assert tok.startswith("insurer.v3.")
 
@@ -63,18 +65,56 @@ def test_warehouse_tables_match_the_interface(crossed):
     assert counts == {"members": 150, "contracts": 150, "benefits": 300}
     w = _wh(s)
     cols = {t: [r[0] for r in w.execute(f"DESCRIBE pseudo.{t}").fetchall()] for t in counts}
-    assert cols["members"] == ["member_token", "birth_year", "age_band", "sex", "departement", "consent_research",
-                               "consent_marketing", "employer_siret", "affiliation_month", "updated_at"]
-    assert cols["contracts"] == ["contract_token", "member_token", "contract_type", "product_code", "guarantee_level",
-                                 "employer_siret", "employer_name", "start_date", "end_date", "monthly_premium",
-                                 "updated_at"]
-    assert cols["benefits"] == ["benefit_token", "member_token", "contract_token", "care_month", "payment_month",
-                                "act_family", "act_code", "practitioner_type", "actual_cost", "ss_base",
-                                "ss_reimbursement", "complementary_reimbursement", "out_of_pocket", "comment",
-                                "updated_at"]
+    assert cols["members"] == [
+        "member_token",
+        "birth_year",
+        "age_band",
+        "sex",
+        "departement",
+        "consent_research",
+        "consent_marketing",
+        "employer_siret",
+        "affiliation_month",
+        "updated_at",
+    ]
+    assert cols["contracts"] == [
+        "contract_token",
+        "member_token",
+        "contract_type",
+        "product_code",
+        "guarantee_level",
+        "employer_siret",
+        "employer_name",
+        "start_date",
+        "end_date",
+        "monthly_premium",
+        "updated_at",
+    ]
+    assert cols["benefits"] == [
+        "benefit_token",
+        "member_token",
+        "contract_token",
+        "care_month",
+        "payment_month",
+        "act_family",
+        "act_code",
+        "practitioner_type",
+        "actual_cost",
+        "ss_base",
+        "ss_reimbursement",
+        "complementary_reimbursement",
+        "out_of_pocket",
+        "comment",
+        "updated_at",
+    ]
     # joins work across feeds: every benefit finds its member and contract
-    assert w.execute("SELECT count(*) FROM pseudo.benefits b JOIN pseudo.members USING (member_token) "
-                     "JOIN pseudo.contracts c USING (contract_token)").fetchone()[0] == 300
+    assert (
+        w.execute(
+            "SELECT count(*) FROM pseudo.benefits b JOIN pseudo.members USING (member_token) "
+            "JOIN pseudo.contracts c USING (contract_token)"
+        ).fetchone()[0]
+        == 300
+    )
     bad = w.execute("SELECT count(*) FROM pseudo.members WHERE member_token NOT LIKE 'insurer.v1.%'").fetchone()
     assert bad[0] == 0
 
@@ -87,31 +127,47 @@ def test_generalised_quasi_identifiers(crossed):
         tok = token_py(key, "insurer", 1, "member", m["nir"])
         birth_year, band, dep, cr = w.execute(
             "SELECT birth_year, age_band, departement, consent_research FROM pseudo.members WHERE member_token = ?",
-            [tok]).fetchone()
+            [tok],
+        ).fetchone()
         b = date.fromisoformat(m["birth_date"])
         age = 2025 - b.year - ((6, 15) < (b.month, b.day))
         assert birth_year == b.year and band == f"{age // 5 * 5}-{age // 5 * 5 + 4}"
-        expected_dep = {"75011": "75", "69003": "69", "13008": "13", "20000": "2A", "20200": "2B", "97110": "971",
-                        "97400": "974", "33000": "33", "59000": "59", "67000": "67"}[m["postal_code"]]
+        expected_dep = {
+            "75011": "75",
+            "69003": "69",
+            "13008": "13",
+            "20000": "2A",
+            "20200": "2B",
+            "97110": "971",
+            "97400": "974",
+            "33000": "33",
+            "59000": "59",
+            "67000": "67",
+        }[m["postal_code"]]
         assert dep == expected_dep
         assert cr is (m["consent_research"] == "true")
-    assert w.execute("SELECT count(*) FROM pseudo.benefits WHERE day(care_month) <> 1 OR day(payment_month) <> 1"
-                     ).fetchone()[0] == 0
+    assert (
+        w.execute(
+            "SELECT count(*) FROM pseudo.benefits WHERE day(care_month) <> 1 OR day(payment_month) <> 1"
+        ).fetchone()[0]
+        == 0
+    )
 
 
 def test_no_direct_identifier_value_crosses(crossed):
     s, feeds, _, _ = crossed
-    direct = {f: [c.name for c in feed_contracts()[f].columns_by_classification(DIRECT_IDENTIFIER)]
-              for f in feeds}
+    direct = {f: [c.name for c in feed_contracts()[f].columns_by_classification(DIRECT_IDENTIFIER)] for f in feeds}
     values = {str(row[c]) for f, rows in feeds.items() for row in rows for c in direct[f] if row.get(c)}
     values |= {row["birth_date"] for row in feeds["members"]} | {
-        row["care_date"] for row in feeds["benefits"] if not row["care_date"].endswith("-01")}  # not a month start
+        row["care_date"] for row in feeds["benefits"] if not row["care_date"].endswith("-01")
+    }  # not a month start
     w = _wh(s)
     cells: list[str] = []
     for (t,) in w.execute("SELECT table_schema || '.' || table_name FROM information_schema.tables").fetchall():
         for (col,) in w.execute(f"SELECT column_name FROM (DESCRIBE {t})").fetchall():
-            cells += [str(v) for (v,) in w.execute(f'SELECT DISTINCT "{col}"::VARCHAR FROM {t}').fetchall()
-                      if v is not None]
+            cells += [
+                str(v) for (v,) in w.execute(f'SELECT DISTINCT "{col}"::VARCHAR FROM {t}').fetchall() if v is not None
+            ]
     blob = "\n".join(cells)
     leaked = sorted(v for v in values if v in blob)
     assert leaked == []
@@ -126,16 +182,21 @@ def test_unlinkable_across_domains(crossed):
     s, feeds, _, env = crossed
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("CONFIANCE_MASTER_KEY", env["CONFIANCE_MASTER_KEY"])
-        research = Settings(home=s.home, key_file=s.key_file, warehouse_domain="research",
-                            extra={"as_of": "2025-06-15"})
+        research = Settings(
+            home=s.home, key_file=s.key_file, warehouse_domain="research", extra={"as_of": "2025-06-15"}
+        )
         research_wh = s.home / "research.duckdb"
         object.__setattr__(research, "extra", {"as_of": "2025-06-15"})
         # cross the same vault into a second domain's warehouse
         research_settings = _with_warehouse(research, research_wh)
         cross_to_warehouse(research_settings)
     a = {r[0] for r in _wh(s).execute("SELECT member_token FROM pseudo.members").fetchall()}
-    r = {x[0] for x in duckdb.connect(str(research_wh), read_only=True).execute(
-        "SELECT member_token FROM pseudo.members").fetchall()}
+    r = {
+        x[0]
+        for x in duckdb.connect(str(research_wh), read_only=True)
+        .execute("SELECT member_token FROM pseudo.members")
+        .fetchall()
+    }
     assert len(a) == len(r) == 150 and not (a & r)
     assert all(t.startswith("research.v1.") for t in r)
     strip = {t.split(".")[-1] for t in a}
@@ -148,8 +209,9 @@ def _with_warehouse(settings: Settings, path: Path) -> Settings:
         def warehouse_db(self) -> Path:  # type: ignore[override]
             return path
 
-    return _S(home=settings.home, key_file=settings.key_file, warehouse_domain=settings.warehouse_domain,
-              extra=settings.extra)
+    return _S(
+        home=settings.home, key_file=settings.key_file, warehouse_domain=settings.warehouse_domain, extra=settings.extra
+    )
 
 
 def test_dictionary_attack_over_a_commune_fails_without_the_key(crossed):
@@ -157,8 +219,14 @@ def test_dictionary_attack_over_a_commune_fails_without_the_key(crossed):
     s, feeds, _, _ = crossed
     m = feeds["members"][0]
     nir = m["nir"]
-    target = _wh(s).execute("SELECT member_token FROM pseudo.members WHERE member_token = ?",
-                            [token_py(keys.domain_key(s, "insurer", 1), "insurer", 1, "member", nir)]).fetchone()[0]
+    target = (
+        _wh(s)
+        .execute(
+            "SELECT member_token FROM pseudo.members WHERE member_token = ?",
+            [token_py(keys.domain_key(s, "insurer", 1), "insurer", 1, "member", nir)],
+        )
+        .fetchone()[0]
+    )
     prefix = nir[:10]  # sex, year, month, département, commune
     candidates = [f"{prefix}{order:03d}{nir_key(prefix + f'{order:03d}'):02d}" for order in range(1, 1000)]
     assert nir in candidates and len(candidates) == 999
@@ -182,15 +250,21 @@ def test_rotation_retokenises_consistently(settings: Settings):
     land_inbox(settings)
     cross_to_warehouse(settings)
     w = _wh(settings)
-    before = dict(w.execute("SELECT b.benefit_token, m.member_token FROM pseudo.benefits b "
-                            "JOIN pseudo.members m USING (member_token)").fetchall())
+    before = dict(
+        w.execute(
+            "SELECT b.benefit_token, m.member_token FROM pseudo.benefits b JOIN pseudo.members m USING (member_token)"
+        ).fetchall()
+    )
     old_members = {t for (t,) in w.execute("SELECT member_token FROM pseudo.members").fetchall()}
     w.close()
     info = rotate_domain_key(settings, "insurer")
     assert (info["from_version"], info["to_version"]) == (1, 2)
     w = _wh(settings)
-    after = dict(w.execute("SELECT b.benefit_token, m.member_token FROM pseudo.benefits b "
-                           "JOIN pseudo.members m USING (member_token)").fetchall())
+    after = dict(
+        w.execute(
+            "SELECT b.benefit_token, m.member_token FROM pseudo.benefits b JOIN pseudo.members m USING (member_token)"
+        ).fetchall()
+    )
     assert len(after) == len(before) == 160
     assert all(t.startswith("insurer.v2.") for t in list(after) + list(after.values()))
     new_members = {t for (t,) in w.execute("SELECT member_token FROM pseudo.members").fetchall()}

@@ -41,8 +41,10 @@ def test_erasure_by_nir_leaves_no_recoverable_copy_anywhere(home):
     con = duckdb.connect(str(home.warehouse_db))
     try:
         con.execute("CREATE SCHEMA marts_copy")
-        con.execute("CREATE TABLE marts_copy.int_benefit_lines AS SELECT member_token, contract_token, care_month "
-                    "FROM pseudo.benefits")
+        con.execute(
+            "CREATE TABLE marts_copy.int_benefit_lines AS SELECT member_token, contract_token, care_month "
+            "FROM pseudo.benefits"
+        )
     finally:
         con.close()
     # the positive control: before the erasure the search finds them

@@ -57,14 +57,17 @@ def _erase(nir: str) -> str:
 
 def _quarantine(settings, reason: str) -> list[tuple]:
     with vault_connection(settings, read_only=True) as con:
-        return con.execute("SELECT file, feed, line, reason, raw_values FROM meta.quarantine WHERE reason = ? "
-                           "ORDER BY ALL", [reason]).fetchall()
+        return con.execute(
+            "SELECT file, feed, line, reason, raw_values FROM meta.quarantine WHERE reason = ? ORDER BY ALL", [reason]
+        ).fetchall()
 
 
 def _rows_of(settings, member_id: str) -> dict[str, int]:
     """How many rows of each feed the source sent for this member (the generator's files: ground truth)."""
-    return {feed: sum(1 for r in inbox_rows(settings, feed) if r["member_id"] == member_id)
-            for feed in ("members", "contracts", "benefits")}
+    return {
+        feed: sum(1 for r in inbox_rows(settings, feed) if r["member_id"] == member_id)
+        for feed in ("members", "contracts", "benefits")
+    }
 
 
 def test_an_erased_member_sent_again_is_refused_and_leaves_no_trace(home):
@@ -77,8 +80,12 @@ def test_an_erased_member_sent_again_is_refused_and_leaves_no_trace(home):
     sent = _rows_of(home, member["member_id"])
     originals = _originals(home)
     with vault_connection(home, read_only=True) as con:  # their rows the first landing already set aside
-        set_aside = dict(con.execute("SELECT feed, count(*) FROM meta.quarantine WHERE contains(raw_values, ?) "
-                                     "GROUP BY ALL", [member["member_id"]]).fetchall())
+        set_aside = dict(
+            con.execute(
+                "SELECT feed, count(*) FROM meta.quarantine WHERE contains(raw_values, ?) GROUP BY ALL",
+                [member["member_id"]],
+            ).fetchall()
+        )
     rotate_domain_key(home, "insurer")  # tokens of key versions 1 and 2
     needles = erasure_needles(home, member)
     _erase(member["nir"])
@@ -145,8 +152,9 @@ def test_a_re_sent_row_is_refused_whatever_else_is_wrong_with_it_and_under_a_new
     header, *lines = text.splitlines(keepends=True)
     mine = next(line for line in lines if line.startswith(member["member_id"] + ";"))
     with vault_connection(home, read_only=True) as con:  # a line of someone else that landed the first time
-        landed_line = con.execute("SELECT min(_line) FROM raw.members WHERE member_id <> ?",
-                                  [member["member_id"]]).fetchone()[0]
+        landed_line = con.execute(
+            "SELECT min(_line) FROM raw.members WHERE member_id <> ?", [member["member_id"]]
+        ).fetchone()[0]
     other = lines[landed_line - 2]
     broken = mine.replace(member["birth_date"], "31/02/1980")  # an invalid date too
     new_id = mine.replace(member["member_id"], "A999999999")  # the source re-keyed them
@@ -157,8 +165,14 @@ def test_a_re_sent_row_is_refused_whatever_else_is_wrong_with_it_and_under_a_new
     refused = _quarantine(home, "erased_member")
     assert [(r[2], r[3]) for r in refused] == [(2, "erased_member"), (3, "erased_member")]  # lines of the file
     vault_text = decrypted_vault_text(home)
-    for value in (member["nir"], member["email"], member["last_name"], "A999999999", "nouvelle.adresse@example.org",
-                  "31/02/1980"):
+    for value in (
+        member["nir"],
+        member["email"],
+        member["last_name"],
+        "A999999999",
+        "nouvelle.adresse@example.org",
+        "31/02/1980",
+    ):
         assert value not in vault_text
     assert files_holding(home.home, [member["nir"], "A999999999", member["last_name"]]) == {}
 
@@ -174,12 +188,14 @@ def test_the_register_keeps_no_identity_and_survives_a_key_rotation(home):
     originals = _originals(home)
     first_rows = _rows_of(home, first["member_id"])["members"]
     with vault_connection(home, read_only=True) as con:
-        second = con.execute("SELECT min(nir) FROM meta.identity_map WHERE member_id <> ?",
-                             [first["member_id"]]).fetchone()[0]
+        second = con.execute(
+            "SELECT min(nir) FROM meta.identity_map WHERE member_id <> ?", [first["member_id"]]
+        ).fetchone()[0]
     _erase(first["nir"])
     with vault_connection(home, read_only=True) as con:
-        stored = con.execute("SELECT number, entity, key_version, digest, request FROM meta.erasure_register"
-                             ).fetchall()
+        stored = con.execute(
+            "SELECT number, entity, key_version, digest, request FROM meta.erasure_register"
+        ).fetchall()
     assert {(r[1], r[2]) for r in stored} == {("member_id", 1), ("nir", 1)}
     flat = json.dumps([list(map(str, r)) for r in stored])
     for value in (first["nir"], first["member_id"], first["email"], first["last_name"]):
@@ -189,7 +205,8 @@ def test_the_register_keeps_no_identity_and_survives_a_key_rotation(home):
 
     assert erasure_register.rotate_key(home, "dpo") == 2
     assert [e["details"] for e in audit.entries(home) if e["action"] == "key.erasure_register.rotated"] == [
-        {"from_version": 1, "to_version": 2, "entries_under_old_versions": 1}]
+        {"from_version": 1, "to_version": 2, "entries_under_old_versions": 1}
+    ]
     _resend(home, {n: d for n, d in originals.items() if n.startswith("members")}, "after-rotation")
     assert sum(r.get("rows_erased", 0) for r in land_inbox(home)) == first_rows
     assert [e.key_versions for e in erasure_register.entries(home)] == [(2,)]  # re-keyed when seen again

@@ -67,8 +67,11 @@ def test_wrong_key_detected_with_and_without_sidecar(settings: Settings, monkeyp
 def test_derived_keys_differ_by_purpose_and_version(settings: Settings):
     a = keys.derived_key(settings, "pseudonym/insurer", 1)
     assert a == keys.derived_key(settings, "pseudonym/insurer", 1)
-    others = {keys.derived_key(settings, "pseudonym/insurer", 2), keys.derived_key(settings, "pseudonym/research", 1),
-              keys.derived_key(settings, "vault-db", 1)}
+    others = {
+        keys.derived_key(settings, "pseudonym/insurer", 2),
+        keys.derived_key(settings, "pseudonym/research", 1),
+        keys.derived_key(settings, "vault-db", 1),
+    }
     assert a not in others and len(others) == 3
 
 

@@ -40,11 +40,16 @@ def test_clean_feeds_land_with_exact_counts(settings: Settings, feeds):
         assert r["rows_quarantined"] == 0
     with vault_connection(settings, read_only=True) as con:
         assert con.execute("SELECT count(*) FROM raw.benefits").fetchone()[0] == len(feeds["benefits"])
-        row = con.execute("SELECT birth_date, consent_research, _line FROM raw.members WHERE member_id = 'A000000001'"
-                          ).fetchone()
+        row = con.execute(
+            "SELECT birth_date, consent_research, _line FROM raw.members WHERE member_id = 'A000000001'"
+        ).fetchone()
         assert str(row[0]) == feeds["members"][0]["birth_date"] and row[2] == 2
-        types = dict(con.execute("SELECT column_name, data_type FROM information_schema.columns "
-                                 "WHERE table_schema = 'raw' AND table_name = 'benefits'").fetchall())
+        types = dict(
+            con.execute(
+                "SELECT column_name, data_type FROM information_schema.columns "
+                "WHERE table_schema = 'raw' AND table_name = 'benefits'"
+            ).fetchall()
+        )
     assert types["actual_cost"] == "DECIMAL(12,2)" and types["care_date"] == "DATE" and types["_line"] == "BIGINT"
     assert [e["action"] for e in audit.entries(settings)] == ["landing.landed"] * 3
 
@@ -78,9 +83,9 @@ def test_row_defects_are_quarantined_with_line_and_reason(settings: Settings, mu
 def test_amount_defects_and_malformed_lines(settings: Settings):
     feeds = make_feeds(20, 2)
     b = feeds["benefits"]
-    b[0]["actual_cost"] = "12,50"   # line 2: French decimal comma
+    b[0]["actual_cost"] = "12,50"  # line 2: French decimal comma
     b[3]["payment_date"] = "2024-02-30"  # line 5: impossible date
-    b[6]["out_of_pocket"] = "-"     # line 8
+    b[6]["out_of_pocket"] = "-"  # line 8
     path = write_csv(settings.inbox / "benefits_x.csv", b, COLS["benefits"])
     lines = path.read_text().splitlines()
     lines[10] = lines[10] + ";extra"  # line 11: too many fields
@@ -137,13 +142,16 @@ def test_truncated_csv_refused(settings: Settings):
     assert "truncated" in r["reason"]
 
 
-@pytest.mark.parametrize("name,content,fragment", [
-    ("members_empty.csv", b"", "empty file"),
-    ("members_bin.csv", b"PAR1\x00\x01\x02binary", "not a CSV"),
-    ("members_fake.parquet", b"member_id;nir\nA1;2\n", "not a Parquet file"),
-    ("members_fake.jsonl", b"member_id;nir\nA1;2\n", "not JSON Lines"),
-    ("members_x.xlsx", b"PK\x03\x04", "unsupported file format"),
-])
+@pytest.mark.parametrize(
+    "name,content,fragment",
+    [
+        ("members_empty.csv", b"", "empty file"),
+        ("members_bin.csv", b"PAR1\x00\x01\x02binary", "not a CSV"),
+        ("members_fake.parquet", b"member_id;nir\nA1;2\n", "not a Parquet file"),
+        ("members_fake.jsonl", b"member_id;nir\nA1;2\n", "not JSON Lines"),
+        ("members_x.xlsx", b"PK\x03\x04", "unsupported file format"),
+    ],
+)
 def test_wrong_format_refused(settings: Settings, name, content, fragment):
     assert fragment in _refused(settings, name, content)["reason"]
 
@@ -167,22 +175,34 @@ def test_formats_encodings_and_delimiters_land_identically(settings: Settings, t
     bom = _members_csv(people[1]).replace("A0000", "A1000").encode()
     (inbox / "members_b_bom.csv").write_bytes(b"\xef\xbb\xbf" + bom)
     (inbox / "members_c_latin1.csv").write_bytes(
-        _members_csv(people[2], delim=",").replace("A0000", "A2000").replace("\n", "\r\n").encode("latin-1"))
+        _members_csv(people[2], delim=",").replace("A0000", "A2000").replace("\n", "\r\n").encode("latin-1")
+    )
     rows = [{**m, "member_id": m["member_id"].replace("A0000", "A3000")} for m in people[3]["members"]]
     pq.write_table(pa.Table.from_pylist(rows), inbox / "members_d.parquet")
     import json
 
-    rows = [{k: v for k, v in m.items() if v != ""} | {"member_id": m["member_id"].replace("A0000", "A4000"),
-                                                      "consent_research": m["consent_research"] == "true"}
-            for m in people[4]["members"]]
+    rows = [
+        {k: v for k, v in m.items() if v != ""}
+        | {"member_id": m["member_id"].replace("A0000", "A4000"), "consent_research": m["consent_research"] == "true"}
+        for m in people[4]["members"]
+    ]
     (inbox / "members_e.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n")
     results = land_inbox(settings)
     assert {r["file"]: (r["status"], r["rows_landed"], r["rows_quarantined"]) for r in results} == {
-        f: ("landed", 40, 0) for f in ("members_a_utf8.csv", "members_b_bom.csv", "members_c_latin1.csv",
-                                        "members_d.parquet", "members_e.jsonl")}
+        f: ("landed", 40, 0)
+        for f in (
+            "members_a_utf8.csv",
+            "members_b_bom.csv",
+            "members_c_latin1.csv",
+            "members_d.parquet",
+            "members_e.jsonl",
+        )
+    }
     with vault_connection(settings, read_only=True) as con:
-        names = {n for (n,) in con.execute("SELECT DISTINCT last_name FROM raw.members WHERE last_name LIKE 'Lef%'"
-                                          ).fetchall()}
+        names = {
+            n
+            for (n,) in con.execute("SELECT DISTINCT last_name FROM raw.members WHERE last_name LIKE 'Lef%'").fetchall()
+        }
     assert names == {"Lefèvre-Çaillé"}
 
 
@@ -219,12 +239,16 @@ def test_kill_during_landing_leaves_nothing_partial(settings: Settings):
     proc = subprocess.run([sys.executable, "-c", script], env=os.environ.copy(), capture_output=True, timeout=120)
     assert proc.returncode == -signal.SIGKILL, proc.stderr.decode()[-2000:]
     # after the kill: members and contracts committed, nothing of benefits
-    assert {r["file"]: r["status"] for r in ledger(settings)} == {"members_2024.csv": "landed",
-                                                                  "contracts_2024.csv": "landed"}
+    assert {r["file"]: r["status"] for r in ledger(settings)} == {
+        "members_2024.csv": "landed",
+        "contracts_2024.csv": "landed",
+    }
     with vault_connection(settings, read_only=True) as con:
         assert con.execute("SELECT count(*) FROM raw.benefits").fetchone()[0] == 0
-        assert con.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'staging'"
-                           ).fetchone()[0] == 0
+        assert (
+            con.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'staging'").fetchone()[0]
+            == 0
+        )
     results = _by_file(land_inbox(settings))
     assert results["benefits_2024.csv"]["status"] == "landed"
     assert results["members_2024.csv"]["status"] == "skipped"
@@ -242,8 +266,10 @@ def test_vault_file_holds_no_plaintext_identifier(settings: Settings, feeds):
     for m in feeds["members"][:50]:
         probes |= {m["nir"], m["email"], m["iban"], m["phone"], m["member_id"], m["street_address"]}
     with vault_connection(settings, read_only=True) as con:  # they are in there, encrypted
-        assert con.execute("SELECT count(*) FROM raw.members WHERE nir = ?", [feeds["members"][0]["nir"]]
-                           ).fetchone()[0] == 1
+        assert (
+            con.execute("SELECT count(*) FROM raw.members WHERE nir = ?", [feeds["members"][0]["nir"]]).fetchone()[0]
+            == 1
+        )
     leaked = [p for p in probes if p.encode() in raw or p.encode("utf-16-le") in raw]
     assert leaked == []
 

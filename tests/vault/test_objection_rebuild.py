@@ -31,26 +31,35 @@ def _warehouse(settings: Settings, sql: str, params: list | None = None) -> list
 def _pick(settings: Settings) -> tuple[str, int, str, str]:
     """A member eligible for the research-only programme in 2025, in a large cell (F, 40-59), who also consented to
     mailings: (token, care year, age band, sex)."""
-    rows = _warehouse(settings, """
+    rows = _warehouse(
+        settings,
+        """
         SELECT a.member_token, a.care_year FROM intermediate.int_benefits__member_atoms a
         JOIN pseudo.members m USING (member_token)
         WHERE a.consent_research AND m.consent_marketing AND a.sex = 'F' AND a.age_at_care BETWEEN 40 AND 59
           AND a.care_year = 2025
-        GROUP BY ALL ORDER BY 1 LIMIT 1""")
+        GROUP BY ALL ORDER BY 1 LIMIT 1""",
+    )
     token, year = rows[0]
     return token, year, "40-59", "F"
 
 
 def _population(settings: Settings, year: int) -> int:
-    return _warehouse(settings, "SELECT sum(population) FROM intermediate.int_disclosure__prevention_dental_checkup "
-                                "WHERE care_year = ?", [year])[0][0]
+    return _warehouse(
+        settings,
+        "SELECT sum(population) FROM intermediate.int_disclosure__prevention_dental_checkup WHERE care_year = ?",
+        [year],
+    )[0][0]
 
 
 def _mart_cell(settings: Settings, year: int, band: str, sex: str) -> int:
     """The programme's cell in the mart dbt built (not yet published): it must not be masked."""
-    cell = _warehouse(settings, "SELECT member_count, masking FROM marts.mart_prevention__dental_checkup "
-                                "WHERE care_year = ? AND age_band = ? AND sex = ? AND age_band_width = 20",
-                      [year, band, sex])
+    cell = _warehouse(
+        settings,
+        "SELECT member_count, masking FROM marts.mart_prevention__dental_checkup "
+        "WHERE care_year = ? AND age_band = ? AND sex = ? AND age_band_width = 20",
+        [year, band, sex],
+    )
     assert len(cell) == 1 and cell[0][1] == "none", cell
     return cell[0][0]
 
@@ -81,8 +90,11 @@ def test_an_objection_is_honoured_through_the_dbt_rebuild(demo_run, tmp_path):
     home = Settings(home=tmp_path / "var", key_file=source.key_file)
     token, year, band, sex = _pick(home)
     with vault_connection(home, read_only=True) as con:
-        nir = con.execute("SELECT i.nir FROM meta.member_tokens t JOIN meta.identity_map i USING (member_id) "
-                          "WHERE t.member_token = ?", [token]).fetchone()[0]
+        nir = con.execute(
+            "SELECT i.nir FROM meta.member_tokens t JOIN meta.identity_map i USING (member_id) "
+            "WHERE t.member_token = ?",
+            [token],
+        ).fetchone()[0]
     tokens_file = tmp_path / "mailing.csv"
     tokens_file.write_text(f"member_token\n{token}\n", encoding="utf-8")
 
@@ -94,13 +106,19 @@ def test_an_objection_is_honoured_through_the_dbt_rebuild(demo_run, tmp_path):
     before_left_out = _left_out(consent_report(home).data)
 
     object_to(home, MemberQuery(nir=nir), ["research", "marketing"])
-    results = {stage: getattr(pipeline, stage)(home, "objection")  # the downstream stages, as run_all runs them
-               for stage in ("cross", "dbt_build", "publish")}
+    results = {
+        stage: getattr(pipeline, stage)(home, "objection")  # the downstream stages, as run_all runs them
+        for stage in ("cross", "dbt_build", "publish")
+    }
 
-    assert _warehouse(home, "SELECT consent_research, consent_marketing FROM pseudo.members WHERE member_token = ?",
-                      [token]) == [(False, False)]
-    assert _warehouse(home, "SELECT count(*) FROM intermediate.int_benefits__member_atoms WHERE member_token = ? "
-                            "AND consent_research", [token]) == [(0,)]
+    assert _warehouse(
+        home, "SELECT consent_research, consent_marketing FROM pseudo.members WHERE member_token = ?", [token]
+    ) == [(False, False)]
+    assert _warehouse(
+        home,
+        "SELECT count(*) FROM intermediate.int_benefits__member_atoms WHERE member_token = ? AND consent_research",
+        [token],
+    ) == [(0,)]
     assert _population(home, year) == before_population - 1
     assert _mart_cell(home, year, band, sex) == before_cell - 1
     # the published closed year is final: revising it would disclose the objection; the earlier file stays

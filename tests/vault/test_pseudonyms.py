@@ -24,8 +24,25 @@ ENGINES = ["python", "native"]
 
 def _values(n: int, seed: int = 3) -> list[str | None]:
     rnd = random.Random(seed)
-    fixed = ["", "a", " ", "185057800608436", "2A05 7800 608 4 36", "é" * 100, "x" * 1000, "🙂 unicode",
-             "日本語", "tab\tnew\nline", "nul\0inside", "y" * 55, "y" * 56, "y" * 64, "z" * 119, None, ""]
+    fixed = [
+        "",
+        "a",
+        " ",
+        "185057800608436",
+        "2A05 7800 608 4 36",
+        "é" * 100,
+        "x" * 1000,
+        "🙂 unicode",
+        "日本語",
+        "tab\tnew\nline",
+        "nul\0inside",
+        "y" * 55,
+        "y" * 56,
+        "y" * 64,
+        "z" * 119,
+        None,
+        "",
+    ]
     out: list[str | None] = list(fixed)
     alphabet = "0123456789AB éèçàüß€🙂-_:;,./\\'\"\t"
     while len(out) < n:
@@ -40,8 +57,10 @@ def _values(n: int, seed: int = 3) -> list[str | None]:
 
 
 def _expected(key: bytes, entity: str, values: list[str | None], head: str = "") -> list[str | None]:
-    return [None if v is None else head + hmac.new(key, f"{entity}:{v}".encode(), hashlib.sha256).hexdigest()[:32]
-            for v in values]
+    return [
+        None if v is None else head + hmac.new(key, f"{entity}:{v}".encode(), hashlib.sha256).hexdigest()[:32]
+        for v in values
+    ]
 
 
 def _engine(engine: str) -> str:
@@ -60,8 +79,9 @@ def test_engine_equals_python_hmac(engine, key_len):
         assert tok.engine == engine
         assert tok.hexdigests(values) == _expected(key, "member", values)
         assert tok.hexdigest("185057800608436") == _expected(key, "member", ["185057800608436"])[0]
-    assert tokens(key, "insurer", 4, "contract", values, engine=engine) == \
-        [None if v is None else token_py(key, "insurer", 4, "contract", v) for v in values]
+    assert tokens(key, "insurer", 4, "contract", values, engine=engine) == [
+        None if v is None else token_py(key, "insurer", 4, "contract", v) for v in values
+    ]
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -105,8 +125,10 @@ def test_sql_functions_equal_pure_sql_hmac_and_python(threads):
     con.execute("CREATE TABLE ids AS SELECT * FROM unnest($v) t(v)", {"v": values})
     ipad, opad = hmac_pads(key)
     with TokenFunctions(con, key, "insurer", 3) as fns:
-        rows = con.execute(f"SELECT v, {fns.sql('member', 'v')}, {token_sql('insurer', 3, 'member', 'v')} FROM ids",
-                           {"ipad": ipad, "opad": opad}).fetchall()
+        rows = con.execute(
+            f"SELECT v, {fns.sql('member', 'v')}, {token_sql('insurer', 3, 'member', 'v')} FROM ids",
+            {"ipad": ipad, "opad": opad},
+        ).fetchall()
         distinct = con.execute(f"SELECT count(DISTINCT {fns.sql('member', 'v')}) FROM ids").fetchone()[0]
         name = fns.name("member")
     assert len(rows) == len(values)

@@ -33,9 +33,13 @@ def test_purge_removes_what_retention_says_from_every_file(home):
 
     # ground truth from the generator's files and the contracts' rule (5 years after the contract ends)
     members = {m["member_id"] for m in inbox_rows(home, "members")}
-    ended = {c["contract_id"]: c for c in inbox_rows(home, "contracts")
-             if c["end_date"] and c["member_id"] in members
-             and date.fromisoformat(c["end_date"]) + timedelta(days=int(5 * 365.25)) < AS_OF}
+    ended = {
+        c["contract_id"]: c
+        for c in inbox_rows(home, "contracts")
+        if c["end_date"]
+        and c["member_id"] in members
+        and date.fromisoformat(c["end_date"]) + timedelta(days=int(5 * 365.25)) < AS_OF
+    }
     assert ended, "the generated data has contracts that ended"
     lines = [b["benefit_id"] for b in inbox_rows(home, "benefits") if b["contract_id"] in ended]
     key = keys.domain_key(home, "insurer", 1)
@@ -72,8 +76,10 @@ def test_purge_removes_what_retention_says_from_every_file(home):
     open_contract = next(c for c in inbox_rows(home, "contracts") if not c["end_date"] and c["member_id"] in members)
     con = duckdb.connect(str(home.warehouse_db), read_only=True)
     try:
-        kept = con.execute("SELECT count(*) FROM pseudo.contracts WHERE contract_token = ?",
-                           [token_py(key, "insurer", 1, "contract", open_contract["contract_id"])]).fetchone()[0]
+        kept = con.execute(
+            "SELECT count(*) FROM pseudo.contracts WHERE contract_token = ?",
+            [token_py(key, "insurer", 1, "contract", open_contract["contract_id"])],
+        ).fetchone()[0]
     finally:
         con.close()
     assert kept == 1

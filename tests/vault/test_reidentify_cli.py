@@ -156,8 +156,11 @@ def test_erasure_removes_member_from_vault_and_warehouse(settings: Settings, cro
     with vault_connection(settings, read_only=True) as con:
         assert con.execute("SELECT count(*) FROM raw.members WHERE member_id = ?", [member_id]).fetchone()[0] == 0
     # with its crossing, then the sweep of the files and the rewrite of the vault
-    assert sorted(e["action"] for e in audit.entries(settings)[-3:]) == ["crossing.warehouse", "erasure.member",
-                                                                         "erasure.member.files"]
+    assert sorted(e["action"] for e in audit.entries(settings)[-3:]) == [
+        "crossing.warehouse",
+        "erasure.member",
+        "erasure.member.files",
+    ]
     assert m["nir"] not in audit.log_path(settings).read_text()
     ok, _ = audit.verify(settings)
     assert ok

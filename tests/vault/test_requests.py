@@ -50,8 +50,11 @@ def test_access_export_holds_everything_the_generator_wrote_about_the_member(hom
 
     member = _member_with_benefits(home)
     truth_contracts = {c["contract_id"] for c in inbox_rows(home, "contracts") if c["member_id"] == member["member_id"]}
-    truth_benefits = {b["benefit_id"] for b in inbox_rows(home, "benefits")
-                      if b["member_id"] == member["member_id"] or b["contract_id"] in truth_contracts}
+    truth_benefits = {
+        b["benefit_id"]
+        for b in inbox_rows(home, "benefits")
+        if b["member_id"] == member["member_id"] or b["contract_id"] in truth_contracts
+    }
     spaced = " ".join([member["nir"][0], member["nir"][1:3], member["nir"][3:5], member["nir"][5:]])
     req, paths = access(home, MemberQuery(nir=spaced), received=date(2026, 1, 31), pdf=html_to_pdf)
 
@@ -68,8 +71,10 @@ def test_access_export_holds_everything_the_generator_wrote_about_the_member(hom
     assert exported["member_versions"][0]["email"] == (member["email"] or None)
     # pseudonymised rows in the warehouse under their token: member row, contracts and benefits crossed
     token = exported["tokens"][0]["member_token"]
-    crossed = sum(_warehouse(home, f"SELECT count(*) FROM pseudo.{t} WHERE member_token = ?", [token])[0][0]
-                  for t in ("members", "contracts", "benefits"))
+    crossed = sum(
+        _warehouse(home, f"SELECT count(*) FROM pseudo.{t} WHERE member_token = ?", [token])[0][0]
+        for t in ("members", "contracts", "benefits")
+    )
     assert crossed > 0 and len(exported["warehouse"]) == crossed
     assert exported["consents"] and exported["requests"][0]["number"] == req.number
     # readable French document and one CSV per section, inside the vault's outbox
@@ -111,8 +116,9 @@ def test_name_and_birth_date_find_the_member_and_ambiguity_is_refused(home):
     # from the command line: one clear line, exit 1, no traceback, no value
     from confiance.cli import main
 
-    result = CliRunner().invoke(main, ["vault", "request", "access", "--last-name", a["last_name"],
-                                       "--birth-date", a["birth_date"], "--no-pdf"])
+    result = CliRunner().invoke(
+        main, ["vault", "request", "access", "--last-name", a["last_name"], "--birth-date", a["birth_date"], "--no-pdf"]
+    )
     assert result.exit_code == 1, result.output
     assert "share this name and birth date" in result.output and "Traceback" not in result.output
     result = CliRunner().invoke(main, ["vault", "request", "erase", "--nir", "185057800608436", "--yes"])
@@ -134,13 +140,15 @@ def test_rectification_is_carried_downstream_by_the_next_crossing(home):
     from vault.db import vault_connection
 
     with vault_connection(home, read_only=True) as con:
-        token = con.execute("SELECT member_token FROM meta.member_tokens WHERE member_id = ?",
-                            [member["member_id"]]).fetchone()[0]
+        token = con.execute(
+            "SELECT member_token FROM meta.member_tokens WHERE member_id = ?", [member["member_id"]]
+        ).fetchone()[0]
     assert _warehouse(home, "SELECT departement FROM pseudo.members WHERE member_token = ?", [token]) == [(new_dep,)]
     register = list_requests(home)
     assert [r.kind for r in register] == ["rectify"]  # the refused one was rolled back
-    assert any(e["action"] == "request.rectify" and e["details"]["attributes"] == ["postal_code"]
-               for e in audit.entries(home))
+    assert any(
+        e["action"] == "request.rectify" and e["details"]["attributes"] == ["postal_code"] for e in audit.entries(home)
+    )
 
 
 def test_objection_is_honoured_by_the_next_run_in_marts_and_campaigns(home, tmp_path):
@@ -152,17 +160,22 @@ def test_objection_is_honoured_by_the_next_run_in_marts_and_campaigns(home, tmp_
     from vault.requests import MemberQuery, object_to
 
     members = inbox_rows(home, "members")
-    member = next(m for m in members if m["consent_research"] == "true" and m["consent_marketing"] == "true"
-                  and len(m["nir"]) == 15)
+    member = next(
+        m
+        for m in members
+        if m["consent_research"] == "true" and m["consent_marketing"] == "true" and len(m["nir"]) == 15
+    )
     with vault_connection(home, read_only=True) as con:
         before = {s.consent: s.given for s in shares(con, _latest(feed_contract("members")))}
-        token = con.execute("SELECT member_token FROM meta.member_tokens WHERE member_id = ?",
-                            [member["member_id"]]).fetchone()[0]
+        token = con.execute(
+            "SELECT member_token FROM meta.member_tokens WHERE member_id = ?", [member["member_id"]]
+        ).fetchone()[0]
     req = object_to(home, MemberQuery(nir=member["nir"]), ["research", "prevention"])
     assert req.outcome["consents_withdrawn"] == ["consent_marketing", "consent_research"]
     cross_to_warehouse(home)
-    assert _warehouse(home, "SELECT consent_research, consent_marketing FROM pseudo.members WHERE member_token = ?",
-                      [token]) == [(False, False)]
+    assert _warehouse(
+        home, "SELECT consent_research, consent_marketing FROM pseudo.members WHERE member_token = ?", [token]
+    ) == [(False, False)]
     with vault_connection(home, read_only=True) as con:
         after = {s.consent: s.given for s in shares(con, _latest(feed_contract("members")))}
     assert after == {k: v - 1 for k, v in before.items()}
@@ -179,8 +192,9 @@ def test_objection_is_honoured_by_the_next_run_in_marts_and_campaigns(home, tmp_
         writer.writerow(later)
     assert [r["rows_landed"] for r in land_inbox(home) if r["file"] == path.name] == [1]
     cross_to_warehouse(home)
-    assert _warehouse(home, "SELECT consent_research, consent_marketing FROM pseudo.members WHERE member_token = ?",
-                      [token]) == [(False, False)]
+    assert _warehouse(
+        home, "SELECT consent_research, consent_marketing FROM pseudo.members WHERE member_token = ?", [token]
+    ) == [(False, False)]
     # the prevention mailing (a campaign needing consent_marketing) now leaves them out
     tokens = tmp_path / "tokens.txt"
     tokens.write_text(token + "\n", encoding="utf-8")

@@ -14,14 +14,55 @@ import pytest
 from confiance.identifiers import make_nir, make_siren, make_siret
 from confiance.settings import Settings
 
-MEMBER_COLS = ["member_id", "nir", "last_name", "first_name", "birth_date", "sex", "street_address", "postal_code",
-               "commune", "email", "phone", "iban", "consent_research", "consent_marketing", "employer_siret",
-               "affiliation_date", "updated_at"]
-CONTRACT_COLS = ["contract_id", "member_id", "contract_type", "product_code", "guarantee_level", "employer_siret",
-                 "employer_name", "start_date", "end_date", "monthly_premium", "updated_at"]
-BENEFIT_COLS = ["benefit_id", "member_id", "contract_id", "care_date", "payment_date", "act_family", "act_code",
-                "practitioner_type", "actual_cost", "ss_base", "ss_reimbursement", "complementary_reimbursement",
-                "out_of_pocket", "comment", "updated_at"]
+MEMBER_COLS = [
+    "member_id",
+    "nir",
+    "last_name",
+    "first_name",
+    "birth_date",
+    "sex",
+    "street_address",
+    "postal_code",
+    "commune",
+    "email",
+    "phone",
+    "iban",
+    "consent_research",
+    "consent_marketing",
+    "employer_siret",
+    "affiliation_date",
+    "updated_at",
+]
+CONTRACT_COLS = [
+    "contract_id",
+    "member_id",
+    "contract_type",
+    "product_code",
+    "guarantee_level",
+    "employer_siret",
+    "employer_name",
+    "start_date",
+    "end_date",
+    "monthly_premium",
+    "updated_at",
+]
+BENEFIT_COLS = [
+    "benefit_id",
+    "member_id",
+    "contract_id",
+    "care_date",
+    "payment_date",
+    "act_family",
+    "act_code",
+    "practitioner_type",
+    "actual_cost",
+    "ss_base",
+    "ss_reimbursement",
+    "complementary_reimbursement",
+    "out_of_pocket",
+    "comment",
+    "updated_at",
+]
 LAST = ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau"]
 FIRST = ["Camille", "Léa", "Hugo", "Louis", "Chloé", "Jules", "Manon", "Lucas", "Inès", "Gabriel"]
 POSTAL = ["75011", "69003", "13008", "20000", "20200", "97110", "97400", "33000", "59000", "67000"]
@@ -38,34 +79,67 @@ def make_feeds(n_members: int = 200, benefits_per_member: int = 3, seed: int = 7
         nir = make_nir(sex, birth.year, birth.month, dep, rnd.randrange(1, 99), rnd.randrange(1, 999))
         last, first = rnd.choice(LAST), rnd.choice(FIRST)
         mid = f"A{i:09d}"
-        members.append({
-            "member_id": mid, "nir": nir, "last_name": last, "first_name": first, "birth_date": birth.isoformat(),
-            "sex": sex, "street_address": f"{rnd.randrange(1, 200)} rue des Lilas", "postal_code": rnd.choice(POSTAL),
-            "commune": "Paris", "email": f"{first.lower()}.{last.lower()}{i}@example.fr",
-            "phone": f"06{rnd.randrange(10**7, 10**8):08d}", "iban": f"FR76300010079412345678901{i % 100:02d}",
-            "consent_research": rnd.choice(["true", "false"]), "consent_marketing": rnd.choice(["true", "false"]),
-            "employer_siret": siret if i % 3 == 0 else "", "affiliation_date": "2020-03-15",
-            "updated_at": "2024-05-01 10:00:00"})
+        members.append(
+            {
+                "member_id": mid,
+                "nir": nir,
+                "last_name": last,
+                "first_name": first,
+                "birth_date": birth.isoformat(),
+                "sex": sex,
+                "street_address": f"{rnd.randrange(1, 200)} rue des Lilas",
+                "postal_code": rnd.choice(POSTAL),
+                "commune": "Paris",
+                "email": f"{first.lower()}.{last.lower()}{i}@example.fr",
+                "phone": f"06{rnd.randrange(10**7, 10**8):08d}",
+                "iban": f"FR76300010079412345678901{i % 100:02d}",
+                "consent_research": rnd.choice(["true", "false"]),
+                "consent_marketing": rnd.choice(["true", "false"]),
+                "employer_siret": siret if i % 3 == 0 else "",
+                "affiliation_date": "2020-03-15",
+                "updated_at": "2024-05-01 10:00:00",
+            }
+        )
         cid = f"C{i:010d}"
-        contracts.append({
-            "contract_id": cid, "member_id": mid, "contract_type": "collective" if i % 3 == 0 else "individual",
-            "product_code": "COLLECTIF_BASE" if i % 3 == 0 else "SANTE_CONFORT",
-            "guarantee_level": str(rnd.randint(1, 4)),
-            "employer_siret": siret if i % 3 == 0 else "", "start_date": "2020-03-15", "end_date": "",
-            "monthly_premium": f"{rnd.uniform(20, 150):.2f}", "updated_at": "2024-05-01 10:00:00"})
+        contracts.append(
+            {
+                "contract_id": cid,
+                "member_id": mid,
+                "contract_type": "collective" if i % 3 == 0 else "individual",
+                "product_code": "COLLECTIF_BASE" if i % 3 == 0 else "SANTE_CONFORT",
+                "guarantee_level": str(rnd.randint(1, 4)),
+                "employer_siret": siret if i % 3 == 0 else "",
+                "start_date": "2020-03-15",
+                "end_date": "",
+                "monthly_premium": f"{rnd.uniform(20, 150):.2f}",
+                "updated_at": "2024-05-01 10:00:00",
+            }
+        )
         for j in range(benefits_per_member):
             care = date(2024, 1, 1) + timedelta(days=rnd.randrange(0, 120))
             cost = round(rnd.uniform(20, 300), 2)
             ss = round(cost * 0.3, 2)
             comp = round(cost * 0.5, 2)
             comment = rnd.choice(["", "RAS", f"Appel de {first} {last} au 06 12 34 56 78", f"NIR {nir} vérifié"])
-            benefits.append({
-                "benefit_id": f"P{i * 100 + j:012d}", "member_id": mid, "contract_id": cid,
-                "care_date": care.isoformat(), "payment_date": (care + timedelta(days=5)).isoformat(),
-                "act_family": "dental", "act_code": "HBLD001", "practitioner_type": "dentist",
-                "actual_cost": f"{cost:.2f}", "ss_base": f"{ss:.2f}", "ss_reimbursement": f"{ss:.2f}",
-                "complementary_reimbursement": f"{comp:.2f}", "out_of_pocket": f"{cost - ss - comp:.2f}",
-                "comment": comment, "updated_at": "2024-05-01 10:00:00"})
+            benefits.append(
+                {
+                    "benefit_id": f"P{i * 100 + j:012d}",
+                    "member_id": mid,
+                    "contract_id": cid,
+                    "care_date": care.isoformat(),
+                    "payment_date": (care + timedelta(days=5)).isoformat(),
+                    "act_family": "dental",
+                    "act_code": "HBLD001",
+                    "practitioner_type": "dentist",
+                    "actual_cost": f"{cost:.2f}",
+                    "ss_base": f"{ss:.2f}",
+                    "ss_reimbursement": f"{ss:.2f}",
+                    "complementary_reimbursement": f"{comp:.2f}",
+                    "out_of_pocket": f"{cost - ss - comp:.2f}",
+                    "comment": comment,
+                    "updated_at": "2024-05-01 10:00:00",
+                }
+            )
     return {"members": members, "contracts": contracts, "benefits": benefits}
 
 
