@@ -59,11 +59,13 @@ BATCH = 5000
 
 Allow = Iterable[str] | Mapping[str, Iterable[str]] | None
 
-#: Entity types a release's generated documents (report pages, CSV/XLSX copies, read-me, manifest) may hold
-#: without it being a leak: they are rendered from templates and from the release's tables, which are scanned
-#: column by column; their French and English labels and prose read as names to the statistical model ("Men",
-#: "Care", "Hommes"), and an employer's SIRET is public company data. Every other detector (NIR, phone, e-mail,
-#: IBAN, RPPS, dates of birth, addresses...) applies to every cell and line of them.
+#: Entity types a generated document may hold without it being a leak: a release's documents (report pages,
+#: CSV/XLSX copies, read-me, manifest) and the documentation site and DPO reports (``governance.site`` imports
+#: this set: one rule, one home). They are rendered from templates, metadata and the release's tables, which are
+#: scanned column by column; their French and English labels and prose read as names to the statistical model
+#: ("Men", "Care", "Hommes", "Pseudonyme"), and an employer's SIRET/SIREN is public company data (the
+#: publication log names employer folders by it). Every other detector (NIR, phone, e-mail, IBAN, RPPS, dates
+#: of birth, addresses...) applies to every cell and line of them.
 GENERATED_DOCUMENT_ALLOW = frozenset({"PERSON", "SIRET", "SIREN"})
 
 _TAG = re.compile(r"<(?:script|style)\b.*?</(?:script|style)>|<[^>]+>", re.IGNORECASE | re.DOTALL)
