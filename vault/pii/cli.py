@@ -94,10 +94,12 @@ def scrub(input_file: Path | None, output: Path | None) -> None:
 @click.command("pii-eval")
 @click.option(
     "--corpus",
-    type=click.Choice(["heldout", "audit3", "tuning", "audit1", "audit2", "legacy"]),
+    type=click.Choice(["heldout", "audit4", "audit3", "tuning", "audit1", "audit2", "legacy"]),
     default="heldout",
     show_default=True,
-    help="heldout: the independent corpus never used for tuning; audit3: written blind, measured once held out"
+    help="heldout: the independent corpus never used for tuning; audit4: written blind by an outside auditor,"
+    " never used for tuning: held out (vault/pii/corpora/audit4/corpus.jsonl; report"
+    " bench/results/pii_evaluation_audit4.md); audit3: written blind, measured once held out"
     " (bench/results/pii_evaluation_audit3.md), then released as tuning material for round 4: upper bound;"
     " tuning and audit1: corpora the detector was tuned on (upper bounds); audit2: written blind, measured"
     " once held out (figures in bench/results/pii_evaluation_audit2.md), then used as tuning material in round 3:"

@@ -6,8 +6,10 @@ blind, measured once held out (bench/results/pii_evaluation_audit3.md), then rel
 material for round 4: upper bound), ``tuning`` (``tuning_corpus``, which the detector
 was tuned on: an upper bound), ``audit1`` (written blind by an outside auditor, then used
 for tuning in round 2: an upper bound), ``audit2`` (written blind, measured once held out,
-then used as tuning material in round 3: an upper bound) and ``legacy`` (the first
-synthetic corpus, ``vault.pii.corpus``).
+then used as tuning material in round 3: an upper bound), ``audit4``
+(``vault/pii/corpora/audit4/corpus.jsonl``, written blind by an outside auditor and never used for tuning: held
+out; absent until committed, which is a clear error) and ``legacy`` (the first synthetic corpus,
+``vault.pii.corpus``).
 
 Matching is by overlap and type: a gold span is found (recall) when a predicted
 span of the same entity type overlaps it; a predicted span is correct
@@ -93,6 +95,12 @@ def _load_audit3() -> list:
     return audit_corpus("audit3")
 
 
+def _load_audit4() -> list:
+    from vault.pii.corpora import audit_corpus
+
+    return audit_corpus("audit4")
+
+
 #: name -> (loader, description for the report)
 CORPORA: dict[str, tuple[Callable[[], list], str]] = {
     "heldout": (
@@ -120,6 +128,10 @@ CORPORA: dict[str, tuple[Callable[[], list], str]] = {
         _load_audit3,
         "AUDIT-3 corpus (`vault/pii/corpora/audit3/`): written blind, measured once held out"
         " (bench/results/pii_evaluation_audit3.md), then released as tuning material for round 4: upper bound",
+    ),
+    "audit4": (
+        _load_audit4,
+        "AUDIT-4 corpus: written blind by an outside auditor, never used for tuning: held out",
     ),
     "legacy": (
         _load_legacy,

@@ -122,6 +122,7 @@ AUDIT_FILES: dict[str, str] = {
     "audit1": "audit1/blind_corpus.jsonl",
     "audit2": "audit2/corpus.jsonl",
     "audit3": "audit3/corpus.jsonl",
+    "audit4": "audit4/corpus.jsonl",
 }
 #: Where the auditors' folders live.
 AUDIT_ROOT = Path(__file__).parent
@@ -152,8 +153,9 @@ def load_jsonl(path: Path) -> list[LabelledText]:
 
 
 def audit_corpus(name: str) -> list[LabelledText]:
-    """An outside auditor's corpus: ``audit1`` and ``audit2`` (tuning material now) or ``audit3`` (HELD OUT:
-    it only measures)."""
+    """An outside auditor's corpus: ``audit1``, ``audit2`` and ``audit3`` (tuning material now) or ``audit4``
+    (HELD OUT: written blind, never used for tuning; it only measures). A corpus not committed in this checkout
+    is a ``CorpusFileError`` naming the missing file."""
     if name not in AUDIT_FILES:
         raise ValueError(f"unknown audit corpus {name!r}; choose one of {', '.join(AUDIT_FILES)}")
     path = AUDIT_ROOT / AUDIT_FILES[name]
