@@ -48,6 +48,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from confiance.contracts import QUASI_IDENTIFIER, mart_contracts
+from confiance.files import sha256_file
 from confiance.settings import DBT_PROJECT_DIR, Settings
 from governance import disclosure
 from governance.employer_report import CHECKSUMS
@@ -64,11 +65,10 @@ from governance.protection import (
     ProtectionError,
     apply_masks,
     clean_history,
-    disclosure_parameters,
+    disclosure_parameter,
     protect_consumer,
     save_history,
 )
-from vault.landing import sha256_file
 
 log = logging.getLogger(__name__)
 
@@ -672,7 +672,7 @@ def _stage_employers(
         return [], 0, [f"{len(bad)} employer_siret value(s) are not 14 digits"]
     published_at = datetime.now(UTC).isoformat(timespec="seconds")
     fingerprint = key_fingerprint(public_key_pem(signing_key(settings)))
-    k, min_employers = settings.min_cell_size, int(_employer_parameter("benchmark_min_employers", 5))
+    k, min_employers = settings.min_cell_size, int(disclosure_parameter("employer", "benchmark_min_employers"))
     folders: list[tuple[Path, Path]] = []
     staged_employers: dict[str, tuple[list[tuple[Path, str, int, pa.Table]], Any]] = {}
     pages: list[Path] = []
@@ -783,11 +783,6 @@ def _employer_names(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     except duckdb.Error:
         return {}
     return {siret: name for siret, name in rows}
-
-
-def _employer_parameter(name: str, default: Any) -> Any:
-    """An employer disclosure parameter from dbt_project.yml (``vars.disclosure.employer``), its one home."""
-    return disclosure_parameters("employer").get(name, default)
 
 
 def _honest_summary(table: pa.Table, release: Any) -> pa.Table:

@@ -1548,7 +1548,7 @@ def build_dpo_reports(settings: Settings, pdf: bool = False) -> list[Path]:
     written.insert(0, index)
     assert_outbound_clean([out_dir])
     if pdf:
-        from governance.browser import html_to_pdf
+        from confiance.browser import html_to_pdf
 
         for r in reports:
             written.append(

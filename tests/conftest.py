@@ -55,11 +55,11 @@ def artifacts_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def local_browser():
-    """Headless Debian Chromium whose pages can only reach local addresses (governance.browser).
+    """Headless Debian Chromium whose pages can only reach local addresses (confiance.browser).
 
     Yields ``new_page() -> LocalPage``; tests assert ``LocalPage.external_requests == []``.
     """
-    from governance.browser import local_browser as _local_browser
+    from confiance.browser import local_browser as _local_browser
 
     with _local_browser() as new_page:
         yield new_page

@@ -202,7 +202,7 @@ def request_access(nir, last_name, first_name, birth_date, received, pdf: bool) 
 
     printer = None
     if pdf:
-        from governance.browser import html_to_pdf
+        from confiance.browser import html_to_pdf
 
         printer = html_to_pdf
     req, paths = access(

@@ -42,10 +42,11 @@ import pyarrow.parquet as pq
 
 from confiance.contracts import feed_contracts
 from confiance.crossing_rules import MEMBER_ENTITY, Token
+from confiance.files import sha256_file
 from vault import audit, erasure_register, keys
 from vault.crossing import cross_to_warehouse, current_version
 from vault.db import _attach, new_session, reencrypt_copy, vault_connection
-from vault.landing import actor_name, sha256_file
+from vault.landing import actor_name
 from vault.pseudonyms import tokens as compute_tokens
 
 

@@ -27,7 +27,6 @@ from __future__ import annotations
 import codecs
 import fnmatch
 import getpass
-import hashlib
 import json
 import logging
 import os
@@ -44,6 +43,7 @@ from typing import Any
 import duckdb
 
 from confiance.contracts import Column, Contract, feed_contracts
+from confiance.files import sha256_file
 from confiance.identifiers import nir_key_valid_sql
 from vault import audit, consent, erasure_register
 from vault.db import vault_connection
@@ -60,14 +60,6 @@ class RefusedFile(Exception):
 
 def actor_name() -> str:
     return os.environ.get("CONFIANCE_ACTOR") or f"{getpass.getuser()}@confiance"
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def feed_of(path: Path) -> str | None:

@@ -5,7 +5,7 @@ from the very tables written to that folder:
 
 * ``rapport_fr.html`` and ``report_en.html``: one self-contained page per language (inline CSS, charts drawn
   at build time as inline SVG, no script, nothing loaded from anywhere), and ``rapport_fr.pdf`` /
-  ``report_en.pdf``, each page printed by headless Chromium (governance/browser.py);
+  ``report_en.pdf``, each page printed by headless Chromium (confiance/browser.py);
 * ``donnees.xlsx`` and ``*.csv`` (UTF-8 with BOM, ``;``) with a column dictionary;
 * ``LISEZMOI.txt``: the files, and how to verify them without Confiance (OpenSSL or a Python one-liner);
 * ``SHA256SUMS``: the checksums of every file, in sha256sum's format.
@@ -74,7 +74,7 @@ def print_pdfs(pages: list[Path]) -> list[Path]:
 
     Raises RuntimeError naming the page if one tried to load anything from outside the machine.
     """
-    from governance.browser import local_browser
+    from confiance.browser import local_browser
 
     out = []
     with local_browser() as new_page:

@@ -8,7 +8,7 @@ import csv
 import re
 import shutil
 
-from governance.browser import html_to_pdf
+from confiance.browser import html_to_pdf
 
 
 def _inbox_identifiers(settings) -> set[str]:

@@ -45,7 +45,7 @@ def _warehouse(settings, sql: str, params: list) -> list[tuple]:
 
 
 def test_access_export_holds_everything_the_generator_wrote_about_the_member(home, local_browser):
-    from governance.browser import html_to_pdf
+    from confiance.browser import html_to_pdf
     from vault.requests import MemberQuery, access
 
     member = _member_with_benefits(home)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from governance import browser
+from confiance import browser
 
 
 def test_local_urls_are_told_apart() -> None:
