@@ -59,14 +59,21 @@ def disclosure_parameters(consumer: str) -> dict[str, Any]:
     return (project.get("vars", {}).get("disclosure", {}) or {}).get(consumer, {}) or {}
 
 
+def disclosure_parameter(consumer: str, name: str) -> Any:
+    """One parameter of the consumer's rules from dbt_project.yml; missing there is an error, never a fallback."""
+    cfg = disclosure_parameters(consumer)
+    if name not in cfg:
+        raise ProtectionError(f"{DBT_PROJECT_FILE.name}: vars.disclosure.{consumer} has no {name}")
+    return cfg[name]
+
+
 @cache
 def rules_for(consumer: str) -> Rules:
     """The consumer's rules; k is the one k of every consumer (``confiance.settings``), checked there."""
-    cfg = disclosure_parameters(consumer)
     return Rules(
         k=disclosure_min_cell_size(),
-        dominance=float(cfg.get("dominance", 0.85)),
-        p_percent=float(cfg.get("p_percent", 0.15)),
+        dominance=float(disclosure_parameter(consumer, "dominance")),
+        p_percent=float(disclosure_parameter(consumer, "p_percent")),
     )
 
 

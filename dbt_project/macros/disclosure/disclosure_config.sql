@@ -1,11 +1,10 @@
-{#- Disclosure-control parameters of one consumer, from var('disclosure'). -#}
-{% macro disclosure_param(consumer, name, default=none) -%}
-    {%- set all = var('disclosure', {}) -%}
-    {%- set cfg = all.get(consumer, {}) -%}
-    {%- set fallback = {'k': 11, 'l': 3, 'dominance': 0.85, 'p_percent': 0.15, 'max_masked_share': 0.25,
-                        'benchmark_min_employers': 5} -%}
+{#- Disclosure-control parameters of one consumer, from var('disclosure') in dbt_project.yml: their one home,
+    read by the publication gate too (confiance.settings, governance.protection). No fallback value here: a
+    parameter missing from dbt_project.yml stops the compilation instead of using a second copy. -#}
+{% macro disclosure_param(consumer, name) -%}
+    {%- set cfg = var('disclosure', {}).get(consumer, {}) -%}
     {%- if name in cfg -%}{{ return(cfg[name]) }}
-    {%- elif default is not none -%}{{ return(default) }}
-    {%- else -%}{{ return(fallback[name]) }}
+    {%- else -%}
+        {{ exceptions.raise_compiler_error("dbt_project.yml: vars.disclosure." ~ consumer ~ " has no " ~ name) }}
     {%- endif -%}
 {%- endmacro %}
