@@ -7,11 +7,9 @@ reports, quality results, Airflow's task logs.
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import json
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +17,7 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 import pytest
+from leak_scan import LeakScanner, inbox_identifiers, leaks_in_files
 
 from confiance.settings import REPO_ROOT, get_settings
 
@@ -71,51 +70,6 @@ def demo_run(tmp_path_factory, dbt_manifest):
     with pytest.MonkeyPatch.context() as mp:
         mp.delenv("CONFIANCE_MASTER_KEY", raising=False)
         yield {"home": home, "base": base, "env": env, "summary": summary.stdout, "settings": settings}
-
-
-def _inbox_identifiers(inbox: Path) -> dict[str, set[str]]:
-    """Direct identifiers of the inbox, by kind, normalised (no spaces, lower case)."""
-    ids: dict[str, set[str]] = {
-        "nir": set(),
-        "email": set(),
-        "phone": set(),
-        "iban": set(),
-        "name": set(),
-        "address": set(),
-        "member_id": set(),
-    }
-    with open(next(inbox.glob("members*.csv")), encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh, delimiter=";"):
-            for kind, col in (
-                ("nir", "nir"),
-                ("email", "email"),
-                ("phone", "phone"),
-                ("iban", "iban"),
-                ("member_id", "member_id"),
-            ):
-                if row[col]:
-                    ids[kind].add(re.sub(r"\s+", "", row[col]).lower())
-            ids["name"].add(f"{row['first_name']} {row['last_name']}".lower())
-            ids["address"].add(row["street_address"].lower())
-    return ids
-
-
-def _leaks_in_text(text: str, ids: dict[str, set[str]]) -> list[str]:
-    flat = re.sub(r"\s+", "", text).lower()
-    lowered = text.lower()
-    found = []
-    candidates = set(re.findall(r"[0-9a-z]{13,}", flat)) | set(re.findall(r"[\w.+-]+@[\w.-]+", lowered))
-    candidates |= {m.replace(".", "") for m in re.findall(r"(?:\+33|0)[0-9.]{9,13}", flat)}
-    for kind in ("nir", "email", "phone", "iban", "member_id"):
-        hits = candidates & ids[kind]
-        hits |= {c for c in ids[kind] if kind in ("nir", "iban") and c in flat}
-        if hits:
-            found.append(f"{kind} x{len(hits)}")
-    for kind in ("name", "address"):
-        hits = {c for c in ids[kind] if c in lowered}
-        if hits:
-            found.append(f"{kind} x{len(hits)}")
-    return found
 
 
 def test_demo_summary_and_zones(demo_run):
@@ -184,8 +138,10 @@ def test_marts_published_with_signed_manifests(demo_run):
 
 def test_no_direct_identifier_outside_the_vault(demo_run):
     settings = demo_run["settings"]
-    ids = _inbox_identifiers(settings.inbox)
+    ids = inbox_identifiers(settings.inbox)
     assert all(ids.values())
+    # One automaton over the ~6,000 needles, built once; every text below is read and scanned once.
+    scanner = LeakScanner(ids)
     leaks: list[str] = []
 
     # Every string value of every warehouse table (marts included).
@@ -200,7 +156,7 @@ def test_no_direct_identifier_outside_the_vault(demo_run):
                     f'select distinct "{column}" from "{schema}"."{table}" where "{column}" is not null'
                 ).fetchall()
             ]
-            found = _leaks_in_text("\n".join(values), ids)
+            found = scanner.leaks("\n".join(values))
             if found:
                 leaks.append(f"warehouse {schema}.{table}.{column}: {found}")
 
@@ -208,20 +164,11 @@ def test_no_direct_identifier_outside_the_vault(demo_run):
     for parquet in settings.published.rglob("*.parquet"):
         table = pq.read_table(parquet)
         text = "\n".join(str(v) for col in table.columns for v in col.to_pylist() if isinstance(v, str))
-        if found := _leaks_in_text(text, ids):
+        if found := scanner.leaks(text):
             leaks.append(f"{parquet}: {found}")
 
     # Every text file outside the vault and the inbox: site, reports, quality results, manifests, Airflow logs.
-    vault_dir, inbox = settings.vault_dir.resolve(), settings.inbox.resolve()
-    for path in demo_run["home"].rglob("*"):
-        if not path.is_file() or path.suffix in {".parquet", ".duckdb", ".wal", ".db"}:
-            continue
-        resolved = path.resolve()
-        if resolved.is_relative_to(vault_dir) or resolved.is_relative_to(inbox):
-            continue
-        text = path.read_text(errors="ignore")
-        if found := _leaks_in_text(text, ids):
-            leaks.append(f"{path.relative_to(demo_run['home'])}: {found}")
+    leaks += leaks_in_files(demo_run["home"], [settings.vault_dir, settings.inbox], scanner)
     assert not leaks, "direct identifiers outside the vault:\n" + "\n".join(leaks)
 
 
