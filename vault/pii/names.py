@@ -315,6 +315,8 @@ _NOT_A_PERSON_BEFORE = re.compile(
     # an institution with its adjective: "centre dentaire Victor-Hugo", "cabinet médical Pasteur"
     r"|(?:centre|cabinet|pole|institut|laboratoire|clinique|hopital)s? [a-z\-]+(?:aire|ale?|ique|ier)s?"
     r"|syndicat|federation|cure|thermes|tour|immeuble|teinte"
+    # systems, files and data flows of the trade: "le flux IRIS", "l'outil NOEMIE", "le fichier ARGOS"
+    r"|flux|outil|fichier|module|logiciel|interface|norme|systeme|projet|referentiel|extraction|batch"
     # companies (legal forms, trades) and places named after people: "SAS Martin", "Ets Chevalier", "Cuisines
     # Schmidt", "piscine Jean Bouin", "parc Georges Brassens", "centre hospitalier Simone Veil", "lieu-dit ..."
     r"|sas|sasu|sarl|eurl|sci|scop|ets|etablissements?|transports?|cuisines?|boulangerie|patisserie|ambulances?"
@@ -363,6 +365,72 @@ COMPANY_WORDS = frozenset(
 )
 
 
+#: A brand's inner capital ("SoloStar", "FreeStyle"): a lower-case letter then a capital inside one word, not
+#: a name's prefix ("McBride", "DeLuca", "LeBlanc", "DiMaggio", "VanDyke", "MacLeod", "FitzGerald").
+_INNER_CAPITAL = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ]")
+_NAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Le|La|Di|Da|Du|Van|Von|Fitz|O)[A-ZÀ-Þ]")
+#: What is said of a medicine on a prescription or a pharmacy line: "Seretide Diskus délivrés", "Lantus 30 %",
+#: "Bisoprolol 2,5 mg", "1 cp matin et soir".
+_MEDICINE_AFTER = re.compile(
+    r"[ \u00a0]+(?:delivre|dispense|rembourse|[0-9]+(?:[,.][0-9]+)? ?(?:%|mg|µg|ml|ui|cp|comprimes?|gelules?"
+    r"|sachets?|doses?|bouffees?|inhalations?|gouttes?|unites?)(?![a-z]))"
+)
+#: A closing formula that opens with a capital after "Merci" on the same line: "Merci Bonne journée".
+_CLOSING_AHEAD = re.compile(
+    r"(?:bonne (?:journee|soiree|fin de journee|continuation|semaine)|belle journee|bien a vous|bien cordialement"
+    r"|bien amicalement|tres cordialement)(?![a-z])"
+)
+_OCR_DIGITS = str.maketrans("105", "ios")
+#: A piece of a line between spaces made of letters, digits, hyphens and apostrophes only.
+_PIECE = re.compile(r"(?<![^\s])[\w'’\-]+(?![^\s])")
+
+
+def _brand(names: list[Token]) -> bool:
+    """A word with a brand's inner capital ("Lantus SoloStar"): a product, not a person."""
+    return any(
+        not t.upper and not t.text[1:].islower() and _INNER_CAPITAL.search(t.text) and not _NAME_PREFIX.match(t.text)
+        for t in names
+    )
+
+
+def _ocr_split_word(text: str, folded_text: str, group: list[Token]) -> bool:
+    """True when a word of ``group`` is a piece of an ordinary word that scanning split apart: joined with the
+    piece right before or after it (one space between, OCR digits read as letters) it is a French word ("DEM
+    ANDE" -> demande, "C aisse" -> caisse, "ATTEST AT 1ON" -> attestation). A scanner splits words in capitals
+    or leaves a lower-case piece: a run of capitalised words ("Hélène Durand") is not looked at."""
+    if not any(t.upper or not t.text[0].isupper() for t in group):
+        return False
+    lo = max(0, group[0].start - 20)
+    hi = min(len(text), group[-1].end + 20)
+    pieces = [(m.start() + lo, m.end() + lo) for m in _PIECE.finditer(text[lo:hi])]
+    # only the pieces of the group and its two neighbours on each side, on the same line, one space apart
+    inside = [i for i, (a, b) in enumerate(pieces) if a < group[-1].end and group[0].start < b]
+    if not inside:
+        return False
+    first, last = max(0, inside[0] - 2), min(len(pieces), inside[-1] + 3)
+    pieces = pieces[first:last]
+    inside = {i - first for i in inside}
+    if len(pieces) < 2:
+        return False
+    common, lexicon, stop = common_words(), name_lexicon(), vocabulary().stop
+    folded = [folded_text[a:b].translate(_OCR_DIGITS) for a, b in pieces]
+    # a piece no dictionary knows as a word nor as a given name: what a split leaves ("aisse", "ANDE", "ATTEST");
+    # or a lone letter with no dot, which is no word of its own ("C aisse")
+    fragment = [(w not in common and w not in lexicon.given) or (len(w) == 1 and w not in "ay") for w in folded]
+    for i in range(len(pieces) - 1):
+        for j in range(i + 1, min(i + 3, len(pieces))):
+            if text[pieces[j - 1][1] : pieces[j][0]] != " ":
+                break
+            if not inside & set(range(i, j + 1)) or not any(fragment[i : j + 1]):
+                continue
+            if any(len(w) >= 2 and w in stop for w in folded[i : j + 1]):
+                continue  # "COSTE AU TEL", "Anne Le Gall": a word of grammar is no piece of a split word
+            word = "".join(folded[i : j + 1])
+            if len(word) >= 6 and word in common and word not in lexicon.given:
+                return True
+    return False
+
+
 def _ordinary_phrase(text: str, folded: str, names: list[Token]) -> bool:
     """True when the one word of a candidate is a verb in a negation or a noun with its complement."""
     if len(names) != 1:
@@ -384,6 +452,8 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
         return None
     if _ordinary_phrase(text, folded, names):
         return None
+    if _brand(names) or _CLOSING_AHEAD.match(folded, group[0].start):
+        return None  # "Lantus SoloStar"; "Merci Bonne journée"
     if len(names) >= 2 and (names[0].folded in COMPANY_WORDS or names[-1].folded in COMPANY_WORDS):
         return None  # a company named after its founder: "Ets Lemaire", "Boyer Conseil"
     first = group[0]
@@ -432,6 +502,8 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
             or (cue and names[0].lex and not (names[0].common and _WEAK_UPPER_CUE.search(clause)))
         ):
             return None
+    if not titled and not any(t.given or t.member for t in names) and _MEDICINE_AFTER.match(folded, group[-1].end):
+        return None  # "Seretide Diskus délivrés", "Xarelto 65 %": a medicine on a pharmacy line
     any_lex = any(t.lex for t in names)
     any_strong = any(t.strong for t in names)
     any_given = any(t.given or t.member for t in names)
@@ -851,6 +923,8 @@ def find_names(
                 if k:
                     score = _decide(text, folded, group[k:], group[k - 1])
                     group = group[k:]
+            if score is not None and _ocr_split_word(text, folded, group):
+                score = None  # "DEM ANDE DE REMBOURSEMENT": a word the scanner split, not a name
             if score is not None:
                 spans.append((group[0].start, group[-1].end, score))
             elif any(g.unknown_cap and not g.sentence_start for g in group):

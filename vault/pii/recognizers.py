@@ -438,19 +438,55 @@ _DOB_CONTEXT = ("né le", "née le", "né(e)", "nee le", "ne le", "ne(e)", "nais
                 *_typos("naissance"))  # fmt: skip
 
 
+#: What an OCR engine reads each letter of a birth label as: "l"/"1" for "i", "0" for "o", "5" for "s", any
+#: accent on "e", and a space that splits the word ("Date de na1ss ance", "nalssance", "Nè(e) 1e").
+_OCR_LETTER = {"a": "[aàâ@]", "e": "[eéèêë]", "i": "[il1|!íï]", "l": "[l1i|]", "o": "[o0ô]", "s": "[s5]"}
+
+
+def _ocr_word(word: str) -> str:
+    """A pattern for ``word`` (lower case) as OCR writes it: confusable letters, one stray space between two."""
+    return "[ \u00a0]?".join(_OCR_LETTER.get(c, re.escape(c)) for c in word)
+
+
+#: Birth labels as OCR garbles them (lower-cased text): "date de na1ssance", "nais sa nce", "nè(e) 1e".
+_OCR_BIRTH_LABEL = re.compile(
+    rf"(?<![a-z]){_ocr_word('naissance')}(?![a-z])"
+    rf"|(?<![a-z])n[ \u00a0]?[eéèêë][ \u00a0]?(?:\([ \u00a0]?e[ \u00a0]?\))?[ \u00a0]+{_ocr_word('le')}(?![a-z])"
+)
+
+
 class DateOfBirthRecognizer(FrenchRegexRecognizer):
-    """Dates need a birth word before them, with no other date in between ("née le X, soins du Y": X only)."""
+    """Dates need a birth word before them, with no other date in between ("née le X, soins du Y": X only).
+    Birth labels garbled by OCR ("Date de nalssance", "Nè(e) 1e :") count as birth words."""
 
     _OTHER_DATE = re.compile(rf"\d[/.\-]\d|\d{{4}}|\b(?i:{_MONTHS})\b")
+    #: A care event between the birth word and the date says the date is the event's ("âgée de 13 ans,
+    #: hospitalisée du 1 février 2025").
+    _CARE_EVENT = re.compile(
+        r"(?i:\b(?:hospitalis|soins?\b|s[ée]jour|factur|op[ée]r[ée]|consult|devis|rdv|rendez-vous|admis|entr[ée]e?\b))"
+    )
+
+    def may_match(self, lowered: str, longest_run: int) -> bool:
+        if super().may_match(lowered, longest_run):
+            return True
+        return longest_run >= self.min_run and _OCR_BIRTH_LABEL.search(lowered) is not None
 
     def has_context(self, text: str, start: int, end: int) -> bool:
         if self._context_regex is None:
             return False
         lowered = text[: start + 1].lower()  # the lookbehind of the context words sees the window's edge
+        window = max(0, start - self.context_before)
         last = None
-        for match in self._context_regex.finditer(lowered, max(0, start - self.context_before), start):
+        for match in self._context_regex.finditer(lowered, window, start):
             last = match
-        if last is not None and not self._OTHER_DATE.search(text, last.end(), start):
+        for match in _OCR_BIRTH_LABEL.finditer(lowered, window, start):
+            if last is None or match.end() > last.end():
+                last = match
+        if (
+            last is not None
+            and not self._OTHER_DATE.search(text, last.end(), start)
+            and not self._CARE_EVENT.search(text, last.end(), start)
+        ):
             return True
         after = text[end : end + self.context_after].lower()
         return bool(self.context_after and re.match(r"[ \u00a0]*\(?(?:date de naissance|ddn|naissance)", after))

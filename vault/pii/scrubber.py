@@ -156,10 +156,13 @@ def _pattern_spans(text: str) -> list[Span]:
 
 
 _DATE_IN_PARENS = re.compile(
-    r"(?:[ \u00a0]*\([ \u00a0]*|,[ \u00a0]*|[ \u00a0]+[-–][ \u00a0]+|[ \u00a0]+)"
+    r"(?:[ \u00a0]*\([ \u00a0]*|,[ \u00a0]*|[ \u00a0]*[;|][ \u00a0]*|[ \u00a0]+[-–][ \u00a0]+|[ \u00a0]+)"
     r"((?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:19|20)?\d\d"
     r"|(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
-    rf"|(?:1er|0?[1-9]|[12]\d|3[01])[ \u00a0]+(?i:{_MONTHS}|{_MONTHS_ABBR})[ \u00a0]*(?:19|20)\d\d)(?![\d/])"
+    rf"|(?:1er|0?[1-9]|[12]\d|3[01])[ \u00a0]+(?i:{_MONTHS}|{_MONTHS_ABBR})[ \u00a0]*(?:19|20)\d\d"
+    # in a list of people ("DUPONT Claude ; 19 02 1974 ; ...", "LEDUC Margaret ; 28111973"): day, month and
+    # four-digit year spaced or run together
+    r"|(?<=[;|] )(?:0[1-9]|[12]\d|3[01])[ \u00a0]?(?:0[1-9]|1[0-2])[ \u00a0]?(?:19|20)\d\d(?![ \u00a0]?\d))(?![\d/])"
 )
 #: A year alone right after a name, in brackets or between commas: "Mr Huet (1990)", "Mme Leleu, 1982, retraitée".
 _YEAR_AFTER_NAME = re.compile(r"(?:[ \u00a0]*\([ \u00a0]*|,[ \u00a0]*)((?:19|20)\d\d)(?=[ \u00a0]*[),])")
@@ -179,7 +182,8 @@ def _dates_after_names(text: str, spans: list[Span]) -> list[Span]:
     ends = {s.end for s in spans if s.entity_type == "PERSON"}
     for m in _DATE_IN_PARENS.finditer(text):
         year = re.search(r"(?:19|20)\d\d|\d\d$", m.group(1))
-        bracketed = "(" in m.group(0) or "," in m.group(0) or "-" in m.group(0)[: m.start(1) - m.start()]
+        lead = m.group(0)[: m.start(1) - m.start()]
+        bracketed = any(c in lead for c in "(,;|") or "-" in lead
         if not bracketed and year is not None and len(year.group(0)) == 4 and int(year.group(0)) > 2012:
             continue  # "Generated 2026-11-27": a recent date after a word is no birth
         if m.start() in ends:
@@ -212,6 +216,31 @@ def _chained_identifiers(text: str, spans: list[Span]) -> list[Span]:
         if (digits == 9 and _validate_siren(value)) or (digits == 14 and _validate_siret(value)):
             out.append(Span(m.start(1), m.end(1), "SIREN" if digits == 9 else "SIRET", span.score))
     return out
+
+
+#: The label words of a 9-digit number, nearest first decides: a paramedical ADELI number or a company SIREN.
+_NUMBER_LABEL = re.compile(r"(?i:(adeli)|(siren|siret|rcs))(?![a-z])")
+
+
+def _adeli_or_siren(text: str, spans: list[Span]) -> list[Span]:
+    """Where one value is read both as an ADELI and as a SIREN number (both need their word nearby), the label
+    word nearest before it decides: "SIRET 458 750 452 00682, ADELI 382011468" holds a SIRET and an ADELI, not
+    two company numbers; "ADELI 123456789, SIREN 732829320" the other way round."""
+    adeli = [s for s in spans if s.entity_type == "ADELI"]
+    siren = [s for s in spans if s.entity_type == "SIREN"]
+    if not adeli or not siren:
+        return spans
+    drop: set[Span] = set()
+    for a in adeli:
+        for b in siren:
+            if not (a.start < b.end and b.start < a.end):
+                continue
+            start = min(a.start, b.start)
+            labels = list(_NUMBER_LABEL.finditer(text, max(0, start - 60), start))
+            if not labels:
+                continue
+            drop.add(b if labels[-1].group(1) else a)
+    return [s for s in spans if s not in drop] if drop else spans
 
 
 def analyze_texts(
@@ -271,7 +300,7 @@ def analyze_texts(
     for spans, (text, _names) in zip(found, work, strict=True):
         spans.extend(_dates_after_names(text, spans))
         spans.extend(_chained_identifiers(text, spans))
-    merged = [merge_spans(spans) for spans in found]
+    merged = [merge_spans(_adeli_or_siren(text, spans)) for spans, (text, _names) in zip(found, work, strict=True)]
     return [[] if index < 0 else list(merged[index]) for index in slot]
 
 
