@@ -136,3 +136,31 @@ def test_clean_texts_of_the_trade_are_left_untouched(text):
 )
 def test_names_next_to_those_classes_are_still_found(text, name):
     assert "PERSON" in _labels_of(text, name)
+
+
+# --- names behind a form's labels and cues -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("BULLETIN D'ADHÉSI0N\nN0M : Garnier   Prén0m : Odile\nDate de naissance : 02/03/1971", "Garnier"),
+        ("FORMULAIRE\nNom : Vasseur   Prén0ms : Apolline\nAdresse : voir verso", "Apolline"),
+        ("Fait à Rennes, le 02/06\nS1gnature : Lemaire", "Lemaire"),
+        ("Appel de la mère. Naissance de Capucine le 3 mars 2025, acte à envoyer.", "Capucine"),
+    ],
+)
+def test_a_name_after_a_form_label_read_by_ocr_or_a_birth_cue_is_found(text, name):
+    assert "PERSON" in _labels_of(text, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Signature : illisible",
+        "Signature : [illisible]",
+        "Naissance de l'enfant à déclarer avant la fin du mois.",
+    ],
+)
+def test_those_cues_alone_make_no_name(text):
+    assert not any(label == "PERSON" for _v, label in _found(text))

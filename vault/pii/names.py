@@ -65,6 +65,7 @@ CUES = (
     "contacter", "joindre", "relancer", "prevenir", "informer", "transmettre a", "envoye a", "envoyee a",
     "excuse", "excusee", "aidant", "aidante", "tuteur", "tutrice", "curateur", "curatrice", "responsable",
     "nee", "ne", "dossier", "bonjour", "salut", "hello", "coucou", "bonsoir", "merci", "ref",
+    "signature", "naissance de", "prenoms",
     "adh", "nom d'usage", "nom marital", "nom de jeune fille", "nom d'epouse",
 )  # fmt: skip
 _STRONG_CUES = frozenset(c for c in CUES if c not in {"de", "par", "avec", "pour", "contact"})
@@ -381,6 +382,8 @@ _CLOSING_AHEAD = re.compile(
     r"|bien amicalement|tres cordialement)(?![a-z])"
 )
 _OCR_DIGITS = str.maketrans("105", "ios")
+#: Digits inside a word of a form's label, read as the letters OCR took them for (before the cue test).
+_OCR_LABEL_DIGITS = str.maketrans({"0": "o", "1": "i", "5": "s"})
 #: A piece of a line between spaces made of letters, digits, hyphens and apostrophes only.
 _PIECE = re.compile(r"(?<![^\s])[\w'’\-]+(?![^\s])")
 
@@ -459,7 +462,8 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
     first = group[0]
     before_line, after_line, rest = _line_of(text, first.start, group[-1].end)
     sentence_before = _SENTENCE_END.split(folded[max(0, first.start - 40) : first.start])[-1]
-    clause = " ".join(_NON_WORD.sub(" ", sentence_before).split())
+    # a form's labels as OCR reads them count as theirs: "N0M :", "S1gnature :", "Prén0ms :"
+    clause = " ".join(_NON_WORD.sub(" ", sentence_before.translate(_OCR_LABEL_DIGITS)).split())
     word_before = _LAST_WORD.search(text[max(0, first.start - 30) : first.start])
     capital_particle = (  # "Le Floc'h", "LE GOFF": a capitalised particle is part of the name
         word_before is not None and word_before.group(1)[0].isupper() and fold(word_before.group(1)) in PARTICLES
