@@ -130,6 +130,8 @@ class ConsumerProtection:
     counts: dict[str, int] = field(default_factory=lambda: {"primary": 0, "secondary": 0, "unprotectable": 0})
     reasons: list[str] = field(default_factory=list)
     truth: dict[str, pd.DataFrame] = field(default_factory=dict)
+    #: member-level tables (contract property member_level) as published, kept so a published period stays final
+    records: dict[str, pd.DataFrame] = field(default_factory=dict)
 
     def summary(self) -> dict[str, Any]:
         audits = list(self.audits.values())
@@ -199,6 +201,36 @@ def _carry_forward(current: pd.DataFrame, earlier: pd.DataFrame, spec: TableSpec
     return reasons
 
 
+#: The period column of a member-level table: a period it has published is final.
+RECORD_PERIOD = "care_year"
+
+
+def _record_revisions(current: pd.DataFrame, earlier: pd.DataFrame, mart: str) -> list[str]:
+    """A member-level table's published period is final: released again, its records are the same (as a multiset
+    of rows, columns included), or the release is refused. Returns refusal reasons (counts, never values)."""
+    if RECORD_PERIOD not in current.columns or RECORD_PERIOD not in earlier.columns:
+        return [f"{mart}: no {RECORD_PERIOD} column to tell its published periods apart"]
+    reasons = []
+    published = {str(v) for v in earlier[RECORD_PERIOD].dropna().unique()}
+    for period, now in current.groupby(current[RECORD_PERIOD].astype(str), sort=True):
+        if period not in published:
+            continue
+        before = earlier[earlier[RECORD_PERIOD].astype(str) == period]
+        same_columns = list(now.columns) == list(before.columns)
+        rows_now = now.astype(str).value_counts() if same_columns else None
+        if (
+            not same_columns
+            or len(now) != len(before)
+            or not rows_now.equals(before.astype(str).value_counts().reindex(rows_now.index))
+        ):
+            reasons.append(
+                f"{mart}: {RECORD_PERIOD} {period} was published earlier ({len(before)} record(s)) and would be "
+                f"revised ({len(now)} record(s) now, not the same); a published closed period is final "
+                "(see docs/disclosure-control.md, releases over time)"
+            )
+    return reasons
+
+
 def _solve(release: Release, rules: Rules) -> tuple[dict[str, int], AuditReport, list[tuple[np.ndarray, np.ndarray]]]:
     """Suppress and audit one release; return the counts, the audit and each table's (primary, masked) flags."""
     counts = suppress(release, rules)
@@ -247,10 +279,23 @@ def _protect_all(releases: list[tuple[str, Release]], rules: Rules, outcome: Con
 
 
 def protect_consumer(
-    con: duckdb.DuckDBPyConnection, settings: Settings, consumer: str, marts: list[str], run_id: str
+    con: duckdb.DuckDBPyConnection,
+    settings: Settings,
+    consumer: str,
+    marts: list[str],
+    run_id: str,
+    records: dict[str, pa.Table] | None = None,
 ) -> ConsumerProtection:
-    """Suppress and audit every cell table ``consumer`` receives; see the module docstring."""
+    """Suppress and audit every cell table ``consumer`` receives; see the module docstring. ``records``: the
+    consumer's tables as they would be published; its member-level ones are checked against the history (a
+    published period is final) and kept in it."""
     outcome = ConsumerProtection(consumer=consumer)
+    for mart, table in (records or {}).items():
+        if table_spec(mart) is None and mart_contracts()[mart].table_custom.get("member_level"):
+            frame = table.to_pandas()
+            outcome.records[mart] = frame
+            for _, old in _history(settings, consumer, mart, run_id):
+                outcome.reasons += _record_revisions(frame, old, mart)
     rules = rules_for(consumer)
     regions = _regions(con)
     specs = {m: s for m in marts if (s := table_spec(m)) is not None}
@@ -349,7 +394,7 @@ def save_history(settings: Settings, consumer: str, run_id: str, outcome: Consum
     if tmp.exists():
         shutil.rmtree(tmp)
     tmp.mkdir()
-    for mart, frame in outcome.truth.items():
+    for mart, frame in (outcome.truth | outcome.records).items():
         keep = frame.drop(columns=[c for c in frame.columns if c.startswith("_")])
         path = tmp / f"{mart}.parquet"
         pq.write_table(pa.Table.from_pandas(keep, preserve_index=False), path)

@@ -566,7 +566,7 @@ def _publish_consumer(
     protection: ConsumerProtection | None = None
     consumer_reasons: list[str] = []
     try:
-        protection = protect_consumer(con, settings, consumer, list(tables), run_id)
+        protection = protect_consumer(con, settings, consumer, list(tables), run_id, records=tables)
         consumer_reasons += [f"disclosure: {r}" for r in protection.reasons]
         for mart in list(tables):
             tables[mart] = apply_masks(tables[mart], mart, protection)

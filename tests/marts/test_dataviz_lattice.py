@@ -209,9 +209,10 @@ def _mart_and_cells(settings) -> tuple[pd.DataFrame, pd.DataFrame]:
     return mart, cells
 
 
-def test_no_record_is_unique_on_its_quasi_identifiers_plus_any_one_published_value(built):
-    """An attacker who knows a colleague's age band, sex, area and ONE bill (any act family) finds at least k
-    records sharing them: amounts are bands, and a band value shared by fewer than k records is blanked."""
+def test_no_record_is_unique_on_its_quasi_identifiers_plus_its_published_amount(built):
+    """An attacker who knows a colleague's age band, sex, area (and main act family) and the band of the one
+    published amount finds at least k records sharing them: the only amount is the total yearly consumption as a
+    band, blanked where fewer than k records of the class and main act family share it."""
     from confiance.contracts import mart_contracts
 
     settings, _ = built
@@ -220,49 +221,51 @@ def test_no_record_is_unique_on_its_quasi_identifiers_plus_any_one_published_val
     linking = contract.table_custom["linking_values"]
     qis = [c.name for c in contract.columns if c.classification == "quasi_identifier"]
     assert set(qis) == set(QI)
-    assert linking and all(c in mart.columns for c in linking)
-    numeric = [c for c in mart.columns if c.startswith("consumption_") and mart[c].dtype.kind in "if"]
-    assert not numeric, f"exact amounts published: {numeric}"
-    blanked = 0
-    for col in linking:
-        assert set(mart[col].dropna()) <= set(BANDS)
-        sizes = mart.fillna({col: "(blank)"}).groupby([*qis, col]).size()
-        assert (sizes >= K).all(), f"{col}: {int((sizes < K).sum())} group(s) of fewer than {K} records"
-        blanked += int(mart[col].isna().sum())
-    assert blanked > 0, "the test data should need some blanking"
+    assert linking == ["consumption_band"]
+    amounts = [c for c in mart.columns if c.startswith("consumption_")]
+    assert amounts == ["consumption_band"], f"one amount per member at most, got {amounts}"
+    assert set(mart.consumption_band.dropna()) <= set(BANDS)
+    for key in (qis, [*qis, "main_act_family"]):
+        sizes = mart.fillna({"consumption_band": "(blank)"}).groupby([*key, "consumption_band"]).size()
+        assert (sizes >= K).all(), f"{key}: {int((sizes < K).sum())} group(s) of fewer than {K} records"
+    assert mart.consumption_band.isna().sum() > 0, "the test data should need some blanking"
     # the sensitive attribute keeps its l-diversity and the classes their k-anonymity
     classes = mart.groupby(qis).main_act_family.agg(["size", "nunique"])
     assert (classes["size"] >= K).all() and (classes["nunique"] >= L_DIV).all()
 
 
-def test_bands_are_true_and_blanked_only_as_needed(built):
-    """Each shown band is the member's true yearly amount's band; within a class, the bands shared by fewer
-    than k records are blanked, then the next smallest until the blank holds at least k records; no more."""
+def test_total_band_is_true_and_blanked_only_as_needed(built):
+    """Each shown band is the band of the member's true total yearly consumption (all act families, from the
+    pseudo benefits); within a class and main act family, the bands shared by fewer than k records are blanked,
+    then the next smallest until the blank holds at least k records; no more."""
     settings, _ = built
     _, cells = _mart_and_cells(settings)
-    families = [
-        c.removeprefix("consumption_").removesuffix("_band")
-        for c in cells.columns
-        if c.startswith("consumption_") and c.endswith("_band")
-    ]
-    assert len(families) == 9
-    for f in families:
-        true = (cells[f"consumption_{f}"].astype(float) * 100).round().astype("int64").map(_amount_band)
-        shown = cells[f"consumption_{f}_band"]
-        assert (shown.isna() | (shown == true)).all(), f
-        expected_blank = pd.Series(False, index=cells.index)
-        for _, cls in cells.assign(band=true).groupby(["age_band", "sex", "geo_area"]):
-            counts = cls.band.value_counts()
-            if not (counts < K).any():
-                continue
-            ordered = sorted(counts.items(), key=lambda kv: (kv[1], kv[0]))
-            blank, held = set(), 0
-            for band, n in ordered:
-                if n < K or held < K:
-                    blank.add(band)
-                    held += n
-            expected_blank[cls.index[cls.band.isin(blank)]] = True
-        assert (shown.isna() == expected_blank).all(), f
+    con = duckdb.connect(str(settings.warehouse_db), read_only=True)
+    try:
+        totals = con.execute(
+            """select member_token, sum(actual_cost) as total from pseudo.benefits
+               where cast(extract(year from care_month) as integer) = ? group by member_token""",
+            [int(cells.care_year.iloc[0])],
+        ).df()
+    finally:
+        con.close()
+    cells = cells.merge(totals, on="member_token", how="left", validate="one_to_one")
+    true = (cells.total.astype(float) * 100).round().astype("int64").map(_amount_band)
+    shown = cells.consumption_band
+    assert (shown.isna() | (shown == true)).all()
+    expected_blank = pd.Series(False, index=cells.index)
+    for _, cls in cells.assign(band=true).groupby(["age_band", "sex", "geo_area", "main_act_family"]):
+        counts = cls.band.value_counts()
+        if not (counts < K).any():
+            continue
+        ordered = sorted(counts.items(), key=lambda kv: (kv[1], kv[0]))
+        blank, held = set(), 0
+        for band, n in ordered:
+            if n < K or held < K:
+                blank.add(band)
+                held += n
+        expected_blank[cls.index[cls.band.isin(blank)]] = True
+    assert (shown.isna() == expected_blank).all()
 
 
 def test_dataviz_node_at_least_as_fine_as_the_old_chain_under_a_strict_limit(copy_home):

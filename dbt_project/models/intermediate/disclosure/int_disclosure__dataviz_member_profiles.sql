@@ -1,8 +1,10 @@
 {#-
   Member-level profiles for exploration, k-anonymous (k) on the generalised
   quasi-identifiers (age band, sex, geographic area) and l-diverse (l) on the
-  sensitive attribute main_act_family. One row per member for the latest care
-  year, with its masking flag.
+  sensitive attribute main_act_family. One row per member for the latest CLOSED
+  care year (closed_periods: the open year is never published, and a published
+  year is final: the gate refuses a release that would change it), with its
+  masking flag.
 
   ARX-like full-domain generalisation: every node of the lattice
       age  5 -> 10 -> 20 -> all,  geo  département -> région -> France,  sex  F/M -> all
@@ -16,20 +18,33 @@
   (Sweeney: 1 - mean over the quasi-identifiers of level / hierarchy height),
   then the fewest suppressed records, then the lowest generalisation height.
   When no node is valid, the node suppressing the fewest records is kept.
-  The yearly amounts per act family are published as bands (amount_band), each band value blanked
-  where fewer than k published records share it with the same quasi-identifiers.
+  ONE amount is published per member: the total yearly consumption over all act families, as a band
+  (amount_band), blanked where fewer than k published records share it with the same quasi-identifiers
+  AND main act family (an attacker who knows a big bill likely knows the main family). Known bills only
+  give a lower bound on that total, so every band compatible with them holds >= k records of the class,
+  and the blanked records of a class are >= k together: nobody is singled out, whatever bills are known.
+  Per-family amounts are not published at member level (several bands, each k-protected alone, would
+  not be jointly: two known bills singled members out); they are published in aggregate only, in
+  mart_dataviz__mutualisation.
 -#}
 {%- set k = disclosure_param('dataviz', 'k') -%}
 {%- set l = disclosure_param('dataviz', 'l') -%}
 {%- set max_share = disclosure_param('dataviz', 'max_masked_share') -%}
-{%- set families = var('act_families') -%}
 {%- set nodes = full_domain_lattice([
     {'name': 'age_band_width', 'levels': [5, 10, 20, none]},
     {'name': 'geo_level', 'levels': ['departement', 'region', 'country']},
     {'name': 'sex_level', 'levels': ['sex', 'all']},
 ]) -%}
-with latest as (
-    select max(care_year) as care_year from {{ ref('int_benefits__member_atoms') }}
+with care_years as (
+    select distinct care_year from {{ ref('int_benefits__member_atoms') }}
+),
+
+closed_years as (
+    {{ closed_periods('care_years', ['year']) }}
+),
+
+latest as (
+    select max(care_year) as care_year from closed_years
 ),
 
 by_family as (
@@ -65,10 +80,8 @@ profiles as (
         max(sex) as sex,
         max(departement) as departement,
         max(region) as region,
-        min(case when family_rank = 1 then act_family end) as main_act_family
-        {%- for f in families %},
-        sum(case when act_family = '{{ f }}' then actual_cost else 0 end) as consumption_{{ f }}
-        {%- endfor %}
+        min(case when family_rank = 1 then act_family end) as main_act_family,
+        sum(actual_cost) as consumption_total
     from ranked
     group by member_token
 ),
@@ -195,11 +208,9 @@ records as (
         generalised.age_band,
         generalised.geo_area,
         generalised.sex_group as sex,
-        generalised.main_act_family
-        {%- for f in families %},
-        generalised.consumption_{{ f }},
-        {{ amount_band('generalised.consumption_' ~ f) }} as {{ f }}_band
-        {%- endfor %},
+        generalised.main_act_family,
+        generalised.consumption_total,
+        {{ amount_band('generalised.consumption_total') }} as total_band,
         classes.class_size,
         classes.class_diversity,
         case
@@ -223,89 +234,51 @@ records as (
 ),
 
 {#-
-  Amount bands as linking keys: among the published records, a band value is shown only where the
-  class (quasi-identifiers + that band) holds at least k records; the bands of a class under k are
-  blanked, smallest first, and when they hold fewer than k records together, the next smallest bands
+  The total band as a linking key: among the published records, a band value is shown only where the
+  class (quasi-identifiers + main act family) holds at least k records with that band; the bands under k
+  are blanked, smallest first, and when they hold fewer than k records together, the next smallest bands
   too, so that the blank itself never singles out fewer than k records.
 -#}
 kept_records as (
     select * from records where masking = 'none'
 ),
 
-{%- set band_levels = [] -%}
-{%- for f in families -%}
-    {%- do band_levels.append({'id': loop.index, 'dims': {'band': f ~ '_band'}}) -%}
-{%- endfor %}
+band_counts as (
+    select age_band, sex, geo_area, main_act_family, total_band as band, count(*) as band_records
+    from kept_records
+    group by age_band, sex, geo_area, main_act_family, total_band
+),
 
-{#- the records per band value of every family in one pass over the published records #}
-{{ grouping_sets_levels('kept_records', band_levels, ['age_band', 'sex', 'geo_area'],
-                        {'band_records': 'count(*)'}, 'band_counts', level_col='family_index') }},
 band_ranked as (
     select
-        family_index, age_band, sex, geo_area, band, band_records,
+        age_band, sex, geo_area, main_act_family, band, band_records,
         sum(case when band_records < {{ k }} then band_records else 0 end)
-            over (partition by family_index, age_band, sex, geo_area) as small_records,
+            over (partition by age_band, sex, geo_area, main_act_family) as small_records,
         coalesce(sum(band_records) over (
-            partition by family_index, age_band, sex, geo_area order by band_records, band
+            partition by age_band, sex, geo_area, main_act_family order by band_records, band
             rows between unbounded preceding and 1 preceding), 0) as records_before
     from band_counts
 ),
 
 band_blanked as (
-    select family_index, age_band, sex, geo_area, band
+    select age_band, sex, geo_area, main_act_family, band
     from band_ranked
     where band_records < {{ k }} or (small_records > 0 and records_before < {{ k }})
 ),
 
-{#- Each record's band of every family (one row per record and family, from one read of the records),
-    matched once against the blanked bands. -#}
-record_bands as (
-    select
-        records.member_token,
-        families.family_index,
-        records.age_band,
-        records.sex,
-        records.geo_area,
-        case families.family_index
-            {%- for f in families %}
-            when {{ loop.index }} then records.{{ f }}_band
-            {%- endfor %}
-        end as band
-    from records
-    cross join (
-        {%- for f in families %}
-        select {{ loop.index }} as family_index{{ " union all" if not loop.last }}
-        {%- endfor %}
-    ) as families
-),
-
 {#- Blanks are found among the kept classes only; a suppressed record's class is never a kept one, so
     the join needs no condition on masking (one would keep the engine from a plain hash join). -#}
-blanks as (
-    select
-        record_bands.member_token
-        {%- for f in families %},
-        max(case when record_bands.family_index = {{ loop.index }} then 1 else 0 end) as blank_{{ loop.index }}
-        {%- endfor %}
-    from record_bands
-    inner join band_blanked
-        on record_bands.family_index = band_blanked.family_index
-        and {{ class_key('record_bands.age_band') }} = {{ class_key('band_blanked.age_band') }}
-        and {{ class_key('record_bands.sex') }} = {{ class_key('band_blanked.sex') }}
-        and {{ class_key('record_bands.geo_area') }} = {{ class_key('band_blanked.geo_area') }}
-        and record_bands.band = band_blanked.band
-    group by record_bands.member_token
-),
-
 banded as (
     select
-        records.*
-        {%- for f in families %},
-        case when coalesce(blanks.blank_{{ loop.index }}, 0) = 0 then records.{{ f }}_band end
-            as consumption_{{ f }}_band
-        {%- endfor %}
+        records.*,
+        case when band_blanked.band is null then records.total_band end as consumption_band
     from records
-    left join blanks on records.member_token = blanks.member_token
+    left join band_blanked
+        on {{ class_key('records.age_band') }} = {{ class_key('band_blanked.age_band') }}
+        and {{ class_key('records.sex') }} = {{ class_key('band_blanked.sex') }}
+        and {{ class_key('records.geo_area') }} = {{ class_key('band_blanked.geo_area') }}
+        and records.main_act_family = band_blanked.main_act_family
+        and records.total_band = band_blanked.band
 )
 
 select * from banded

@@ -1,7 +1,8 @@
 {#-
-  No token, no exact amount: the yearly amounts per act family are bands, blanked where fewer than k
-  published records share the band with the same quasi-identifiers (no record is unique on its
-  quasi-identifiers plus any one band value).
+  No token, no exact amount, ONE amount band: the member's total yearly consumption, blanked where
+  fewer than k published records share the band with the same quasi-identifiers and main act family
+  (known bills only bound the total from below, so no record is singled out by them). Per-family
+  amounts are published in aggregate only (mart_dataviz__mutualisation).
 -#}
 select
     cast(generalisation_level as integer) as generalisation_level,
@@ -12,9 +13,7 @@ select
     cast(age_band as {{ dbt.type_string() }}) as age_band,
     cast(sex as {{ dbt.type_string() }}) as sex,
     cast(geo_area as {{ dbt.type_string() }}) as geo_area,
-    cast(main_act_family as {{ dbt.type_string() }}) as main_act_family
-    {%- for f in var('act_families') %},
-    cast(consumption_{{ f }}_band as {{ dbt.type_string() }}) as consumption_{{ f }}_band
-    {%- endfor %}
+    cast(main_act_family as {{ dbt.type_string() }}) as main_act_family,
+    cast(consumption_band as {{ dbt.type_string() }}) as consumption_band
 from {{ ref('int_disclosure__dataviz_member_profiles') }}
 where masking = 'none'
