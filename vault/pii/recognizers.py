@@ -455,6 +455,11 @@ _OCR_BIRTH_LABEL = re.compile(
 )
 
 
+#: One of these is in every birth label ``_OCR_BIRTH_LABEL`` matches that the plain birth words miss ("nalssance",
+#: "nais sa nce", "nalssan ce", "nè(e) 1e", "nè le"): a substring test that spares the pattern most texts.
+_OCR_BIRTH_PIECES = ("nce", "n ce", "n\u00a0ce", "(e)", "1e", "nè", "|e", "n e")
+
+
 class DateOfBirthRecognizer(FrenchRegexRecognizer):
     """Dates need a birth word before them, with no other date in between ("née le X, soins du Y": X only).
     Birth labels garbled by OCR ("Date de nalssance", "Nè(e) 1e :") count as birth words."""
@@ -469,7 +474,11 @@ class DateOfBirthRecognizer(FrenchRegexRecognizer):
     def may_match(self, lowered: str, longest_run: int) -> bool:
         if super().may_match(lowered, longest_run):
             return True
-        return longest_run >= self.min_run and _OCR_BIRTH_LABEL.search(lowered) is not None
+        return (
+            longest_run >= self.min_run
+            and any(piece in lowered for piece in _OCR_BIRTH_PIECES)
+            and _OCR_BIRTH_LABEL.search(lowered) is not None
+        )
 
     def has_context(self, text: str, start: int, end: int) -> bool:
         if self._context_regex is None:
