@@ -251,3 +251,22 @@ def test_open_year_is_not_published_and_a_late_claim_is_refused_not_revised(adve
     ), "nothing new is published for dataviz"
     # The adversarial table the gate refused would still single nobody out.
     _assert_safe(two_bill_attack(late, settings.warehouse_db))
+
+
+def test_record_revisions_accept_only_the_same_records_for_a_published_year():
+    from governance.protection import _record_revisions
+
+    earlier = pd.DataFrame(
+        {"care_year": [2024] * 3, "age_band": ["40-49"] * 3, "consumption_band": ["<100", "100-499", None]}
+    )
+    assert _record_revisions(earlier.iloc[::-1].reset_index(drop=True), earlier, MART) == []  # order is no change
+    nxt = pd.concat([earlier, earlier.assign(care_year=2025)], ignore_index=True)
+    assert _record_revisions(nxt, earlier, MART) == []  # a new closed year is a new period
+    for revised in (
+        earlier.assign(consumption_band=["<100", "500-1999", None]),  # a late claim moved one band
+        earlier.iloc[:2],  # a record left
+        earlier.assign(main_act_family="dental"),  # another schema
+    ):
+        reasons = _record_revisions(revised, earlier, MART)
+        assert len(reasons) == 1 and "care_year 2024" in reasons[0] and "revised" in reasons[0], reasons
+        assert "500-1999" not in reasons[0] and "<100" not in reasons[0], "counts only, never values"
