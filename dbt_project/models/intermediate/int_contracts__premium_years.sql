@@ -1,4 +1,6 @@
 {#- Premiums earned per contract and calendar year of care (months of cover in the year x monthly premium). -#}
+{%- set year_first = dbt.cast("cast(years.care_year as " ~ dbt.type_string() ~ ") || '-01-01'", "date") -%}
+{%- set year_last = dbt.cast("cast(years.care_year as " ~ dbt.type_string() ~ ") || '-12-31'", "date") -%}
 with years as (
     select distinct {{ year_of('care_month') }} as care_year
     from {{ ref('stg_pseudo__benefits') }}
@@ -14,14 +16,14 @@ spans as (
         contracts.employer_siret,
         contracts.monthly_premium,
         years.care_year,
-        case when contracts.start_date > {{ dbt.cast("cast(years.care_year as " ~ dbt.type_string() ~ ") || '-01-01'", "date") }}
+        case when contracts.start_date > {{ year_first }}
             then contracts.start_date
-            else {{ dbt.cast("cast(years.care_year as " ~ dbt.type_string() ~ ") || '-01-01'", "date") }}
+            else {{ year_first }}
         end as span_start,
         case when contracts.end_date is not null
-                and contracts.end_date < {{ dbt.cast("cast(years.care_year as " ~ dbt.type_string() ~ ") || '-12-31'", "date") }}
+                and contracts.end_date < {{ year_last }}
             then contracts.end_date
-            else {{ dbt.cast("cast(years.care_year as " ~ dbt.type_string() ~ ") || '-12-31'", "date") }}
+            else {{ year_last }}
         end as span_end
     from {{ ref('stg_pseudo__contracts') }} as contracts
     cross join years
@@ -40,9 +42,12 @@ select
     members.departement,
     members.region,
     members.consent_research,
-    {{ dbt.datediff('spans.span_start', 'spans.span_end', 'month') }} + 1 as months_covered,
-    cast(({{ dbt.datediff('spans.span_start', 'spans.span_end', 'month') }} + 1) * spans.monthly_premium as decimal(18, 2))
-        as premiums_earned
+    {# noqa: LT05 below: the length is dbt.datediff's rendered DuckDB expression, not the source line's. #}
+    {{ dbt.datediff('spans.span_start', 'spans.span_end', 'month') }} + 1 as months_covered,  -- noqa: LT05
+    cast(
+        ({{ dbt.datediff('spans.span_start', 'spans.span_end', 'month') }} + 1) * spans.monthly_premium  -- noqa: LT05
+        as decimal(18, 2)
+    ) as premiums_earned
 from spans
 inner join {{ ref('int_members__enriched') }} as members
     on spans.member_token = members.member_token

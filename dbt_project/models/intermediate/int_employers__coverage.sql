@@ -1,20 +1,26 @@
 {#- Employers with collective contracts, their raison sociale (public company data) and how many distinct
     members they cover (count(*) over distinct members, so no token value flows into a column). -#}
 with covered as (
-    select distinct employer_siret, member_token
+    select distinct
+        employer_siret,
+        member_token
     from {{ ref('stg_pseudo__contracts') }}
     where contract_type = 'collective' and employer_siret is not null
 ),
 
 names as (
-    select employer_siret, max(employer_name) as employer_name
+    select
+        employer_siret,
+        max(employer_name) as employer_name
     from {{ ref('stg_pseudo__contracts') }}
     where contract_type = 'collective' and employer_siret is not null
     group by employer_siret
 ),
 
 counted as (
-    select employer_siret, count(*) as covered_members
+    select
+        employer_siret,
+        count(*) as covered_members
     from covered
     group by employer_siret
 )

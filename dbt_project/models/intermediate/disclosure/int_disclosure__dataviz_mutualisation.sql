@@ -16,20 +16,32 @@
 
 with atoms as (
     select
-        member_token, care_year, {{ year_start('care_year') }} as care_month, age_at_care, 0 as line_count,
+        member_token,
+        care_year,
+        {{ year_start('care_year') }} as care_month,
+        age_at_care,
+        0 as line_count,
         cast(premiums_earned as decimal(18, 2)) as premiums_earned,
         cast(0 as decimal(18, 2)) as complementary_reimbursement
     from {{ ref('int_contracts__premium_years') }}
     union all
     select
-        member_token, care_year, care_month, age_at_care, line_count,
+        member_token,
+        care_year,
+        care_month,
+        age_at_care,
+        line_count,
         cast(0 as decimal(18, 2)) as premiums_earned,
         cast(complementary_reimbursement as decimal(18, 2)) as complementary_reimbursement
     from {{ ref('int_benefits__member_atoms') }}
 ),
 
 population as (
-    select distinct member_token, care_year, age_at_care from atoms
+    select distinct
+        member_token,
+        care_year,
+        age_at_care
+    from atoms
 ),
 
 {{ protected_cells('dataviz', 'atoms', 'population', levels, measures, ['age_at_care'], family_col=none) }}

@@ -27,7 +27,8 @@
 {%- set cell_keys = ['care_year', 'act_family', 'age_band', 'sex'] -%}
 
 with reported as (
-    select employer_siret from {{ ref('int_employers__coverage') }} where report_status = 'reported'
+    select employer_siret from {{ ref('int_employers__coverage') }}
+    where report_status = 'reported'
 ),
 
 care_years as (
@@ -55,17 +56,30 @@ atoms as (
     inner join closed_years on atoms.care_year = closed_years.care_year
 ),
 
-{#- Distinct members are counted as rows of a distinct relation (count(*)), so that no token value
+{# Distinct members are counted as rows of a distinct relation (count(*)), so that no token value
     flows into a column, even through a CASE condition (governance/lineage.py). -#}
 population_members as (
     select distinct
-        cover.member_token, cover.care_year, {{ age_band('cover.age_at_care', 20) }} as age_band, cover.sex
+        cover.member_token,
+        cover.care_year,
+        {{ age_band('cover.age_at_care', 20) }} as age_band,
+        cover.sex
     from (
-        select member_token, care_year, age_at_care, sex, employer_siret
+        select
+            member_token,
+            care_year,
+            age_at_care,
+            sex,
+            employer_siret
         from {{ ref('int_contracts__premium_years') }}
         where contract_type = 'collective'
         union
-        select member_token, care_year, age_at_care, sex, employer_siret
+        select
+            member_token,
+            care_year,
+            age_at_care,
+            sex,
+            employer_siret
         from {{ ref('int_benefits__member_atoms') }}
         where employer_siret is not null
     ) as cover
@@ -73,15 +87,22 @@ population_members as (
 ),
 
 population as (
-    select care_year, age_band, sex, count(*) as population
+    select
+        care_year,
+        age_band,
+        sex,
+        count(*) as population
     from population_members
     group by care_year, age_band, sex
 ),
 
-{#- One row per member and cell (a member of two employers counts once, with both contributions). -#}
+{# One row per member and cell (a member of two employers counts once, with both contributions). -#}
 member_cells as (
     select
-        care_year, act_family, age_band, sex,
+        care_year,
+        act_family,
+        age_band,
+        sex,
         sum(line_count) as pc_lines
         {%- for m in measures %},
         sum({{ m }}) as {{ m }}
@@ -94,7 +115,11 @@ member_cells as (
 
 employer_member_cells as (
     select
-        care_year, act_family, age_band, sex, employer_siret
+        care_year,
+        act_family,
+        age_band,
+        sex,
+        employer_siret
         {%- for m in measures %},
         sum({{ m }}) as {{ m }}
         {%- endfor %}
@@ -104,7 +129,10 @@ employer_member_cells as (
 
 employer_cells as (
     select
-        care_year, act_family, age_band, sex,
+        care_year,
+        act_family,
+        age_band,
+        sex,
         count(*) as employer_members
         {%- for m in measures %},
         sum({{ m }}) as {{ m }}
@@ -116,9 +144,15 @@ employer_cells as (
 employer_ranked as (
     select
         employer_cells.*,
-        row_number() over (partition by {{ cell_keys | join(', ') }} order by employer_members desc) as members_rank
+        row_number() over (
+            partition by employer_cells.{{ cell_keys | join(', employer_cells.') }}
+            order by employer_cells.employer_members desc
+        ) as members_rank
         {%- for m in measures %},
-        row_number() over (partition by {{ cell_keys | join(', ') }} order by {{ m }} desc) as {{ m }}_rank
+        row_number() over (
+            partition by employer_cells.{{ cell_keys | join(', employer_cells.') }}
+            order by employer_cells.{{ m }} desc
+        ) as {{ m }}_rank
         {%- endfor %}
     from employer_cells
 ),
@@ -150,7 +184,9 @@ bands as (
 ),
 
 sexes as (
-    select cast('F' as {{ dbt.type_string() }}) as sex union all select cast('M' as {{ dbt.type_string() }}) as sex
+    select cast('F' as {{ dbt.type_string() }}) as sex
+    union all
+    select cast('M' as {{ dbt.type_string() }}) as sex
 ),
 
 cells as (
@@ -177,39 +213,56 @@ cells as (
     cross join bands
     cross join sexes
     left join population
-        on population.care_year = closed_years.care_year
-        and population.age_band = bands.age_band and population.sex = sexes.sex
+        on closed_years.care_year = population.care_year
+        and bands.age_band = population.age_band and sexes.sex = population.sex
     left join member_stats
-        on member_stats.care_year = closed_years.care_year and member_stats.act_family = families.act_family
-        and member_stats.age_band = bands.age_band and member_stats.sex = sexes.sex
+        on closed_years.care_year = member_stats.care_year and families.act_family = member_stats.act_family
+        and bands.age_band = member_stats.age_band and sexes.sex = member_stats.sex
     left join employer_stats
-        on employer_stats.care_year = closed_years.care_year and employer_stats.act_family = families.act_family
-        and employer_stats.age_band = bands.age_band and employer_stats.sex = sexes.sex
+        on closed_years.care_year = employer_stats.care_year and families.act_family = employer_stats.act_family
+        and bands.age_band = employer_stats.age_band and sexes.sex = employer_stats.sex
 ),
 
 flagged as (
     select
         cells.*,
         case
-            when population < {{ k }} then 'population'
-            when member_count = 0 then 'none'
-            when member_count < {{ k }} then 'k'
-            when employer_count < {{ min_employers }} then 'employers'
-            when largest_employer_members > {{ dominance }} * member_count
-                or member_count - largest_employer_members < {{ k }}
+            when cells.population < {{ k }} then 'population'
+            when cells.member_count = 0 then 'none'
+            when cells.member_count < {{ k }} then 'k'
+            when cells.employer_count < {{ min_employers }} then 'employers'
+            when cells.largest_employer_members > {{ dominance }} * cells.member_count
+                or cells.member_count - cells.largest_employer_members < {{ k }}
                 {%- for m in measures %}
-                or ({{ m }} > 0 and {{ m }}_employer_top1 > {{ dominance }} * {{ m }})
+                or (cells.{{ m }} > 0 and cells.{{ m }}_employer_top1 > {{ dominance }} * cells.{{ m }})
                 {%- endfor %}
                 then 'employer_dominance'
-            when member_count - largest_employer_members - second_employer_members < {{ k }}
+            when cells.member_count - cells.largest_employer_members - cells.second_employer_members < {{ k }}
                 {%- for m in measures %}
-                or ({{ m }} > 0 and {{ m }}_employer_top1 + {{ m }}_employer_top2 > {{ dominance }} * {{ m }})
-                or ({{ m }}_top1 > 0 and {{ m }}_top1 > {{ dominance }} * ({{ m }} - {{ m }}_employer_top1 - {{ m }}_employer_top2))
-                or ({{ m }}_top1 > 0
-                    and {{ m }} - {{ m }}_employer_top1 - {{ m }}_employer_top2 - {{ m }}_top1 - {{ m }}_top2 < {{ p }} * {{ m }}_top1)
+                or (
+                    cells.{{ m }} > 0
+                    and cells.{{ m }}_employer_top1 + cells.{{ m }}_employer_top2 > {{ dominance }} * cells.{{ m }}
+                )
+                or (
+                    cells.{{ m }}_top1 > 0
+                    and cells.{{ m }}_top1
+                    > {{ dominance }} * (cells.{{ m }} - cells.{{ m }}_employer_top1 - cells.{{ m }}_employer_top2)
+                )
+                or (
+                    cells.{{ m }}_top1 > 0
+                    and cells.{{ m }} - cells.{{ m }}_employer_top1 - cells.{{ m }}_employer_top2
+                    - cells.{{ m }}_top1 - cells.{{ m }}_top2 < {{ p }} * cells.{{ m }}_top1
+                )
                 {%- endfor %}
                 then 'employer_coalition'
-            when {% for m in measures %}({{ m }} > 0 and {{ m }} - {{ m }}_employer_top1 - {{ m }}_employer_top2 < {{ p }} * {{ m }}_employer_top1){{ " or " if not loop.last }}{% endfor %}
+            when
+                {%- for m in measures %}
+                {{ "or " if not loop.first }}(
+                    cells.{{ m }} > 0
+                    and cells.{{ m }} - cells.{{ m }}_employer_top1 - cells.{{ m }}_employer_top2
+                    < {{ p }} * cells.{{ m }}_employer_top1
+                )
+                {%- endfor %}
                 then 'employer_p_percent'
             else {{ primary_reason_case('employer', measures) }}
         end as primary_reason
@@ -218,5 +271,5 @@ flagged as (
 
 select
     flagged.*,
-    case when primary_reason = 'none' then 'none' else 'masked' end as masking
+    case when flagged.primary_reason = 'none' then 'none' else 'masked' end as masking
 from flagged

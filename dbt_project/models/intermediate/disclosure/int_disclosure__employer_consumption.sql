@@ -23,7 +23,8 @@
 {%- endfor -%}
 
 with reported as (
-    select employer_siret from {{ ref('int_employers__coverage') }} where report_status = 'reported'
+    select employer_siret from {{ ref('int_employers__coverage') }}
+    where report_status = 'reported'
 ),
 
 atoms as (
@@ -33,12 +34,22 @@ atoms as (
 ),
 
 population as (
-    select cover.employer_siret, cover.member_token, cover.care_year, cover.age_at_care, cover.sex
+    select
+        cover.employer_siret,
+        cover.member_token,
+        cover.care_year,
+        cover.age_at_care,
+        cover.sex
     from {{ ref('int_contracts__premium_years') }} as cover
     inner join reported on cover.employer_siret = reported.employer_siret
     where cover.contract_type = 'collective'
     union
-    select employer_siret, member_token, care_year, age_at_care, sex
+    select
+        employer_siret,
+        member_token,
+        care_year,
+        age_at_care,
+        sex
     from atoms
 ),
 

@@ -46,10 +46,24 @@ with atoms as (
 ),
 
 population as (
-    select member_token, care_year, guarantee_level, age_at_care, sex, departement, region
+    select
+        member_token,
+        care_year,
+        guarantee_level,
+        age_at_care,
+        sex,
+        departement,
+        region
     from {{ ref('int_contracts__premium_years') }}
     union
-    select member_token, care_year, guarantee_level, age_at_care, sex, departement, region
+    select
+        member_token,
+        care_year,
+        guarantee_level,
+        age_at_care,
+        sex,
+        departement,
+        region
     from atoms
 ),
 

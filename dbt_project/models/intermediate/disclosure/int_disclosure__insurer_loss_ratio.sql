@@ -9,22 +9,35 @@
 
 with atoms as (
     select
-        member_token, care_year, {{ year_start('care_year') }} as care_month, product_code,
-        contract_type as segment, 0 as line_count,
+        member_token,
+        care_year,
+        {{ year_start('care_year') }} as care_month,
+        product_code,
+        contract_type as segment,
+        0 as line_count,
         cast(premiums_earned as decimal(18, 2)) as premiums_earned,
         cast(0 as decimal(18, 2)) as complementary_reimbursement
     from {{ ref('int_contracts__premium_years') }}
     union all
     select
-        member_token, care_year, care_month, product_code,
-        contract_type as segment, line_count,
+        member_token,
+        care_year,
+        care_month,
+        product_code,
+        contract_type as segment,
+        line_count,
         cast(0 as decimal(18, 2)) as premiums_earned,
         cast(complementary_reimbursement as decimal(18, 2)) as complementary_reimbursement
     from {{ ref('int_benefits__member_atoms') }}
 ),
 
 population as (
-    select distinct member_token, care_year, product_code, segment from atoms
+    select distinct
+        member_token,
+        care_year,
+        product_code,
+        segment
+    from atoms
 ),
 
 {{ protected_cells('insurer', 'atoms', 'population', levels, measures, ['product_code', 'segment'],

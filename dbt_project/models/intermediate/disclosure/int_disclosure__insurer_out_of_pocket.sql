@@ -10,9 +10,15 @@ with atoms as (
 ),
 
 population as (
-    select member_token, care_year from {{ ref('int_contracts__premium_years') }}
+    select
+        member_token,
+        care_year
+    from {{ ref('int_contracts__premium_years') }}
     union
-    select member_token, care_year from atoms
+    select
+        member_token,
+        care_year
+    from atoms
 ),
 
 {{ protected_cells('insurer', 'atoms', 'population', levels, measures, [], families=var('act_families')) }}

@@ -27,38 +27,59 @@
 {%- endfor -%}
 
 with eligible as (
-    select distinct cover.member_token, cover.care_year, cover.age_at_care, cover.sex
+    select distinct
+        cover.member_token,
+        cover.care_year,
+        cover.age_at_care,
+        cover.sex
     from {{ ref('int_contracts__premium_years') }} as cover
     where cover.consent_research
     union
-    select distinct member_token, care_year, age_at_care, sex
+    select distinct
+        member_token,
+        care_year,
+        age_at_care,
+        sex
     from {{ ref('int_benefits__member_atoms') }}
     where consent_research
 ),
 
 dental as (
-    select member_token, care_year, care_month
+    select
+        member_token,
+        care_year,
+        care_month
     from {{ ref('int_benefits__member_atoms') }}
     where consent_research and act_family = 'dental'
 ),
 
 checkups as (
-    select member_token, care_year, min(care_month) as checkup_month, 1 as is_enrolled
+    select
+        member_token,
+        care_year,
+        min(care_month) as checkup_month,
+        1 as is_enrolled
     from dental
     group by member_token, care_year
 ),
 
 followups as (
-    select distinct checkups.member_token, checkups.care_year, 1 as is_followed_up
+    select distinct
+        checkups.member_token,
+        checkups.care_year,
+        1 as is_followed_up
     from checkups
     inner join dental
-        on dental.member_token = checkups.member_token
-        and dental.care_month > checkups.checkup_month
+        on checkups.member_token = dental.member_token
+        and checkups.checkup_month < dental.care_month
         and dental.care_month <= {{ dbt.dateadd('month', months, 'checkups.checkup_month') }}
 ),
 
 lines as (
-    select member_token, care_year, sum(line_count) as line_count
+    select
+        member_token,
+        care_year,
+        sum(line_count) as line_count
     from {{ ref('int_benefits__member_atoms') }}
     where consent_research
     group by member_token, care_year
@@ -66,8 +87,11 @@ lines as (
 
 atoms as (
     select
-        eligible.member_token, eligible.care_year, {{ year_start('eligible.care_year') }} as care_month,
-        eligible.age_at_care, eligible.sex,
+        eligible.member_token,
+        eligible.care_year,
+        {{ year_start('eligible.care_year') }} as care_month,
+        eligible.age_at_care,
+        eligible.sex,
         coalesce(lines.line_count, 0) as line_count,
         coalesce(checkups.is_enrolled, 0) as enrolled,
         coalesce(followups.is_followed_up, 0) as followed_up

@@ -7,35 +7,61 @@
 {%- set k = disclosure_param('employer', 'k') -%}
 {%- set min_employers = disclosure_param('employer', 'benchmark_min_employers') -%}
 {%- set s = dbt.type_string() -%}
+{%- set too_small_fr = 'Trop petit pour un rapport : moins de ' ~ k ~ ' salariés couverts, aucun détail ne peut '
+                       ~ 'être publié sans décrire des personnes.' -%}
+{%- set too_small_en = 'Too small to report: fewer than ' ~ k ~ ' covered employees, so no breakdown can be '
+                       ~ 'published without describing individuals.' -%}
 with levels as (
-    select distinct employer_siret, generalisation_level, period_grain, age_band_width, sex_level
+    select distinct
+        employer_siret,
+        generalisation_level,
+        period_grain,
+        age_band_width,
+        sex_level
     from {{ ref('int_disclosure__employer_consumption') }}
 ),
 
 published_population as (
-    select employer_siret, care_year, sum(population) as population
+    select
+        employer_siret,
+        care_year,
+        sum(population) as population
     from (
-        select distinct employer_siret, care_year, age_band, sex, population
+        select distinct
+            employer_siret,
+            care_year,
+            age_band,
+            sex,
+            population
         from {{ ref('int_disclosure__employer_consumption') }}
-    ) as groups
+    ) as population_groups
     group by employer_siret, care_year
 ),
 
 covered as (
-    select employer_siret, care_year, count(distinct member_token) as population
+    select
+        employer_siret,
+        care_year,
+        count(distinct member_token) as population
     from (
-        select employer_siret, member_token, care_year
+        select
+            employer_siret,
+            member_token,
+            care_year
         from {{ ref('int_contracts__premium_years') }}
         where contract_type = 'collective'
         union
-        select employer_siret, member_token, care_year
+        select
+            employer_siret,
+            member_token,
+            care_year
         from {{ ref('int_benefits__member_atoms') }}
         where employer_siret is not null
     ) as cover
     group by employer_siret, care_year
 ),
 
-{#- Employers whose smallest (age band, sex) groups could not be shown even at the most general level. -#}
+{# Employers whose smallest (age band, sex) groups could not be shown even at the most general level. -#}
 left_out as (
     select distinct published_population.employer_siret
     from published_population
@@ -81,7 +107,7 @@ select
     cast(sex_level as {{ s }}) as sex_level,
     cast(case
         when report_status <> 'reported' then
-            'Trop petit pour un rapport : moins de {{ k }} salariés couverts, aucun détail ne peut être publié sans décrire des personnes.'
+            '{{ too_small_fr }}'
         when generalisation_level is null then
             'Aucune période de soins close à publier pour l''instant.'
         else {{ dbt.concat([
@@ -96,7 +122,7 @@ select
     end as {{ s }}) as statement_fr,
     cast(case
         when report_status <> 'reported' then
-            'Too small to report: fewer than {{ k }} covered employees, so no breakdown can be published without describing individuals.'
+            '{{ too_small_en }}'
         when generalisation_level is null then
             'No closed period of care to publish yet.'
         else {{ dbt.concat([
