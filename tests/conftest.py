@@ -31,11 +31,23 @@ os.environ["AIRFLOW__OPENLINEAGE__TRANSPORT"] = (
 )
 
 
+def _manifest_is_stale(manifest: Path) -> bool:
+    """Missing, or older than a file of the dbt project (a model added since would be left out of the DAG)."""
+    if not manifest.exists():
+        return True
+    built = manifest.stat().st_mtime
+    project = ROOT / "dbt_project"
+    sources = [project / "dbt_project.yml"] + [
+        p for d in ("models", "macros", "seeds", "tests") for p in (project / d).rglob("*") if p.is_file()
+    ]
+    return any(p.stat().st_mtime > built for p in sources)
+
+
 @pytest.fixture(scope="session")
 def dbt_manifest() -> Path:
-    """dbt's manifest, which Cosmos renders the DAG from; parsed once if missing."""
+    """dbt's manifest, which Cosmos renders the DAG from; parsed once if missing or older than the project."""
     manifest = ROOT / "dbt_project" / "target" / "manifest.json"
-    if not manifest.exists():
+    if _manifest_is_stale(manifest):
         subprocess.run(
             [str(BIN / "dbt"), "parse", "--project-dir", "dbt_project", "--profiles-dir", "dbt_project", "--quiet"],
             cwd=ROOT,
