@@ -164,3 +164,19 @@ def test_a_name_after_a_form_label_read_by_ocr_or_a_birth_cue_is_found(text, nam
 )
 def test_those_cues_alone_make_no_name(text):
     assert not any(label == "PERSON" for _v, label in _found(text))
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Nouveaux salariés :\n- PELLETIER Armand ; 03 AVRIL 1961 ; cadre", "PELLETIER Armand"),
+        ("Nouveaux salariés :\n- Rousseau Blanche ; 1988-02-14 ; CDI", "Rousseau Blanche"),
+    ],
+)
+def test_the_first_field_of_a_list_of_people_is_a_name(text, name):
+    assert "PERSON" in _labels_of(text, name)
+
+
+@pytest.mark.parametrize("text", ["- Facture Dentaire ; 12/03/2025 ; 150 EUR", "- DEVIS OPTIQUE ; 12/03/2025 ; 90 EUR"])
+def test_the_first_field_of_a_list_of_documents_is_no_name(text):
+    assert not any(label == "PERSON" for _v, label in _found(text))

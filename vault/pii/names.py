@@ -347,6 +347,13 @@ _ROLE = re.compile(
     r"(?:assistante?|responsable|gestionnaire|directeur|directrice|drh|rh\b|service|chargee?|conseillere?|coach"
     r"|infirmiere?|technicien|comptable|juriste|office manager|president|gerante?|secretaire|tel|tél|mob)"
 )
+#: A list item's marker right before a name at the start of its line, and the fields after it: a date then
+#: another field ("- MASSE ALEXANDRIA ; 14-04-1965 ; 2 65 04 ...", "| CARON Lucie | 17.02.1990 | CDD").
+_LIST_ITEM_START = re.compile(r"(?:^|\n)[ \t]*(?:[-–•*|]|\d{1,2}[.)])[ \t]*$")
+_LIST_FIELDS_AFTER = re.compile(
+    r"[ \t]*[;|][ \t]*(?:\d{1,2}[ /.\-]?(?:\d{1,2}|[A-Za-zéûÉÛ]{3,9}\.?)[ /.\-]?(?:19|20)?\d\d"
+    r"|(?:19|20)\d\d-\d\d-\d\d)[ \t]*[;|]"
+)
 #: A phone number or an e-mail address alone (what follows a name on a contact line).
 _CONTACT = re.compile(r"[+(\d][\d \u00a0.()\-+]{7,}|[\w.+\-]+@[\w.\-]+")
 
@@ -487,6 +494,14 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
         and (prev.cased or prev.initial or prev.upper)
         and not text[prev.end : first.start].strip(" .\u00a0")
     )
+    if (
+        2 <= len(names) <= 3
+        and all(t.cased or t.upper for t in names)
+        and any(t.lex for t in names)
+        and _LIST_ITEM_START.search(text, 0, first.start)
+        and _LIST_FIELDS_AFTER.match(text, group[-1].end)
+    ):
+        return 0.7  # the first field of a list of people: "- MASSE ALEXANDRIA ; 14-04-1965 ; 2 65 04 ..."
     upper_line = before_line + text[first.start : group[-1].end] + after_line
     if (
         (shouting(upper_line) or shouting(text) or _between_capitals(before_line, after_line))
