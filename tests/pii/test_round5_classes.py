@@ -180,3 +180,11 @@ def test_the_first_field_of_a_list_of_people_is_a_name(text, name):
 @pytest.mark.parametrize("text", ["- Facture Dentaire ; 12/03/2025 ; 150 EUR", "- DEVIS OPTIQUE ; 12/03/2025 ; 90 EUR"])
 def test_the_first_field_of_a_list_of_documents_is_no_name(text):
     assert not any(label == "PERSON" for _v, label in _found(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["| Mme Durand | 2025-03-01 | relance |", "Rappel Mme Durand ; 12/03/2025 ; courrier envoyé"],
+)
+def test_a_recent_date_in_a_table_or_list_after_a_name_is_no_birth(text):
+    assert not any(label == "DATE_OF_BIRTH" for _v, label in _found(text))

@@ -183,9 +183,11 @@ def _dates_after_names(text: str, spans: list[Span]) -> list[Span]:
     for m in _DATE_IN_PARENS.finditer(text):
         year = re.search(r"(?:19|20)\d\d|\d\d$", m.group(1))
         lead = m.group(0)[: m.start(1) - m.start()]
-        bracketed = any(c in lead for c in "(,;|") or "-" in lead
+        bracketed = any(c in lead for c in "(,") or "-" in lead
         if not bracketed and year is not None and len(year.group(0)) == 4 and int(year.group(0)) > 2012:
-            continue  # "Generated 2026-11-27": a recent date after a word is no birth
+            # "Generated 2026-11-27": a recent date after a word is no birth; nor in a table or a list ("| Durand |
+            # 2025-03-01 |", "Mme Durand ; 12/03/2025 ; rappel"), where the dates of care, letters and runs are
+            continue
         if m.start() in ends:
             out.append(Span(m.start(1), m.end(1), "DATE_OF_BIRTH", 0.7))
     for end in ends:
