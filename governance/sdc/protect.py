@@ -10,7 +10,9 @@
 * **Secondary suppression** (Fischetti–Salazar): for one primary cell at a time,
   a mixed-integer programme chooses the cheapest set of further cells to mask so
   that, for every protection level, some table consistent with everything the
-  consumer sees moves the cell far enough. Masks only ever widen the attacker's
+  consumer sees moves the cell far enough. The programme only proposes: a
+  pattern is kept once the audit's own test (the attacker's linear programme,
+  ``_level_met``) finds every level met. Masks only ever widen the attacker's
   intervals, so cells protected earlier stay protected. Solved with HiGHS
   through ``scipy.optimize.milp`` on the cell's neighbourhood (cells outside it
   keep their values, which can only make the answer more conservative).
@@ -58,6 +60,8 @@ NEIGHBOURHOOD = 250
 MILP_TIME_LIMIT = 20.0
 #: Unmet protection levels of one component and direction from which one programme over their sum is tried.
 PROVE_FROM = 4
+#: Programmes proposed for one primary cell before its neighbourhood is masked whole (each proposal is checked).
+PROTECT_ROUNDS = 3
 
 
 # --- primary cells ---------------------------------------------------------------------------------------------
@@ -118,15 +122,6 @@ class _Problem:
         """Whether each cell is masked now (read from the tables' ``masked`` columns)."""
         flags = [t.frame["masked"].to_numpy(bool) for t in self.release.tables]
         return np.array([flags[ti][row] for ti, row in self.cells], dtype=bool)
-
-    def related_cells(self) -> np.ndarray:
-        """Whether each cell enters a relation with another cell."""
-        out = np.zeros(len(self.cells), dtype=bool)
-        for rel in (*self.rel.equalities, *self.rel.inequalities):
-            touched = np.unique(self.cell_of[list(rel)])
-            if len(touched) > 1:
-                out[touched] = True
-        return out
 
     def adjacent(self, cell: int) -> set[int]:
         out: set[int] = set()
@@ -290,7 +285,16 @@ def _protect_one(
     )
     if result.x is None:
         return None
-    return [c for c, i in local_cells.items() if result.x[i] > 0.5 and not problem.masked(c)]
+    # A binary within the solver's integrality tolerance of 0 (1e-6) still lets its cell move by up to
+    # 1e-6 * big-M, which with large amounts nearby is a whole protection level: every cell the programme's
+    # shifts actually move is masked, so that those shifts are a table the attacker cannot rule out.
+    shifts = np.abs(result.x[nc:].reshape(nq, nv)).max(axis=0) if nq else np.zeros(nv)
+    moved = np.zeros(nc, dtype=bool)
+    noise = 1e-6 * np.maximum(1.0, np.abs(problem.x[local_vars]))
+    for i, v in enumerate(local_vars):
+        if shifts[i] > noise[i]:
+            moved[local_cells[int(problem.cell_of[v])]] = True
+    return [c for c, i in local_cells.items() if (result.x[i] > 0.5 or moved[i]) and not problem.masked(c)]
 
 
 def _neighbourhood(problem: _Problem, primary: int, radius: int) -> list[int]:
@@ -341,31 +345,38 @@ def suppress(release: Release, rules: Rules) -> dict[str, int]:
         for c, (ti, row) in enumerate(problem.cells)
         if tables[ti].vintage == "current" and bool(tables[ti].frame["primary"].iat[row])
     ]
-    # Cells with no relation to another cell are protected by their prior bounds alone.
-    related = problem.related_cells()
-    linked = [c for c in primaries if related[c]]
-    linked.sort(key=lambda c: -_cell_cost(problem, c))
+    # Every primary cell is checked with the audit's own test (``_meets_levels``); a cell with no relation to
+    # another one is settled by its prior bounds alone, without a programme.
+    order = sorted(primaries, key=lambda c: -_cell_cost(problem, c))
     secondary = unprotectable = 0
     attacker = _Attacker(problem)
-    attacker.prove([(v, problem.x[v] + shift) for cell in linked for v, shift in _requirements_of(problem, cell)])
-    for cell in linked:
-        # Most sensitive cells are already protected by the cells masked so far: one LP per level settles it.
+    attacker.prove([(v, problem.x[v] + shift) for cell in order for v, shift in _requirements_of(problem, cell)])
+    for cell in order:
+        # A pattern is accepted only once the attacker's programme, the audit's test, finds the levels met;
+        # the mixed-integer programme proposes cells, it never decides that a cell is protected.
+        for _round in range(PROTECT_ROUNDS):
+            # Most sensitive cells are already protected by the cells masked so far: one LP per level settles it.
+            if _meets_levels(problem, attacker, cell):
+                break
+            chosen = None
+            for radius in (1, 2, 4):
+                chosen = _protect_one(problem, cell, _neighbourhood(problem, cell, radius))
+                if chosen is not None:
+                    break
+            if not chosen:  # no pattern, or one the audit's test refused with nothing more to propose
+                break
+            for c in chosen:
+                _set_masked(problem, c)
+            secondary += len(chosen)
+            attacker = _Attacker(problem, previous=attacker)
         if _meets_levels(problem, attacker, cell):
             continue
-        chosen = None
-        for radius in (1, 2, 4):
-            chosen = _protect_one(problem, cell, _neighbourhood(problem, cell, radius))
-            if chosen is not None:
-                break
-        if chosen is None:
-            unprotectable += 1
-            chosen = [
-                c
-                for c in _neighbourhood(problem, cell, 4)
-                if not problem.masked(c)
-                and not _is_zero(problem, c)
-                and tables[problem.cells[c][0]].vintage == "current"
-            ]
+        unprotectable += 1
+        chosen = [
+            c
+            for c in _neighbourhood(problem, cell, 4)
+            if not problem.masked(c) and not _is_zero(problem, c) and tables[problem.cells[c][0]].vintage == "current"
+        ]
         for c in chosen:
             _set_masked(problem, c)
         secondary += len(chosen)
@@ -735,12 +746,16 @@ def _is_primary(problem: _Problem, cell: int) -> bool:
     return bool(frame["primary"].iat[row]) if "primary" in frame else False
 
 
+def _level_met(problem: _Problem, attacker: _Attacker, v: int) -> bool:
+    """The protection rule, in one home for the suppression and the audit: the attacker's interval of the
+    masked variable ``v`` reaches each of its protection levels (see ``_requirement``)."""
+    req_high, req_low = _requirement(problem.kind[v], problem.x[v], problem.rules)
+    return bool(attacker.is_masked[v]) and all(attacker.reaches(v, r) for r in (req_high, req_low) if r is not None)
+
+
 def _meets_levels(problem: _Problem, attacker: _Attacker, cell: int) -> bool:
-    """True when the attacker's interval of every measure of ``cell`` already reaches its protection levels."""
-    for v, shift in _requirements_of(problem, cell):
-        if not attacker.is_masked[v] or not attacker.reaches(v, problem.x[v] + shift):
-            return False
-    return True
+    """True when every measure of ``cell`` meets the protection rule (``_level_met``, the audit's test)."""
+    return all(_level_met(problem, attacker, v) for v, _shift in _requirements_of(problem, cell))
 
 
 def _unmask_recovered(problem: _Problem, attacker: _Attacker) -> int:
@@ -804,9 +819,7 @@ def audit(release: Release, rules: Rules) -> AuditReport:
             # exactly violates its levels anyway).
             variables = [v for v in variables if _requirement(problem.kind[v], problem.x[v], rules) != (None, None)]
             for v in variables:
-                req_high, req_low = _requirement(problem.kind[v], problem.x[v], rules)
-                met = all(attacker.reaches(v, r) for r in (req_high, req_low) if r is not None)
-                if not met:
+                if not _level_met(problem, attacker, v):
                     attacker.interval(v)  # a breach is described by the exact interval
                 checked.append((cell, v, True))
             if variables and all(_pinned(attacker.known(v), problem.x[v]) for v in variables):
