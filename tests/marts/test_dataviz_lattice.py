@@ -19,6 +19,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
+import yaml
 
 from confiance.identifiers import REGION_OF_DEPARTEMENT
 from confiance.settings import DBT_PROJECT_DIR
@@ -274,7 +275,11 @@ def test_dataviz_node_at_least_as_fine_as_the_old_chain_under_a_strict_limit(cop
     same node on the tests' data; before that rule the lattice found a finer one)."""
     env = {**os.environ, "CONFIANCE_WAREHOUSE_DB": str(copy_home.warehouse_db), "DO_NOT_TRACK": "1"}
     dbt = Path(sys.executable).parent / "dbt"
-    strict = "{disclosure: {dataviz: {k: 11, l: 3, dominance: 0.85, max_masked_share: 0.05}}}"
+    # vars.disclosure is one var: override only the dataviz limit and keep every consumer's other parameters
+    with open(DBT_PROJECT_DIR / "dbt_project.yml", encoding="utf-8") as fh:
+        disclosure = yaml.safe_load(fh)["vars"]["disclosure"]
+    disclosure["dataviz"] = {**disclosure["dataviz"], "max_masked_share": 0.05}
+    strict = yaml.safe_dump({"disclosure": disclosure})
     result = subprocess.run(  # noqa: S603
         [
             str(dbt),
