@@ -35,6 +35,8 @@
     {'name': 'geo_level', 'levels': ['departement', 'region', 'country']},
     {'name': 'sex_level', 'levels': ['sex', 'all']},
 ]) -%}
+-- sqlfluff:ignore:parsing
+-- (sqlfluff 3.4's DuckDB dialect cannot parse GROUP BY GROUPING SETS, which this model's roll-up uses)
 with care_years as (
     select distinct care_year from {{ ref('int_benefits__member_atoms') }}
 ),
@@ -48,25 +50,33 @@ latest as (
 ),
 
 by_family as (
-    select atoms.member_token, atoms.care_year, atoms.act_family,
-        max(atoms.age_at_care) as age_at_care, max(atoms.sex) as sex,
-        max(atoms.departement) as departement, max(atoms.region) as region,
+    select
+        atoms.member_token,
+        atoms.care_year,
+        atoms.act_family,
+        max(atoms.age_at_care) as age_at_care,
+        max(atoms.sex) as sex,
+        max(atoms.departement) as departement,
+        max(atoms.region) as region,
         sum(atoms.actual_cost) as actual_cost
     from {{ ref('int_benefits__member_atoms') }} as atoms
     inner join latest on atoms.care_year = latest.care_year
     group by atoms.member_token, atoms.care_year, atoms.act_family
 ),
 
-{#- The main family is found by a join on the member's largest amount (no window over tokens,
+{# The main family is found by a join on the member's largest amount (no window over tokens,
     so the lineage shows no token flowing into a column). -#}
 largest as (
-    select member_token, max(actual_cost) as max_cost
+    select
+        member_token,
+        max(actual_cost) as max_cost
     from by_family
     group by member_token
 ),
 
 ranked as (
-    select by_family.*,
+    select
+        by_family.*,
         case when by_family.actual_cost = largest.max_cost then 1 else 2 end as family_rank
     from by_family
     inner join largest on by_family.member_token = largest.member_token
@@ -86,10 +96,16 @@ profiles as (
     group by member_token
 ),
 
-{#- Profile leaves: members counted per finest quasi-identifiers and sensitive value. Every
+{# Profile leaves: members counted per finest quasi-identifiers and sensitive value. Every
     node's equivalence classes are one small aggregation of these (not of the members). -#}
 leaves as (
-    select age_at_care, departement, region, sex, main_act_family, count(*) as record_count
+    select
+        age_at_care,
+        departement,
+        region,
+        sex,
+        main_act_family,
+        count(*) as record_count
     from profiles
     group by age_at_care, departement, region, sex, main_act_family
 ),
@@ -149,7 +165,8 @@ ranked_nodes as (
         lattice_nodes.*,
         lattice.record_count,
         lattice.suppressed_count,
-        row_number() over (order by
+        row_number() over (
+            order by
             case when lattice.suppressed_count <= {{ max_share }} * lattice.record_count then 0 else 1 end,
             case when lattice.suppressed_count <= {{ max_share }} * lattice.record_count
                 then lattice_nodes.precision_loss else 0 end,
@@ -162,7 +179,12 @@ ranked_nodes as (
 ),
 
 chosen as (
-    select lattice_node, age_band_width, geo_level, sex_level, generalisation_height
+    select
+        lattice_node,
+        age_band_width,
+        geo_level,
+        sex_level,
+        generalisation_height
     from ranked_nodes
     where preference = 1
 ),
@@ -233,18 +255,26 @@ records as (
         and generalised.main_act_family = families.main_act_family
 ),
 
-{#-
+{#
   The total band as a linking key: among the published records, a band value is shown only where the
   class (quasi-identifiers + main act family) holds at least k records with that band; the bands under k
   are blanked, smallest first, and when they hold fewer than k records together, the next smallest bands
   too, so that the blank itself never singles out fewer than k records.
 -#}
 kept_records as (
-    select * from records where masking = 'none'
+    select *
+    from records
+    where masking = 'none'
 ),
 
 band_counts as (
-    select age_band, sex, geo_area, main_act_family, total_band as band, count(*) as band_records
+    select
+        age_band,
+        sex,
+        geo_area,
+        main_act_family,
+        total_band as band,
+        count(*) as band_records
     from kept_records
     group by age_band, sex, geo_area, main_act_family, total_band
 ),
@@ -255,18 +285,24 @@ band_ranked as (
         sum(case when band_records < {{ k }} then band_records else 0 end)
             over (partition by age_band, sex, geo_area, main_act_family) as small_records,
         coalesce(sum(band_records) over (
-            partition by age_band, sex, geo_area, main_act_family order by band_records, band
+            partition by age_band, sex, geo_area, main_act_family
+            order by band_records, band
             rows between unbounded preceding and 1 preceding), 0) as records_before
     from band_counts
 ),
 
 band_blanked as (
-    select age_band, sex, geo_area, main_act_family, band
+    select
+        age_band,
+        sex,
+        geo_area,
+        main_act_family,
+        band
     from band_ranked
     where band_records < {{ k }} or (small_records > 0 and records_before < {{ k }})
 ),
 
-{#- Blanks are found among the kept classes only; a suppressed record's class is never a kept one, so
+{# Blanks are found among the kept classes only; a suppressed record's class is never a kept one, so
     the join needs no condition on masking (one would keep the engine from a plain hash join). -#}
 banded as (
     select
