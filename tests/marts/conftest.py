@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -12,24 +11,16 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from confiance.settings import DBT_PROJECT_DIR, get_settings  # noqa: E402
+from dbt_support import run_dbt  # noqa: E402
+
+from confiance.settings import get_settings  # noqa: E402
 
 MEMBERS = 3000
 
 
 def dbt_build(warehouse: Path, target: Path) -> None:
     """dbt build in a child process (dbt-duckdb keeps its connection open in-process)."""
-    env = {**os.environ, "CONFIANCE_WAREHOUSE_DB": str(warehouse), "DO_NOT_TRACK": "1", "DBT_TARGET_PATH": str(target)}
-    dbt = Path(sys.executable).parent / "dbt"
-    result = subprocess.run(  # noqa: S603
-        [str(dbt), "build", "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR), "--quiet"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    assert result.returncode == 0, f"dbt build failed:\n{result.stdout[-3000:]}\n{result.stderr[-2000:]}"
+    run_dbt("build", warehouse, target=target)
 
 
 @pytest.fixture(scope="session")

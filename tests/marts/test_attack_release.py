@@ -24,6 +24,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 import pytest
+from dbt_support import run_dbt
 
 K = at.K
 BREACH_KINDS = {"recovered", "proven_small", "pinned"}
@@ -549,13 +550,7 @@ class Altered:
 
 
 def _dbt_build(warehouse: Path, target: Path) -> None:
-    """conftest's dbt_build, loaded by path (several test folders have a module named conftest)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("_marts_conftest", Path(__file__).with_name("conftest.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.dbt_build(warehouse, target)
+    run_dbt("build", warehouse, target=target)
 
 
 def _publish(settings, run_id: str) -> dict[str, Any]:

@@ -15,9 +15,6 @@ year is final: lines of the open year change nothing, a late claim of a publishe
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
@@ -25,9 +22,9 @@ import numpy as np
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
+from dbt_support import run_dbt
 
 from confiance.identifiers import REGION_OF_DEPARTEMENT
-from confiance.settings import DBT_PROJECT_DIR
 
 K = 11
 MART = "mart_dataviz__member_profiles"
@@ -156,29 +153,7 @@ def test_two_known_bills_single_out_nobody_in_the_marts_release(published):
 
 
 def _dbt_run(settings, select: str) -> None:
-    env = {**os.environ, "CONFIANCE_WAREHOUSE_DB": str(settings.warehouse_db), "DO_NOT_TRACK": "1"}
-    dbt = Path(sys.executable).parent / "dbt"
-    result = subprocess.run(  # noqa: S603
-        [
-            str(dbt),
-            "run",
-            "--project-dir",
-            str(DBT_PROJECT_DIR),
-            "--profiles-dir",
-            str(DBT_PROJECT_DIR),
-            "--quiet",
-            "--select",
-            select,
-            "--vars",
-            f'{{publication_cutoff: "{CUTOFF}"}}',
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    run_dbt("run", settings.warehouse_db, select=[select], dbt_vars={"publication_cutoff": CUTOFF})
 
 
 def _mart(settings) -> pd.DataFrame:

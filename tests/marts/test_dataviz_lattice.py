@@ -10,9 +10,6 @@ records, then lowest height.
 from __future__ import annotations
 
 import itertools
-import os
-import subprocess
-import sys
 from fractions import Fraction
 from pathlib import Path
 
@@ -20,6 +17,7 @@ import duckdb
 import pandas as pd
 import pytest
 import yaml
+from dbt_support import run_dbt
 
 from confiance.identifiers import REGION_OF_DEPARTEMENT
 from confiance.settings import DBT_PROJECT_DIR
@@ -273,34 +271,16 @@ def test_dataviz_node_at_least_as_fine_as_the_old_chain_under_a_strict_limit(cop
     """With at most 5 % suppressed, the lattice's node is the least-loss valid one and never coarser than the old
     fixed chain's (since records are also suppressed for a main act family fewer than k share, both reach the
     same node on the tests' data; before that rule the lattice found a finer one)."""
-    env = {**os.environ, "CONFIANCE_WAREHOUSE_DB": str(copy_home.warehouse_db), "DO_NOT_TRACK": "1"}
-    dbt = Path(sys.executable).parent / "dbt"
     # vars.disclosure is one var: override only the dataviz limit and keep every consumer's other parameters
     with open(DBT_PROJECT_DIR / "dbt_project.yml", encoding="utf-8") as fh:
         disclosure = yaml.safe_load(fh)["vars"]["disclosure"]
     disclosure["dataviz"] = {**disclosure["dataviz"], "max_masked_share": 0.05}
-    strict = yaml.safe_dump({"disclosure": disclosure})
-    result = subprocess.run(  # noqa: S603
-        [
-            str(dbt),
-            "run",
-            "--project-dir",
-            str(DBT_PROJECT_DIR),
-            "--profiles-dir",
-            str(DBT_PROJECT_DIR),
-            "--quiet",
-            "--select",
-            "int_disclosure__dataviz_member_profiles",
-            "--vars",
-            strict,
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
+    run_dbt(
+        "run",
+        copy_home.warehouse_db,
+        select=["int_disclosure__dataviz_member_profiles"],
+        dbt_vars={"disclosure": disclosure},
     )
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     node, old = _check(copy_home.warehouse_db, 0.05)  # asserts least loss, and precision >= the old chain's
     assert node[0] <= old[0] or node[1] <= old[1] or node[2] <= old[2]
 

@@ -22,19 +22,14 @@ Secondary suppression (linked tables, the attacker's LP) is the publication gate
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import duckdb
 import pandas as pd
 import pytest
-import yaml
+from dbt_support import run_dbt
 
 from confiance.contracts import feed_contract, mart_contracts
 from confiance.identifiers import REGION_OF_DEPARTEMENT
-from confiance.settings import DBT_PROJECT_DIR
 
 K, DOMINANCE_PCT, P_PCT, MAX_MASKED_SHARE = 11, 85, 15, 0.25
 MIN_EMPLOYERS = 5
@@ -501,7 +496,6 @@ def test_amount_identity_holds_in_every_cell(built):
 def test_closed_periods_only(copy_home):
     """With a cut-off of 2024-05-01 no period ending after it is built; Q1 2024 is, the year 2024 is not."""
     cutoff = dt.date(2024, 5, 1)
-    env = {**os.environ, "CONFIANCE_WAREHOUSE_DB": str(copy_home.warehouse_db), "DO_NOT_TRACK": "1"}
     models = [
         "int_disclosure__employer_consumption",
         "int_disclosure__employer_totals",
@@ -509,28 +503,7 @@ def test_closed_periods_only(copy_home):
         "int_disclosure__insurer_out_of_pocket",
         "int_disclosure__dataviz_mutualisation",
     ]
-    dbt = Path(sys.executable).parent / "dbt"
-    result = subprocess.run(  # noqa: S603
-        [
-            str(dbt),
-            "run",
-            "--project-dir",
-            str(DBT_PROJECT_DIR),
-            "--profiles-dir",
-            str(DBT_PROJECT_DIR),
-            "--quiet",
-            "--select",
-            *models,
-            "--vars",
-            yaml.safe_dump({"publication_cutoff": cutoff.isoformat()}),
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    run_dbt("run", copy_home.warehouse_db, select=models, dbt_vars={"publication_cutoff": cutoff.isoformat()})
     months = {"month": 1, "quarter": 3, "year": 12}
     for model in models:
         cells = _int(copy_home, model.removeprefix("int_disclosure__"))
