@@ -6,8 +6,9 @@ blind, measured once held out (bench/results/pii_evaluation_audit3.md), then rel
 material for round 4: upper bound), ``tuning`` (``tuning_corpus``, which the detector
 was tuned on: an upper bound), ``audit1`` (written blind by an outside auditor, then used
 for tuning in round 2: an upper bound), ``audit2`` (written blind, measured once held out,
-then used as tuning material in round 3: an upper bound), ``audit4``
-(``vault/pii/corpora/audit4/corpus.jsonl``, written blind by an outside auditor and never used for tuning: held
+then used as tuning material in round 3: an upper bound), ``audit4`` (written blind, measured once held out
+(bench/results/pii_evaluation_audit4.md), then released as tuning material for round 6: upper bound), ``audit5``
+(``vault/pii/corpora/audit5/corpus.jsonl``, written blind by an outside auditor and never used for tuning: held
 out; absent until committed, which is a clear error) and ``legacy`` (the first synthetic corpus,
 ``vault.pii.corpus``).
 
@@ -101,6 +102,12 @@ def _load_audit4() -> list:
     return audit_corpus("audit4")
 
 
+def _load_audit5() -> list:
+    from vault.pii.corpora import audit_corpus
+
+    return audit_corpus("audit5")
+
+
 #: name -> (loader, description for the report)
 CORPORA: dict[str, tuple[Callable[[], list], str]] = {
     "heldout": (
@@ -131,7 +138,12 @@ CORPORA: dict[str, tuple[Callable[[], list], str]] = {
     ),
     "audit4": (
         _load_audit4,
-        "AUDIT-4 corpus: written blind by an outside auditor, never used for tuning: held out",
+        "AUDIT-4 corpus (`vault/pii/corpora/audit4/`): written blind, measured once held out"
+        " (bench/results/pii_evaluation_audit4.md), then released as tuning material for round 6: upper bound",
+    ),
+    "audit5": (
+        _load_audit5,
+        "AUDIT-5 corpus: written blind by an outside auditor, never used for tuning: held out",
     ),
     "legacy": (
         _load_legacy,
