@@ -1,7 +1,8 @@
 """The ``confiance`` command line: one entry point, each package brings its commands.
 
 Each package owns its commands in its own ``cli`` module; this file assembles them
-(and holds the pipeline's own, ``run`` and ``summary``) so that ``confiance --help``
+(and holds the pipeline's own, ``run`` and ``summary``, and the groups whose commands hand
+one package's records to another: ``quality``, whose feeds stage reads the vault) so that ``confiance --help``
 lists everything, and turns every known failure into one clear line on stderr and a
 documented exit code (no traceback; ``-v`` shows it). The options the groups share
 (``--home``, ``--run-id``) are defined once, in ``confiance.cli_options``:
@@ -27,8 +28,10 @@ code  meaning
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import importlib
+import json
 import logging
 import re
 import sys
@@ -49,7 +52,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "vault": ("vault.cli", "vault"),
     "scrub": ("vault.pii.cli", "scrub"),
     "pii-eval": ("vault.pii.cli", "pii_eval"),
-    "quality": ("quality.cli", "quality"),
+    "quality": ("confiance.cli", "quality"),
     "publish": ("governance.cli", "publish"),
     "site": ("governance.cli", "site"),
     "report": ("governance.cli", "report"),
@@ -220,6 +223,80 @@ def summary(home: Path | None) -> None:
     from confiance.summary import render_summary
 
     click.echo(render_summary(get_settings(home)))
+
+
+# --- quality: its feeds stage reads the vault, so the group sits here, above both packages -------------
+
+
+@click.group("quality")
+def quality() -> None:
+    """Data quality with Great Expectations: suites generated from contracts/, gates and Data Docs."""
+
+
+@quality.command("run")
+@click.option(
+    "--stage",
+    type=click.Choice(["feeds", "warehouse", "marts"]),
+    required=True,
+    help="feeds: raw feeds inside the vault; warehouse: pseudo.* tables; marts: dbt marts.",
+)
+@run_id_option
+@click.option("--as-of", default=None, help="Run date the checks are relative to (YYYY-MM-DD, default today).")
+@home_option
+def quality_run(stage: str, run_id: str | None, as_of: str | None, home: Path | None) -> None:
+    """Validate one stage; exits 1 when a blocking (error-severity) check fails."""
+    from confiance.pipeline_inputs import validate_feeds
+    from confiance.run_ids import new_run_id
+    from confiance.settings import get_settings
+    from quality.runner import validate_marts, validate_warehouse
+
+    settings = get_settings(home)
+    run_id = run_id or new_run_id()
+    day = dt.date.fromisoformat(as_of) if as_of else None
+    fn = {"feeds": validate_feeds, "warehouse": validate_warehouse, "marts": validate_marts}
+    summary = fn[stage](settings, run_id, as_of=day)
+    for dataset, s in summary["datasets"].items():
+        verdict = "ok" if s["success"] else ("BLOCKING" if s["blocking"] else "warning")
+        click.echo(f"{dataset:<40} {s['passed']:>3}/{s['evaluated']:<3} passed  {s['rows']:>10,} rows  {verdict}")
+        for reason in s["blocking_failures"]:
+            click.echo(f"    blocking: {reason}")
+        for reason in s["warnings"]:
+            click.echo(f"    warning:  {reason}")
+    click.echo(f"Data Docs: {summary['data_docs']}")
+    if summary["blocking"]:
+        raise SystemExit(1)
+
+
+@quality.command("status")
+@home_option
+@click.option("--json", "as_json", is_flag=True, help="Print the status as JSON.")
+def quality_status(home: Path | None, as_json: bool) -> None:
+    """Latest quality result per dataset, with the trend of the last runs."""
+    from confiance.settings import get_settings
+    from quality.status import dataset_status
+
+    status = dataset_status(get_settings(home))
+    if as_json:
+        click.echo(json.dumps(status, indent=2, sort_keys=True))
+        return
+    if not status:
+        click.echo("no quality run yet")
+        return
+    for dataset, s in sorted(status.items()):
+        trend = "".join("+" if t["success"] else "-" for t in s["trend"])
+        verdict = "ok" if s["success"] else ("BLOCKING" if s["blocking"] else "warning")
+        click.echo(f"{dataset:<40} {s['passed']:>3}/{s['evaluated']:<3} {verdict:<9} {s['run_time']}  trend {trend}")
+
+
+@quality.command("docs")
+@home_option
+def quality_docs(home: Path | None) -> None:
+    """Rebuild the Great Expectations Data Docs and print the index path."""
+    from confiance.settings import get_settings
+    from quality.engine import build_data_docs
+
+    settings = get_settings(home)
+    click.echo(str(build_data_docs(settings.quality_dir)))
 
 
 if __name__ == "__main__":

@@ -78,7 +78,7 @@ def land(settings: Settings, run_id: str) -> dict[str, Any]:
 
 @stage
 def quality_feeds(settings: Settings, run_id: str) -> dict[str, Any]:
-    from quality.runner import validate_feeds
+    from confiance.pipeline_inputs import validate_feeds
 
     return validate_feeds(settings, run_id)
 

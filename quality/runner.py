@@ -227,16 +227,6 @@ def _feed_plans(con: Any, schema: str, where: str, only: Iterable[str] | None, m
     return plans
 
 
-def validate_feeds(settings: Settings, run_id: str, *, as_of: dt.date | None = None) -> dict[str, Any]:
-    """Validate raw.members, raw.contracts and raw.benefits inside the vault (read-only)."""
-    from vault import landing
-    from vault.db import vault_connection
-
-    ledger_rows = landing.ledger(settings)
-    with vault_connection(settings, read_only=True) as con:
-        return validate_feeds_on(con, settings, run_id, as_of=as_of, ledger_rows=ledger_rows)
-
-
 def validate_warehouse_on(
     con: Any, settings: Settings, run_id: str, *, as_of: dt.date | None = None, only: Iterable[str] | None = None
 ) -> dict[str, Any]:

@@ -54,8 +54,8 @@ def _inbox_identifiers(inbox: Path) -> dict[str, set[str]]:
 @pytest.fixture(scope="module")
 def pipeline(tmp_path_factory: pytest.TempPathFactory, master_key: str) -> Settings:
     """generate -> land -> quality -> cross -> re-identify -> site -> reports, on 300 members."""
+    from confiance.pipeline_inputs import validate_feeds
     from confiance.synthetic import generate
-    from quality.runner import validate_feeds
     from vault.crossing import cross_to_warehouse
     from vault.landing import land_inbox
     from vault.reidentify import ReidentificationRefused, reidentify

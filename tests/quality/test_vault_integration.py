@@ -9,9 +9,9 @@ import secrets
 import pytest
 from quality_fixtures import build_rows
 
+from confiance.pipeline_inputs import validate_feeds
 from confiance.settings import Settings
 from quality.gate import blocking_failures
-from quality.runner import validate_feeds
 from quality.status import dataset_status
 
 vault_landing = pytest.importorskip("vault.landing")

@@ -11,10 +11,10 @@ from click.testing import CliRunner
 from quality_fixtures import AS_OF, build_rows, ledger_for, write_pseudo, write_raw
 
 from confiance import identifiers
+from confiance.cli import quality as quality_cli
 from confiance.contracts import mart_contracts
 from quality import results
 from quality.checks import ZoneColumn, ZoneView, check_sql
-from quality.cli import quality as quality_cli
 from quality.gate import blocking_failures, upstream_failures
 from quality.runner import validate_feeds_on, validate_marts_on, validate_warehouse_on
 from quality.status import dataset_status
