@@ -17,7 +17,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from governance.employer_report import texts
+from governance.employer_report import render, texts
 from governance.employer_report.model import (
     BENCHMARK,
     CONSUMPTION,
@@ -179,7 +179,7 @@ def write_workbook(release: EmployerRelease, folder: Path, statement_fr: str, st
         [texts.TITLE("en"), release.name],
         [texts.FACTS["siret"]("fr"), release.siret],
         [
-            texts.FACTS["covered"]("fr"),
+            render.covered_label(release, "fr"),
             release.covered_members if release.covered_members is not None else texts.TOO_FEW("fr").format(k=release.k),
         ],
         [texts.FACTS["published_at"]("fr"), release.published_at[:10]],

@@ -4,6 +4,11 @@ Everything the report, the CSV/XLSX copies and the delivery index show comes fro
 are built from the employer's published (masked) tables only: its own rows of the per-employer marts and
 the benchmark identical for every employer. A release is ``reported`` only when at least one of its own
 cells describing care is published; a release whose every such cell ended masked says so honestly.
+
+Which employers can be reported at all (``too_small_to_report``: fewer than k members covered in the year the
+report is about; ``no_closed_period``: no closed care year in which it covers anyone) is decided once, in dbt
+(``int_employers__coverage``), and read here from the summary table; this module only adds what the gate alone
+knows, after suppression: ``nothing_publishable``.
 """
 
 from __future__ import annotations
@@ -69,8 +74,12 @@ class EmployerRelease:
     name: str
     status: str
     covered_members: int | None
+    #: The year the report is about and covered_members counts (the latest closed care year with a covered member).
+    coverage_year: int | None
     k: int
     min_employers: int
+    #: Largest share of a benchmark cell one employer may hold (vars.disclosure.employer.dominance).
+    dominance: float
     run_id: str
     published_at: str
     period_grain: str | None
@@ -145,12 +154,13 @@ def _describes_care(row: Row) -> bool:
     return row.published and count is not None and count > 0
 
 
-def release_status(summary_status: str, generalisation_level: int | None, own: list[Table]) -> str:
-    """``reported`` only if at least one own published cell describes people with care."""
-    if summary_status == TOO_SMALL:
-        return TOO_SMALL
-    if generalisation_level is None:
-        return NO_CLOSED_PERIOD
+def release_status(summary_status: str, own: list[Table]) -> str:
+    """The summary's status (dbt's one rule: too small, no closed period, reported), except that a ``reported``
+    employer none of whose own published cells describes people with care is ``nothing_publishable``."""
+    if summary_status in (TOO_SMALL, NO_CLOSED_PERIOD):
+        return summary_status
+    if summary_status != REPORTED:
+        raise ReleaseError(f"{SUMMARY}: unknown report_status")
     if any(_describes_care(r) for t in own for r in t.rows):
         return REPORTED
     return NOTHING_PUBLISHABLE
@@ -165,9 +175,11 @@ def build_release(
     published_at: str,
     k: int,
     min_employers: int,
+    dominance: float | None = None,
 ) -> EmployerRelease:
     """The employer's release from the tables about to be written to its folder (already masked) and its
-    raison sociale (public company data; its SIRET when the feeds do not carry it)."""
+    raison sociale (public company data; its SIRET when the feeds do not carry it). ``dominance`` defaults to the
+    employer rules' own (vars.disclosure in dbt_project.yml, their one home)."""
     if SUMMARY not in tables:
         raise ReleaseError(f"{SUMMARY}: missing for this employer")
     summary_rows = tables[SUMMARY].to_pylist()
@@ -179,16 +191,23 @@ def build_release(
         if mart in tables and set(tables[mart].column("employer_siret").to_pylist()) - {siret}:
             raise ReleaseError(f"{mart}: rows of another employer")
     own = [parsed[m] for m in OWN_TABLES if m in parsed]
-    status = release_status(summary["report_status"], summary.get("generalisation_level"), own)
+    status = release_status(summary["report_status"], own)
     years = sorted({int(r.dims["care_year"]) for t in own for r in t.rows if r.dims.get("care_year") is not None})
     covered = summary.get("member_count")
+    coverage_year = summary.get("coverage_year")
+    if dominance is None:
+        from governance.protection import disclosure_parameter
+
+        dominance = float(disclosure_parameter("employer", "dominance"))
     return EmployerRelease(
         siret=siret,
         name=name or siret,
         status=status,
         covered_members=None if covered is None else int(covered),
+        coverage_year=None if coverage_year is None else int(coverage_year),
         k=k,
         min_employers=min_employers,
+        dominance=dominance,
         run_id=run_id,
         published_at=published_at,
         period_grain=summary.get("period_grain"),

@@ -221,7 +221,21 @@ def hidden_counts(release: EmployerRelease, lang: str) -> list[str]:
 
 def statement(release: EmployerRelease, lang: str) -> str:
     covered = "" if release.covered_members is None else format_number(release.covered_members, lang)
-    return texts.STATUS[release.status](lang).format(k=release.k, covered=covered)
+    year = "" if release.coverage_year is None else str(release.coverage_year)
+    return texts.STATUS[release.status](lang).format(k=release.k, covered=covered, year=year)
+
+
+def covered_label(release: EmployerRelease, lang: str) -> str:
+    """'Salariés couverts en 2025': the covered employees are those of the year the report is about."""
+    if release.coverage_year is None:
+        return texts.FACTS["covered"](lang)
+    return texts.FACTS["covered_in"](lang).format(year=release.coverage_year)
+
+
+def percent(share: float, lang: str) -> str:
+    """A share as the page writes it: 0.85 -> '85 %'."""
+    value = round(share * 100, 2)
+    return f"{format_number(int(value) if value == int(value) else value, lang)} %"
 
 
 def breakdown(release: EmployerRelease, lang: str) -> str | None:
@@ -248,7 +262,7 @@ def render_page(release: EmployerRelease, lang: str) -> str:
         "benchmark": charts.benchmark_chart(release, lang) if reported else None,
     }
     hidden = hidden_counts(release, lang) if reported and release.own_cells else None
-    params = {"k": release.k, "min_employers": release.min_employers}
+    params = {"k": release.k, "min_employers": release.min_employers, "dominance": percent(release.dominance, lang)}
     years = release.years
     period = "–".join(str(y) for y in sorted({years[0], years[-1]})) if years else "—"
     page = _env.get_template("report.html.j2").render(
@@ -259,6 +273,7 @@ def render_page(release: EmployerRelease, lang: str) -> str:
         other_lang=other,
         period=period,
         covered=covered,
+        covered_label=covered_label(release, lang),
         too_few=texts.TOO_FEW(lang).format(k=release.k),
         published_on=release.published_at[:10],
         breakdown=breakdown(release, lang),

@@ -222,6 +222,7 @@ FACTS = {
     "siret": Label("SIRET", "SIRET"),
     "period": Label("Période couverte", "Period covered"),
     "covered": Label("Salariés couverts", "Covered employees"),
+    "covered_in": Label("Salariés couverts en {year}", "Covered employees in {year}"),
     "published_at": Label("Publié le", "Published on"),
     "breakdown": Label("Niveau de détail", "Level of detail"),
 }
@@ -260,23 +261,24 @@ STATUS = {
     "nothing_publishable": Label(
         "Aucun chiffre ne peut être publié cette fois : chaque valeur calculable décrirait trop peu de personnes "
         "(moins de {k}) ou permettrait d'en retrouver une autre. Votre entreprise compte bien {covered} salariés "
-        "couverts, mais leurs soins se répartissent en groupes trop petits.",
+        "couverts en {year}, mais leurs soins se répartissent en groupes trop petits.",
         "Nothing is published this time: every value computable here would describe too few people "
-        "(fewer than {k}) or allow another one to be recomputed. Your company covers {covered} employees, but "
-        "their care falls into groups that are too small.",
+        "(fewer than {k}) or allow another one to be recomputed. Your company covers {covered} employees in "
+        "{year}, but their care falls into groups that are too small.",
     ),
     "too_small_to_report": Label(
-        "Trop petit pour un rapport : moins de {k} salariés couverts. Aucun détail ne peut être publié sans décrire "
-        "des personnes ; ce dossier ne contient donc que ce constat et la comparaison mutualisée entre employeurs.",
-        "Too small to report: fewer than {k} covered employees. No breakdown can be published without describing "
-        "individuals, so this folder holds only this statement and the comparison pooled across employers.",
+        "Trop petit pour un rapport : moins de {k} salariés couverts en {year}. Aucun détail ne peut être publié "
+        "sans décrire des personnes ; ce dossier ne contient donc que ce constat et la comparaison mutualisée entre "
+        "employeurs.",
+        "Too small to report: fewer than {k} covered employees in {year}. No breakdown can be published without "
+        "describing individuals, so this folder holds only this statement and the comparison pooled across "
+        "employers.",
     ),
     "no_closed_period": Label(
-        "Aucun chiffre ne peut être publié : sur les périodes de soins closes, vos salariés couverts sont moins de "
-        "{k} (ou aucune période n'est encore close). Les chiffres viendront quand une période close en comptera au "
-        "moins {k}.",
-        "Nothing is published: over the closed periods of care, you cover fewer than {k} "
-        "employees (or no period is closed yet). Figures follow when a closed period counts at least {k}.",
+        "Aucun chiffre ne peut être publié : aucune année de soins close ne compte encore de salarié couvert par "
+        "votre contrat collectif. Les chiffres viendront quand une année close en comptera au moins {k}.",
+        "Nothing is published: no closed year of care counts an employee covered by your collective contract yet. "
+        "Figures follow when a closed year counts at least {k}.",
     ),
 }
 BREAKDOWN = Label("par {grain}, {ages}, {sexes} et famille de soins", "by {grain}, {ages}, {sexes} and care family")
@@ -324,11 +326,11 @@ HIDDEN_NOTES = [
     ),
     Label(
         "La comparaison avec l'ensemble des employeurs est mutualisée : chaque valeur réunit au moins {k} "
-        "personnes et {min_employers} employeurs, dont aucun ne pèse plus de 85 %. Vos salariés y sont comptés "
+        "personnes et {min_employers} employeurs, dont aucun ne pèse plus de {dominance}. Vos salariés y sont comptés "
         "avec les autres ; elle est la même pour tous les employeurs et ne dit rien d'une entreprise en "
         "particulier.",
         "The comparison with all employers is pooled: each value covers at least {k} people and {min_employers} "
-        "employers, none above 85 % of it. Your employees are counted with the others; it is the same for every "
+        "employers, none above {dominance} of it. Your employees are counted with the others; it is the same for every "
         "employer and reveals nothing on a single company.",
     ),
 ]

@@ -7,10 +7,10 @@
 {%- set k = disclosure_param('employer', 'k') -%}
 {%- set min_employers = disclosure_param('employer', 'benchmark_min_employers') -%}
 {%- set s = dbt.type_string() -%}
-{%- set too_small_fr = 'Trop petit pour un rapport : moins de ' ~ k ~ ' salariés couverts, aucun détail ne peut '
-                       ~ 'être publié sans décrire des personnes.' -%}
-{%- set too_small_en = 'Too small to report: fewer than ' ~ k ~ ' covered employees, so no breakdown can be '
-                       ~ 'published without describing individuals.' -%}
+{%- set year_s = 'cast(coverage_year as ' ~ s ~ ')' -%}
+{#- The status is decided once, in int_employers__coverage (reported, too_small_to_report, no_closed_period),
+    from the members covered in the year the report is about (coverage_year); the gate may only turn
+    reported into nothing_publishable when suppression leaves no own figure (governance/employer_report). -#}
 with levels as (
     select distinct
         employer_siret,
@@ -21,66 +21,17 @@ with levels as (
     from {{ ref('int_disclosure__employer_consumption') }}
 ),
 
-published_population as (
-    select
-        employer_siret,
-        care_year,
-        sum(population) as population
-    from (
-        select distinct
-            employer_siret,
-            care_year,
-            age_band,
-            sex,
-            population
-        from {{ ref('int_disclosure__employer_consumption') }}
-    ) as population_groups
-    group by employer_siret, care_year
-),
-
-covered as (
-    select
-        employer_siret,
-        care_year,
-        count(distinct member_token) as population
-    from (
-        select
-            employer_siret,
-            member_token,
-            care_year
-        from {{ ref('int_contracts__premium_years') }}
-        where contract_type = 'collective'
-        union
-        select
-            employer_siret,
-            member_token,
-            care_year
-        from {{ ref('int_benefits__member_atoms') }}
-        where employer_siret is not null
-    ) as cover
-    group by employer_siret, care_year
-),
-
-{# Employers whose smallest (age band, sex) groups could not be shown even at the most general level. -#}
-left_out as (
-    select distinct published_population.employer_siret
-    from published_population
-    inner join covered
-        on published_population.employer_siret = covered.employer_siret
-        and published_population.care_year = covered.care_year
-    where published_population.population < covered.population
-),
-
 described as (
     select
         coverage.employer_siret,
         coverage.report_status,
+        coverage.coverage_year,
         coverage.covered_members,
+        coverage.years_under_k,
         levels.generalisation_level,
         levels.period_grain,
         levels.age_band_width,
         levels.sex_level,
-        case when left_out.employer_siret is not null then 1 else 0 end as groups_left_out,
         case levels.period_grain when 'quarter' then 'trimestre' when 'month' then 'mois' else 'année' end
             as period_fr,
         case levels.period_grain when 'quarter' then 'quarter' when 'month' then 'month' else 'year' end
@@ -95,42 +46,50 @@ described as (
         case when levels.sex_level = 'sex' then 'sex' else 'both sexes together' end as sex_en
     from {{ ref('int_employers__coverage') }} as coverage
     left join levels on coverage.employer_siret = levels.employer_siret
-    left join left_out on coverage.employer_siret = left_out.employer_siret
 )
 
 select
     cast(employer_siret as {{ s }}) as employer_siret,
     cast(report_status as {{ s }}) as report_status,
+    cast(coverage_year as integer) as coverage_year,
     cast(generalisation_level as integer) as generalisation_level,
     cast(period_grain as {{ s }}) as period_grain,
     cast(age_band_width as integer) as age_band_width,
     cast(sex_level as {{ s }}) as sex_level,
     cast(case
-        when report_status <> 'reported' then
-            '{{ too_small_fr }}'
-        when generalisation_level is null then
-            'Aucune période de soins close à publier pour l''instant.'
+        when report_status = 'too_small_to_report' then {{ dbt.concat([
+            "'Trop petit pour un rapport : moins de " ~ k ~ " salariés couverts en '", year_s,
+            "', aucun détail ne peut être publié sans décrire des personnes.'"
+        ]) }}
+        when report_status = 'no_closed_period' then
+            'Aucune année de soins close pendant laquelle vous couvrez des salariés : rien à publier pour l''instant.'
         else {{ dbt.concat([
             "'Consommation de soins de vos salariés couverts par '", "period_fr", "', '", "age_fr", "', '", "sex_fr",
             "' et famille d''actes ; totaux annuels par famille d''actes ; comparaison mutualisée entre employeurs '",
             "'(au moins " ~ min_employers ~ " employeurs et " ~ k ~ " personnes par cellule). '",
             "'C''est le détail le plus fin où chaque groupe d''âge et de sexe compte au moins " ~ k ~ " salariés couverts. '",
-            "case when groups_left_out = 1 then 'Les salariés des groupes de moins de " ~ k ~ " personnes ne figurent pas dans le détail. ' else '' end",
+            "case when years_under_k is not null then " ~ dbt.concat([
+                "'Les années où vous couvriez moins de " ~ k ~ " salariés ('", "years_under_k",
+                "') ne figurent pas dans le détail. '"]) ~ " else '' end",
             "'Les cellules masquées sont cachées pour protéger les personnes : moins de " ~ k ~ " personnes concernées, '",
             "'un montant porté pour l''essentiel par une ou deux personnes, ou une valeur qui permettrait d''en recalculer une autre.'"
         ]) }}
     end as {{ s }}) as statement_fr,
     cast(case
-        when report_status <> 'reported' then
-            '{{ too_small_en }}'
-        when generalisation_level is null then
-            'No closed period of care to publish yet.'
+        when report_status = 'too_small_to_report' then {{ dbt.concat([
+            "'Too small to report: fewer than " ~ k ~ " covered employees in '", year_s,
+            "', so no breakdown can be published without describing individuals.'"
+        ]) }}
+        when report_status = 'no_closed_period' then
+            'No closed year of care in which you cover employees: nothing to publish yet.'
         else {{ dbt.concat([
             "'Care consumption of your covered employees by '", "period_en", "', '", "age_en", "', '", "sex_en",
             "' and act family; yearly totals by act family; a comparison pooled across employers '",
             "'(at least " ~ min_employers ~ " employers and " ~ k ~ " people per cell). '",
             "'This is the finest breakdown in which every age and sex group counts at least " ~ k ~ " covered employees. '",
-            "case when groups_left_out = 1 then 'Employees in groups of fewer than " ~ k ~ " people are not in the breakdown. ' else '' end",
+            "case when years_under_k is not null then " ~ dbt.concat([
+                "'The years in which you covered fewer than " ~ k ~ " employees ('", "years_under_k",
+                "') are not in the breakdown. '"]) ~ " else '' end",
             "'Masked cells are hidden to protect individuals: fewer than " ~ k ~ " people concerned, '",
             "'an amount carried mostly by one or two people, or a value that would let another one be recomputed.'"
         ]) }}
