@@ -2,7 +2,8 @@
 
 Each package owns its commands in its own ``cli`` module; this file assembles them
 (and holds the pipeline's own, ``run`` and ``summary``, and the groups whose commands hand
-one package's records to another: ``quality``, whose feeds stage reads the vault) so that ``confiance --help``
+one package's records to another: ``quality``, whose feeds stage reads the vault; ``site`` and ``report``,
+which show the quality status and the vault's records) so that ``confiance --help``
 lists everything, and turns every known failure into one clear line on stderr and a
 documented exit code (no traceback; ``-v`` shows it). The options the groups share
 (``--home``, ``--run-id``) are defined once, in ``confiance.cli_options``:
@@ -54,8 +55,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "pii-eval": ("vault.pii.cli", "pii_eval"),
     "quality": ("confiance.cli", "quality"),
     "publish": ("governance.cli", "publish"),
-    "site": ("governance.cli", "site"),
-    "report": ("governance.cli", "report"),
+    "site": ("confiance.cli", "site"),
+    "report": ("confiance.cli", "report"),
 }
 
 EXIT_REFUSED = 1
@@ -297,6 +298,81 @@ def quality_docs(home: Path | None) -> None:
 
     settings = get_settings(home)
     click.echo(str(build_data_docs(settings.quality_dir)))
+
+
+# --- the glossary site and the DPO reports: governance's documents, from the quality status it does not import ---
+
+
+@click.group("site", invoke_without_command=True)
+@home_option
+@click.pass_context
+def site(ctx: click.Context, home: Path | None) -> None:
+    """The glossary site (data dictionary): `build` it, or `serve` it locally. Alone: build."""
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(site_build, home=home)
+
+
+@site.command("build")
+@home_option
+def site_build(home: Path | None) -> None:
+    """Build the glossary site under <home>/site: metadata only, no data value."""
+    from confiance.pipeline_inputs import build_site
+    from confiance.settings import get_settings
+
+    path = build_site(get_settings(home))
+    click.echo(f"glossary site: {path / 'index.html'}")
+
+
+#: What ``confiance site serve`` shows: the site and what it links to, never the vault or the warehouse.
+SERVED = ("site", "reports", "quality/data_docs")
+
+
+@site.command("serve")
+@home_option
+@click.option("--port", type=int, default=8000, show_default=True, help="Port on 127.0.0.1.")
+def site_serve(home: Path | None, port: int) -> None:
+    """Serve the site, the DPO reports and the Data Docs on http://127.0.0.1:PORT (this machine only)."""
+    import functools
+    import http.server
+
+    from confiance.settings import get_settings
+
+    settings = get_settings(home)
+    root = settings.home.resolve()
+    if not (settings.site / "index.html").is_file():
+        raise click.ClickException(f"{settings.site}: no site built yet; run `confiance site build` first")
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def translate_path(self, path: str) -> str:
+            local = Path(super().translate_path(path)).resolve()
+            allowed = any(local.is_relative_to(root / part) for part in SERVED)
+            return str(local) if allowed else str(root / "site" / "__not_served__")
+
+    handler = functools.partial(Handler, directory=str(root))
+    try:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError as exc:
+        raise click.ClickException(f"port {port} on 127.0.0.1: {exc.strerror}") from exc
+    click.echo(f"glossary site: http://127.0.0.1:{server.server_address[1]}/site/index.html (Ctrl-C to stop)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+@click.command("report")
+@home_option
+@click.option("--pdf", is_flag=True, help="Also print each report to PDF (headless Chromium, print stylesheet).")
+def report(home: Path | None, pdf: bool) -> None:
+    """Build the DPO reports under <home>/reports: landing ledger, publication log, audit, people's requests,
+    consent, retention, register (HTML, Markdown, JSON, CSV per table; PDF with --pdf)."""
+    from confiance.pipeline_inputs import build_dpo_reports
+    from confiance.settings import get_settings
+
+    paths = build_dpo_reports(get_settings(home), pdf=pdf)
+    click.echo(f"DPO reports: {paths[0]}")
 
 
 if __name__ == "__main__":

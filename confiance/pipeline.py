@@ -162,14 +162,14 @@ def publish(settings: Settings, run_id: str) -> dict[str, Any]:
 
 @stage
 def site(settings: Settings, run_id: str) -> dict[str, Any]:
-    from governance.site import build_site
+    from confiance.pipeline_inputs import build_site
 
     return {"index": str(build_site(settings))}
 
 
 @stage
 def reports(settings: Settings, run_id: str) -> dict[str, Any]:
-    from governance.reports import build_dpo_reports
+    from confiance.pipeline_inputs import build_dpo_reports
 
     return {"reports": [str(p) for p in build_dpo_reports(settings)]}
 

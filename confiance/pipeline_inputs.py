@@ -8,6 +8,7 @@ producer's typed record. The stages (``confiance.pipeline``) and the commands (`
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from confiance.settings import Settings
@@ -23,3 +24,19 @@ def validate_feeds(settings: Settings, run_id: str, *, as_of: dt.date | None = N
     ledger_rows = landing.ledger(settings)
     with vault_connection(settings, read_only=True) as con:
         return validate_feeds_on(con, settings, run_id, as_of=as_of, ledger_rows=ledger_rows)
+
+
+def build_site(settings: Settings) -> Path:
+    """The glossary site (``governance.site.build_site``), given the quality status (``quality.status``)."""
+    from governance.site import build_site as build
+    from quality.status import dataset_status
+
+    return build(settings, dataset_status(settings))
+
+
+def build_dpo_reports(settings: Settings, pdf: bool = False) -> list[Path]:
+    """The DPO reports (``governance.reports.build_dpo_reports``), given the quality status."""
+    from governance.reports import build_dpo_reports as build
+    from quality.status import dataset_status
+
+    return build(settings, dataset_status(settings), pdf=pdf)

@@ -1,6 +1,8 @@
-"""``confiance publish`` and ``confiance site``: the publication gate and the glossary site from the command line.
+"""``confiance publish``: the publication gate from the command line.
 
-The logic is in ``governance.publish`` and ``governance.site``; this module only reads the options and prints.
+The logic is in ``governance.publish``; this module only reads the options and prints. ``confiance site`` and
+``confiance report`` are in ``confiance/cli.py``: they hand the quality status (and the vault's records) to
+governance, which imports neither.
 """
 
 from __future__ import annotations
@@ -21,8 +23,6 @@ from governance.publish import (
     signing_key,
     verify_folder,
 )
-from governance.reports import build_dpo_reports
-from governance.site import build_site
 
 
 @click.command("publish")
@@ -92,67 +92,3 @@ def publish(
         click.echo(line)
     if any(o["status"] != "published" for o in summary["consumers"].values()):
         raise SystemExit(1)
-
-
-@click.group("site", invoke_without_command=True)
-@home_option
-@click.pass_context
-def site(ctx: click.Context, home: Path | None) -> None:
-    """The glossary site (data dictionary): `build` it, or `serve` it locally. Alone: build."""
-    if ctx.invoked_subcommand is None:
-        ctx.invoke(build, home=home)
-
-
-@site.command("build")
-@home_option
-def build(home: Path | None) -> None:
-    """Build the glossary site under <home>/site: metadata only, no data value."""
-    path = build_site(get_settings(home))
-    click.echo(f"glossary site: {path / 'index.html'}")
-
-
-#: What ``confiance site serve`` shows: the site and what it links to, never the vault or the warehouse.
-SERVED = ("site", "reports", "quality/data_docs")
-
-
-@site.command("serve")
-@home_option
-@click.option("--port", type=int, default=8000, show_default=True, help="Port on 127.0.0.1.")
-def serve(home: Path | None, port: int) -> None:
-    """Serve the site, the DPO reports and the Data Docs on http://127.0.0.1:PORT (this machine only)."""
-    import functools
-    import http.server
-
-    settings = get_settings(home)
-    root = settings.home.resolve()
-    if not (settings.site / "index.html").is_file():
-        raise click.ClickException(f"{settings.site}: no site built yet; run `confiance site build` first")
-
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def translate_path(self, path: str) -> str:
-            local = Path(super().translate_path(path)).resolve()
-            allowed = any(local.is_relative_to(root / part) for part in SERVED)
-            return str(local) if allowed else str(root / "site" / "__not_served__")
-
-    handler = functools.partial(Handler, directory=str(root))
-    try:
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    except OSError as exc:
-        raise click.ClickException(f"port {port} on 127.0.0.1: {exc.strerror}") from exc
-    click.echo(f"glossary site: http://127.0.0.1:{server.server_address[1]}/site/index.html (Ctrl-C to stop)")
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
-
-
-@click.command("report")
-@home_option
-@click.option("--pdf", is_flag=True, help="Also print each report to PDF (headless Chromium, print stylesheet).")
-def report(home: Path | None, pdf: bool) -> None:
-    """Build the DPO reports under <home>/reports: landing ledger, publication log, audit, people's requests,
-    consent, retention, register (HTML, Markdown, JSON, CSV per table; PDF with --pdf)."""
-    paths = build_dpo_reports(get_settings(home), pdf=pdf)
-    click.echo(f"DPO reports: {paths[0]}")

@@ -37,10 +37,13 @@ from confiance.contracts import (
     feed_contracts,
     mart_contracts,
 )
+from confiance.dataset_status import FAILED
 from confiance.settings import CONTRACTS_DIR, Settings, controller_identity
 from governance import dpo_charts
 from governance.site import (
     TEMPLATES_DIR,
+    DatasetDoc,
+    QualityRecords,
     assert_outbound_clean,
     collect_datasets,
     contract_owner,
@@ -777,9 +780,9 @@ def _categories(contract: Contract) -> list[str]:
     ]
 
 
-def register_report(settings: Settings, docs: dict[str, Any] | None = None) -> Report:
+def register_report(settings: Settings, docs: dict[str, DatasetDoc]) -> Report:
     config = _register_config()
-    consumers = _consumers(settings, collect_datasets(settings) if docs is None else docs)
+    consumers = _consumers(settings, docs)
     feed_cfg = config.get("feeds") or {}
     measures = list(config.get("security_measures") or [])
     measures += [
@@ -942,13 +945,12 @@ def register_report(settings: Settings, docs: dict[str, Any] | None = None) -> R
 # --------------------------------------------------------------------------- quality overview
 
 
-def quality_report(settings: Settings, docs: dict[str, Any] | None = None) -> Report:
-    docs = collect_datasets(settings) if docs is None else docs
+def quality_report(settings: Settings, docs: dict[str, DatasetDoc]) -> Report:
     rows = []
     for doc in sorted(docs.values(), key=lambda d: (d.zone, d.name)):
         q = quality_view(doc.quality)
         rows.append([doc.zone, doc.name, q["status"], q["when"], len(q["issues"])])
-    failing = [r for r in rows if str(r[2]).lower() in ("failed", "failure", "fail", "error", "blocked")]
+    failing = [r for r in rows if r[2] == FAILED]
     return Report(
         slug="quality_status",
         title="Quality status per dataset",
@@ -1496,13 +1498,14 @@ def write_csv(table: Table, path: Path) -> Path:
     return path
 
 
-def build_dpo_reports(settings: Settings, pdf: bool = False) -> list[Path]:
+def build_dpo_reports(settings: Settings, quality: QualityRecords, pdf: bool = False) -> list[Path]:
     """Write the DPO reports under ``settings.reports`` (HTML, Markdown, JSON, a CSV per table, and PDF when
-    ``pdf``); return the files written (index first)."""
+    ``pdf``); return the files written (index first). ``quality`` is each dataset's latest quality record
+    (``quality.status.dataset_status``), read and passed by the pipeline."""
     out_dir = settings.reports
     out_dir.mkdir(parents=True, exist_ok=True)
     generated_at = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    docs = collect_datasets(settings)
+    docs = collect_datasets(settings, quality)
     reports = [
         landing_ledger_report(settings),
         publication_log_report(settings),

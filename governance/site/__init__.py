@@ -22,6 +22,7 @@ import os
 import re
 import shutil
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -33,23 +34,28 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from confiance.contracts import Column, Contract, feed_contracts, mart_contracts
 from confiance.crossing_rules import Token
-from confiance.settings import CONTRACTS_DIR, Settings
-from governance.dbt_sources import warehouse_columns
-from governance.pii_gate import GENERATED_DOCUMENT_ALLOW
-from governance.publish import PublicationError, manifest_path
-from quality.status import (
+from confiance.dataset_status import (
     NOT_VALIDATED,
     STATUS_LABELS,
     ZONE_LABELS,
     DatasetState,
-    dataset_states,
+    canonical_dataset,
     decide_status,
     display_name,
     state_of,
+    states_of,
     status_label,
 )
+from confiance.settings import CONTRACTS_DIR, Settings
+from governance.dbt_sources import warehouse_columns
+from governance.pii_gate import GENERATED_DOCUMENT_ALLOW
+from governance.publish import PublicationError, manifest_path
 
 log = logging.getLogger(__name__)
+
+#: Each dataset's latest quality record by the dataset's key as its stage wrote it (``raw.members``, a mart's
+#: name): what ``quality.status.dataset_status`` returns (keys in its docstring).
+QualityRecords = Mapping[str, dict[str, Any]]
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
@@ -848,15 +854,10 @@ def _closure(docs: dict[str, DatasetDoc], key: str, direction: str) -> set[str]:
 # --------------------------------------------------------------------------- quality
 
 
-def quality_status(settings: Settings) -> dict[str, DatasetState]:
-    """Latest quality state per dataset key (``zone.name``), from ``quality.status``."""
-    return dataset_states(settings)
-
-
 def quality_view(quality: dict[str, Any] | None) -> dict[str, Any]:
     """A dataset's quality record as {status, label, when, details, trend, issues} for the site and the reports.
 
-    The status is :func:`quality.status.decide_status`'s, so every page says the same.
+    The status is :func:`confiance.dataset_status.decide_status`'s, so every page says the same.
     """
     status = decide_status(quality)
     if not quality:
@@ -891,14 +892,15 @@ def data_docs_index(settings: Settings) -> Path:
 # --------------------------------------------------------------------------- build
 
 
-def collect_datasets(settings: Settings) -> dict[str, DatasetDoc]:
+def collect_datasets(settings: Settings, quality: QualityRecords) -> dict[str, DatasetDoc]:
     """Every documented dataset by key (``zone.name``), with lineage both ways, roles and quality."""
-    docs, _graph = collect(settings)
+    docs, _graph = collect(settings, quality)
     return docs
 
 
-def collect(settings: Settings) -> tuple[dict[str, DatasetDoc], Any]:
-    """Every documented dataset by key and the column graph of the platform."""
+def collect(settings: Settings, quality: QualityRecords) -> tuple[dict[str, DatasetDoc], Any]:
+    """Every documented dataset by key and the column graph of the platform; ``quality`` is each dataset's
+    latest quality record (``quality.status.dataset_status``, read and passed by the pipeline)."""
     from governance.site.dbt_results import test_results
 
     docs: dict[str, DatasetDoc] = {}
@@ -941,23 +943,15 @@ def collect(settings: Settings) -> tuple[dict[str, DatasetDoc], Any]:
         results = test_results(manifest_path(settings).parent, manifest)
         for doc in docs.values():
             doc.dbt_tests = sorted(results.get(doc.name, []), key=lambda t: (t.column, t.test))
-    states = quality_status(settings)
-    records = {_state_key(k, r): r for k, r in _raw_status(settings).items()}
+    states = states_of(quality)
+    records = {_state_key(k, r): r for k, r in quality.items()}
     for doc in docs.values():
         doc.state = states.get(doc.key) or state_of(doc.zone, doc.name, None)
         doc.quality = records.get(doc.key)
     return docs, graph
 
 
-def _raw_status(settings: Settings) -> dict[str, dict[str, Any]]:
-    from quality.status import dataset_status
-
-    return dataset_status(settings)
-
-
 def _state_key(dataset: str, record: dict[str, Any]) -> str:
-    from quality.status import canonical_dataset
-
     zone, name = canonical_dataset(dataset, record.get("stage"))
     return f"{zone}.{name}"
 
@@ -1092,17 +1086,18 @@ def _lineage_svg(col: ColumnDoc, doc: DatasetDoc, docs: dict[str, DatasetDoc]) -
     )
 
 
-def build_site(settings: Settings) -> Path:
+def build_site(settings: Settings, quality: QualityRecords) -> Path:
     """Write the static glossary site under ``settings.site`` and return its folder.
 
-    The folder is rebuilt from scratch, so a dataset that disappeared does not
+    ``quality`` is each dataset's latest quality record (``quality.status.dataset_status``), read by the
+    pipeline. The folder is rebuilt from scratch, so a dataset that disappeared does not
     linger. The outbound PII gate checks the result before it is returned.
     """
     from governance.site.search import index_script
 
     site_dir = settings.site
     glossary = load_glossary()
-    docs, _graph = collect(settings)
+    docs, _graph = collect(settings, quality)
     used = {c.glossary_term for d in docs.values() for c in d.columns if c.glossary_term}
     unknown = sorted(used - set(glossary))
     if unknown:

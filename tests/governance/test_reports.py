@@ -13,11 +13,10 @@ import duckdb
 import pytest
 from click.testing import CliRunner
 
+from confiance.cli import report
 from confiance.contracts import feed_contracts
+from confiance.pipeline_inputs import build_dpo_reports, build_site
 from confiance.settings import Settings, get_settings
-from governance.cli import report
-from governance.reports import build_dpo_reports
-from governance.site import build_site
 from vault import audit
 
 

@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from confiance.cli import site
 from confiance.contracts import feed_contracts, mart_contracts
+from confiance.pipeline_inputs import build_site
 from confiance.settings import get_settings
-from governance.cli import site
 from governance.dbt_sources import warehouse_columns
-from governance.site import build_site, clean_description, load_glossary
+from governance.site import clean_description, load_glossary
 
 # Terms the CDO office asked for, by their French name (as written in glossary.yaml's `term`).
 REQUIRED_FRENCH_TERMS = [

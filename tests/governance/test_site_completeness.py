@@ -16,7 +16,7 @@ import duckdb
 import pytest
 
 from confiance.contracts import feed_contracts, mart_contracts
-from quality.status import decide_status
+from confiance.dataset_status import decide_status
 
 
 class _Page(HTMLParser):
