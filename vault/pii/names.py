@@ -129,7 +129,7 @@ def _lookup(folded: str, lexicon: NameLexicon, vocab: Vocabulary) -> tuple[bool,
             return True, False, False  # d'Hérouville, N'Diaye
         return False, False, False
     if "-" in key:
-        if key.startswith(("saint-", "sainte-", "st-", "ste-")):
+        if key.startswith(("saint-", "sainte-", "st-", "ste-")) or "-saint-" in key or "-sainte-" in key:
             return False, False, True  # a place: Saint-Brieuc, Sainte-Anne
         if lexicon.is_name(key):
             return True, key in lexicon.given, False
@@ -169,6 +169,19 @@ _TYPO_CACHE: dict[str, bool] = {}
 _ORDINARY_LOWER: set[str] = set()
 
 
+#: The rest of an e-mail address's local part, then its "@": a word followed by it is inside the address.
+_EMAIL_REST = re.compile(r"[\w.%+\-]*@[\w\-]")
+#: An e-mail address's start before a word of its domain ("…@laposte.net").
+_EMAIL_BEFORE = re.compile(r"@[\w.\-]*$")
+
+
+def _in_email(text: str, start: int, end: int) -> bool:
+    """True when the word at ``start:end`` is part of an e-mail address."""
+    if end < len(text) and text[end] in "._-+%@" and _EMAIL_REST.match(text, end):
+        return True
+    return start > 0 and text[start - 1] in "@.-_" and _EMAIL_BEFORE.search(text, max(0, start - 60), start) is not None
+
+
 def tokenize(
     text: str,
     folded: str,
@@ -190,6 +203,7 @@ def tokenize(
     tokens: list[Token] = []
     n = len(text)
     keep_lower = _KEEP_LOWER
+    has_at = "@" in text
     for m in _WORD.finditer(text):
         if not member_spans and m.group(0) in ordinary:
             continue
@@ -216,6 +230,8 @@ def tokenize(
                 continue
         if (end < n and text[end].isdigit()) or (start > 0 and text[start - 1].isdigit()):
             continue
+        if has_at and _in_email(text, start, end):
+            continue  # "chantal" in "chantal.voisin@laposte.net": the e-mail's, whole
         word = m.group(0)
         if not lex and not is_common and f[-1] in "sx" and len(f) > 3 and f[:-1] in vocab.nominal:
             is_common = True  # a plural: "Tilleuls", "Chênes"
@@ -298,7 +314,7 @@ def _name_like(t: Token) -> bool:
 #: Upper-case words of the trade (never surnames on their own).
 ACRONYM_WORDS = frozenset(
     "CPAM URSSAF EHPAD FINESS NOEMIE AMELI SIRET SIREN RPPS ADELI IBAN CMUC OPTAM URGENT RAPPEL IMPORTANT MUTUELLE"
-    " DEVIS FACTURE OBJET".split()
+    " DEVIS FACTURE OBJET ETAM OETAM CADRE CADRES IDCC NAF DSN CCN APE ESCALIER BIS TER".split()
 )
 #: Nouns after which a capitalised word is a product, a brand, a programme, an institution, a place, a disease, a
 #: test or a method named after someone, not a person: "verres Varilux", "l'Hôpital Georges-Pompidou", "rue Victor
@@ -328,12 +344,21 @@ _NOT_A_PERSON_BEFORE = re.compile(
     r"|comprimes?|gelules?|sirop|creme|pommade|gommes?|patchs?|spray|collyre|gouttes|sachets?|ampoules?"
     r"|le|la|les|un|une|des|du|au|aux|ce|cet|cette|ces|sous|traitement par|traite par"
     # nouns named after someone, with or without "de": "maladie de Crohn", "test de Guthrie", "méthode Mézières"
-    r"|(?:maladie|syndrome|test|score|echelle|manoeuvre|methode|technique|regime|protocole|classification|indice"
-    r"|criteres?|theoreme|principe|accord|convention|branche)(?: de| d')?)$"
+    r"|(?:maladie|syndrome|test|score|echelle|manoeuvre|manœuvre|methode|technique|regime|protocole"
+    r"|classification|indice|criteres?|theoreme|principe|accord|convention|branche|signes?|thyroidite|fracture"
+    r"|reflexe|phenomene|triade|tetralogie|paralysie|choree|ataxie|sclerose|hernie|kyste|anomalie|dystrophie"
+    r"|myopathie|neuropathie|lymphome|sarcome|tumeur|purpura|procedure|incision|epreuve|operation|intervention"
+    r"|cellules?|canal|ligament|membrane|nodules?|angine|anevrisme|diverticule|bloc|loi)(?: de| d')?)$"
 )
 _COMPANY_NEXT = re.compile(
     r"[ \u00a0]*(?:&|et)[ \u00a0]+(?i:associ[ée]s|fils|fr[èe]res|cie|co)\b|[ \u00a0]+(?:SAS|SARL|SA|EURL|SASU|SCI)\b"
+    # a trade word after the founder's name: "Martin Logistique", "Boulanger Frères", "Perrin Conseil"
+    r"|[ \u00a0]+(?i:logistique|conseils?|services|transports|distribution|informatique|immobilier|fr[èe]res"
+    r"|consulting|industries?|nettoyage|r[ée]novation|holding|expertise|b[âa]timent|btp|partenaires|associ[ée]s)"
+    r"(?![\w\-])"
 )
+#: A hyphen or an underscore then digits after a word: the word is a reference's prefix.
+_CODE_NEXT = re.compile(r"[\-_/][0-9]")
 #: A sign-off whose abbreviation's dot would end the clause: "Visa resp. : Renard", "Validé par : Martin".
 _SIGNOFF_CUE = re.compile(
     r"(?i:visa(?:[ \u00a0]+resp\.?|[ \u00a0]+responsable)?|valid[ée]e? par|resp\.)[ \u00a0]*:?[ \u00a0]*$"
@@ -369,7 +394,7 @@ _NOUN_COMPLEMENT_AFTER = re.compile(r"[ \u00a0]+(?:de[ \u00a0]+|d'|en[ \u00a0]+)
 COMPANY_WORDS = frozenset(
     "ets etablissements sas sasu sarl eurl sci scop sa selarl selas scm conseil conseils consulting distribution"
     " services btp batiment immobilier industrie industries transports logistique nettoyage renovation"
-    " associes partenaires group groupe holding expertise audit informatique".split()
+    " associes partenaires group groupe holding expertise audit informatique freres fils".split()
 )
 
 
@@ -454,6 +479,10 @@ def _ordinary_phrase(text: str, folded: str, names: list[Token]) -> bool:
     return bool(t.common and complement and complement.group(1) in common_words())
 
 
+#: Titles written in full, which speech-to-text writes in lower case before a name.
+_SPOKEN_TITLES = frozenset({"madame", "monsieur", "mademoiselle", "docteur", "maitre"})
+
+
 def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> float | None:
     """The score of a run of name-like words as a PERSON, or None."""
     names = [t for t in group if not t.particle and not t.initial]
@@ -466,11 +495,15 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
         return None  # "Lantus SoloStar"; "Merci Bonne journée"
     if len(names) >= 2 and (names[0].folded in COMPANY_WORDS or names[-1].folded in COMPANY_WORDS):
         return None  # a company named after its founder: "Ets Lemaire", "Boyer Conseil"
+    if len(names) == 1 and names[0].folded in COMPANY_WORDS and not (prev is not None and prev.folded in TITLES):
+        return None  # the last word of a company: "SOLUTIONS PAIE CONSEIL", "Menuiserie Boulanger Frères"
+    if _CODE_NEXT.match(text, group[-1].end):
+        return None  # the letters of a reference: "Dossier SIN-2025-315136", "LOT_24"
     first = group[0]
     before_line, after_line, rest = _line_of(text, first.start, group[-1].end)
     sentence_before = _SENTENCE_END.split(folded[max(0, first.start - 40) : first.start])[-1]
     # a form's labels as OCR reads them count as theirs: "N0M :", "S1gnature :", "Prén0ms :"
-    clause = " ".join(_NON_WORD.sub(" ", sentence_before.translate(_OCR_LABEL_DIGITS)).split())
+    clause = " ".join(_NON_WORD.sub(" ", sentence_before.translate(_OCR_LABEL_DIGITS).replace("œ", "oe")).split())
     word_before = _LAST_WORD.search(text[max(0, first.start - 30) : first.start])
     capital_particle = (  # "Le Floc'h", "LE GOFF": a capitalised particle is part of the name
         word_before is not None and word_before.group(1)[0].isupper() and fold(word_before.group(1)) in PARTICLES
@@ -491,7 +524,17 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
     titled = (
         prev is not None
         and prev.folded in TITLES
-        and (prev.cased or prev.initial or prev.upper)
+        and (
+            prev.cased
+            or prev.initial
+            or prev.upper
+            # dictation writes the title in lower case: "appel de madame Jacquier", "monsieur Da Silva"
+            or (
+                prev.folded in _SPOKEN_TITLES
+                and all(t.cased or t.upper for t in names)
+                and all(t.lex or (t.unknown_cap and not t.common) for t in names)
+            )
+        )
         and not text[prev.end : first.start].strip(" .\u00a0")
     )
     if (
@@ -755,7 +798,10 @@ _TREATMENT_AFTER = re.compile(
 #: What is said before a medicine: "arrêt Seretide", "traitée par Augmentin", "ordonnances de Ventoline".
 _TREATMENT_BEFORE = re.compile(
     r"(?:^|\s)(?:arret|arrets|stop|reprise|relais|switch|sous|trai[a-z]* par|ordonnances? de|prescriptions? de"
-    r"|posologie de|dose de|boite de|boites de|traitement de fond par|traitement par)$"
+    r"|posologie de|dose de|boite de|boites de|traitement de fond par|traitement par|prescrit|prescrite|prescrits"
+    r"|propose|proposons|remboursement de|remboursement du|arret du|arret de)$"
+    # a list of medicines after its heading: "Traitement habituel : Augmentin, Levemir FlexPen"
+    r"|(?:^|\s)(?:traitement(?: habituel| de sortie| en cours| actuel)?|prescription|ordonnance)(?: [a-z0-9]+){0,8}$"
 )
 
 
@@ -776,13 +822,15 @@ def model_span_plausible(text: str, start: int, end: int) -> bool:
         if not name_lexicon().is_name(words[0]) and _DOSE_AFTER.match(text, end):
             return False
     folded = fold(text[max(0, start - 40) : start])
-    clause = " ".join(_NON_WORD.sub(" ", _SENTENCE_END.split(folded)[-1]).split())
+    clause = " ".join(_NON_WORD.sub(" ", _SENTENCE_END.split(folded)[-1].replace("œ", "oe")).split())
     if _NOT_A_PERSON_BEFORE.search(clause):
         return False
-    if len(words) == 1 and not name_lexicon().is_name(words[0]):
-        # a word no name list knows, spoken of as a medicine: a brand of drug, not a person
+    if not any(name_lexicon().is_name(w) for w in words):
+        # words no name list knows, spoken of as a medicine: a brand of drug, not a person
         if _TREATMENT_AFTER.match(fold(text[end : end + 30])) or _TREATMENT_BEFORE.search(clause):
             return False
+        if _INNER_CAPITAL.search(text[start:end]) and not _NAME_PREFIX.search(text[start:end]):
+            return False  # a brand's inner capital: "Levemir FlexPen"
     value = fold(text[start:end])
     if value in place_names() or re.sub(r"^(?:la|le|les) ", "", value) in place_names():
         return False
@@ -804,10 +852,15 @@ _LOWER_CUE = re.compile(
     r"(?:^|[^a-z])(?:c'est|cest|ceest|c est|je suis|ma fille|mon fils|mon mari|ma femme|mon epouse|mon epoux"
     r"|ma mere|mon pere|au nom de|de la part de|coach ?:|participant ?:|participante ?:"
     r"|vu avec(?: mme| m\.| mr| madame| monsieur)?|seance \d+ avec|rdv avec|rendez-vous avec|appel de"
-    r"|salut|bonjour|hello|coucou|dossier|nee|nom de jeune fille|nom marital|nom d'usage|nom d'epouse)"
+    r"|salut|bonjour|hello|coucou|dossier|nee|nom de jeune fille|nom marital|nom d'usage|nom d'epouse"
+    # SMS shorthand: "c" for "c'est" ("ok c durand nee en 56"), "c ecrit" ("c ecrit x au lieu de y")
+    r"|(?<![0-9])c|(?<![0-9])c ecrit|au lieu de)"
     r" ([a-z][a-z'\-]{2,})(?: ([a-z][a-z'\-]{2,}))?"
     r"|(?:merci|cordialement|cdlt|bises|bisous|salutations|a bientot|bonne journee|bonne soiree)[ ,.!]*[\n ]"
     r"([a-z][a-z'\-]{2,})(?: ([a-z][a-z'\-]{2,}))?[ .!]*$"
+    # a kinship in brackets after the name: "le remb de lucas (mon fils, 8 ans)"
+    r"|(?:^|[^a-z])([a-z][a-z'\-]{2,})(?: ([a-z][a-z'\-]{2,}))? \((?:ma|mon|notre) (?:fille|fils|mari|femme|epouse"
+    r"|epoux|mere|pere|soeur|frere|conjointe?|petite-fille|petit-fils|enfant)[ ,)]"
 )
 
 
@@ -854,7 +907,9 @@ def _lower_case_after_cue(text: str, folded: str) -> list[tuple[int, int, float]
     vocab = vocabulary()
     out = []
     for m in _LOWER_CUE.finditer(folded):
-        groups = (1, 2) if m.group(1) else (3, 4)
+        groups = (1, 2) if m.group(1) else (3, 4) if m.group(3) else (5, 6)
+        if groups[0] == 5 and m.group(6) and not _lookup(m.group(5), name_lexicon(), vocab)[0]:
+            groups = (6,)  # "de lucas (mon fils": the name is the word before the bracket
         start = m.start(groups[0])
         if not text[start].islower():
             continue

@@ -270,6 +270,86 @@ _NIR_KEY_SEP = (
 )
 
 
+#: Words that name a social-security number (NIR): a NIR's context, a NIR column's header.
+NIR_CONTEXT: tuple[str, ...] = (
+    "nir", "sécu", "secu", "sécurité sociale", "securite sociale", "n° ss", "no ss", "num ss", "n°ss",
+    "numéro ss", "immatriculation", "immatriculé", "insee", "carte vitale", "vitale",
+)  # fmt: skip
+
+
+def nir13_plausible(compact: str) -> bool:
+    """True when ``compact`` (13 characters, no separator) has the structure INSEE gives a NIR without its key:
+    sex 1/2 (3/4 and 7/8 for provisional numbers), year, month 01-12 (20-42 and 50-99 where the month is
+    unknown or fictitious), département 01-95 (2A/2B for Corsica, 20 before 1976, 96, 97x/98x overseas, 99
+    abroad), then a commune (or country) and an order number, neither of them 000."""
+    if len(compact) != 13 or compact[0] not in "123478" or not compact[1:5].isdigit():
+        return False
+    month = int(compact[3:5])
+    if not (1 <= month <= 12 or 20 <= month <= 42 or month >= 50):
+        return False
+    dept, rest = compact[5:7], compact[7:]
+    if not rest.isdigit() or rest[:3] == "000" or rest[3:] == "000":
+        return False
+    if dept in ("2A", "2B"):
+        return True
+    if not dept.isdigit() or dept == "00":
+        return False
+    if dept in ("97", "98"):
+        return rest[0] in ("12345678" if dept == "97" else "4678")
+    return True
+
+
+def _validate_nir13(value: str) -> int | None:
+    return len(value) if nir13_plausible(_compact(value)) else None
+
+
+#: Labels of other numbers of 13 digits: a drug's CIP/ACL code, a barcode, a lot, an invoice, a file.
+_NOT_NIR_LABEL = re.compile(
+    r"(?<![a-z])(?:cip|acl|ean|gtin|code[ -]?barres?|lot|factures?|r[ée]f(?:[ée]rence)?|dossier|contrat|commande"
+    r"|montant|siret|siren|finess|rpps|adeli|iban|t[ée]l(?:[ée]phone)?|portable|mobile|fax|matricule|d[ée]compte"
+    r"|bordereau|avis|paiement|virement|remboursement)(?![a-z])"
+)
+#: Another number between the NIR word and the candidate: the word was that number's ("NIR 2921… Décompte n° …").
+_NUMBER_BETWEEN = re.compile(r"[0-9](?:[ \u00a0.]?[0-9]){3}")
+
+
+class NirWithoutKeyRecognizer(FrenchRegexRecognizer):
+    """A NIR written without its key (13 characters): its structure must hold (``nir13_plausible``) and a NIR
+    word must label it on its own line ("NIR :", "numéro secu =", "N° SS", "Numéro de sécurité sociale"), nearer
+    than any label of another kind of number (CIP, EAN, invoice, file...), with no other number between them.
+    The table case (a NIR column) is ``vault.pii.scrubber``'s, through the column's header."""
+
+    def has_context(self, text: str, start: int, end: int) -> bool:
+        line_start = text.rfind("\n", 0, start) + 1
+        before = text[max(line_start, start - self.context_before) : start].lower()
+        nir = [m.end() for m in self._context_regex.finditer(before)] if self._context_regex else []
+        if not nir:
+            return False
+        other = [m.end() for m in _NOT_NIR_LABEL.finditer(before)]
+        if other and max(other) > max(nir):
+            return False
+        return _NUMBER_BETWEEN.search(before, max(nir)) is None
+
+
+def nir_without_key_recognizer() -> FrenchRegexRecognizer:
+    """NIR without its key (13 characters in any grouping), labelled on its line; see ``NirWithoutKeyRecognizer``."""
+    regex = re.compile(
+        rf"(?=[1-478])(?<![\w+])(?<![0-9][ \u00a0.\-/])[1-478](?:{_NIR_SEP}[0-9ABab]){{12}}(?![0-9A-Za-z])"
+        rf"(?!{_NIR_KEY_SEP}[0-9])"  # a key after it, right or wrong, even on the next line: the key decides
+    )
+    return NirWithoutKeyRecognizer(
+        "NIR",
+        [PatternSpec("nir13", regex, 0.85)],
+        validator=_validate_nir13,
+        min_run=13,
+        context=NIR_CONTEXT,
+        requires_context=True,
+        context_before=60,
+        context_after=0,
+        name="FrNirWithoutKey",
+    )
+
+
 def nir_recognizer() -> FrenchRegexRecognizer:
     """NIR: 15 characters (2A/2B for Corsica) in any grouping, spaces, dots, hyphens or a key set apart.
 
@@ -284,11 +364,8 @@ def nir_recognizer() -> FrenchRegexRecognizer:
         [PatternSpec("nir", regex, 0.9)],
         validator=_validate_nir,
         min_run=13,  # the key may stand apart ("… 701 clé 87"): the other 13 characters make one run
-        context=[
-            "nir", "sécu", "secu", "sécurité sociale", "securite sociale", "n° ss", "no ss", "num ss",
-            "numéro ss", "immatriculation", "immatriculé", "insee", "carte vitale", "vitale",
-        ],
-    )  # fmt: skip
+        context=NIR_CONTEXT,
+    )
 
 
 #: Separators inside a phone number: up to two of space, dot, hyphen ("06 12-34.56 78", "06 - 12 34").
@@ -313,10 +390,13 @@ def phone_recognizer() -> FrenchRegexRecognizer:
         r"(?=[+0])(?<![\w+/])(?:(?:\+|00)[ \u00a0]?33[ \u00a0]?(?:\(0\))?|0)[1-9]"
         r"(?:[ \u00a0]?/[ \u00a0]?\d\d){4}(?![\d/])"
     )
+    # glued to the word before it, as typed on a phone: "rappelez moi au0612345678", "au0612345678merci"
+    glued = re.compile(rf"(?<=[{_LOW}])0[1-9][0-9]{{8}}(?![0-9])")
     return FrenchRegexRecognizer(
         "PHONE",
         [
             PatternSpec("phone", french, 0.75),
+            PatternSpec("phone_glued", glued, 0.6),
             PatternSpec("phone_slashed", slashed, 0.75),
             PatternSpec("phone_international", international, 0.6),
         ],
@@ -327,6 +407,34 @@ def phone_recognizer() -> FrenchRegexRecognizer:
                  "joignable", "fixe", "numéro", "numero", "contact", "fax", "sms", "whatsapp", "ligne directe"],
         context_boost=0.2,
     )  # fmt: skip
+
+
+class SpokenPhoneRecognizer(FrenchRegexRecognizer):
+    """Phone numbers said in words, as speech-to-text writes them (``vault.pii.spoken.spoken_phones``)."""
+
+    def find(self, text: str) -> list[tuple[int, int, float]]:
+        from vault.pii.spoken import spoken_phones
+
+        results = []
+        for start, end in spoken_phones(text):
+            score = self.patterns[0].score
+            results.append((start, end, min(1.0, score + self.context_boost) if self.has_context(text, start, end)
+                            else score))  # fmt: skip
+        return results
+
+
+def spoken_phone_recognizer() -> FrenchRegexRecognizer:
+    """Phone numbers said in words ("zéro six, douze, trente-quatre…"): ten digits, a French number."""
+    from vault.pii.spoken import GATE
+
+    return SpokenPhoneRecognizer(
+        "PHONE",
+        [PatternSpec("phone_spoken", re.compile("(?!)"), 0.7)],
+        gate=GATE,
+        context=["tél", "tel", "téléphone", "portable", "mobile", "joindre", "joignable", "fixe", "numéro", "numero"],
+        context_boost=0.2,
+        name="FrSpokenPhone",
+    )
 
 
 def iban_recognizer() -> FrenchRegexRecognizer:
@@ -345,12 +453,29 @@ def iban_recognizer() -> FrenchRegexRecognizer:
     )
 
 
+#: How people hide or dictate the "@" and the dots of an address: "jean.dupont (at) free.fr", "jean arobase free
+#: point fr", "jean [at] free [dot] fr".
+_EMAIL_AT = (
+    r"(?:[ \u00a0]*(?:@|\((?:at|arobase)\)|\[(?:at|arobase)\]|\{at\})[ \u00a0]*"
+    r"|[ \u00a0]+(?:at|arobase|arrobase)[ \u00a0]+)"
+)
+_EMAIL_DOT = r"(?:[ \u00a0]*(?:\.|\((?:dot|point)\)|\[(?:dot|point)\])[ \u00a0]*|[ \u00a0]+(?:dot|point)[ \u00a0]+)"
+#: Top-level domains an obfuscated address ends with (a plain one may end with any).
+_EMAIL_TLDS = r"(?:fr|com|net|org|eu|be|ch|lu|de|es|it|pt|uk|ma|dz|tn|sn|ci|re|info|biz|io|gouv)"
+
+
 def email_recognizer() -> FrenchRegexRecognizer:
-    regex = re.compile(r"(?<![\w.+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,24}(?![\w])")
+    """E-mail addresses, letters of any alphabet in them ("cyıldız@…", upper case too), and the same address
+    written to escape robots or dictated ("(at)", "[at]", " arobase ", " point fr")."""
+    regex = re.compile(r"(?<![\w.+\-])[\w.%+\-]+@[\w\-]+(?:\.[\w\-]+)*\.[^\W\d_]{2,24}(?![\w])")
+    obfuscated = re.compile(
+        rf"(?<![\w.+\-])[\w%+\-]+(?:\.[\w%+\-]+)*{_EMAIL_AT}[\w\-]+(?:{_EMAIL_DOT}[\w\-]+)*{_EMAIL_DOT}"
+        rf"(?i:{_EMAIL_TLDS})(?![\w])"
+    )
     return FrenchRegexRecognizer(
         "EMAIL",
-        [PatternSpec("email", regex, 0.95)],
-        gate=re.compile("@"),
+        [PatternSpec("email", regex, 0.95), PatternSpec("email_obfuscated", obfuscated, 0.8)],
+        gate=re.compile(r"@|arr?obase|[(\[{ ]at[)\]} ]"),
         context=["mail", "courriel", "adresse électronique"],
         context_boost=0.05,
     )
@@ -620,7 +745,7 @@ def address_recognizer() -> FrenchRegexRecognizer:
         # not the end of a date or of a phone number ("DDN 25/11/2013, mail ...", "Tél 05 66 51 92 03, mail ...":
         # "mail" is also a street type)
         rf"(?=[0-9])(?<![\w])(?<![0-9][ \u00a0/.\-])\d{{1,4}}"
-        rf"(?:[ \u00a0]?(?:bis|ter|quater|[A-Da-d])(?![\w]))?,?[ \u00a0]+"
+        rf"(?:[ \u00a0]?(?:(?i:bis|ter|quater)|[A-Da-d])(?![\w]))?,?[ \u00a0]+"
         rf"(?i:{_STREET_TYPES})(?![\w])"
         rf"[ \u00a0]+{_PARTICLE}*{_ANY_WORD}"
         rf"(?:[ \u00a0]+{_PARTICLE}*[{_UP}0-9]{_WORD}*)*"
@@ -817,7 +942,9 @@ def french_recognizers() -> list[FrenchRegexRecognizer]:
     """All regex recognizers, in a fresh list (the analyzer adds spaCy's PERSON)."""
     return [
         nir_recognizer(),
+        nir_without_key_recognizer(),
         phone_recognizer(),
+        spoken_phone_recognizer(),
         iban_recognizer(),
         email_recognizer(),
         siret_recognizer(),

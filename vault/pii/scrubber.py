@@ -35,18 +35,22 @@ from presidio_analyzer import EntityRecognizer
 
 from vault.pii.analyzer import SCORE_THRESHOLD, get_analyzer
 from vault.pii.gazetteer import NameGazetteer
-from vault.pii.lexicon import fold
-from vault.pii.names import find_names
+from vault.pii.lexicon import fold, name_lexicon
+from vault.pii.names import all_ordinary, find_names
 from vault.pii.recognizers import (
     _MONTHS,
     _MONTHS_ABBR,
     LANGUAGE,
     FrenchLexiconPersonRecognizer,
     FrenchRegexRecognizer,
+    _compact,
     _validate_siren,
     _validate_siret,
     longest_digit_run,
+    nir13_plausible,
 )
+from vault.pii.spoken import spelled_names
+from vault.pii.tables import header_spans, table_cells
 
 #: Texts handed to spaCy at once.
 BATCH_SIZE = 256
@@ -245,6 +249,119 @@ def _adeli_or_siren(text: str, spans: list[Span]) -> list[Span]:
     return [s for s in spans if s not in drop] if drop else spans
 
 
+#: Column headers (normalised: ``vault.pii.tables.normalise``) of a column of social-security numbers.
+_NIR_HEADER = re.compile(
+    r"(?<![a-z])(?:nir|nia|secu|securite sociale|n° ?ss|no ss|num(?:ero)? ?ss|insee|immatriculation)(?![a-z])"
+)
+#: Column headers of a column of people's names.
+_NAME_HEADER = re.compile(
+    r"(?:nom|noms|prenom|prenoms)(?: (?:de famille|d'usage|usage|de naissance|naissance|marital|complet"
+    r"|et prenoms?|prenoms?|nom|du beneficiaire|beneficiaire|de l'assure|assure|adherent|salarie|patient))?"
+    r"|beneficiaires?|assuree?|assure\(e\)|ayants? droits?|salariee?|salarie\(e\)|adherente?|adherent\(e\)"
+    r"|patiente?|conjointe?|titulaire|interlocuteur|first name|last name|surname|given name|name"
+)
+#: A cell that can be a name: letters, spaces, apostrophes, dots and hyphens, five words at most.
+_NAME_CELL = re.compile(r"[^\W\d_](?:[^\W\d_]|[ '’.\-]){0,60}")
+#: What a name column may hold that is no name.
+_NOT_A_NAME_CELL = frozenset(
+    "oui non neant inconnu inconnue x na n/a nc nr nd vide idem enfant conjoint conjointe assure assuree"
+    " adherent adherente titulaire ayant droit cadre non-cadre etam".split()
+)
+
+
+#: A form's name field on its own line: "Nom de famille=VU", "Prénom: Pieter", "prenon : léo" (a slip of the label).
+_NAME_FIELD = re.compile(
+    r"(?im)^[ \t]*(?:nom(?: de famille| d'usage| de naissance| marital| de jeune fille)?|pr[ée]no[mn]s?|first name"
+    r"|last name|surname)[ \t]*[:=][ \t]*([^\n:=]+?)[ \t]*$"
+)
+
+
+def _name_fields(text: str) -> list[Span]:
+    """The value of a form's name field (label then ':' or '=' on its line) when it reads as a name."""
+    if "=" not in text and ":" not in text:
+        return []
+    out = []
+    for m in _NAME_FIELD.finditer(text):
+        value = m.group(1)
+        words = fold(value).split()
+        if _NAME_CELL.fullmatch(value) and len(words) <= 5 and " ".join(words) not in _NOT_A_NAME_CELL:
+            out.append(Span(m.start(1), m.end(1), "PERSON", 0.8))
+    return out
+
+
+def _table_spans(text: str) -> list[Span]:
+    """Spans a pasted table's headers reveal: a cell under a NIR column that has a NIR's structure (with its key,
+    or without it: ``nir13_plausible``), a cell under a name column that reads as a name."""
+    out = []
+    for cell in table_cells(text):
+        value = text[cell.start : cell.end]
+        if _NIR_HEADER.search(cell.header):
+            compact = _compact(value)
+            if nir13_plausible(compact) or (len(compact) == 15 and nir13_plausible(compact[:13])):
+                out.append(Span(cell.start, cell.end, "NIR", 0.85))
+        elif _NAME_HEADER.fullmatch(cell.header) and _NAME_CELL.fullmatch(value):
+            words = fold(value).split()
+            if len(words) <= 5 and " ".join(words) not in _NOT_A_NAME_CELL:
+                out.append(Span(cell.start, cell.end, "PERSON", 0.8))
+    return out
+
+
+_BEFORE_EMAIL = " \u00a0-–—,:;<(["
+_TRAILING_PARTICLES = re.compile(r"(?:[ \u00a0]+(?i:de|du|des|d'|la|le|a|à|chez|par))+$")
+
+
+#: A surname after a hesitation of dictation: "l'enfant Lucas ... Quéré ... né le".
+_HESITATION_NAME = re.compile(r"[ \u00a0]*(?:\.\.\.|…)[ \u00a0]*([A-ZÀ-Þ][\w'’\-]+)")
+
+
+def _names_after_hesitation(text: str, spans: list[Span]) -> list[Span]:
+    """A lexicon surname right after a name and a hesitation ("...", "…") is the rest of that name."""
+    if "..." not in text and "…" not in text:
+        return []
+    lexicon = name_lexicon()
+    out = []
+    for s in spans:
+        if s.entity_type != "PERSON":
+            continue
+        m = _HESITATION_NAME.match(text, s.end)
+        if m is not None and lexicon.is_surname(fold(m.group(1))):
+            out.append(Span(m.start(1), m.end(1), "PERSON", 0.7))
+    return out
+
+
+def _cut_at_emails(text: str, spans: list[Span]) -> list[Span]:
+    """A name that runs into the e-mail address after it ("Mme Vallet - vallet@…") ends before the address, so
+    that the merge keeps both: the person and the e-mail."""
+    emails = [s for s in spans if s.entity_type == "EMAIL"]
+    if not emails:
+        return spans
+    out = []
+    for s in spans:
+        cut = False
+        if s.entity_type == "PERSON":
+            for e in emails:
+                if s.start < e.start < s.end:
+                    end = e.start
+                    while end > s.start and text[end - 1] in _BEFORE_EMAIL:
+                        end -= 1
+                    s, cut = Span(s.start, end, s.entity_type, s.score), True
+        # what is left before the address must still read as a name ("son mail x@…" leaves "mail", "Mail de x@…"
+        # leaves "Mail de": ordinary words)
+        if s.end > s.start and not (cut and all_ordinary(_TRAILING_PARTICLES.sub("", text[s.start : s.end]))):
+            out.append(s)
+    return out
+
+
+def _outside_headers(text: str, spans: list[Span]) -> list[Span]:
+    """Without the names read in a table's header line ("NOM;PRÉNOM;DDN"): labels, not people."""
+    if not any(s.entity_type == "PERSON" for s in spans):
+        return spans
+    headers = header_spans(text)
+    if not headers:
+        return spans
+    return [s for s in spans if s.entity_type != "PERSON" or not any(a <= s.start and s.end <= b for a, b in headers)]
+
+
 def analyze_texts(
     texts: Sequence[str | None],
     known_names: Sequence[Sequence[str] | None] | None = None,
@@ -286,6 +403,7 @@ def analyze_texts(
             spans.extend(_known_name_spans(text, names))
         result = find_names(text, members, folded)
         spans.extend(Span(s, e, "PERSON", score) for s, e, score in result.spans)
+        spans.extend(Span(s, e, "PERSON", 0.8) for s, e in spelled_names(text, name_lexicon().is_name))
         found.append(spans)
         if result.doubt:
             ner_idx.append(index)
@@ -299,9 +417,13 @@ def analyze_texts(
                     for r in rec.analyze(text, ["PERSON"], artifacts)
                     if r.score >= SCORE_THRESHOLD
                 )
-    for spans, (text, _names) in zip(found, work, strict=True):
+    for index, (spans, (text, _names)) in enumerate(zip(found, work, strict=True)):
+        spans.extend(_table_spans(text))
+        spans.extend(_name_fields(text))
+        spans.extend(_names_after_hesitation(text, spans))
         spans.extend(_dates_after_names(text, spans))
         spans.extend(_chained_identifiers(text, spans))
+        found[index] = _cut_at_emails(text, _outside_headers(text, spans))
     merged = [merge_spans(_adeli_or_siren(text, spans)) for spans, (text, _names) in zip(found, work, strict=True)]
     return [[] if index < 0 else list(merged[index]) for index in slot]
 

@@ -1,0 +1,128 @@
+"""Personal data as speech-to-text writes it: phone numbers said in words, names spelled letter by letter.
+
+A dictated note keeps what was said: "joignable au zéro six, douze, trente-quatre, cinquante-six, soixante-dix-huit",
+"zéro un 39 96 62 64", "07 quarante-trois soixante-six 14 59"; "il épelle son nom D U P O N T". The patterns
+for written numbers cannot see them.
+
+``spoken_phones`` reads a run of French number words and digits (commas or spaces between them) as the digits
+said, and keeps the runs that make exactly a French number of ten digits (0 then 1-9) with at least one word in
+them (the rest is the written phone pattern's). A run cut short ("zéro six douze…") is no phone.
+
+``spelled_names`` finds three letters or more said one by one ("D U P O N T", "L-E-G-A-L-L"): a name when a
+spelling cue comes before it ("épelle", "je répète", "s'écrit", "nom") or when the letters make a known name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from vault.pii.lexicon import fold
+
+_UNITS = {
+    "zero": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+    "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
+    "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
+}  # fmt: skip
+_TENS = frozenset({"vingt", "trente", "quarante", "cinquante", "soixante"})
+_WORD = "(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + ")"
+#: One token: a compound of number words ("quatre-vingt-dix-huit", "soixante-et-onze"), "et", or 1-2 digits.
+_TOKEN = rf"(?:{_WORD}(?:-(?:et-)?{_WORD})*|et|\d\d?)"
+_SEPARATOR = r"(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]+)"
+#: A run of tokens, searched in the folded text (no accents: "zéro" is "zero").
+_RUN = re.compile(rf"(?<![\w\-]){_TOKEN}(?:{_SEPARATOR}{_TOKEN})*(?![\w\-])")
+_ONE_TOKEN = re.compile(_TOKEN)
+#: The cheap gate: a text without "zero"/"zéro" nor a tens word holds no spoken phone.
+GATE = re.compile(r"z[eé]ro|vingt|trente|quarante|cinquante|soixante|douze|treize|quatorze|quinze|seize|onze")
+
+
+def _value(words: list[str]) -> int:
+    total = 0
+    i = 0
+    while i < len(words):
+        if words[i] == "quatre" and i + 1 < len(words) and words[i + 1] in ("vingt", "vingts"):
+            total += 80
+            i += 2
+            continue
+        total += _UNITS[words[i]]
+        i += 1
+    return total
+
+
+def _items(folded: str, start: int, end: int) -> list[tuple[int, int, str, bool]]:
+    """The numbers said between ``start`` and ``end``: (start, end, digits, said in words)."""
+    tokens = [(m.start(), m.end(), m.group(0)) for m in _ONE_TOKEN.finditer(folded, start, end)]
+    items: list[tuple[int, int, str, bool]] = []
+    i = 0
+    while i < len(tokens):
+        a, b, tok = tokens[i]
+        if tok.isdigit():
+            items.append((a, b, tok, False))
+            i += 1
+            continue
+        if tok == "et":
+            # "soixante et onze", "vingt et un": joins a tens word and the unit after it; otherwise it ends the run
+            previous = items[-1] if items else None
+            if previous is not None and previous[3] and i + 1 < len(tokens) and tokens[i + 1][2] in ("un", "onze"):
+                value = int(previous[2]) + _UNITS[tokens[i + 1][2]]
+                items[-1] = (previous[0], tokens[i + 1][1], f"{value:02d}", True)
+                i += 2
+                continue
+            items.append((a, b, "", True))  # a stop
+            i += 1
+            continue
+        words = [w for w in tok.split("-") if w != "et"]
+        value = _value(words)
+        digits = str(value) if len(words) == 1 and value < 10 else f"{value:02d}"
+        items.append((a, b, digits, True))
+        i += 1
+    return items
+
+
+def spoken_phones(text: str, folded: str | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each French phone number said in words (with or without digits among them)."""
+    folded = fold(text) if folded is None else folded
+    if GATE.search(folded) is None:
+        return []
+    out = []
+    for run in _RUN.finditer(folded):
+        items = _items(folded, run.start(), run.end())
+        i = 0
+        while i < len(items):
+            if not items[i][2].startswith("0"):
+                i += 1
+                continue
+            digits = ""
+            words = False
+            j = i
+            while j < len(items) and items[j][2] and len(digits) < 10:
+                digits += items[j][2]
+                words = words or items[j][3]
+                j += 1
+            if len(digits) == 10 and digits[1] != "0" and words:
+                out.append((items[i][0], items[j - 1][1]))
+                i = j
+            else:
+                i += 1
+    return out
+
+
+#: Three letters or more said one at a time: capitals apart by one space or a hyphen.
+_SPELLED = re.compile(r"(?<![\w\-'’])[A-ZÀ-ÖØ-Þ](?:(?: |-|\. ?)[A-ZÀ-ÖØ-Þ]){2,}\.?(?![\w\-'’])")
+_SPELLING_CUE = re.compile(
+    r"(?:[eé]pel(?:le|é|e|ez|ons)?|je r[eé]p[eè]te|r[eé]p[eé]t[eé]|s'[eé]crit|[eé]crit|lettres?|nom(?: de famille)?"
+    r"|pr[eé]nom)[^.\n]{0,30}$",
+    re.IGNORECASE,
+)
+
+
+def spelled_names(text: str, is_name) -> list[tuple[int, int]]:
+    """(start, end) of each name spelled letter by letter; ``is_name(word)`` tells whether the letters joined (folded)
+    make a name of the lexicons."""
+    out = []
+    for m in _SPELLED.finditer(text):
+        letters = re.sub(r"[ \-.]", "", m.group(0))
+        cue = _SPELLING_CUE.search(text, max(0, m.start() - 60), m.start()) is not None
+        if cue or (len(letters) >= 4 and is_name(fold(letters))):
+            end = m.end() - 1 if m.group(0).endswith(".") else m.end()
+            out.append((m.start(), end))
+    return out
