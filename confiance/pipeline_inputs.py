@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from confiance.settings import Settings
+
+if TYPE_CHECKING:
+    from governance.reports import VaultRecords
 
 
 def validate_feeds(settings: Settings, run_id: str, *, as_of: dt.date | None = None) -> dict[str, Any]:
@@ -34,9 +37,28 @@ def build_site(settings: Settings) -> Path:
     return build(settings, dataset_status(settings))
 
 
+def vault_records(settings: Settings) -> VaultRecords:
+    """What the DPO reports show of the vault: its audit log and the chain's verification, the landing ledger and
+    quarantine counts, the retention computation and the declared re-identification purposes."""
+    from governance.reports import VaultRecords
+    from vault import audit, landing, reidentify, retention
+
+    return VaultRecords(
+        audit=audit.entries(settings),
+        audit_verified=audit.verify(settings),
+        ledger=landing.ledger_entries(settings),
+        quarantine=landing.quarantine_counts(settings),
+        retention_due=retention.due_for_purge(settings),
+        retention_rules=retention.retention_counts(settings),
+        reconciliation=retention.reconcile(settings),
+        purposes=reidentify.purposes(),
+    )
+
+
 def build_dpo_reports(settings: Settings, pdf: bool = False) -> list[Path]:
-    """The DPO reports (``governance.reports.build_dpo_reports``), given the quality status."""
+    """The DPO reports (``governance.reports.build_dpo_reports``), given the vault's records and the quality
+    status."""
     from governance.reports import build_dpo_reports as build
     from quality.status import dataset_status
 
-    return build(settings, dataset_status(settings), pdf=pdf)
+    return build(settings, vault_records(settings), dataset_status(settings), pdf=pdf)

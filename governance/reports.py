@@ -2,9 +2,10 @@
 
 Written under ``settings.reports`` as HTML (to read), Markdown (to paste into a
 file note) and JSON (to feed another tool). Every figure comes from a real
-source: the vault's landing ledger and audit log (``vault.landing``,
-``vault.audit``), the signed manifests of ``published/``, the contracts, and
-the retention computation of the vault. Reports show counts, file names,
+source: the vault's landing ledger, audit log and retention computation
+(:class:`VaultRecords`, read by the pipeline and passed in: governance imports no
+vault code), the signed manifests of ``published/``, the contracts, and the
+quality status. Reports show counts, file names,
 purposes, actors and checks; never a data value: the outbound PII gate checks
 the folder before the build is declared done.
 """
@@ -20,7 +21,7 @@ from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 import yaml
@@ -51,6 +52,10 @@ from governance.site import (
     quality_view,
     template_environment,
 )
+
+if TYPE_CHECKING:  # the vault's record types, for annotations only: governance imports no vault code
+    from vault.landing import LedgerEntry, QuarantineCount
+    from vault.retention import FeedDue, Reconciliation, RuleCount
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +121,26 @@ class Report:
 
 
 #: Plain explanations of the words the reports use (French first, English alongside).
+@dataclass(frozen=True)
+class VaultRecords:
+    """What the DPO reports show of the vault, each part as the vault's own record. The pipeline reads them
+    (``confiance.pipeline_inputs.vault_records``) and passes them in."""
+
+    #: The audit log as written (``vault.audit.entries``): the keys of ``vault.audit.AuditEntry`` (seq, ts, actor,
+    #: action, details), read by name below. (The typed ``read_entries`` refuses a malformed entry, while these
+    #: reports must still render an edited log as broken.)
+    audit: list[dict[str, Any]]
+    #: ``vault.audit.verify``: (the chain verifies, what was checked or what is wrong and where).
+    audit_verified: tuple[bool, str]
+    ledger: list[LedgerEntry]
+    quarantine: list[QuarantineCount]
+    retention_due: list[FeedDue]
+    retention_rules: list[RuleCount]
+    reconciliation: list[Reconciliation]
+    #: The declared re-identification purposes by name (``vault.reidentify.purposes``).
+    purposes: dict[str, dict[str, Any]]
+
+
 GLOSSARY = {
     "token": [
         "pseudonyme (jeton) / token",
@@ -177,12 +202,10 @@ def _explain(*terms: str) -> list[list[str]]:
 # --------------------------------------------------------------------------- landing ledger
 
 
-def landing_ledger_report(settings: Settings) -> Report:
-    from vault.landing import ledger_entries, quarantine_counts
-
-    entries = ledger_entries(settings)
+def landing_ledger_report(settings: Settings, vault: VaultRecords) -> Report:
+    entries = vault.ledger
     quarantine: dict[str, dict[str, int]] = defaultdict(dict)
-    for q in quarantine_counts(settings):
+    for q in vault.quarantine:
         per_file = quarantine[q.file]
         per_file[q.reason] = per_file.get(q.reason, 0) + q.rows
     rows = []
@@ -295,15 +318,6 @@ def landing_ledger_report(settings: Settings) -> Report:
 # --------------------------------------------------------------------------- audit
 
 
-def _audit_entries(settings: Settings) -> list[dict[str, Any]]:
-    """The log's entries as written; the keys are those of ``vault.audit.AuditEntry`` (seq, ts, actor, action,
-    details), so the readers below read them by name. (The typed ``read_entries`` refuses a malformed entry,
-    while these reports must still render an edited log as broken.)"""
-    from vault.audit import entries
-
-    return list(entries(settings))
-
-
 def _details(entry: dict[str, Any]) -> dict[str, Any]:
     raw = entry.get("details") or {}
     if isinstance(raw, str):
@@ -348,11 +362,9 @@ def _purpose(entry: dict[str, Any]) -> str:
     return str(_details(entry).get("purpose") or "")
 
 
-def audit_summary_report(settings: Settings) -> Report:
-    from vault.audit import verify
-
-    entries = _audit_entries(settings)
-    ok, message = verify(settings)
+def audit_summary_report(settings: Settings, vault: VaultRecords) -> Report:
+    entries = vault.audit
+    ok, message = vault.audit_verified
     by_actor: Counter[tuple[str, str, str]] = Counter()
     for e in entries:
         by_actor[(_actor(e), _action(e), _purpose(e) or "-")] += 1
@@ -455,7 +467,7 @@ def _verify_manifest(path: Path) -> str:
     return "valid" if verify_manifest(path.parent) else "INVALID"
 
 
-def publication_log_report(settings: Settings) -> Report:
+def publication_log_report(settings: Settings, vault: VaultRecords) -> Report:
     manifests = _manifests(settings)
     file_rows = []
     run_rows = []
@@ -470,7 +482,7 @@ def publication_log_report(settings: Settings) -> Report:
         run_rows.append([consumer, when, run, len(files), signature])
         for f in files:  # governance.publish._file_entry
             file_rows.append([consumer, f["name"], f["mart"], f["rows"], f["sha256"], _checks_text(f["checks"])])
-    events = [e for e in _audit_entries(settings) if re.search(r"publi(sh|cation)", _action(e).lower())]
+    events = [e for e in vault.audit if re.search(r"publi(sh|cation)", _action(e).lower())]
     event_rows = [[_when(e), _actor(e), _action(e), _counts(_details(e))] for e in events]
     decisions = []
     for e in events:
@@ -603,10 +615,8 @@ def publication_log_report(settings: Settings) -> Report:
 # --------------------------------------------------------------------------- retention
 
 
-def retention_report(settings: Settings) -> Report:
-    from vault.retention import due_for_purge
-
-    due = {item.feed: item for item in due_for_purge(settings)}
+def retention_report(settings: Settings, vault: VaultRecords) -> Report:
+    due = {item.feed: item for item in vault.retention_due}
     rows = []
     for name, contract in feed_contracts().items():
         sla = contract.sla.get("retention")
@@ -636,13 +646,9 @@ def retention_report(settings: Settings) -> Report:
         "lignes dans le coffre / rows in the vault",
         "lignes à purger / rows due for purge",
     ]
-    from vault.retention import reconcile, retention_counts
-
-    rule_rows = [
-        [r.feed, r.rule, r.retention, r.description, r.rows, r.due, r.archived] for r in retention_counts(settings)
-    ]
+    rule_rows = [[r.feed, r.rule, r.retention, r.description, r.rows, r.due, r.archived] for r in vault.retention_rules]
     recon_rows, unexplained = [], []
-    for r in reconcile(settings):
+    for r in vault.reconciliation:
         note = (
             "écart expliqué par les effacements et purges du journal / explained by the erasures and purges "
             "of the audit log"
@@ -654,7 +660,7 @@ def retention_report(settings: Settings) -> Report:
         recon_rows.append(
             [r.feed, r.landed, r.removed_audited, r.in_vault, r.by_requests, r.earlier_versions, r.current, note]
         )
-    purges = [e for e in _audit_entries(settings) if _action(e) in ("retention.purge", "erasure.member")]
+    purges = [e for e in vault.audit if _action(e) in ("retention.purge", "erasure.member")]
     purge_rows = [
         [
             _when(e)[:19].replace("T", " "),
@@ -750,13 +756,6 @@ def _register_config() -> dict[str, Any]:
         return yaml.safe_load(fh) or {}
 
 
-def _reidentification_purposes() -> dict[str, dict[str, Any]]:
-    """Declared re-identification purposes (contracts/purposes.yaml, read by the vault)."""
-    from vault.reidentify import purposes
-
-    return purposes()
-
-
 def _consumers(settings: Settings, docs: dict[str, Any]) -> list[str]:
     consumers: set[str] = set()
     if settings.published.is_dir():
@@ -780,7 +779,7 @@ def _categories(contract: Contract) -> list[str]:
     ]
 
 
-def register_report(settings: Settings, docs: dict[str, DatasetDoc]) -> Report:
+def register_report(settings: Settings, vault: VaultRecords, docs: dict[str, DatasetDoc]) -> Report:
     config = _register_config()
     consumers = _consumers(settings, docs)
     feed_cfg = config.get("feeds") or {}
@@ -821,7 +820,7 @@ def register_report(settings: Settings, docs: dict[str, DatasetDoc]) -> Report:
                 "table below.",
             )
         )
-    reid = _reidentification_purposes()
+    reid = vault.purposes
     reid_rows = []
 
     def _text(value: Any) -> str:
@@ -1027,12 +1026,10 @@ def _facts_fr(action: str, d: dict[str, Any]) -> str:
     return _counts(d)
 
 
-def audit_log_report(settings: Settings) -> Report:
+def audit_log_report(settings: Settings, vault: VaultRecords) -> Report:
     """Every audit entry as a sentence: who did what, when and why, with the chain's verification; filterable."""
-    from vault.audit import verify
-
-    entries = _audit_entries(settings)
-    ok, message = verify(settings)
+    entries = vault.audit
+    ok, message = vault.audit_verified
     rows = []
     kinds: Counter[str] = Counter()
     for e in entries:
@@ -1090,10 +1087,10 @@ def audit_log_report(settings: Settings) -> Report:
 # --------------------------------------------------------------------------- people's requests
 
 
-def _request_register(settings: Settings) -> list[dict[str, Any]]:
+def _request_register(audit: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The requests, rebuilt from their audit entries (number, kind, dates, latest status)."""
     by_number: dict[str, dict[str, Any]] = {}
-    for e in _audit_entries(settings):
+    for e in audit:
         action, d = _action(e), _details(e)
         if not action.startswith("request.") or not d.get("request"):
             continue
@@ -1114,10 +1111,10 @@ def _request_register(settings: Settings) -> list[dict[str, Any]]:
     return sorted(by_number.values(), key=lambda r: r["number"])
 
 
-def _erasure_register(settings: Settings) -> list[list[Any]]:
+def _erasure_register(audit: list[dict[str, Any]]) -> list[list[Any]]:
     """The erasure register's entries, from the audit log: number, date, request, rows re-sent and refused since."""
     entries: dict[int, list[Any]] = {}
-    for e in _audit_entries(settings):
+    for e in audit:
         action, d = _action(e), _details(e)
         if action == "erasure.member" and d.get("erasure_register_entry"):
             entries[int(d["erasure_register_entry"])] = [
@@ -1136,11 +1133,11 @@ def _erasure_register(settings: Settings) -> list[list[Any]]:
     return [entries[n] for n in sorted(entries)]
 
 
-def requests_report(settings: Settings) -> Report:
+def requests_report(settings: Settings, vault: VaultRecords) -> Report:
     from datetime import date
 
-    register = _request_register(settings)
-    erased = _erasure_register(settings)
+    register = _request_register(vault.audit)
+    erased = _erasure_register(vault.audit)
     refused = sum(r[3] for r in erased)
     today = date.today().isoformat()
     rows, late = [], 0
@@ -1257,15 +1254,13 @@ def _consent_filters(settings: Settings) -> dict[str, list[str]]:
 _CONSENT_CHANGES = ("new_given", "new_refused", "given", "withdrawn", "unchanged")  # vault.consent.CHANGES
 
 
-def _consent_landings(settings: Settings) -> tuple[list[list[Any]], list[list[Any]], int]:
+def _consent_landings(vault: VaultRecords) -> tuple[list[list[Any]], list[list[Any]], int]:
     """The consent history recorded at each landing of the member feed (its audit entry's ``consent_changes``),
     reconciled with the landing ledger: per file and consent, the changes sum to the file's rows landed. Returns
     (rows per landing, rows per month and consent, landings that do not reconcile)."""
-    from vault.landing import ledger_entries
-
-    landed = {(e.file, e.checksum[:16]): e.rows_landed for e in ledger_entries(settings) if e.status == "landed"}
+    landed = {(e.file, e.checksum[:16]): e.rows_landed for e in vault.ledger if e.status == "landed"}
     per_landing, monthly, broken = [], defaultdict(lambda: [0, 0, 0, 0]), 0
-    for e in _audit_entries(settings):
+    for e in vault.audit:
         d = _details(e)
         if _action(e) != "landing.landed" or not isinstance(d.get("consent_changes"), dict):
             continue
@@ -1290,10 +1285,8 @@ def _consent_landings(settings: Settings) -> tuple[list[list[Any]], list[list[An
     return per_landing, [[m, c, *v] for (m, c), v in sorted(monthly.items())], broken
 
 
-def consent_report(settings: Settings) -> Report:
+def consent_report(settings: Settings, vault: VaultRecords) -> Report:
     """Shares of members with each consent (warehouse), who each mart and campaign left out, objections over time."""
-    from vault.reidentify import purposes
-
     shares: dict[str, tuple[int, int]] = {}
     if Path(settings.warehouse_db).exists():
         con = duckdb.connect(str(settings.warehouse_db), read_only=True)
@@ -1318,7 +1311,7 @@ def consent_report(settings: Settings) -> Report:
             mart_rows.append([mart, c, total - given])
     campaign: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     objections: Counter[tuple[str, str]] = Counter()
-    for e in _audit_entries(settings):
+    for e in vault.audit:
         action, d = _action(e), _details(e)
         if action == "reidentification":
             c = campaign[str(d.get("purpose"))]
@@ -1328,7 +1321,7 @@ def consent_report(settings: Settings) -> Report:
         if action == "request.object":
             for consent in d.get("consents_withdrawn") or []:
                 objections[(_when(e)[:7], str(consent))] += 1
-    declared = purposes()
+    declared = vault.purposes
     campaign_rows = [
         [p, ", ".join(declared.get(p, {}).get("requires_consent") or []), n, resolved, excluded]
         for p, (n, resolved, excluded) in sorted(campaign.items())
@@ -1341,7 +1334,7 @@ def consent_report(settings: Settings) -> Report:
         horizontal=True,
         percent=True,
     )
-    landing_rows, month_rows, unreconciled = _consent_landings(settings)
+    landing_rows, month_rows, unreconciled = _consent_landings(vault)
     periods = sorted({(r[0], r[1]) for r in month_rows})
     changes_chart = dpo_charts.bars(
         "Consentements donnés et retirés par mois (flux des adhérents et oppositions) / consents given and withdrawn "
@@ -1498,23 +1491,26 @@ def write_csv(table: Table, path: Path) -> Path:
     return path
 
 
-def build_dpo_reports(settings: Settings, quality: QualityRecords, pdf: bool = False) -> list[Path]:
+def build_dpo_reports(
+    settings: Settings, vault: VaultRecords, quality: QualityRecords, pdf: bool = False
+) -> list[Path]:
     """Write the DPO reports under ``settings.reports`` (HTML, Markdown, JSON, a CSV per table, and PDF when
-    ``pdf``); return the files written (index first). ``quality`` is each dataset's latest quality record
-    (``quality.status.dataset_status``), read and passed by the pipeline."""
+    ``pdf``); return the files written (index first). ``vault`` is what they show of the vault and ``quality``
+    each dataset's latest quality record (``quality.status.dataset_status``), both read and passed by the
+    pipeline (``confiance.pipeline_inputs``)."""
     out_dir = settings.reports
     out_dir.mkdir(parents=True, exist_ok=True)
     generated_at = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     docs = collect_datasets(settings, quality)
     reports = [
-        landing_ledger_report(settings),
-        publication_log_report(settings),
-        audit_log_report(settings),
-        audit_summary_report(settings),
-        requests_report(settings),
-        consent_report(settings),
-        retention_report(settings),
-        register_report(settings, docs),
+        landing_ledger_report(settings, vault),
+        publication_log_report(settings, vault),
+        audit_log_report(settings, vault),
+        audit_summary_report(settings, vault),
+        requests_report(settings, vault),
+        consent_report(settings, vault),
+        retention_report(settings, vault),
+        register_report(settings, vault, docs),
         quality_report(settings, docs),
     ]
     env = template_environment()

@@ -39,6 +39,7 @@ def _write(settings, name: str, rows: list[dict[str, str]]) -> None:
 
 
 def test_consent_changes_are_recorded_per_landing_and_reconciled_in_the_dpo_report(home):
+    from confiance.pipeline_inputs import vault_records
     from governance.reports import consent_report, write_csv
     from vault.landing import land_inbox, ledger_entries
 
@@ -87,7 +88,7 @@ def test_consent_changes_are_recorded_per_landing_and_reconciled_in_the_dpo_repo
         ).fetchall()
     assert stored[-1] == (4, 7, 3)
 
-    report = consent_report(home)
+    report = consent_report(home, vault_records(home))
     assert report.status == "ok" and report.data["unreconciled_landings"] == 0
     per_landing = [r for r in report.data["changes_per_landing"] if r[1] == "members_20260215.csv"]
     research = next(r for r in per_landing if r[2] == "consent_research")
@@ -114,10 +115,11 @@ def test_consent_changes_are_recorded_per_landing_and_reconciled_in_the_dpo_repo
 def test_a_landing_that_does_not_reconcile_with_the_ledger_is_reported_broken(home):
     """The report recomputes the reconciliation: if the ledger says another number of rows landed than the consent
     history adds up to (a ledger edited by hand, a history lost), the report says so instead of staying green."""
+    from confiance.pipeline_inputs import vault_records
     from governance.reports import consent_report
 
     with vault_connection(home) as con:
         con.execute("UPDATE meta.ledger SET rows_landed = rows_landed + 1 WHERE feed = 'members'")
-    report = consent_report(home)
+    report = consent_report(home, vault_records(home))
     assert report.status == "broken" and report.data["unreconciled_landings"] >= 1
     assert any("FAUX" in line for line in report.summary)

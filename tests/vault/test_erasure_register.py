@@ -71,6 +71,7 @@ def _rows_of(settings, member_id: str) -> dict[str, int]:
 
 
 def test_an_erased_member_sent_again_is_refused_and_leaves_no_trace(home):
+    from confiance.pipeline_inputs import vault_records
     from governance.reports import landing_ledger_report, requests_report
     from vault.crossing import cross_to_warehouse
     from vault.landing import land_inbox, ledger
@@ -127,11 +128,13 @@ def test_an_erased_member_sent_again_is_refused_and_leaves_no_trace(home):
     ok, message = audit.verify(home)
     assert ok, message
     # the DPO's reports count them: requests (erasure register) and landing ledger (quarantine reasons)
-    report = requests_report(home)
+    report = requests_report(home, vault_records(home))
     assert report.data["erasure_register"] == {"entries": 1, "rows_refused": sum(sent.values())}
     register = next(t for t in report.tables if t.title.startswith("Registre des effacements"))
     assert register.rows == [[number, register.rows[0][1], entry["request"], sum(sent.values()), 3]]
-    reasons = next(t for t in landing_ledger_report(home).tables if t.title == "Quarantine reasons")
+    reasons = next(
+        t for t in landing_ledger_report(home, vault_records(home)).tables if t.title == "Quarantine reasons"
+    )
     assert sum(r[3] for r in reasons.rows if r[2] == "erased_member") == sum(sent.values())
     # and a third sending is refused again (the inbox lines were removed, the register stays)
     again = _resend(home, originals, "third")

@@ -80,6 +80,7 @@ def _left_out(report_data: dict) -> tuple[int, int]:
 
 def test_an_objection_is_honoured_through_the_dbt_rebuild(demo_run, tmp_path):
     from confiance import pipeline
+    from confiance.pipeline_inputs import vault_records
     from governance.reports import consent_report
     from vault.db import vault_connection
     from vault.reidentify import reidentify
@@ -103,7 +104,7 @@ def test_an_objection_is_honoured_through_the_dbt_rebuild(demo_run, tmp_path):
     before_population, before_cell = _population(home, year), _mart_cell(home, year, band, sex)
     before_published = _published(home)
     assert before_published[1] == before_cell
-    before_left_out = _left_out(consent_report(home).data)
+    before_left_out = _left_out(consent_report(home, vault_records(home)).data)
 
     object_to(home, MemberQuery(nir=nir), ["research", "marketing"])
     results = {
@@ -127,5 +128,5 @@ def test_an_objection_is_honoured_through_the_dbt_rebuild(demo_run, tmp_path):
     assert _published(home) == before_published
     after_mailing = reidentify(home, "dental_prevention_mailing", tokens_file, caller="tiers-de-confiance")
     assert (after_mailing["resolved"], after_mailing["consented"]) == (1, 0)
-    after_left_out = _left_out(consent_report(home).data)
+    after_left_out = _left_out(consent_report(home, vault_records(home)).data)
     assert after_left_out == (before_left_out[0] + 1, before_left_out[1] + 1)
