@@ -32,11 +32,13 @@ class DisclosureSpecError(ValueError):
 
 @dataclass(frozen=True)
 class Rules:
-    """The disclosure-control parameters (one home: the gate reads them from settings)."""
+    """The disclosure-control parameters of one consumer. Their one home is ``vars.disclosure`` in dbt_project.yml:
+    build them with ``governance.protection.rules_for(consumer)``, which reads it. No default here, so that no
+    second copy of a value can drift from it (tests/governance/test_disclosure_parameters.py)."""
 
-    k: int = 11
-    dominance: float = 0.85
-    p_percent: float = 0.15
+    k: int
+    dominance: float
+    p_percent: float
     #: Tolerance when checking that a relation holds on the true values (amounts are in cents).
     tolerance: float = 0.011
 

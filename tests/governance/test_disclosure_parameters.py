@@ -4,10 +4,12 @@ two sides cannot disagree. No side keeps a fallback copy: a parameter missing th
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import subprocess
 import sys
+from dataclasses import MISSING
 from pathlib import Path
 
 import pytest
@@ -61,8 +63,29 @@ def test_the_gate_reads_the_same_values():
         for name, value in cfg.items():
             assert protection.disclosure_parameter(consumer, name) == value
     assert disclosure_min_cell_size() == disclosure["employer"]["k"]
-    # The disclosure library's defaults (used by its own tests) are the project's rules, not another copy.
-    assert Rules() == protection.rules_for("insurer")
+
+
+def test_the_disclosure_library_keeps_no_copy_of_the_parameters():
+    """``Rules`` (governance.sdc) declares no value of its own: the project's rules are built from dbt_project.yml
+    (``protection.rules_for``), and a Rules built without them is an error, not a second copy."""
+    no_default = {f.name for f in dataclasses.fields(Rules) if f.default is MISSING and f.default_factory is MISSING}
+    assert {"k", "dominance", "p_percent"} <= no_default
+    with pytest.raises(TypeError):
+        Rules()
+
+
+def test_the_gate_s_rules_follow_an_edit_of_the_one_home(monkeypatch, tmp_path):
+    project = yaml.safe_load(DBT_PROJECT_FILE.read_text(encoding="utf-8"))
+    project["vars"]["disclosure"]["insurer"].update(dominance=0.7, p_percent=0.25)
+    edited = tmp_path / "dbt_project.yml"
+    edited.write_text(yaml.safe_dump(project), encoding="utf-8")
+    monkeypatch.setattr(protection, "DBT_PROJECT_FILE", edited)
+    protection.rules_for.cache_clear()
+    try:
+        rules = protection.rules_for("insurer")
+    finally:
+        protection.rules_for.cache_clear()
+    assert (rules.dominance, rules.p_percent) == (0.7, 0.25)
 
 
 def test_the_gate_refuses_a_missing_parameter_instead_of_falling_back(monkeypatch, tmp_path):

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from governance.protection import _carry_forward
-from governance.sdc.model import Rules, TableSpec
+from governance.protection import _carry_forward, rules_for
+from governance.sdc.model import TableSpec
 
 SPEC = TableSpec(
     name="mart_employer__benchmark",
@@ -40,17 +40,17 @@ def _frame(avg: float, count: int = 40, masked: bool = False) -> pd.DataFrame:
 def test_a_late_bill_that_moves_only_an_average_is_refused() -> None:
     earlier = _frame(1300.00)
     later = _frame(1385.31)  # same 40 people, one late bill of ~3,412 €: the count does not move
-    reasons = _carry_forward(later, earlier, SPEC, Rules())
+    reasons = _carry_forward(later, earlier, SPEC, rules_for("insurer"))
     assert reasons and "revised" in reasons[0], reasons
 
 
 def test_an_unchanged_release_is_accepted_and_masks_carry_forward() -> None:
-    assert _carry_forward(_frame(1300.00), _frame(1300.00), SPEC, Rules()) == []
+    assert _carry_forward(_frame(1300.00), _frame(1300.00), SPEC, rules_for("insurer")) == []
     later = _frame(1385.31)
-    assert _carry_forward(later, _frame(1300.00, masked=True), SPEC, Rules()) == []
+    assert _carry_forward(later, _frame(1300.00, masked=True), SPEC, rules_for("insurer")) == []
     assert bool(later.loc[0, "masked"]), "a cell masked before must stay masked"
 
 
 def test_a_revised_count_is_still_refused() -> None:
-    reasons = _carry_forward(_frame(1300.00, count=41), _frame(1300.00), SPEC, Rules())
+    reasons = _carry_forward(_frame(1300.00, count=41), _frame(1300.00), SPEC, rules_for("insurer"))
     assert reasons and "revised" in reasons[0], reasons

@@ -16,10 +16,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from governance.sdc import CellTable, Release, Rules, TableSpec, audit, primary_mask, suppress
+from governance.protection import rules_for
+from governance.sdc import CellTable, Release, TableSpec, audit, primary_mask, suppress
 from governance.sdc.relations import derive_relations
 
-RULES = Rules()
+RULES = rules_for("insurer")
 MEASURES = {
     "member_count": "distinct_members",
     "benefit_line_count": "additive_count",

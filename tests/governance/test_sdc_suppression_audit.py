@@ -14,9 +14,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from governance.sdc import CellTable, Release, Rules, TableSpec, audit, suppress
+from governance.protection import rules_for
+from governance.sdc import CellTable, Release, TableSpec, audit, suppress
 
-RULES = Rules()
+RULES = rules_for("insurer")
 MEASURES = {"actual_cost": "amount", "ss_reimbursement": "amount", "out_of_pocket": "amount"}
 IDENTITY = (("actual_cost", "ss_reimbursement", "out_of_pocket"),)
 DETAIL = TableSpec(

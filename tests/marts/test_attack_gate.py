@@ -17,14 +17,14 @@ import attack_toolkit as at
 import pandas as pd
 import pytest
 
-from governance.protection import table_spec
-from governance.sdc import CellTable, Release, Rules, audit, suppress
+from governance.protection import rules_for, table_spec
+from governance.sdc import CellTable, Release, audit, suppress
 
 SIRET = "12345678900011"
 YEAR = 2024
 AMOUNTS = ("actual_cost", "ss_reimbursement", "complementary_reimbursement", "out_of_pocket")
 FAMILIES = ("consultation", "dental", "pharmacy")
-RULES = Rules()
+RULES = rules_for("insurer")
 MARTS = ("mart_employer__consumption", "mart_employer__totals", "mart_employer__yearly")
 
 
