@@ -23,6 +23,7 @@ from typing import Any
 
 from confiance import identifiers
 from confiance.settings import disclosure_min_cell_size
+from confiance.sql import quote_identifier as _q
 
 
 class CheckNotApplicable(Exception):
@@ -64,10 +65,6 @@ class ZoneView:
             return self._relations[dataset]
         except KeyError:
             raise CheckNotApplicable(f"dataset {dataset!r} is not available in the {self.zone} zone") from None
-
-
-def _q(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 def _exact(view: ZoneView, name: str) -> str:

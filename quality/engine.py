@@ -57,6 +57,7 @@ from great_expectations.data_context.types.resource_identifiers import (  # noqa
     ValidationResultIdentifier,
 )
 
+from confiance.sql import quote_identifier  # noqa: E402
 from quality import sql_adapter  # noqa: E402
 from quality.suites import Check, DatasetPlan  # noqa: E402
 
@@ -325,7 +326,7 @@ def write_failed_rows(con: Any, plan: DatasetPlan, check: Check, path: Path) -> 
     """
     cfg = check.expectation.configuration
     condition = sql_adapter.unexpected_row_condition(cfg.type, dict(cfg.kwargs))
-    refs = ", ".join(f"b.{sql_adapter.quote_identifier(c)}" for c in plan.ref_columns)
+    refs = ", ".join(f"b.{quote_identifier(c)}" for c in plan.ref_columns)
     # only the references and the checked column: DuckDB evaluates no other verdict (window) for this pass
     wanted = [*plan.ref_columns, *([cfg.kwargs["column"]] if cfg.kwargs["column"] not in plan.ref_columns else [])]
     source = DatasetPlan(plan.dataset, plan.stage, plan.contract, plan.relation, {c: plan.select[c] for c in wanted})

@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 RESULTS = "results"
+#: The outcome of one dataset's validation, as every stored result and stage summary carries it.
+OUTCOME_KEYS = ("success", "blocking", "rows", "evaluated", "passed", "failed")
 FAILED_ROWS = "failed_rows"
 
 _SAFE = re.compile(r"[^0-9A-Za-z._-]+")

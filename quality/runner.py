@@ -17,6 +17,7 @@ import datetime as dt
 import logging
 import os
 from collections.abc import Iterable
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -173,19 +174,7 @@ def _run_plans(
         "blocking": any(s["blocking"] for s in summaries.values()),
         "data_docs": str(docs),
         "datasets": {
-            name: {
-                k: s[k]
-                for k in (
-                    "success",
-                    "blocking",
-                    "rows",
-                    "evaluated",
-                    "passed",
-                    "failed",
-                    "blocking_failures",
-                    "warnings",
-                )
-            }
+            name: {k: s[k] for k in (*results.OUTCOME_KEYS, "blocking_failures", "warnings")}
             for name, s in summaries.items()
         },
     }
@@ -246,11 +235,8 @@ def _open_warehouse(settings: Settings) -> Any:
 
 def validate_warehouse(settings: Settings, run_id: str, *, as_of: dt.date | None = None) -> dict[str, Any]:
     """Validate pseudo.members, pseudo.contracts and pseudo.benefits in the warehouse (read-only)."""
-    con = _open_warehouse(settings)
-    try:
+    with closing(_open_warehouse(settings)) as con:
         return validate_warehouse_on(con, settings, run_id, as_of=as_of)
-    finally:
-        con.close()
 
 
 def mart_relation(present: set[tuple[str, str]], contract: Any) -> str | None:
@@ -282,8 +268,5 @@ def validate_marts_on(con: Any, settings: Settings, run_id: str, *, as_of: dt.da
 
 def validate_marts(settings: Settings, run_id: str, *, as_of: dt.date | None = None) -> dict[str, Any]:
     """Validate every mart with a contract in contracts/marts/ after dbt (read-only)."""
-    con = _open_warehouse(settings)
-    try:
+    with closing(_open_warehouse(settings)) as con:
         return validate_marts_on(con, settings, run_id, as_of=as_of)
-    finally:
-        con.close()

@@ -59,6 +59,8 @@ from great_expectations.datasource.fluent.sql_datasource import SQLDatasource
 from great_expectations.execution_engine import SqlAlchemyExecutionEngine
 from sqlalchemy.pool import StaticPool
 
+from confiance.sql import quote_identifier
+
 #: A result larger than this is refused rather than buffered (GX's metric queries return one row).
 DEFAULT_MAX_BUFFERED_ROWS = 100_000
 #: Placeholder URL: the creator supplies the connection, this is never opened.
@@ -130,10 +132,6 @@ class BufferedConnection(ConnectionWrapper):
 
     def cursor(self) -> BufferedCursor:
         return BufferedCursor(self._duck, self)
-
-
-def quote_identifier(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 def duplicate(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:

@@ -31,22 +31,7 @@ def dataset_status(settings: Settings, trend_runs: int = DEFAULT_TREND) -> dict[
     for dataset, items in results.runs(settings.quality_dir).items():
         last = items[-1]
         out[dataset] = {
-            **{
-                k: last.get(k)
-                for k in (
-                    "dataset",
-                    "stage",
-                    "contract",
-                    "run_id",
-                    "run_time",
-                    "success",
-                    "blocking",
-                    "rows",
-                    "evaluated",
-                    "passed",
-                    "failed",
-                )
-            },
+            **{k: last.get(k) for k in ("dataset", "stage", "contract", "run_id", "run_time", *results.OUTCOME_KEYS)},
             "status": decide_status(last),
             "blocking_failures": list(last.get("blocking_failures") or []),
             "warnings": list(last.get("warnings") or []),
