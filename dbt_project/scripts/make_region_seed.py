@@ -2,7 +2,7 @@
 
 The dict in confiance/identifiers.py is the one implementation of the
 département -> région rule; the seed is generated from it and
-tests/marts/test_region_seed.py proves the two agree.
+tests/marts/test_marts_contracts.py::test_region_seed_agrees_with_identifiers proves the two agree.
 
     .venv/bin/python dbt_project/scripts/make_region_seed.py
 """
