@@ -194,7 +194,7 @@ def build_release(
     status = release_status(summary["report_status"], own)
     years = sorted({int(r.dims["care_year"]) for t in own for r in t.rows if r.dims.get("care_year") is not None})
     covered = summary.get("member_count")
-    coverage_year = summary.get("coverage_year")
+    coverage_year = summary.get("care_year")
     if dominance is None:
         from governance.protection import disclosure_parameter
 

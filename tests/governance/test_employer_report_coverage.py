@@ -95,8 +95,8 @@ def test_every_place_reports_the_years_covered_employees_not_all_time(coverage):
         if summary["report_status"] not in ("reported", "nothing_publishable"):
             continue
         expected = in_year[siret]
-        assert mart[siret]["member_count"] == expected and mart[siret]["coverage_year"] == YEAR, siret
-        assert summary["member_count"] == expected and summary["coverage_year"] == YEAR, siret
+        assert mart[siret]["member_count"] == expected and mart[siret]["care_year"] == YEAR, siret
+        assert summary["member_count"] == expected and summary["care_year"] == YEAR, siret
         fr, en = _page(folder, "rapport_fr.html"), _page(folder, "report_en.html")
         assert _shown_covered(fr) == _shown_covered(en) == expected, siret
         assert f"Salariés couverts en {YEAR}" in fr and f"Covered employees in {YEAR}" in en, siret

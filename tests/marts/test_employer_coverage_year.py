@@ -132,7 +132,7 @@ def test_december_joiners_count_for_the_year_and_leavers_of_the_year_before_do_n
     year_count = _covered(warehouse, siret, REPORTED_YEAR)
     assert year_count == 12 < _covered(warehouse, siret, None) == 17
     row = _summary(warehouse, siret)
-    assert (row["report_status"], row["coverage_year"], row["member_count"]) == ("reported", REPORTED_YEAR, 12)
+    assert (row["report_status"], row["care_year"], row["member_count"]) == ("reported", REPORTED_YEAR, 12)
     # 2023 counted 5 covered members: left out of the breakdown, and the statement says which year.
     assert "2023" in row["statement_fr"] and "2023" in row["statement_en"]
     populations = warehouse.execute(
@@ -146,7 +146,7 @@ def test_december_joiners_count_for_the_year_and_leavers_of_the_year_before_do_n
 def test_one_day_of_cover_in_the_year_is_cover(warehouse):
     siret = SIRETS["one_day"]
     row = _summary(warehouse, siret)
-    assert (row["report_status"], row["coverage_year"], row["member_count"]) == ("reported", REPORTED_YEAR, 11)
+    assert (row["report_status"], row["care_year"], row["member_count"]) == ("reported", REPORTED_YEAR, 11)
 
 
 def test_fewer_than_k_in_the_reported_year_is_too_small_whatever_the_years_before(warehouse):
@@ -155,7 +155,7 @@ def test_fewer_than_k_in_the_reported_year_is_too_small_whatever_the_years_befor
     assert _covered(warehouse, siret, REPORTED_YEAR) == 8 < k <= _covered(warehouse, siret, None)
     row = _summary(warehouse, siret)
     assert row["report_status"] == "too_small_to_report"
-    assert row["coverage_year"] == REPORTED_YEAR
+    assert row["care_year"] == REPORTED_YEAR
     assert row["member_count"] is None and row["masking"] == "masked"
     assert f"moins de {k} salariés couverts en {REPORTED_YEAR}" in row["statement_fr"]
     assert f"fewer than {k} covered employees in {REPORTED_YEAR}" in row["statement_en"]
@@ -169,14 +169,14 @@ def test_fewer_than_k_in_the_reported_year_is_too_small_whatever_the_years_befor
 @pytest.mark.parametrize("name", ["next_year", "ended_before"])
 def test_no_cover_in_any_closed_year_is_no_closed_period(warehouse, name):
     row = _summary(warehouse, SIRETS[name])
-    assert (row["report_status"], row["coverage_year"], row["member_count"]) == ("no_closed_period", None, None)
+    assert (row["report_status"], row["care_year"], row["member_count"]) == ("no_closed_period", None, None)
 
 
 def test_every_employer_reports_the_year_figure_and_the_status_it_implies(warehouse):
     """Over every employer of the warehouse: member_count is the reported year's recount, the status follows k."""
     k = int(disclosure_parameter("employer", "k"))
     rows = warehouse.execute(
-        "select employer_siret, report_status, coverage_year, member_count from marts.mart_employer__summary"
+        "select employer_siret, report_status, care_year, member_count from marts.mart_employer__summary"
     ).fetchall()
     assert len(rows) >= len(EMPLOYERS) + 8
     for siret, status, year, member_count in rows:

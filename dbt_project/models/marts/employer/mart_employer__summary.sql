@@ -51,7 +51,7 @@ described as (
 select
     cast(employer_siret as {{ s }}) as employer_siret,
     cast(report_status as {{ s }}) as report_status,
-    cast(coverage_year as integer) as coverage_year,
+    cast(coverage_year as integer) as care_year,
     cast(generalisation_level as integer) as generalisation_level,
     cast(period_grain as {{ s }}) as period_grain,
     cast(age_band_width as integer) as age_band_width,
