@@ -112,9 +112,15 @@ def _peak_rss() -> int:
 
 
 def _warm(_: int = 0) -> int:
-    from vault.pii.scrubber import scrub_texts
+    """Load the models and lexicons in this process and freeze the garbage collector on them
+    (``vault.pii.scrubber.warm_up``); each worker runs it once, when the pool starts it."""
+    from vault.pii.scrubber import warm_up
 
-    scrub_texts(["Rappeler Mme Durand au 06 12 34 56 78", "transmis à Zrbqwx Vtklmnoq pour avis"])
+    warm_up()
+    return 0
+
+
+def _ready(_: int) -> int:
     return 0
 
 
@@ -125,12 +131,17 @@ class Run:
     peak: int  # the largest peak RSS of those processes, bytes
 
 
+#: Distinct texts per task handed to a worker: small enough that both workers stay busy to the end (a worker
+#: takes the next batch as soon as it is done), large enough that sending a batch costs nothing next to it.
+BATCH = 1_000
+
+
 def scrub_in_processes(pool: ProcessPoolExecutor, texts: list[str], processes: int) -> tuple[list[str | None], Run]:
-    """Each distinct text scrubbed once, the distinct texts split between ``processes`` workers."""
+    """Each distinct text scrubbed once, in batches of ``BATCH`` distinct texts that ``processes`` workers take in
+    turn while the parent waits (the parent only deduplicates and maps the answers back)."""
     started, cpu_started = time.perf_counter(), time.process_time()
     distinct = list(dict.fromkeys(texts))
-    size = -(-len(distinct) // (processes * 4))
-    chunks = [distinct[i : i + size] for i in range(0, len(distinct), size)]
+    chunks = [distinct[i : i + BATCH] for i in range(0, len(distinct), BATCH)]
     answers: dict[str, str | None] = {}
     cpu, peak = 0.0, 0
     for chunk, (out, seconds, rss) in zip(chunks, pool.map(_worker, chunks), strict=True):
@@ -168,8 +179,8 @@ def main() -> None:
     }
     _warm()
     rows = []
-    with ProcessPoolExecutor(max_workers=2) as executor:
-        list(executor.map(_warm, range(2)))
+    with ProcessPoolExecutor(max_workers=2, initializer=_warm) as executor:
+        list(executor.map(_ready, range(2)))  # both workers started and warm before anything is timed
         scaling = cpu_scaling(executor)
         for name, texts in feeds.items():
             distinct = len(set(texts))
