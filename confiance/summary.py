@@ -10,18 +10,18 @@ from confiance.settings import Settings
 
 def landing_by_feed(settings: Settings) -> dict[str, dict[str, int]]:
     """Rows read, landed and quarantined per feed, over every file in the landing ledger."""
-    from vault.landing import ledger
+    from vault.landing import ledger_entries
 
     totals: dict[str, dict[str, int]] = defaultdict(
         lambda: {"files": 0, "rows_read": 0, "rows_landed": 0, "rows_quarantined": 0, "files_refused": 0}
     )
-    for entry in ledger(settings):
-        feed = totals[entry.get("feed") or "unknown"]
+    for entry in ledger_entries(settings):
+        feed = totals[entry.feed or "unknown"]
         feed["files"] += 1
-        if entry["status"] == "refused":
-            feed["files_refused"] += 1
-        for key in ("rows_read", "rows_landed", "rows_quarantined"):  # NOT NULL in meta.ledger
-            feed[key] += entry[key]
+        feed["files_refused"] += int(entry.status == "refused")
+        feed["rows_read"] += entry.rows_read
+        feed["rows_landed"] += entry.rows_landed
+        feed["rows_quarantined"] += entry.rows_quarantined
     return dict(totals)
 
 

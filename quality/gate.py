@@ -1,6 +1,6 @@
 """The quality gate: which datasets have blocking failures in their latest run.
 
-Engineer M's publication gate refuses a mart when the mart itself or one of its
+The publication gate (``governance.publish``) refuses a mart when the mart itself or one of its
 upstream datasets (``raw.<feed>``, ``pseudo.<feed>``, other marts) appears here.
 """
 

@@ -537,15 +537,16 @@ def _mart_contract_doc(contract: Contract) -> DatasetDoc:
 def load_manifest(settings: Settings) -> dict[str, Any] | None:
     """The dbt manifest where the publication gate looks for it (governance.publish.manifest_path), or None
     when there is none yet: the site then documents the marts from their contracts only."""
+    from governance.lineage import LineageError
+    from governance.lineage import load_manifest as read_manifest
+
     try:
         path = manifest_path(settings)
     except PublicationError:
         return None
-    import json
-
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+        return read_manifest(path)
+    except (LineageError, OSError, ValueError) as exc:
         log.warning(
             "dbt manifest %s unreadable (%s); marts documented from contracts only", path.name, type(exc).__name__
         )
