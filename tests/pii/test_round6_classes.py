@@ -310,3 +310,34 @@ def test_street_number_with_bis_in_capitals_is_an_address(detect):
 )
 def test_a_nir_word_labels_only_the_number_right_after_it(detect, text):
     assert _types(detect(text), "NIR") in ([], ["2921160631470 59"])
+
+
+# --- dates of birth said in words, in a birth column, and dates that are no birth ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (
+            "appel de madame Orsini virgule née le neuf mars mille neuf cent soixante et onze virgule",
+            "neuf mars mille neuf cent soixante et onze",
+        ),
+        ("son prénom Yann, né en mille neuf cent quatre-vingt-quatre point", "mille neuf cent quatre-vingt-quatre"),
+        ("ok je suis nee en 58 merci", "58"),
+        ("NOM;PRÉNOM;DDN;VILLE\nBESNARD;Loïc;07.11.1962;Laval\n", "07.11.1962"),
+    ],
+)
+def test_births_in_words_and_in_birth_columns(detect, text, date):
+    assert date in _types(detect(text), "DATE_OF_BIRTH")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NOM;PRÉNOM;DATE ADHÉSION;DATE DÉCÈS\nBESNARD;Loïc;07.11.2012;03/02/2024\n",
+        "au profit de mes enfants nés ou à naître.\n\nFait à Laval, le 12/05/2025\nL. Besnard",
+        "bébé né en 36 semaines, tout va bien",
+    ],
+)
+def test_dates_that_are_no_birth(detect, text):
+    assert _types(detect(text), "DATE_OF_BIRTH") == []

@@ -49,7 +49,7 @@ from vault.pii.recognizers import (
     longest_digit_run,
     nir13_plausible,
 )
-from vault.pii.spoken import spelled_names
+from vault.pii.spoken import spelled_names, spoken_birth_dates
 from vault.pii.tables import header_spans, table_cells
 
 #: Texts handed to spaCy at once.
@@ -289,6 +289,27 @@ def _name_fields(text: str) -> list[Span]:
     return out
 
 
+#: Column headers of a column of dates of birth.
+_BIRTH_HEADER = re.compile(r"date (?:de )?naiss(?:ance)?|ddn|nee?\(e\) le|nee? le|naissance|date of birth|dob")
+#: A date in a cell: day, month and year (any separator) or ISO.
+_DATE_CELL = re.compile(
+    r"(?:0?[1-9]|[12][0-9]|3[01])[/.\- ](?:0?[1-9]|1[0-2])[/.\- ](?:19|20)?[0-9]{2}"
+    r"|(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9]"
+)
+#: A two-digit year after "née en" in a message: "je suis née en 36", "nee en 76".
+_SHORT_BIRTH_YEAR = re.compile(
+    r"(?<![a-z])n[ée]e?s?[ \u00a0]+en[ \u00a0]+([0-9]{2})(?![0-9])(?![ \u00a0]*(?:sa|semaines?|h|%|ans?)\b)"
+)
+
+
+def _births_in_words(text: str) -> list[Span]:
+    """Dates of birth said in words (``spoken_birth_dates``) and two-digit years after "née en"."""
+    out = [Span(s, e, "DATE_OF_BIRTH", 0.7) for s, e in spoken_birth_dates(text)]
+    if " en " in text:
+        out.extend(Span(m.start(1), m.end(1), "DATE_OF_BIRTH", 0.6) for m in _SHORT_BIRTH_YEAR.finditer(text))
+    return out
+
+
 def _table_spans(text: str) -> list[Span]:
     """Spans a pasted table's headers reveal: a cell under a NIR column that has a NIR's structure (with its key,
     or without it: ``nir13_plausible``), a cell under a name column that reads as a name."""
@@ -299,6 +320,8 @@ def _table_spans(text: str) -> list[Span]:
             compact = _compact(value)
             if nir13_plausible(compact) or (len(compact) == 15 and nir13_plausible(compact[:13])):
                 out.append(Span(cell.start, cell.end, "NIR", 0.85))
+        elif _BIRTH_HEADER.fullmatch(cell.header) and _DATE_CELL.fullmatch(value):
+            out.append(Span(cell.start, cell.end, "DATE_OF_BIRTH", 0.8))
         elif _NAME_HEADER.fullmatch(cell.header) and _NAME_CELL.fullmatch(value):
             words = fold(value).split()
             if len(words) <= 5 and " ".join(words) not in _NOT_A_NAME_CELL:
@@ -350,6 +373,29 @@ def _cut_at_emails(text: str, spans: list[Span]) -> list[Span]:
         if s.end > s.start and not (cut and all_ordinary(_TRAILING_PARTICLES.sub("", text[s.start : s.end]))):
             out.append(s)
     return out
+
+
+#: Column headers of dates that are no birth: membership, death, care, hiring, payment...
+_OTHER_DATE_HEADER = re.compile(
+    r"date (?!(?:de )?naiss)[a-z' ]+|dates? (?:d'|de )?(?:adhesion|deces|soins?|entree|sortie|effet|fin|paiement|envoi)"
+    r"|(?:adhesion|deces|entree|sortie|embauche|radiation)(?: le)?"
+)
+
+
+#: The place and date a letter or a form was signed: "Fait à Lyon, le 09/06/2025".
+_SIGNED_AT = re.compile(r"(?i:fait|sign[ée]e?)[ \u00a0]+(?:à|a)[ \u00a0]+[^,\n]{1,40},?[ \u00a0]+le[ \u00a0]*$")
+
+
+def _not_births(text: str, spans: list[Span]) -> list[Span]:
+    """No date of birth where the text says what the date is: a date under a column headed by another date
+    ("Date adhésion", "DATE DÉCÈS"), the date a letter was signed ("Fait à Lyon, le 09/06/2025")."""
+    births = [s for s in spans if s.entity_type == "DATE_OF_BIRTH"]
+    if not births:
+        return spans
+    drop = {s for s in births if _SIGNED_AT.search(text, max(0, s.start - 60), s.start)}
+    cells = [c for c in table_cells(text) if _OTHER_DATE_HEADER.fullmatch(c.header)]
+    drop.update(s for s in births if any(c.start <= s.start and s.end <= c.end for c in cells))
+    return [s for s in spans if s not in drop] if drop else spans
 
 
 def _outside_headers(text: str, spans: list[Span]) -> list[Span]:
@@ -420,10 +466,11 @@ def analyze_texts(
     for index, (spans, (text, _names)) in enumerate(zip(found, work, strict=True)):
         spans.extend(_table_spans(text))
         spans.extend(_name_fields(text))
+        spans.extend(_births_in_words(text))
         spans.extend(_names_after_hesitation(text, spans))
         spans.extend(_dates_after_names(text, spans))
         spans.extend(_chained_identifiers(text, spans))
-        found[index] = _cut_at_emails(text, _outside_headers(text, spans))
+        found[index] = _cut_at_emails(text, _not_births(text, _outside_headers(text, spans)))
     merged = [merge_spans(_adeli_or_siren(text, spans)) for spans, (text, _names) in zip(found, work, strict=True)]
     return [[] if index < 0 else list(merged[index]) for index in slot]
 

@@ -8,6 +8,9 @@ for written numbers cannot see them.
 said, and keeps the runs that make exactly a French number of ten digits (0 then 1-9) with at least one word in
 them (the rest is the written phone pattern's). A run cut short ("zéro six douze…") is no phone.
 
+``spoken_birth_dates`` reads a date of birth said in words after "né le" / "née en" ("treize novembre mille neuf
+cent trente-sept").
+
 ``spelled_names`` finds three letters or more said one by one ("D U P O N T", "L-E-G-A-L-L"): a name when a
 spelling cue comes before it ("épelle", "je répète", "s'écrit", "nom") or when the letters make a known name.
 """
@@ -125,4 +128,32 @@ def spelled_names(text: str, is_name) -> list[tuple[int, int]]:
         if cue or (len(letters) >= 4 and is_name(fold(letters))):
             end = m.end() - 1 if m.group(0).endswith(".") else m.end()
             out.append((m.start(), end))
+    return out
+
+
+_MONTH_WORDS = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
+_NUMBER_WORDS = rf"{_TOKEN}(?:[ \u00a0]+(?:et[ \u00a0]+)?{_TOKEN})*"
+#: A date said in words after a birth cue, in the folded text: "ne le treize novembre mille neuf cent trente-sept",
+#: "nee en mille neuf cent quatre-vingt-dix", "ne le 1er mai deux mille trois".
+_SPOKEN_BIRTH = re.compile(
+    r"(?<![a-z])(?:nee?s?|nee?\(e\)|naissance|date de naissance)[ \u00a0]*(?:le|en|:)?[ \u00a0]+"
+    rf"((?:(?:premier|1er|{_WORD}(?:-{_WORD})*|\d{{1,2}})[ \u00a0]+(?:{_MONTH_WORDS})[ \u00a0]+)?"
+    rf"(?:mille[ \u00a0]+neuf[ \u00a0]+cents?|deux[ \u00a0]+mille|dix-neuf[ \u00a0]+cents?)"
+    rf"(?:[ \u00a0]+{_NUMBER_WORDS})?)"
+    r"(?![\w\-])"
+)
+
+
+def spoken_birth_dates(text: str, folded: str | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each date of birth said in words after "né le", "née en", "naissance"."""
+    folded = fold(text) if folded is None else folded
+    if "mille" not in folded and "cent" not in folded:
+        return []
+    out = []
+    for m in _SPOKEN_BIRTH.finditer(folded):
+        end = m.end(1)
+        # a trailing "et" belongs to what follows ("... trente-sept et son mail")
+        while folded[m.start(1) : end].endswith((" et", "\u00a0et")):
+            end -= 3
+        out.append((m.start(1), end))
     return out
