@@ -50,7 +50,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from confiance.contracts import QUASI_IDENTIFIER, mart_contracts
 from confiance.files import sha256_file
 from confiance.settings import DBT_PROJECT_DIR, Settings
-from governance import disclosure
+from governance import disclosure, release_log
 from governance.employer_report import CHECKSUMS
 from governance.lineage import (
     LineageError,
@@ -64,10 +64,14 @@ from governance.protection import (
     ConsumerProtection,
     ProtectionError,
     apply_masks,
+    cell_table,
     clean_history,
     disclosure_parameter,
+    disclosure_parameters,
+    history_dir,
     protect_consumer,
     save_history,
+    table_spec,
 )
 
 log = logging.getLogger(__name__)
@@ -562,6 +566,21 @@ def _publish_consumer(
             tables[mart] = table
         except (PublicationError, LineageError) as exc:
             result.reasons.append(str(exc))
+    # Inputs unchanged since the consumer's last published release: that release stands (governance/release_log).
+    fingerprint = None
+    if not any(result.reasons for result in results.values()):
+        fingerprint = _release_fingerprint(con, settings, consumer, tables)
+        standing = release_log.standing_release(
+            settings,
+            history_dir(settings, consumer),
+            fingerprint,
+            _folder_stands(settings),
+            _consumer_folders(settings, consumer),
+        )
+        if standing is not None:
+            return _unchanged(settings, consumer, run_id, standing, summary)
+        changed = release_log.changed_inputs(release_log.last_published(history_dir(settings, consumer)), fingerprint)
+        log.info("%s: recomputed; inputs changed since its last release: %s", consumer, ", ".join(changed) or "none")
     # Every table this consumer receives, protected together and audited with what it already holds.
     protection: ConsumerProtection | None = None
     consumer_reasons: list[str] = []
@@ -610,8 +629,115 @@ def _publish_consumer(
         for old in root.iterdir() if root.exists() else []:
             if old.is_dir() and old.name not in keep and _SIRET.match(old.name):
                 shutil.rmtree(old)
+    if fingerprint is not None:
+        _record_release(settings, consumer, run_id, fingerprint, folders, files, summary, list(tables))
     log.info("published %s: %d file(s) in %d folder(s)", consumer, files, len(folders))
     return {"status": "published", "reasons": [], "files": files, "folders": [str(final) for _, final in folders]}
+
+
+def _release_fingerprint(
+    con: duckdb.DuckDBPyConnection, settings: Settings, consumer: str, tables: dict[str, pa.Table]
+) -> release_log.Fingerprint:
+    """Everything the suppression, the audit and the consumer's folders depend on (governance/release_log)."""
+    cells = {m: f'"intermediate"."{cell_table(m)}"' for m in tables if table_spec(m) is not None}
+    extra = {"regions": "select departement, region from reference.region_of_departement"}
+    if consumer == "employer":
+        extra["employer_names"] = f"select employer_siret, employer_name from {EMPLOYER_NAMES}"
+    parameters = {
+        "min_cell_size": settings.min_cell_size,
+        "l_diversity": disclosure.L_DIVERSITY,
+        "disclosure": {c: disclosure_parameters(c) for c in CONSUMERS},
+    }
+    key = key_fingerprint(public_key_pem(signing_key(settings)))
+    return release_log.fingerprint(con, consumer, tables, cells, parameters, key, extra)
+
+
+def _consumer_folders(settings: Settings, consumer: str) -> list[str]:
+    """The consumer's folders now in the published root, relative to it."""
+    root = settings.published / consumer
+    if consumer != "employer":
+        return [consumer] if root.is_dir() else []
+    return (
+        sorted(f"{consumer}/{p.name}" for p in root.iterdir() if p.is_dir() and _SIRET.match(p.name))
+        if root.is_dir()
+        else []
+    )
+
+
+def _folder_stands(settings: Settings) -> Any:
+    """A check of one published folder: signed by the publisher's key, every file whole, from the given run."""
+    pem = public_key_pem(signing_key(settings))
+
+    def check(folder: Path, run_id: str) -> bool:
+        try:
+            manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return False
+        return manifest.get("run_id") == run_id and verify_folder(folder, public_key=pem)[0]
+
+    return check
+
+
+def _unchanged(
+    settings: Settings, consumer: str, run_id: str, standing: release_log.ReleaseEntry, summary: dict[str, Any]
+) -> dict[str, Any]:
+    """Nothing new for this consumer: log "unchanged, previous release stands" and carry that release's figures."""
+    release_log.append(
+        history_dir(settings, consumer),
+        release_log.ReleaseEntry(
+            consumer=consumer,
+            run_id=run_id,
+            status=release_log.UNCHANGED,
+            fingerprint=standing.fingerprint,
+            inputs=standing.inputs,
+            release_run_id=standing.release_run_id,
+            folders=standing.folders,
+            files=standing.files,
+        ),
+    )
+    summary.setdefault("disclosure_audit", {})[consumer] = standing.disclosure_audit
+    summary["masked_cell_share"].update(standing.masked_cell_share)
+    summary["masked_amount_share"].update(standing.masked_amount_share)
+    if consumer == "employer":
+        summary["employers"] = standing.employers
+    log.info("%s: inputs unchanged, the release of run %s stands", consumer, standing.release_run_id)
+    return {
+        "status": release_log.UNCHANGED,
+        "reasons": [],
+        "files": standing.files,
+        "folders": [str(settings.published / f) for f in standing.folders],
+        "release_run_id": standing.release_run_id,
+    }
+
+
+def _record_release(
+    settings: Settings,
+    consumer: str,
+    run_id: str,
+    fingerprint: release_log.Fingerprint,
+    folders: list[tuple[Path, Path]],
+    files: int,
+    summary: dict[str, Any],
+    marts: list[str],
+) -> None:
+    """Log a release just swapped in, with its fingerprint and figures (read by the next runs)."""
+    release_log.append(
+        history_dir(settings, consumer),
+        release_log.ReleaseEntry(
+            consumer=consumer,
+            run_id=run_id,
+            status=release_log.PUBLISHED,
+            fingerprint=fingerprint.digest,
+            inputs=fingerprint.inputs,
+            release_run_id=run_id,
+            folders=sorted(str(final.relative_to(settings.published)) for _, final in folders),
+            files=files,
+            disclosure_audit=summary.get("disclosure_audit", {}).get(consumer, {}),
+            masked_cell_share={m: summary["masked_cell_share"].get(m) for m in marts},
+            masked_amount_share={m: summary["masked_amount_share"].get(m) for m in marts},
+            employers=dict(summary.get("employers") or {}) if consumer == "employer" else {},
+        ),
+    )
 
 
 def _stage_single(
@@ -820,7 +946,12 @@ def _audit(settings: Settings, summary: dict[str, Any]) -> None:
         "run_id": summary["run_id"],
         # Reasons name checks, datasets and counts, never a value: the DPO sees why a consumer was refused.
         "consumers": {
-            c: {"status": v["status"], "files": v["files"], "reasons": list(v["reasons"])}
+            c: {
+                "status": v["status"],
+                "files": v["files"],
+                "reasons": list(v["reasons"]),
+                **({"release_run_id": v["release_run_id"]} if "release_run_id" in v else {}),
+            }
             for c, v in summary["consumers"].items()
         },
         "employer_folders": summary.get("employers", {}).get("folders", 0),
