@@ -214,6 +214,7 @@ def run_size(lines: int, workdir: Path) -> dict:
         "load_start": load_start,
         "load_end": load_text(" / ", 2),
         "date": dt.date.today().isoformat(),
+        "dbt_memory_limit": dbt_memory_limit(),
         "generate_s": gen_s,
         "warehouse_mib": db_mib,
         "prep": prep,
@@ -274,6 +275,20 @@ def pick(arx: dict, limit: float) -> dict | None:
     return min(ok, key=lambda n: (n["loss_metric"], n["height"])) if ok else None
 
 
+DEFAULT_LIMIT = "DuckDB's default (80 % of RAM)"
+
+
+def dbt_memory_limit() -> str:
+    """The memory limit of the DuckDB connection dbt opens: the profile's ``settings`` (CONFIANCE_DBT_MEMORY_LIMIT,
+    else its default) when the profile of the project built sets one, else DuckDB's default."""
+    profile = (DBT_PROJECT / "profiles.yml").read_text(encoding="utf-8")
+    match = re.search(r"memory_limit: .*CONFIANCE_DBT_MEMORY_LIMIT', '([^']+)'", profile)
+    if not match:
+        return DEFAULT_LIMIT
+    value = os.environ.get("CONFIANCE_DBT_MEMORY_LIMIT")
+    return f"{value} (CONFIANCE_DBT_MEMORY_LIMIT)" if value else f"{match.group(1)} (the profile's default)"
+
+
 def render(runs: list[dict], meta: dict) -> str:
     runs = sorted(runs, key=lambda r: r["lines"])
     m = meta["machine"]
@@ -287,7 +302,8 @@ def render(runs: list[dict], meta: dict) -> str:
         f"(sizes may come from separate runs merged with --merge; last run started at {meta['load_start']})",
         "- data: synthetic `pseudo` warehouse built directly in DuckDB by `tests/marts/pseudo_synth.py` "
         "(hash-based draws; consumption by age and sex; 2 care years; employers of very different sizes)",
-        "- dbt: dbt-duckdb, 1 dbt thread, DuckDB default threads (= cores) and memory limit (80 % of RAM)",
+        "- dbt: dbt-duckdb, 1 dbt thread, DuckDB default threads (= cores); DuckDB memory limit by size: "
+        + "; ".join(f"{r['lines']:,} lines: {r.get('dbt_memory_limit', DEFAULT_LIMIT)}" for r in runs),
         f"- peak RSS and CPU time of each dbt / ARX-like child process: {runs[0]['disclosure']['rss_source']}",
         "",
         "## 1. Disclosure-control step (dbt)",
