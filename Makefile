@@ -88,7 +88,7 @@ demo: install dbt-manifest
 	  || { tail -n 60 $(CONFIANCE_HOME)/airflow-dags-test.log; echo "The DAG run failed; full log: $(CONFIANCE_HOME)/airflow-dags-test.log"; exit 1; }
 	$(BIN)/confiance summary
 
-# The same pipeline without Airflow (dbt through dbtRunner).
+# The same pipeline without Airflow (dbt in a child process).
 pipeline: install dbt-manifest
 	@$(MAKE) --no-print-directory key
 	$(BIN)/confiance run

@@ -45,6 +45,7 @@ import duckdb
 from confiance.contracts import Column, Contract, feed_contracts
 from confiance.files import sha256_file
 from confiance.identifiers import nir_key_valid_sql
+from confiance.sql import quote_identifier as _q
 from vault import audit, consent, erasure_register
 from vault.db import vault_connection
 
@@ -67,10 +68,6 @@ def feed_of(path: Path) -> str | None:
         if fnmatch.fnmatch(path.name, contract.file_pattern):
             return name
     return None
-
-
-def _q(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 def _lit(text: str) -> str:
