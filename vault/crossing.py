@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -246,12 +247,14 @@ def refresh_member_tokens(con: duckdb.DuckDBPyConnection, settings: Any, domain:
 # --- the crossing -------------------------------------------------------------------
 
 
-def _latest(contract: Contract) -> str:
+def _latest(contract: Contract, where: str = "") -> str:
+    """The latest version of each record of a feed; ``where`` (SQL on raw columns) keeps only some records
+    (a condition on the primary key keeps whole records, so their latest version is still the latest)."""
     pk = [c.name for c in contract.columns if c.primary_key]
     order = "updated_at DESC, " if any(c.name == "updated_at" for c in contract.columns) else ""
     return (
-        f"(SELECT * FROM raw.{contract.name} QUALIFY row_number() OVER (PARTITION BY "
-        f"{', '.join(_q(p) for p in pk)} ORDER BY {order}_file_id DESC, _line DESC) = 1)"
+        f"(SELECT * FROM raw.{contract.name} {f'WHERE {where} ' if where else ''}QUALIFY row_number() OVER "
+        f"(PARTITION BY {', '.join(_q(p) for p in pk)} ORDER BY {order}_file_id DESC, _line DESC) = 1)"
     )
 
 
@@ -270,13 +273,19 @@ def _scrub_key_sql(contract: Contract, col: Column, alias: str = "r") -> str:
 
 
 def crossing_plan(
-    contract: Contract, domain: str, version: int, as_of: str, tokens: TokenFunctions | None = None
+    contract: Contract,
+    domain: str,
+    version: int,
+    as_of: str,
+    tokens: TokenFunctions | None = None,
+    where: str = "",
 ) -> tuple[list[str], list[str]]:
     """(select expressions, joins) turning ``r`` (latest raw rows of a feed) into its warehouse table.
 
     With ``tokens`` (the domain's token functions), value tokens are computed by them: a column that
     is the feed's primary key row by row, any other on its distinct values, joined back. Without, by
-    the pure-SQL HMAC (``token_sql``, needs the ``$ipad``/``$opad`` parameters).
+    the pure-SQL HMAC (``token_sql``, needs the ``$ipad``/``$opad`` parameters). ``where``: the raw rows
+    crossing (an appended batch, see :func:`_latest`), so that distinct values are taken from them only.
     """
     pk = [c.name for c in contract.columns if c.primary_key]
     exprs: list[str] = []
@@ -306,7 +315,8 @@ def crossing_plan(
                 alias = f"tk_{col.name}"
                 joins.append(
                     f"LEFT JOIN (SELECT v, {tokens.sql(entity, 'v')} AS token FROM (SELECT DISTINCT "
-                    f"{_q(col.name)} AS v FROM raw.{contract.name} WHERE {_q(col.name)} IS NOT NULL)) "
+                    f"{_q(col.name)} AS v FROM raw.{contract.name} WHERE {_q(col.name)} IS NOT NULL"
+                    f"{f' AND {where}' if where else ''})) "
                     f"{alias} ON {alias}.v = {c}"
                 )
                 exprs.append(f"{alias}.token AS {_q(target)}")
@@ -359,10 +369,13 @@ def member_name_gazetteer(con: duckdb.DuckDBPyConnection) -> Any:
     return gazetteer
 
 
-def _scrub_pending(con: duckdb.DuckDBPyConnection, contract: Contract, col: Column, gazetteer: Any = None) -> int:
+def _scrub_pending(
+    con: duckdb.DuckDBPyConnection, contract: Contract, col: Column, gazetteer: Any = None, where: str = ""
+) -> int:
     """Scrub the free texts not scrubbed yet (cached by member and text hash in the vault).
 
-    ``gazetteer``: a callable returning the member-name gazetteer (built on first need, once per crossing).
+    ``gazetteer``: a callable returning the member-name gazetteer (built on first need, once per crossing);
+    ``where``: only the records about to cross (an appended batch), see :func:`_latest`.
     """
     ref = _member_ref(contract)
     names = ("m.first_name", "m.last_name") if ref else ("NULL", "NULL")
@@ -371,7 +384,7 @@ def _scrub_pending(con: duckdb.DuckDBPyConnection, contract: Contract, col: Colu
         SELECT row_number() OVER () AS rn, * FROM (
             SELECT DISTINCT {_scrub_key_sql(contract, col)} AS h, r.{_q(col.name)} AS text,
                    {names[0]} AS first_name, {names[1]} AS last_name
-            FROM {_latest(contract)} r {join}
+            FROM {_latest(contract, where)} r {join}
             WHERE r.{_q(col.name)} IS NOT NULL
               AND {_scrub_key_sql(contract, col)} NOT IN (
                   SELECT text_hash FROM meta.scrubbed_text WHERE feed = '{contract.name}'
@@ -410,8 +423,186 @@ def _as_of(settings: Any) -> str:
     return str(value or date.today().isoformat())
 
 
-def cross_to_warehouse(settings: Any, domain: str | None = None) -> dict[str, int]:
-    """Write ``pseudo.members``, ``pseudo.contracts``, ``pseudo.benefits`` into the warehouse; rows per table."""
+# --- appending what was landed since the last crossing ------------------------------------------
+
+#: Feeds crossed by appending the records of the landed batches not crossed yet; the other feeds are small
+#: (members carry the consent and an age at the run date; contracts) and are re-crossed whole at every run.
+APPEND_FEEDS = ("benefits",)
+
+
+@dataclass(frozen=True)
+class AppendPlan:
+    """One feed crossed by appending: the records to (re)cross and what the state will say afterwards."""
+
+    feed: str
+    where: str  # SQL on the raw rows: the records to (re)cross (their primary key is in a temp table)
+    affected: str  # the temp table of those records' primary keys (column ``pk``)
+    pk: Column
+    max_file_id: int
+    records: int
+
+
+def _ensure_state(con: duckdb.DuckDBPyConnection) -> None:
+    """What the vault remembers of the last crossing of each appended feed (no identifier, no value): the key
+    version, the plan's version, the last landed batch crossed and the warehouse table's rows; and the raw rows
+    that did not cross (their member not yet in the register, or a kept value breaking the contract), by file and
+    line only, so that they are tried again."""
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS meta.crossing_state (feed VARCHAR PRIMARY KEY, domain VARCHAR NOT NULL, "
+        "key_version INTEGER NOT NULL, plan VARCHAR NOT NULL, max_file_id BIGINT NOT NULL, "
+        "warehouse_rows BIGINT NOT NULL, crossed_at TIMESTAMP NOT NULL)"
+    )
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS meta.crossing_pending (feed VARCHAR NOT NULL, file_id BIGINT NOT NULL, "
+        "line BIGINT NOT NULL, violation BOOLEAN NOT NULL)"
+    )
+
+
+def _plan_version(contract: Contract, domain: str) -> str:
+    """Changes whenever what a row becomes could change: the feed's contract, the domain, this module's code."""
+    digest = hashlib.sha256(contract.path.read_bytes())
+    digest.update(domain.encode() + b"\0" + Path(__file__).read_bytes())
+    return digest.hexdigest()
+
+
+def _warehouse_rows(path: Path, feed: str) -> int | None:
+    """Rows of ``pseudo.<feed>`` in the warehouse file, None when there is no such table."""
+    if not path.exists():
+        return None
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+    except duckdb.Error:
+        return None
+    try:
+        return con.execute(f"SELECT count(*) FROM pseudo.{_q(feed)}").fetchone()[0]
+    except duckdb.Error:
+        return None
+    finally:
+        con.close()
+
+
+def _member_token_joins(contract: Contract) -> list[str]:
+    """Raw columns resolved through the identity map (an inner join: no member, no crossing)."""
+    return [c.name for c in contract.columns if isinstance(c.rule, Token) and c.rule.identity_map_key is not None]
+
+
+def _append_plan(
+    con: duckdb.DuckDBPyConnection,
+    contract: Contract,
+    domain: str,
+    version: int,
+    warehouse_rows: int | None,
+    changed_members: str | None,
+) -> AppendPlan | None:
+    """The records of ``contract`` to re-cross when the feed can be appended to; None for a whole crossing.
+
+    Whole whenever the vault's memory of the last crossing does not describe the warehouse table as it is: no
+    state, another key version (a rotation), another contract or code, another row count (an erasure or a purge
+    deleted rows there, or a crossing was interrupted), an erasure still pending. Otherwise the records are: those
+    of the batches landed since (a new version of an older record included), those that did not cross last time,
+    and those of members whose token changed (``changed_members``: a SQL set of member ids)."""
+    pks = [c for c in contract.columns if c.primary_key]
+    if len(pks) != 1 or not isinstance(pks[0].rule, Token) or warehouse_rows is None:
+        return None
+    state = con.execute(
+        "SELECT domain, key_version, plan, max_file_id, warehouse_rows FROM meta.crossing_state WHERE feed = ?",
+        [contract.name],
+    ).fetchone()
+    if state is None or state != (domain, version, _plan_version(contract, domain), state[3], warehouse_rows):
+        return None
+    if con.execute("SELECT count(*) FROM meta.pending_erasure").fetchone()[0]:
+        return None
+    pk = pks[0]
+    name, affected = contract.name, f"crossing_affected_{contract.name}"
+    parts = [
+        f"SELECT {_q(pk.name)} AS pk FROM raw.{name} WHERE _file_id > {int(state[3])}",
+        f"SELECT r.{_q(pk.name)} FROM raw.{name} r JOIN meta.crossing_pending p ON p.feed = '{name}' "
+        "AND p.file_id = r._file_id AND p.line = r._line",
+    ]
+    if changed_members is not None:
+        parts += [
+            f"SELECT {_q(pk.name)} FROM raw.{name} WHERE {_q(c)} IN {changed_members}"
+            for c in _member_token_joins(contract)
+        ]
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {affected} AS SELECT DISTINCT pk FROM ({' UNION ALL '.join(parts)})")
+    max_file_id = con.execute(f"SELECT coalesce(max(_file_id), 0) FROM raw.{name}").fetchone()[0]
+    records = con.execute(f"SELECT count(*) FROM {affected}").fetchone()[0]
+    where = f"{_q(pk.name)} IN (SELECT pk FROM {affected})"
+    return AppendPlan(name, where, affected, pk, max(int(max_file_id), int(state[3])), records)
+
+
+def _append_to_warehouse(
+    con: duckdb.DuckDBPyConnection,
+    contract: Contract,
+    plan: AppendPlan,
+    exprs: list[str],
+    joins: list[str],
+    tokens: TokenFunctions,
+    violation: str,
+) -> int:
+    """Replace the plan's records in ``wh.pseudo.<feed>`` by their latest versions (scanned before they go in);
+    returns the identifiers redacted by the outbound scan."""
+    name, stage = contract.name, f"{contract.name}__appending"
+    con.execute(
+        f"CREATE OR REPLACE TABLE wh.pseudo.{stage} AS SELECT {', '.join(exprs)} "
+        f"FROM {_latest(contract, plan.where)} r {' '.join(joins)} WHERE NOT {violation}"
+    )
+    redacted = _outbound_scan(con, stage, contract)
+    rule = plan.pk.rule
+    con.execute(
+        f"DELETE FROM wh.pseudo.{name} WHERE {_q(rule.token_column)} IN "
+        f"(SELECT {tokens.sql(rule.entity, 'pk')} FROM {plan.affected})"
+    )
+    con.execute(f"INSERT INTO wh.pseudo.{name} SELECT * FROM wh.pseudo.{stage}")
+    con.execute(f"DROP TABLE wh.pseudo.{stage}")
+    return redacted
+
+
+def _remember(
+    con: duckdb.DuckDBPyConnection,
+    contract: Contract,
+    domain: str,
+    version: int,
+    plan: AppendPlan | None,
+    max_file_id: int,
+    warehouse_rows: int,
+) -> tuple[int, int]:
+    """After the warehouse committed: the state of an appended feed and its rows that did not cross
+    (tried again next time). Returns (held back: member not in the register, withheld: contract broken)."""
+    name = contract.name
+    violation = kept_violation_sql(contract)
+    missing = [
+        f"NOT EXISTS (SELECT 1 FROM meta.member_tokens t WHERE t.member_id = r.{_q(c)} AND t.domain = '{domain}' "
+        f"AND t.key_version = {version})"
+        for c in _member_token_joins(contract)
+    ]
+    source = _latest(contract, plan.where if plan is not None else "")
+    con.execute("BEGIN TRANSACTION")
+    con.execute("DELETE FROM meta.crossing_pending WHERE feed = ?", [name])
+    con.execute(
+        f"INSERT INTO meta.crossing_pending SELECT '{name}', r._file_id, r._line, {violation} FROM {source} r "
+        f"WHERE {' OR '.join([violation, *missing])}"
+    )
+    con.execute("DELETE FROM meta.crossing_state WHERE feed = ?", [name])
+    con.execute(
+        "INSERT INTO meta.crossing_state VALUES (?, ?, ?, ?, ?, ?, now())",
+        [name, domain, version, _plan_version(contract, domain), max_file_id, warehouse_rows],
+    )
+    held, withheld = con.execute(
+        "SELECT count(*) FILTER (NOT violation), count(*) FILTER (violation) FROM meta.crossing_pending WHERE feed = ?",
+        [name],
+    ).fetchone()
+    con.execute("COMMIT")
+    return held, withheld
+
+
+def cross_to_warehouse(settings: Any, domain: str | None = None, full: bool = False) -> dict[str, int]:
+    """Write ``pseudo.members``, ``pseudo.contracts``, ``pseudo.benefits`` into the warehouse; rows per table.
+
+    The feeds of :data:`APPEND_FEEDS` are appended to: only the records of the batches landed since the last
+    crossing (and those that could not cross then) are pseudonymised, scrubbed and scanned, unless the warehouse
+    table is not exactly what the last crossing left (see :func:`_append_plan`) or ``full`` is given: then, and
+    after a key rotation, every record crosses again. The result is the same table either way."""
     domain = domain or settings.warehouse_domain
     as_of = _as_of(settings)
     counts: dict[str, int] = {}
@@ -423,13 +614,34 @@ def cross_to_warehouse(settings: Any, domain: str | None = None) -> dict[str, in
         raise CrossingError("contracts allow identifiers through a kept column: " + "; ".join(problems))
     withheld: dict[str, int] = {}  # latest rows whose kept text breaks its contract: they stay in the vault
     redacted = 0
+    contracts = feed_contracts()
+    rows_before = {} if full else {name: _warehouse_rows(warehouse, name) for name in APPEND_FEEDS}
+    appends: dict[str, AppendPlan] = {}
+    max_file_ids: dict[str, int] = {}
     with vault_connection(settings, operation="crossing") as con:
         con.execute("BEGIN TRANSACTION")
         version = ensure_domain(settings, con, domain)
         from vault.consent import ensure_table as ensure_consent_register
 
         ensure_consent_register(con)  # the crossing reads the DPO's consent events
+        _ensure_state(con)
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE tokens_before AS SELECT member_id, member_token FROM meta.member_tokens "
+            "WHERE domain = ? AND key_version = ?",
+            [domain, version],
+        )
         n_tokens = refresh_member_tokens(con, settings, domain, version)
+        changed = (  # members new in the register or whose token moved (a corrected NIR)
+            "(SELECT member_id FROM (SELECT member_id, member_token FROM meta.member_tokens "
+            f"WHERE domain = '{domain}' AND key_version = {version} EXCEPT SELECT * FROM tokens_before))"
+        )
+        for name in APPEND_FEEDS if not full else ():
+            plan = _append_plan(con, contracts[name], domain, version, rows_before.get(name), changed)
+            if plan is not None:
+                appends[name] = plan
+        for name in APPEND_FEEDS:
+            if name not in appends:
+                max_file_ids[name] = con.execute(f"SELECT coalesce(max(_file_id), 0) FROM raw.{name}").fetchone()[0]
         scrubbed = 0
         built: list[Any] = []
 
@@ -438,26 +650,33 @@ def cross_to_warehouse(settings: Any, domain: str | None = None) -> dict[str, in
                 built.append(member_name_gazetteer(con))
             return built[0]
 
-        for contract in feed_contracts().values():
+        for contract in contracts.values():
+            where = appends[contract.name].where if contract.name in appends else ""
             for col in contract.columns:
                 if col.crossing == "scrub":
-                    scrubbed += _scrub_pending(con, contract, col, gazetteer)
+                    scrubbed += _scrub_pending(con, contract, col, gazetteer, where)
         con.execute("COMMIT")
         con.execute(f"ATTACH '{warehouse}' AS wh")
         tokens = token_functions(con, settings, domain, version)
         try:
             con.execute("BEGIN TRANSACTION")
             con.execute("CREATE SCHEMA IF NOT EXISTS wh.pseudo")
-            for name, contract in feed_contracts().items():
-                exprs, joins = crossing_plan(contract, domain, version, as_of, tokens)
+            for name, contract in contracts.items():
+                plan = appends.get(name)
+                exprs, joins = crossing_plan(contract, domain, version, as_of, tokens, plan.where if plan else "")
                 violation = kept_violation_sql(contract)
-                sql = (
-                    f"CREATE OR REPLACE TABLE wh.pseudo.{name} AS SELECT {', '.join(exprs)} "
-                    f"FROM {_latest(contract)} r {' '.join(joins)} WHERE NOT {violation}"
-                )
-                con.execute(sql)
-                redacted += _outbound_scan(con, name, contract)
+                if plan is not None:
+                    redacted += _append_to_warehouse(con, contract, plan, exprs, joins, tokens, violation)
+                else:
+                    sql = (
+                        f"CREATE OR REPLACE TABLE wh.pseudo.{name} AS SELECT {', '.join(exprs)} "
+                        f"FROM {_latest(contract)} r {' '.join(joins)} WHERE NOT {violation}"
+                    )
+                    con.execute(sql)
+                    redacted += _outbound_scan(con, name, contract)
                 counts[name] = con.execute(f"SELECT count(*) FROM wh.pseudo.{name}").fetchone()[0]
+                if name in APPEND_FEEDS:
+                    continue  # its rows that did not cross are counted once the warehouse has committed
                 latest, bad = con.execute(
                     f"SELECT count(*), count(*) FILTER ({violation}) FROM {_latest(contract)} r"
                 ).fetchone()
@@ -475,6 +694,14 @@ def cross_to_warehouse(settings: Any, domain: str | None = None) -> dict[str, in
         finally:
             tokens.close()
             con.execute("DETACH wh")
+        for name in APPEND_FEEDS:
+            plan = appends.get(name)
+            max_file_id = plan.max_file_id if plan is not None else max_file_ids[name]
+            n_held, n_withheld = _remember(con, contracts[name], domain, version, plan, max_file_id, counts[name])
+            if n_held:
+                held[name] = n_held
+            if n_withheld:
+                withheld[name] = n_withheld
         from vault.erasure import finish_pending_erasures
 
         finish_pending_erasures(settings, con)
@@ -491,6 +718,8 @@ def cross_to_warehouse(settings: Any, domain: str | None = None) -> dict[str, in
             "held_back": held,
             "withheld_contract_violation": withheld,
             "identifiers_redacted_after_scrub": redacted,
+            # feeds appended to: records (re)crossed this time; the others were crossed whole
+            "appended": {name: plan.records for name, plan in appends.items()},
         },
     )
     log.info("crossed to the warehouse (%s v%s): %s", domain, version, counts)
