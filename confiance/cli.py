@@ -57,6 +57,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "publish": ("governance.cli", "publish"),
     "site": ("confiance.cli", "site"),
     "report": ("confiance.cli", "report"),
+    "codegen": ("confiance.codegen.cli", "codegen"),
 }
 
 EXIT_REFUSED = 1

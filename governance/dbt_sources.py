@@ -9,13 +9,12 @@ committed file differs from what the contracts say. Likewise, each mart's dbt
 YAML (enforced model contract, typed columns, classification and glossary term,
 disclosure tests) is rendered from contracts/marts/<consumer>/<mart>.odcs.yaml.
 
-    python -m governance.dbt_sources --write | --check
+``confiance codegen dbt`` writes them (``--check``: lists the stale ones); :func:`stale` and :func:`write`
+compare or write any set of generated files (the seeds' too, ``governance.dbt_seeds``).
 """
 
 from __future__ import annotations
 
-import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +27,7 @@ SOURCES_FILE = DBT_PROJECT_DIR / "models" / "staging" / "pseudo" / "_pseudo__sou
 SOURCE_NAME = "pseudo"
 
 HEADER = (
-    "# GENERATED from contracts/feeds/*.odcs.yaml by `python -m governance.dbt_sources --write`.\n"
+    "# GENERATED from contracts/feeds/*.odcs.yaml by `confiance codegen dbt`.\n"
     "# Do not edit by hand: change the feed contract and regenerate (a test checks they agree).\n"
 )
 
@@ -139,14 +138,14 @@ def render_text() -> str:
 
 
 MART_HEADER = (
-    "# GENERATED from contracts/marts/{consumer}/{name}.odcs.yaml by `python -m governance.dbt_sources --write`.\n"
+    "# GENERATED from contracts/marts/{consumer}/{name}.odcs.yaml by `confiance codegen dbt`.\n"
     "# Do not edit by hand: change the mart contract and regenerate (a test checks they agree).\n"
 )
 
 
-def mart_yaml_path(contract: Contract) -> Path:
+def mart_yaml_path(contract: Contract, project_dir: Path = DBT_PROJECT_DIR) -> Path:
     consumer = contract.table_custom["consumer"]
-    return DBT_PROJECT_DIR / "models" / "marts" / consumer / f"{contract.name}.yml"
+    return project_dir / "models" / "marts" / consumer / f"{contract.name}.yml"
 
 
 def render_mart(contract: Contract) -> dict[str, Any]:
@@ -185,35 +184,26 @@ def render_mart(contract: Contract) -> dict[str, Any]:
     return {"version": 2, "models": [model]}
 
 
-def rendered_files() -> dict[Path, str]:
-    """Every generated YAML file and its expected content."""
-    files = {SOURCES_FILE: render_text()}
+def rendered_files(project_dir: Path = DBT_PROJECT_DIR) -> dict[Path, str]:
+    """Every generated YAML file of the dbt project in ``project_dir`` and its expected content."""
+    files = {project_dir / SOURCES_FILE.relative_to(DBT_PROJECT_DIR): render_text()}
     for contract in mart_contracts().values():
         header = MART_HEADER.format(consumer=contract.table_custom["consumer"], name=contract.name)
-        files[mart_yaml_path(contract)] = header + yaml.safe_dump(
+        files[mart_yaml_path(contract, project_dir)] = header + yaml.safe_dump(
             render_mart(contract), sort_keys=False, allow_unicode=True, width=120
         )
     return files
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--write", action="store_true", help="write the sources file")
-    parser.add_argument("--check", action="store_true", help="fail when the sources file is out of date")
-    args = parser.parse_args(argv)
-    stale = []
-    for path, text in rendered_files().items():
-        if args.write:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-            print(f"wrote {path.name}")
-        elif not path.exists() or path.read_text(encoding="utf-8") != text:
-            stale.append(path.name)
-    if stale:
-        print(f"out of date with contracts/: {', '.join(stale)}; run python -m governance.dbt_sources --write")
-        return 1
-    return 0
+def stale(files: dict[Path, str]) -> list[Path]:
+    """The generated files that are missing or differ from their expected content."""
+    return [path for path, text in files.items() if not path.exists() or path.read_text(encoding="utf-8") != text]
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+def write(files: dict[Path, str]) -> list[Path]:
+    """Write the generated files whose content changed (creating folders); the paths written."""
+    written = stale(files)
+    for path in written:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(files[path], encoding="utf-8")
+    return written

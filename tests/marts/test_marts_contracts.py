@@ -15,7 +15,7 @@ from governance import dbt_sources
 
 def test_generated_dbt_yaml_matches_contracts():
     for path, text in dbt_sources.rendered_files().items():
-        assert path.read_text(encoding="utf-8") == text, f"{path.name}: run python -m governance.dbt_sources --write"
+        assert path.read_text(encoding="utf-8") == text, f"{path.name}: run confiance codegen dbt"
 
 
 def test_one_mart_contract_per_mart_model():
