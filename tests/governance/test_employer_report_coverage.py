@@ -133,10 +133,39 @@ def test_six_to_ten_covered_in_the_year_get_the_too_small_statement_and_no_figur
         assert manifest["employer"]["report_status"] == "too_small_to_report", siret
 
 
-def test_the_benchmark_note_states_the_dominance_share_of_the_rules(coverage):
+def test_the_benchmark_note_states_the_dominance_share_of_the_rules(coverage, monkeypatch, tmp_path):
+    """The note's share is the rules' (vars.disclosure in dbt_project.yml), and follows an edit of it."""
+    import yaml
+
+    from confiance.settings import DBT_PROJECT_FILE
+    from governance import protection
+    from governance.employer_report import build_documents
+
     settings, _, _ = coverage
     share = float(disclosure_parameter("employer", "dominance")) * 100
     shown = f"{share:g} %"
     folder = next(p for p in sorted((settings.published / "employer").iterdir()) if p.is_dir())
     assert f"plus de {shown}" in _page(folder, "rapport_fr.html")
     assert f"above {shown} of it" in _page(folder, "report_en.html")
+
+    project = yaml.safe_load(DBT_PROJECT_FILE.read_text(encoding="utf-8"))
+    project["vars"]["disclosure"]["employer"]["dominance"] = 0.7
+    edited = tmp_path / "dbt_project.yml"
+    edited.write_text(yaml.safe_dump(project), encoding="utf-8")
+    monkeypatch.setattr(protection, "DBT_PROJECT_FILE", edited)
+    out = tmp_path / "out"
+    out.mkdir()
+    tables = {p.stem: pq.read_table(p) for p in folder.glob("*.parquet")}
+    build_documents(
+        out,
+        folder.name,
+        tables,
+        name=None,
+        run_id="dominance-test",
+        published_at="2027-01-05T00:00:00+00:00",
+        k=11,
+        min_employers=5,
+        key_fingerprint="0" * 64,
+    )
+    assert "plus de 70 %" in _page(out, "rapport_fr.html") and f"plus de {shown}" not in _page(out, "rapport_fr.html")
+    assert "above 70 % of it" in _page(out, "report_en.html")
