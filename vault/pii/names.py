@@ -858,10 +858,13 @@ _LOWER_CUE = re.compile(
     r" ([a-z][a-z'\-]{2,})(?: ([a-z][a-z'\-]{2,}))?"
     r"|(?:merci|cordialement|cdlt|bises|bisous|salutations|a bientot|bonne journee|bonne soiree)[ ,.!]*[\n ]"
     r"([a-z][a-z'\-]{2,})(?: ([a-z][a-z'\-]{2,}))?[ .!]*$"
-    # a kinship in brackets after the name: "le remb de lucas (mon fils, 8 ans)"
-    r"|(?:^|[^a-z])([a-z][a-z'\-]{2,})(?: ([a-z][a-z'\-]{2,}))? \((?:ma|mon|notre) (?:fille|fils|mari|femme|epouse"
-    r"|epoux|mere|pere|soeur|frere|conjointe?|petite-fille|petit-fils|enfant)[ ,)]"
 )
+#: A kinship in brackets after a name: "le remb de lucas (mon fils, 8 ans)"; and the word(s) right before it.
+_KINSHIP_AFTER = re.compile(
+    r" \((?:ma|mon|notre) (?:fille|fils|mari|femme|epouse|epoux|mere|pere|soeur|frere|conjointe?|petite-fille"
+    r"|petit-fils|enfant)[ ,)]"
+)
+_WORDS_BEFORE = re.compile(r"(?:^|[^a-z])([a-z][a-z'\-]{2,})(?: ([a-z][a-z'\-]{2,}))?$")
 
 
 def _swapped_letters_of_common_word(word: str) -> bool:
@@ -905,19 +908,26 @@ def _lower_case_after_cue(text: str, folded: str) -> list[tuple[int, int, float]
     """Lower-case names right after "c'est", "ma fille", "vu avec", "Coach :"... that are no French word (nor
     one slip from one): informal messages name people in lower case, foreign names included."""
     vocab = vocabulary()
-    out = []
+    candidates: list[list[tuple[int, int, str]]] = []
     for m in _LOWER_CUE.finditer(folded):
-        groups = (1, 2) if m.group(1) else (3, 4) if m.group(3) else (5, 6)
-        if groups[0] == 5 and m.group(6) and not _lookup(m.group(5), name_lexicon(), vocab)[0]:
-            groups = (6,)  # "de lucas (mon fils": the name is the word before the bracket
-        start = m.start(groups[0])
+        groups = (1, 2) if m.group(1) else (3, 4)
+        candidates.append([(m.start(g), m.end(g), m.group(g)) for g in groups if m.group(g)])
+    if "(" in folded:
+        for k in _KINSHIP_AFTER.finditer(folded):
+            b = _WORDS_BEFORE.search(folded, max(0, k.start() - 60), k.start())
+            if b is None:
+                continue
+            words = [(b.start(g), b.end(g), b.group(g)) for g in (1, 2) if b.group(g)]
+            if len(words) == 2 and not _lookup(words[0][2], name_lexicon(), vocab)[0]:
+                words = words[1:]  # "de lucas (mon fils": the name is the word before the bracket
+            candidates.append(words)
+    out = []
+    for words in candidates:
+        start = words[0][0]
         if not text[start].islower():
             continue
         end = None
-        for g in groups:
-            w = m.group(g)
-            if not w:
-                break
+        for _w_start, w_end, w in words:
             lexicon_name = _lookup(w, name_lexicon(), vocab)[0]
             if (
                 w in vocab.stop
@@ -930,7 +940,7 @@ def _lower_case_after_cue(text: str, folded: str) -> list[tuple[int, int, float]
                 break
             if not lexicon_name and (not any(v in w for v in "aeiouy") or _swapped_letters_of_common_word(w)):
                 break  # "bcp", "stp", "cdlt": abbreviations; "logn" for "long": a slip
-            end = m.end(g)
+            end = w_end
         if end is not None:
             out.append((start, end, 0.6))
     return out
@@ -1004,7 +1014,8 @@ def find_names(
             elif any(g.unknown_cap and not g.sentence_start for g in group):
                 doubt = True
         i = j + 1
-    if _LOWER_CUE_HINT.search(folded):
+    # SMS shorthand "c" for "c'est" and "au lieu de" are tested apart: plain substring tests keep the hint fast
+    if _LOWER_CUE_HINT.search(folded) or " c " in folded or folded.startswith("c ") or "au lieu de" in folded:
         spans.extend(_lower_case_after_cue(text, folded))
     # in a text written in capitals every word looks like a name to the statistical model: lexicons only
     return FindResult(spans, doubt and not loud)

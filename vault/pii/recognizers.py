@@ -412,6 +412,13 @@ def phone_recognizer() -> FrenchRegexRecognizer:
 class SpokenPhoneRecognizer(FrenchRegexRecognizer):
     """Phone numbers said in words, as speech-to-text writes them (``vault.pii.spoken.spoken_phones``)."""
 
+    #: Words one of which a phone said in words holds (a substring test per word beats one regex search).
+    NUMBER_WORDS = ("zero", "zéro", "vingt", "trente", "quarante", "cinquante", "soixante", "onze", "douze",
+                    "treize", "quatorze", "quinze", "seize")  # fmt: skip
+
+    def may_match(self, lowered: str, longest_run: int) -> bool:
+        return any(w in lowered for w in self.NUMBER_WORDS)
+
     def find(self, text: str) -> list[tuple[int, int, float]]:
         from vault.pii.spoken import spoken_phones
 

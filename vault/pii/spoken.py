@@ -110,7 +110,10 @@ def spoken_phones(text: str, folded: str | None = None) -> list[tuple[int, int]]
 
 
 #: Three letters or more said one at a time: capitals apart by one space or a hyphen.
-_SPELLED = re.compile(r"(?<![\w\-'’])[A-ZÀ-ÖØ-Þ](?:(?: |-|\. ?)[A-ZÀ-ÖØ-Þ]){2,}\.?(?![\w\-'’])")
+_SPELLED = re.compile(
+    # the lookahead first: most positions fail on it at once
+    r"(?=[A-ZÀ-ÖØ-Þ][ \-.])(?<![\w\-'’])[A-ZÀ-ÖØ-Þ](?:(?: |-|\. ?)[A-ZÀ-ÖØ-Þ]){2,}\.?(?![\w\-'’])"
+)
 _SPELLING_CUE = re.compile(
     r"(?:[eé]pel(?:le|é|e|ez|ons)?|je r[eé]p[eè]te|r[eé]p[eé]t[eé]|s'[eé]crit|[eé]crit|lettres?|nom(?: de famille)?"
     r"|pr[eé]nom)[^.\n]{0,30}$",
@@ -146,9 +149,10 @@ _SPOKEN_BIRTH = re.compile(
 
 def spoken_birth_dates(text: str, folded: str | None = None) -> list[tuple[int, int]]:
     """(start, end) of each date of birth said in words after "né le", "née en", "naissance"."""
-    folded = fold(text) if folded is None else folded
-    if "mille" not in folded and "cent" not in folded:
+    lowered = text.lower()
+    if "mille" not in lowered and "neuf cent" not in lowered:
         return []
+    folded = fold(text) if folded is None else folded
     out = []
     for m in _SPOKEN_BIRTH.finditer(folded):
         end = m.end(1)
