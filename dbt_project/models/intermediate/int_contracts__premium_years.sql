@@ -1,9 +1,21 @@
 {#- Premiums earned per contract and calendar year of care (months of cover in the year x monthly premium). -#}
 {%- set year_first = dbt.cast("cast(years.care_year as " ~ dbt.type_string() ~ ") || '-01-01'", "date") -%}
 {%- set year_last = dbt.cast("cast(years.care_year as " ~ dbt.type_string() ~ ") || '-12-31'", "date") -%}
-with years as (
+with stg_pseudo__benefits as (
+    select * from {{ ref('stg_pseudo__benefits') }}
+),
+
+stg_pseudo__contracts as (
+    select * from {{ ref('stg_pseudo__contracts') }}
+),
+
+int_members__enriched as (
+    select * from {{ ref('int_members__enriched') }}
+),
+
+years as (
     select distinct {{ year_of('care_month') }} as care_year
-    from {{ ref('stg_pseudo__benefits') }}
+    from stg_pseudo__benefits
 ),
 
 spans as (
@@ -25,30 +37,34 @@ spans as (
             then contracts.end_date
             else {{ year_last }}
         end as span_end
-    from {{ ref('stg_pseudo__contracts') }} as contracts
+    from stg_pseudo__contracts as contracts
     cross join years
+),
+
+final as (
+    select
+        spans.contract_token,
+        spans.member_token,
+        spans.contract_type,
+        spans.product_code,
+        spans.guarantee_level,
+        spans.employer_siret,
+        spans.care_year,
+        spans.care_year - members.birth_year as age_at_care,
+        members.sex,
+        members.departement,
+        members.region,
+        members.consent_research,
+        {# noqa: LT05 below: the length is dbt.datediff's rendered DuckDB expression, not the source line's. #}
+        {{ dbt.datediff('spans.span_start', 'spans.span_end', 'month') }} + 1 as months_covered,  -- noqa: LT05
+        cast(
+            ({{ dbt.datediff('spans.span_start', 'spans.span_end', 'month') }} + 1) * spans.monthly_premium  -- noqa: LT05
+            as decimal(18, 2)
+        ) as premiums_earned
+    from spans
+    inner join int_members__enriched as members
+        on spans.member_token = members.member_token
+    where spans.span_start <= spans.span_end
 )
 
-select
-    spans.contract_token,
-    spans.member_token,
-    spans.contract_type,
-    spans.product_code,
-    spans.guarantee_level,
-    spans.employer_siret,
-    spans.care_year,
-    spans.care_year - members.birth_year as age_at_care,
-    members.sex,
-    members.departement,
-    members.region,
-    members.consent_research,
-    {# noqa: LT05 below: the length is dbt.datediff's rendered DuckDB expression, not the source line's. #}
-    {{ dbt.datediff('spans.span_start', 'spans.span_end', 'month') }} + 1 as months_covered,  -- noqa: LT05
-    cast(
-        ({{ dbt.datediff('spans.span_start', 'spans.span_end', 'month') }} + 1) * spans.monthly_premium  -- noqa: LT05
-        as decimal(18, 2)
-    ) as premiums_earned
-from spans
-inner join {{ ref('int_members__enriched') }} as members
-    on spans.member_token = members.member_token
-where spans.span_start <= spans.span_end
+select * from final

@@ -1,12 +1,20 @@
-select
-    cast(care_year as integer) as care_year,
-    cast(act_family as {{ dbt.type_string() }}) as act_family,
-    {{ masked('member_count', 'bigint') }} as member_count,
-    {{ masked('actual_cost', 'decimal(18, 2)') }} as actual_cost,
-    {{ masked('out_of_pocket', 'decimal(18, 2)') }} as out_of_pocket,
-    cast(case when masking = 'none' and actual_cost > 0 then out_of_pocket / actual_cost end as decimal(9, 4))
-        as out_of_pocket_share,
-    cast(case when masking = 'none' and member_count > 0 then out_of_pocket / member_count end as decimal(18, 2))
-        as out_of_pocket_per_member,
-    cast(masking as {{ dbt.type_string() }}) as masking
-from {{ ref('int_disclosure__insurer_out_of_pocket') }}
+{#- Published cells: dimensions and values; a masked cell shows no value and no reason. -#}
+with int_disclosure__insurer_out_of_pocket as (
+    select * from {{ ref('int_disclosure__insurer_out_of_pocket') }}
+),
+
+final as (
+    select
+        {{- contract_columns(
+            masked_values=['member_count', 'actual_cost', 'out_of_pocket'],
+            expressions={
+                'out_of_pocket_share': "case when masking = 'none' and actual_cost > 0
+                    then out_of_pocket / actual_cost end",
+                'out_of_pocket_per_member': "case when masking = 'none' and member_count > 0
+                    then out_of_pocket / member_count end",
+            },
+        ) }}
+    from int_disclosure__insurer_out_of_pocket
+)
+
+select * from final

@@ -1,17 +1,25 @@
 {#- The scrubbed free-text comment stays in the warehouse: no mart needs it. -#}
-select
-    benefit_token,
-    member_token,
-    contract_token,
-    care_month,
-    payment_month,
-    act_family,
-    act_code,
-    practitioner_type,
-    actual_cost,
-    ss_base,
-    ss_reimbursement,
-    complementary_reimbursement,
-    out_of_pocket,
-    updated_at
-from {{ source('pseudo', 'benefits') }}
+with source as (
+    select * from {{ source('pseudo', 'benefits') }}
+),
+
+renamed as (
+    select
+        benefit_token,
+        member_token,
+        contract_token,
+        care_month,
+        payment_month,
+        act_family,
+        act_code,
+        practitioner_type,
+        actual_cost,
+        ss_base,
+        ss_reimbursement,
+        complementary_reimbursement,
+        out_of_pocket,
+        updated_at
+    from source
+)
+
+select * from renamed

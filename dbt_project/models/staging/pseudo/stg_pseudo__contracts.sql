@@ -6,16 +6,24 @@
         | map('lower') | list -%}
     {%- set has_name = 'employer_name' in columns -%}
 {%- endif -%}
-select
-    contract_token,
-    member_token,
-    contract_type,
-    product_code,
-    guarantee_level,
-    employer_siret,
-    {% if has_name %}employer_name{% else %}cast(null as {{ dbt.type_string() }}) as employer_name{% endif %},
-    start_date,
-    end_date,
-    monthly_premium,
-    updated_at
-from {{ source('pseudo', 'contracts') }}
+with source as (
+    select * from {{ source('pseudo', 'contracts') }}
+),
+
+renamed as (
+    select
+        contract_token,
+        member_token,
+        contract_type,
+        product_code,
+        guarantee_level,
+        employer_siret,
+        {% if has_name %}employer_name{% else %}cast(null as {{ dbt.type_string() }}) as employer_name{% endif %},
+        start_date,
+        end_date,
+        monthly_premium,
+        updated_at
+    from source
+)
+
+select * from renamed

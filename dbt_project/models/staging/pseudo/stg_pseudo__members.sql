@@ -1,12 +1,20 @@
-select
-    member_token,
-    birth_year,
-    age_band,
-    sex,
-    departement,
-    consent_research,
-    consent_marketing,
-    employer_siret,
-    affiliation_month,
-    updated_at
-from {{ source('pseudo', 'members') }}
+with source as (
+    select * from {{ source('pseudo', 'members') }}
+),
+
+renamed as (
+    select
+        member_token,
+        birth_year,
+        age_band,
+        sex,
+        departement,
+        consent_research,
+        consent_marketing,
+        employer_siret,
+        affiliation_month,
+        updated_at
+    from source
+)
+
+select * from renamed
