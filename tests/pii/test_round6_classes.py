@@ -341,3 +341,7 @@ def test_births_in_words_and_in_birth_columns(detect, text, date):
 )
 def test_dates_that_are_no_birth(detect, text):
     assert _types(detect(text), "DATE_OF_BIRTH") == []
+
+
+def test_a_capital_c_split_from_its_word_is_no_sms_cue(detect):
+    assert _types(detect("Code régime 01 — C aisse 351, Service Prestations"), "PERSON") == []

@@ -911,6 +911,9 @@ def _lower_case_after_cue(text: str, folded: str) -> list[tuple[int, int, float]
     candidates: list[list[tuple[int, int, str]]] = []
     for m in _LOWER_CUE.finditer(folded):
         groups = (1, 2) if m.group(1) else (3, 4)
+        start = m.start(groups[0])
+        if start >= 2 and folded[start - 2 : start] == "c " and text[start - 2] != "c":
+            continue  # SMS "c" is written in lower case; "C aisse" is a word a scanner split
         candidates.append([(m.start(g), m.end(g), m.group(g)) for g in groups if m.group(g)])
     if "(" in folded:
         for k in _KINSHIP_AFTER.finditer(folded):
