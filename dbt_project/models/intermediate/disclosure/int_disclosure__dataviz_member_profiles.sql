@@ -37,8 +37,12 @@
 ]) -%}
 -- sqlfluff:ignore:parsing
 -- (sqlfluff 3.4's DuckDB dialect cannot parse GROUP BY GROUPING SETS, which this model's roll-up uses)
-with care_years as (
-    select distinct care_year from {{ ref('int_benefits__member_atoms') }}
+with int_benefits__member_atoms as (
+    select * from {{ ref('int_benefits__member_atoms') }}
+),
+
+care_years as (
+    select distinct care_year from int_benefits__member_atoms
 ),
 
 closed_years as (
@@ -59,7 +63,7 @@ by_family as (
         max(atoms.departement) as departement,
         max(atoms.region) as region,
         sum(atoms.actual_cost) as actual_cost
-    from {{ ref('int_benefits__member_atoms') }} as atoms
+    from int_benefits__member_atoms as atoms
     inner join latest on atoms.care_year = latest.care_year
     group by atoms.member_token, atoms.care_year, atoms.act_family
 ),

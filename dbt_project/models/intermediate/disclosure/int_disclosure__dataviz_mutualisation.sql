@@ -14,7 +14,15 @@
 }) -%}
 {%- endfor -%}
 
-with atoms as (
+with int_contracts__premium_years as (
+    select * from {{ ref('int_contracts__premium_years') }}
+),
+
+int_benefits__member_atoms as (
+    select * from {{ ref('int_benefits__member_atoms') }}
+),
+
+atoms as (
     select
         member_token,
         care_year,
@@ -23,7 +31,7 @@ with atoms as (
         0 as line_count,
         cast(premiums_earned as decimal(18, 2)) as premiums_earned,
         cast(0 as decimal(18, 2)) as complementary_reimbursement
-    from {{ ref('int_contracts__premium_years') }}
+    from int_contracts__premium_years
     union all
     select
         member_token,
@@ -33,7 +41,7 @@ with atoms as (
         line_count,
         cast(0 as decimal(18, 2)) as premiums_earned,
         cast(complementary_reimbursement as decimal(18, 2)) as complementary_reimbursement
-    from {{ ref('int_benefits__member_atoms') }}
+    from int_benefits__member_atoms
 ),
 
 population as (

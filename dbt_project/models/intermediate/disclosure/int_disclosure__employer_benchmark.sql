@@ -26,13 +26,25 @@
 {%- set measures = ['actual_cost', 'complementary_reimbursement', 'out_of_pocket'] -%}
 {%- set cell_keys = ['care_year', 'act_family', 'age_band', 'sex'] -%}
 
-with reported as (
-    select employer_siret from {{ ref('int_employers__coverage') }}
+with int_employers__coverage as (
+    select * from {{ ref('int_employers__coverage') }}
+),
+
+int_contracts__premium_years as (
+    select * from {{ ref('int_contracts__premium_years') }}
+),
+
+int_benefits__member_atoms as (
+    select * from {{ ref('int_benefits__member_atoms') }}
+),
+
+reported as (
+    select employer_siret from int_employers__coverage
     where report_status = 'reported'
 ),
 
 care_years as (
-    select distinct care_year from {{ ref('int_contracts__premium_years') }}
+    select distinct care_year from int_contracts__premium_years
 ),
 
 closed_years as (
@@ -51,7 +63,7 @@ atoms as (
         {%- for m in measures %},
         atoms.{{ m }}
         {%- endfor %}
-    from {{ ref('int_benefits__member_atoms') }} as atoms
+    from int_benefits__member_atoms as atoms
     inner join reported on atoms.employer_siret = reported.employer_siret
     inner join closed_years on atoms.care_year = closed_years.care_year
 ),
@@ -71,7 +83,7 @@ population_members as (
             age_at_care,
             sex,
             employer_siret
-        from {{ ref('int_contracts__premium_years') }}
+        from int_contracts__premium_years
         where contract_type = 'collective'
         union
         select
@@ -80,7 +92,7 @@ population_members as (
             age_at_care,
             sex,
             employer_siret
-        from {{ ref('int_benefits__member_atoms') }}
+        from int_benefits__member_atoms
         where employer_siret is not null
     ) as cover
     inner join reported on cover.employer_siret = reported.employer_siret

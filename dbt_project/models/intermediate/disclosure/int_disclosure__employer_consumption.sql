@@ -22,14 +22,26 @@
     }) -%}
 {%- endfor -%}
 
-with reported as (
-    select employer_siret from {{ ref('int_employers__coverage') }}
+with int_employers__coverage as (
+    select * from {{ ref('int_employers__coverage') }}
+),
+
+int_benefits__member_atoms as (
+    select * from {{ ref('int_benefits__member_atoms') }}
+),
+
+int_contracts__premium_years as (
+    select * from {{ ref('int_contracts__premium_years') }}
+),
+
+reported as (
+    select employer_siret from int_employers__coverage
     where report_status = 'reported'
 ),
 
 atoms as (
     select atoms.*
-    from {{ ref('int_benefits__member_atoms') }} as atoms
+    from int_benefits__member_atoms as atoms
     inner join reported on atoms.employer_siret = reported.employer_siret
 ),
 
@@ -40,7 +52,7 @@ population as (
         cover.care_year,
         cover.age_at_care,
         cover.sex
-    from {{ ref('int_contracts__premium_years') }} as cover
+    from int_contracts__premium_years as cover
     inner join reported on cover.employer_siret = reported.employer_siret
     where cover.contract_type = 'collective'
     union

@@ -41,8 +41,16 @@
     }) -%}
 {%- endfor -%}
 
-with atoms as (
+with int_benefits__member_atoms as (
     select * from {{ ref('int_benefits__member_atoms') }}
+),
+
+int_contracts__premium_years as (
+    select * from {{ ref('int_contracts__premium_years') }}
+),
+
+atoms as (
+    select * from int_benefits__member_atoms
 ),
 
 population as (
@@ -54,7 +62,7 @@ population as (
         sex,
         departement,
         region
-    from {{ ref('int_contracts__premium_years') }}
+    from int_contracts__premium_years
     union
     select
         member_token,

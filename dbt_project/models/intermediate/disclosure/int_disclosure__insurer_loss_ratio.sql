@@ -7,7 +7,15 @@
 {%- set measures = ['premiums_earned', 'complementary_reimbursement'] -%}
 {%- set levels = [{'grain': 'year', 'attrs': {}, 'dims': {'product_code': 'product_code', 'segment': 'segment'}}] -%}
 
-with atoms as (
+with int_contracts__premium_years as (
+    select * from {{ ref('int_contracts__premium_years') }}
+),
+
+int_benefits__member_atoms as (
+    select * from {{ ref('int_benefits__member_atoms') }}
+),
+
+atoms as (
     select
         member_token,
         care_year,
@@ -17,7 +25,7 @@ with atoms as (
         0 as line_count,
         cast(premiums_earned as decimal(18, 2)) as premiums_earned,
         cast(0 as decimal(18, 2)) as complementary_reimbursement
-    from {{ ref('int_contracts__premium_years') }}
+    from int_contracts__premium_years
     union all
     select
         member_token,
@@ -28,7 +36,7 @@ with atoms as (
         line_count,
         cast(0 as decimal(18, 2)) as premiums_earned,
         cast(complementary_reimbursement as decimal(18, 2)) as complementary_reimbursement
-    from {{ ref('int_benefits__member_atoms') }}
+    from int_benefits__member_atoms
 ),
 
 population as (

@@ -5,15 +5,23 @@
 {%- set measures = ['actual_cost', 'out_of_pocket'] -%}
 {%- set levels = [{'grain': 'year', 'attrs': {}, 'dims': {}}] -%}
 
-with atoms as (
+with int_benefits__member_atoms as (
     select * from {{ ref('int_benefits__member_atoms') }}
+),
+
+int_contracts__premium_years as (
+    select * from {{ ref('int_contracts__premium_years') }}
+),
+
+atoms as (
+    select * from int_benefits__member_atoms
 ),
 
 population as (
     select
         member_token,
         care_year
-    from {{ ref('int_contracts__premium_years') }}
+    from int_contracts__premium_years
     union
     select
         member_token,

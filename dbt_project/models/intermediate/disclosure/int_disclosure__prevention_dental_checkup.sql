@@ -26,13 +26,21 @@
     {%- do small.append('(' ~ expr ~ ' > 0 and ' ~ expr ~ ' < ' ~ k ~ ')') -%}
 {%- endfor -%}
 
-with eligible as (
+with int_contracts__premium_years as (
+    select * from {{ ref('int_contracts__premium_years') }}
+),
+
+int_benefits__member_atoms as (
+    select * from {{ ref('int_benefits__member_atoms') }}
+),
+
+eligible as (
     select distinct
         cover.member_token,
         cover.care_year,
         cover.age_at_care,
         cover.sex
-    from {{ ref('int_contracts__premium_years') }} as cover
+    from int_contracts__premium_years as cover
     where cover.consent_research
     union
     select distinct
@@ -40,7 +48,7 @@ with eligible as (
         care_year,
         age_at_care,
         sex
-    from {{ ref('int_benefits__member_atoms') }}
+    from int_benefits__member_atoms
     where consent_research
 ),
 
@@ -49,7 +57,7 @@ dental as (
         member_token,
         care_year,
         care_month
-    from {{ ref('int_benefits__member_atoms') }}
+    from int_benefits__member_atoms
     where consent_research and act_family = 'dental'
 ),
 
@@ -80,7 +88,7 @@ lines as (
         member_token,
         care_year,
         sum(line_count) as line_count
-    from {{ ref('int_benefits__member_atoms') }}
+    from int_benefits__member_atoms
     where consent_research
     group by member_token, care_year
 ),
