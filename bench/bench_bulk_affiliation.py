@@ -52,6 +52,7 @@ sys.path.insert(0, str(ROOT))
 TARGET_WALL_S = 120.0
 STAGES = ["land", "quality_feeds", "cross", "quality_warehouse", "dbt_build"]
 DAY = dt.date.fromisoformat(AS_OF) + dt.timedelta(days=1)  # the affiliation file's date
+REPORTED_YEAR = dt.date.fromisoformat(AS_OF).year  # the closed care year the employer's summary reports
 
 
 def split_affiliation(source: Path, inbox: Path, affiliation: Path, new_members: int) -> dict:
@@ -125,7 +126,9 @@ def split_affiliation(source: Path, inbox: Path, affiliation: Path, new_members:
 
 
 def covered_members(warehouse: Path, siret: str) -> int:
-    """The employer's covered members as its summary mart states them (0 when absent)."""
+    """The employer's covered members as its summary mart states them (0 when absent): the members covered
+    in the year its report is about (int_employers__coverage); the new members' contracts start on the first
+    day of that year."""
     with duckdb.connect(str(warehouse), read_only=True) as con:
         row = con.execute(
             "select max(member_count) from marts.mart_employer__summary where employer_siret = ?", [siret]
@@ -133,13 +136,16 @@ def covered_members(warehouse: Path, siret: str) -> int:
     return int(row[0] or 0)
 
 
-def covered_tokens(warehouse: Path, siret: str) -> int:
-    """The employer's covered members in the pseudonymised contracts (what its marts count once dbt has run)."""
+def covered_tokens(warehouse: Path, siret: str, year: int) -> int:
+    """The employer's members covered in ``year`` in the pseudonymised contracts (a collective contract active
+    on at least one day of it): what its summary mart counts once dbt has run on a warehouse whose latest
+    closed care year is ``year`` (int_employers__coverage)."""
     with duckdb.connect(str(warehouse), read_only=True) as con:
         return con.execute(
             "select count(distinct member_token) from pseudo.contracts where employer_siret = ? "
-            "and contract_type = 'collective'",
-            [siret],
+            "and contract_type = 'collective' and start_date <= make_date(?, 12, 31) "
+            "and coalesce(end_date, date '9999-12-31') >= make_date(?, 1, 1)",
+            [siret, year, year],
         ).fetchone()[0]
 
 
@@ -159,7 +165,7 @@ def affiliation_checks(home: Path, split: dict, before: int) -> dict:
         "members_quarantined": landed.get("members", {}).get("rows_quarantined", 0),
         "contracts_landed": landed.get("contracts", {}).get("rows_landed", 0),
         "contracts_quarantined": landed.get("contracts", {}).get("rows_quarantined", 0),
-        "employer_covered_before": before,  # pseudonymised contracts before the affiliation
+        "employer_covered_before": before,  # pseudonymised contracts of the reported year, before
         "employer_covered_after": after,
     }
     complete = min(checks["members_landed"], checks["contracts_landed"])
@@ -207,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
         if all(r.ok for r in base):
             from confiance.settings import get_settings
 
-            before = covered_tokens(get_settings(home).warehouse_db, split["employer_siret"])
+            before = covered_tokens(get_settings(home).warehouse_db, split["employer_siret"], REPORTED_YEAR)
             for path in sorted((home / "affiliation").glob("*.parquet")):
                 shutil.copy(path, home / "inbox" / path.name)
             day = run_pipeline(STAGES, "bench_affiliation", env, "affiliation")

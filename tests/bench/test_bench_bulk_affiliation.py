@@ -43,15 +43,21 @@ def test_new_members_of_one_employer_reach_its_marts(tmp_path, bench_env):
     report = out.read_text(encoding="utf-8")
     assert "not incremental" in report and "not the target's 3 M" in report and "cores" in report
 
-    # Seen from the warehouse: the employer's collective contracts cover the new tokens, and none of
-    # the new members brought benefits with them.
+    # Seen from the warehouse: the employer's collective contracts active on at least one day of the
+    # year its summary reports cover the new tokens, and none of the new members brought benefits with them.
     from confiance.settings import get_settings
 
     settings = get_settings(home)
     with duckdb.connect(str(settings.warehouse_db), read_only=True) as con:
+        (year,) = con.execute(
+            "select max(care_year) from marts.mart_employer__summary where employer_siret = ?",
+            [split["employer_siret"]],
+        ).fetchone()
+        assert year == bench_bulk_affiliation.REPORTED_YEAR
         covered = con.execute(
             "select count(distinct member_token) from pseudo.contracts where employer_siret = ? "
-            "and contract_type = 'collective'",
-            [split["employer_siret"]],
+            "and contract_type = 'collective' and start_date <= make_date(?, 12, 31) "
+            "and coalesce(end_date, date '9999-12-31') >= make_date(?, 1, 1)",
+            [split["employer_siret"], year, year],
         ).fetchone()[0]
     assert covered == checks["employer_covered_after"]
