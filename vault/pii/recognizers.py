@@ -471,6 +471,15 @@ _EMAIL_DOT = r"(?:[ \u00a0]*(?:\.|\((?:dot|point)\)|\[(?:dot|point)\])[ \u00a0]*
 _EMAIL_TLDS = r"(?:fr|com|net|org|eu|be|ch|lu|de|es|it|pt|uk|ma|dz|tn|sn|ci|re|info|biz|io|gouv)"
 
 
+class EmailRecognizer(FrenchRegexRecognizer):
+    """E-mail addresses; the gate is a few substring tests (an "@" or a way of writing it), faster than a pattern."""
+
+    AT_SIGNS = ("@", "arobase", "arrobase", "(at)", "[at]", "{at}", " at ")
+
+    def may_match(self, lowered: str, longest_run: int) -> bool:
+        return any(sign in lowered for sign in self.AT_SIGNS)
+
+
 def email_recognizer() -> FrenchRegexRecognizer:
     """E-mail addresses, letters of any alphabet in them ("cyıldız@…", upper case too), and the same address
     written to escape robots or dictated ("(at)", "[at]", " arobase ", " point fr")."""
@@ -479,10 +488,9 @@ def email_recognizer() -> FrenchRegexRecognizer:
         rf"(?<![\w.+\-])[\w%+\-]+(?:\.[\w%+\-]+)*{_EMAIL_AT}[\w\-]+(?:{_EMAIL_DOT}[\w\-]+)*{_EMAIL_DOT}"
         rf"(?i:{_EMAIL_TLDS})(?![\w])"
     )
-    return FrenchRegexRecognizer(
+    return EmailRecognizer(
         "EMAIL",
         [PatternSpec("email", regex, 0.95), PatternSpec("email_obfuscated", obfuscated, 0.8)],
-        gate=re.compile(r"@|arr?obase|[(\[{ ]at[)\]} ]"),
         context=["mail", "courriel", "adresse électronique"],
         context_boost=0.05,
     )

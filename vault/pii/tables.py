@@ -14,6 +14,7 @@ delimiter.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -93,8 +94,10 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
+@functools.lru_cache(maxsize=16)
 def _tables(text: str) -> list[tuple[tuple[int, int], list[str], list[list[tuple[int, int]]]]]:
-    """Each table of ``text``: the header line's span, its folded labels and its rows' cells."""
+    """Each table of ``text``: the header line's span, its folded labels and its rows' cells (cached: the scrubber
+    asks for a text's cells, header lines and date columns one after the other; callers never modify the lists)."""
     if "\n" not in text or _GATE.search(text) is None:
         return []
     lines = _lines(text)
