@@ -46,6 +46,9 @@ def test_daily_increment_lands_the_day_on_top_of_the_year(tmp_path, bench_env):
     assert checks["members_landed"] == 12
     assert checks["warehouse_benefits_after"] > checks["warehouse_benefits_before"] > 0
     assert checks["warehouse_members_after"] == checks["warehouse_members_before"]
+    # the crossing appended the day's records (and retried the year's held-back ones), not the year's
+    appended = checks["cross_appended"]["benefits"]
+    assert checks["benefits_landed"] <= appended <= checks["benefits_landed"] + checks["benefits_held_back_before"]
     report = out.read_text(encoding="utf-8")
     assert "not incremental" in report and "not judged (some stages only)" in report and "cores" in report
 
@@ -54,6 +57,10 @@ def test_daily_increment_lands_the_day_on_top_of_the_year(tmp_path, bench_env):
     year = pq.read_table(next((home / "inbox").glob(f"benefits_{bench_daily_increment.AS_OF.replace('-', '')}*")))
     assert min(day.column("payment_date").to_pylist()) >= max(year.column("payment_date").to_pylist())
     assert not set(day.column("benefit_id").to_pylist()) & set(year.column("benefit_id").to_pylist())
+    # by default moved into the open year (paid after the closed year), each line still distinct
+    assert min(str(d)[:10] for d in day.column("payment_date").to_pylist()) > bench_daily_increment.AS_OF
+    keys = ["member_id", "act_code", "care_date", "actual_cost"]
+    assert len({tuple(r[k] for k in keys) for r in day.select(keys).to_pylist()}) == day.num_rows
 
     # The changed members' latest version crossed: their new commune-level data is unchanged, but the
     # vault holds two versions of each and the warehouse one.
