@@ -14,6 +14,7 @@ import click
 from confiance.cli_options import home_option, run_id_option
 from confiance.run_ids import new_run_id
 from confiance.settings import get_settings
+from governance import release_log
 from governance.publish import (
     key_fingerprint,
     masked_share_lines,
@@ -90,5 +91,6 @@ def publish(
             click.echo(f"  refused: {reason}")
     for line in masked_share_lines(summary):
         click.echo(line)
-    if any(o["status"] != "published" for o in summary["consumers"].values()):
+    # An unchanged release is not a failure: the previous release stands (governance.release_log).
+    if any(o["status"] not in (release_log.PUBLISHED, release_log.UNCHANGED) for o in summary["consumers"].values()):
         raise SystemExit(1)

@@ -136,3 +136,16 @@ def _fingerprint(settings: Settings) -> str:
     from governance.publish import key_fingerprint, public_key_pem, signing_key
 
     return key_fingerprint(public_key_pem(signing_key(settings)))
+
+
+def test_the_publish_command_reports_an_unchanged_release_as_done(home: Settings) -> None:
+    """An operator re-running `confiance publish` with nothing new sees each release stand, exit code 0."""
+    from click.testing import CliRunner
+
+    from confiance.cli import main
+
+    result = CliRunner().invoke(main, ["publish", "--home", str(home.home), "--run-id", "daily_cli"])
+    assert result.exit_code == 0, result.output
+    for consumer in CONSUMERS:
+        assert f"{consumer}: unchanged" in result.output
+    assert "Traceback" not in result.output
