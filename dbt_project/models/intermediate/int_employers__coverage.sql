@@ -58,9 +58,10 @@ latest as (
     select
         employer_siret,
         max(care_year) as coverage_year,
-        {{ dbt.listagg(
+        {#- nullif: over no year, listagg is null on DuckDB but an empty string on Spark -#}
+        nullif({{ dbt.listagg(
             "case when covered_members < " ~ k ~ " then cast(care_year as " ~ dbt.type_string() ~ ") end",
-            "', '", "order by care_year") }} as years_under_k
+            "', '", "order by care_year") }}, '') as years_under_k
     from covered_by_year
     group by employer_siret
 ),
