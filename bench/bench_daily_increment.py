@@ -303,11 +303,16 @@ def day_checks(home: Path, before: dict[str, int]) -> dict:
     if publish.exists():
         consumers = json.loads(publish.read_text()).get("consumers", {})
         checks["publish_statuses"] = {c: v.get("status") for c, v in consumers.items()}
+        # why a consumer was refused (the first reason of each): a refused release is not a daily run that worked
+        checks["publish_refusals"] = {
+            c: (v.get("reasons") or [""])[0][:300] for c, v in consumers.items() if v.get("status") == "refused"
+        }
     checks["ok"] = (
         len(day_rows) == 2
         and checks["accounted"]
         and after["benefits"] == before.get("benefits", -1) + crossed
         and after["members"] == before.get("members", -1)
+        and all(s in ("published", "unchanged") for s in checks.get("publish_statuses", {}).values())
     )
     return checks
 
