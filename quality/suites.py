@@ -12,7 +12,8 @@ Mapping from the contract:
 - ``required`` -> ``ExpectColumnValuesToNotBeNull`` (``mostly`` from the
   ``completeness_min`` custom property; an optional column with a
   ``completeness_min`` gets a warning-level completeness check);
-- ``unique`` / ``primaryKey`` -> uniqueness over the whole dataset;
+- ``unique`` / ``primaryKey`` -> uniqueness over the whole dataset (in a raw feed, which keeps every landed
+  version of a record: a key once per landed file, a unique value to one record);
 - ``logicalTypeOptions`` ``pattern`` / ``enum`` / ``minimum`` / ``maximum`` ->
   ``ExpectColumnValuesToMatchRegex`` / ``ExpectColumnValuesToBeInSet`` /
   ``ExpectColumnValuesToBeBetween``;
@@ -190,8 +191,15 @@ class _Builder:
         )
 
 
-def _column_checks(b: _Builder, col: Column, target: ZoneColumn, *, kind: str, zone_rules: bool) -> None:
-    """Completeness, uniqueness, conformity and date range of one column in its zone."""
+def _column_checks(
+    b: _Builder, col: Column, target: ZoneColumn, *, kind: str, zone_rules: bool, record_key: str | None = None
+) -> None:
+    """Completeness, uniqueness, conformity and date range of one column in its zone.
+
+    ``record_key``: in a zone that keeps every landed version of a record (the vault's raw feeds, where a later
+    file's row with the same primary key is a new version: a member's change of address), the primary key. There
+    uniqueness means what landing and crossing mean by it: a key appears once per landed file, and a unique value
+    belongs to one record (whatever its versions); elsewhere, once over the whole dataset."""
     name = target.name
     completeness = col.custom.get("completeness_min")
     if col.required:
@@ -221,13 +229,20 @@ def _column_checks(b: _Builder, col: Column, target: ZoneColumn, *, kind: str, z
         )
     if col.unique or col.primary_key:
         ref = f"t.{_q(name)}"
+        if record_key is None:
+            counted, where = f"count(*) OVER (PARTITION BY {ref})", "over the whole dataset"
+        elif col.primary_key:
+            counted, where = f"count(*) OVER (PARTITION BY {ref}, t._file_id)", "within each landed file"
+        else:
+            counted = f"count(DISTINCT t.{_q(record_key)}) OVER (PARTITION BY {ref})"
+            where = f"to one {record_key} (all its versions)"
         b.flag(
             f"{name}.unique",
-            f"(CASE WHEN {ref} IS NULL THEN NULL ELSE count(*) OVER (PARTITION BY {ref}) = 1 END)",
+            f"(CASE WHEN {ref} IS NULL THEN NULL ELSE {counted} = 1 END)",
             severity="error",
             dimension="uniqueness",
             rule="primaryKey" if col.primary_key else "unique",
-            description=f"{name} is unique over the whole dataset (counted by DuckDB)",
+            description=f"{name} is unique {where} (counted by DuckDB)",
         )
     if not zone_rules:
         return
@@ -363,8 +378,10 @@ def feed_plan(contract: Contract, as_of: dt.date, newest_arrival: dt.datetime | 
     plan.select["_file_id"] = "CAST(t._file_id AS VARCHAR)"
     plan.select["_line"] = "t._line"
     plan.ref_columns = ["_file_id", "_line"]
+    keys = [c.name for c in contract.columns if c.primary_key]
+    record_key = keys[0] if len(keys) == 1 else None
     for col in contract.columns:
-        _column_checks(b, col, ZoneColumn(col.name), kind=col.logical_type, zone_rules=True)
+        _column_checks(b, col, ZoneColumn(col.name), kind=col.logical_type, zone_rules=True, record_key=record_key)
         _rule_checks(b, col.quality, col.name)
     _rule_checks(b, contract.table_quality, None)
     latency = _latency_days(contract)

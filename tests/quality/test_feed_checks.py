@@ -229,3 +229,37 @@ def test_set_level_checks_do_not_depend_on_batch_boundaries(tmp_path, settings):
     assert s["batches"] == 3 and s["rows"] == 60
     assert failed_checks(settings, "raw.members")["member_id.unique"]["unexpected_count"] == 2
     assert summary["datasets"]["raw.members"]["blocking"]
+
+
+def test_a_later_file_updating_a_member_is_a_new_version_not_a_duplicate(tmp_path, settings):
+    """A members file of changes (issue 16's daily run): the same member id and NIR in a later landed file are
+    a new version of that member (landing keeps it, crossing reads the latest), so the raw feed's uniqueness
+    holds; a NIR given to another member in that file, and a member twice in one file, still fail."""
+    rows = build_rows()
+    con = duckdb.connect(str(tmp_path / "vault.duckdb"))
+    try:
+        write_raw(con, {"members": rows["members"]})
+        cols = list(rows["members"][0])
+        moved = dict(rows["members"][0], email="nouvelle.adresse@example.fr")  # member A000000001 moved on
+        stolen = dict(rows["members"][6], member_id="A000000099", nir=rows["members"][3]["nir"])  # another's NIR
+        twice = [dict(rows["members"][10], email=f"v{k}@example.fr") for k in (1, 2)]  # twice in the same file
+        later = [moved, stolen, *twice]
+        con.executemany(
+            f"INSERT INTO raw.members VALUES ({', '.join('?' for _ in range(len(cols) + 2))})",
+            [[r[c] for c in cols] + ["members_20250630.csv", k + 2] for k, r in enumerate(later)],
+        )
+        validate_feeds_on(con, settings, "t_versions", ledger_rows=ledger_for(), only=["members"])
+    finally:
+        con.close()
+    failed = failed_checks(settings, "raw.members")
+    # member A000000011 twice in one file: its two rows of that file (not its version in the first file)
+    assert failed["member_id.unique"]["unexpected_count"] == 2
+    # the NIR of A000000004 now also on A000000099: both rows; A000000001's two versions share theirs: fine
+    assert failed["nir.unique"]["unexpected_count"] == 2
+    table = pq.read_table(settings.quality_dir / failed["nir.unique"]["failed_rows_file"])
+    assert sorted(zip(table.column("_file_id").to_pylist(), table.column("_line").to_pylist())) == [
+        ("members_20250629.csv", 5),
+        ("members_20250630.csv", 3),
+    ]
+    table = pq.read_table(settings.quality_dir / failed["member_id.unique"]["failed_rows_file"])
+    assert set(table.column("_file_id").to_pylist()) == {"members_20250630.csv"}
