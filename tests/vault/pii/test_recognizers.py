@@ -97,7 +97,7 @@ def test_email_true_positives(value):
 
 
 # "durand at gmail.com" used to be listed here; since round 6 an address written with "at" / "arobase" to escape
-# robots is an address all the same (tests/pii/test_round6_classes.py), so it is found.
+# robots is an address all the same (tests/vault/pii/test_round6_classes.py), so it is found.
 @pytest.mark.parametrize("text", ["voir @mutuelle", "jean.durand@", "adresse: durand at gmail", "a@b"])
 def test_email_false_positives(text):
     assert found(r.email_recognizer(), text) == []
