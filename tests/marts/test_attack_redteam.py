@@ -1,0 +1,369 @@
+"""Red team (held-out attacks, written without reading the disclosure code): what an employer or the dataviz
+consumer can work out from the demo release (the session ``demo_run``: 3,000 generated members, closed year 2025).
+
+Attacker (DESIGN.md, "Disclosure control: what leaves must survive an attacker"): a consumer holding every file it
+received, with background knowledge (an employer knows who its covered employees are, their sex and age), using
+linear AND integer programming over everything published: values, masked markers, zeros, row order, file
+metadata. The warehouse is opened here for two things only, never as attacker knowledge beyond the staff list:
+
+* the employer's staff list (covered members of the year by sex and age: what its HR manager holds);
+* confirmation (the true values, and which masked cells were masked as secondaries).
+
+The integer attacker below is independent of ``attack_toolkit`` (its own model, solved with HiGHS' MILP) and
+reasons through hidden per-group counts bounded by the staff list, as an HR manager would: the year's members of a
+sex x age group are at least the largest of that group's family cells, at most their sum and at most the group's
+headcount; the year is the sum of its groups; lines add up across families; a masked count is at least 1 (zeros
+are published); lines are at least members; everything is an integer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+from scipy.optimize import Bounds, LinearConstraint, milp
+from scipy.sparse import lil_matrix
+
+K = 11
+UNBOUNDED = 10**7
+OWN = ("mart_employer__yearly", "mart_employer__totals", "mart_employer__consumption")
+
+
+# --- the attacker's holdings ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo(demo_run):
+    settings, _results = demo_run
+    root = settings.published / "employer"
+    folders = sorted(p for p in root.iterdir() if p.is_dir())
+    assert folders, "the demo published no employer folder: nothing to attack"
+    return settings, folders
+
+
+@pytest.fixture(scope="module")
+def warehouse(demo):
+    """Staff lists (attacker knowledge) and confirmation only."""
+    settings, _folders = demo
+    con = duckdb.connect(str(settings.warehouse_db), read_only=True)
+    yield con
+    con.close()
+
+
+def staff_list(con: duckdb.DuckDBPyConnection, siret: str) -> pd.DataFrame:
+    """What the employer's HR manager knows: its members covered in each year (one day of an active collective
+    contract in the year is cover), with sex and age in that year. Columns: year, sex, age, count."""
+    return con.execute(
+        """
+        with years as (select distinct extract(year from care_month)::integer as year from pseudo.benefits)
+        select y.year, m.sex, (y.year - m.birth_year)::integer as age, count(distinct m.member_token) as count
+        from pseudo.members m join pseudo.contracts c using (member_token) cross join years y
+        where c.employer_siret = ? and c.start_date <= make_date(y.year, 12, 31)
+          and (c.end_date is null or c.end_date >= make_date(y.year, 1, 1))
+        group by all
+        """,
+        [siret],
+    ).fetchdf()
+
+
+# --- an integer programme over one folder's counts --------------------------------------------------------------
+
+
+@dataclass
+class Interval:
+    table: str
+    key: tuple
+    column: str
+    lo: int | None
+    hi: int | None
+
+    def exposed(self) -> str | None:
+        """Why the attacker wins on this masked count, or None."""
+        if self.lo is None or self.hi is None:
+            return "infeasible: the release contradicts the staff list"
+        if self.lo == self.hi:
+            return "recovered exactly"
+        if self.column == "member_count" and self.hi < K:
+            return "proven below k"
+        return None
+
+
+class _Programme:
+    def __init__(self) -> None:
+        self.lo: list[float] = []
+        self.hi: list[float] = []
+        self.rows: list[tuple[dict[int, float], float, float]] = []
+
+    def var(self, lo: float, hi: float) -> int:
+        self.lo.append(lo)
+        self.hi.append(hi)
+        return len(self.lo) - 1
+
+    def cell(self, value, masked: bool, hi: float) -> int:
+        """A published count is a constant; a masked one is an unknown between 1 and ``hi``."""
+        return self.var(1, max(hi, 1)) if masked else self.var(float(value), float(value))
+
+    def add(self, coeffs: dict[int, float], lo: float = -np.inf, hi: float = np.inf) -> None:
+        self.rows.append((coeffs, lo, hi))
+
+    def bounds(self, target: int) -> tuple[int | None, int | None]:
+        n = len(self.lo)
+        a = lil_matrix((len(self.rows), n))
+        for i, (coeffs, _lo, _hi) in enumerate(self.rows):
+            for j, v in coeffs.items():
+                a[i, j] += v
+        cons = LinearConstraint(a.tocsr(), [r[1] for r in self.rows], [r[2] for r in self.rows])
+        box = Bounds(np.array(self.lo), np.array(self.hi))
+        out = []
+        for sense in (1.0, -1.0):
+            c = np.zeros(n)
+            c[target] = sense
+            res = milp(c, constraints=cons, integrality=np.ones(n), bounds=box, options={"time_limit": 30})
+            out.append(None if res.x is None else int(round(res.x[target])))
+        return out[0], out[1]
+
+
+def _band(age: int, width: int) -> str:
+    if width == 0:
+        return "all"
+    if age >= 80:
+        return "80+"
+    low = age // width * width
+    return f"{low}-{low + width - 1}"
+
+
+def integer_attack(tables: dict[str, pd.DataFrame], staff: pd.DataFrame) -> list[Interval]:
+    """Every masked member / line count of one employer folder, bounded by integer programming."""
+    yearly, totals, detail = (tables[m] for m in OWN)
+    out: list[Interval] = []
+    for year in sorted(yearly.care_year.unique()):
+        p = _Programme()
+        masked: list[tuple[str, tuple, str, int]] = []
+        st = staff[staff.year == year]
+        head = int(st["count"].sum())
+        yr = yearly[yearly.care_year == year].iloc[0]
+        ym = p.cell(yr.member_count, yr.masking == "masked", head)
+        yl = p.cell(yr.benefit_line_count, yr.masking == "masked", UNBOUNDED)
+        if yr.masking == "masked":
+            masked += [("yearly", (year,), "member_count", ym), ("yearly", (year,), "benefit_line_count", yl)]
+        p.add({ym: 1, yl: -1}, hi=0)
+        tm, tl = {}, {}
+        for r in totals[totals.care_year == year].itertuples():
+            mk = r.masking == "masked"
+            tm[r.act_family] = p.cell(r.member_count, mk, head)
+            tl[r.act_family] = p.cell(r.benefit_line_count, mk, UNBOUNDED)
+            p.add({tm[r.act_family]: 1, tl[r.act_family]: -1}, hi=0)
+            if mk:
+                key = (year, r.act_family)
+                masked += [("totals", key, "member_count", tm[r.act_family])]
+                masked += [("totals", key, "benefit_line_count", tl[r.act_family])]
+        p.add({yl: 1, **{v: -1 for v in tl.values()}}, 0, 0)
+        for v in tm.values():
+            p.add({ym: 1, v: -1}, lo=0)
+        det = detail[detail.care_year == year]
+        width = int(det.age_band_width.iloc[0])
+        by_sex = det.sex_level.iloc[0] == "sex"
+        groups_of = st.assign(band=[_band(int(a), width) for a in st.age], sx=st.sex if by_sex else "all").groupby(
+            ["band", "sx"]
+        )["count"]
+        pop = {g: int(n) for g, n in groups_of.sum().items()}
+        # hidden: the year's members of each group (G) and of each family x group (H)
+        g = {gr: p.var(0, n) for gr, n in pop.items()}
+        p.add({ym: 1, **{v: -1 for v in g.values()}}, 0, 0)
+        cm, cl = {}, {}
+        for r in det.itertuples():
+            mk = r.masking == "masked"
+            key = (r.period_start, r.act_family, r.age_band, r.sex)
+            cm[key] = p.cell(r.member_count, mk, pop.get((r.age_band, r.sex), 0))
+            cl[key] = p.cell(r.benefit_line_count, mk, UNBOUNDED)
+            p.add({cm[key]: 1, cl[key]: -1}, hi=0)
+            if mk:
+                masked += [("consumption", key, "member_count", cm[key])]
+                masked += [("consumption", key, "benefit_line_count", cl[key])]
+        for fam in det.act_family.unique():
+            p.add({tl[fam]: 1, **{cl[k]: -1 for k in cl if k[1] == fam}}, 0, 0)
+            h = {}
+            for gr, n in pop.items():
+                h[gr] = p.var(0, n)
+                ks = [k for k in cm if k[1] == fam and (k[2], k[3]) == gr]
+                for k in ks:
+                    p.add({h[gr]: 1, cm[k]: -1}, lo=0)
+                p.add({h[gr]: 1, **{cm[k]: -1 for k in ks}}, hi=0)
+                p.add({g[gr]: 1, h[gr]: -1}, lo=0)
+            p.add({tm[fam]: 1, **{v: -1 for v in h.values()}}, 0, 0)
+        for gr in pop:
+            p.add({g[gr]: 1, **{cm[k]: -1 for k in cm if (k[2], k[3]) == gr}}, hi=0)
+        for table, key, column, v in masked:
+            out.append(Interval(table, key, column, *p.bounds(v)))
+    return out
+
+
+def _own_tables(folder: Path) -> dict[str, pd.DataFrame] | None:
+    if not all((folder / f"{m}.parquet").exists() for m in OWN):
+        return None
+    return {m: pd.read_parquet(folder / f"{m}.parquet") for m in OWN}
+
+
+def test_integer_programme_with_the_staff_list_pins_no_masked_count(demo, warehouse):
+    """The HR manager of each employer puts its folder's yearly total, totals by family and detail into an
+    integer programme with its staff list (per sex x age group headcounts, hidden per-group counts): no masked
+    member or line count is recovered exactly, none proven below k, and the programme is feasible (the release
+    does not contradict the staff list)."""
+    _settings, folders = demo
+    exposed, attacked = [], 0
+    for folder in folders:
+        tables = _own_tables(folder)
+        if tables is None or not any((t.masking == "masked").any() for t in tables.values()):
+            continue
+        attacked += 1
+        for iv in integer_attack(tables, staff_list(warehouse, folder.name)):
+            if why := iv.exposed():
+                exposed.append((folder.name, iv.table, iv.key, iv.column, why))
+    assert attacked >= 5, f"only {attacked} folders hold a masked cell: the attack tested almost nothing"
+    assert not exposed, exposed[:10]
+
+
+def _true_tables(con: duckdb.DuckDBPyConnection, siret: str) -> dict[str, pd.DataFrame]:
+    """Confirmation: the employer's cells with their true values and primary reason (warehouse zone)."""
+    out = {}
+    for mart in OWN:
+        name = mart.replace("mart_", "int_disclosure__").replace("__employer__", "__employer_")
+        out[mart] = con.execute(f"select * from intermediate.{name} where employer_siret = ?", [siret]).fetchdf()
+    return out
+
+
+def test_the_integer_attacker_recovers_cells_when_secondary_suppression_is_removed(demo, warehouse):
+    """Control (the attack above is not blind): the same folders with every SECONDARY mask lifted (the cell's true
+    counts shown, as a release with primary suppression only would) let the integer programme recover or prove
+    small at least one primary-masked count."""
+    _settings, folders = demo
+    exposed, weakened = [], 0
+    for folder in folders:
+        tables = _own_tables(folder)
+        if tables is None:
+            continue
+        truth = _true_tables(warehouse, folder.name)
+        lifted = False
+        for mart, t in tables.items():
+            tr = truth[mart]
+            keys = [c for c in ("generalisation_level", "care_year", "period_start", "act_family", "age_band", "sex")
+                    if c in t]  # fmt: skip
+            tr = tr[keys + ["member_count", "benefit_line_count", "primary_reason"]]
+            tr = tr.assign(**{k: tr[k].astype(str) for k in keys}).add_suffix("_true")
+            joined = t.assign(**{f"{k}_true": t[k].astype(str) for k in keys})
+            merged = joined.merge(tr, on=[f"{k}_true" for k in keys], how="left", validate="one_to_one")
+            merged = merged.rename(columns={"primary_reason_true": "primary_reason"})
+            secondary = (merged.masking == "masked") & (merged.primary_reason == "none")
+            if secondary.any():
+                lifted = True
+                for col in ("member_count", "benefit_line_count"):
+                    merged.loc[secondary, col] = merged.loc[secondary, f"{col}_true"]
+                merged.loc[secondary, "masking"] = "none"
+            tables[mart] = merged
+        if not lifted:
+            continue
+        weakened += 1
+        for iv in integer_attack(tables, staff_list(warehouse, folder.name)):
+            if iv.exposed():
+                exposed.append((folder.name, iv.table, iv.key, iv.column, iv.exposed()))
+    assert weakened, "no folder has a secondary mask: nothing to lift"
+    assert exposed, f"lifting the secondary masks of {weakened} folders exposed nothing: the attacker is blind"
+
+
+# --- the "too small" statement ------------------------------------------------------------------------------------
+
+
+def _numbers(text: str) -> set[str]:
+    return set(re.findall(r"\d+(?:[.,]\d+)?", text))
+
+
+def test_a_too_small_folder_says_only_the_year_and_the_threshold(demo, warehouse):
+    """An employer told "moins de 11 salariés couverts en <year>" holds the statement, the pooled benchmark (the
+    same file as every other employer's) and nothing else of its own: its summary row publishes no headcount and no
+    breakdown, its manifest counts only that row, and its page and CSV print no number that is neither in the
+    benchmark, the year, k, its SIRET, the publication date nor the signing fingerprint. The statement's year is the
+    latest closed care year, the same for every employer covering anyone in it, so the year itself says nothing
+    about the employer's consumption (confirmed: the covered headcount of that year is below k)."""
+    _settings, folders = demo
+    summaries = {f.name: pd.read_parquet(f / "mart_employer__summary.parquet").iloc[0] for f in folders}
+    small = [f for f in folders if summaries[f.name].report_status == "too_small_to_report"]
+    assert small, "no employer is too small to report in the demo: the statement was not attacked"
+    years = {int(s.care_year) for s in summaries.values() if s.report_status != "no_closed_period"}
+    reference = pd.read_parquet(folders[0] / "mart_employer__benchmark.parquet")
+    leaks = []
+    for folder in small:
+        s = summaries[folder.name]
+        own = sorted(p.name for p in folder.glob("mart_employer__*.parquet"))
+        if own != ["mart_employer__benchmark.parquet", "mart_employer__summary.parquet"]:
+            leaks.append((folder.name, "own tables", own))
+        if not pd.isna(s.member_count) or s.masking != "masked":
+            leaks.append((folder.name, "headcount published", s.member_count))
+        for col in ("generalisation_level", "period_grain", "age_band_width", "sex_level"):
+            if not pd.isna(s[col]):
+                leaks.append((folder.name, "breakdown published", col))
+        if not pd.read_parquet(folder / "mart_employer__benchmark.parquet").equals(reference):
+            leaks.append((folder.name, "benchmark differs from the others'"))
+        year = int(s.care_year)
+        staff = staff_list(warehouse, folder.name)
+        assert staff[staff.year == year]["count"].sum() < K, folder.name  # confirmation
+        public = {"0", "1", "2", "3", "4", "5", "8", "15", "85", "256"}  # k, rules' parameters, UTF-8, SHA-256
+        allowed = _numbers(reference.to_csv()) | {str(year), str(K), folder.name} | public
+        allowed |= {str(y) for y in years}
+        for name in ("rapport_fr.html", "report_en.html"):
+            text = re.sub(r"<style.*?</style>|<svg.*?</svg>|<[^>]+>", " ", (folder / name).read_text(), flags=re.S)
+            text = re.sub(r"\b[0-9a-f]{16,}\b|\d{4}-\d{2}-\d{2}(?:[ T][\d:.]+)?", " ", text)  # hashes, dates
+            text = re.sub(r"(\d)[\s\u00a0\u202f](?=\d{3}\b)", r"\1", text)  # French thousands separator
+            if name.endswith("_en.html"):
+                text = re.sub(r"(\d),(?=\d{3}\b)", r"\1", text)  # English thousands separator
+            extra = {n.replace(",", ".") for n in _numbers(text)} - {a.replace(",", ".") for a in allowed}
+            extra = {n for n in extra if not n.replace(".", "").isdigit() or float(n) not in _bench_values(reference)}
+            if extra:
+                leaks.append((folder.name, name, sorted(extra)[:10]))
+    assert not leaks, leaks[:10]
+
+
+def _bench_values(bench: pd.DataFrame) -> set[float]:
+    out: set[float] = set()
+    for col in bench.columns:
+        if col in ("care_year", "masking", "act_family", "age_band", "sex"):
+            continue
+        out |= {float(v) for v in pd.to_numeric(bench[col], errors="coerce").dropna()}
+    return out
+
+
+# --- the dataviz consumer ------------------------------------------------------------------------------------------
+
+
+def test_dataviz_row_order_and_file_metadata_carry_nothing(demo):
+    """The dataviz consumer reads the member-level file's row order and its Parquet metadata (statistics, key-value
+    metadata) looking for what the values hide: a row order following a member's total (which would place a blank
+    band between two shown ones), or min/max statistics of a hidden column. The rows are in the order of their
+    published values (sorting them changes nothing, so the order says nothing more than the values), and every
+    column statistic is the min/max of the published values."""
+    settings, _folders = demo
+    path = settings.published / "dataviz" / "mart_dataviz__member_profiles.parquet"
+    df = pd.read_parquet(path)
+    assert len(df) >= K
+    cols = list(df.columns)
+    as_text = df.astype(str)
+    assert as_text.equals(as_text.sort_values(cols, kind="stable").reset_index(drop=True)), (
+        "the member-level rows are not in the order of their published values: their order may encode something"
+    )
+    meta = pq.ParquetFile(path).metadata
+    for rg in range(meta.num_row_groups):
+        for ci in range(meta.num_columns):
+            col = meta.row_group(rg).column(ci)
+            stats = col.statistics
+            if stats is None or not stats.has_min_max:
+                continue
+            values = df[col.path_in_schema].dropna()
+            assert len(values), f"{col.path_in_schema}: statistics on a column with no published value"
+            assert str(stats.min) == str(values.min()) and str(stats.max) == str(values.max()), col.path_in_schema
+    kv = pq.read_schema(path).metadata or {}
+    assert not {k for k in kv if k not in (b"pandas", b"ARROW:schema")}, kv.keys()
