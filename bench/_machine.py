@@ -1,7 +1,8 @@
 """Description of the machine a benchmark runs on, shared by the scripts of bench/.
 
-The benchmarks are run as ``python bench/bench_x.py``: Python puts the script's folder (bench/)
-first on ``sys.path``, so they import this module as ``from _machine import ...``.
+The benchmarks are run as ``python bench/bench_x.py`` (the repository root is on ``sys.path`` through
+the editable install) and imported by their scaled-down tests, so they import this module as
+``from bench._machine import ...``.
 Linux-first (``/proc``), with portable fallbacks; nothing here raises on a missing ``/proc``.
 """
 

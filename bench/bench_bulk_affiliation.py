@@ -42,9 +42,10 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
-from _machine import describe_line, load_text
-from bench_daily_increment import run_pipeline
-from bench_full_year import AS_OF, bench_env, generate, stage_table, write_report
+
+from bench._machine import describe_line, load_text
+from bench.bench_daily_increment import run_pipeline
+from bench.bench_full_year import AS_OF, bench_env, generate, stage_table, write_report
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))

@@ -43,8 +43,9 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
-from _machine import describe_line, load_text
-from bench_full_year import (
+
+from bench._machine import describe_line, load_text
+from bench.bench_full_year import (
     AS_OF,
     StageRun,
     bench_env,

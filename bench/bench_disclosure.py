@@ -43,11 +43,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from _machine import describe, load_text
+from bench._machine import describe, load_text
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests" / "marts"))
 
 RESULTS = ROOT / "bench" / "results" / "disclosure.md"
 BEFORE = RESULTS.with_name("disclosure_before_redesign.md")  # the step before the redesign (issue 9)
@@ -167,7 +166,7 @@ def pycanon_check(df) -> dict:  # noqa: ANN001 (pandas frame)
 
 
 def run_size(lines: int, workdir: Path) -> dict:
-    import pseudo_synth
+    from tests.marts import pseudo_synth
 
     members = max(1000, round(lines / LINES_PER_MEMBER))
     load_start = load_text(" / ", 2)
@@ -623,10 +622,10 @@ def _measure(mart: str, kind: str) -> str | None:
 def utility(members: int) -> dict:
     """Cells and amounts published per consumer and mart, before the redesign and now, on one warehouse."""
     import duckdb
-    import pseudo_synth
 
     from confiance.settings import get_settings
     from governance.protection import cell_table, protect_consumer
+    from tests.marts import pseudo_synth
 
     out: dict = {"members": members, "before_commit": BEFORE_COMMIT, "before": {}, "now": {}}
     with tempfile.TemporaryDirectory(prefix="confiance-utility-") as tmp:

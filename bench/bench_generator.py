@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _machine import cores, cpu_model, load_text, ram_text, self_peak_rss_mib
+from bench._machine import cores, cpu_model, load_text, ram_text, self_peak_rss_mib
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_MEMBERS = 10_000_000

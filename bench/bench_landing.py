@@ -42,7 +42,7 @@ import threading
 import time
 from pathlib import Path
 
-from _machine import describe_line, load_text, usable_cores
+from bench._machine import describe_line, load_text, usable_cores
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))

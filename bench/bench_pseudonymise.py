@@ -33,7 +33,8 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
-from _machine import cpu_flags, describe_line, load_text, usable_cores
+
+from bench._machine import cpu_flags, describe_line, load_text, usable_cores
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))

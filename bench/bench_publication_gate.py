@@ -31,11 +31,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from _machine import describe_line, load_text
+from bench._machine import describe_line, load_text
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests" / "marts"))
 
 RESULTS = ROOT / "bench" / "results" / "publication_gate.md"
 LINES_PER_MEMBER = 9.41
@@ -58,7 +57,7 @@ def _env(home: Path, warehouse: Path, target: Path) -> dict[str, str]:
 
 
 def build(lines: int, workdir: Path) -> tuple[Path, Path, dict]:
-    import pseudo_synth
+    from tests.marts import pseudo_synth
 
     home = workdir / "home"
     warehouse = home / "warehouse" / "warehouse.duckdb"

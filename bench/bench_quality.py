@@ -31,7 +31,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _machine import describe_line, self_peak_rss_mib
+from bench._machine import describe_line, self_peak_rss_mib
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))

@@ -29,7 +29,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from _machine import cores, cpu_model, load_average, ram_text
+from bench._machine import cores, cpu_model, load_average, ram_text
 
 RESULTS = Path(__file__).resolve().parent / "results" / "scrub.md"
 

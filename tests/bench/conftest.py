@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 import secrets
-import sys
-from pathlib import Path
 
 import pytest
-
-BENCH = Path(__file__).resolve().parents[2] / "bench"
-sys.path.insert(0, str(BENCH))
 
 
 @pytest.fixture()

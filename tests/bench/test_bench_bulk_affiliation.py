@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import json
 
-import bench_bulk_affiliation
 import duckdb
+
+from bench import bench_bulk_affiliation
 
 
 def test_new_members_of_one_employer_reach_its_marts(tmp_path, bench_env):

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import json
 
-import bench_daily_increment
 import duckdb
 import pyarrow.parquet as pq
+
+from bench import bench_daily_increment
 
 
 def test_daily_increment_lands_the_day_on_top_of_the_year(tmp_path, bench_env):

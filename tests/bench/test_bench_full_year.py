@@ -13,8 +13,9 @@ import json
 import os
 import secrets
 
-import bench_full_year
 import pytest
+
+from bench import bench_full_year
 
 STAGES = ["land", "cross"]
 

@@ -24,10 +24,10 @@ import duckdb
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tests" / "marts"))
+from tests.marts import pseudo_synth
 
-import pseudo_synth  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
+
 
 MODEL = "int_disclosure__insurer_consumption"
 MEMBERS = 800

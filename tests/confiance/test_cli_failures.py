@@ -19,10 +19,7 @@ from click.testing import CliRunner
 
 from confiance import cli
 from confiance.cli import main
-
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "tests" / "vault"))
-from vault_fixtures import make_feeds, write_feeds  # noqa: E402
+from tests.vault.vault_fixtures import make_feeds, write_feeds
 
 
 @pytest.fixture

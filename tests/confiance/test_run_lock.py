@@ -21,7 +21,6 @@ from confiance.pipeline import STAGES, runs_dir
 from confiance.settings import Settings
 from vault import audit, locking
 
-REPO = Path(__file__).resolve().parents[2]
 CONFIANCE = Path(sys.executable).with_name("confiance")
 
 
@@ -40,7 +39,6 @@ def _holder_process(settings: Settings, run_id: str, then: str) -> subprocess.Po
     """A real process that takes the run lock as `confiance run` does, says so, then ``then`` (Python)."""
     script = textwrap.dedent(f"""
         import os, signal, sys, time, pathlib
-        sys.path.insert(0, {str(REPO)!r})
         from confiance.settings import Settings
         from vault.locking import run_lock
         s = Settings(home=pathlib.Path({str(settings.home)!r}), key_file=pathlib.Path({str(settings.key_file)!r}))

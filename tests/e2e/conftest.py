@@ -5,9 +5,9 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from kill_support import DEMO_KEY
 
 from confiance.settings import Settings
+from tests.e2e.kill_support import DEMO_KEY
 
 
 @pytest.fixture

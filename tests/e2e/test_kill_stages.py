@@ -18,7 +18,11 @@ import subprocess
 import time
 
 import pytest
-from kill_support import (
+
+from confiance import cli
+from confiance.pipeline import STAGES, runs_dir
+from confiance.settings import Settings
+from tests.e2e.kill_support import (
     CONFIANCE,
     REPO,
     assert_nothing_broken,
@@ -29,10 +33,6 @@ from kill_support import (
     spawn,
     stage_process,
 )
-
-from confiance import cli
-from confiance.pipeline import STAGES, runs_dir
-from confiance.settings import Settings
 
 pytestmark = pytest.mark.slow
 

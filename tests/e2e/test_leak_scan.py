@@ -7,9 +7,9 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from leak_scan import EMAIL, LeakScanner, emails, inbox_identifiers, leaks_in_files
 
 from confiance.synthetic import generate_files
+from tests.e2e.leak_scan import EMAIL, LeakScanner, emails, inbox_identifiers, leaks_in_files
 
 
 def _per_needle(text: str, ids: dict[str, set[str]]) -> list[str]:

@@ -17,9 +17,9 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 import pytest
-from leak_scan import LeakScanner, inbox_identifiers, leaks_in_files
 
 from confiance.settings import REPO_ROOT, get_settings
+from tests.e2e.leak_scan import LeakScanner, inbox_identifiers, leaks_in_files
 
 BIN = Path(sys.executable).parent
 MEMBERS = 3000

@@ -35,12 +35,13 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-import attack_toolkit as at
 import duckdb
 import numpy as np
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
+
+from tests.marts import attack_toolkit as at
 
 K, DOMINANCE, P_PERCENT, PROTECTION = at.K, at.DOMINANCE, at.P_PERCENT, at.PROTECTION
 OWN = ("mart_employer__yearly", "mart_employer__totals", "mart_employer__consumption")

@@ -8,9 +8,10 @@ and must find nothing in the safe releases at the end.
 
 from __future__ import annotations
 
-import attack_toolkit as at
 import pandas as pd
 import pytest
+
+from tests.marts import attack_toolkit as at
 
 SIRET = "12345678900011"
 EMP = f"employer/{SIRET}"

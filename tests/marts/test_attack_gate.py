@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import attack_toolkit as at
 import pandas as pd
 import pytest
 
 from governance.protection import rules_for, table_spec
 from governance.sdc import CellTable, Release, audit, suppress
+from tests.marts import attack_toolkit as at
 
 SIRET = "12345678900011"
 YEAR = 2024

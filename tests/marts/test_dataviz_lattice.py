@@ -17,10 +17,10 @@ import duckdb
 import pandas as pd
 import pytest
 import yaml
-from dbt_support import run_dbt
 
 from confiance.identifiers import REGION_OF_DEPARTEMENT
 from confiance.settings import DBT_PROJECT_DIR
+from tests.marts.dbt_support import run_dbt
 
 K, L_DIV, LIMIT = 11, 3, 0.25
 AGE = [5, 10, 20, None]
@@ -309,9 +309,8 @@ def test_lattice_evaluator_agrees_with_pycanon(built):
 
 @pytest.mark.parametrize("n", [1, 12_000, 100_000])
 def test_employer_sirets_distinct_and_valid_for_large_counts(n):
-    import pseudo_synth
-
     from confiance.identifiers import siren_valid
+    from tests.marts import pseudo_synth
 
     sirets = pseudo_synth.employers(n)
     assert len(sirets) == n

@@ -17,20 +17,16 @@ at least one day of Y"), recounted here from the pseudonymised contracts, never 
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from pathlib import Path
 
 import duckdb
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-import pseudo_synth  # noqa: E402
-from dbt_support import run_dbt  # noqa: E402
-
-from confiance.identifiers import make_siren, make_siret  # noqa: E402
-from governance.protection import disclosure_parameter  # noqa: E402
+from confiance.identifiers import make_siren, make_siret
+from governance.protection import disclosure_parameter
+from tests.marts import pseudo_synth
+from tests.marts.dbt_support import run_dbt
 
 CUTOFF = "2025-01-01"  # closed care years: 2023 and 2024 (the synthetic benefits' years)
 REPORTED_YEAR = 2024

@@ -26,10 +26,10 @@ import datetime as dt
 import duckdb
 import pandas as pd
 import pytest
-from dbt_support import run_dbt
 
 from confiance.contracts import feed_contract, mart_contracts
 from confiance.identifiers import REGION_OF_DEPARTEMENT
+from tests.marts.dbt_support import run_dbt
 
 K, DOMINANCE_PCT, P_PCT, MAX_MASKED_SHARE = 11, 85, 15, 0.25
 MIN_EMPLOYERS = 5
@@ -291,7 +291,7 @@ def test_employer_consumption_is_the_reference_grid(built, employer_reference):
 def test_no_population_under_k_and_the_least_generalised_valid_level(built, pseudo):
     """Every employer's groups count >= k covered members; every finer level had a group under k or too many
     masked cells. The employer of 14 women and one man is never broken down by sex."""
-    import pseudo_synth
+    from tests.marts import pseudo_synth
 
     settings, _ = built
     cells = _int(settings, "employer_consumption")
@@ -584,7 +584,7 @@ def test_prevention_counts_only_consenting_covered_members(built, pseudo):
 
 
 def test_employer_summary_says_what_is_there_in_french_and_english(built, pseudo):
-    import pseudo_synth
+    from tests.marts import pseudo_synth
 
     settings, _ = built
     summary = _mart(settings, "mart_employer__summary")

@@ -8,15 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from pathlib import Path
 
 import duckdb
-import pytest
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 
 from confiance import identifiers  # noqa: E402
-from confiance.settings import Settings  # noqa: E402
 
 AS_OF = dt.date(2025, 6, 30)
 DOMAIN = "insurer"
@@ -246,21 +243,3 @@ def ledger_for(as_of: dt.date = AS_OF, days_ago: int = 0) -> list[dict]:
         }
         for feed in ("members", "contracts", "benefits")
     ]
-
-
-@pytest.fixture(scope="session")
-def quality_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One Confiance home (and one GX file context) shared by the unit tests: creating GX contexts is slow."""
-    return tmp_path_factory.mktemp("quality_home")
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    """A fresh Confiance home per test (GX itself is imported once per session)."""
-    home = tmp_path / "home"
-    return Settings(home=home, key_file=tmp_path / "no.key", extra={"as_of": AS_OF.isoformat()})
-
-
-@pytest.fixture
-def rows() -> dict[str, list[dict]]:
-    return build_rows()

@@ -5,10 +5,10 @@ from __future__ import annotations
 import duckdb
 import pyarrow.parquet as pq
 import pytest
-from conftest import build_rows, ledger_for, write_raw
 
 from quality import engine, results, sql_adapter
 from quality.runner import validate_feeds_on
+from tests.quality.quality_fixtures import build_rows, ledger_for, write_raw
 
 
 def _broken_rows() -> dict:

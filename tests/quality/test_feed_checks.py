@@ -8,10 +8,10 @@ from collections.abc import Callable
 import duckdb
 import pyarrow.parquet as pq
 import pytest
-from quality_fixtures import AS_OF, build_rows, ledger_for, write_raw
 
 from confiance.settings import Settings
 from quality.runner import validate_feeds_on
+from tests.quality.quality_fixtures import AS_OF, build_rows, ledger_for, write_raw
 
 
 def run_feed(tmp_path, settings, rows, feed: str, *, ledger=None, batch_rows: int | None = None):

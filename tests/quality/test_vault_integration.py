@@ -7,12 +7,12 @@ import datetime as dt
 import secrets
 
 import pytest
-from quality_fixtures import build_rows
 
 from confiance.pipeline_inputs import validate_feeds
 from confiance.settings import Settings
 from quality.gate import blocking_failures
 from quality.status import dataset_status
+from tests.quality.quality_fixtures import build_rows
 
 vault_landing = pytest.importorskip("vault.landing")
 

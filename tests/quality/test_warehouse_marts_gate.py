@@ -8,7 +8,6 @@ import json
 import duckdb
 import pytest
 from click.testing import CliRunner
-from quality_fixtures import AS_OF, build_rows, ledger_for, write_pseudo, write_raw
 
 from confiance import identifiers
 from confiance.cli import quality as quality_cli
@@ -18,6 +17,7 @@ from quality.checks import ZoneColumn, ZoneView, check_sql
 from quality.gate import blocking_failures, upstream_failures
 from quality.runner import validate_feeds_on, validate_marts_on, validate_warehouse_on
 from quality.status import dataset_status
+from tests.quality.quality_fixtures import AS_OF, build_rows, ledger_for, write_pseudo, write_raw
 
 
 def failed(settings, dataset):

@@ -23,10 +23,10 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tests" / "marts"))
+from tests.marts import pseudo_synth
 
-import pseudo_synth  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
+
 
 MEMBERS = 800
 CUTOFF = "2026-01-01"  # the same closed periods on both engines, whatever the day the test runs

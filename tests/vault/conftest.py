@@ -1,13 +1,43 @@
-"""Fixtures of the vault tests live in vault_fixtures.py, importable by name from the test modules."""
+"""Fixtures of the vault tests (the feed builders they use live in tests/vault/vault_fixtures.py)."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
 
 import pytest
-from vault_fixtures import *  # noqa: F403
+
+from confiance.settings import Settings
+from tests.vault.vault_fixtures import make_feeds, write_feeds
+
+
+@pytest.fixture
+def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
+    """Fresh data directory and a fresh master key (in the environment) for one test."""
+    monkeypatch.setenv("CONFIANCE_MASTER_KEY", secrets.token_bytes(32).hex())
+    monkeypatch.setenv("CONFIANCE_ACTOR", "test-runner")
+    s = Settings(home=tmp_path / "var", key_file=tmp_path / "keys" / "master.key")
+    s.ensure_dirs()
+    return s
+
+
+@pytest.fixture
+def feeds() -> dict[str, list[dict]]:
+    return make_feeds()
+
+
+@pytest.fixture
+def landed(settings: Settings, feeds: dict[str, list[dict]]):
+    from vault.landing import land_inbox
+
+    write_feeds(settings.inbox, feeds)
+    return land_inbox(settings)
 
 
 @pytest.fixture(scope="session")
 def dpo_base_home(tmp_path_factory):
     """One small generated and landed home for the DPO request, erasure and purge tests (built once)."""
-    from dpo_support import shared_home
+    from tests.vault.dpo_support import shared_home
 
     return shared_home(tmp_path_factory)
 
@@ -15,7 +45,7 @@ def dpo_base_home(tmp_path_factory):
 @pytest.fixture
 def dpo_home(dpo_base_home, tmp_path, monkeypatch):
     """A private copy of the DPO home, with the key and the trusted third party as actor."""
-    from dpo_support import KEY, copy_home
+    from tests.vault.dpo_support import KEY, copy_home
 
     monkeypatch.setenv("CONFIANCE_MASTER_KEY", KEY)
     monkeypatch.setenv("CONFIANCE_ACTOR", "tiers-de-confiance")

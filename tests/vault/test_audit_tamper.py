@@ -7,9 +7,9 @@ import json
 import secrets
 
 import pytest
-from vault_fixtures import make_feeds, write_feeds
 
 from confiance.settings import Settings
+from tests.vault.vault_fixtures import make_feeds, write_feeds
 from vault import audit, keys
 from vault.db import vault_connection
 from vault.landing import land_inbox

@@ -14,23 +14,19 @@ import signal
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
 
 import duckdb
 import pytest
-from vault_fixtures import make_feeds, write_feeds
 
 from confiance.settings import Settings
+from tests.vault.vault_fixtures import make_feeds, write_feeds
 from vault import audit, keys, locking
 from vault.crossing import cross_to_warehouse
 from vault.db import vault_connection
 from vault.landing import land_inbox, ledger
 
-HERE = Path(__file__).resolve().parent
-
 PRELUDE = """
 import os, signal, sys, pathlib
-sys.path.insert(0, {here!r})
 from confiance.settings import Settings
 s = Settings(home=pathlib.Path({home!r}), key_file=pathlib.Path({key_file!r}))
 def die():
@@ -39,7 +35,7 @@ def die():
 
 
 def run_child(settings: Settings, body: str, env: dict | None = None, expect_kill: bool = True) -> None:
-    script = PRELUDE.format(here=str(HERE), home=str(settings.home), key_file=str(settings.key_file))
+    script = PRELUDE.format(home=str(settings.home), key_file=str(settings.key_file))
     script += textwrap.dedent(body)
     proc = subprocess.run(
         [sys.executable, "-c", script], env={**os.environ, **(env or {})}, capture_output=True, timeout=300
@@ -156,7 +152,7 @@ def test_second_writer_waits_then_refuses_clearly(settings: Settings, small_feed
         [
             sys.executable,
             "-c",
-            PRELUDE.format(here=str(HERE), home=str(settings.home), key_file=str(settings.key_file))
+            PRELUDE.format(home=str(settings.home), key_file=str(settings.key_file))
             + textwrap.dedent("""
         import time
         from vault.db import vault_connection
@@ -207,9 +203,8 @@ def test_database_key_rotation_interrupted_after_the_swap_is_completed_and_audit
 @pytest.mark.slow
 def test_kill_while_landing_spills_then_rerun(settings: Settings):
     """A large file landed with a small memory limit spills encrypted temporary files; kill -9 then rerun."""
-    from vault_fixtures import COLS, write_csv
-
     from confiance.identifiers import make_nir
+    from tests.vault.vault_fixtures import COLS, write_csv
 
     base = make_feeds(200, 0)["members"]
     n = 150_000

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from vault_fixtures import make_feeds, write_feeds
 
 from confiance.contracts import DIRECT_IDENTIFIER, feed_contracts
 from confiance.identifiers import make_nir, nir_key
 from confiance.settings import Settings
+from tests.vault.vault_fixtures import make_feeds, write_feeds
 from vault import keys
 from vault.crossing import cross_to_warehouse, hmac_pads, hmac_sha256_sql, token_py, token_sql
 from vault.db import vault_connection

@@ -4,9 +4,9 @@ of everything landed would have written (issue 16, daily increment)."""
 from __future__ import annotations
 
 import duckdb
-from vault_fixtures import make_feeds, write_feeds
 
 from confiance.settings import Settings
+from tests.vault.vault_fixtures import make_feeds, write_feeds
 from vault import audit
 from vault.crossing import cross_to_warehouse
 from vault.landing import land_inbox

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import duckdb
-from vault_fixtures import make_feeds, write_feeds
 
+from tests.vault.vault_fixtures import make_feeds, write_feeds
 from vault.crossing import cross_to_warehouse, held_back
 from vault.landing import land_inbox
 

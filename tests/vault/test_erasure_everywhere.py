@@ -7,10 +7,10 @@ from __future__ import annotations
 import duckdb
 import pytest
 from click.testing import CliRunner
-from dpo_support import KEY, decrypted_vault_text, files_holding, warehouse_text
-from dpo_support import erasure_needles as _needles
-from dpo_support import pick_member as _pick_member
 
+from tests.vault.dpo_support import KEY, decrypted_vault_text, files_holding, warehouse_text
+from tests.vault.dpo_support import erasure_needles as _needles
+from tests.vault.dpo_support import pick_member as _pick_member
 from vault import audit, keys
 from vault.crossing import token_py
 

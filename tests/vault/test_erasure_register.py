@@ -13,7 +13,8 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from dpo_support import (
+
+from tests.vault.dpo_support import (
     decrypted_vault_text,
     erasure_needles,
     files_holding,
@@ -21,7 +22,6 @@ from dpo_support import (
     pick_member,
     warehouse_text,
 )
-
 from vault import audit
 from vault.db import vault_connection
 

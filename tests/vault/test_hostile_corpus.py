@@ -14,10 +14,10 @@ import random
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from vault_fixtures import COLS, make_feeds
 
 from confiance.identifiers import make_nir
 from confiance.settings import Settings
+from tests.vault.vault_fixtures import COLS, make_feeds
 from vault import audit
 from vault.db import vault_connection
 from vault.landing import land_inbox, ledger

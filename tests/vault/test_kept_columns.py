@@ -11,10 +11,10 @@ import shutil
 
 import duckdb
 import pytest
-from vault_fixtures import COLS, make_feeds, write_csv, write_feeds
 
 from confiance.contracts import feed_contracts, load_contract
 from confiance.settings import Settings
+from tests.vault.vault_fixtures import COLS, make_feeds, write_csv, write_feeds
 from vault import audit
 from vault.crossing import CrossingError, cross_to_warehouse, kept_column_problems
 from vault.db import vault_connection

@@ -7,19 +7,16 @@ import signal
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from vault_fixtures import COLS, make_feeds, write_csv, write_feeds
 
 from confiance.settings import Settings
+from tests.vault.vault_fixtures import COLS, make_feeds, write_csv, write_feeds
 from vault import audit
 from vault.db import vault_connection
 from vault.landing import land_inbox, ledger
-
-HERE = Path(__file__).resolve().parent
 
 
 def _by_file(results):
@@ -226,7 +223,6 @@ def test_kill_during_landing_leaves_nothing_partial(settings: Settings):
     write_feeds(settings.inbox, feeds)
     script = textwrap.dedent(f"""
         import os, signal, sys
-        sys.path.insert(0, {str(HERE)!r})
         from confiance.settings import Settings
         from vault.landing import land_inbox
         s = Settings(home=__import__('pathlib').Path({str(settings.home)!r}),

@@ -11,13 +11,8 @@ from __future__ import annotations
 
 import os
 import secrets
-import sys
-from pathlib import Path
 
-BENCH = Path(__file__).resolve().parents[2] / "bench"
-sys.path.insert(0, str(BENCH))
-
-import bench_landing  # noqa: E402
+from bench import bench_landing
 
 N = 10_000
 

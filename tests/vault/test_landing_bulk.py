@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import tracemalloc
 
-from vault_fixtures import COLS, make_feeds, write_csv
-
 from confiance.identifiers import make_nir
 from confiance.settings import Settings
+from tests.vault.vault_fixtures import COLS, make_feeds, write_csv
 from vault.db import vault_connection
 from vault.landing import land_inbox
 

@@ -111,7 +111,7 @@ def _land(tmp: Path, name: str, text: str, encoding: str = "utf-8"):
 @given(st.lists(st.tuples(safe_text, safe_text, st.sampled_from([";", ","])), min_size=1, max_size=12))
 def test_csv_text_values_land_exactly_as_written(tmp_path_factory, monkeypatch_session, rows):
     """Names with quotes, delimiters, accents, emoji...: written by the csv module, landed byte for byte."""
-    from vault_fixtures import COLS, make_feeds
+    from tests.vault.vault_fixtures import COLS, make_feeds
 
     base = make_feeds(len(rows), 0, seed=3)["members"]
     delim = rows[0][2]
@@ -131,7 +131,7 @@ def test_csv_text_values_land_exactly_as_written(tmp_path_factory, monkeypatch_s
 @given(st.lists(amounts, min_size=1, max_size=12))
 def test_amounts_land_exactly_or_are_quarantined(tmp_path_factory, monkeypatch_session, values):
     """An amount is landed with its exact value (at most two decimals, '.' separator) or its row is held."""
-    from vault_fixtures import COLS, make_feeds
+    from tests.vault.vault_fixtures import COLS, make_feeds
 
     base = make_feeds(len(values), 1, seed=5)["benefits"]
     lines = [";".join(COLS["benefits"])]

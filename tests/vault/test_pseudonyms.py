@@ -10,9 +10,9 @@ import secrets
 import duckdb
 import pyarrow as pa
 import pytest
-from vault_fixtures import make_feeds, write_feeds
 
 from confiance.settings import Settings
+from tests.vault.vault_fixtures import make_feeds, write_feeds
 from vault import keys
 from vault.crossing import cross_to_warehouse, hmac_pads, token_py, token_sql
 from vault.db import vault_connection

@@ -8,8 +8,8 @@ from datetime import date, timedelta
 import duckdb
 import pytest
 from click.testing import CliRunner
-from dpo_support import decrypted_vault_text, files_holding, inbox_rows
 
+from tests.vault.dpo_support import decrypted_vault_text, files_holding, inbox_rows
 from vault import audit, keys
 from vault.crossing import token_py
 

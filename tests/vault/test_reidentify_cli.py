@@ -5,9 +5,9 @@ from __future__ import annotations
 import duckdb
 import pytest
 from click.testing import CliRunner
-from vault_fixtures import make_feeds, write_feeds
 
 from confiance.settings import Settings
+from tests.vault.vault_fixtures import make_feeds, write_feeds
 from vault import audit
 from vault.crossing import cross_to_warehouse
 from vault.db import vault_connection

@@ -11,8 +11,8 @@ from datetime import date
 import duckdb
 import pytest
 from click.testing import CliRunner
-from dpo_support import inbox_rows
 
+from tests.vault.dpo_support import inbox_rows
 from vault import audit
 
 

@@ -1,18 +1,14 @@
-"""Fixtures of the vault tests: a fresh data directory and master key per test, small synthetic feeds."""
+"""Builders of small synthetic feeds for the vault tests (their fixtures live in tests/vault/conftest.py)."""
 
 from __future__ import annotations
 
 import csv
 import os
 import random
-import secrets
 from datetime import date, timedelta
 from pathlib import Path
 
-import pytest
-
 from confiance.identifiers import make_nir, make_siren, make_siret
-from confiance.settings import Settings
 
 MEMBER_COLS = [
     "member_id",
@@ -157,29 +153,6 @@ COLS = {"members": MEMBER_COLS, "contracts": CONTRACT_COLS, "benefits": BENEFIT_
 
 def write_feeds(inbox: Path, feeds: dict[str, list[dict]], suffix: str = "2024") -> dict[str, Path]:
     return {name: write_csv(inbox / f"{name}_{suffix}.csv", rows, COLS[name]) for name, rows in feeds.items()}
-
-
-@pytest.fixture
-def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
-    """Fresh data directory and a fresh master key (in the environment) for one test."""
-    monkeypatch.setenv("CONFIANCE_MASTER_KEY", secrets.token_bytes(32).hex())
-    monkeypatch.setenv("CONFIANCE_ACTOR", "test-runner")
-    s = Settings(home=tmp_path / "var", key_file=tmp_path / "keys" / "master.key")
-    s.ensure_dirs()
-    return s
-
-
-@pytest.fixture
-def feeds() -> dict[str, list[dict]]:
-    return make_feeds()
-
-
-@pytest.fixture
-def landed(settings: Settings, feeds: dict[str, list[dict]]):
-    from vault.landing import land_inbox
-
-    write_feeds(settings.inbox, feeds)
-    return land_inbox(settings)
 
 
 os.environ.setdefault("DO_NOT_TRACK", "1")

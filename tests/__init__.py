@@ -1,0 +1,1 @@
+"""The test suite, a package mirroring the code (see tests/README.md)."""
