@@ -13,7 +13,7 @@ from matplotlib.figure import Figure
 
 from governance.charts import inline_svg, rc
 from governance.employer_report import texts, trend
-from governance.employer_report.model import BENCHMARK, CONSUMPTION, TOTALS, YEARLY, EmployerRelease, row_key
+from governance.employer_report.model import BENCHMARK, BROAD, CONSUMPTION, TOTALS, YEARLY, EmployerRelease, row_key
 from governance.employer_report.trend import Trend, TrendSeries
 
 COLOURS = {
@@ -87,6 +87,21 @@ def totals_chart(release: EmployerRelease, lang: str) -> str | None:
         texts.family(r.dims["act_family"], lang) + (f" {r.dims['care_year']}" if several_years else "") for r in rows
     ]
     return _payer_chart(rows, labels, texts.CHART_TITLES["totals"](lang), lang)
+
+
+def broad_chart(release: EmployerRelease, lang: str) -> str | None:
+    """Actual cost per broad care family and year, split by who paid it (published rows only)."""
+    table = release.tables.get(BROAD)
+    rows = _paid_rows(table.published_rows) if table is not None else []
+    if not rows:
+        return None
+    several_years = len({r.dims["care_year"] for r in rows}) > 1
+    rows.sort(key=lambda r: (r.dims["care_year"], float(r.values["actual_cost"])))
+    labels = [
+        texts.broad_family(r.dims["broad_family"], lang) + (f" {r.dims['care_year']}" if several_years else "")
+        for r in rows
+    ]
+    return _payer_chart(rows, labels, texts.CHART_TITLES["broad"](lang), lang)
 
 
 def trend_label(series: TrendSeries, lang: str) -> str:

@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from governance.employer_report import render, texts
 from governance.employer_report.model import (
     BENCHMARK,
+    BROAD,
     CONSUMPTION,
     TOTALS,
     YEARLY,
@@ -70,6 +71,13 @@ SHEETS = (
         TOTALS, "totaux_annuels.csv", Label("Totaux annuels", "Yearly totals"), ("care_year", "act_family"), _AMOUNTS
     ),
     Sheet(
+        BROAD,
+        "totaux_grandes_familles.csv",
+        Label("Grandes familles de soins", "Broad care families"),
+        ("care_year", "broad_family"),
+        _AMOUNTS,
+    ),
+    Sheet(
         CONSUMPTION,
         "consommation_detaillee.csv",
         Label("Consommation détaillée", "Detailed consumption"),
@@ -95,6 +103,8 @@ def dim_text(column: str, value: Any) -> str:
     """A dimension value as the copies write it (French labels)."""
     if column == "act_family":
         return texts.family(value, "fr")
+    if column == "broad_family":
+        return texts.broad_family(value, "fr")
     if column == "age_band":
         return texts.age_band(value, "fr")
     if column == "sex":

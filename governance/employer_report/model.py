@@ -25,7 +25,8 @@ TOTALS = "mart_employer__totals"
 CONSUMPTION = "mart_employer__consumption"
 BENCHMARK = "mart_employer__benchmark"
 YEARLY = "mart_employer__yearly"
-OWN_TABLES = (YEARLY, TOTALS, CONSUMPTION)
+BROAD = "mart_employer__broad_families"
+OWN_TABLES = (YEARLY, TOTALS, CONSUMPTION, BROAD)
 
 REPORTED = "reported"
 NOTHING_PUBLISHABLE = "nothing_publishable"
@@ -144,7 +145,7 @@ def _table(mart: str, table: pa.Table) -> Table:
         rows.append(
             Row(dims={c: record[c] for c in dims}, values={c: record[c] for c in values}, published=masking == "none")
         )
-    order = [c for c in ("care_year", "period_start", "act_family", "age_band", "sex") if c in dims]
+    order = [c for c in ("care_year", "period_start", "act_family", "broad_family", "age_band", "sex") if c in dims]
     rows.sort(key=lambda r: tuple(str(r.dims[c]) for c in order))
     return Table(mart=mart, dim_columns=dims, value_columns=values, rows=tuple(rows))
 

@@ -17,6 +17,7 @@ from markupsafe import Markup
 from governance.employer_report import charts, texts, trend
 from governance.employer_report.model import (
     BENCHMARK,
+    BROAD,
     CONSUMPTION,
     REPORTED,
     TOTALS,
@@ -60,6 +61,8 @@ def _cell(mart: str, row: Row, dims: tuple[str, ...], column: str, lang: str, sh
 def _dim(column: str, value: Any, lang: str, grain: str | None = None) -> str:
     if column == "act_family":
         return texts.family(value, lang)
+    if column == "broad_family":
+        return texts.broad_family(value, lang)
     if column == "age_band":
         return texts.age_band(value, lang)
     if column == "sex":
@@ -100,13 +103,18 @@ _AMOUNTS = [
 
 
 def _tables(release: EmployerRelease, lang: str) -> dict[str, Markup | None]:
-    out: dict[str, Markup | None] = {"yearly": None, "totals": None, "detail": None, "benchmark": None}
+    out: dict[str, Markup | None] = {"yearly": None, "totals": None, "broad": None, "detail": None, "benchmark": None}
     if YEARLY in release.tables:
         out["yearly"] = _html_table(release, YEARLY, list(release.tables[YEARLY].rows), ["care_year"], _AMOUNTS, lang)
     if TOTALS in release.tables:
         totals = release.tables[TOTALS]
         dims = ["care_year", "act_family"] if len(release.years) > 1 else ["act_family"]
         out["totals"] = _html_table(release, TOTALS, list(totals.rows), dims, _AMOUNTS, lang)
+    if BROAD in release.tables and release.tables[BROAD].published_rows:
+        # shown only when it holds published values: the broad families are there for what they add
+        broad = release.tables[BROAD]
+        dims = ["care_year", "broad_family"] if len(release.years) > 1 else ["broad_family"]
+        out["broad"] = _html_table(release, BROAD, list(broad.rows), dims, _AMOUNTS, lang)
     if CONSUMPTION in release.tables:
         detail = release.tables[CONSUMPTION]
         rows = list(detail.published_rows)
@@ -204,7 +212,7 @@ def trend_section(release: EmployerRelease, lang: str) -> dict[str, Any]:
     }
 
 
-_HIDDEN_TABLES = ((YEARLY, "yearly"), (TOTALS, "totals"), (CONSUMPTION, "detail"))
+_HIDDEN_TABLES = ((YEARLY, "yearly"), (TOTALS, "totals"), (CONSUMPTION, "detail"), (BROAD, "broad"))
 
 
 def hidden_counts(release: EmployerRelease, lang: str) -> list[str]:
@@ -248,6 +256,11 @@ def breakdown(release: EmployerRelease, lang: str) -> str | None:
     return texts.BREAKDOWN(lang).format(grain=grain, ages=ages, sexes=sexes)
 
 
+def _in_both(label: texts.Label, lang: str) -> list[tuple[str, str]]:
+    """[(language, sentence)]: the page's language, and on the French page the English after it."""
+    return [(lang, label(lang))] + ([("en", label("en"))] if lang == "fr" else [])
+
+
 def render_page(release: EmployerRelease, lang: str) -> str:
     other = "en" if lang == "fr" else "fr"
     covered = None
@@ -259,6 +272,7 @@ def render_page(release: EmployerRelease, lang: str) -> str:
     drawn = {
         "yearly": charts.yearly_chart(release, lang) if reported else None,
         "totals": charts.totals_chart(release, lang) if reported else None,
+        "broad": charts.broad_chart(release, lang) if reported else None,
         "benchmark": charts.benchmark_chart(release, lang) if reported else None,
     }
     hidden = hidden_counts(release, lang) if reported and release.own_cells else None
@@ -285,6 +299,8 @@ def render_page(release: EmployerRelease, lang: str) -> str:
         benchmark_coarser=reported and drawn["benchmark"] is None,
         notes=[n(lang).format(**params) for n in texts.HIDDEN_NOTES],
         glossary=[(texts.glossary_heading(e)(lang), e.meaning(lang)) for e in texts.GLOSSARY],
+        broad_why=_in_both(texts.BROAD_WHY, lang),
+        broad_parts=texts.broad_family_parts(lang),
     )
     # One table cell per line: a reader that goes line by line (the outbound PII scan, a diff) never joins two
     # neighbouring figures into one string ("2,060.59 910.06" is not a phone number).

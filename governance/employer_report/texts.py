@@ -6,12 +6,13 @@ their text from here. Glossary headings come from the business glossary (contrac
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
 from functools import cache
 
 import yaml
 
-from confiance.settings import CONTRACTS_DIR
+from confiance.settings import CONTRACTS_DIR, DBT_PROJECT_DIR
 
 LANGUAGES = ("fr", "en")
 
@@ -80,6 +81,16 @@ COLUMNS: dict[str, ColumnText] = {
             Label(
                 "Famille d'actes de soins (consultations, pharmacie, optique...).",
                 "Family of care acts (consultations, pharmacy, optics...).",
+            ),
+        ),
+        ColumnText(
+            "broad_family",
+            Label("grande_famille_de_soins", "broad_care_family"),
+            Label(
+                "Grande famille de soins : regroupement de familles d'actes (soins courants, pharmacie, "
+                "hospitalisation ; dentaire, optique et audiologie) ; son total est la somme de ses familles.",
+                "Broad care family: a grouping of act families (routine care, pharmacy, hospital; dental, optics and "
+                "hearing aids); its total is the sum of its families.",
             ),
         ),
         ColumnText(
@@ -188,6 +199,7 @@ DISPLAY: dict[str, Label] = {
     "care_year": Label("Année", "Year"),
     "period_start": Label("Période", "Period"),
     "act_family": Label("Famille de soins", "Care family"),
+    "broad_family": Label("Grande famille de soins", "Broad care family"),
     "age_band": Label("Âge", "Age"),
     "sex": Label("Sexe", "Sex"),
     "member_count": Label("Personnes ayant consommé", "People with care"),
@@ -210,6 +222,7 @@ SECTIONS = {
     "status": Label("Ce que contient ce rapport", "What this report contains"),
     "yearly": Label("Total de l'année, toutes familles de soins", "Year's total, all care families"),
     "totals": Label("Dépenses par famille de soins", "Spending per care family"),
+    "broad": Label("Dépenses par grande famille de soins", "Spending per broad care family"),
     "trend": Label("Évolution dans le temps", "Trend over time"),
     "benchmark": Label("Comparaison avec l'ensemble des employeurs", "Comparison with all employers"),
     "detail": Label("Détail publié", "Published breakdown"),
@@ -233,6 +246,10 @@ CHART_TITLES = {
     ),
     "totals": Label(
         "Dépense réelle par famille de soins et qui l'a payée", "Actual cost per care family and who paid it"
+    ),
+    "broad": Label(
+        "Dépense réelle par grande famille de soins et qui l'a payée",
+        "Actual cost per broad care family and who paid it",
     ),
     "year_over_year": Label("Dépense réelle d'une année sur l'autre", "Actual cost year over year"),
     "quarterly": Label(
@@ -335,6 +352,17 @@ HIDDEN_NOTES = [
     ),
 ]
 HIDDEN_WHY = Label("Pourquoi une valeur est cachée :", "Why a value is hidden:")
+BROAD_WHY = Label(
+    "Pourquoi des grandes familles ? Quand trop peu de salariés ont eu un type de soins, le chiffre de cette famille "
+    "est caché pour que personne ne puisse être reconnu. En regroupant les familles de soins en grandes familles, "
+    "chacune concerne plus de personnes, et son total peut souvent être publié. Certaines cases restent "
+    "cachées quand un calcul (un total moins ses parties) permettrait de retrouver un chiffre caché.",
+    "Why broad families? When too few employees had a kind of care, that family's figure is hidden so that nobody "
+    "can be recognised. Grouping the care families into broad families means each concerns more people, "
+    "and its total can often be published. Some cells stay hidden where a calculation (a total minus its parts) "
+    "would give back a hidden figure.",
+)
+BROAD_PARTS = Label("{broad} regroupe : {parts}.", "{broad} groups: {parts}.")
 HIDDEN_INTRO = Label(
     "Lignes de vos tableaux dont les valeurs ne sont pas publiées :",
     "Rows of your tables whose values are not published:",
@@ -454,6 +482,16 @@ GLOSSARY: tuple[GlossaryEntry, ...] = (
         ),
     ),
     GlossaryEntry(
+        DISPLAY["broad_family"],
+        "broad_family",
+        Label(
+            "Regroupement de familles de soins (soins courants, pharmacie, hospitalisation ; dentaire, optique et "
+            "audiologie). Son total est la somme des familles qu'il regroupe.",
+            "A grouping of care families (routine care, pharmacy, hospital; dental, optics and hearing aids). Its "
+            "total is the sum of the families it groups.",
+        ),
+    ),
+    GlossaryEntry(
         DISPLAY["member_count"],
         None,
         Label(
@@ -558,6 +596,36 @@ def glossary_heading(entry: GlossaryEntry) -> Label:
 def family(code: str, lang: str) -> str:
     label = ACT_FAMILIES.get(code)
     return label(lang) if label else code
+
+
+#: The grouping of the act families into broad care families: its one home is this dbt seed.
+BROAD_FAMILY_SEED = DBT_PROJECT_DIR / "seeds" / "act_family_group.csv"
+
+
+@cache
+def broad_families() -> dict[str, tuple[Label, tuple[str, ...]]]:
+    """Broad care family code -> (its name, the act families it groups), in the seed's order."""
+    out: dict[str, tuple[Label, tuple[str, ...]]] = {}
+    with open(BROAD_FAMILY_SEED, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            code = row["broad_family"]
+            label = Label(row["broad_family_label_fr"], row["broad_family_label_en"])
+            parts = out[code][1] if code in out else ()
+            out[code] = (label, (*parts, row["act_family"]))
+    return out
+
+
+def broad_family(code: str, lang: str) -> str:
+    found = broad_families().get(code)
+    return found[0](lang) if found else code
+
+
+def broad_family_parts(lang: str) -> list[str]:
+    """One sentence per broad family naming the act families it groups (the page's key to the table)."""
+    return [
+        BROAD_PARTS(lang).format(broad=label(lang), parts=", ".join(family(f, lang).lower() for f in parts))
+        for label, parts in broad_families().values()
+    ]
 
 
 def age_band(value: str | None, lang: str) -> str:

@@ -22,6 +22,11 @@ values, so that an attacker's algebra and ours agree:
   These hidden counts are *latent cells*: always masked, never published;
 * **identities inside a cell** (actual cost = Social Security + complementary
   + out of pocket) and **line counts ≥ member counts**.
+
+A broad care family (a family value grouping several act families, listed in the cell table's
+``act_families`` column) covers those act families: its amounts and line counts are the sums of theirs in
+any table with act families, the broad families add up to a table without families, and its member count
+lies between the largest of theirs and their sum.
 """
 
 from __future__ import annotations
@@ -44,6 +49,9 @@ _AGE_TOP = 200
 _MEMBER_SPLITTING_EXEMPT = ("time", "family")
 #: Vintage of the latent cells (hidden member-group counts): always masked, never published nor audited.
 LATENT = "latent"
+#: Column of a cell table whose family dimension groups act families (a broad care family): the act families the
+#: cell covers, '+' separated (seed act_family_group). Such a cell is the sum of its act families' cells.
+COVERED_FAMILIES = "act_families"
 
 
 @dataclass
@@ -99,6 +107,15 @@ def _age_interval(value: object) -> tuple[int, int]:
     return (int(lo), int(hi) + 1)
 
 
+def _families(value: object, covered: object) -> frozenset | None:
+    """The act families a cell covers: every one ('all': None), those its broad family groups, or itself."""
+    if value == "all":
+        return None
+    if isinstance(covered, str) and covered:
+        return frozenset(covered.split("+"))
+    return frozenset((str(value),))
+
+
 def _month_number(value: object) -> int:
     ts = pd.Timestamp(value)
     return ts.year * 12 + ts.month - 1
@@ -127,7 +144,9 @@ def _coverages(table: CellTable, regions: dict[str, str]) -> dict[str, list[obje
             frozenset(("F", "M")) if v == "all" else frozenset((str(v),)) for v in frame[by_kind["sex"][0]].tolist()
         ]
     if "family" in by_kind:
-        out["family"] = [None if v == "all" else frozenset((str(v),)) for v in frame[by_kind["family"][0]].tolist()]
+        values = frame[by_kind["family"][0]].tolist()
+        covered = frame[COVERED_FAMILIES].tolist() if COVERED_FAMILIES in frame else [None] * len(values)
+        out["family"] = [_families(v, c) for v, c in zip(values, covered, strict=True)]
     if "geo" in by_kind:
         by_region: dict[str, set[str]] = defaultdict(set)
         for dep, reg in regions.items():

@@ -8,7 +8,8 @@ used below is derived from the published files and public domain knowledge only:
   zeros and row presence;
 * hierarchies an attacker knows: month c quarter c year, age bands nested in wider bands and in
   'all', F + M = all, departement c region c country (dbt_project/seeds/region_of_departement.csv
-  is public knowledge), family c all, product -> segment;
+  is public knowledge), act family c broad care family c all (dbt_project/seeds/act_family_group.csv
+  is public knowledge: the employer's report prints it), product -> segment;
 * additivity of amounts and benefit lines along every dimension; distinct member counts additive
   along the partitions a member belongs to once (sex, age band in a year, area, guarantee,
   employer) and sub-additive along periods and act families (max(parts) <= whole <= sum(parts));
@@ -58,6 +59,7 @@ P_PERCENT = 0.15
 MIN_EMPLOYERS = 5
 MAX_AGE = 120
 REGION_SEED = Path(__file__).resolve().parents[2] / "dbt_project" / "seeds" / "region_of_departement.csv"
+BROAD_FAMILY_SEED = Path(__file__).resolve().parents[2] / "dbt_project" / "seeds" / "act_family_group.csv"
 
 # --- what the columns are (names are public: they are in the files and the contracts) -------------
 
@@ -66,6 +68,7 @@ DIM_COLUMNS = {
     "care_year",
     "period_start",
     "act_family",
+    "broad_family",
     "age_band",
     "sex",
     "geo_area",
@@ -237,6 +240,15 @@ def region_map(path: Path = REGION_SEED) -> dict[str, str]:
     return dict(zip(df.departement, df.region, strict=True))
 
 
+def broad_family_map(path: Path = BROAD_FAMILY_SEED) -> dict[str, frozenset[str]]:
+    """Broad care family -> the act families it covers (public: printed in every employer's report)."""
+    df = pd.read_csv(path, dtype=str)
+    out: dict[str, frozenset[str]] = defaultdict(frozenset)
+    for fam, broad in zip(df.act_family, df.broad_family, strict=True):
+        out[broad] = out[broad] | {fam}
+    return dict(out)
+
+
 def _month(d: Any) -> int:
     if isinstance(d, str):
         d = date.fromisoformat(d[:10])
@@ -250,6 +262,7 @@ class Universe:
 
     def __init__(self, tables: list[Table]) -> None:
         self.region = region_map()
+        self.broad = broad_family_map()
         self.deps = frozenset(self.region)
         self.regions: dict[str, frozenset[str]] = defaultdict(frozenset)
         for dep, reg in self.region.items():
@@ -268,6 +281,9 @@ class Universe:
             for col, acc in (("act_family", fam), ("guarantee_level", gua), ("product_code", prod), ("segment", seg)):
                 if col in df:
                     acc |= {str(v) for v in df[col].dropna()} - {"all"}
+            if "broad_family" in df:
+                for v in df["broad_family"].dropna():
+                    fam |= self.broad.get(str(v), {str(v)})
         self.months = frozenset(m for y in years for m in range(y * 12, y * 12 + 12))
         self.ages = frozenset(range(MAX_AGE + 1))
         self.universe = {
@@ -304,6 +320,9 @@ class Universe:
             if level == "region" or s in self.regions:
                 return self.regions.get(s, frozenset({f"?{s}"}))
             return frozenset({s}) if s in self.deps else frozenset({f"?{s}"})
+        if dim == "family" and str(raw).startswith("broad:"):
+            name = str(raw)[len("broad:") :]
+            return self.broad.get(name, frozenset({f"?{name}"}))
         if dim == "time":  # raw = (care_year, period_start, grain)
             year, start, grain = raw
             if start is None or pd.isna(start):
@@ -333,6 +352,14 @@ def _grain_guess(df: pd.DataFrame) -> pd.Series:
     return n.map({12: "month", 4: "quarter", 2: "semester", 1: "year"})
 
 
+def _family_of(row: Mapping[str, Any]) -> Any:
+    """The family value of a row: its act family, or its broad care family (tagged, to read through the seed)."""
+    broad = row.get("broad_family")
+    if broad is not None and not pd.isna(broad) and str(broad).lower() not in {"all", "tous", "*"}:
+        return f"broad:{broad}"
+    return row.get("act_family")
+
+
 def row_keys(t: Table, uni: Universe) -> list[tuple[frozenset, ...]]:
     df = t.df
     grains = df["period_grain"] if "period_grain" in df else _grain_guess(df)
@@ -347,7 +374,7 @@ def row_keys(t: Table, uni: Universe) -> list[tuple[frozenset, ...]]:
             (
                 _scope(t, row),
                 time,
-                uni.value("family", row.get("act_family")),
+                uni.value("family", _family_of(row)),
                 uni.value("age", row.get("age_band")),
                 uni.value("sex", row.get("sex")),
                 uni.value("geo", row.get("geo_area"), row.get("geo_level")),
@@ -1132,6 +1159,10 @@ def grid_findings(release: Release, population: pd.DataFrame | None = None) -> l
                 missing = fams - set(part["act_family"].astype(str))
                 if missing:
                     out.append(Finding("missing_domain_values", t.label, f"{len(missing)} act families absent"))
+            if "broad_family" in part and set(part["broad_family"]) != {"all"}:
+                missing = set(uni.broad) - set(part["broad_family"].astype(str))
+                if missing:
+                    out.append(Finding("missing_domain_values", t.label, f"{len(missing)} broad families absent"))
             scope = _scope(t, part.iloc[0].to_dict())
             years = {int(y) for y in part["care_year"].unique()} if "care_year" in part else None
             if "sex" in part and set(part["sex"]) != {"all"} and set(part["sex"]) != {"F", "M"}:

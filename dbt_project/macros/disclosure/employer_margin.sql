@@ -10,8 +10,10 @@
     grid    employer_siret, care_year, population (the sum of the published groups' populations,
             which are disjoint)
   cell_keys starts with employer_siret, care_year; any further key is a column of the atoms.
+  atoms_relation: the atoms to place (default int_benefits__member_atoms); a CTE of the calling
+  model that adds a column to them (int_disclosure__employer_broad_families adds broad_family).
 -#}
-{% macro employer_margin_stats(cell_keys, measures) -%}
+{% macro employer_margin_stats(cell_keys, measures, atoms_relation=none) -%}
 consumption as (
     select * from {{ ref('int_disclosure__employer_consumption') }}
 ),
@@ -56,7 +58,7 @@ placed as (
             else {{ age_band('atoms.age_at_care', 'all') }}
         end as age_band,
         case when chosen.sex_level = 'sex' then atoms.sex else {{ sex_group('all') }} end as sex
-    from {{ ref('int_benefits__member_atoms') }} as atoms
+    from {{ atoms_relation or ref('int_benefits__member_atoms') }} as atoms
     inner join chosen on atoms.employer_siret = chosen.employer_siret
 ),
 
