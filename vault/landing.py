@@ -298,7 +298,9 @@ def _stage_jsonl(con: duckdb.DuckDBPyConnection, path: Path, contract: Contract,
     select_cols = ", ".join(
         f"json_extract_string(j, {_lit('$.' + json.dumps(c.name))}) AS {_q(c.name)}" for c in contract.columns
     )
-    con.execute(f"CREATE TABLE {table} AS SELECT _line, {select_cols} FROM jsonlchk_{fid} WHERE error_type IS NULL")
+    con.execute(
+        f"CREATE TEMP TABLE {table} AS SELECT _line, {select_cols} FROM jsonlchk_{fid} WHERE error_type IS NULL"
+    )
     n_bad = con.execute(f"SELECT count(*) FROM badlines_{fid}").fetchone()[0]
     con.execute(f"DROP TABLE jsonl_{fid}")
     con.execute(f"DROP TABLE jsonlchk_{fid}")
@@ -471,8 +473,12 @@ def validation_select(contract: Contract, source: str, landed: str | None = None
 
 
 def _stage(con: duckdb.DuckDBPyConnection, path: Path, fmt: str, contract: Contract, fid: int) -> tuple[str, int]:
-    """Create staging.s<fid> (_line + contract columns as VARCHAR); return (table, malformed lines count)."""
-    table = f"staging.s{fid}"
+    """Create the temporary table staged_<fid> (_line + contract columns as VARCHAR); return (table, malformed
+    lines count).
+
+    Temporary: the file's rows are read once into it and never written to the vault's database file (DuckDB
+    keeps it in memory and spills it to the vault's encrypted temporary files); only the validated rows are."""
+    table = f"temp.main.staged_{fid}"
     cols = contract.columns
     if fmt == "csv":
         d = _csv_dialect(path, contract)
@@ -500,7 +506,7 @@ def _stage(con: duckdb.DuckDBPyConnection, path: Path, fmt: str, contract: Contr
         )
         n_bad = con.execute(f"SELECT count(DISTINCT line) FROM badlines_{fid}").fetchone()[0]
         total = con.execute(f"SELECT count(*) FROM ord_{fid}").fetchone()[0] + n_bad
-        con.execute(f"""CREATE TABLE {table} AS
+        con.execute(f"""CREATE TEMP TABLE {table} AS
             WITH good AS (
                 SELECT l, row_number() OVER (ORDER BY l) AS k FROM range(2, {total} + 2) r(l)
                 WHERE l NOT IN (SELECT line FROM badlines_{fid}))
@@ -519,7 +525,7 @@ def _stage(con: duckdb.DuckDBPyConnection, path: Path, fmt: str, contract: Contr
         for c in cols
     )
     try:
-        con.execute(f"CREATE TABLE {table} AS SELECT row_number() OVER () AS _line, {select_cols} FROM {src}")
+        con.execute(f"CREATE TEMP TABLE {table} AS SELECT row_number() OVER () AS _line, {select_cols} FROM {src}")
     except duckdb.Error as exc:
         if _environment_failure(exc):
             raise
@@ -583,11 +589,11 @@ def land_file(
         say(f"{path.name}: {n_staged + n_bad:,} rows read, validating against the {feed} contract")
         if on_event:
             on_event("staged", {"file": path.name, "rows": n_staged + n_bad})
-        checked = f"staging.c{fid}"
+        checked = f"temp.main.checked_{fid}"  # temporary too: only raw.<feed> and the quarantine are written
         # Every row carries its line number from here on: the order rows are written in no longer matters,
         # and not keeping it lets DuckDB stream and spill (a year of benefit lines in the vault's memory limit).
         con.execute("SET preserve_insertion_order = false")
-        con.execute(f"CREATE TABLE {checked} AS {validation_select(contract, staged, f'raw.{feed}')}")
+        con.execute(f"CREATE TEMP TABLE {checked} AS {validation_select(contract, staged, f'raw.{feed}')}")
         refused = erased.mark(con, checked, [c.name for c in contract.columns]) if erased else None
         names = ", ".join(_q(c.name) for c in contract.columns)
         consents = consent.record_landing(con, fid, checked) if feed == "members" else None
