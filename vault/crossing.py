@@ -147,12 +147,20 @@ def _outbound_scan(con: duckdb.DuckDBPyConnection, name: str, contract: Contract
                     )
                     redacted += hits
             continue
-        for label, pattern in IDENTIFIER_PATTERNS_SQL.items():
+        # Kept and generated columns repeat few values (a sex, an age band, an employer): each pattern is tried on
+        # the column's distinct values, in one pass; the rows are counted only for a pattern that matched one.
+        matched = con.execute(
+            f"SELECT {', '.join('bool_or(regexp_matches(v, ?))' for _ in IDENTIFIER_PATTERNS_SQL)} "
+            f"FROM (SELECT DISTINCT {c} AS v FROM wh.pseudo.{name} WHERE {c} IS NOT NULL)",
+            list(IDENTIFIER_PATTERNS_SQL.values()),
+        ).fetchone()
+        for (label, pattern), found in zip(IDENTIFIER_PATTERNS_SQL.items(), matched, strict=True):
+            if not found:
+                continue
             hits = con.execute(
                 f"SELECT count(*) FROM wh.pseudo.{name} WHERE regexp_matches({c}, ?)", [pattern]
             ).fetchone()[0]
-            if hits:
-                raise CrossingError(f"pseudo.{name}.{column}: {hits} value(s) look like a {label}; nothing crossed")
+            raise CrossingError(f"pseudo.{name}.{column}: {hits} value(s) look like a {label}; nothing crossed")
     return redacted
 
 
