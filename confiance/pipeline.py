@@ -155,9 +155,10 @@ def quality_marts(settings: Settings, run_id: str) -> dict[str, Any]:
 
 @stage
 def publish(settings: Settings, run_id: str) -> dict[str, Any]:
+    from confiance.pipeline_inputs import publication_services
     from governance.publish import publish_all
 
-    return publish_all(settings, run_id)
+    return publish_all(settings, run_id, publication_services())
 
 
 @stage

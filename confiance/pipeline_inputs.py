@@ -8,12 +8,14 @@ producer's typed record. The stages (``confiance.pipeline``) and the commands (`
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from confiance.settings import Settings
 
 if TYPE_CHECKING:
+    from governance.publish import PublicationServices
     from governance.reports import VaultRecords
 
 
@@ -29,12 +31,44 @@ def validate_feeds(settings: Settings, run_id: str, *, as_of: dt.date | None = N
         return validate_feeds_on(con, settings, run_id, as_of=as_of, ledger_rows=ledger_rows)
 
 
+def publication_services() -> PublicationServices:
+    """What the publication gate (``governance.publish``) uses of the vault and of quality: the audit log, the
+    signing key's derivation, file locks, the PII detector of the outbound gate and quality's blocking failures."""
+    from governance.publish import PublicationServices
+    from quality.gate import blocking_failures
+    from vault.audit import append
+    from vault.keys import MasterKeyError, derived_key
+    from vault.locking import file_lock
+
+    return PublicationServices(
+        audit_append=append,
+        derived_key=derived_key,
+        file_lock=file_lock,
+        blocking_failures=blocking_failures,
+        detect_pii=pii_detector(),
+        key_errors=(MasterKeyError,),
+    )
+
+
+def pii_detector() -> Callable[[Sequence[str]], Sequence[Sequence[Any]]]:
+    """The PII detector the outbound gate (``governance.pii_gate``) runs: the inbound scrubber's
+    (``vault.pii.scrubber.analyze_texts``), loaded on its first call (its models are slow to import)."""
+
+    def detect(texts: Sequence[str]) -> Sequence[Sequence[Any]]:
+        from vault.pii.scrubber import analyze_texts
+
+        return analyze_texts(texts)
+
+    return detect
+
+
 def build_site(settings: Settings) -> Path:
-    """The glossary site (``governance.site.build_site``), given the quality status (``quality.status``)."""
+    """The glossary site (``governance.site.build_site``), given the quality status (``quality.status``) and the
+    PII detector."""
     from governance.site import build_site as build
     from quality.status import dataset_status
 
-    return build(settings, dataset_status(settings))
+    return build(settings, dataset_status(settings), detect=pii_detector())
 
 
 def vault_records(settings: Settings) -> VaultRecords:
@@ -56,9 +90,9 @@ def vault_records(settings: Settings) -> VaultRecords:
 
 
 def build_dpo_reports(settings: Settings, pdf: bool = False) -> list[Path]:
-    """The DPO reports (``governance.reports.build_dpo_reports``), given the vault's records and the quality
-    status."""
+    """The DPO reports (``governance.reports.build_dpo_reports``), given the vault's records, the quality
+    status and the PII detector."""
     from governance.reports import build_dpo_reports as build
     from quality.status import dataset_status
 
-    return build(settings, vault_records(settings), dataset_status(settings), pdf=pdf)
+    return build(settings, vault_records(settings), dataset_status(settings), pdf=pdf, detect=pii_detector())

@@ -1,9 +1,10 @@
 """The outbound PII gate: nothing leaves for published/, site/ or reports/ with personal data in it.
 
 ``scan_paths`` looks at every text-bearing file under the given paths, with the
-same detectors as the inbound scrubber (``vault.pii.scrubber.analyze_texts``:
-validated patterns, INSEE name lexicons, spaCy where doubt remains; each
-distinct value analysed once):
+detector it is given (``detect``: the pipeline layer passes the inbound scrubber's,
+``vault.pii.scrubber.analyze_texts``: validated patterns, INSEE name lexicons, spaCy
+where doubt remains; governance imports no vault code); each distinct value is
+analysed once:
 
 - Parquet: every string column (its distinct values);
 - CSV: every cell (the delimiter sniffed among , ; tab |), placed by line and column;
@@ -37,9 +38,10 @@ import logging
 import re
 import zipfile
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -58,6 +60,10 @@ PARQUET_SUFFIXES = frozenset({".parquet", ".pq"})
 BATCH = 5000
 
 Allow = Iterable[str] | Mapping[str, Iterable[str]] | None
+
+#: The PII detector: for each text, its spans (each with ``entity_type``, ``start`` and ``end``), as
+#: ``vault.pii.scrubber.analyze_texts`` returns them. Handed in by the pipeline layer.
+Detector = Callable[[Sequence[str]], Sequence[Sequence[Any]]]
 
 #: Entity types a generated document may hold without it being a leak: a release's documents (report pages,
 #: CSV/XLSX copies, read-me, manifest) and the documentation site and DPO reports (``governance.site`` imports
@@ -153,29 +159,27 @@ def _standalone(text: str, span) -> bool:
     return not (before.isalnum() or after.isalnum())
 
 
-def _analyze(texts: list[str], cache: dict[str, list] | None = None) -> list[list]:
-    """Spans found in each text, standalone matches only. ``cache`` (text -> spans) carries the analyses from
-    one file to the next, so the lines repeated on every page (navigation, headers) are analysed once."""
-    from vault.pii.scrubber import analyze_texts
-
+def _analyze(texts: list[str], detect: Detector, cache: dict[str, list] | None = None) -> list[list]:
+    """Spans ``detect`` finds in each text, standalone matches only. ``cache`` (text -> spans) carries the analyses
+    from one file to the next, so the lines repeated on every page (navigation, headers) are analysed once."""
     cache = {} if cache is None else cache
     todo = list(dict.fromkeys(t for t in texts if t not in cache))
     for i in range(0, len(todo), BATCH):
         batch = todo[i : i + BATCH]
-        for text, spans in zip(batch, analyze_texts(batch), strict=True):
+        for text, spans in zip(batch, detect(batch), strict=True):
             cache[text] = [s for s in spans if _standalone(text, s)]
     return [cache[t] for t in texts]
 
 
-def _count_entities(values: list[str]) -> Counter:
+def _count_entities(values: list[str], detect: Detector) -> Counter:
     """Per entity type, the number of values holding at least one such span."""
     counts: Counter = Counter()
-    for spans in _analyze(values):
+    for spans in _analyze(values, detect):
         counts.update({s.entity_type for s in spans})
     return counts
 
 
-def scan_parquet(file: Path, allow: Allow = None) -> list[Finding]:
+def scan_parquet(file: Path, allow: Allow = None, *, detect: Detector) -> list[Finding]:
     """Findings in the string columns of one Parquet file (distinct values of each column)."""
     try:
         parquet = pq.ParquetFile(file)
@@ -191,7 +195,7 @@ def scan_parquet(file: Path, allow: Allow = None) -> list[Finding]:
             col = col.cast(col.type.value_type)
         distinct = [v for v in pc.unique(col).to_pylist() if v]
         allowed = _allowed(allow, file, column)
-        for entity, count in sorted(_count_entities(distinct).items()):
+        for entity, count in sorted(_count_entities(distinct, detect).items()):
             if entity not in allowed:
                 findings.append(Finding(str(file), f"column {column}", entity, count))
     return findings
@@ -215,24 +219,28 @@ def _text_lines(file: Path) -> list[str]:
     return text.split("\n")
 
 
-def scan_text_file(file: Path, allow: Allow = None, cache: dict[str, list] | None = None) -> list[Finding]:
+def scan_text_file(
+    file: Path, allow: Allow = None, cache: dict[str, list] | None = None, *, detect: Detector
+) -> list[Finding]:
     """Findings in one text file, per line (``cache``: analyses of lines already seen, see ``_analyze``)."""
     lines = _text_lines(file)
     allowed = _allowed(allow, file, None)
     findings = []
-    for number, spans in enumerate(_analyze(lines, cache), start=1):
+    for number, spans in enumerate(_analyze(lines, detect, cache), start=1):
         per_type = Counter(s.entity_type for s in spans if s.entity_type not in allowed)
         for entity, count in sorted(per_type.items()):
             findings.append(Finding(str(file), f"line {number}", entity, count))
     return findings
 
 
-def _scan_cells(file: Path, cells: list[tuple[str, str]], allow: Allow, cache: dict[str, list] | None) -> list[Finding]:
+def _scan_cells(
+    file: Path, cells: list[tuple[str, str]], allow: Allow, cache: dict[str, list] | None, detect: Detector
+) -> list[Finding]:
     """Findings in the (place, text) cells of one structured file, per place."""
     allowed = _allowed(allow, file, None)
     texts = [text for _place, text in cells]
     findings = []
-    for (place, _text), spans in zip(cells, _analyze(texts, cache), strict=True):
+    for (place, _text), spans in zip(cells, _analyze(texts, detect, cache), strict=True):
         per_type = Counter(s.entity_type for s in spans if s.entity_type not in allowed)
         for entity, count in sorted(per_type.items()):
             findings.append(Finding(str(file), place, entity, count))
@@ -313,7 +321,9 @@ def _xlsx_cells(file: Path) -> list[tuple[str, str]]:
     return cells
 
 
-def scan_structured_file(file: Path, allow: Allow = None, cache: dict[str, list] | None = None) -> list[Finding]:
+def scan_structured_file(
+    file: Path, allow: Allow = None, cache: dict[str, list] | None = None, *, detect: Detector
+) -> list[Finding]:
     """Findings in one CSV, JSON (Lines) or XLSX file, cell by cell."""
     suffix = file.suffix.lower()
     if suffix in CSV_SUFFIXES:
@@ -324,10 +334,10 @@ def scan_structured_file(file: Path, allow: Allow = None, cache: dict[str, list]
         cells = _xlsx_cells(file)
     else:
         raise ValueError(f"{file}: not a CSV, JSON or XLSX file")
-    return _scan_cells(file, cells, allow, cache)
+    return _scan_cells(file, cells, allow, cache, detect)
 
 
-def scan_paths(paths: Iterable[Path], allow: Allow = None) -> list[Finding]:
+def scan_paths(paths: Iterable[Path], allow: Allow = None, *, detect: Detector) -> list[Finding]:
     """Scan every text-bearing file under ``paths`` (Parquet, CSV, XLSX, JSON, HTML/SVG/XML, Markdown, text,
     YAML); other files (images, fonts, PDF printed from a scanned HTML page, signatures) are skipped."""
     findings: list[Finding] = []
@@ -336,11 +346,11 @@ def scan_paths(paths: Iterable[Path], allow: Allow = None) -> list[Finding]:
     for file in _files(paths):
         suffix = file.suffix.lower()
         if suffix in PARQUET_SUFFIXES:
-            findings.extend(scan_parquet(file, allow))
+            findings.extend(scan_parquet(file, allow, detect=detect))
         elif suffix in CSV_SUFFIXES or suffix in JSON_SUFFIXES or suffix in XLSX_SUFFIXES:
-            findings.extend(scan_structured_file(file, allow, lines_seen))
+            findings.extend(scan_structured_file(file, allow, lines_seen, detect=detect))
         elif suffix in TEXT_SUFFIXES:
-            findings.extend(scan_text_file(file, allow, lines_seen))
+            findings.extend(scan_text_file(file, allow, lines_seen, detect=detect))
         else:
             skipped += 1
             continue
@@ -349,8 +359,8 @@ def scan_paths(paths: Iterable[Path], allow: Allow = None) -> list[Finding]:
     return sorted(findings)
 
 
-def assert_clean(paths: Iterable[Path], allow: Allow = None) -> None:
+def assert_clean(paths: Iterable[Path], allow: Allow = None, *, detect: Detector) -> None:
     """Raise ``PiiLeakError`` when any personal data is found under ``paths``."""
-    findings = scan_paths(paths, allow)
+    findings = scan_paths(paths, allow, detect=detect)
     if findings:
         raise PiiLeakError(findings)

@@ -14,6 +14,10 @@ a byte, checks independently of dbt:
 * quality: no blocking failure upstream of the mart (quality.gate);
 * PII scan of the files about to be published (governance.pii_gate).
 
+What the gate uses of the vault (audit log, signing key, file locks, PII detector) and of quality (blocking
+failures) comes in a :class:`PublicationServices` record built by the pipeline layer
+(``confiance.pipeline_inputs.publication_services``): governance imports only the core.
+
 A consumer with any failed check gets nothing (its previous publication is
 left untouched) and the reason is returned and audited. What is published is
 Parquet plus ``manifest.json`` (files, sha256, rows, checks, run id, the signing key's fingerprint),
@@ -34,7 +38,8 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -60,6 +65,7 @@ from governance.lineage import (
     upstream_datasets,
     warehouse_schema,
 )
+from governance.pii_gate import Detector
 from governance.protection import (
     ConsumerProtection,
     ProtectionError,
@@ -102,6 +108,26 @@ class MartResult:
     masked_amount_share: float | None = None
 
 
+@dataclass(frozen=True)
+class PublicationServices:
+    """What the publication uses of the vault and of quality, handed in by the pipeline layer
+    (``confiance.pipeline_inputs.publication_services``): governance imports only the core (DESIGN.md, "Layers")."""
+
+    #: ``vault.audit.append(settings, actor, action, details)``: an entry of the hash-chained audit log.
+    audit_append: Callable[[Settings, str, str, dict[str, Any]], None]
+    #: ``vault.keys.derived_key(settings, purpose)``: a 32-byte key derived from the master key.
+    derived_key: Callable[[Settings, str], bytes]
+    #: ``vault.locking.file_lock(path, exclusive, what, operation)``: an inter-process lock.
+    file_lock: Callable[[Path, bool, str, str], AbstractContextManager[Any]]
+    #: ``quality.gate.blocking_failures(settings)``: ``{dataset: [reason]}`` of the datasets whose latest quality
+    #: run failed an error-severity check (asked once per publication, under its lock).
+    blocking_failures: Callable[[Settings], dict[str, list[str]] | None]
+    #: ``vault.pii.scrubber.analyze_texts``: the detector of the outbound PII gate.
+    detect_pii: Detector
+    #: What ``derived_key`` raises when no master key is available (``vault.keys.MasterKeyError``).
+    key_errors: tuple[type[Exception], ...]
+
+
 # --- locating dbt's artifacts ------------------------------------------------
 
 
@@ -136,10 +162,8 @@ def marts_by_consumer() -> dict[str, list[str]]:
 # --- signing -------------------------------------------------------------------
 
 
-def signing_key(settings: Settings) -> Ed25519PrivateKey:
-    from vault.keys import derived_key
-
-    return Ed25519PrivateKey.from_private_bytes(derived_key(settings, SIGNING_PURPOSE))
+def signing_key(settings: Settings, services: PublicationServices) -> Ed25519PrivateKey:
+    return Ed25519PrivateKey.from_private_bytes(services.derived_key(settings, SIGNING_PURPOSE))
 
 
 def public_key_pem(key: Ed25519PrivateKey) -> bytes:
@@ -226,12 +250,6 @@ def verify_manifest(folder: Path | str, public_key: bytes | None = None, fingerp
 # --- external gates (quality, PII) ----------------------------------------------
 
 
-def _blocking_failures(settings: Settings) -> dict[str, list[str]] | None:
-    from quality.gate import blocking_failures
-
-    return blocking_failures(settings)
-
-
 def _controlled_vocabulary() -> dict[str, set[str]]:
     """Columns whose values come from a reference list (act families, régions, sexes, bands...): a word of the
     list is not a person's name. They are still scanned for every other kind of personal data."""
@@ -249,7 +267,7 @@ def _controlled_vocabulary() -> dict[str, set[str]]:
     return allow
 
 
-def _pii_scan(paths: list[Path]) -> tuple[str, list[str]]:
+def _pii_scan(paths: list[Path], detect: Detector) -> tuple[str, list[str]]:
     """(status, reasons) of the PII scan of the files about to be published."""
     try:
         from governance.pii_gate import PiiGateError, PiiLeakError, assert_clean, release_allow
@@ -257,7 +275,7 @@ def _pii_scan(paths: list[Path]) -> tuple[str, list[str]]:
         reasons = disclosure.fallback_pii_scan(paths)
         return ("passed_fallback" if not reasons else "failed", reasons)
     try:  # tables column by column; every generated document (HTML, CSV, XLSX, text, JSON) cell by cell
-        assert_clean(paths, allow=release_allow(_controlled_vocabulary()))
+        assert_clean(paths, allow=release_allow(_controlled_vocabulary()), detect=detect)
     except (PiiLeakError, PiiGateError) as exc:
         return "failed", [f"PII scan: {exc}"]
     return "passed", []
@@ -347,6 +365,7 @@ def _write_parquet(table: pa.Table, path: Path) -> int:
 
 def _sign_folder(
     settings: Settings,
+    services: PublicationServices,
     folder: Path,
     consumer: str,
     run_id: str,
@@ -357,7 +376,7 @@ def _sign_folder(
 ) -> None:
     """Write manifest.json (files with sha256 and rows, documents with sha256, the signing key's fingerprint),
     manifest.sig (base64 Ed25519 over the manifest's bytes) and public_key.pem (a copy; consumers pin theirs)."""
-    key = signing_key(settings)
+    key = signing_key(settings, services)
     pem = public_key_pem(key)
     manifest = {
         "manifest_version": 1,
@@ -389,11 +408,9 @@ def _journal_path(settings: Settings) -> Path:
     return settings.published / ".swaps-in-progress.jsonl"
 
 
-def _publication_lock(settings: Settings) -> Any:
+def _publication_lock(settings: Settings, services: PublicationServices) -> Any:
     """One publication at a time (a second waits, then gets a clear VaultBusyError naming the first)."""
-    from vault.locking import file_lock
-
-    return file_lock(
+    return services.file_lock(
         settings.published / ".publication.lock", True, f"the publication in {settings.published}", "publication"
     )
 
@@ -441,7 +458,7 @@ def _replace_folder(staging: Path, final: Path) -> None:
         shutil.rmtree(old)
 
 
-def recover_publication(settings: Settings) -> dict[str, Any] | None:
+def recover_publication(settings: Settings, services: PublicationServices) -> dict[str, Any] | None:
     """Clean what a killed publication left and audit it: staging folders (``.publishing-*``), previous releases
     set aside mid-swap (``.<folder>.old-<run>``: put back when the new one never arrived, removed otherwise), the
     swap journal (the folders swapped in before the kill) and history runs left half-written
@@ -482,9 +499,7 @@ def recover_publication(settings: Settings) -> dict[str, Any] | None:
     }
     if history_removed:
         details["partial_history_runs_removed"] = history_removed
-    from vault.audit import append
-
-    append(settings, ACTOR, "recovery.publication_interrupted", details)
+    services.audit_append(settings, ACTOR, "recovery.publication_interrupted", details)
     journal.unlink(missing_ok=True)
     log.warning("an interrupted publication was cleaned up: %s", details)
     return details
@@ -494,8 +509,9 @@ def _file_entry(path: Path, mart: str, rows: int, checks: dict[str, Any]) -> dic
     return {"name": path.name, "mart": mart, "sha256": sha256_file(path), "rows": rows, "checks": checks}
 
 
-def publish_all(settings: Settings, run_id: str) -> dict[str, Any]:
-    """Check and publish every consumer's marts; return what was published, refused and why.
+def publish_all(settings: Settings, run_id: str, services: PublicationServices) -> dict[str, Any]:
+    """Check and publish every consumer's marts; return what was published, refused and why. ``services`` is what
+    the gate uses of the vault and of quality (``confiance.pipeline_inputs.publication_services``).
 
     Returns ``{"run_id", "consumers": {consumer: {"status", "reasons", "files", "folders"}},
     "masked_cell_share": {mart: share}, "masked_amount_share": {mart: share}, "employers": {...}}``.
@@ -503,17 +519,17 @@ def publish_all(settings: Settings, run_id: str) -> dict[str, Any]:
     if not re.fullmatch(r"[A-Za-z0-9_.-]+", run_id):
         raise PublicationError("run_id must be made of letters, digits, '_', '.', '-'")
     settings.published.mkdir(parents=True, exist_ok=True)
-    with _publication_lock(settings):
-        recover_publication(settings)
-        summary = _publish_all(settings, run_id)
+    with _publication_lock(settings, services):
+        recover_publication(settings, services)
+        summary = _publish_all(settings, run_id, services)
         _journal_path(settings).unlink(missing_ok=True)  # every swap of this run is audited
     return summary
 
 
-def _publish_all(settings: Settings, run_id: str) -> dict[str, Any]:
+def _publish_all(settings: Settings, run_id: str, services: PublicationServices) -> dict[str, Any]:
     manifest_file = manifest_path(settings)
     manifest = load_manifest(manifest_file)
-    blocked = _blocking_failures(settings)
+    blocked = services.blocking_failures(settings)
     by_consumer = marts_by_consumer()
     summary: dict[str, Any] = {
         "run_id": run_id,
@@ -532,18 +548,19 @@ def _publish_all(settings: Settings, run_id: str) -> dict[str, Any]:
                 if not marts:
                     continue
                 summary["consumers"][consumer] = _publish_consumer(
-                    settings, con, graph, manifest, blocked, consumer, marts, run_id, staging_root, summary
+                    settings, services, con, graph, manifest, blocked, consumer, marts, run_id, staging_root, summary
                 )
         finally:
             con.close()
     finally:
         shutil.rmtree(staging_root, ignore_errors=True)
-    _audit(settings, summary)
+    _audit(settings, services, summary)
     return summary
 
 
 def _publish_consumer(
     settings: Settings,
+    services: PublicationServices,
     con: duckdb.DuckDBPyConnection,
     graph: LineageGraph,
     manifest: dict[str, Any],
@@ -571,12 +588,12 @@ def _publish_consumer(
     # Inputs unchanged since the consumer's last published release: that release stands (governance/release_log).
     fingerprint = None
     if not any(result.reasons for result in results.values()):
-        fingerprint = _release_fingerprint(con, settings, consumer, tables)
+        fingerprint = _release_fingerprint(con, settings, services, consumer, tables)
         standing = release_log.standing_release(
             settings,
             history_dir(settings, consumer),
             fingerprint,
-            _folder_stands(settings),
+            _folder_stands(settings, services),
             _consumer_folders(settings, consumer),
         )
         if standing is not None:
@@ -607,10 +624,12 @@ def _publish_consumer(
     if not reasons:
         if consumer == "employer":
             folders, files, pii_reasons = _stage_employers(
-                settings, consumer, tables, results, run_id, staging_root, summary, _employer_names(con)
+                settings, services, consumer, tables, results, run_id, staging_root, summary, _employer_names(con)
             )
         else:
-            folders, files, pii_reasons = _stage_single(settings, consumer, tables, results, run_id, staging_root)
+            folders, files, pii_reasons = _stage_single(
+                settings, services, consumer, tables, results, run_id, staging_root
+            )
         reasons += pii_reasons
     deliveries = summary.pop("employer_deliveries", None)  # typed records, written to the index once swapped in
     if reasons:
@@ -638,7 +657,11 @@ def _publish_consumer(
 
 
 def _release_fingerprint(
-    con: duckdb.DuckDBPyConnection, settings: Settings, consumer: str, tables: dict[str, pa.Table]
+    con: duckdb.DuckDBPyConnection,
+    settings: Settings,
+    services: PublicationServices,
+    consumer: str,
+    tables: dict[str, pa.Table],
 ) -> release_log.Fingerprint:
     """Everything the suppression, the audit and the consumer's folders depend on (governance/release_log)."""
     cells = {m: f'"intermediate"."{cell_table(m)}"' for m in tables if table_spec(m) is not None}
@@ -650,7 +673,7 @@ def _release_fingerprint(
         "l_diversity": disclosure.L_DIVERSITY,
         "disclosure": {c: disclosure_parameters(c) for c in CONSUMERS},
     }
-    key = key_fingerprint(public_key_pem(signing_key(settings)))
+    key = key_fingerprint(public_key_pem(signing_key(settings, services)))
     return release_log.fingerprint(con, consumer, tables, cells, parameters, key, extra)
 
 
@@ -666,9 +689,9 @@ def _consumer_folders(settings: Settings, consumer: str) -> list[str]:
     )
 
 
-def _folder_stands(settings: Settings) -> Any:
+def _folder_stands(settings: Settings, services: PublicationServices) -> Any:
     """A check of one published folder: signed by the publisher's key, every file whole, from the given run."""
-    pem = public_key_pem(signing_key(settings))
+    pem = public_key_pem(signing_key(settings, services))
 
     def check(folder: Path, run_id: str) -> bool:
         try:
@@ -686,15 +709,14 @@ def _unchanged(
     """Nothing new for this consumer: log "unchanged, previous release stands" and carry that release's figures."""
     release_log.append(
         history_dir(settings, consumer),
-        release_log.ReleaseEntry(
-            consumer=consumer,
-            run_id=run_id,
-            status=release_log.UNCHANGED,
-            fingerprint=standing.fingerprint,
-            inputs=standing.inputs,
-            release_run_id=standing.release_run_id,
-            folders=standing.folders,
-            files=standing.files,
+        release_log.ReleaseEntry.of(
+            consumer,
+            run_id,
+            release_log.UNCHANGED,
+            standing.release_fingerprint,
+            standing.release_run_id,
+            standing.folders,
+            standing.files,
         ),
     )
     summary.setdefault("disclosure_audit", {})[consumer] = standing.disclosure_audit
@@ -725,15 +747,14 @@ def _record_release(
     """Log a release just swapped in, with its fingerprint and figures (read by the next runs)."""
     release_log.append(
         history_dir(settings, consumer),
-        release_log.ReleaseEntry(
-            consumer=consumer,
-            run_id=run_id,
-            status=release_log.PUBLISHED,
-            fingerprint=fingerprint.digest,
-            inputs=fingerprint.inputs,
-            release_run_id=run_id,
-            folders=sorted(str(final.relative_to(settings.published)) for _, final in folders),
-            files=files,
+        release_log.ReleaseEntry.of(
+            consumer,
+            run_id,
+            release_log.PUBLISHED,
+            fingerprint,
+            run_id,
+            sorted(str(final.relative_to(settings.published)) for _, final in folders),
+            files,
             disclosure_audit=summary.get("disclosure_audit", {}).get(consumer, {}),
             masked_cell_share={m: summary["masked_cell_share"].get(m) for m in marts},
             masked_amount_share={m: summary["masked_amount_share"].get(m) for m in marts},
@@ -744,6 +765,7 @@ def _record_release(
 
 def _stage_single(
     settings: Settings,
+    services: PublicationServices,
     consumer: str,
     tables: dict[str, pa.Table],
     results: dict[str, MartResult],
@@ -757,15 +779,15 @@ def _stage_single(
         path = staged / f"{mart}.parquet"
         rows = _write_parquet(table, path)
         entries.append((path, mart, rows))
-    status, pii_reasons = _pii_scan([p for p, _, _ in entries])
+    status, pii_reasons = _pii_scan([p for p, _, _ in entries], services.detect_pii)
     if pii_reasons:
         return [], 0, pii_reasons
     files = []
     for path, mart, rows in entries:
         checks = dict(results[mart].checks, pii_scan=status)
         files.append(_file_entry(path, mart, rows, checks))
-    _sign_folder(settings, staged, consumer, run_id, files, _loss(tables))
-    _status, pii_reasons = _pii_scan([staged / MANIFEST])
+    _sign_folder(settings, services, staged, consumer, run_id, files, _loss(tables))
+    _status, pii_reasons = _pii_scan([staged / MANIFEST], services.detect_pii)
     if pii_reasons:
         return [], 0, pii_reasons
     return [(staged, settings.published / consumer)], len(files), []
@@ -773,6 +795,7 @@ def _stage_single(
 
 def _stage_employers(
     settings: Settings,
+    services: PublicationServices,
     consumer: str,
     tables: dict[str, pa.Table],
     results: dict[str, MartResult],
@@ -799,7 +822,7 @@ def _stage_employers(
     if bad:
         return [], 0, [f"{len(bad)} employer_siret value(s) are not 14 digits"]
     published_at = datetime.now(UTC).isoformat(timespec="seconds")
-    fingerprint = key_fingerprint(public_key_pem(signing_key(settings)))
+    fingerprint = key_fingerprint(public_key_pem(signing_key(settings, services)))
     k, min_employers = settings.min_cell_size, int(disclosure_parameter("employer", "benchmark_min_employers"))
     folders: list[tuple[Path, Path]] = []
     staged_employers: dict[str, tuple[list[tuple[Path, str, int, pa.Table]], Any]] = {}
@@ -839,7 +862,7 @@ def _stage_employers(
             entries.append((path, mart, _write_parquet(table, path), table))
         staged_employers[siret] = (entries, release)
         folders.append((staged, settings.published / consumer / siret))
-    status, pii_reasons = _pii_scan([staged for staged, _ in folders])  # the tables and every document
+    status, pii_reasons = _pii_scan([staged for staged, _ in folders], services.detect_pii)  # tables, documents
     if pii_reasons:
         return [], 0, pii_reasons
     try:
@@ -872,6 +895,7 @@ def _stage_employers(
         # Figures in a manifest come from the folder's own files only.
         _sign_folder(
             settings,
+            services,
             staged,
             f"employer/{siret}",
             run_id,
@@ -893,7 +917,7 @@ def _stage_employers(
                 published_at=published_at,
             )
         )
-    _status, pii_reasons = _pii_scan([staged / MANIFEST for staged, _ in folders])
+    _status, pii_reasons = _pii_scan([staged / MANIFEST for staged, _ in folders], services.detect_pii)
     if pii_reasons:
         return [], 0, pii_reasons
     summary["employers"] = {"folders": len(folders), **_employer_status(deliveries)}
@@ -943,7 +967,7 @@ def _loss(tables: dict[str, pa.Table]) -> dict[str, Any]:
     return {"masked_cell_share": {m: disclosure.masked_cell_share(t) for m, t in tables.items()}}
 
 
-def _audit(settings: Settings, summary: dict[str, Any]) -> None:
+def _audit(settings: Settings, services: PublicationServices, summary: dict[str, Any]) -> None:
     details = {
         "run_id": summary["run_id"],
         # Reasons name checks, datasets and counts, never a value: the DPO sees why a consumer was refused.
@@ -965,12 +989,7 @@ def _audit(settings: Settings, summary: dict[str, Any]) -> None:
             for m in sorted(summary.get("masked_cell_share", {}))
         },
     }
-    try:
-        from vault.audit import append
-    except ImportError:
-        log.warning("vault.audit is not available: publication not audited")
-        return
-    append(settings, ACTOR, "publish", details)
+    services.audit_append(settings, ACTOR, "publish", details)
 
 
 def masked_share_lines(summary: dict[str, Any]) -> Iterable[str]:
@@ -982,10 +1001,14 @@ def masked_share_lines(summary: dict[str, Any]) -> Iterable[str]:
 
 
 def pinned_key(
-    settings: Settings | None, public_key_file: Path | None, fingerprint: str | None
+    settings: Settings | None,
+    public_key_file: Path | None,
+    fingerprint: str | None,
+    services: PublicationServices | None = None,
 ) -> tuple[bytes | None, str | None]:
     """The pin a consumer verifies against: a key file or fingerprint given, else CONFIANCE_PUBLISHER_KEY (a PEM
-    file) or CONFIANCE_PUBLISHER_FINGERPRINT, else (on the publisher's side) the key derived from the master key."""
+    file) or CONFIANCE_PUBLISHER_FINGERPRINT, else (on the publisher's side, ``settings`` and ``services`` given)
+    the key derived from the master key."""
     if public_key_file is not None:
         return public_key_file.read_bytes(), fingerprint
     if fingerprint:
@@ -994,11 +1017,9 @@ def pinned_key(
         return Path(os.environ["CONFIANCE_PUBLISHER_KEY"]).expanduser().read_bytes(), None
     if os.environ.get("CONFIANCE_PUBLISHER_FINGERPRINT"):
         return None, os.environ["CONFIANCE_PUBLISHER_FINGERPRINT"]
-    if settings is not None:
-        from vault.keys import MasterKeyError
-
+    if settings is not None and services is not None:
         try:
-            return public_key_pem(signing_key(settings)), None
-        except MasterKeyError:
+            return public_key_pem(signing_key(settings, services)), None
+        except services.key_errors:
             return None, None
     return None, None

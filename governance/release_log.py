@@ -78,6 +78,45 @@ class ReleaseEntry:
     inputs: dict[str, str] = field(default_factory=dict)
     at: str = ""
 
+    @classmethod
+    def of(
+        cls,
+        consumer: str,
+        run_id: str,
+        status: str,
+        fingerprint: Fingerprint,
+        release_run_id: str,
+        folders: list[str],
+        files: int,
+        *,
+        disclosure_audit: dict[str, Any] | None = None,
+        masked_cell_share: dict[str, Any] | None = None,
+        masked_amount_share: dict[str, Any] | None = None,
+        employers: dict[str, Any] | None = None,
+    ) -> ReleaseEntry:
+        """The log line of one decision of the gate for ``consumer`` in ``run_id``: ``status`` PUBLISHED (the
+        release is this run's, with its figures) or UNCHANGED (the release of ``release_run_id`` stands; its
+        figures are on that release's PUBLISHED line), with the release's ``fingerprint``, folders and files."""
+        return cls(
+            consumer=consumer,
+            run_id=run_id,
+            status=status,
+            fingerprint=fingerprint.digest,
+            inputs=dict(fingerprint.inputs),
+            release_run_id=release_run_id,
+            folders=list(folders),
+            files=files,
+            disclosure_audit=dict(disclosure_audit or {}),
+            masked_cell_share=dict(masked_cell_share or {}),
+            masked_amount_share=dict(masked_amount_share or {}),
+            employers=dict(employers or {}),
+        )
+
+    @property
+    def release_fingerprint(self) -> Fingerprint:
+        """The fingerprint of the release this line logs (its digest and the digest of each input)."""
+        return Fingerprint(self.fingerprint, self.inputs)
+
 
 def log_path(history_root: Path) -> Path:
     """The release log of one consumer, given its publication-history directory."""

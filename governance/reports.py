@@ -41,6 +41,7 @@ from confiance.contracts import (
 from confiance.dataset_status import FAILED
 from confiance.settings import CONTRACTS_DIR, Settings, controller_identity
 from governance import dpo_charts
+from governance.pii_gate import Detector
 from governance.site import (
     TEMPLATES_DIR,
     DatasetDoc,
@@ -1492,12 +1493,12 @@ def write_csv(table: Table, path: Path) -> Path:
 
 
 def build_dpo_reports(
-    settings: Settings, vault: VaultRecords, quality: QualityRecords, pdf: bool = False
+    settings: Settings, vault: VaultRecords, quality: QualityRecords, pdf: bool = False, *, detect: Detector
 ) -> list[Path]:
     """Write the DPO reports under ``settings.reports`` (HTML, Markdown, JSON, a CSV per table, and PDF when
     ``pdf``); return the files written (index first). ``vault`` is what they show of the vault and ``quality``
     each dataset's latest quality record (``quality.status.dataset_status``), both read and passed by the
-    pipeline (``confiance.pipeline_inputs``)."""
+    pipeline (``confiance.pipeline_inputs``), as is ``detect``, the PII detector of the outbound gate."""
     out_dir = settings.reports
     out_dir.mkdir(parents=True, exist_ok=True)
     generated_at = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
@@ -1545,7 +1546,7 @@ def build_dpo_reports(
     index.write_text(env.get_template("reports/index.html").render(reports=reports, **common), encoding="utf-8")
     (out_dir / "style.css").write_bytes((TEMPLATES_DIR / "style.css").read_bytes())
     written.insert(0, index)
-    assert_outbound_clean([out_dir])
+    assert_outbound_clean([out_dir], detect)
     if pdf:
         from confiance.browser import html_to_pdf
 

@@ -48,7 +48,7 @@ from confiance.dataset_status import (
 )
 from confiance.settings import CONTRACTS_DIR, Settings
 from governance.dbt_sources import warehouse_columns
-from governance.pii_gate import GENERATED_DOCUMENT_ALLOW
+from governance.pii_gate import GENERATED_DOCUMENT_ALLOW, Detector
 from governance.publish import PublicationError, manifest_path
 
 log = logging.getLogger(__name__)
@@ -988,11 +988,12 @@ def template_environment() -> Environment:
 DOCUMENTATION_ALLOW = GENERATED_DOCUMENT_ALLOW
 
 
-def assert_outbound_clean(paths: list[Path]) -> None:
-    """Run the outbound PII gate (``governance.pii_gate``) over generated documentation folders."""
+def assert_outbound_clean(paths: list[Path], detect: Detector) -> None:
+    """Run the outbound PII gate (``governance.pii_gate``, with the PII detector ``detect``) over generated
+    documentation folders."""
     from governance.pii_gate import assert_clean
 
-    assert_clean(paths, allow=DOCUMENTATION_ALLOW)
+    assert_clean(paths, allow=DOCUMENTATION_ALLOW, detect=detect)
 
 
 def _term_columns(docs: dict[str, DatasetDoc], glossary: dict[str, dict[str, Any]]) -> dict[str, list[tuple[str, str]]]:
@@ -1087,12 +1088,12 @@ def _lineage_svg(col: ColumnDoc, doc: DatasetDoc, docs: dict[str, DatasetDoc]) -
     )
 
 
-def build_site(settings: Settings, quality: QualityRecords) -> Path:
+def build_site(settings: Settings, quality: QualityRecords, *, detect: Detector) -> Path:
     """Write the static glossary site under ``settings.site`` and return its folder.
 
     ``quality`` is each dataset's latest quality record (``quality.status.dataset_status``), read by the
     pipeline. The folder is rebuilt from scratch, so a dataset that disappeared does not
-    linger. The outbound PII gate checks the result before it is returned.
+    linger. The outbound PII gate (with the PII detector ``detect``) checks the result before it is returned.
     """
     from governance.site.search import index_script
 
@@ -1153,7 +1154,7 @@ def build_site(settings: Settings, quality: QualityRecords) -> Path:
     shutil.copyfile(STATIC_DIR / "minisearch" / "minisearch.umd.js", vendor / "minisearch.js")
     shutil.copyfile(STATIC_DIR / "minisearch" / "LICENSE.txt", vendor / "minisearch-LICENSE.txt")
 
-    assert_outbound_clean([site_dir])
+    assert_outbound_clean([site_dir], detect)
     columns = sum(len(d.columns) for d in docs.values())
     log.info(
         "glossary site: %d dataset pages, %d column pages, %d glossary terms in %s",

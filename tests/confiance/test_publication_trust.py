@@ -28,6 +28,7 @@ from click.testing import CliRunner
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from confiance.cli import main
+from confiance.pipeline_inputs import publication_services
 from confiance.settings import Settings
 from governance import publish
 from vault import audit
@@ -68,7 +69,7 @@ def _folder(settings: Settings, consumer: str = "insurer", run_id: str = "r1") -
     path = folder / "mart_insurer__consumption.parquet"
     rows = publish._write_parquet(_table(), path)
     files = [publish._file_entry(path, "mart_insurer__consumption", rows, {"k": {"passed": True}})]
-    publish._sign_folder(settings, folder, consumer, run_id, files, {})
+    publish._sign_folder(settings, publication_services(), folder, consumer, run_id, files, {})
     final = settings.published / consumer
     publish._replace_folder(folder, final)
     shutil.rmtree(settings.published / ".publishing-test")
@@ -101,7 +102,7 @@ def test_parquet_row_order_is_canonical(tmp_path):
 
 def test_a_folder_resigned_with_another_key_is_refused_when_the_key_is_pinned(settings: Settings, tmp_path):
     folder = _folder(settings)
-    pem = publish.public_key_pem(publish.signing_key(settings))
+    pem = publish.public_key_pem(publish.signing_key(settings, publication_services()))
     fingerprint = publish.key_fingerprint(pem)
     assert publish.verify_folder(folder, fingerprint=fingerprint)[0]
     assert publish.verify_folder(folder, public_key=pem)[0]
@@ -147,7 +148,7 @@ def test_a_consumer_without_confiance_verifies_with_openssl(settings: Settings, 
     """The commands documented in the README's security section."""
     folder = _folder(settings)
     pinned = tmp_path / "publisher.pem"
-    pinned.write_bytes(publish.public_key_pem(publish.signing_key(settings)))
+    pinned.write_bytes(publish.public_key_pem(publish.signing_key(settings, publication_services())))
     script = textwrap.dedent("""
         set -e
         cd "$FOLDER"
@@ -179,6 +180,7 @@ def test_publication_killed_between_swaps_is_recovered_and_audited(settings: Set
     publish._journal_path(settings).unlink()  # run_1 completed (publish_all removes the journal once audited)
     script = textwrap.dedent(f"""
         import os, signal, pathlib, shutil
+        from confiance.pipeline_inputs import publication_services
         from confiance.settings import Settings
         from governance import publish
         import pyarrow as pa
@@ -190,7 +192,7 @@ def test_publication_killed_between_swaps_is_recovered_and_audited(settings: Set
             folder.mkdir(parents=True)
             path = folder / "mart_insurer__consumption.parquet"
             rows = publish._write_parquet(pa.table({{"x": [1, 2, 3]}}), path)
-            publish._sign_folder(s, folder, "employer/" + siret, "run_2",
+            publish._sign_folder(s, publication_services(), folder, "employer/" + siret, "run_2",
                                  [publish._file_entry(path, "m", rows, {{}})], {{}})
             folders.append((folder, pathlib.Path(s.published) / "employer" / siret))
         publish._replace_folder(*folders[0])
@@ -209,7 +211,7 @@ def test_publication_killed_between_swaps_is_recovered_and_audited(settings: Set
     assert not (employer / "12345678900029").exists() and (employer / ".12345678900029.old-run_2").exists()
     assert (settings.published / ".publishing-run2").exists()
 
-    details = publish.recover_publication(settings)
+    details = publish.recover_publication(settings, publication_services())
     assert details == {
         "staging_folders_removed": 1,
         "previous_releases_restored": 1,
@@ -224,10 +226,10 @@ def test_publication_killed_between_swaps_is_recovered_and_audited(settings: Set
         for s in ("12345678900011", "12345678900029")
     }
     assert runs == {"run_1", "run_2"}  # what the audit entry says: one swapped in, one previous release restored
-    pem = publish.public_key_pem(publish.signing_key(settings))
+    pem = publish.public_key_pem(publish.signing_key(settings, publication_services()))
     for folder in employer.iterdir():
         assert publish.verify_folder(folder, public_key=pem)[0], folder
     entry = audit.entries(settings)[-1]
     assert entry["action"] == "recovery.publication_interrupted" and entry["actor"] == publish.ACTOR
     assert audit.verify(settings)[0]
-    assert publish.recover_publication(settings) is None  # nothing left to recover
+    assert publish.recover_publication(settings, publication_services()) is None  # nothing left to recover

@@ -86,6 +86,7 @@ def test_dpo_reports_render_in_chromium_without_identifiers(demo_run, local_brow
     words = set(re.findall(r"[A-Za-z0-9@._+-]+", text))
     assert not identifiers & words
     # and the outbound gate passes on the pages a person reads
+    from confiance.pipeline_inputs import pii_detector
     from governance.site import assert_outbound_clean
 
-    assert_outbound_clean([reports / "index.html", reports / "requests.html", reports / "consent.html"])
+    assert_outbound_clean([reports / "index.html", reports / "requests.html", reports / "consent.html"], pii_detector())

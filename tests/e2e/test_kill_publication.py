@@ -13,7 +13,13 @@ import json
 
 import pyarrow.parquet as pq
 import pytest
-from kill_support import (
+
+from confiance.pipeline import STAGES
+from confiance.pipeline_inputs import publication_services
+from confiance.settings import Settings
+from governance import publish, release_log
+from governance.protection import history_dir
+from tests.e2e.kill_support import (
     assert_nothing_broken,
     assert_taken_over,
     consumer_folders,
@@ -22,11 +28,6 @@ from kill_support import (
     release_of,
     stage_process,
 )
-
-from confiance.pipeline import STAGES
-from confiance.settings import Settings
-from governance import publish, release_log
-from governance.protection import history_dir
 from vault import audit
 
 pytestmark = pytest.mark.slow
@@ -48,7 +49,7 @@ def test_kill_during_publication(home: Settings, demo_run):  # noqa: F811 - the 
     new one, complete and verifying against the pinned key — never a mix, never half a folder. The rerun
     cleans up, audits it, and publishes the same bytes as the uninterrupted run."""
     demo, demo_results = demo_run
-    pinned = publish.public_key_pem(publish.signing_key(home))
+    pinned = publish.public_key_pem(publish.signing_key(home, publication_services()))
     before = {f.relative_to(home.published): (release_of(f), parquet_files(f)) for f in consumer_folders(home)}
     first_run = demo_results["publish"]["run_id"]
     assert len(before) >= 2 and all(run == first_run for run, _ in before.values())

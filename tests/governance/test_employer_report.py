@@ -24,6 +24,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from confiance.pipeline_inputs import publication_services
+
 PAGES = ("rapport_fr.html", "report_en.html")
 PDFS = {"rapport_fr.html": "rapport_fr.pdf", "report_en.html": "report_en.pdf"}
 STATUSES = {"reported", "nothing_publishable", "too_small_to_report", "no_closed_period"}
@@ -310,7 +312,7 @@ def test_each_manifest_carries_its_own_figures_and_names_its_signing_key(demo):
     from governance.publish import key_fingerprint, public_key_pem, signing_key, verify_folder
 
     settings, folders = demo
-    fingerprint = key_fingerprint(public_key_pem(signing_key(settings)))
+    fingerprint = key_fingerprint(public_key_pem(signing_key(settings, publication_services())))
     shares = set()
     for folder in folders:
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
@@ -357,7 +359,7 @@ def test_a_folder_verifies_with_openssl_and_python_alone_and_tampering_is_caught
     folder = tmp_path / "dossier"
     shutil.copytree(folders[len(folders) // 2], folder)
     pinned = tmp_path / "CLE_PUBLIQUE_MUTUELLE.pem"  # what the mutuelle gave out of band
-    pinned.write_bytes(public_key_pem(signing_key(settings)))
+    pinned.write_bytes(public_key_pem(signing_key(settings, publication_services())))
     commands, python = _readme_block(folder)
     script = "set -e\n" + "\n".join(commands).replace("CLE_PUBLIQUE_MUTUELLE.pem", str(pinned))
     env = {"PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8"}
@@ -447,7 +449,7 @@ def test_each_page_has_its_pdf_printed_from_it_signed_with_the_folder(demo):
     from governance.publish import key_fingerprint, public_key_pem, signing_key, verify_folder
 
     settings, folders = demo
-    fingerprint = key_fingerprint(public_key_pem(signing_key(settings)))
+    fingerprint = key_fingerprint(public_key_pem(signing_key(settings, publication_services())))
     for folder in folders:
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
         documents = {d["name"]: d["sha256"] for d in manifest["documents"]}

@@ -13,6 +13,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from confiance.pipeline_inputs import publication_services
 from confiance.settings import Settings
 from governance.protection import HISTORY_TMP, ConsumerProtection, _history, history_dir, save_history
 from governance.publish import recover_publication
@@ -78,13 +79,13 @@ def test_history_write_killed_midway_neither_breaks_the_next_load_nor_stays(sett
     runs = _history(settings, "insurer", MART, "run3")
     assert [run for run, _ in runs] == ["run1"]
 
-    details = recover_publication(settings)
+    details = recover_publication(settings, publication_services())
     assert details is not None and details["partial_history_runs_removed"] == 1
     assert not partial.exists() and (root / "run1").is_dir()
     [entry] = _recoveries(settings)
     assert entry["details"]["partial_history_runs_removed"] == 1
     assert audit.verify(settings, check_vault=False)[0]
-    assert recover_publication(settings) is None  # nothing left: no second entry
+    assert recover_publication(settings, publication_services()) is None  # nothing left: no second entry
     assert len(_recoveries(settings)) == 1
 
 
@@ -93,7 +94,7 @@ def test_history_run_without_a_swap_is_kept(settings):
     history (the consumer might hold it; the audit must not ignore it)."""
     save_history(settings, "insurer", "run1", _outcome(100.0))
     save_history(settings, "insurer", "run2", _outcome(100.0))
-    assert recover_publication(settings) is None
+    assert recover_publication(settings, publication_services()) is None
     assert [run for run, _ in _history(settings, "insurer", MART, "run3")] == ["run1", "run2"]
 
 
@@ -104,7 +105,7 @@ def test_set_aside_release_is_hidden_and_recovered(settings):
     (root / ".insurer.old-run1").mkdir()  # killed after the new one arrived, before the old one was removed
     (root / ".dataviz.old-run1").mkdir()  # killed between setting aside and the new one's arrival
     (root / ".dataviz.old-run1" / "MANIFEST.json").write_text('{"run_id": "run0"}', encoding="utf-8")
-    details = recover_publication(settings)
+    details = recover_publication(settings, publication_services())
     assert details["set_aside_removed"] == 1 and details["previous_releases_restored"] == 1
     assert sorted(p.name for p in root.iterdir() if p.is_dir()) == ["dataviz", "insurer"]
     assert (root / "dataviz" / "MANIFEST.json").read_text(encoding="utf-8") == '{"run_id": "run0"}'

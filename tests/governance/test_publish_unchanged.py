@@ -17,6 +17,7 @@ import duckdb
 import pytest
 
 from confiance.files import sha256_file
+from confiance.pipeline_inputs import publication_services
 from confiance.settings import Settings
 from governance.protection import history_dir
 from governance.publish import publish_all, verify_folder
@@ -54,7 +55,7 @@ def _last_audited(settings: Settings) -> dict:
 
 def test_unchanged_inputs_leave_every_release_standing(home: Settings) -> None:
     before = _tree(home.published)
-    summary = publish_all(home, "daily_2")
+    summary = publish_all(home, "daily_2", publication_services())
     for consumer in CONSUMERS:
         outcome = summary["consumers"][consumer]
         assert outcome["status"] == "unchanged", (consumer, outcome)
@@ -100,7 +101,7 @@ def test_a_changed_input_or_a_missing_piece_recomputes(home: Settings) -> None:
     log = history_dir(home, "dataviz") / "releases.jsonl"
     log.write_text("", encoding="utf-8")
 
-    summary = publish_all(home, "daily_2")
+    summary = publish_all(home, "daily_2", publication_services())
     outcome = {c: summary["consumers"][c] for c in CONSUMERS}
     assert outcome["employer"]["status"] == "unchanged"
     assert _tree(home.published / "employer") == employer_before
@@ -118,7 +119,7 @@ def test_a_changed_input_or_a_missing_piece_recomputes(home: Settings) -> None:
     # since its refusal: each is recomputed (prevention refused again, never "unchanged" over a refused input)
     next(p for p in (home.published / "insurer").glob("*.parquet")).unlink()
     shutil.rmtree(history_dir(home, "dataviz") / "daily_2")
-    summary = publish_all(home, "daily_3")
+    summary = publish_all(home, "daily_3", publication_services())
     outcome = {c: summary["consumers"][c] for c in CONSUMERS}
     assert outcome["employer"]["status"] == "unchanged"
     assert outcome["prevention"]["status"] == "refused"
@@ -127,7 +128,7 @@ def test_a_changed_input_or_a_missing_piece_recomputes(home: Settings) -> None:
         assert _run_id(home, consumer) == "daily_3"
         assert verify_folder(home.published / consumer, fingerprint=_fingerprint(home))[0]
     # and a run after that, with nothing changed, leaves the new releases standing
-    summary = publish_all(home, "daily_4")
+    summary = publish_all(home, "daily_4", publication_services())
     assert summary["consumers"]["insurer"]["status"] == "unchanged"
     assert summary["consumers"]["insurer"]["release_run_id"] == "daily_3"
 
@@ -135,7 +136,7 @@ def test_a_changed_input_or_a_missing_piece_recomputes(home: Settings) -> None:
 def _fingerprint(settings: Settings) -> str:
     from governance.publish import key_fingerprint, public_key_pem, signing_key
 
-    return key_fingerprint(public_key_pem(signing_key(settings)))
+    return key_fingerprint(public_key_pem(signing_key(settings, publication_services())))
 
 
 def test_the_publish_command_reports_an_unchanged_release_as_done(home: Settings) -> None:

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-from dbt_support import run_dbt  # noqa: E402
-
-from confiance.settings import get_settings  # noqa: E402
+from confiance.pipeline_inputs import publication_services
+from confiance.settings import get_settings
+from tests.marts.dbt_support import run_dbt
 
 MEMBERS = 3000
 
@@ -26,7 +23,7 @@ def dbt_build(warehouse: Path, target: Path) -> None:
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
     """(settings, target dir) with the marts built on a 3,000-member synthetic warehouse."""
-    import pseudo_synth
+    from tests.marts import pseudo_synth
 
     home = tmp_path_factory.mktemp("home")
     os.environ.setdefault("CONFIANCE_MASTER_KEY", "ab" * 32)
@@ -44,7 +41,7 @@ def published(built):
 
     settings, target = built
     os.environ["DBT_TARGET_PATH"] = str(target)
-    summary = publish_all(settings, "test_run")
+    summary = publish_all(settings, "test_run", publication_services())
     return settings, summary
 
 

@@ -19,12 +19,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import attack_toolkit as at
 import duckdb
 import numpy as np
 import pandas as pd
 import pytest
-from dbt_support import run_dbt
+
+from confiance.pipeline_inputs import publication_services
+from tests.marts import attack_toolkit as at
+from tests.marts.dbt_support import run_dbt
 
 K = at.K
 BREACH_KINDS = {"recovered", "proven_small", "pinned"}
@@ -559,7 +561,7 @@ def _publish(settings, run_id: str) -> dict[str, Any]:
     previous = os.environ.get("DBT_TARGET_PATH")
     os.environ["DBT_TARGET_PATH"] = str(settings.home / "dbt" / "target")
     try:
-        return publish_all(settings, run_id)
+        return publish_all(settings, run_id, publication_services())
     finally:
         if previous is None:
             os.environ.pop("DBT_TARGET_PATH", None)

@@ -22,9 +22,10 @@ import numpy as np
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
-from dbt_support import run_dbt
 
 from confiance.identifiers import REGION_OF_DEPARTEMENT
+from confiance.pipeline_inputs import publication_services
+from tests.marts.dbt_support import run_dbt
 
 K = 11
 MART = "mart_dataviz__member_profiles"
@@ -226,7 +227,7 @@ def test_open_year_is_not_published_and_a_late_claim_is_refused_not_revised(adve
     late = _mart(settings)
     assert set(late.care_year) == {2024}
     assert not _sorted(late).equals(_sorted(before)), "the late claims must move the table for this test"
-    summary = publish_all(settings, "late_claims")
+    summary = publish_all(settings, "late_claims", publication_services())
     outcome = summary["consumers"]["dataviz"]
     assert outcome["status"] == "refused", outcome
     reasons = [r for r in outcome["reasons"] if MART in r]

@@ -8,6 +8,7 @@ import re
 import duckdb
 import pyarrow.parquet as pq
 
+from confiance.pipeline_inputs import publication_services
 from governance.publish import publish_all, verify_manifest
 
 
@@ -74,7 +75,7 @@ def test_cell_under_k_is_refused(copy_home):
     con.execute("""update marts.mart_insurer__consumption set member_count = 3, actual_cost = 10
                    where rowid = (select min(rowid) from marts.mart_insurer__consumption where masking = 'none')""")
     con.close()
-    summary = publish_all(settings, "under_k")
+    summary = publish_all(settings, "under_k", publication_services())
     insurer = summary["consumers"]["insurer"]
     assert insurer["status"] == "refused"
     assert any("between 1 and 10 distinct members" in r for r in insurer["reasons"])
@@ -96,7 +97,7 @@ def test_lineage_refuses_a_mart_exposing_a_token(copy_home):
     )
     assert "member_token" in node["compiled_code"]
     manifest_path.write_text(json.dumps(manifest))
-    summary = publish_all(settings, "lineage")
+    summary = publish_all(settings, "lineage", publication_services())
     insurer = summary["consumers"]["insurer"]
     assert insurer["status"] == "refused"
     assert any("act_family <- pseudo.members.member_token" in r for r in insurer["reasons"])
@@ -117,7 +118,7 @@ def test_quality_blocked_upstream_publishes_nothing_and_says_why(copy_home):
             "blocking_failures": ["no_duplicate_benefit_line (uniqueness): 12 rows fail"],
         },
     )
-    summary = publish_all(settings, "blocked")
+    summary = publish_all(settings, "blocked", publication_services())
     for consumer in ("insurer", "employer", "dataviz", "prevention"):
         outcome = summary["consumers"][consumer]
         assert outcome["status"] == "refused", consumer
@@ -133,7 +134,7 @@ def test_consumer_verifies_a_folder_from_the_command_line(published, tmp_path):
 
     from click.testing import CliRunner
 
-    from governance.cli import publish
+    from confiance.cli import publish
 
     settings, _ = published
     folder = tmp_path / "insurer"
@@ -164,7 +165,7 @@ def test_gate_refuses_a_release_its_audit_breaks(copy_home, monkeypatch):
     monkeypatch.setattr(protection, "suppress", primary_only)
     monkeypatch.setenv("CONFIANCE_GATE_WORKERS", "1")  # the patched function lives in this process only
     settings = copy_home
-    summary = publish_all(settings, "broken_suppression")
+    summary = publish_all(settings, "broken_suppression", publication_services())
     employer = summary["consumers"]["employer"]
     assert employer["status"] == "refused"
     assert any("audit:" in r and ("recovered exactly" in r or "below k" in r) for r in employer["reasons"])

@@ -15,8 +15,11 @@ import pytest
 from openpyxl import load_workbook
 
 from confiance.identifiers import make_nir
+from confiance.pipeline_inputs import pii_detector
 from governance.pii_gate import PiiGateError, scan_paths
 from governance.publish import _pii_scan
+
+DETECT = pii_detector()
 
 NIR = make_nir("F", 1979, 3, "69", 123, 456)
 PHONE = "06 71 20 44 18"
@@ -46,7 +49,7 @@ def test_the_demo_release_passes_the_gate(demo_run, tmp_path):
     shutil.copytree(settings.published, published)
     kinds = {p.suffix for p in published.rglob("*") if p.is_file()}
     assert {".html", ".csv", ".xlsx", ".json", ".txt", ".parquet"} <= kinds
-    assert _pii_scan([published]) == ("passed", [])
+    assert _pii_scan([published], DETECT) == ("passed", [])
 
 
 def _plant_html(folder: Path, value: str) -> tuple[str, str]:
@@ -104,7 +107,7 @@ def test_personal_data_planted_in_any_document_refuses_the_release(release, tmp_
     folder = _copy(release, tmp_path)
     value = VALUES[entity]
     name, place = PLANTERS[kind](folder, value)
-    status, reasons = _pii_scan([folder])
+    status, reasons = _pii_scan([folder], DETECT)
     assert status == "failed"
     message = "\n".join(reasons)
     assert f"{name}: {place}" in message and f"× {entity}" in message, message
@@ -115,8 +118,8 @@ def test_personal_data_planted_in_any_document_refuses_the_release(release, tmp_
 def test_a_document_the_gate_cannot_read_refuses_the_release(release, tmp_path):
     folder = _copy(release, tmp_path)
     (folder / "donnees.xlsx").write_bytes(b"not a workbook")
-    status, reasons = _pii_scan([folder])
+    status, reasons = _pii_scan([folder], DETECT)
     assert status == "failed"
     assert "donnees.xlsx: cannot read as an XLSX workbook" in reasons[0]
     with pytest.raises(PiiGateError, match="donnees.xlsx"):
-        scan_paths([folder])
+        scan_paths([folder], detect=DETECT)
