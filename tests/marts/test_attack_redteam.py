@@ -19,6 +19,7 @@ are published); lines are at least members; everything is an integer.
 from __future__ import annotations
 
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -367,3 +368,87 @@ def test_dataviz_row_order_and_file_metadata_carry_nothing(demo):
             assert str(stats.min) == str(values.min()) and str(stats.max) == str(values.max()), col.path_in_schema
     kv = pq.read_schema(path).metadata or {}
     assert not {k for k in kv if k not in (b"pandas", b"ARROW:schema")}, kv.keys()
+
+
+# --- releases over time: a new closed year ---------------------------------------------------------------------
+
+
+def _published_benchmark(folders: list[Path]) -> pd.DataFrame:
+    return pd.read_parquet(folders[0] / "mart_employer__benchmark.parquet")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="red team finding: the pooled benchmark of an already published year is recomputed when a new closed "
+    "year changes which employers are too small, so every employer's next release is refused (26 revised figures "
+    "on seed 911), and a DPO-decided correction would hand every employer the leavers' exact consumption",
+)
+def test_a_new_closed_year_leaves_the_published_benchmark_of_earlier_years_unchanged(demo, warehouse, tmp_path):
+    """Every employer holds the 2025 benchmark. 2026 closes; one small employer of the 2025 pool loses staff at the
+    end of 2025 and covers fewer than k in 2026 (nothing unusual: people leave). The 2025 benchmark the gate would
+    now publish must be the one every employer already holds: the 2025 pool is the 2025 pool. If it changes, either
+    the gate refuses the whole employer release (no employer ever gets its 2026 report) or, after a manual
+    correction, benchmark(2025, before) - benchmark(2025, after) = the leavers' 2025 members and amounts per family
+    x band x sex, exactly (counts, and averages x counts to the cent). Checked on the warehouse the next release
+    would be built from (dbt with publication_cutoff 2027-01-01), on every cell published in 2025."""
+    from tests.marts.dbt_support import run_dbt
+
+    settings, folders = demo
+    summaries = [pd.read_parquet(f / "mart_employer__summary.parquet").iloc[0] for f in folders]
+    pool = [s for s in summaries if s.report_status in ("reported", "nothing_publishable")]
+    victim = min(pool, key=lambda s: s.member_count).employer_siret
+    db = tmp_path / "warehouse.duckdb"
+    shutil.copy2(settings.warehouse_db, db)
+    con = duckdb.connect(str(db))
+    tokens = [
+        r[0]
+        for r in con.execute(
+            "select contract_token from pseudo.contracts where employer_siret = ? and (end_date is null "
+            "or end_date >= date '2026-01-01') order by contract_token",
+            [victim],
+        ).fetchall()
+    ]
+    leavers = tokens[: max(len(tokens) - (K - 1), 0)]  # none if staff left at the end of 2025 already
+    if leavers:
+        con.execute(
+            f"update pseudo.contracts set end_date = date '2025-12-31' where contract_token in "
+            f"({','.join('?' * len(leavers))})",
+            leavers,
+        )
+    con.execute("""insert into pseudo.benefits
+        select b.benefit_token || '-2026', b.member_token, b.contract_token, (b.care_month + interval 12 month)::date,
+               (b.payment_month + interval 12 month)::date, b.act_family, b.act_code, b.practitioner_type,
+               b.actual_cost, b.ss_base, b.ss_reimbursement, b.complementary_reimbursement, b.out_of_pocket,
+               b.comment, b.updated_at
+        from pseudo.benefits b join pseudo.contracts c using (contract_token)
+        where year(b.care_month) = 2025
+          and (c.end_date is null or c.end_date >= (b.care_month + interval 12 month)::date)""")
+    con.close()
+    run_dbt(
+        "run",
+        db,
+        select=["+int_disclosure__employer_benchmark"],
+        dbt_vars={"publication_cutoff": "2027-01-01"},
+        target=tmp_path / "target",
+    )
+    con = duckdb.connect(str(db), read_only=True)
+    after = con.execute(
+        "select care_year, act_family, age_band, sex, member_count, actual_cost "
+        "from intermediate.int_disclosure__employer_benchmark where care_year = 2025"
+    ).fetchdf()
+    con.close()
+    before = _published_benchmark(folders)
+    before = before[(before.masking != "masked") & (before.member_count > 0)]
+    joined = before.merge(after, on=["care_year", "act_family", "age_band", "sex"], suffixes=("", "_next"))
+    assert len(joined) == len(before), "published 2025 cells missing from the next release's benchmark"
+    average = (joined.actual_cost.astype(float) / joined.member_count_next).round(2)
+    moved = joined[
+        (joined.member_count != joined.member_count_next)
+        | ((average - joined.actual_cost_per_member.astype(float)).abs() > 0.005)
+    ]
+    revealed = moved.member_count - moved.member_count_next
+    assert moved.empty, (
+        f"{len(moved)} of {len(before)} published 2025 benchmark cells move when 2026 closes "
+        f"({int((revealed == 1).sum())} by exactly one member): e.g. "
+        f"{moved[['act_family', 'age_band', 'sex', 'member_count', 'member_count_next']].head(5).to_dict('records')}"
+    )
