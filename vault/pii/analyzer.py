@@ -51,6 +51,15 @@ NLP_CONFIGURATION: dict = {
     },
 }
 
+#: The spaCy labels Presidio maps to PERSON, and the score it gives them (the scrubber reads spaCy's entities
+#: itself, on the words around each doubtful capitalised word: ``scrubber.model_persons``).
+MODEL_PERSON_LABELS: frozenset[str] = frozenset(
+    label
+    for label, entity in NLP_CONFIGURATION["ner_model_configuration"]["model_to_presidio_entity_mapping"].items()
+    if entity == "PERSON"
+)
+MODEL_PERSON_SCORE: float = NLP_CONFIGURATION["ner_model_configuration"]["default_score"]
+
 #: Every entity type the analyzer can return, and the label that replaces it in scrubbed text.
 ENTITY_TYPES: tuple[str, ...] = (
     "NIR",

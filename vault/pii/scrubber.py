@@ -18,14 +18,17 @@ directly, cheapest first:
   inside the vault, the member-register gazetteer (``vault.pii.gazetteer``) run
   on every text;
 - spaCy's NER runs only on the texts where a capitalised word is left that no
-  lexicon, pattern or word list explains (``FindResult.doubt``), batched with
-  ``nlp.pipe``, and its answers are kept only where they read as a name
-  (``recognizers.clean_model_person``);
+  lexicon, pattern or word list explains (``FindResult.doubt``), and there only on
+  the words around each such word (``ner_windows``: ``NER_WINDOW_WORDS`` words on
+  each side, overlapping windows joined), batched with ``nlp.pipe``; its answers
+  are mapped back to the text's offsets and kept only where they read as a name
+  (``recognizers.clean_model_person``, on the whole text);
 - the person's own names (``known_names``) are matched directly.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable, Sequence
@@ -33,27 +36,33 @@ from dataclasses import dataclass
 
 from presidio_analyzer import EntityRecognizer
 
-from vault.pii.analyzer import SCORE_THRESHOLD, get_analyzer
+from vault.pii.analyzer import MODEL_PERSON_LABELS, MODEL_PERSON_SCORE, SCORE_THRESHOLD, get_analyzer, get_nlp
 from vault.pii.gazetteer import NameGazetteer
 from vault.pii.lexicon import fold, name_lexicon
-from vault.pii.names import all_ordinary, find_names
+from vault.pii.names import all_ordinary, find_names, tokenize
 from vault.pii.recognizers import (
     _MONTHS,
     _MONTHS_ABBR,
-    LANGUAGE,
     FrenchLexiconPersonRecognizer,
     FrenchRegexRecognizer,
     _compact,
     _validate_siren,
     _validate_siret,
+    clean_model_person,
     longest_digit_run,
     nir13_plausible,
 )
 from vault.pii.spoken import spelled_names, spoken_birth_dates
 from vault.pii.tables import header_spans, table_cells
 
-#: Texts handed to spaCy at once.
+#: Texts (windows) handed to spaCy at once.
 BATCH_SIZE = 256
+
+#: spaCy reads this many words (runs of non-blanks) on each side of a doubtful capitalised word, not the whole
+#: text. Its NER sees about four tokens on each side of a word (its own embedding layer: a window of one, four
+#: layers deep), so ten words keep the answers it gives on the whole text (tests/vault/pii/test_sentence_windows.py;
+#: the corpora compared in bench/results/scrub.md). ``None``: the whole text (the reference path).
+NER_WINDOW_WORDS: int | None = 10
 
 
 @dataclass(frozen=True)
@@ -79,13 +88,79 @@ def needs_ner(text: str, covered: Sequence[Span] = ()) -> bool:
     if not result.doubt:
         return False
     spans = [*covered, *(Span(s, e, "PERSON", sc) for s, e, sc in result.spans)]
-    from vault.pii.names import tokenize
-
     for tok in tokenize(text, fold(text)):
         if tok.unknown_cap and not tok.sentence_start:
             if not any(s.start <= tok.start and tok.end <= s.end for s in spans):
                 return True
     return False
+
+
+def doubtful_words(
+    text: str, folded: str, found: Sequence[tuple[int, int, float]], members: Sequence[tuple[int, int]] = ()
+) -> list[tuple[int, int]]:
+    """Where spaCy is asked to look in a text left in doubt: the (start, end) of each capitalised word that no
+    lexicon, pattern or word list explains (the doubt itself) and of each capitalised name of the lexicons, found
+    or not (``found`` is not consulted: spaCy read the whole text before, and also found the names the detector
+    left out, "Contact famille : Sylvie", or extended ones it found, "LEMAIRE Mai")."""
+    del found
+    return [
+        (tok.start, tok.end)
+        for tok in tokenize(text, folded, members)
+        if tok.unknown_cap or ((tok.cased or tok.upper) and (tok.lex or tok.member))
+    ]
+
+
+_NON_BLANK = re.compile(r"\S+")
+#: Where a sentence ends: a line break, or ".", "!", "?", "…" before a blank.
+_SENTENCE_END = re.compile(r"\n|[.!?…]+(?=\s)")
+
+
+def ner_windows(
+    text: str, words: Sequence[tuple[int, int]], margin: int | None = NER_WINDOW_WORDS
+) -> list[tuple[int, int]]:
+    """The (start, end) pieces of ``text`` spaCy reads: the sentences holding the words ``margin`` words before and
+    after each of ``words`` and every sentence between (a window never cuts a sentence), overlapping or touching
+    windows joined; the whole text when ``margin`` is None or no word is given."""
+    if margin is None or not words:
+        return [(0, len(text))]
+    runs = [m.span() for m in _NON_BLANK.finditer(text)]
+    starts = [a for a, _b in runs]
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    last = len(runs) - 1
+    windows: list[tuple[int, int]] = []
+    for start, end in sorted(words):
+        first = max(0, bisect.bisect_right(starts, start) - 1 - margin)
+        final = min(last, bisect.bisect_left(starts, end) - 1 + margin)
+        a, b = runs[first][0], runs[final][1]
+        before = bisect.bisect_right(ends, a) - 1  # the last sentence end at or before a
+        a = ends[before] if before >= 0 else 0
+        after = bisect.bisect_left(ends, b)  # the first sentence end at or after b
+        b = ends[after] if after < len(ends) else len(text)
+        while a < b and text[a].isspace():
+            a += 1
+        if windows and not text[windows[-1][1] : a].strip():  # overlapping, or only blanks between
+            windows[-1] = (windows[-1][0], max(windows[-1][1], b))
+        else:
+            windows.append((a, b))
+    return windows
+
+
+def model_persons(
+    texts: Sequence[str], windows: Sequence[Sequence[tuple[int, int]]], batch_size: int = BATCH_SIZE
+) -> list[list[Span]]:
+    """spaCy's persons in each text, read only in its ``windows`` (one ``nlp.pipe`` over all the windows), mapped
+    back to the text's offsets and cleaned on the whole text (``clean_model_person``)."""
+    pieces = [(k, a, b) for k, spans in enumerate(windows) for a, b in spans]
+    docs = get_nlp().pipe((texts[k][a:b] for k, a, b in pieces), batch_size=batch_size)
+    found: list[list[Span]] = [[] for _ in texts]
+    for (k, a, _b), doc in zip(pieces, docs, strict=True):
+        for ent in doc.ents:
+            if ent.label_ not in MODEL_PERSON_LABELS:
+                continue
+            cleaned = clean_model_person(texts[k], a + ent.start_char, a + ent.end_char)
+            if cleaned is not None and MODEL_PERSON_SCORE >= SCORE_THRESHOLD:
+                found[k].append(Span(cleaned[0], cleaned[1], "PERSON", MODEL_PERSON_SCORE))
+    return found
 
 
 # --- the member's own names ----------------------------------------------------------
@@ -183,8 +258,9 @@ def _dates_after_names(text: str, spans: list[Span]) -> list[Span]:
     if not any(s.entity_type == "PERSON" for s in spans) or not _DATE_DIGITS.search(text):
         return []
     out = []
-    ends = {s.end for s in spans if s.entity_type == "PERSON"}
-    for m in _DATE_IN_PARENS.finditer(text):
+    ends = sorted({s.end for s in spans if s.entity_type == "PERSON"})
+    # only a date that starts right where a name ends counts: matched there, not searched through the whole text
+    for m in filter(None, (_DATE_IN_PARENS.match(text, end) for end in ends)):
         year = re.search(r"(?:19|20)\d\d|\d\d$", m.group(1))
         lead = m.group(0)[: m.start(1) - m.start()]
         bracketed = any(c in lead for c in "(,") or "-" in lead
@@ -192,8 +268,7 @@ def _dates_after_names(text: str, spans: list[Span]) -> list[Span]:
             # "Generated 2026-11-27": a recent date after a word is no birth; nor in a table or a list ("| Durand |
             # 2025-03-01 |", "Mme Durand ; 12/03/2025 ; rappel"), where the dates of care, letters and runs are
             continue
-        if m.start() in ends:
-            out.append(Span(m.start(1), m.end(1), "DATE_OF_BIRTH", 0.7))
+        out.append(Span(m.start(1), m.end(1), "DATE_OF_BIRTH", 0.7))
     for end in ends:
         m = _YEAR_AFTER_NAME.match(text, end)
         if m is not None and int(m.group(1)) <= _LATEST_YEAR:
@@ -414,16 +489,17 @@ def analyze_texts(
     *,
     gazetteer: NameGazetteer | None = None,
     batch_size: int = BATCH_SIZE,
+    ner_window_words: int | None = NER_WINDOW_WORDS,
 ) -> list[list[Span]]:
     """The personal-data spans of each text (merged, sorted, non-overlapping); ``[]`` for None or empty.
 
     ``known_names``: per text, the names of the person it is about. ``gazetteer``:
     every member's name (inside the vault), found in any text. Each distinct
-    (text, known names) pair is analysed once.
+    (text, known names) pair is analysed once. ``ner_window_words``: spaCy reads that
+    many words on each side of each doubtful word (None: the whole text).
     """
     if known_names is not None and len(known_names) != len(texts):
         raise ValueError(f"known_names has {len(known_names)} entries for {len(texts)} texts")
-    _regex, ner_recognizers = _recognizers()
     distinct: dict[tuple[str, tuple[str, ...]], int] = {}
     slot: list[int] = []
     work: list[tuple[str, tuple[str, ...]]] = []
@@ -441,6 +517,7 @@ def analyze_texts(
 
     found: list[list[Span]] = []
     ner_idx: list[int] = []
+    ner_windows_of: list[list[tuple[int, int]]] = []
     for index, (text, names) in enumerate(work):
         spans = _pattern_spans(text)
         folded = fold(text)
@@ -453,16 +530,12 @@ def analyze_texts(
         found.append(spans)
         if result.doubt:
             ner_idx.append(index)
+            words = doubtful_words(text, folded, result.spans, members) if ner_window_words is not None else ()
+            ner_windows_of.append(ner_windows(text, words, ner_window_words))
     if ner_idx:
-        engine = get_analyzer().nlp_engine
-        batch = engine.process_batch([work[i][0] for i in ner_idx], LANGUAGE, batch_size=batch_size)
-        for i, (text, artifacts) in zip(ner_idx, batch, strict=True):
-            for rec in ner_recognizers:
-                found[i].extend(
-                    Span(r.start, r.end, r.entity_type, float(r.score))
-                    for r in rec.analyze(text, ["PERSON"], artifacts)
-                    if r.score >= SCORE_THRESHOLD
-                )
+        persons = model_persons([work[i][0] for i in ner_idx], ner_windows_of, batch_size)
+        for i, spans in zip(ner_idx, persons, strict=True):
+            found[i].extend(spans)
     for index, (spans, (text, _names)) in enumerate(zip(found, work, strict=True)):
         spans.extend(_table_spans(text))
         spans.extend(_name_fields(text))
