@@ -49,10 +49,6 @@ int_contracts__premium_years as (
     select * from {{ ref('int_contracts__premium_years') }}
 ),
 
-atoms as (
-    select * from int_benefits__member_atoms
-),
-
 population as (
     select
         member_token,
@@ -72,10 +68,10 @@ population as (
         sex,
         departement,
         region
-    from atoms
+    from int_benefits__member_atoms
 ),
 
-{{ protected_cells('insurer', 'atoms', 'population', levels, measures,
+{{ protected_cells('insurer', 'int_benefits__member_atoms', 'population', levels, measures,
                    ['guarantee_level', 'age_at_care', 'sex', 'departement', 'region'],
                    families=var('act_families'), one_pass=var('disclosure_one_pass', target.type == 'spark')) }}
 

@@ -13,10 +13,6 @@ int_contracts__premium_years as (
     select * from {{ ref('int_contracts__premium_years') }}
 ),
 
-atoms as (
-    select * from int_benefits__member_atoms
-),
-
 population as (
     select
         member_token,
@@ -26,9 +22,10 @@ population as (
     select
         member_token,
         care_year
-    from atoms
+    from int_benefits__member_atoms
 ),
 
-{{ protected_cells('insurer', 'atoms', 'population', levels, measures, [], families=var('act_families')) }}
+{{ protected_cells('insurer', 'int_benefits__member_atoms', 'population', levels, measures, [],
+                   families=var('act_families')) }}
 
 select * from pc_cells
