@@ -8,9 +8,10 @@ was tuned on: an upper bound), ``audit1`` (written blind by an outside auditor, 
 for tuning in round 2: an upper bound), ``audit2`` (written blind, measured once held out,
 then used as tuning material in round 3: an upper bound), ``audit4`` (written blind, measured once held out
 (bench/results/pii_evaluation_audit4.md), then released as tuning material for round 6: upper bound), ``audit5``
-(``vault/pii/corpora/audit5/corpus.jsonl``, written blind by an outside auditor and never used for tuning: held
-out; absent until committed, which is a clear error) and ``legacy`` (the first synthetic corpus,
-``vault.pii.corpus``).
+(written blind, measured once held out (bench/results/pii_evaluation_audit5.md), then released as tuning material
+for round 7: upper bound), ``audit6`` (``vault/pii/corpora/audit6/corpus.jsonl``, written blind by an outside
+auditor and never used for tuning: held out; absent until committed, which is a clear error) and ``legacy`` (the
+first synthetic corpus, ``vault.pii.corpus``).
 
 Matching is by overlap and type: a gold span is found (recall) when a predicted
 span of the same entity type overlaps it; a predicted span is correct
@@ -108,6 +109,12 @@ def _load_audit5() -> list:
     return audit_corpus("audit5")
 
 
+def _load_audit6() -> list:
+    from vault.pii.corpora import audit_corpus
+
+    return audit_corpus("audit6")
+
+
 #: name -> (loader, description for the report)
 CORPORA: dict[str, tuple[Callable[[], list], str]] = {
     "heldout": (
@@ -143,7 +150,12 @@ CORPORA: dict[str, tuple[Callable[[], list], str]] = {
     ),
     "audit5": (
         _load_audit5,
-        "AUDIT-5 corpus: written blind by an outside auditor, never used for tuning: held out",
+        "AUDIT-5 corpus (`vault/pii/corpora/audit5/`): written blind, measured once held out"
+        " (bench/results/pii_evaluation_audit5.md), then released as tuning material for round 7: upper bound",
+    ),
+    "audit6": (
+        _load_audit6,
+        "AUDIT-6 corpus: written blind by an outside auditor, never used for tuning: held out",
     ),
     "legacy": (
         _load_legacy,

@@ -164,6 +164,24 @@ def _sentence_start(text: str, start: int) -> bool:
 _WORD_CACHE: dict[str, tuple[bool, bool, bool]] = {}
 _KEEP_LOWER = PARTICLES | TITLES | {"d'", "l'"}
 _TYPO_CACHE: dict[str, bool] = {}
+#: A compound whose later part is written in lower case ("Martin-pêcheur"): a noun, not a double-barrelled name.
+_LOWER_COMPOUND = re.compile(r"-[a-zà-ÿ]")
+
+
+def _compound_noun(folded: str, lexicon: NameLexicon) -> bool:
+    """True when a later part of a hyphenated word is no given name, or an ordinary word rarely given as a name
+    ("martin-pecheur", "rouge-gorge"; not "jean-pierre", "marie-claire")."""
+    nominal = vocabulary().nominal
+    return any(
+        part
+        and (
+            part not in lexicon.given
+            or (part in nominal and part not in GIVEN_NAME_WORDS and part not in lexicon.frequent_given)
+        )
+        for part in folded.split("-")[1:]
+    )
+
+
 #: Words as written that are ordinary lower-case words (they only separate names): most words of a text, skipped
 #: on one look-up when no member name is in play.
 _ORDINARY_LOWER: set[str] = set()
@@ -237,6 +255,10 @@ def tokenize(
             is_common = True  # a plural: "Tilleuls", "Chênes"
         member = bool(member_spans) and any(s <= start and end <= e for s, e in member_spans)
         initial = end - start == 1 and end < n and text[end] == "."
+        if initial and start >= 2 and text[start - 1] in " /" and text[start - 2].isdigit():
+            continue  # a unit or a reference's letter after a number: "21 h.", "60/91083/A."
+        if "-" in word and cased and not member and _LOWER_COMPOUND.search(word) and _compound_noun(f, lexicon):
+            lex, given, is_common = False, False, True  # "Martin-pêcheur": a compound noun, not a double name
         upper = cased and end - start >= 2 and word.isupper()
         if upper and end - start <= 3 and not member:
             # short upper-case words are acronyms (RAS, DSN, AMK) unless a lexicon name (RAO, THI): then weak
@@ -364,7 +386,7 @@ _SIGNOFF_CUE = re.compile(
     r"(?i:visa(?:[ \u00a0]+resp\.?|[ \u00a0]+responsable)?|valid[ée]e? par|resp\.)[ \u00a0]*:?[ \u00a0]*$"
 )
 _CAPITALISED_NEXT = re.compile(r"[ \u00a0]+(?:de |d'|du |des )?[A-ZÀ-Þ]")
-_PLACE_BEFORE = re.compile(r"(?:^|\s)(?:a|de|d'|en|sur|vers|pres de|agence de|cpam de|cpam d')\s?$")
+_PLACE_BEFORE = re.compile(r"(?:^|\s)(?:a|de|d'|en|sur|vers|depuis|pres de|agence de|cpam de|cpam d')\s?$")
 #: What follows a name on a contact line: a dash, a comma or a bracket, then a phone, an e-mail or a birth.
 _CONTACT_NEXT = re.compile(r"[ \u00a0]*[-–—,(:|][ \u00a0]*(?:[+\d]|[\w.\-]+@|n[ée]e?\b|DDN|ddn)")
 #: The line under a signature's name: a role.
@@ -479,6 +501,105 @@ def _ordinary_phrase(text: str, folded: str, names: list[Token]) -> bool:
     return bool(t.common and complement and complement.group(1) in common_words())
 
 
+#: The value of a field written ``key=value`` or ``"key": "value"`` (logs, JSON), and its key.
+_FIELD_VALUE = re.compile(
+    r"(?:([A-Za-z_][\w.\-]{0,40})[ \u00a0]*=[ \u00a0]*[\"']?|\"([A-Za-z_][\w.\-]{0,40})\"[ \u00a0]*:[ \u00a0]*\""
+    r"|<([A-Za-z_][\w.\-]{0,40})>)$"
+)
+#: Keys whose values are people: the only field values the name detector reads as names.
+_NAME_KEY = re.compile(
+    r"(?i)nom|name|pr[ée]nom|patient|b[ée]n[ée]f|assur|adh[ée]r|titulaire|conjoint|enfant|m[ée]decin|praticien"
+    r"|prescri|gestionnaire|conseill|agent|contact|signataire|destinataire|exp[ée]diteur|auteur|author|person"
+    r"|interlocut|referent|r[ée]f[ée]rent|responsable|salari|membre|member|owner|user|client|dr|docteur|ayant"
+)
+#: Words that label a field of a form, not a person: "Nom Prénom : ...".
+_LABEL_WORDS = frozenset({"nom", "noms", "prenom", "prenoms", "name", "names"})
+#: A path after a word (an HTTP method or a command in a log line): "POST /api/v2/prestations".
+_PATH_NEXT = re.compile(r"[ \u00a0]+/[\w{]")
+#: An organisation noun with its complement, right before the word(s): "Mutuelle des Trois Rivières", "Garage de
+#: la Croix Blanche", "Résidence du Parc": the name of a body or a place, not a person.
+_ORGANISATION_BEFORE = re.compile(
+    r"(?:^|\s)(?:mutuelle|garage|clinique|residence|ehpad|ecole|college|lycee|association|boulangerie|pharmacie"
+    r"|cabinet|centre|hopital|societe|groupe|caisse|agence|hotel|restaurant|domaine|chateau|ferme|cafe|auberge"
+    r"|camping|creche|maison|foyer|institut|fondation|entreprise|club|syndicat|cooperative|laboratoire"
+    r"|rue|avenue|boulevard|place|allee|impasse|chemin|quai|square|route|cite|parc|jardin|stade|gymnase)"
+    r" (?:de la |de l'|du |des |d')(?:[a-z'\-]+ ){0,2}$"
+)
+#: A speaker's label opening a line of a transcript ("Conseiller : ", "Appelant : ").
+_SPEAKER_LABEL = re.compile(r"^[ \t]*[A-ZÀ-Þ][a-zà-ÿ]+(?:[ \-][a-zà-ÿ]+)?[ \u00a0]*:[ \u00a0]*$")
+_SPEAKER_LINES = re.compile(r"(?m)^[ \t]*[A-ZÀ-Þ][a-zà-ÿ]+(?:[ \-][a-zà-ÿ]+)?[ \u00a0]*:[ \u00a0]")
+#: A lower-case word right after (a sentence going on).
+_LOWER_WORD_NEXT = re.compile(r"[ \u00a0]+[a-zà-ÿ]")
+
+
+def _not_a_name_slot(text: str, start: int, end: int, names: list[Token], prev: Token | None) -> bool:
+    """True where a word cannot be a name by where it stands: the value of a field whose key is no person's
+    ("statut=ACTIF", "\"etat\": \"VALIDE\""), a form's label ("Nom Prénom :"), a command before a path ("POST
+    /api/..."), inside an organisation's name ("Mutuelle des Trois Rivières"), a lone ordinary word opening a
+    turn of a transcript ("Conseiller : Carte tiers payant valable ..."), or a handle ("pseudo : amina.k")."""
+    if all(t.folded in _LABEL_WORDS for t in names):
+        return True
+    if _split_at_line_end(text, start, end):
+        return True
+    titled = prev is not None and prev.folded in TITLES
+    window = text[max(0, start - 45) : start]
+    field = _FIELD_VALUE.search(window)
+    if field is not None and not titled and not _NAME_KEY.search(field.group(field.lastindex or 1)):
+        return True
+    if len(names) == 1 and _PATH_NEXT.match(text, end):
+        return True
+    if not titled and _ORGANISATION_BEFORE.search(fold(text[max(0, start - 45) : names[0].start])):
+        return True
+    if end < len(text) - 1 and text[end] in "._" and text[end + 1].isalnum() and not names[-1].upper:
+        return True  # a login or a handle: "amina.k", "francoise.f65"
+    if start > 1 and text[start - 1] == "_" and text[start - 2].isalnum():
+        return True  # "tom_martin"
+    if len(names) == 1 and names[0].upper and not names[0].given and _shouted_clause(text, start, names[0]):
+        return True
+    if len(names) == 1 and names[0].common and not names[0].strong and _LOWER_WORD_NEXT.match(text, end):
+        line_start = text.rfind("\n", 0, start) + 1
+        if _SPEAKER_LABEL.match(text[line_start:start]) and len(_SPEAKER_LINES.findall(text)) >= 3:
+            return True  # a transcript's turn opens with an ordinary word: a sentence, not a name
+    return False
+
+
+#: A word cut by a hyphen at the end of its line (scanned or justified text): "ORDONN-" / "ANCE", "Mons-" / "ieur".
+_SPLIT_AFTER = re.compile(r"-[ \t]*\r?\n[ \t]*([^\W\d_]+)")
+_SPLIT_BEFORE = re.compile(r"([^\W\d_]+)-[ \t]*\r?\n[ \t]*$")
+
+
+def _split_at_line_end(text: str, start: int, end: int) -> bool:
+    """True when the word is a piece of an ordinary word that a line break cut ("ORDONN-\nANCE")."""
+    after = _SPLIT_AFTER.match(text, end)
+    if after is not None:
+        return _ordinary_word(fold(text[start:end].split()[-1] + after.group(1)))
+    before = _SPLIT_BEFORE.search(text, max(0, start - 40), start)
+    return before is not None and _ordinary_word(fold(before.group(1) + text[start:end].split()[0]))
+
+
+def _ordinary_word(folded: str) -> bool:
+    if folded in common_words():
+        return not name_lexicon().is_name(folded) or folded in vocabulary().stop
+    return len(folded) >= 5 and typo_of_common_word(folded, strict=False)
+
+
+#: Words in capitals on the same line: a clause written in capitals.
+_UPPER_WORDS_BEFORE = re.compile(r"([^\W\d_]{2,})[^\w\n]+([^\W\d_]{2,})[^\w\n]+$")
+
+
+def _shouted_clause(text: str, start: int, t: Token) -> bool:
+    """True for a verb or an adverb in capitals after two ordinary words in capitals on its line ("VOUS NE
+    RÉPONDEZ JAMAIS", "PERSONNE NE ME RÉPOND"): a clause shouted, not a surname."""
+    vocab = vocabulary()
+    if t.folded not in vocab.verbal and t.folded not in vocab.stop:
+        return False
+    before = _UPPER_WORDS_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return False
+    words = before.group(1), before.group(2)
+    return all(w.isupper() and fold(w) in common_words() for w in words)
+
+
 #: Titles written in full, which speech-to-text writes in lower case before a name.
 _SPOKEN_TITLES = frozenset({"madame", "monsieur", "mademoiselle", "docteur", "maitre"})
 
@@ -500,6 +621,8 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
     if _CODE_NEXT.match(text, group[-1].end):
         return None  # the letters of a reference: "Dossier SIN-2025-315136", "LOT_24"
     first = group[0]
+    if _not_a_name_slot(text, first.start, group[-1].end, names, prev):
+        return None
     before_line, after_line, rest = _line_of(text, first.start, group[-1].end)
     sentence_before = _SENTENCE_END.split(folded[max(0, first.start - 40) : first.start])[-1]
     # a form's labels as OCR reads them count as theirs: "N0M :", "S1gnature :", "Prén0ms :"
@@ -686,6 +809,7 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
             t.strong
             and len(t.text) >= (3 if t.given else 4)
             and re.search(r"(?:^|\s)(?:de|d'|avec|pour|par|nom de)$", clause)
+            and not (t.folded[-1] in "sx" and t.folded[:-1] in vocabulary().nominal)  # "dont 40 % de cadres"
         ):
             return 0.55
     return None
@@ -895,6 +1019,8 @@ def typo_of_common_word(word: str, strict: bool = True) -> bool:
     for i in range(len(word)):
         if known(word[:i] + word[i + 1 :]):
             return True
+        if word[i] == "c" and known(word[:i] + "e" + word[i + 1 :]):
+            return True  # a scanner's "c" for an "e": "Madamc", "Cachct"
     # a dropped letter: only words of the function and verb lists count (the noun list holds names too)
     for i in range(len(word) + 1):
         for ch in "abcdefghijklmnopqrstuvwxyz":
@@ -902,6 +1028,22 @@ def typo_of_common_word(word: str, strict: bool = True) -> bool:
             if candidate in vocab.stop or candidate in vocab.verbal or (not strict and candidate in vocab.nominal):
                 return True
     return False
+
+
+def _ordinary_lower(word: str, folded: str, vocab: Vocabulary) -> bool:
+    """A lower-case word after a cue that reads as an ordinary one: an elided article, pronoun or preposition
+    before a word of the dictionary ("au nom de l'adhérent", "au lieu de m'envoyer"), or a past participle
+    written with its accent ("c'est noté", "c'est réglé")."""
+    elision = _ELISION.match(folded)
+    if elision is not None and folded[:2] not in ("d'", "n'"):
+        rest = folded[elision.end() :]
+        return rest in vocab.stop or rest in vocab.verbal or rest in vocab.nominal
+    participle = _PARTICIPLE.search(word)
+    return participle is not None and folded[: participle.start()] + "er" in vocab.verbal
+
+
+#: The ending of a past participle of the first group as written: "noté", "réglées".
+_PARTICIPLE = re.compile(r"ée?s?$")
 
 
 def _lower_case_after_cue(text: str, folded: str) -> list[tuple[int, int, float]]:
@@ -930,7 +1072,12 @@ def _lower_case_after_cue(text: str, folded: str) -> list[tuple[int, int, float]
         if not text[start].islower():
             continue
         end = None
-        for _w_start, w_end, w in words:
+        for w_start, w_end, w in words:
+            if _ordinary_lower(text[w_start:w_end], w, vocab):
+                if end is None and (w_start, w_end, w) == words[0] and len(words) > 1:
+                    start = words[1][0]  # "bonjour c'est siddharth": the cue's own words, then the name
+                    continue
+                break
             lexicon_name = _lookup(w, name_lexicon(), vocab)[0]
             if (
                 w in vocab.stop

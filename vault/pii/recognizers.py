@@ -25,7 +25,8 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
-from confiance.identifiers import iban_valid, luhn_valid, nir_key_valid, siren_valid, siret_luhn_valid
+from confiance.identifiers import iban_valid, luhn_valid, nir_key, nir_key_valid, siren_valid, siret_luhn_valid
+from vault.pii.spoken import NUMBER_IN_WORDS, number_in_words
 
 LANGUAGE = "fr"
 
@@ -324,11 +325,27 @@ class NirWithoutKeyRecognizer(FrenchRegexRecognizer):
         before = text[max(line_start, start - self.context_before) : start].lower()
         nir = [m.end() for m in self._context_regex.finditer(before)] if self._context_regex else []
         if not nir:
-            return False
+            return self._asked_on_previous_line(text, line_start, start)
         other = [m.end() for m in _NOT_NIR_LABEL.finditer(before)]
         if other and max(other) > max(nir):
             return False
         return _NUMBER_BETWEEN.search(before, max(nir)) is None
+
+    def _asked_on_previous_line(self, text: str, line_start: int, start: int) -> bool:
+        """The number opens its line (after a speaker's or a field's label at most) and the line before names a
+        NIR and no other kind of number: the answer to "votre numéro de sécurité sociale ?"."""
+        if line_start == 0 or not _LINE_OPENING.fullmatch(text, line_start, start):
+            return False
+        previous = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1].lower()
+        nir = [m.end() for m in self._context_regex.finditer(previous)] if self._context_regex else []
+        if not nir:
+            return False
+        other = [m.end() for m in _NOT_NIR_LABEL.finditer(previous)]
+        return not (other and max(other) > max(nir)) and _NUMBER_BETWEEN.search(previous, max(nir)) is None
+
+
+#: What may open a line before a number that answers the line above: nothing, or a label ("Adhérente : ").
+_LINE_OPENING = re.compile(r"[ \t>]*(?:[^\W\d_][\w'’\- ]{0,30}[ \u00a0]*:)?[ \u00a0]*")
 
 
 def nir_without_key_recognizer() -> FrenchRegexRecognizer:
@@ -336,6 +353,7 @@ def nir_without_key_recognizer() -> FrenchRegexRecognizer:
     regex = re.compile(
         rf"(?=[1-478])(?<![\w+])(?<![0-9][ \u00a0.\-/])[1-478](?:{_NIR_SEP}[0-9ABab]){{12}}(?![0-9A-Za-z])"
         rf"(?!{_NIR_KEY_SEP}[0-9])"  # a key after it, right or wrong, even on the next line: the key decides
+        rf"(?![ \u00a0]{{1,2}}{_KEY_IN_WORDS.pattern})"  # the key said in words decides too
     )
     return NirWithoutKeyRecognizer(
         "NIR",
@@ -347,6 +365,41 @@ def nir_without_key_recognizer() -> FrenchRegexRecognizer:
         context_before=60,
         context_after=0,
         name="FrNirWithoutKey",
+    )
+
+
+#: A NIR's key said in words after "clé" ("… 701 clé soixante-quinze"), in a dictated or transcribed text.
+_KEY_IN_WORDS = re.compile(
+    rf"(?i:cl[ée]f?)[ \u00a0]?:?[ \u00a0]{{0,2}}((?i:{NUMBER_IN_WORDS.replace('zero', 'z[eé]ro')}))(?![\w\-])"
+)
+
+
+def _validate_nir_key_in_words(value: str) -> int | None:
+    """The 13 characters then "clé" and the key in words: the key said must be the key of the 13 characters."""
+    key = _KEY_IN_WORDS.search(value)
+    if key is None:
+        return None
+    body = _compact(value[: key.start()])
+    said = number_in_words(key.group(1))
+    if not nir13_plausible(body) or said is None:
+        return None
+    corsica = body.replace("2A", "19").replace("2B", "18")
+    return len(value) if nir_key(corsica) == said else None
+
+
+def nir_key_in_words_recognizer() -> FrenchRegexRecognizer:
+    """A NIR whose key is said in words ("2 84 07 34 734 005 clé seize"): the key decides, with or without a
+    NIR word nearby (a transcript's question often stands on the line before the answer)."""
+    regex = re.compile(
+        rf"(?=[1-478])(?<![\w+])[1-478](?:{_NIR_SEP}[0-9ABab]){{12}}[ \u00a0]{{1,2}}{_KEY_IN_WORDS.pattern}"
+    )
+    return FrenchRegexRecognizer(
+        "NIR",
+        [PatternSpec("nir_key_in_words", regex, 0.9)],
+        validator=_validate_nir_key_in_words,
+        min_run=13,
+        gate=re.compile(r"cl[ée]"),
+        name="FrNirKeyInWords",
     )
 
 
@@ -597,6 +650,8 @@ _OCR_BIRTH_LABEL = re.compile(
 
 #: One of these is in every birth label ``_OCR_BIRTH_LABEL`` matches that the plain birth words miss ("nalssance",
 #: "nais sa nce", "nalssan ce", "nè(e) 1e", "nè le"): a substring test that spares the pattern most texts.
+#: The start of an XML closing tag right before a word: "</date_" of "</date_naissance>".
+_CLOSING_TAG = re.compile(r"</[\w.\-]*$")
 _OCR_BIRTH_PIECES = ("nce", "n ce", "n\u00a0ce", "(e)", "1e", "nè", "|e", "n e")
 
 
@@ -627,8 +682,11 @@ class DateOfBirthRecognizer(FrenchRegexRecognizer):
         window = max(0, start - self.context_before)
         last = None
         for match in self._context_regex.finditer(lowered, window, start):
-            last = match
+            if _CLOSING_TAG.search(lowered, max(0, match.start() - 40), match.start()) is None:
+                last = match  # not the closing tag of the birth date's own element ("</date_naissance>")
         for match in _OCR_BIRTH_LABEL.finditer(lowered, window, start):
+            if _CLOSING_TAG.search(lowered, max(0, match.start() - 40), match.start()) is not None:
+                continue
             if last is None or match.end() > last.end():
                 last = match
         if (
@@ -738,6 +796,39 @@ def birth_year_recognizer() -> FrenchRegexRecognizer:
         context_after=0,
         name="FrBirthYear",
         min_run=4,
+    )
+
+
+#: A birth-date key as logs, JSON, XML, key=value lines and forms spell it: "dateNaissance", "date_naiss",
+#: "DATE_NAISS", "dnaiss", "dt_naissance", "birthDate", "date_of_birth", "dob", "ddn", "naissance", "Date naiss.";
+#: at a word's start or at a camelCase boundary ("patientDateNaissance"), never inside "nomNaissance".
+_BIRTH_KEY = (
+    r"(?:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))"
+    r"(?i:(?:(?:date|dt|d)[_.\- ]?(?:de[_.\- ]?|of[_.\- ]?)?)?(?:naiss(?:ance)?|birth(?:[_.\- ]?date|day)?)\.?"
+    r"|(?:date[_.\- ]?of[_.\- ]?)?birth(?:[_.\- ]?date|day)?|dob|ddn)"
+)
+#: Between the key and its value: a closing quote, ":" or "=" (or an XML tag's ">"), an opening quote.
+_FIELD_SEP = r"[\"']?[ \u00a0]*(?:[:=>|;\t][ \u00a0]*)?[\"']?"
+#: A birth-date value: day/month/year, ISO year-month-day, or eight digits run together (YYYYMMDD, DDMMYYYY).
+_FIELD_DATE = (
+    r"(?:(?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:19|20)?\d\d"
+    r"|(?:19|20)\d\d[\-/.]?(?:0[1-9]|1[0-2])[\-/.]?(?:0[1-9]|[12]\d|3[01])"
+    r"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d)(?![\d/])"
+)
+
+
+def birth_field_recognizer() -> FrenchRegexRecognizer:
+    """The value of a birth-date field pasted from a log, a JSON or XML document, a key=value line or a form:
+    ``"dateNaissance": "1981-03-12"``, ``<date_naiss>12/03/1981</date_naiss>``, ``dob=19810312``, ``Date naiss.
+    19810312``. The key says what the date is; other dates of the same lines (care, created, updated) have other
+    keys and stay."""
+    regex = re.compile(rf"{_BIRTH_KEY}{_FIELD_SEP}({_FIELD_DATE})")
+    return FrenchRegexRecognizer(
+        "DATE_OF_BIRTH",
+        [PatternSpec("dob_field", regex, 0.85, group=1)],
+        name="FrBirthField",
+        min_run=2,
+        gate=re.compile(r"naiss|birth|dob|ddn"),
     )
 
 
@@ -958,6 +1049,7 @@ def french_recognizers() -> list[FrenchRegexRecognizer]:
     return [
         nir_recognizer(),
         nir_without_key_recognizer(),
+        nir_key_in_words_recognizer(),
         phone_recognizer(),
         spoken_phone_recognizer(),
         iban_recognizer(),
@@ -968,6 +1060,7 @@ def french_recognizers() -> list[FrenchRegexRecognizer]:
         adeli_recognizer(),
         date_of_birth_recognizer(),
         birth_year_recognizer(),
+        birth_field_recognizer(),
         old_date_recognizer(),
         address_recognizer(),
         titled_person_recognizer(),

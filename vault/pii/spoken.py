@@ -30,7 +30,8 @@ _TENS = frozenset({"vingt", "trente", "quarante", "cinquante", "soixante"})
 _WORD = "(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + ")"
 #: One token: a compound of number words ("quatre-vingt-dix-huit", "soixante-et-onze"), "et", or 1-2 digits.
 _TOKEN = rf"(?:{_WORD}(?:-(?:et-)?{_WORD})*|et|\d\d?)"
-_SEPARATOR = r"(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]+)"
+#: Between the numbers said: a comma, spaces, or the pause a transcript writes as dots ("zéro six... douze...").
+_SEPARATOR = r"(?:[ \u00a0]*(?:,|\.\.\.|…)[ \u00a0]*|[ \u00a0]+)"
 #: A run of tokens, searched in the folded text (no accents: "zéro" is "zero").
 _RUN = re.compile(rf"(?<![\w\-]){_TOKEN}(?:{_SEPARATOR}{_TOKEN})*(?![\w\-])")
 _ONE_TOKEN = re.compile(_TOKEN)
@@ -79,6 +80,21 @@ def _items(folded: str, start: int, end: int) -> list[tuple[int, int, str, bool]
         items.append((a, b, digits, True))
         i += 1
     return items
+
+
+#: A number from 0 to 99 said in words, as a whole ("soixante-quinze", "quatre-vingt-dix-sept", "trente et un").
+NUMBER_IN_WORDS = rf"{_WORD}(?:(?:-|[ \u00a0]+)(?:et(?:-|[ \u00a0]+))?{_WORD})*"
+_NUMBER_IN_WORDS = re.compile(NUMBER_IN_WORDS)
+
+
+def number_in_words(said: str) -> int | None:
+    """The value of a number from 0 to 99 said in French words ("quatre-vingt-onze" -> 91), None otherwise."""
+    folded = fold(said).strip().lower()
+    if not _NUMBER_IN_WORDS.fullmatch(folded):
+        return None
+    words = [w for w in re.split(r"[\- \u00a0]+", folded) if w and w != "et"]
+    value = _value(words)
+    return value if value < 100 else None
 
 
 def spoken_phones(text: str, folded: str | None = None) -> list[tuple[int, int]]:

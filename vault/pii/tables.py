@@ -31,7 +31,7 @@ HEADER_WORDS = frozenset(
     " portable mobile email e-mail mail courriel adresse cp ville code matricule id identifiant lien regime taux"
     " categorie statut capital montant libelle beneficiaire beneficiaires assure assuree assure(e) adherent"
     " adherente adherent(e) salarie salariee salarie(e) ayant ayants conjoint conjointe enfant sexe civilite age"
-    " rang iban rib departement mois cotisation base nb contrat college".split()
+    " rang iban rib departement mois cotisation base nb contrat college first last dob dnaiss birth".split()
 )
 _BRACKETED_COUNT = re.compile(r"\(\d{1,2}\)")
 _GATE = re.compile(r"[\t;|,][^\n]*\n[^\n]*[\t;|,]")
@@ -79,10 +79,20 @@ def _header(line: str) -> str | None:
     return None
 
 
+#: A lower-case letter then a capital: the boundary of two words of a camelCase label ("dateNaissance").
+_CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])")
+#: A birth-date label in any of the spellings of logs and exports ("dnaiss", "dt_naiss", "birthDate", "DOB").
+_BIRTH_LABEL = re.compile(
+    r"(?:d|dt|date)? ?(?:de |of )?(?:naiss(?:ance)?|birth(?: ?date|day)?)\.?|dob|ddn|date of birth"
+)
+
+
 def normalise(label: str) -> str:
-    """A header label folded, underscores as spaces, without its bracketed count: "NIR (13)" -> "nir",
-    "DATE_NAISSANCE" -> "date naissance"."""
-    return " ".join(_BRACKETED_COUNT.sub("", fold(label)).replace("_", " ").split())
+    """A header label folded, underscores and camelCase as spaces, without its bracketed count: "NIR (13)" ->
+    "nir", "DATE_NAISSANCE" -> "date naissance", "firstName" -> "first name"; a birth-date label in any spelling
+    ("dateNaissance", "DATE_NAISS", "dnaiss", "birthDate") -> "date de naissance"."""
+    out = " ".join(_BRACKETED_COUNT.sub("", fold(_CAMEL.sub(" ", label))).replace("_", " ").split())
+    return "date de naissance" if _BIRTH_LABEL.fullmatch(out) else out
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
