@@ -247,7 +247,8 @@ def main() -> None:
         "The validated patterns run behind cheap gates each recognizer declares (the longest run of digits, a sign"
         " or word it needs, its required context words), the INSEE name lexicons and the member gazetteer run on"
         " every distinct text; spaCy's fr_core_news_md runs only on the texts where a capitalised word is left that"
-        " nothing explains.",
+        " nothing explains, and there only on the sentences around each doubtful or name-like word"
+        " (`vault.pii.scrubber.ner_windows`).",
         "",
     ]
     args.output.parent.mkdir(parents=True, exist_ok=True)
