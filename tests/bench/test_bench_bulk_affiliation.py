@@ -3,8 +3,9 @@
 ``bench/bench_bulk_affiliation.py`` lands a mutuelle, then a file of new members of one employer
 with their collective contracts, and runs landing, quality, crossing and dbt again. Here the same
 ``main`` runs with 120 base members (landed and crossed only, to keep the test short) and 60 new
-ones: every row of the affiliation's files is accounted for, and the employer's summary mart counts
-exactly the new members on top of its own.
+ones: every row of the affiliation's files is accounted for, the employer's summary mart counts
+exactly the new members on top of its own, and dbt built the employer's marts with their lineage and
+disclosure checks, not the other consumers' marts.
 """
 
 from __future__ import annotations
@@ -62,3 +63,26 @@ def test_new_members_of_one_employer_reach_its_marts(tmp_path, bench_env):
             [split["employer_siret"], year, year],
         ).fetchone()[0]
     assert covered == checks["employer_covered_after"]
+    _dbt_built_the_employers_lineage_only(settings)
+
+
+def _dbt_built_the_employers_lineage_only(settings) -> None:
+    """The affiliation's dbt step builds the employer's marts and what they are built from, disclosure control
+    included (its models and their tests pass); the other consumers' marts are not built. The base here runs
+    landing and crossing only, so a mart the step did not build is absent from the warehouse."""
+    results = json.loads((settings.dbt_target_dir / "run_results.json").read_text())["results"]
+    status = {r["unique_id"]: r["status"] for r in results}
+    built = {uid.split(".")[-1] for uid in status if uid.startswith("model.")}
+    assert {"mart_employer__summary", "mart_employer__consumption", "int_disclosure__employer_consumption"} <= built
+    assert not [m for m in built if m.startswith(("mart_insurer", "mart_dataviz", "mart_prevention"))]
+    disclosure_tests = [uid for uid in status if uid.startswith("test.") and "int_disclosure__employer" in uid]
+    assert disclosure_tests and all(status[uid] == "pass" for uid in disclosure_tests)
+    assert all(status[uid] in ("success", "pass") for uid in status), status
+    with duckdb.connect(str(settings.warehouse_db), read_only=True) as con:
+        marts = {
+            r[0]
+            for r in con.execute(
+                "select table_name from information_schema.tables where table_schema = 'marts'"
+            ).fetchall()
+        }
+    assert "mart_employer__summary" in marts and "mart_insurer__consumption" not in marts
