@@ -600,6 +600,13 @@ def _shouted_clause(text: str, start: int, t: Token) -> bool:
     return all(w.isupper() and fold(w) in common_words() for w in words)
 
 
+def _first_and_last_name(names: list[Token], initials: list[Token]) -> bool:
+    """A capitalised given name (or an initial) then a capitalised lexicon surname: a person, not a medicine."""
+    if len(names) == 1 and initials and initials[0].start < names[0].start:
+        return names[0].cased and names[0].lex and len(names[0].text) >= 3
+    return len(names) == 2 and all(t.cased for t in names) and names[0].given and names[0].strong and names[1].lex
+
+
 #: Titles written in full, which speech-to-text writes in lower case before a name.
 _SPOKEN_TITLES = frozenset({"madame", "monsieur", "mademoiselle", "docteur", "maitre"})
 
@@ -636,6 +643,7 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
         and text[max(0, first.start - 2) : first.start].strip(" \u00a0")[-1:].isalpha()
         and _NOT_A_PERSON_BEFORE.search(clause)
         and not (clause.endswith("chez") and names[0].strong and names[0].given)  # "chez Patrick, manager ..."
+        and not (clause.endswith(" par") and _first_and_last_name(names, initials))  # "traitement par Anne Roy"
     ):
         return None  # a product, a brand or an institution: "verres Varilux", "Fondation Rothschild", "loi Evin"
     if first.particle and first.cased and len(names) == 1 and _PLACE_BEFORE.search(clause):
@@ -781,6 +789,8 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
             if t.sentence_start:
                 if t.strong and (t.given or t.member):
                     return 0.7
+                if t.strong and t.upper and len(t.text) >= 4 and _CONTACT_NEXT.match(text, t.end):
+                    return 0.7  # a surname in capitals opening a row, its phone next: "14:34 | LUCIANI | 06 ..."
                 return None
             if t.strong and (t.given or t.member):
                 return 0.75

@@ -125,10 +125,10 @@ def spoken_phones(text: str, folded: str | None = None) -> list[tuple[int, int]]
     return out
 
 
-#: Three letters or more said one at a time: capitals apart by one space or a hyphen.
+#: Three letters or more said one at a time: capitals apart by one space, a hyphen, a dot or a comma ("C, O, L").
 _SPELLED = re.compile(
     # the lookahead first: most positions fail on it at once
-    r"(?=[A-ZÀ-ÖØ-Þ][ \-.])(?<![\w\-'’])[A-ZÀ-ÖØ-Þ](?:(?: |-|\. ?)[A-ZÀ-ÖØ-Þ]){2,}\.?(?![\w\-'’])"
+    r"(?=[A-ZÀ-ÖØ-Þ][ \-.,])(?<![\w\-'’])[A-ZÀ-ÖØ-Þ](?:(?: |-|\. ?|, ?)[A-ZÀ-ÖØ-Þ]){2,}\.?(?![\w\-'’])"
 )
 _SPELLING_CUE = re.compile(
     r"(?:[eé]pel(?:le|é|e|ez|ons)?|je r[eé]p[eè]te|r[eé]p[eé]t[eé]|s'[eé]crit|[eé]crit|lettres?|nom(?: de famille)?"
@@ -142,7 +142,7 @@ def spelled_names(text: str, is_name) -> list[tuple[int, int]]:
     make a name of the lexicons."""
     out = []
     for m in _SPELLED.finditer(text):
-        letters = re.sub(r"[ \-.]", "", m.group(0))
+        letters = re.sub(r"[ \-.,]", "", m.group(0))
         cue = _SPELLING_CUE.search(text, max(0, m.start() - 60), m.start()) is not None
         if cue or (len(letters) >= 4 and is_name(fold(letters))):
             end = m.end() - 1 if m.group(0).endswith(".") else m.end()

@@ -87,12 +87,17 @@ _BIRTH_LABEL = re.compile(
 )
 
 
+_USUAL_BIRTH_LABEL = re.compile(r"date (?:de )?naiss(?:ance)?|ddn|naissance|date of birth|dob")
+
+
 def normalise(label: str) -> str:
     """A header label folded, underscores and camelCase as spaces, without its bracketed count: "NIR (13)" ->
     "nir", "DATE_NAISSANCE" -> "date naissance", "firstName" -> "first name"; a birth-date label in any spelling
-    ("dateNaissance", "DATE_NAISS", "dnaiss", "birthDate") -> "date de naissance"."""
+    the usual spellings kept ("date naissance", "ddn"), the others ("dnaiss", "birthDate") -> "date de naissance"."""
     out = " ".join(_BRACKETED_COUNT.sub("", fold(_CAMEL.sub(" ", label))).replace("_", " ").split())
-    return "date de naissance" if _BIRTH_LABEL.fullmatch(out) else out
+    if _USUAL_BIRTH_LABEL.fullmatch(out) or not _BIRTH_LABEL.fullmatch(out):
+        return out
+    return "date de naissance"
 
 
 def _lines(text: str) -> list[tuple[int, str]]:

@@ -242,3 +242,35 @@ def test_spoken_phone_with_pauses(detect, text, phone):
 
 def test_a_spoken_number_cut_short_is_no_phone(detect):
     assert _types(detect("Il a dit zéro six... douze... puis la ligne a coupé."), "PHONE") == []
+
+
+# --- 5. names the rules above must not lose, and three more forms --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a surname in capitals opening a row of a call log, its phone in the next cell
+        ("Registre du jour\n09:12 | GARNAUD | 06 41 22 87 10 | devis optique", "GARNAUD"),
+        ("10:05 | VERDONCK | +33 6 41 22 87 10 | relance", "VERDONCK"),
+        # a name spelled with commas between the letters
+        ("Agent : Vous pouvez épeler ?\nAppelante : V, E, R, D, I, E, R.", "V, E, R, D, I, E, R"),
+        # a person after "traitement par", which otherwise introduces a medicine
+        ("Dossier rouvert. Précédent traitement par Josiane Ferrand (service litiges).", "Josiane Ferrand"),
+        ("Précédent traitement par K. Lemarié, à reprendre.", "K. Lemarié"),
+    ],
+)
+def test_more_name_forms(detect, text, name):
+    assert name in _persons(detect(text)), detect(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Total | 83 appels | durée moyenne 7 min",
+        "Traitement par Augmentin puis relais par Amoxicilline.",
+        "Réf. A, B, C à cocher selon le cas.",
+    ],
+)
+def test_those_forms_need_their_evidence(detect, text):
+    assert _persons(detect(text)) == [], detect(text)
