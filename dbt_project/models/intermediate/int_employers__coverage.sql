@@ -5,10 +5,9 @@
 
     coverage_year     the latest CLOSED care year (closed_periods, as every published table) in which the
                       employer covers at least one member; null when there is none
-    covered_members   distinct members covered in coverage_year: a member is covered in a year when one of
-                      the employer's collective contracts is active on at least one day of it
-                      (int_contracts__premium_years), or when care of that year was paid under one (the same
-                      population the employer's cells are counted against, int_disclosure__employer_consumption)
+    covered_members   distinct members covered in coverage_year (int_employers__coverage_years, the one home
+                      of the count: a collective contract active on at least one day of the year, or care of
+                      that year paid under one)
     years_under_k     the closed care years (comma-separated) in which the employer covers at least one but
                       fewer than k members: a reported employer's breakdown leaves them out (protected_cells keeps
                       only population groups of at least k), and its statement says so
@@ -17,41 +16,9 @@
                       reported             otherwise (the gate may still find nothing publishable after
                                            suppression: governance/employer_report/model.py)
 
-  Members are counted as rows of a distinct relation (count(*)), so that no token value flows into a column.
 -#}
-{%- set k = disclosure_param('employer', 'k') -%}
-with cover as (
-    select
-        employer_siret,
-        member_token,
-        care_year
-    from {{ ref('int_contracts__premium_years') }}
-    where contract_type = 'collective' and employer_siret is not null
-    union
-    select
-        employer_siret,
-        member_token,
-        care_year
-    from {{ ref('int_benefits__member_atoms') }}
-    where employer_siret is not null
-),
-
-care_years as (
-    select distinct care_year from cover
-),
-
-closed_years as (
-    {{ closed_periods('care_years', ['year']) }}
-),
-
-covered_by_year as (
-    select
-        cover.employer_siret,
-        cover.care_year,
-        count(*) as covered_members
-    from cover
-    inner join closed_years on cover.care_year = closed_years.care_year
-    group by cover.employer_siret, cover.care_year
+with covered_by_year as (
+    select * from {{ ref('int_employers__coverage_years') }}
 ),
 
 latest as (
@@ -60,7 +27,7 @@ latest as (
         max(care_year) as coverage_year,
         {#- nullif: over no year, listagg is null on DuckDB but an empty string on Spark -#}
         nullif({{ dbt.listagg(
-            "case when covered_members < " ~ k ~ " then cast(care_year as " ~ dbt.type_string() ~ ") end",
+            "case when not at_least_k then cast(care_year as " ~ dbt.type_string() ~ ") end",
             "', '", "order by care_year") }}, '') as years_under_k
     from covered_by_year
     group by employer_siret
@@ -83,7 +50,7 @@ select
     latest.years_under_k,
     case
         when latest.coverage_year is null then 'no_closed_period'
-        when covered_by_year.covered_members < {{ k }} then 'too_small_to_report'
+        when not covered_by_year.at_least_k then 'too_small_to_report'
         else 'reported'
     end as report_status
 from employers

@@ -1,8 +1,11 @@
 {#-
   The mutualised comparison, computed ONCE for every employer (the same table is copied into every
-  reported employer's folder, so no recipient learns anything specific to it): the pool of all
-  collective-contract members of reported employers, by closed care year x act family x 20-year age
-  band x sex, over the complete grid (every band and sex, every act family).
+  reported employer's folder, so no recipient learns anything specific to it): the pool of a closed care
+  year is the collective-contract members of the employers covering at least k members IN THAT YEAR
+  (int_employers__coverage_years), by closed care year x act family x 20-year age band x sex, over the
+  complete grid (every band and sex, every act family). The pool of a year depends on that year only: a
+  later year closing (an employer shrinking below k) never changes a year already published, which would
+  otherwise hand every employer the difference between two releases, i.e. the leavers' figures.
 
   A cell is published only when:
     - its population (pool members covered that year in that band and sex) is >= k      'population'
@@ -26,8 +29,8 @@
 {%- set measures = ['actual_cost', 'complementary_reimbursement', 'out_of_pocket'] -%}
 {%- set cell_keys = ['care_year', 'act_family', 'age_band', 'sex'] -%}
 
-with int_employers__coverage as (
-    select * from {{ ref('int_employers__coverage') }}
+with int_employers__coverage_years as (
+    select * from {{ ref('int_employers__coverage_years') }}
 ),
 
 int_contracts__premium_years as (
@@ -38,9 +41,12 @@ int_benefits__member_atoms as (
     select * from {{ ref('int_benefits__member_atoms') }}
 ),
 
-reported as (
-    select employer_siret from int_employers__coverage
-    where report_status = 'reported'
+pool as (
+    select
+        employer_siret,
+        care_year
+    from int_employers__coverage_years
+    where at_least_k
 ),
 
 care_years as (
@@ -64,7 +70,7 @@ atoms as (
         atoms.{{ m }}
         {%- endfor %}
     from int_benefits__member_atoms as atoms
-    inner join reported on atoms.employer_siret = reported.employer_siret
+    inner join pool on atoms.employer_siret = pool.employer_siret and atoms.care_year = pool.care_year
     inner join closed_years on atoms.care_year = closed_years.care_year
 ),
 
@@ -95,7 +101,7 @@ population_members as (
         from int_benefits__member_atoms
         where employer_siret is not null
     ) as cover
-    inner join reported on cover.employer_siret = reported.employer_siret
+    inner join pool on cover.employer_siret = pool.employer_siret and cover.care_year = pool.care_year
 ),
 
 population as (
