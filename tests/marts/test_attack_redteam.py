@@ -377,12 +377,6 @@ def _published_benchmark(folders: list[Path]) -> pd.DataFrame:
     return pd.read_parquet(folders[0] / "mart_employer__benchmark.parquet")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="red team finding: the pooled benchmark of an already published year is recomputed when a new closed "
-    "year changes which employers are too small, so every employer's next release is refused (26 revised figures "
-    "on seed 911), and a DPO-decided correction would hand every employer the leavers' exact consumption",
-)
 def test_a_new_closed_year_leaves_the_published_benchmark_of_earlier_years_unchanged(demo, warehouse, tmp_path):
     """Every employer holds the 2025 benchmark. 2026 closes; one small employer of the 2025 pool loses staff at the
     end of 2025 and covers fewer than k in 2026 (nothing unusual: people leave). The 2025 benchmark the gate would
@@ -390,7 +384,12 @@ def test_a_new_closed_year_leaves_the_published_benchmark_of_earlier_years_uncha
     the gate refuses the whole employer release (no employer ever gets its 2026 report) or, after a manual
     correction, benchmark(2025, before) - benchmark(2025, after) = the leavers' 2025 members and amounts per family
     x band x sex, exactly (counts, and averages x counts to the cent). Checked on the warehouse the next release
-    would be built from (dbt with publication_cutoff 2027-01-01), on every cell published in 2025."""
+    would be built from (dbt with publication_cutoff 2027-01-01), on every cell published in 2025.
+
+    Red team finding F1 (session 22): before commit 8daf231 the pool of every year followed the employers' status
+    on the LATEST closed year; on seed 911 (4,000 members) 26 published 2025 cells would have moved and the gate
+    refused every employer release; on the demo 23 of 31 (14 by exactly one member). Fixed by a per-year pool;
+    this test now guards it."""
     from tests.marts.dbt_support import run_dbt
 
     settings, folders = demo
