@@ -24,6 +24,7 @@ import argparse
 import platform
 import random
 import resource
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -80,6 +81,31 @@ def realistic_feed(n: int, pool: list[str], seed: int) -> list[str]:
             text = next(it)
             out.extend([text] * rng.randint(1, 4))  # one comment on every line of its claim
     return out[:n]
+
+
+class LoadSampler:
+    """The 1-minute load average sampled every ``every`` seconds while the bench runs (a background thread)."""
+
+    def __init__(self, every: float = 10.0) -> None:
+        self.every, self.samples = every, [load_average()[0]]
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.every):
+            self.samples.append(load_average()[0])
+
+    def __enter__(self) -> LoadSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.samples.append(load_average()[0])
+
+    def text(self) -> str:
+        return f"{min(self.samples):.1f}-{max(self.samples):.1f} during the run ({len(self.samples)} samples)"
 
 
 def _burn(n: int) -> float:
@@ -179,7 +205,7 @@ def main() -> None:
     }
     _warm()
     rows = []
-    with ProcessPoolExecutor(max_workers=2, initializer=_warm) as executor:
+    with LoadSampler() as load, ProcessPoolExecutor(max_workers=2, initializer=_warm) as executor:
         list(executor.map(_ready, range(2)))  # both workers started and warm before anything is timed
         scaling = cpu_scaling(executor)
         for name, texts in feeds.items():
@@ -204,7 +230,7 @@ def main() -> None:
     lines = [
         "# Scrubbing throughput",
         "",
-        f"Machine: {header}; {load_end:.1f} at the end.",
+        f"Machine: {header}; {load.text()}; {load_end:.1f} at the end.",
         "",
         f"`.venv/bin/python bench/bench_scrub.py --n {args.n}` (seed {args.seed}). End to end: `scrub_texts` on the"
         " whole list, each distinct text analysed once, models loaded beforehand. Comments from the tuning"
@@ -254,7 +280,7 @@ def main() -> None:
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines))
-    print(f"load average: {load_start:.1f} at start, {load_end:.1f} at end")
+    print(f"load average: {load_start:.1f} at start, {load.text()}, {load_end:.1f} at end")
 
 
 if __name__ == "__main__":

@@ -7,7 +7,8 @@ bench_scrub's pool), ``vault.pii.scrubber.analyze_texts`` runs twice on the same
 check compares the scrubber's own reading of spaCy (``model_persons`` on the whole text) with Presidio's
 (``SpacyNlpEngine.process_batch`` + ``FrenchSpacyPersonRecognizer.analyze``), which the scrubber used before.
 
-Run: ``.venv/bin/python bench/compare_ner_windows.py [--corpus heldout --corpus audit1 ...] [--bench 20000]``
+Run from the repository root:
+``.venv/bin/python bench/compare_ner_windows.py [--corpus heldout --corpus audit1 ...] [--bench 20000]``
 Exit status 1 when a difference is found.
 """
 
@@ -27,7 +28,7 @@ def corpus_texts(name: str) -> list[str]:
 
 
 def bench_texts(n: int) -> list[str]:
-    from bench_scrub import comment_pool
+    from bench.bench_scrub import comment_pool
 
     return comment_pool(n, 424242)[:n]
 
