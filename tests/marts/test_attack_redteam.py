@@ -495,3 +495,60 @@ def test_benchmark_zeros_do_not_prove_an_own_masked_count_small(demo, warehouse)
                 proven.append((folder.name, int(row.care_year), row.act_family, f"1 <= members <= {upper}"))
     assert attacked, "no masked own family cell in a pooled employer's folder: nothing attacked"
     assert not proven, proven
+
+
+# --- the covered headcount against the staff list ----------------------------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="red team finding: a care bill of the reported year paid under the collective contract of a former "
+    "employee (contract ended the year before) adds one to the covered headcount the employer is told "
+    "('Salariés couverts en 2025'), so the HR manager, comparing it with its staff list, learns that someone "
+    "no longer covered had care that year (who, when one person left)",
+)
+def test_the_covered_headcount_is_the_staff_list_whatever_was_billed(demo, warehouse, tmp_path):
+    """The employer's HR manager knows who its covered employees are (DESIGN.md). The headcount printed in its report
+    and summary ("Salariés couverts en <year>", ``member_count``) must therefore tell it nothing it does not know:
+    it must equal the staff list of that year. Here a 2025 bill is paid under the collective contract of a former
+    employee of a reported employer whose contract ended in 2024 (a late or misfiled claim: the quality suite only
+    warns about it). If the headcount grows by one, the employer learns that a person it no longer covers had
+    care in 2025, and who, when a single person left. Checked on the coverage model the next release reads
+    (dbt ``+int_employers__coverage`` on a copy of the demo warehouse)."""
+    from tests.marts.dbt_support import run_dbt
+
+    settings, folders = demo
+    summaries = {f.name: pd.read_parquet(f / "mart_employer__summary.parquet").iloc[0] for f in folders}
+    reported = [s for s, v in summaries.items() if v.report_status == "reported"]
+    db = tmp_path / "warehouse.duckdb"
+    shutil.copy2(settings.warehouse_db, db)
+    con = duckdb.connect(str(db))
+    former = con.execute(
+        f"""select c.contract_token, c.member_token, c.employer_siret from pseudo.contracts c
+        where c.contract_type = 'collective' and c.end_date between date '2024-01-01' and date '2024-12-31'
+          and c.employer_siret in ({",".join("?" * len(reported))})
+          and not exists (select 1 from pseudo.contracts d where d.member_token = c.member_token
+                          and d.employer_siret = c.employer_siret
+                          and (d.end_date is null or d.end_date >= date '2025-01-01'))
+        order by c.contract_token limit 1""",
+        reported,
+    ).fetchone()
+    assert former, "no former employee of a reported employer in the demo: nothing to attack"
+    contract, member, siret = former
+    con.execute(
+        """insert into pseudo.benefits select 'redteam-former', ?, ?, date '2025-03-01', date '2025-04-01',
+               'dental', act_code, practitioner_type, 950, 120, 84, 500, 366, null, updated_at
+           from pseudo.benefits limit 1""",
+        [member, contract],
+    )
+    con.close()
+    run_dbt("run", db, select=["+int_employers__coverage"], target=tmp_path / "target")
+    staff = staff_list(warehouse, siret)
+    known = int(staff[staff.year == 2025]["count"].sum())
+    assert int(summaries[siret].member_count) == known, "the demo's headcount already differs from the staff list"
+    con = duckdb.connect(str(db), read_only=True)
+    told = con.execute(
+        "select covered_members from intermediate.int_employers__coverage where employer_siret = ?", [siret]
+    ).fetchone()[0]
+    con.close()
+    assert told == known, f"employer {siret}: told {told} covered in 2025, its staff list says {known}"
