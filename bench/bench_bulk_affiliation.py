@@ -161,21 +161,22 @@ def dbt_build_employer(home: Path, env: dict[str, str]) -> Any:
     """``dbt build --select +path:models/marts/employer`` in a child process, as the pipeline runs dbt (same
     project, profile, target and environment): the employer's marts and every model and test upstream of them,
     the employer disclosure models and their checks included; the other consumers' marts are not rebuilt.
-    Returns a ``StageRun`` (wall, CPU and peak RSS of the child from ``os.wait4``)."""
+    Returns a ``StageRun`` (wall and CPU of the child from ``os.wait4``, peak RSS its own ``VmHWM``)."""
     import subprocess
     import time
 
-    from bench.bench_full_year import StageRun
+    from bench.bench_full_year import PEAK_FILE_ENV, StageRun
     from confiance.pipeline import DBT_TARGET, dbt_env
     from confiance.settings import DBT_PROJECT_DIR, get_settings
 
     settings = get_settings(home)
-    dbt = Path(sys.executable).with_name("dbt")
-    cmd = [str(dbt), "build", "--select", EMPLOYER_MARTS, "--project-dir", str(DBT_PROJECT_DIR)]
+    cmd = [sys.executable, "-c", _DBT_CHILD, "build", "--select", EMPLOYER_MARTS, "--project-dir", str(DBT_PROJECT_DIR)]
     cmd += ["--profiles-dir", str(DBT_PROJECT_DIR), "--target", DBT_TARGET, "--quiet"]
     started = time.perf_counter()
-    with tempfile.TemporaryFile() as out:
-        proc = subprocess.Popen(cmd, env={**env, **dbt_env(settings)}, stdout=out, stderr=subprocess.STDOUT)  # noqa: S603
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryDirectory() as tmp:
+        peak_file = Path(tmp) / "peak_rss_mib"
+        child_env = {**env, **dbt_env(settings), PEAK_FILE_ENV: str(peak_file)}
+        proc = subprocess.Popen(cmd, env=child_env, stdout=out, stderr=subprocess.STDOUT)  # noqa: S603
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - started
         code = os.waitstatus_to_exitcode(status)
@@ -185,10 +186,28 @@ def dbt_build_employer(home: Path, env: dict[str, str]) -> Any:
             for line in out.read().decode("utf-8", "replace").splitlines()
             if "Failure in" in line or "Error in" in line
         ]
+        # The child's own peak; wait4's (an upper bound: Linux carries the parent's RSS across fork and exec) if absent.
+        peak = float(peak_file.read_text()) if peak_file.exists() else usage.ru_maxrss / 1024
     detail = "" if code == 0 else ("; ".join(failures) or f"dbt exited with {code}")[:300]
-    return StageRun(
-        "dbt_build_employer", wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, code == 0, detail
-    )
+    return StageRun("dbt_build_employer", wall, usage.ru_utime + usage.ru_stime, peak, code == 0, detail)
+
+
+#: The dbt command line run in a Python child that writes its own peak RSS (``VmHWM``) on exit, as the pipeline
+#: stages' children do (``bench_full_year.own_peak_rss_mib``).
+_DBT_CHILD = """
+import atexit, os, sys
+from pathlib import Path
+
+def _peak():
+    hwm = [line for line in Path("/proc/self/status").read_text().splitlines() if line.startswith("VmHWM:")]
+    if hwm and os.environ.get("CONFIANCE_BENCH_PEAK_FILE"):
+        Path(os.environ["CONFIANCE_BENCH_PEAK_FILE"]).write_text(f"{int(hwm[0].split()[1]) / 1024:.1f}")
+
+atexit.register(_peak)
+from dbt.cli.main import cli
+sys.argv[0] = "dbt"
+sys.exit(cli())
+"""
 
 
 def affiliation_checks(home: Path, split: dict, before: int) -> dict:
