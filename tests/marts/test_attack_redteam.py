@@ -14,6 +14,12 @@ reasons through hidden per-group counts bounded by the staff list, as an HR mana
 sex x age group are at least the largest of that group's family cells, at most their sum and at most the group's
 headcount; the year is the sum of its groups; lines add up across families; a masked count is at least 1 (zeros
 are published); lines are at least members; everything is an integer.
+
+Findings of this red team (details, figures on a held-out mutuelle of 4,000 members, seed 911, in the session's
+report): F1, a new closed year revised the published benchmark of earlier years (fixed in 8daf231, its test now
+guards the fix); F2, the benchmark's published zeros bound an employer's own masked count below k (xfail strict);
+F3, the covered headcount an employer is told counts a former employee billed under an ended contract (xfail
+strict). Attacks that hold are plain tests.
 """
 
 from __future__ import annotations
