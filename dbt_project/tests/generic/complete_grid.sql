@@ -4,11 +4,11 @@
   vary together, e.g. a population group [age_band, sex]), without duplicates; the family factor lists
   every act family of the domain; every population group counts at least k members (unless
   population_column is none: a fixed grid such as the benchmark's, whose cells of a population
-  under k are masked); zero cells of a population of at least k are not masked. Returns the
-  offending groups and the offending rows.
+  under k are masked); zero cells of a population of at least k are not masked, unless zeros_published is
+  false (the pooled benchmark, where every zero is masked). Returns the offending groups and the offending rows.
 -#}
 {% test complete_grid(model, group_by, factors, consumer, family_column=none, population_column='population',
-                      masking_column='masking') %}
+                      masking_column='masking', zeros_published=true) %}
 {%- set k = disclosure_param(consumer, 'k') -%}
 {%- set keys = [] -%}
 {%- for f in factors %}{% for c in f %}{% do keys.append(c) %}{% endfor %}{% endfor -%}
@@ -33,9 +33,13 @@ where cells <> distinct_cells
 {%- endif %}
 {%- endfor %}
 union all
-select {{ group_by | join(', ') }}, 'population under k or masked zero cell' as failure
+select {{ group_by | join(', ') }}, 'population under k or zero cell masked or published against the rule' as failure
 from {{ model }}
 where {% if population_column %}{{ population_column }} < {{ k }} or {% endif -%}
+    {%- if zeros_published %}
     (member_count = 0 and {{ masking_column }} <> 'none'
      {%- if not population_column %} and population >= {{ k }}{% endif %})
+    {%- else %}
+    (member_count = 0 and {{ masking_column }} = 'none')
+    {%- endif %}
 {% endtest %}

@@ -20,7 +20,7 @@
       largest contributions, which bound those of any remainder)                      'employer_coalition'
     - employer-level p %: total - largest - second-largest employer >= p x largest       'employer_p_percent'
     - member-level dominance and p % hold for every amount whose average is published    'dominance' | 'p_percent'
-  A cell nobody consumed in (population >= k) is published as a zero.
+  A cell nobody in the pool consumed in is masked, not published as a zero (see 'flagged' below).
 -#}
 {%- set k = disclosure_param('employer', 'k') -%}
 {%- set dominance = disclosure_param('employer', 'dominance') -%}
@@ -246,7 +246,11 @@ flagged as (
         cells.*,
         case
             when cells.population < {{ k }} then 'population'
-            when cells.member_count = 0 then 'none'
+            {#- A zero is masked here, unlike in an employer's own tables: an employer in the pool whose own cell
+                is masked would learn from a pooled zero at this finer band x sex that none of its staff of that
+                band and sex had that care, narrowing its own masked count to the staff left (red team F2). A
+                masked benchmark cell is therefore 0 or more, never known to be at least 1. -#}
+            when cells.member_count < {{ k }} then 'k'
             when cells.member_count < {{ k }} then 'k'
             when cells.employer_count < {{ min_employers }} then 'employers'
             when cells.largest_employer_members > {{ dominance }} * cells.member_count
