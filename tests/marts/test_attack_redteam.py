@@ -17,9 +17,9 @@ are published); lines are at least members; everything is an integer.
 
 Findings of this red team (details, figures on a held-out mutuelle of 4,000 members, seed 911, in the session's
 report): F1, a new closed year revised the published benchmark of earlier years (fixed in 8daf231, its test now
-guards the fix); F2, the benchmark's published zeros bound an employer's own masked count below k (xfail strict);
-F3, the covered headcount an employer is told counts a former employee billed under an ended contract (xfail
-strict). Attacks that hold are plain tests.
+guards the fix); F2, the benchmark's published zeros bound an employer's own masked count below k (fixed in
+fa6f75c, guarded); F3, the covered headcount an employer is told counts a former employee billed under an ended
+contract (xfail strict). Attacks that hold are plain tests.
 """
 
 from __future__ import annotations
@@ -466,13 +466,6 @@ def _band20(age: int) -> str:
     return "80+" if age >= 80 else f"{age // 20 * 20}-{age // 20 * 20 + 19}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="red team finding: a published zero of the pooled benchmark (e.g. audiology, men 0-19) tells an employer "
-    "of the pool that none of its staff in that group had that care, so its own masked family count is bounded by "
-    "the headcount of its other groups: below k for 4 demo employers of 11 (and 2 on seed 911); the gate's "
-    "audit does not relate the benchmark to an employer's own cells",
-)
 def test_benchmark_zeros_do_not_prove_an_own_masked_count_small(demo, warehouse):
     """An employer of the benchmark pool (reported or nothing publishable: its members are pooled) reads, in the
     benchmark it receives, the cells published as 0: nobody of the pool, hence none of its own employees of that
@@ -480,7 +473,11 @@ def test_benchmark_zeros_do_not_prove_an_own_masked_count_small(demo, warehouse)
     its headcount in the other groups (staff list), and at least 1 (zeros are published). The protection the DPO
     document promises, "the interval an attacker can compute must reach k for its member count", requires that
     bound to stay at or above k. When the other groups hold one person, this names who had the care (an employer
-    of 11 with ten staff in zero groups and one employee aged 60+)."""
+    of 11 with ten staff in zero groups and one employee aged 60+).
+
+    Red team finding F2 (session 22): before commit fa6f75c the benchmark published its zero cells; audiology for
+    men aged 0-19 bounded the audiology count of 4 demo employers of 11 covered at 10 (2 employers on seed 911:
+    10 and 9). Fixed by masking the benchmark's zeros; this test now guards it."""
     _settings, folders = demo
     proven, attacked = [], 0
     for folder in folders:
