@@ -9,26 +9,15 @@ and column names, never values.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from confiance.contracts import QUASI_IDENTIFIER, Contract
 
 L_DIVERSITY = 3
 AMOUNT_COLUMNS = ("actual_cost", "complementary_reimbursement", "premiums_earned", "out_of_pocket")
-
-_PII_PATTERNS = {
-    "pseudonym_token": re.compile(r"\b[a-z][a-z0-9_-]*\.v[0-9]+\.[0-9a-f]{16,}\b"),
-    "nir": re.compile(r"\b[12]\s?[0-9]{2}\s?[0-9]{2}\s?(?:2A|2B|[0-9]{2})\s?[0-9]{3}\s?[0-9]{3}\s?[0-9]{2}\b"),
-    "email": re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"),
-    "phone": re.compile(r"(?:\+33\s?|\b0)[1-9](?:[\s.-]?[0-9]{2}){4}\b"),
-    "iban": re.compile(r"\bFR[0-9]{2}(?:\s?[0-9A-Z]{4}){5}\s?[0-9A-Z]{3}\b"),
-}
 
 
 def _dbt_test_args(contract: Contract, test: str) -> list[dict[str, Any]]:
@@ -148,20 +137,3 @@ def check_unique_on_one_value(table: pa.Table, contract: Contract, k: int) -> li
         if bad
         else []
     )
-
-
-def fallback_pii_scan(paths: list[Path]) -> list[str]:
-    """A regex scan for tokens and French direct identifiers in string columns (used until pii_gate exists)."""
-    reasons = []
-    for path in paths:
-        table = pq.read_table(path)
-        for name in table.column_names:
-            column = table.column(name)
-            if not pa.types.is_string(column.type) and not pa.types.is_large_string(column.type):
-                continue
-            values = [v for v in column.to_pylist() if v]
-            for entity, pattern in _PII_PATTERNS.items():
-                hits = sum(1 for v in values if pattern.search(v))
-                if hits:
-                    reasons.append(f"PII scan: {path.name} column {name}: {hits} value(s) look like {entity}")
-    return reasons

@@ -269,11 +269,8 @@ def _controlled_vocabulary() -> dict[str, set[str]]:
 
 def _pii_scan(paths: list[Path], detect: Detector) -> tuple[str, list[str]]:
     """(status, reasons) of the PII scan of the files about to be published."""
-    try:
-        from governance.pii_gate import PiiGateError, PiiLeakError, assert_clean, release_allow
-    except ImportError:
-        reasons = disclosure.fallback_pii_scan(paths)
-        return ("passed_fallback" if not reasons else "failed", reasons)
+    from governance.pii_gate import PiiGateError, PiiLeakError, assert_clean, release_allow
+
     try:  # tables column by column; every generated document (HTML, CSV, XLSX, text, JSON) cell by cell
         assert_clean(paths, allow=release_allow(_controlled_vocabulary()), detect=detect)
     except (PiiLeakError, PiiGateError) as exc:
