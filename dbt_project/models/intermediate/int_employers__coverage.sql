@@ -6,8 +6,7 @@
     coverage_year     the latest CLOSED care year (closed_periods, as every published table) in which the
                       employer covers at least one member; null when there is none
     covered_members   distinct members covered in coverage_year (int_employers__coverage_years, the one home
-                      of the count: a collective contract active on at least one day of the year, or care of
-                      that year paid under one)
+                      of the count: a collective contract active on at least one day of the year)
     years_under_k     the closed care years (comma-separated) in which the employer covers at least one but
                       fewer than k members: a reported employer's breakdown leaves them out (protected_cells keeps
                       only population groups of at least k), and its statement says so

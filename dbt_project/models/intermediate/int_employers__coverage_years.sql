@@ -5,33 +5,25 @@
   year only, so that a later year never changes the pool of a year already published).
 
   A member is covered in a year when one of the employer's collective contracts is active on at least one day
-  of it (int_contracts__premium_years), or when care of that year was paid under one (the same population the
-  employer's cells are counted against, int_disclosure__employer_consumption). Members are counted as rows of
-  a distinct relation (count(*)), so that no token value flows into a column.
+  of it (int_contracts__premium_years): the staff list the HR manager holds. Care of that year paid under a
+  contract that had ended does NOT make its member covered: the headcount an employer is told minus its own
+  staff list would otherwise tell it that a former employee had care that year (red team finding F3). Such
+  care still counts, unseen, in the populations the employer's cells are protected against
+  (int_disclosure__employer_consumption), which are therefore never smaller than this count. Members are
+  counted as rows of a distinct relation (count(*)), so that no token value flows into a column.
 -#}
 {%- set k = disclosure_param('employer', 'k') -%}
 with int_contracts__premium_years as (
     select * from {{ ref('int_contracts__premium_years') }}
 ),
 
-int_benefits__member_atoms as (
-    select * from {{ ref('int_benefits__member_atoms') }}
-),
-
 cover as (
-    select
+    select distinct
         employer_siret,
         member_token,
         care_year
     from int_contracts__premium_years
     where contract_type = 'collective' and employer_siret is not null
-    union
-    select
-        employer_siret,
-        member_token,
-        care_year
-    from int_benefits__member_atoms
-    where employer_siret is not null
 ),
 
 care_years as (
