@@ -611,8 +611,8 @@ def _first_and_last_name(names: list[Token], initials: list[Token]) -> bool:
 _SPOKEN_TITLES = frozenset({"madame", "monsieur", "mademoiselle", "docteur", "maitre"})
 
 
-def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> float | None:
-    """The score of a run of name-like words as a PERSON, or None."""
+def _decide(text: str, folded: str, group: list[Token], prev: Token | None, loud: bool) -> float | None:
+    """The score of a run of name-like words as a PERSON, or None (``loud``: ``shouting(text)``)."""
     names = [t for t in group if not t.particle and not t.initial]
     initials = [t for t in group if t.initial]
     if not names or _COMPANY_NEXT.match(text, group[-1].end):
@@ -676,10 +676,13 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None) -> f
         and _LIST_FIELDS_AFTER.match(text, group[-1].end)
     ):
         return 0.7  # the first field of a list of people: "- MASSE ALEXANDRIA ; 14-04-1965 ; 2 65 04 ..."
-    upper_line = before_line + text[first.start : group[-1].end] + after_line
     if (
-        (shouting(upper_line) or shouting(text) or _between_capitals(before_line, after_line))
-        and all(t.upper for t in names)
+        all(t.upper for t in names)  # first: cheap, and false for most runs (no line to rebuild then)
+        and (
+            loud
+            or shouting(before_line + text[first.start : group[-1].end] + after_line)
+            or _between_capitals(before_line, after_line)
+        )
         and not titled
         and not _initial_opens_name(text, folded, initials, names)
     ):
@@ -1153,7 +1156,7 @@ def find_names(
             group.pop(0)
         if group and any(_name_like(g) or g.initial for g in group):
             prev = tokens[i - 1] if i > 0 else None
-            score = _decide(text, folded, group, prev)
+            score = _decide(text, folded, group, prev, loud)
             if score is None and len(group) > 1:
                 # a leading common word at a sentence start ("Merci Hélène Durand"): try without it
                 k = 0
@@ -1165,7 +1168,7 @@ def find_names(
                 ):
                     k += 1
                 if k:
-                    score = _decide(text, folded, group[k:], group[k - 1])
+                    score = _decide(text, folded, group[k:], group[k - 1], loud)
                     group = group[k:]
             if score is not None and _ocr_split_word(text, folded, group):
                 score = None  # "DEM ANDE DE REMBOURSEMENT": a word the scanner split, not a name
