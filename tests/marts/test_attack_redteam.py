@@ -18,8 +18,8 @@ are published); lines are at least members; everything is an integer.
 Findings of this red team (details, figures on a held-out mutuelle of 4,000 members, seed 911, in the session's
 report): F1, a new closed year revised the published benchmark of earlier years (fixed in 8daf231, its test now
 guards the fix); F2, the benchmark's published zeros bound an employer's own masked count below k (fixed in
-fa6f75c, guarded); F3, the covered headcount an employer is told counts a former employee billed under an ended
-contract (xfail strict). Attacks that hold are plain tests.
+fa6f75c, guarded); F3, the covered headcount an employer is told counted a former employee billed under an ended
+contract (fixed in 9d844a2, guarded). Attacks that hold are plain tests.
 """
 
 from __future__ import annotations
@@ -503,13 +503,6 @@ def test_benchmark_zeros_do_not_prove_an_own_masked_count_small(demo, warehouse)
 # --- the covered headcount against the staff list ----------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="red team finding: a care bill of the reported year paid under the collective contract of a former "
-    "employee (contract ended the year before) adds one to the covered headcount the employer is told "
-    "('Salariés couverts en 2025'), so the HR manager, comparing it with its staff list, learns that someone "
-    "no longer covered had care that year (who, when one person left)",
-)
 def test_the_covered_headcount_is_the_staff_list_whatever_was_billed(demo, warehouse, tmp_path):
     """The employer's HR manager knows who its covered employees are (DESIGN.md). The headcount printed in its report
     and summary ("Salariés couverts en <year>", ``member_count``) must therefore tell it nothing it does not know:
@@ -517,7 +510,11 @@ def test_the_covered_headcount_is_the_staff_list_whatever_was_billed(demo, wareh
     employee of a reported employer whose contract ended in 2024 (a late or misfiled claim: the quality suite only
     warns about it). If the headcount grows by one, the employer learns that a person it no longer covers had
     care in 2025, and who, when a single person left. Checked on the coverage model the next release reads
-    (dbt ``+int_employers__coverage`` on a copy of the demo warehouse)."""
+    (dbt ``+int_employers__coverage`` on a copy of the demo warehouse).
+
+    Red team finding F3 (session 22): before commit 9d844a2 care paid under an ended contract counted as cover
+    (demo employer 39267713400018 told 160 for a staff list of 159; seed 911: 69 for 68). This test now guards
+    the fix."""
     from tests.marts.dbt_support import run_dbt
 
     settings, folders = demo
