@@ -611,8 +611,32 @@ def _first_and_last_name(names: list[Token], initials: list[Token]) -> bool:
 _SPOKEN_TITLES = frozenset({"madame", "monsieur", "mademoiselle", "docteur", "maitre"})
 
 
+def _plain_word_opening_sentence(text: str, t: Token, prev: Token | None) -> bool:
+    """True for a capitalised word with an ordinary reading and no strong name reading ("Suite", "Rose") that opens
+    a sentence (text start or after ``.!?;`` or a line break), has a word right after it on its line, and no
+    title or sign-off cue before it: ``_decide`` returns None for it whatever follows (no signature alone on its
+    line, no cue, a sentence start), so it is told at once."""
+    if not t.sentence_start or t.strong or t.member or t.particle or t.initial or not (t.cased or t.upper):
+        return False
+    if prev is not None and prev.folded in TITLES:
+        return False
+    i = t.start - 1
+    while i >= 0 and text[i] in _OPENERS:
+        i -= 1
+    if i >= 0 and text[i] not in ".!?;\n":
+        return False  # "|" or "\r" open a sentence for tokenize but not a clause for the cues
+    j, n = t.end, len(text)
+    while j < n and text[j] in " \t":
+        j += 1
+    if j >= n or not text[j].isalnum():
+        return False  # the word may stand alone on its line (a signature) or before a contact
+    return _SIGNOFF_CUE.search(text, max(0, t.start - 30), t.start) is None
+
+
 def _decide(text: str, folded: str, group: list[Token], prev: Token | None, loud: bool) -> float | None:
     """The score of a run of name-like words as a PERSON, or None (``loud``: ``shouting(text)``)."""
+    if len(group) == 1 and _plain_word_opening_sentence(text, group[0], prev):
+        return None  # the commonest run by far: every rule below leaves it out (a shortcut, not a rule)
     names = [t for t in group if not t.particle and not t.initial]
     initials = [t for t in group if t.initial]
     if not names or _COMPANY_NEXT.match(text, group[-1].end):
