@@ -87,3 +87,51 @@ grid as (
     group by employer_siret, care_year
 )
 {%- endmacro %}
+
+
+{#-
+  employer_margin_cells: the end of an EXACT margin model (after employer_margin_stats): the `cells`
+  CTE — every published (employer, care year) of the grid, crossed with the values of one optional
+  dimension (a relation of the calling model: its `key` column joins the stats, its `extra` columns
+  are carried along) — and the final select with its primary masking reason.
+-#}
+{% macro employer_margin_cells(measures, dimension=none, key=none, extra=[]) -%}
+cells as (
+    select
+        chosen.generalisation_level,
+        cast('year' as {{ dbt.type_string() }}) as period_grain,
+        grid.employer_siret,
+        grid.care_year,
+        {%- if dimension %}
+        {{ dimension }}.{{ key }},
+        {%- for c in extra %}
+        {{ dimension }}.{{ c }},
+        {%- endfor %}
+        {%- endif %}
+        grid.population,
+        coalesce(stats.member_count, 0) as member_count,
+        coalesce(stats.benefit_line_count, 0) as benefit_line_count
+        {%- for m in measures %},
+        coalesce(stats.{{ m }}, 0) as {{ m }},
+        coalesce(stats.{{ m }}_top1, 0) as {{ m }}_top1,
+        coalesce(stats.{{ m }}_top2, 0) as {{ m }}_top2
+        {%- endfor %}
+    from grid
+    inner join chosen on grid.employer_siret = chosen.employer_siret
+    {%- if dimension %}
+    cross join {{ dimension }}
+    {%- endif %}
+    left join stats
+        on grid.employer_siret = stats.employer_siret
+        and grid.care_year = stats.care_year
+        {%- if dimension %}
+        and {{ dimension }}.{{ key }} = stats.{{ key }}
+        {%- endif %}
+)
+
+select
+    cells.*,
+    {{ primary_reason_case('employer', measures) }} as primary_reason,
+    case when {{ primary_reason_case('employer', measures) }} = 'none' then 'none' else 'masked' end as masking
+from cells
+{%- endmacro %}

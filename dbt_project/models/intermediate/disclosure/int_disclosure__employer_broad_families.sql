@@ -33,33 +33,4 @@ broad_families as (
 
 {{ employer_margin_stats(cell_keys, measures, atoms_relation='atoms_by_group') }},
 
-cells as (
-    select
-        chosen.generalisation_level,
-        cast('year' as {{ dbt.type_string() }}) as period_grain,
-        grid.employer_siret,
-        grid.care_year,
-        broad_families.broad_family,
-        broad_families.act_families,
-        grid.population,
-        coalesce(stats.member_count, 0) as member_count,
-        coalesce(stats.benefit_line_count, 0) as benefit_line_count
-        {%- for m in measures %},
-        coalesce(stats.{{ m }}, 0) as {{ m }},
-        coalesce(stats.{{ m }}_top1, 0) as {{ m }}_top1,
-        coalesce(stats.{{ m }}_top2, 0) as {{ m }}_top2
-        {%- endfor %}
-    from grid
-    inner join chosen on grid.employer_siret = chosen.employer_siret
-    cross join broad_families
-    left join stats
-        on grid.employer_siret = stats.employer_siret
-        and grid.care_year = stats.care_year
-        and broad_families.broad_family = stats.broad_family
-)
-
-select
-    cells.*,
-    {{ primary_reason_case('employer', measures) }} as primary_reason,
-    case when {{ primary_reason_case('employer', measures) }} = 'none' then 'none' else 'masked' end as masking
-from cells
+{{ employer_margin_cells(measures, dimension='broad_families', key='broad_family', extra=['act_families']) }}
