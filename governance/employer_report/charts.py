@@ -6,6 +6,7 @@ trend.py). A chart with nothing to plot is not drawn.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from matplotlib import rc_context
@@ -75,33 +76,32 @@ def yearly_chart(release: EmployerRelease, lang: str) -> str | None:
     return _payer_chart(rows, [str(r.dims["care_year"]) for r in rows], texts.CHART_TITLES["yearly"](lang), lang)
 
 
-def totals_chart(release: EmployerRelease, lang: str) -> str | None:
-    """Actual cost per care family and year, split by who paid it (Sécurité sociale, mutuelle, out-of-pocket)."""
-    table = release.tables.get(TOTALS)
+def _family_chart(
+    release: EmployerRelease, mart: str, family: Callable[[dict], str], title: str, lang: str
+) -> str | None:
+    """Actual cost per family (of a table of yearly totals) and year, split by who paid it (published rows only)."""
+    table = release.tables.get(mart)
     rows = _paid_rows(table.published_rows) if table is not None else []
     if not rows:
         return None
     several_years = len({r.dims["care_year"] for r in rows}) > 1
     rows.sort(key=lambda r: (r.dims["care_year"], float(r.values["actual_cost"])))
-    labels = [
-        texts.family(r.dims["act_family"], lang) + (f" {r.dims['care_year']}" if several_years else "") for r in rows
-    ]
-    return _payer_chart(rows, labels, texts.CHART_TITLES["totals"](lang), lang)
+    labels = [family(r.dims) + (f" {r.dims['care_year']}" if several_years else "") for r in rows]
+    return _payer_chart(rows, labels, title, lang)
+
+
+def totals_chart(release: EmployerRelease, lang: str) -> str | None:
+    """Actual cost per care family and year, split by who paid it (Sécurité sociale, mutuelle, out-of-pocket)."""
+    return _family_chart(
+        release, TOTALS, lambda d: texts.family(d["act_family"], lang), texts.CHART_TITLES["totals"](lang), lang
+    )
 
 
 def broad_chart(release: EmployerRelease, lang: str) -> str | None:
     """Actual cost per broad care family and year, split by who paid it (published rows only)."""
-    table = release.tables.get(BROAD)
-    rows = _paid_rows(table.published_rows) if table is not None else []
-    if not rows:
-        return None
-    several_years = len({r.dims["care_year"] for r in rows}) > 1
-    rows.sort(key=lambda r: (r.dims["care_year"], float(r.values["actual_cost"])))
-    labels = [
-        texts.broad_family(r.dims["broad_family"], lang) + (f" {r.dims['care_year']}" if several_years else "")
-        for r in rows
-    ]
-    return _payer_chart(rows, labels, texts.CHART_TITLES["broad"](lang), lang)
+    return _family_chart(
+        release, BROAD, lambda d: texts.broad_family(d["broad_family"], lang), texts.CHART_TITLES["broad"](lang), lang
+    )
 
 
 def trend_label(series: TrendSeries, lang: str) -> str:
