@@ -805,7 +805,9 @@ def birth_year_recognizer() -> FrenchRegexRecognizer:
 _BIRTH_KEY = (
     r"(?:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))"
     r"(?i:(?:(?:date|dt|d)[_.\- ]?(?:de[_.\- ]?|of[_.\- ]?)?)?(?:naiss(?:ance)?|birth(?:[_.\- ]?date|day)?)\.?"
-    r"|(?:date[_.\- ]?of[_.\- ]?)?birth(?:[_.\- ]?date|day)?|dob|ddn)"
+    r"|(?:date[_.\- ]?of[_.\- ]?)?birth(?:[_.\- ]?date|day)?|dob|ddn"
+    # round 8: a form field's key "ne_le", "adherent_nee_le", "beneficiaire.ne_le" (an underscore or a dot: a key)
+    r"|n[eé]e?s?[_.]le|n[eé]\(e\)[_.]?le)"
 )
 #: Between the key and its value: a closing quote, ":" or "=" (or an XML tag's ">"), an opening quote.
 _FIELD_SEP = r"[\"']?[ \u00a0]*(?:[:=>|;\t][ \u00a0]*)?[\"']?"
@@ -828,7 +830,7 @@ def birth_field_recognizer() -> FrenchRegexRecognizer:
         [PatternSpec("dob_field", regex, 0.85, group=1)],
         name="FrBirthField",
         min_run=2,
-        gate=re.compile(r"naiss|birth|dob|ddn"),
+        gate=re.compile(r"naiss|birth|dob|ddn|n[eé]e?s?[_.]le|n[eé]\(e\)[_.]?le"),
     )
 
 

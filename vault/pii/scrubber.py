@@ -53,7 +53,8 @@ from vault.pii.recognizers import (
     nir13_plausible,
 )
 from vault.pii.spoken import spelled_names, spoken_birth_dates
-from vault.pii.tables import header_spans, table_cells
+from vault.pii.tables import header_spans, not_person_zones, table_cells
+from vault.pii.urlencoded import url_encoded_spans
 
 #: Texts (windows) handed to spaCy at once.
 BATCH_SIZE = 256
@@ -370,11 +371,20 @@ _BIRTH_HEADER = re.compile(r"date (?:de )?naiss(?:ance)?|ddn|nee?\(e\) le|nee? l
 _DATE_CELL = re.compile(
     r"(?:0?[1-9]|[12][0-9]|3[01])[/.\- ](?:0?[1-9]|1[0-2])[/.\- ](?:19|20)?[0-9]{2}"
     r"|(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9]"
+    # eight digits run together, as exports write dates: YYYYMMDD, DDMMYYYY (round 8)
+    r"|(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
+    r"|(?:0[1-9]|[12][0-9]|3[01])(?:0[1-9]|1[0-2])(?:19|20)[0-9]{2}"
 )
 #: A two-digit year after "née en" in a message: "je suis née en 36", "nee en 76".
 _SHORT_BIRTH_YEAR = re.compile(
     r"(?<![a-z])n[ée]e?s?[ \u00a0]+en[ \u00a0]+([0-9]{2})(?![0-9])(?![ \u00a0]*(?:sa|semaines?|h|%|ans?)\b)"
 )
+
+
+def _decoded_detect(text: str) -> list[Span]:
+    """What is looked for in a URL-decoded piece of text (``vault.pii.urlencoded``): the validated patterns and
+    the name fields of forms."""
+    return _pattern_spans(text) + _name_fields(text)
 
 
 def _births_in_words(text: str) -> list[Span]:
@@ -480,7 +490,8 @@ def _outside_headers(text: str, spans: list[Span]) -> list[Span]:
     headers = header_spans(text)
     if not headers:
         return spans
-    return [s for s in spans if s.entity_type != "PERSON" or not any(a <= s.start and s.end <= b for a, b in headers)]
+    headers += not_person_zones(text)  # round 8: place, product, status columns; totals rows
+    return [s for s in spans if s.entity_type != "PERSON" or not any(a <= s.start < b for a, b in headers)]
 
 
 def analyze_texts(
@@ -539,6 +550,7 @@ def analyze_texts(
     for index, (spans, (text, _names)) in enumerate(zip(found, work, strict=True)):
         spans.extend(_table_spans(text))
         spans.extend(_name_fields(text))
+        spans.extend(url_encoded_spans(text, _decoded_detect))  # round 8: query strings, form bodies
         spans.extend(_births_in_words(text))
         spans.extend(_names_after_hesitation(text, spans))
         spans.extend(_dates_after_names(text, spans))

@@ -165,14 +165,60 @@ _SPOKEN_BIRTH = re.compile(
 
 def spoken_birth_dates(text: str, folded: str | None = None) -> list[tuple[int, int]]:
     """(start, end) of each date of birth said in words after "né le", "née en", "naissance"."""
+    out = dates_said_after_birth_cues(text, folded)  # round 8
     lowered = text.lower()
     if "mille" not in lowered and "neuf cent" not in lowered:
-        return []
+        return out
     folded = fold(text) if folded is None else folded
-    out = []
     for m in _SPOKEN_BIRTH.finditer(folded):
         end = m.end(1)
         # a trailing "et" belongs to what follows ("... trente-sept et son mail")
+        while folded[m.start(1) : end].endswith((" et", "\u00a0et")):
+            end -= 3
+        out.append((m.start(1), end))
+    return out
+
+
+#: Round 8: a birth cue, in the folded text ("ne le", "nee le", "date de naissance", "naissance").
+_BIRTH_CUE = re.compile(r"(?<![a-z])(?:(?:nee?s?|nee?\(e\))[ \u00a0]+le|(?:date (?:de )?)?naissance)(?![a-z])")
+#: What may come between a birth cue and the date said: a question mark, the next speaker's turn ("Adhérente :",
+#: "[client]", "APPELANT:", "Appelant") and fillers ("le", "oui", "euh", "alors").
+_TURN_GAP = re.compile(
+    r"[ \u00a0?.,:]*(?:\n[ \t]*(?:\[[a-z'\- ]{1,20}\]|[a-z'\-]{2,20}(?:[ \u00a0][a-z'\-]{2,20})?[ \u00a0]*:"
+    r"|[a-z'\-]{2,20}(?=[ \u00a0]))?)?"
+    r"(?:[ \u00a0,]+(?:le|oui|alors|euh|hum|ben|bah|donc|c'est|voila|il est ne le|elle est nee le))*[ \u00a0,]+"
+)
+_DAY = rf"(?:premier|1er|{_WORD}(?:(?:-|[ \u00a0]+)(?:et(?:-|[ \u00a0]+))?{_WORD})*|\d{{1,2}})"
+_YEAR_SAID = (
+    rf"(?:(?:mille[ \u00a0]+neuf[ \u00a0]+cents?|mil[ \u00a0]+neuf[ \u00a0]+cents?|dix-neuf[ \u00a0]+cents?"
+    rf"|deux[ \u00a0]+mille)(?:[ \u00a0\-]+{NUMBER_IN_WORDS})?|{NUMBER_IN_WORDS})"
+)
+#: A day, a month named and a year said in words ("douze mars quatre-vingt-un", "premier juin mille neuf cent
+#: soixante", "3 août deux mille un"), or day, month and year in digits apart by spaces as dictation writes them
+#: ("19 8 1989").
+_DATE_SAID = re.compile(
+    rf"({_DAY}[ \u00a0]+(?:{_MONTH_WORDS})[ \u00a0]+{_YEAR_SAID}"
+    r"|(?:0?[1-9]|[12][0-9]|3[01])[ \u00a0](?:0?[1-9]|1[0-2])[ \u00a0](?:19|20)[0-9]{2})(?![\w\-])"
+)
+
+
+def dates_said_after_birth_cues(text: str, folded: str | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each date of birth said in words right after a birth cue, on the cue's line or at the start
+    of the next speaker's turn: "elle est née le huit novembre soixante-dix", "et votre date de naissance ?\\n
+    Adhérente : le douze mars quatre-vingt-un", "[client] 19 8 1989"."""
+    lowered = text.lower()
+    if "naiss" not in lowered and "né" not in lowered and "ne le" not in lowered and "nee" not in lowered:
+        return []
+    folded = fold(text) if folded is None else folded
+    out = []
+    for cue in _BIRTH_CUE.finditer(folded):
+        gap = _TURN_GAP.match(folded, cue.end())
+        if gap is None:
+            continue
+        m = _DATE_SAID.match(folded, gap.end())
+        if m is None:
+            continue
+        end = m.end(1)
         while folded[m.start(1) : end].endswith((" et", "\u00a0et")):
             end -= 3
         out.append((m.start(1), end))

@@ -32,8 +32,15 @@ HEADER_WORDS = frozenset(
     " categorie statut capital montant libelle beneficiaire beneficiaires assure assuree assure(e) adherent"
     " adherente adherent(e) salarie salariee salarie(e) ayant ayants conjoint conjointe enfant sexe civilite age"
     " rang iban rib departement mois cotisation base nb contrat college first last dob dnaiss birth".split()
+) | frozenset(
+    # round 8: the other spellings of exports (abbreviations, English column names)
+    "prn pnom nss ssn dnais dnaissance dtnaiss naiss adr adr1 adresse1 localite commune postal zip city town"
+    " street phone tel_port telephone1 fixe gsm name firstname lastname surname given family birthdate"
+    " birthday social ssn_number address email1 mail1 ville1 genre gender titre pays country".split()
 )
 _BRACKETED_COUNT = re.compile(r"\(\d{1,2}\)")
+#: A label's trailing number: the first of several columns of a kind ("ADR1", "TEL 2", "EMAIL_1").
+_TRAILING_NUMBER = re.compile(r"[ _]?\d{1,2}$")
 _GATE = re.compile(r"[\t;|,][^\n]*\n[^\n]*[\t;|,]")
 
 
@@ -47,11 +54,45 @@ class Cell:
     header: str
 
 
+def _quoted_pieces(line: str, delimiter: str) -> list[str]:
+    """The pieces of a CSV line whose quoted cells may hold the delimiter (``"bât. C, 12 rue X"``): a delimiter
+    inside double quotes does not cut; the pieces keep their quotes (``_split`` trims them) and, joined with the
+    delimiter, give the line back."""
+    pieces = []
+    start = 0
+    quoted = False
+    for i, c in enumerate(line):
+        if c == '"':
+            quoted = not quoted
+        elif c == delimiter and not quoted:
+            pieces.append(line[start:i])
+            start = i + 1
+    pieces.append(line[start:])
+    return pieces
+
+
 def _split(line: str, offset: int, delimiter: str) -> list[tuple[int, int]]:
     """(start, end) of each cell of ``line`` (offsets in the text), spaces and quotes trimmed."""
+    if '"' in line:
+        return _split_quoted(line, offset, delimiter)
     cells = []
     pos = 0
     for piece in line.split(delimiter):
+        start, end = pos, pos + len(piece)
+        while start < end and line[start] in " \u00a0\"'":
+            start += 1
+        while end > start and line[end - 1] in " \u00a0\"'\r":
+            end -= 1
+        cells.append((offset + start, offset + end))
+        pos += len(piece) + 1
+    return cells
+
+
+def _split_quoted(line: str, offset: int, delimiter: str) -> list[tuple[int, int]]:
+    """``_split`` for a line with double quotes: a quoted cell is one cell, delimiters inside it included."""
+    cells = []
+    pos = 0
+    for piece in _quoted_pieces(line, delimiter):
         start, end = pos, pos + len(piece)
         while start < end and line[start] in " \u00a0\"'":
             start += 1
@@ -71,7 +112,9 @@ def _header(line: str) -> str | None:
         filled = [p for p in labels if p]
         if len(filled) < 3:
             continue
-        if not all(_LABEL.fullmatch(_BRACKETED_COUNT.sub("", p).strip() or "x") for p in filled):
+        if not all(
+            _LABEL.fullmatch(_TRAILING_NUMBER.sub("", _BRACKETED_COUNT.sub("", p)).strip() or "x") for p in filled
+        ):
             continue
         known = sum(normalise(p).split(" ", 1)[0] in HEADER_WORDS for p in filled)
         if known >= 2 and 2 * known >= len(filled):
@@ -95,9 +138,29 @@ def normalise(label: str) -> str:
     "nir", "DATE_NAISSANCE" -> "date naissance", "firstName" -> "first name"; a birth-date label in any spelling
     the usual spellings kept ("date naissance", "ddn"), the others ("dnaiss", "birthDate") -> "date de naissance"."""
     out = " ".join(_BRACKETED_COUNT.sub("", fold(_CAMEL.sub(" ", label))).replace("_", " ").split())
+    out = _TRAILING_NUMBER.sub("", out) or out
+    out = SYNONYMS.get(out, out)
     if _USUAL_BIRTH_LABEL.fullmatch(out) or not _BIRTH_LABEL.fullmatch(out):
         return out
     return "date de naissance"
+
+
+#: Round 8: header spellings of exports that say the same as a label the scrubber's column vocabulary knows
+#: (abbreviations, English names, run-together words), mapped to that label. Only whole labels, folded.
+SYNONYMS: dict[str, str] = {
+    **dict.fromkeys(
+        ("ssn", "nss", "social security number", "social security", "ss number", "n ss", "numsecu", "num secu",
+         "no secu", "n secu", "numero secu", "secu number", "insee number", "numss", "nir13", "nir15"),
+        "nir",
+    ),
+    **dict.fromkeys(("prn", "pnom", "prnom", "firstname", "given name", "given names", "forename"), "prenom"),
+    **dict.fromkeys(("lastname", "last name", "surname", "family name", "nom famille", "nomfamille"), "nom"),
+    **dict.fromkeys(
+        ("dnais", "dnaiss", "dnaissance", "dt nais", "dtnais", "dtnaiss", "date nais", "datenaiss", "birthdate",
+         "ddnaiss"),
+        "date de naissance",
+    ),
+}  # fmt: skip
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -131,12 +194,26 @@ def _tables(text: str) -> list[tuple[tuple[int, int], list[str], list[list[tuple
             row_offset, row = lines[j]
             if delimiter not in row or _header(row) is not None:
                 break
-            rows.append(_split(row, row_offset, delimiter))
+            cells = _split(row, row_offset, delimiter)
+            if not _is_total(text, cells):
+                rows.append(cells)
             j += 1
         if rows:
             out.append(((offset, offset + len(line)), labels, rows))
         i = j if rows else i + 1
     return out
+
+
+#: The first cell of a spreadsheet's totals row: its other cells are sums or empty, never a person.
+_TOTAL_WORDS = frozenset(("total", "totaux", "sous-total", "sous total", "total general", "somme", "sum"))
+
+
+def _is_total(text: str, cells: list[tuple[int, int]]) -> bool:
+    """True for a totals row ("TOTAL;;;", "Sous-total,,12"): its first filled cell is a total word."""
+    for start, end in cells:
+        if end > start:
+            return fold(text[start:end]).rstrip(" :") in _TOTAL_WORDS
+    return False
 
 
 def table_cells(text: str) -> list[Cell]:
@@ -153,3 +230,27 @@ def table_cells(text: str) -> list[Cell]:
 def header_spans(text: str) -> list[tuple[int, int]]:
     """The header lines of the tables in ``text`` (labels: never personal data)."""
     return [span for span, _labels, _rows in _tables(text)]
+
+
+#: Round 8: headers (normalised) of columns that never hold a person's name: places, products, months, statuses,
+#: labels. A capitalised cell there ("Annecy", "Senior Rose", "Janvier") is no person, whatever it looks like.
+NOT_PERSON_HEADERS = frozenset(
+    "ville city town localite commune lieu cp code postal zip pays country region departement produit product"
+    " offre formule garantie gamme mois month statut status etat libelle label categorie college regime service"
+    " agence site canal motif type nature acte code acte".split()
+    + ["code postal", "lieu de naissance", "ville de naissance", "code acte", "type de contrat"]
+)
+
+
+#: The first cell of a totals row ("TOTAL;;;", "Sous-total,,12"), at a line's start.
+_TOTAL_ROW = re.compile(r"(?im)^[ \t;,|\"']*((?:sous[ -])?total(?: g[ée]n[ée]ral)?|totaux)(?=[ \t;,|\"':]|$)")
+
+
+def not_person_zones(text: str) -> list[tuple[int, int]]:
+    """Where a text holding a table has no person: the cells of place, product, month, status and label columns
+    (``NOT_PERSON_HEADERS``) and the first cell of totals rows."""
+    if not _tables(text):
+        return []
+    zones = [(c.start, c.end) for c in table_cells(text) if c.header in NOT_PERSON_HEADERS]
+    zones.extend(m.span(1) for m in _TOTAL_ROW.finditer(text))
+    return zones
