@@ -33,6 +33,7 @@ result holds counts and row references only, never a value of any column.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import logging
 import math
@@ -59,7 +60,7 @@ from great_expectations.data_context.types.resource_identifiers import (  # noqa
 
 from confiance.sql import quote_identifier  # noqa: E402
 from quality import sql_adapter  # noqa: E402
-from quality.suites import Check, DatasetPlan  # noqa: E402
+from quality.suites import SCOPE_BATCH, SCOPE_FEED, Check, DatasetPlan  # noqa: E402
 
 log = logging.getLogger(__name__)
 
@@ -151,6 +152,17 @@ def _sql_batch_definition(ctx: Any, plan: DatasetPlan) -> Any:
         return asset.get_batch_definition(SQL_BATCH_DEFINITION)
     except (KeyError, LookupError):
         return asset.add_batch_definition_whole_table(SQL_BATCH_DEFINITION)
+
+
+def _sub_batch(ctx: Any, sub: DatasetPlan, engine: str) -> tuple[Any, Any]:
+    """The suite and batch definition of one scope of an incremental plan (``DatasetPlan.sub_plans``): its own
+    query asset, and a suite of copies of its expectations that is not saved (the dataset's saved suite, validation
+    definition and checkpoint stay the whole one)."""
+    suite = gx.ExpectationSuite(
+        name=sub.dataset, expectations=[c.expectation.copy(update={"id": None}) for c in sub.checks]
+    )
+    batch_def = _sql_batch_definition(ctx, sub) if engine == "sql" else _pandas_batch_definition(ctx, sub.dataset)
+    return suite, batch_def
 
 
 def register(ctx: Any, plan: DatasetPlan, engine: str = DEFAULT_ENGINE) -> tuple[Any, Any]:
@@ -275,6 +287,7 @@ class DatasetRun:
     checks: list[dict[str, Any]]
     success: bool
     error: str | None = None
+    batch_rows: int | None = None  # checked incrementally: the rows of the batch the per-row checks read
 
 
 def _pass_sql(con: Any, plan: DatasetPlan, suite: Any, batch_def: Any, totals: dict[str, CheckTotals]) -> int:
@@ -292,7 +305,8 @@ def _pass_sql(con: Any, plan: DatasetPlan, suite: Any, batch_def: Any, totals: d
                 counts.append(totals[check.name].element_count)
     if counts:
         return max(counts)
-    return int(con.execute(f"SELECT count(*) FROM {plan.relation} AS t").fetchone()[0])
+    where = f" WHERE {plan.where}" if plan.where else ""
+    return int(con.execute(f"SELECT count(*) FROM {plan.relation} AS t{where}").fetchone()[0])
 
 
 def _pass_pandas(
@@ -329,7 +343,9 @@ def write_failed_rows(con: Any, plan: DatasetPlan, check: Check, path: Path) -> 
     refs = ", ".join(f"b.{quote_identifier(c)}" for c in plan.ref_columns)
     # only the references and the checked column: DuckDB evaluates no other verdict (window) for this pass
     wanted = [*plan.ref_columns, *([cfg.kwargs["column"]] if cfg.kwargs["column"] not in plan.ref_columns else [])]
-    source = DatasetPlan(plan.dataset, plan.stage, plan.contract, plan.relation, {c: plan.select[c] for c in wanted})
+    source = DatasetPlan(
+        plan.dataset, plan.stage, plan.contract, plan.relation, {c: plan.select[c] for c in wanted}, where=plan.where
+    )
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".parquet.tmp")
     sql = (
@@ -357,30 +373,41 @@ def validate_plan(
     ctx = gx_context(quality_dir)
     suite, batch_def = register(ctx, plan, engine)
     totals = {c.name: CheckTotals() for c in plan.checks}
-    # Pass 1: the whole suite, counts only (cheap result format).
-    if engine == "sql":
-        rows, batches = _pass_sql(con, plan, suite, batch_def, totals), 1
-    else:
-        rows, batches = _pass_pandas(con, plan, suite, batch_def, totals, batch_rows)
-    # Pass 2, only when row-level checks failed: DuckDB writes those rows' references.
-    failing = [c for c in plan.checks if not c.aggregate and not _verdict(c, totals[c.name])[0]]
+    scoped_rows: dict[str, int] = {}
+    batches = 0
     refs_files: dict[str, Path] = {}
-    if failing and failed_rows_dir is not None:
-        for check in failing:
-            t = totals[check.name]
-            if t.errors:
-                continue
-            path = failed_rows_dir / f"{check.name}.parquet"
-            t.failed_rows = write_failed_rows(con, plan, check, path)
-            refs_files[check.name] = path
-            if t.failed_rows != t.unexpected_count:
-                log.warning(
-                    "quality %s: %s: %d row references written, GX counted %d unexpected",
-                    plan.dataset,
-                    check.name,
-                    t.failed_rows,
-                    t.unexpected_count,
-                )
+    for scope, sub in plan.sub_plans():
+        s_suite, s_def = (suite, batch_def) if sub is plan else _sub_batch(ctx, sub, engine)
+        # Pass 1: the whole suite (or this scope's part of it), counts only (cheap result format).
+        if engine == "sql":
+            scoped_rows[scope] = _pass_sql(con, sub, s_suite, s_def, totals)
+            batches += 1
+        else:
+            n, b = _pass_pandas(con, sub, s_suite, s_def, totals, batch_rows)
+            scoped_rows[scope], batches = n, batches + b
+        # Pass 2, only when row-level checks failed: DuckDB writes those rows' references.
+        failing = [c for c in sub.checks if not c.aggregate and not _verdict(c, totals[c.name])[0]]
+        if failing and failed_rows_dir is not None:
+            for check in failing:
+                t = totals[check.name]
+                if t.errors:
+                    continue
+                path = failed_rows_dir / f"{check.name}.parquet"
+                t.failed_rows = write_failed_rows(con, sub, check, path)
+                refs_files[check.name] = path
+                if t.failed_rows != t.unexpected_count:
+                    log.warning(
+                        "quality %s: %s: %d row references written, GX counted %d unexpected",
+                        plan.dataset,
+                        check.name,
+                        t.failed_rows,
+                        t.unexpected_count,
+                    )
+    if SCOPE_FEED in scoped_rows:
+        rows = scoped_rows[SCOPE_FEED]
+    else:
+        rows = int(con.execute(f"SELECT count(*) FROM {plan.relation} AS t").fetchone()[0])
+    batch_rows_checked = scoped_rows.get(SCOPE_BATCH, 0) if plan.batch is not None else None
 
     checks: list[dict[str, Any]] = []
     gx_results = []
@@ -388,6 +415,8 @@ def validate_plan(
         t = totals[check.name]
         ok, stored = _verdict(check, t)
         refs_file = refs_files.get(check.name)
+        scope = plan.scope(check)
+        label = plan.batch.label if scope == SCOPE_BATCH and plan.batch is not None else f"the {SCOPE_FEED}"
         checks.append(
             {
                 "check": check.name,
@@ -397,22 +426,28 @@ def validate_plan(
                 "severity": check.severity,
                 "rule": check.expectation.meta.get("rule"),
                 "description": check.description,
+                "scope": scope,
+                "scope_label": label,
                 "success": ok,
                 **{k: v for k, v in stored.items() if k != "partial_unexpected_list"},
                 "failed_rows": t.failed_rows,
                 "failed_rows_file": None if refs_file is None else str(refs_file.relative_to(quality_dir)),
             }
         )
+        config = check.expectation.configuration
+        if plan.batch is not None:  # Data Docs say what each expectation was evaluated on
+            config = copy.deepcopy(config)
+            config.description = f"{check.description} (scope: {label})"
         gx_results.append(
             ExpectationValidationResult(
                 success=ok,
-                expectation_config=check.expectation.configuration,
+                expectation_config=config,
                 result=stored,
-                meta={"severity": check.severity, "dimension": check.dimension},
+                meta={"severity": check.severity, "dimension": check.dimension, "scope": scope, "scope_label": label},
             )
         )
     success = all(c["success"] for c in checks)
-    _store_gx_result(ctx, plan, gx_results, success, run_id, run_time, rows, batches, engine)
+    _store_gx_result(ctx, plan, gx_results, success, run_id, run_time, rows, batches, engine, batch_rows_checked)
     log.info(
         "quality %s: %d rows (%s engine, %d batch(es)), %d/%d checks passed",
         plan.dataset,
@@ -422,7 +457,7 @@ def validate_plan(
         sum(c["success"] for c in checks),
         len(checks),
     )
-    return DatasetRun(plan, run_id, run_time, rows, batches, checks, success)
+    return DatasetRun(plan, run_id, run_time, rows, batches, checks, success, batch_rows=batch_rows_checked)
 
 
 def _store_gx_result(
@@ -435,6 +470,7 @@ def _store_gx_result(
     rows: int,
     batches: int,
     engine: str = DEFAULT_ENGINE,
+    batch_rows: int | None = None,
 ) -> None:
     datasource = DATASOURCE if engine == "sql" else PANDAS_DATASOURCE
     evaluated = len(results)
@@ -454,7 +490,21 @@ def _store_gx_result(
             "great_expectations_version": gx.__version__,
             "run_id": run,
             "validation_time": run_time,
-            "batch_spec": {"source": plan.relation, "rows": rows, "engine": engine, "batches": batches},
+            "batch_spec": {
+                "source": plan.relation,
+                "rows": rows,
+                "engine": engine,
+                "batches": batches,
+                **(
+                    {}
+                    if plan.batch is None
+                    else {
+                        "per_row_checks_on": plan.batch.label,
+                        "batch_rows": batch_rows,
+                        "files": list(plan.batch.files),
+                    }
+                ),
+            },
             "active_batch_definition": {
                 "datasource_name": datasource,
                 "data_connector_name": "fluent",

@@ -26,6 +26,7 @@ import duckdb
 from confiance.contracts import feed_contracts, mart_contracts
 from confiance.settings import Settings
 from quality import results
+from quality.batches import checksums_of, plan_batch
 from quality.engine import DEFAULT_BATCH_ROWS, DatasetRun, build_data_docs, validate_plan
 from quality.suites import DatasetPlan, feed_plan, mart_plan, warehouse_plan
 
@@ -87,6 +88,8 @@ def _summarise(run: DatasetRun) -> dict[str, Any]:
         else:
             what = f"{c.get('unexpected_count', 0)} of {c.get('element_count', 0)} rows failed"
         reason = f"{c['check']} ({c['dimension']}): {what} — {c['description']}"
+        if run.plan.batch is not None:
+            reason += f" (scope: {c['scope_label']})"
         (blocking if c["severity"] == "error" else warnings).append(reason)
     passed = sum(1 for c in run.checks if c["success"])
     return {
@@ -107,6 +110,10 @@ def _summarise(run: DatasetRun) -> dict[str, Any]:
         "not_applicable": list(run.plan.skipped),
         "checks": run.checks,
         "error": run.error,
+        # checked incrementally: the per-row checks read only this batch (cross-batch rules: the whole feed)
+        "batch": None
+        if run.plan.batch is None
+        else {"files": list(run.plan.batch.files), "rows": run.batch_rows, "label": run.plan.batch.label},
     }
 
 
@@ -136,8 +143,14 @@ def _missing_dataset(
 
 
 def _run_plans(
-    con: Any, settings: Settings, stage: str, plans: list[DatasetPlan | tuple[str, str, str]], run_id: str
+    con: Any,
+    settings: Settings,
+    stage: str,
+    plans: list[DatasetPlan | tuple[str, str, str]],
+    run_id: str,
+    extra: dict[str, dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
+    """Validate each plan and store its result; ``extra``: more keys stored with a dataset's result."""
     # microseconds kept: two runs in the same second must still sort in the order they ran
     run_time = dt.datetime.now(dt.UTC)
     quality_dir = settings.quality_dir
@@ -159,6 +172,7 @@ def _run_plans(
                 engine=settings.extra.get("quality_engine"),
             )
             summary = _summarise(run)
+            summary.update((extra or {}).get(plan.dataset, {}))
         results.write_run(quality_dir, summary)
         summaries[summary["dataset"]] = summary
         for reason in summary["blocking_failures"]:
@@ -175,6 +189,7 @@ def _run_plans(
         "data_docs": str(docs),
         "datasets": {
             name: {k: s[k] for k in (*results.OUTCOME_KEYS, "blocking_failures", "warnings")}
+            | {"batch": s.get("batch")}
             for name, s in summaries.items()
         },
     }
@@ -193,12 +208,26 @@ def validate_feeds_on(
     as_of: dt.date | None = None,
     ledger_rows: Iterable[dict[str, Any]] = (),
     only: Iterable[str] | None = None,
+    full: bool = False,
 ) -> dict[str, Any]:
-    """Validate the raw feeds reachable through ``con`` (tables raw.<feed>); ``only`` restricts to some feeds."""
+    """Validate the raw feeds reachable through ``con`` (tables raw.<feed>); ``only`` restricts to some feeds.
+
+    Per-row checks read only the files landed since the last successful check, cross-batch rules the whole feed
+    (``quality.batches``); ``full`` (or ``settings.extra["quality_full"]``) checks every row."""
     day = run_date(settings, as_of)
+    ledger_rows = list(ledger_rows)
     arrivals = newest_arrivals(ledger_rows)
     plans = _feed_plans(con, "raw", "the vault", only, lambda name, c: feed_plan(c, day, arrivals.get(name)))
-    return _run_plans(con, settings, "feeds", plans, run_id)
+    full = full or bool(settings.extra.get("quality_full"))
+    checksums = checksums_of(ledger_rows)
+    contracts = feed_contracts()
+    extra: dict[str, dict[str, Any]] = {}
+    for plan in plans:
+        if isinstance(plan, DatasetPlan):
+            contract = contracts[plan.dataset.split(".", 1)[1]]
+            coverage = plan_batch(con, plan, contract, settings.quality_dir, day, checksums=checksums, full=full)
+            extra[plan.dataset] = {"coverage": coverage.as_dict()}
+    return _run_plans(con, settings, "feeds", plans, run_id, extra)
 
 
 def _feed_plans(con: Any, schema: str, where: str, only: Iterable[str] | None, make_plan: Any) -> list[Any]:

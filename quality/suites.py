@@ -81,6 +81,39 @@ class Check:
     def blocking(self) -> bool:
         return self.severity == "error"
 
+    @property
+    def per_row(self) -> bool:
+        """True when a row's verdict depends on that row alone (completeness, format, range, a per-row rule): such a
+        check may run on the rows landed since the last successful check only. A column aggregate (freshness) or a
+        verdict reading other rows (a window: uniqueness; a subquery: a contract of the member, one active contract)
+        is a cross-batch rule and runs over the whole feed."""
+        return not self.aggregate and (self.helper is None or not reads_other_rows(self.helper[1]))
+
+    @property
+    def column(self) -> str:
+        return self.expectation.configuration.kwargs["column"]
+
+
+def reads_other_rows(sql: str) -> bool:
+    """Whether a per-row SQL verdict reads other rows than its own (a window function or a subquery)."""
+    tree = sqlglot.parse_one(sql, read="duckdb")
+    return any(True for _ in tree.find_all(exp.Window, exp.Select, exp.Subquery, exp.Exists))
+
+
+#: The scope of a check when a feed is checked incrementally (``DatasetPlan.batch``).
+SCOPE_BATCH = "batch"
+SCOPE_FEED = "whole feed"
+
+
+@dataclass(frozen=True)
+class Batch:
+    """The rows of a feed a per-row check runs on when the feed is checked incrementally: those of the landed files
+    not covered by the last successful check (``where``, SQL on ``t``), described for the quality log."""
+
+    where: str
+    files: tuple[str, ...]  # the landed files of the batch (ledger file ids)
+    label: str
+
 
 @dataclass
 class DatasetPlan:
@@ -94,10 +127,40 @@ class DatasetPlan:
     ref_columns: list[str] = field(default_factory=list)
     checks: list[Check] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # rules not applicable in this zone, with reason
+    where: str = ""  # SQL on t: the rows read (a sub-plan's batch); empty: every row
+    batch: Batch | None = None  # checked incrementally: per-row checks on this batch, cross-batch rules whole
 
     def batch_sql(self) -> str:
         cols = ",\n  ".join(f"{sql} AS {_q(alias)}" for alias, sql in self.select.items())
-        return f"SELECT\n  {cols}\nFROM {self.relation} AS t"
+        return f"SELECT\n  {cols}\nFROM {self.relation} AS t" + (f"\nWHERE {self.where}" if self.where else "")
+
+    def scope(self, check: Check) -> str:
+        """Where ``check`` runs: the batch (per-row checks of an incremental plan) or the whole dataset."""
+        return SCOPE_BATCH if self.batch is not None and check.per_row else SCOPE_FEED
+
+    def sub_plans(self) -> list[tuple[str, DatasetPlan]]:
+        """The plan as GX validates it: whole, or (incremental) its per-row checks on the batch's rows and its
+        cross-batch rules on the whole dataset, each reading only the columns its checks need (a narrow projection
+        of the whole feed: keys, dates, verdicts)."""
+        if self.batch is None:
+            return [(SCOPE_FEED, self)]
+        out = []
+        for scope, where in ((SCOPE_BATCH, self.batch.where), (SCOPE_FEED, "")):
+            checks = [c for c in self.checks if self.scope(c) == scope]
+            if not checks:
+                continue
+            wanted = [*self.ref_columns, *(c.column for c in checks)]
+            select = {k: v for k, v in self.select.items() if k in wanted}
+            name = f"{self.dataset} [{scope}]"
+            out.append(
+                (
+                    scope,
+                    DatasetPlan(
+                        name, self.stage, self.contract, self.relation, select, self.ref_columns, checks, where=where
+                    ),
+                )
+            )
+        return out
 
     def suite(self) -> Any:
         return gx.ExpectationSuite(

@@ -25,6 +25,7 @@ def _broken_rows() -> dict:
 
 def _run(tmp_path, settings, rows, which: str) -> dict:
     settings.extra["quality_engine"] = which
+    settings.extra["quality_full"] = True  # every row, each time (the engines compared on the same whole check)
     con = duckdb.connect(str(tmp_path / f"{which}.duckdb"))
     try:
         write_raw(con, rows)

@@ -1,0 +1,137 @@
+"""Which rows of a raw feed the per-row checks must read: the batches landed since the last successful check.
+
+A feed in the vault only grows by landed files (a file's rows never change once landed; an erasure or a purge
+deletes rows, which cannot make a per-row check fail). So a per-row expectation (completeness, format, range, a
+per-row rule: ``Check.per_row``) that passed on a file's rows still passes on them, and needs to read only the rows
+of the files no successful check has covered yet. Every stored result of a feed check records what it covered
+(``coverage``: the landed file ids, the run date, a fingerprint of the contract and of the checking code); the
+next check reads the coverage of the latest result **without a blocking failure** and restricts its per-row checks
+to the other files. Cross-batch rules (uniqueness across versions, a NIR to one member, a benefit within its
+contract, freshness) always run on the whole feed.
+
+The check is whole (every row) when there is no such result, when the contract or the checking code changed, when
+the run date went back (a date that was not in the future may be on an earlier date), or when asked (``full``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from confiance import identifiers
+from confiance.contracts import Contract
+from quality import results
+from quality.suites import Batch, DatasetPlan
+
+#: The code whose change can change a per-row verdict: the suites, the named checks, the engine and its SQL
+#: adapter, and the identifier rules' SQL twins.
+_CODE = ("suites.py", "checks.py", "engine.py", "sql_adapter.py")
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """What a feed check covered: stored with its result, read by the next check."""
+
+    fingerprint: str
+    as_of: str
+    files: tuple[str, ...]  # landed file ids, as text (the ledger's integers in the vault)
+    checksums: tuple[str | None, ...] = ()  # each file's checksum in the landing ledger, when it is known
+
+    def as_dict(self) -> dict[str, Any]:
+        sums = self.checksums or (None,) * len(self.files)
+        return {
+            "fingerprint": self.fingerprint,
+            "as_of": self.as_of,
+            "files": [[f, c] for f, c in zip(self.files, sums, strict=True)],
+        }
+
+    def covered(self, checksums: dict[str, str]) -> tuple[str, ...]:
+        """The files still covered: a file id whose checksum in the ledger is not the one checked (a vault rebuilt
+        under the same quality results) is not."""
+        sums = self.checksums or (None,) * len(self.files)
+        return tuple(f for f, c in zip(self.files, sums, strict=True) if checksums.get(f) == c)
+
+
+def fingerprint(contract: Contract) -> str:
+    """Changes whenever a per-row verdict could: the feed's contract or the checking code."""
+    digest = hashlib.sha256(contract.path.read_bytes())
+    here = Path(__file__).parent
+    for name in _CODE:
+        digest.update(b"\0" + (here / name).read_bytes())
+    digest.update(b"\0" + Path(identifiers.__file__).read_bytes())
+    return digest.hexdigest()
+
+
+def last_coverage(quality_dir: Path, dataset: str) -> Coverage | None:
+    """The coverage of the latest stored check of ``dataset`` that had no blocking failure."""
+    for summary in reversed(results.runs(quality_dir).get(dataset, [])):
+        if summary.get("blocking"):
+            continue
+        found = summary.get("coverage")
+        if not found:
+            return None
+        files = [(str(f), None if c is None else str(c)) for f, c in found["files"]]
+        return Coverage(
+            str(found["fingerprint"]), str(found["as_of"]), tuple(f for f, _ in files), tuple(c for _, c in files)
+        )
+    return None
+
+
+def _file_ids(con: Any, relation: str, where: str = "") -> tuple[str, ...]:
+    rows = con.execute(f"SELECT DISTINCT _file_id FROM {relation} AS t {where}").fetchall()
+    return tuple(sorted((str(r[0]) for r in rows), key=_file_order))
+
+
+def _file_order(file_id: str) -> tuple[int, str]:
+    return (int(file_id), "") if file_id.isdigit() else (0, file_id)
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def checksums_of(ledger_rows: Any) -> dict[str, str]:
+    """File id -> checksum, from the landing ledger's rows (those that carry both)."""
+    return {
+        str(r["file_id"]): str(r["checksum"])
+        for r in ledger_rows
+        if r.get("file_id") is not None and r.get("checksum") is not None
+    }
+
+
+def plan_batch(
+    con: Any,
+    plan: DatasetPlan,
+    contract: Contract,
+    quality_dir: Path,
+    as_of: dt.date,
+    *,
+    checksums: dict[str, str] | None = None,
+    full: bool = False,
+) -> Coverage:
+    """Set ``plan.batch`` (the files not covered by the last successful check) when the feed can be checked
+    incrementally; returns the coverage this check will have once it succeeds. ``checksums``: the landing
+    ledger's, file id -> checksum."""
+    checksums = checksums or {}
+    stamp = fingerprint(contract)
+    before = None if full else last_coverage(quality_dir, plan.dataset)
+
+    def coverage(files: tuple[str, ...]) -> Coverage:
+        return Coverage(stamp, as_of.isoformat(), files, tuple(checksums.get(f) for f in files))
+
+    if before is None or before.fingerprint != stamp or dt.date.fromisoformat(before.as_of) > as_of:
+        plan.batch = None
+        return coverage(_file_ids(con, plan.relation))
+    covered = before.covered(checksums)
+    where = f"CAST(t._file_id AS VARCHAR) NOT IN ({', '.join(_literal(f) for f in covered)})" if covered else "true"
+    new = _file_ids(con, plan.relation, f"WHERE {where}")
+    label = (
+        f"the rows of the {len(new)} file(s) landed since the last successful check (ledger ids {', '.join(new)})"
+        if new
+        else "the rows landed since the last successful check (none)"
+    )
+    plan.batch = Batch(where, new, label)
+    return coverage(tuple(sorted(set(covered) | set(new), key=_file_order)))
