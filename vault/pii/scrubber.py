@@ -52,6 +52,7 @@ from vault.pii.recognizers import (
     longest_digit_run,
     nir13_plausible,
 )
+from vault.pii.slots import drop_non_persons
 from vault.pii.spoken import spelled_names, spoken_birth_dates
 from vault.pii.tables import header_spans, not_person_zones, table_cells
 from vault.pii.urlencoded import url_encoded_spans
@@ -555,7 +556,7 @@ def analyze_texts(
         spans.extend(_names_after_hesitation(text, spans))
         spans.extend(_dates_after_names(text, spans))
         spans.extend(_chained_identifiers(text, spans))
-        found[index] = _cut_at_emails(text, _not_births(text, _outside_headers(text, spans)))
+        found[index] = drop_non_persons(text, _cut_at_emails(text, _not_births(text, _outside_headers(text, spans))))
     merged = [merge_spans(_adeli_or_siren(text, spans)) for spans, (text, _names) in zip(found, work, strict=True)]
     return [[] if index < 0 else list(merged[index]) for index in slot]
 

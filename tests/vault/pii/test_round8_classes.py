@@ -154,3 +154,56 @@ def test_url_decoding_maps_multibyte_characters_back():
 def test_an_encoded_query_without_personal_data_stays_untouched(detect):
     text = "GET /recherche?q=garantie+optique&page=2&tri=date%2Cdesc&filtre=dentaire HTTP/1.1 200"
     assert detect(text) == []
+
+
+# --- 4. person false positives: words that stand where no person is -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # fillers and verbs with their pronoun opening a transcript's turn
+        "Agent : bonjour\nAssurée : bonjour voulez-vous que je renvoie la facture\nAgent : oui merci",
+        "Agent : bonjour\nAssuré : ben oui c'est pour le remboursement des lunettes\nAgent : je regarde",
+        "Conseiller : bonjour\nAdhérent : bonjour euh savez-vous si l'ostéopathe est pris en charge",
+        # a saint's name written apart: a town
+        "jsuis a ste maxime demain, y a une pharmacie de garde ?",
+        "on passe par st jean de luz samedi, un opticien du réseau là bas ?",
+        # firms named after people
+        "Pièces transmises par l'Office notarial Lemarchand-Vidal, dossier 77/2031.",
+        "Merci de répondre à la SCP Aubriot et Kerhervé, notaires associés.",
+        "Étude de Maître Delorme et Associés\nRéférence : 14/220",
+        "Facture de l'Hôpital privé Paul Langevin, séjour en ambulatoire.",
+        "Bordereau transmis par la Société Nouvelle Rigaud pour le trimestre.",
+        # status and place fields
+        "Cotisation patronale : 410,20 €\nStatut : RÉGLÉ",
+        "code_postal: 13600\nville: La Ciotat\nmotif: devis",
+        # a title line and a shouted label
+        "BILAN DE PRÉVENTION - VALIDÉ\nService : prévention\nDurée : 2 h",
+        "Devis reçu. PETIT RAPPEL : LES REMBOURSEMENTS SONT FAITS SOUS 8 JOURS.",
+        # a brand after "partenaires"
+        "Consultez la liste des partenaires Optivisio dans votre espace.",
+    ],
+)
+def test_words_where_no_person_stands_are_left(detect, text):
+    assert _types(detect(text), "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the person beside the firm stays a person
+        (
+            "Je soussigné, Maître Hervé Quintin, notaire associé de la SCP Aubriot et Kerhervé, atteste que",
+            "Hervé Quintin",
+        ),
+        # a real name opening a turn stays a name
+        ("Agent : bonjour\nAppelant : bonjour c'est Ginette Lamarque pour mon dossier", "Ginette Lamarque"),
+        # a name after "saint" joined by a hyphen is a place, but a person after "Mme" stays
+        ("Mme Estelle Martin habite Saint-Malo depuis 2019.", "Estelle Martin"),
+        # a status field next to a name: the name stays
+        ("Gestionnaire : Corinne Abadie\nStatut : EN COURS", "Corinne Abadie"),
+    ],
+)
+def test_people_beside_those_slots_stay_people(detect, text, name):
+    assert name in _types(detect(text), "PERSON")

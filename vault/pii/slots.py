@@ -1,0 +1,131 @@
+"""Places in a text where what looks like a name is none (round 8), checked on every PERSON span at the end.
+
+- a speaker's filler or a verb with its pronoun after it, in a transcript or a chat: "bah", "euh", "hum",
+  "pouvez-vous", "voulez-vous" ("bonjour pouvez-vous me dire ...");
+- a saint's name after "st", "ste", "saint", "sainte" written apart: a town or a parish ("à st etienne", "st
+  martin");
+- a name inside an organisation's name: after a legal form or an institution noun and its adjectives ("SCP
+  Casanova et Santoni", "Office notarial Moreau-Garnier", "Étude de Maître Blanc", "Hôpital privé Jacques
+  Cartier", "Société Nouvelle Ferreira", "Cabinet comptable Lacroix"), the names joined to it by "et", "&" or a
+  comma, and a name followed by "Notaires" or "& Associés";
+- the value of a field whose label is no person's: "Statut : PAYÉ", "État : CLÔTURÉ" (in capitals), "ville :
+  Porto-Vecchio";
+- a run of capitals that ends in a past participle: a title line, "COMPTE RENDU DE SÉJOUR - ANONYMISÉ"; a label
+  in capitals before a colon and a sentence in capitals ("PETIT RAPPEL : LES DEVIS SONT ...");
+- a brand after "partenaires", "réseau", "enseigne": "la carte des partenaires Kalivia".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol, TypeVar
+
+from vault.pii.lexicon import fold, name_lexicon
+
+#: Words a speaker fills a turn with: never a name.
+FILLERS = frozenset("bah ben euh heu hum hmm mmh bof hein ouais ouai bon voila alors donc bref oups ah oh eh".split())
+#: A verb and its subject pronoun joined by a hyphen: "pouvez-vous", "peut-il", "a-t-elle".
+_INVERSION = re.compile(r"[a-z]+-(?:t-)?(?:vous|tu|je|il|elle|nous|ils|elles|on|moi|toi|le|la|les|lui|leur|y|en)$")
+#: A saint's name written apart from "saint": a place ("st etienne", "Ste Foy", "saint martin").
+_SAINT_BEFORE = re.compile(r"(?:^|[\s(,;:'])(?:st|ste|saint|sainte)\.?[ \u00a0]+$")
+#: An organisation's head: a legal form, or an institution noun with up to two adjectives or complements.
+_HEAD = (
+    r"(?:^|[\s(,;:'\"])(?:scp|selarl|selas|sarl|sas|sasu|eurl|snc|sci|ets|etablissements|btp"
+    r"|(?:office|etude|cabinet|societe|hopital|clinique|polyclinique|centre hospitalier|groupe hospitalier"
+    r"|laboratoire|pharmacie|groupe|entreprise|maison)"
+    r"(?:[ \u00a0]+(?:prive|privee|europeen|europeenne|notarial|notariale|comptable|nouvelle|nouveau|medical"
+    r"|medicale|dentaire|general|generale|universitaire|mutualiste|juridique|d'avocats|des|du|de))*)"
+    r"[ \u00a0]+"
+)
+_ORGANISATION_HEAD = re.compile(_HEAD + "$")
+#: The second name of a firm after its head and first name: "SCP Casanova et ", "SELARL Kerbrat ".
+_ORGANISATION_CHAIN = re.compile(_HEAD + r"[a-z'\-]+[ \u00a0]*(?:,|&|et)[ \u00a0]*$")
+#: A title right before a span: "Maître", "Dr", "Mme"... the person is named, firm or not ("Office notarial de
+#: Maître Anne Roy").
+_TITLE_BEFORE = re.compile(r"(?:^|[\s(])(?:maitre|me|dr|docteur|mme|m|mr|madame|monsieur|mlle)\.?[ \u00a0]+$")
+#: What ends an organisation's name after a person's: "Kerbrat Tanguy Notaires", "Dubois & Associés".
+_TAIL_WORDS = r"(?:associes|notaires|avocats|freres|fils|cie)"
+_ORGANISATION_TAIL = re.compile(
+    r"(?:[ \u00a0]*,[ \u00a0]*(?:notaires|avocats)|[ \u00a0]*(?:&|et)[ \u00a0]*(?:associes|fils|freres|cie)"
+    r"|[ \u00a0]+(?:associes|notaires|avocats))\b"
+)
+_ENDS_WITH_TAIL = re.compile(rf"[ \u00a0]{_TAIL_WORDS}$")
+_JOINED = re.compile(r"[ \u00a0]*(?:,|&|et)[ \u00a0]*$")
+#: A field's label at a line's start whose value is no person: "Statut :", "État du dossier :".
+_STATUS_FIELD = re.compile(
+    r"(?:^|\n)[ \t]*(?:statut|etat|etat du dossier|resultat|decision|avis|motif|mode|canal|type|categorie|priorite"
+    r"|niveau|reponse|suite|conclusion)[ \t]*:[ \t]*$"
+)
+#: A field's label whose value is a place: "ville : Porto-Vecchio", "Commune: Saint-Pierre".
+_PLACE_FIELD = re.compile(r"(?:^|\n)[ \t]*(?:ville|commune|localite|city|town|pays|lieu)[ \t]*[:=][ \t]*$")
+#: A colon then a sentence in capitals (four words or more) after a span in capitals: a shouted label.
+_SHOUTED_LABEL_AFTER = re.compile(r"[ \u00a0]*:[ \u00a0]*(?:[A-ZÀ-Þ'’\-]+[ \u00a0]+){3,}")
+_PARTICIPLE_END = re.compile(r"(?:É|ÉE|ÉS|ÉES)$")
+_BRAND_BEFORE = re.compile(r"(?:^|\s)(?:partenaires?|reseau|enseigne|marque|plateforme|application|appli)[ \u00a0]+$")
+
+
+class _Span(Protocol):
+    start: int
+    end: int
+    entity_type: str
+
+
+S = TypeVar("S", bound=_Span)
+
+
+def _lower_non_name(value: str) -> bool:
+    """A lower-case span made only of fillers and verbs with their pronoun (never a lexicon name)."""
+    words = fold(value).split()
+    return bool(words) and all(w in FILLERS or _INVERSION.fullmatch(w) for w in words)
+
+
+def not_a_person(text: str, folded: str, start: int, end: int, dropped_before: int | None = None) -> bool:
+    """True when the PERSON span (start, end) of ``text`` stands where no person is (see the module's list).
+    ``dropped_before``: the end of the previous span dropped as part of an organisation's name, if any."""
+    value = text[start:end]
+    before = folded[max(0, start - 60) : start]
+    if any(_INVERSION.fullmatch(w) for w in fold(value).split()):
+        return True
+    if value[:1].islower() and _lower_non_name(value):
+        return True
+    if _SAINT_BEFORE.search(before):
+        return True
+    if _ORGANISATION_TAIL.match(folded, end) or _ENDS_WITH_TAIL.search(folded[start:end]):
+        return True  # "Étude de Maître Blanc et Associés", "SELARL Kerbrat Tanguy Notaires"
+    if not _TITLE_BEFORE.search(before) and (_ORGANISATION_HEAD.search(before) or _ORGANISATION_CHAIN.search(before)):
+        return True  # "Office notarial Moreau-Garnier", "SCP Casanova et Santoni"
+    if _PLACE_FIELD.search(before):
+        return True
+    if fold(value).split(" ", 1)[0] in ("scp", "selarl", "selas", "sarl", "sas", "eurl", "snc"):
+        return True
+    if dropped_before is not None and _JOINED.fullmatch(folded[dropped_before:start]):
+        return True  # "SCP Casanova et Santoni": the second name of the firm
+    if _STATUS_FIELD.search(before) and value.isupper():
+        return True
+    words = value.split()
+    if len(words) >= 3 and value.isupper() and len(words[-1]) >= 4 and _PARTICIPLE_END.search(words[-1]):
+        if not name_lexicon().is_name(fold(words[-1])):
+            return True
+    if (
+        value.isupper()
+        and _SHOUTED_LABEL_AFTER.match(text, end)
+        and not any(name_lexicon().is_given(fold(w)) for w in words)
+    ):
+        return True  # "PETIT RAPPEL : LES DEVIS SONT VALABLES": a shouted label, then a shouted sentence
+    return bool(_BRAND_BEFORE.search(before))
+
+
+def drop_non_persons(text: str, spans: Sequence[S]) -> list[S]:
+    """``spans`` without the PERSON spans that stand where no person is (``not_a_person``); a cheap gate first."""
+    persons = [s for s in spans if s.entity_type == "PERSON"]
+    if not persons:
+        return list(spans)
+    folded = fold(text)
+    drop = set()
+    dropped_end = None
+    for s in sorted(persons, key=lambda s: s.start):
+        if not_a_person(text, folded, s.start, s.end, dropped_end):
+            drop.add(id(s))
+            dropped_end = s.end
+    return [s for s in spans if id(s) not in drop] if drop else list(spans)
