@@ -9,8 +9,10 @@ for tuning in round 2: an upper bound), ``audit2`` (written blind, measured once
 then used as tuning material in round 3: an upper bound), ``audit4`` (written blind, measured once held out
 (bench/results/pii_evaluation_audit4.md), then released as tuning material for round 6: upper bound), ``audit5``
 (written blind, measured once held out (bench/results/pii_evaluation_audit5.md), then released as tuning material
-for round 7: upper bound), ``audit6`` (``vault/pii/corpora/audit6/corpus.jsonl``, written blind by an outside
-auditor and never used for tuning: held out; absent until committed, which is a clear error) and ``legacy`` (the
+for round 7: upper bound), ``audit6`` (written blind, measured once held out (bench/results/pii_evaluation_audit6.md),
+then released as tuning material for round 8: upper bound), ``audit7`` (``vault/pii/corpora/audit7/corpus.jsonl``,
+written blind by an outside auditor and never used for tuning: held out; absent until committed, which is a clear
+error) and ``legacy`` (the
 first synthetic corpus, ``vault.pii.corpus``).
 
 Matching is by overlap and type: a gold span is found (recall) when a predicted
@@ -115,6 +117,12 @@ def _load_audit6() -> list:
     return audit_corpus("audit6")
 
 
+def _load_audit7() -> list:
+    from vault.pii.corpora import audit_corpus
+
+    return audit_corpus("audit7")
+
+
 #: name -> (loader, description for the report)
 CORPORA: dict[str, tuple[Callable[[], list], str]] = {
     "heldout": (
@@ -155,7 +163,12 @@ CORPORA: dict[str, tuple[Callable[[], list], str]] = {
     ),
     "audit6": (
         _load_audit6,
-        "AUDIT-6 corpus: written blind by an outside auditor, never used for tuning: held out",
+        "AUDIT-6 corpus (`vault/pii/corpora/audit6/`): written blind, measured once held out"
+        " (bench/results/pii_evaluation_audit6.md), then released as tuning material for round 8: upper bound",
+    ),
+    "audit7": (
+        _load_audit7,
+        "AUDIT-7 corpus: written blind by an outside auditor, never used for tuning: held out",
     ),
     "legacy": (
         _load_legacy,

@@ -207,3 +207,67 @@ def test_words_where_no_person_stands_are_left(detect, text):
 )
 def test_people_beside_those_slots_stay_people(detect, text, name):
     assert name in _types(detect(text), "PERSON")
+
+
+# --- 5. the name detector's shortcut for an ordinary word opening a sentence -------------------------------------
+
+
+def _first_token(text, word):
+    from vault.pii.lexicon import fold
+    from vault.pii.names import tokenize
+
+    tokens = tokenize(text, fold(text))
+    k = next(i for i, t in enumerate(tokens) if t.text == word)
+    return tokens[k], (tokens[k - 1] if k else None)
+
+
+def _decide_on(text, words):
+    from vault.pii.lexicon import fold
+    from vault.pii.names import _decide, shouting, tokenize
+
+    tokens = tokenize(text, fold(text))
+    k = next(i for i, t in enumerate(tokens) if t.text == words[0])
+    group = tokens[k : k + len(words)]
+    assert [t.text for t in group] == words
+    return _decide(text, fold(text), group, tokens[k - 1] if k else None, shouting(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Suite à votre appel, le dossier est complet.", "Suite"),
+        ("Devis reçu hier. Rose des sables : motif du courrier, rien à ajouter.", "Rose"),
+        ("RAS.\nPierre tombale hors garantie, refus notifié.", "Pierre"),
+    ],
+)
+def test_the_shortcut_answers_no_name_for_an_ordinary_word_opening_a_sentence(monkeypatch, text, word):
+    import vault.pii.names as names
+
+    token, prev = _first_token(text, word)
+    assert names._plain_word_opening_sentence(text, token, prev)
+    assert _decide_on(text, [word]) is None
+    # a shortcut, not a rule: without it the full rules give the same answer
+    monkeypatch.setattr(names, "_plain_word_opening_sentence", lambda *_args: False)
+    assert _decide_on(text, [word]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "why"),
+    [
+        ("Mme Rose a rappelé ce matin.", "Rose", "a title before it"),
+        ("Dossier complet, merci.\nRose\n", "Rose", "alone on its line: a signature"),
+        ("Devis validé. Visa resp. : Pierre Lemoine", "Pierre", "a sign-off cue before it"),
+        ("le devis de Rose est arrivé ce matin.", "Rose", "not at a sentence start"),
+        ("Hélène a rappelé pour son devis.", "Hélène", "a strong name reading"),
+    ],
+)
+def test_the_shortcut_leaves_the_other_cases_to_the_rules(text, word, why):
+    import vault.pii.names as names
+
+    token, prev = _first_token(text, word)
+    assert not names._plain_word_opening_sentence(text, token, prev), why
+
+
+def test_a_two_word_name_at_a_sentence_start_is_not_cut_short():
+    # the shortcut is for a single word: "Rose Durand" opening a sentence is decided by the rules (a name)
+    assert _decide_on("Rose Durand a rappelé pour son devis.", ["Rose", "Durand"]) is not None

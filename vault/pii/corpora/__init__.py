@@ -117,8 +117,8 @@ def heldout_corpus(n: int = 1200, seed: int = HELDOUT_SEED) -> list[LabelledText
 
 #: Corpora written blind by outside auditors (issue 10), committed as labelled JSONL.
 #: audit1 became tuning material in round 2; audit2, measured once held out, became tuning material in
-#: round 3; audit3, audit4 and audit5, each measured once held out, became tuning material in rounds 4, 6 and 7;
-#: audit6 is HELD OUT (never read its texts, templates or errors: only its aggregate figures).
+#: round 3; audit3, audit4, audit5 and audit6, each measured once held out, became tuning material in rounds 4, 6,
+#: 7 and 8; audit7 is HELD OUT (never read its texts, templates or errors: only its aggregate figures).
 AUDIT_FILES: dict[str, str] = {
     "audit1": "audit1/blind_corpus.jsonl",
     "audit2": "audit2/corpus.jsonl",
@@ -126,6 +126,7 @@ AUDIT_FILES: dict[str, str] = {
     "audit4": "audit4/corpus.jsonl",
     "audit5": "audit5/corpus.jsonl",
     "audit6": "audit6/corpus.jsonl",
+    "audit7": "audit7/corpus.jsonl",
 }
 #: Where the auditors' folders live.
 AUDIT_ROOT = Path(__file__).parent
@@ -156,7 +157,7 @@ def load_jsonl(path: Path) -> list[LabelledText]:
 
 
 def audit_corpus(name: str) -> list[LabelledText]:
-    """An outside auditor's corpus: ``audit1`` to ``audit5`` (tuning material now) or ``audit6`` (HELD OUT:
+    """An outside auditor's corpus: ``audit1`` to ``audit6`` (tuning material now) or ``audit7`` (HELD OUT:
     written blind, never used for tuning; it only measures). A corpus not committed in this checkout
     is a ``CorpusFileError`` naming the missing file."""
     if name not in AUDIT_FILES:

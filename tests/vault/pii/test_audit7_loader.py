@@ -1,0 +1,92 @@
+"""The seventh blind corpus (audit7) has its place before it exists: loader, CLI choice, default report, errors.
+
+The real audit7 corpus is written blind by another auditor and is never read here: these tests build a tiny
+corpus of their own in a temporary folder laid out as the auditor's will be (audit7/corpus.jsonl).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+import vault.pii.corpora as corpora
+from vault.pii.cli import default_report, pii_eval
+from vault.pii.corpora import CorpusFileError, audit_corpus
+from vault.pii.evaluation import CORPORA, evaluate
+
+
+def _write_tiny_audit7(root):
+    folder = root / "audit7"
+    folder.mkdir()
+    rows = [
+        {
+            "id": "t1",
+            "style": "call_centre",
+            "text": "Appel de Mme Durand, joignable au 06 12 34 56 78.",
+            "spans": [[13, 19, "PERSON"], [34, 48, "PHONE"]],
+        },
+        {"id": "t2", "style": "claims_comment", "text": "Devis dentaire reçu, à traiter.", "spans": []},
+    ]
+    assert rows[0]["text"][13:19] == "Durand" and rows[0]["text"][34:48] == "06 12 34 56 78"
+    (folder / "corpus.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    return rows
+
+
+def test_audit7_is_registered_as_held_out_with_its_own_report():
+    assert "audit7" in CORPORA
+    assert CORPORA["audit7"][1] == (
+        "AUDIT-7 corpus: written blind by an outside auditor, never used for tuning: held out"
+    )
+    assert default_report("audit7").name == "pii_evaluation_audit7.md"
+    assert default_report("audit7").parent.name == "results"
+    result = CliRunner().invoke(pii_eval, ["--help"])
+    assert result.exit_code == 0 and "audit7" in result.output
+
+
+def test_audit6_is_tuning_material_now_and_its_held_out_report_is_kept():
+    description = CORPORA["audit6"][1]
+    assert "upper bound" in description and "round 8" in description and "held out" in description
+    assert "never used for tuning" not in description
+    assert default_report("audit6").name == "pii_evaluation_audit6_round8.md"
+    assert default_report("audit5").name == "pii_evaluation_audit5_round7.md"
+
+
+def test_audit7_loads_with_the_audit_loader_and_is_measured(tmp_path, monkeypatch):
+    monkeypatch.setattr(corpora, "AUDIT_ROOT", tmp_path)
+    rows = _write_tiny_audit7(tmp_path)
+    items = audit_corpus("audit7")
+    assert [t.id for t in items] == [r["id"] for r in rows]
+    assert items[0].spans == ((13, 19, "PERSON"), (34, 48, "PHONE"))
+    ev = evaluate("audit7")
+    assert ev.corpus == "audit7" and ev.items == 2 and ev.clean_texts == 1
+    assert ev.per_entity["PHONE"].gold == 1 and ev.per_entity["PHONE"].found == 1
+    out = tmp_path / "report.md"
+    result = CliRunner().invoke(pii_eval, ["--corpus", "audit7", "-o", str(out)])
+    assert "Traceback" not in result.output
+    report = out.read_text()
+    assert "AUDIT-7 corpus: written blind by an outside auditor, never used for tuning: held out" in report
+    assert "Corpus: 2 texts, 1 of them without personal data" in report
+
+
+def test_a_missing_audit7_is_a_clear_error(tmp_path, monkeypatch):
+    monkeypatch.setattr(corpora, "AUDIT_ROOT", tmp_path)
+    with pytest.raises(CorpusFileError, match=r"audit7/corpus\.jsonl: no such file \(corpus audit7 is not"):
+        audit_corpus("audit7")
+    out = tmp_path / "report.md"
+    result = CliRunner().invoke(pii_eval, ["--corpus", "audit7", "-o", str(out)])
+    assert result.exit_code == 1
+    assert "audit7/corpus.jsonl: no such file" in result.output
+    assert "Traceback" not in result.output and isinstance(result.exception, SystemExit)
+    assert not out.exists()
+
+
+def test_a_malformed_audit7_line_names_file_and_line(tmp_path, monkeypatch):
+    monkeypatch.setattr(corpora, "AUDIT_ROOT", tmp_path)
+    _write_tiny_audit7(tmp_path)
+    path = tmp_path / "audit7" / "corpus.jsonl"
+    path.write_text(path.read_text() + '{"id": "t3", "style": "x", "text": "abc", "spans": [[0, 9, "PERSON"]]}\n')
+    result = CliRunner().invoke(pii_eval, ["--corpus", "audit7", "-o", str(tmp_path / "r.md")])
+    assert result.exit_code == 1
+    assert "audit7/corpus.jsonl, line 3: bad span" in result.output and "Traceback" not in result.output
