@@ -11,10 +11,12 @@ pseudonymised and becomes visible in that employer's marts in **under 2 minutes*
 2. the base runs through the pipeline up to dbt (one stage per process; setup, timed, not counted);
 3. the affiliation's members and contracts files are dropped into the inbox and landing, raw-feed
    quality, crossing (pseudonymisation), warehouse quality and dbt run again, one stage per process,
-   timed: that is the figure. Landing reads only the new files; quality and the crossing of members
-   and contracts are NOT incremental and recompute the whole mutuelle; dbt builds the employer's
-   marts and their lineage only (``dbt build --select +path:models/marts/employer``, disclosure
-   models and tests included), not the other consumers' marts;
+   timed: that is the figure. Landing reads only the new files; raw-feed quality runs its per-row
+   checks on the new files only and its cross-batch rules on narrow projections of the whole feeds;
+   the crossing appends the new members and contracts (and their benefits: none); warehouse quality
+   still checks the whole warehouse; dbt builds the employer's marts and their lineage only
+   (``dbt build --select +path:models/marts/employer``, disclosure models and tests included), not
+   the other consumers' marts;
 4. checks (counted rows, not times): for each affiliation file rows read = landed + quarantined,
    and the employer's covered members in ``mart_employer__summary`` grow by the affiliated members
    that landed (members and contract both landed).
@@ -319,8 +321,10 @@ def main(argv: list[str] | None = None) -> int:
         "## The affiliation: land, check, pseudonymise, build the employer's marts (counted)",
         "",
         "Landing reads only the two new files (staged and checked in temporary tables, only the valid rows "
-        "written to the vault). Quality and the crossing of members and contracts are **not incremental**: they "
-        "check and pseudonymise the whole mutuelle again (almost all of it the new members here). dbt builds "
+        "written to the vault). Raw-feed quality runs its per-row checks on the new files only (cross-batch rules: "
+        "uniqueness, a NIR to one member, benefits within contracts, on the whole feeds, key columns only); the "
+        "crossing appends the new members and contracts (pseudonymised, scanned, inserted; nothing else re-crossed); "
+        "warehouse quality still checks the **whole** warehouse (almost all of it the new members here). dbt builds "
         f"only the employer's marts and their lineage (`dbt build --select {EMPLOYER_MARTS}`: staging, "
         "intermediate and employer disclosure models with their tests), whole.",
         "",

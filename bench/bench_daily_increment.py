@@ -11,9 +11,10 @@ member changes, on top of the full year, end to end in **under 90 seconds**.
    landed year: timed, not counted);
 3. the day's two files are dropped into the inbox and the whole pipeline runs again, one stage
    per process, timed: this is the daily run. Landing only reads the new files (a landed file is
-   known by its checksum); crossing appends the benefits of the new batch; publication leaves
-   unchanged releases standing; quality, dbt, site and reports still recompute the whole year,
-   and the report says so;
+   known by its checksum); raw-feed quality runs its per-row checks on the new files (cross-batch
+   rules on the whole feeds); crossing appends the records of the new batch (members, contracts,
+   benefits); publication leaves unchanged releases standing; warehouse and marts quality, dbt,
+   site and reports still recompute the whole year, and the report says so;
 4. checks (counted rows, not times): for each of the day's files rows read = landed + quarantined;
    the warehouse's benefits grow by the day's landed lines; the changed members cross once each
    (latest version).
@@ -233,11 +234,13 @@ def main(argv: list[str] | None = None) -> int:
         "## The daily run (counted)",
         "",
         "What works on the day only: landing reads the day's two files (landed files are known by their "
-        "checksum); crossing appends the benefits records of the batches not crossed yet (members and contracts "
-        "are re-crossed whole); publication leaves a consumer's release standing when nothing it reads changed "
-        "(`unchanged`), else recomputes it. **Still not incremental**: raw-feed and warehouse quality, dbt (the "
-        "whole project, disclosure step included), the marts' quality, the site and the reports recompute the "
-        "whole year.",
+        "checksum); raw-feed quality runs its per-row checks on the day's files only (cross-batch rules: "
+        "uniqueness, a NIR to one member, benefits within contracts, on the whole feeds, key columns only); "
+        "crossing appends the records of the batches not crossed yet (members, contracts and benefits; members "
+        "whose age band the run date changes; whole after an objection, an erasure, a purge or a key rotation); "
+        "publication leaves a consumer's release standing when nothing it reads changed (`unchanged`), else "
+        "recomputes it. **Still not incremental**: warehouse quality, dbt (the whole project, disclosure step "
+        "included), the marts' quality, the site and the reports recompute the whole year.",
         "",
         *stage_table(day),
         "",

@@ -37,7 +37,7 @@ import duckdb
 import pyarrow as pa
 
 from confiance.contracts import Column, Contract, feed_contracts
-from confiance.crossing_rules import BirthYearAgeBand, Departement, Drop, Month, Scrub, Token
+from confiance.crossing_rules import BirthYearAgeBand, Consent, Departement, Drop, Month, Scrub, Token
 from confiance.identifiers import postal_code_departement_sql
 from vault import audit, keys
 from vault.db import vault_connection
@@ -280,6 +280,16 @@ def _scrub_key_sql(contract: Contract, col: Column, alias: str = "r") -> str:
     return f"sha256({ref_sql} || '|' || {alias}.{_q(col.name)})"
 
 
+def age_band_sql(birth_date_sql: str, as_of: str) -> str:
+    """DuckDB expression: the five-year age band ('35-39') at the run date ``as_of`` of a birth date."""
+    c = birth_date_sql
+    age = (
+        f"(year(DATE '{as_of}') - year({c}) - CASE WHEN strftime(DATE '{as_of}', '%m%d') < "
+        f"strftime({c}, '%m%d') THEN 1 ELSE 0 END)"
+    )
+    return f"CAST(({age} // 5) * 5 AS VARCHAR) || '-' || CAST(({age} // 5) * 5 + 4 AS VARCHAR)"
+
+
 def crossing_plan(
     contract: Contract,
     domain: str,
@@ -329,14 +339,8 @@ def crossing_plan(
                 )
                 exprs.append(f"{alias}.token AS {_q(target)}")
         elif isinstance(rule, BirthYearAgeBand):
-            age = (
-                f"(year(DATE '{as_of}') - year({c}) - CASE WHEN strftime(DATE '{as_of}', '%m%d') < "
-                f"strftime({c}, '%m%d') THEN 1 ELSE 0 END)"
-            )
             exprs.append(f"year({c})::INTEGER AS birth_year")
-            exprs.append(
-                f"CAST(({age} // 5) * 5 AS VARCHAR) || '-' || CAST(({age} // 5) * 5 + 4 AS VARCHAR) AS age_band"
-            )
+            exprs.append(f"{age_band_sql(c, as_of)} AS age_band")
         elif isinstance(rule, Departement):
             exprs.append(f"{postal_code_departement_sql(c)} AS {_q(rule.target)}")
         elif isinstance(rule, Month):
@@ -433,9 +437,10 @@ def _as_of(settings: Any) -> str:
 
 # --- appending what was landed since the last crossing ------------------------------------------
 
-#: Feeds crossed by appending the records of the landed batches not crossed yet; the other feeds are small
-#: (members carry the consent and an age at the run date; contracts) and are re-crossed whole at every run.
-APPEND_FEEDS = ("benefits",)
+#: Feeds crossed by appending the records of the landed batches not crossed yet (every feed). Members carry two
+#: things that move without a landed file: an age at the run date (a new run date re-crosses only the members whose
+#: age band it changes) and the consent objections recorded by the DPO (any change: the members cross whole).
+APPEND_FEEDS = ("members", "contracts", "benefits")
 
 
 @dataclass(frozen=True)
@@ -446,6 +451,7 @@ class AppendPlan:
     where: str  # SQL on the raw rows: the records to (re)cross (their primary key is in a temp table)
     affected: str  # the temp table of those records' primary keys (column ``pk``)
     pk: Column
+    key: Column  # the column whose token identifies a record in the warehouse (the primary key, or a unique token)
     max_file_id: int
     records: int
 
@@ -463,6 +469,43 @@ def _ensure_state(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(
         "CREATE TABLE IF NOT EXISTS meta.crossing_pending (feed VARCHAR NOT NULL, file_id BIGINT NOT NULL, "
         "line BIGINT NOT NULL, violation BOOLEAN NOT NULL)"
+    )
+    # the run date the feed was crossed at (ages) and a digest of the other vault inputs of its rows (consent)
+    con.execute("ALTER TABLE meta.crossing_state ADD COLUMN IF NOT EXISTS as_of VARCHAR")
+    con.execute("ALTER TABLE meta.crossing_state ADD COLUMN IF NOT EXISTS inputs VARCHAR")
+
+
+def _inputs(con: duckdb.DuckDBPyConnection, contract: Contract) -> str:
+    """A digest of what a feed's rows become besides their raw rows, the key and the run date: the DPO's consent
+    events for a feed with a consent column (an objection changes a member's crossed flag); '' otherwise."""
+    if not any(isinstance(c.rule, Consent) for c in contract.columns):
+        return ""
+    from vault.consent import events
+
+    count, digest = con.execute(f"SELECT count(*), coalesce(bit_xor(hash(e)), 0) FROM {events(con)} e").fetchone()
+    return f"consent:{count}:{digest}"
+
+
+def _warehouse_key(contract: Contract) -> Column | None:
+    """The column whose token identifies a record of the feed in the warehouse: the primary key when it crosses as
+    a token of its own value, else a token of the primary key through the identity map (the members' member token,
+    looked up by their member id)."""
+    pks = [c for c in contract.columns if c.primary_key]
+    if len(pks) != 1:
+        return None
+    if isinstance(pks[0].rule, Token) and pks[0].rule.identity_map_key is None:
+        return pks[0]
+    for col in contract.columns:
+        if isinstance(col.rule, Token) and col.rule.identity_map_key == pks[0].name:
+            return col
+    return None
+
+
+def _identity_tokens(domain: str, version: int) -> str:
+    """SQL: every member's token before this crossing and now (member_id, member_token)."""
+    return (
+        "(SELECT member_id, member_token FROM tokens_before UNION ALL SELECT member_id, member_token FROM "
+        f"meta.member_tokens WHERE domain = '{domain}' AND key_version = {version})"
     )
 
 
@@ -490,8 +533,13 @@ def _warehouse_rows(path: Path, feed: str) -> int | None:
 
 
 def _member_token_joins(contract: Contract) -> list[str]:
-    """Raw columns resolved through the identity map (an inner join: no member, no crossing)."""
-    return [c.name for c in contract.columns if isinstance(c.rule, Token) and c.rule.identity_map_key is not None]
+    """Raw columns holding the member id a token is looked up by in the identity map (an inner join: no member, no
+    crossing)."""
+    return [
+        c.rule.identity_map_key
+        for c in contract.columns
+        if isinstance(c.rule, Token) and c.rule.identity_map_key is not None
+    ]
 
 
 def _append_plan(
@@ -501,6 +549,7 @@ def _append_plan(
     version: int,
     warehouse_rows: int | None,
     changed_members: str | None,
+    as_of: str,
 ) -> AppendPlan | None:
     """The records of ``contract`` to re-cross when the feed can be appended to; None for a whole crossing.
 
@@ -509,18 +558,20 @@ def _append_plan(
     deleted rows there, or a crossing was interrupted), an erasure still pending. Otherwise the records are: those
     of the batches landed since (a new version of an older record included), those that did not cross last time,
     and those of members whose token changed (``changed_members``: a SQL set of member ids)."""
-    pks = [c for c in contract.columns if c.primary_key]
-    if len(pks) != 1 or not isinstance(pks[0].rule, Token) or warehouse_rows is None:
+    key = _warehouse_key(contract)
+    if key is None or warehouse_rows is None:
         return None
     state = con.execute(
-        "SELECT domain, key_version, plan, max_file_id, warehouse_rows FROM meta.crossing_state WHERE feed = ?",
+        "SELECT domain, key_version, plan, max_file_id, warehouse_rows, as_of, inputs FROM meta.crossing_state "
+        "WHERE feed = ?",
         [contract.name],
     ).fetchone()
-    if state is None or state != (domain, version, _plan_version(contract, domain), state[3], warehouse_rows):
+    expected = (domain, version, _plan_version(contract, domain), warehouse_rows, _inputs(con, contract))
+    if state is None or (*state[:3], state[4], state[6]) != expected or state[5] is None:
         return None
     if con.execute("SELECT count(*) FROM meta.pending_erasure").fetchone()[0]:
         return None
-    pk = pks[0]
+    pk = next(c for c in contract.columns if c.primary_key)
     name, affected = contract.name, f"crossing_affected_{contract.name}"
     parts = [
         f"SELECT {_q(pk.name)} AS pk FROM raw.{name} WHERE _file_id > {int(state[3])}",
@@ -532,11 +583,29 @@ def _append_plan(
             f"SELECT {_q(pk.name)} FROM raw.{name} WHERE {_q(c)} IN {changed_members}"
             for c in _member_token_joins(contract)
         ]
+    if state[5] != as_of:  # a new run date: the records whose age band it changes (a birthday passed), no other
+        parts += [
+            f"SELECT {_q(pk.name)} FROM raw.{name} WHERE {age_band_sql(_q(c.name), state[5])} IS DISTINCT FROM "
+            f"{age_band_sql(_q(c.name), as_of)}"
+            for c in contract.columns
+            if isinstance(c.rule, BirthYearAgeBand)
+        ]
     con.execute(f"CREATE OR REPLACE TEMP TABLE {affected} AS SELECT DISTINCT pk FROM ({' UNION ALL '.join(parts)})")
+    if key.name != pk.name:
+        # Warehouse rows are found by their member token (before this crossing, or now): a member sharing one with a
+        # re-crossed member (a NIR corrected, then given to another member) is re-crossed too, to a fixpoint, so
+        # that no row whose token is deleted stays out.
+        tokens = _identity_tokens(domain, version)
+        while con.execute(
+            f"INSERT INTO {affected} SELECT DISTINCT member_id FROM {tokens} WHERE member_token IN (SELECT "
+            f"member_token FROM {tokens} WHERE member_id IN (SELECT pk FROM {affected})) AND member_id NOT IN "
+            f"(SELECT pk FROM {affected})"
+        ).fetchone()[0]:
+            pass
     max_file_id = con.execute(f"SELECT coalesce(max(_file_id), 0) FROM raw.{name}").fetchone()[0]
     records = con.execute(f"SELECT count(*) FROM {affected}").fetchone()[0]
     where = f"{_q(pk.name)} IN (SELECT pk FROM {affected})"
-    return AppendPlan(name, where, affected, pk, max(int(max_file_id), int(state[3])), records)
+    return AppendPlan(name, where, affected, pk, key, max(int(max_file_id), int(state[3])), records)
 
 
 def _append_to_warehouse(
@@ -547,6 +616,8 @@ def _append_to_warehouse(
     joins: list[str],
     tokens: TokenFunctions,
     violation: str,
+    domain: str,
+    version: int,
 ) -> int:
     """Replace the plan's records in ``wh.pseudo.<feed>`` by their latest versions (scanned before they go in);
     returns the identifiers redacted by the outbound scan."""
@@ -556,11 +627,15 @@ def _append_to_warehouse(
         f"FROM {_latest(contract, plan.where)} r {' '.join(joins)} WHERE NOT {violation}"
     )
     redacted = _outbound_scan(con, stage, contract)
-    rule = plan.pk.rule
-    con.execute(
-        f"DELETE FROM wh.pseudo.{name} WHERE {_q(rule.token_column)} IN "
-        f"(SELECT {tokens.sql(rule.entity, 'pk')} FROM {plan.affected})"
-    )
+    rule = plan.key.rule
+    if plan.key.name == plan.pk.name:
+        keys = f"SELECT {tokens.sql(rule.entity, 'pk')} FROM {plan.affected}"
+    else:  # members: their token before this crossing (a corrected NIR's old token) and now
+        keys = (
+            f"SELECT member_token FROM {_identity_tokens(domain, version)} "
+            f"WHERE member_id IN (SELECT pk FROM {plan.affected})"
+        )
+    con.execute(f"DELETE FROM wh.pseudo.{name} WHERE {_q(rule.token_column)} IN ({keys})")
     con.execute(f"INSERT INTO wh.pseudo.{name} SELECT * FROM wh.pseudo.{stage}")
     con.execute(f"DROP TABLE wh.pseudo.{stage}")
     return redacted
@@ -574,6 +649,7 @@ def _remember(
     plan: AppendPlan | None,
     max_file_id: int,
     warehouse_rows: int,
+    as_of: str,
 ) -> tuple[int, int]:
     """After the warehouse committed: the state of an appended feed and its rows that did not cross
     (tried again next time). Returns (held back: member not in the register, withheld: contract broken)."""
@@ -593,8 +669,18 @@ def _remember(
     )
     con.execute("DELETE FROM meta.crossing_state WHERE feed = ?", [name])
     con.execute(
-        "INSERT INTO meta.crossing_state VALUES (?, ?, ?, ?, ?, ?, now())",
-        [name, domain, version, _plan_version(contract, domain), max_file_id, warehouse_rows],
+        "INSERT INTO meta.crossing_state (feed, domain, key_version, plan, max_file_id, warehouse_rows, crossed_at, "
+        "as_of, inputs) VALUES (?, ?, ?, ?, ?, ?, now(), ?, ?)",
+        [
+            name,
+            domain,
+            version,
+            _plan_version(contract, domain),
+            max_file_id,
+            warehouse_rows,
+            as_of,
+            _inputs(con, contract),
+        ],
     )
     held, withheld = con.execute(
         "SELECT count(*) FILTER (NOT violation), count(*) FILTER (violation) FROM meta.crossing_pending WHERE feed = ?",
@@ -644,7 +730,7 @@ def cross_to_warehouse(settings: Any, domain: str | None = None, full: bool = Fa
             f"WHERE domain = '{domain}' AND key_version = {version} EXCEPT SELECT * FROM tokens_before))"
         )
         for name in APPEND_FEEDS if not full else ():
-            plan = _append_plan(con, contracts[name], domain, version, rows_before.get(name), changed)
+            plan = _append_plan(con, contracts[name], domain, version, rows_before.get(name), changed, as_of)
             if plan is not None:
                 appends[name] = plan
         for name in APPEND_FEEDS:
@@ -674,7 +760,9 @@ def cross_to_warehouse(settings: Any, domain: str | None = None, full: bool = Fa
                 exprs, joins = crossing_plan(contract, domain, version, as_of, tokens, plan.where if plan else "")
                 violation = kept_violation_sql(contract)
                 if plan is not None:
-                    redacted += _append_to_warehouse(con, contract, plan, exprs, joins, tokens, violation)
+                    redacted += _append_to_warehouse(
+                        con, contract, plan, exprs, joins, tokens, violation, domain, version
+                    )
                 else:
                     sql = (
                         f"CREATE OR REPLACE TABLE wh.pseudo.{name} AS SELECT {', '.join(exprs)} "
@@ -705,7 +793,9 @@ def cross_to_warehouse(settings: Any, domain: str | None = None, full: bool = Fa
         for name in APPEND_FEEDS:
             plan = appends.get(name)
             max_file_id = plan.max_file_id if plan is not None else max_file_ids[name]
-            n_held, n_withheld = _remember(con, contracts[name], domain, version, plan, max_file_id, counts[name])
+            n_held, n_withheld = _remember(
+                con, contracts[name], domain, version, plan, max_file_id, counts[name], as_of
+            )
             if n_held:
                 held[name] = n_held
             if n_withheld:

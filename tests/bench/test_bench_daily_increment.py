@@ -50,6 +50,8 @@ def test_daily_increment_lands_the_day_on_top_of_the_year(tmp_path, bench_env):
     # the crossing appended the day's records (and retried the year's held-back ones), not the year's
     appended = checks["cross_appended"]["benefits"]
     assert checks["benefits_landed"] <= appended <= checks["benefits_landed"] + checks["benefits_held_back_before"]
+    # the changed members re-crossed (and those a new run date moved to another age band), not the whole register
+    assert 12 <= checks["cross_appended"]["members"] < checks["warehouse_members_after"]
     report = out.read_text(encoding="utf-8")
     assert "not incremental" in report and "not judged (some stages only)" in report and "cores" in report
 

@@ -3,8 +3,11 @@ of everything landed would have written (issue 16, daily increment)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import duckdb
 
+from confiance.identifiers import make_nir
 from confiance.settings import Settings
 from tests.vault.vault_fixtures import make_feeds, write_feeds
 from vault import audit
@@ -51,7 +54,8 @@ def test_a_new_benefits_file_alone_crosses_and_the_result_equals_a_whole_crossin
     second = cross_to_warehouse(settings)
     assert second == {"members": 60, "contracts": 60, "benefits": 124}  # four new lines, one replaced
     details = _last_crossing(settings)
-    assert details["appended"] == {"benefits": len(day)}  # only the day's records were crossed
+    # only the day's records were crossed; no member or contract file, the same run date: none of theirs
+    assert details["appended"] == {"members": 0, "contracts": 0, "benefits": len(day)}
     assert details["texts_scrubbed"] <= sum(1 for line in day if line["comment"])
     appended = {t: _rows(settings, t) for t in TABLES}
     member = feeds["members"][1]
@@ -70,9 +74,9 @@ def test_a_new_benefits_file_alone_crosses_and_the_result_equals_a_whole_crossin
     assert cross_to_warehouse(settings, full=True) == second
     assert _last_crossing(settings)["appended"] == {}
     assert _rows(settings, "benefits") == appended["benefits"]
-    # a run with nothing new crosses no benefit record
+    # a run with nothing new crosses no record
     assert cross_to_warehouse(settings) == second
-    assert _last_crossing(settings)["appended"] == {"benefits": 0}
+    assert _last_crossing(settings)["appended"] == {"members": 0, "contracts": 0, "benefits": 0}
     assert _rows(settings, "benefits") == appended["benefits"]
 
 
@@ -87,5 +91,75 @@ def test_rows_deleted_from_the_warehouse_behind_the_crossing_make_it_whole_again
     with duckdb.connect(str(settings.warehouse_db)) as con:
         con.execute("delete from pseudo.benefits where rowid < 5")
     assert cross_to_warehouse(settings)["benefits"] == len(expected)
-    assert _last_crossing(settings)["appended"] == {}
+    assert "benefits" not in _last_crossing(settings)["appended"]
     assert _rows(settings, "benefits") == expected
+
+
+def _band(birth: str, as_of: str) -> str:
+    b, d = date.fromisoformat(birth), date.fromisoformat(as_of)
+    age = d.year - b.year - ((d.month, d.day) < (b.month, b.day))
+    return f"{age // 5 * 5}-{age // 5 * 5 + 4}"
+
+
+def test_a_small_members_file_and_a_new_run_date_cross_only_what_changed_and_equal_a_whole_crossing(settings, tmp_path):
+    """Members and contracts are appended to as benefits are: a members file of changes (a new address, a corrected
+    NIR, a new member with a contract and a benefit line) and a later run date re-cross only those members and the
+    members whose age band the new date changes; the warehouse equals a whole crossing row for row."""
+    feeds = make_feeds(80, 1, seed=11)
+    settings.extra["as_of"] = "2024-06-01"
+    write_feeds(settings.inbox, feeds)
+    land_inbox(settings)
+    cross_to_warehouse(settings)
+    assert _last_crossing(settings)["appended"] == {}  # the first crossing is whole
+
+    later = "2024-09-01"
+    members = feeds["members"]
+    moved = dict(members[4], postal_code="69003", updated_at="2024-08-01 10:00:00")
+    b = date.fromisoformat(members[5]["birth_date"])
+    corrected = dict(
+        members[5], nir=make_nir(members[5]["sex"], b.year, b.month, "75", 56, 789), updated_at="2024-08-01 10:00:00"
+    )
+    new = dict(members[6], member_id="A000000999", nir=make_nir("F", 1990, 2, "13", 55, 321), birth_date="1990-02-11")
+    new.update(email="nouvelle@example.fr", updated_at="2024-08-01 10:00:00")
+    contract = dict(feeds["contracts"][6], contract_id="C0000009999", member_id="A000000999")
+    line = dict(feeds["benefits"][6], benefit_id="P000000999999", member_id="A000000999", contract_id="C0000009999")
+    changes = {"members": [moved, corrected, new], "contracts": [contract], "benefits": [line]}
+    write_feeds(settings.inbox, changes, suffix="2024-08-01")
+    assert all(r["rows_landed"] == 1 or r["feed"] == "members" for r in land_inbox(settings) if r["status"] == "landed")
+    settings.extra["as_of"] = later
+    second = cross_to_warehouse(settings)
+    assert second == {"members": 81, "contracts": 81, "benefits": 81}
+    birthdays = {
+        m["member_id"] for m in members if _band(m["birth_date"], "2024-06-01") != _band(m["birth_date"], later)
+    }
+    assert birthdays, "the seed gives members a new age band between the two run dates"
+    expected_members = birthdays | {m["member_id"] for m in changes["members"]}
+    # contracts and lines: the new member's, and the corrected member's (its token moved)
+    assert _last_crossing(settings)["appended"] == {"members": len(expected_members), "contracts": 2, "benefits": 2}
+    appended = {t: _rows(settings, t) for t in TABLES}
+
+    # the same files landed in a fresh home and crossed once, whole, at the later date: row for row the same
+    other = Settings(home=tmp_path / "whole", key_file=settings.key_file, extra={"as_of": later})
+    other.ensure_dirs()
+    write_feeds(other.inbox, feeds)
+    land_inbox(other)  # in the same order (the identity map keeps the NIR of the member's last landed file)
+    write_feeds(other.inbox, changes, suffix="2024-08-01")
+    land_inbox(other)
+    assert cross_to_warehouse(other) == second
+    for table in TABLES:
+        assert _rows(other, table) == appended[table], table
+    # the corrected NIR's old token is gone from every table (the member and its contract and lines re-crossed)
+    with duckdb.connect(str(settings.warehouse_db), read_only=True) as con:
+        tokens = {r[0] for r in con.execute("select member_token from pseudo.members").fetchall()}
+        for table in ("contracts", "benefits"):
+            assert {r[0] for r in con.execute(f"select member_token from pseudo.{table}").fetchall()} <= tokens
+
+    # an objection recorded by the DPO: the members cross whole (their consent flags read the register)
+    from vault.consent import record_event
+    from vault.db import vault_connection
+
+    with vault_connection(settings) as con:
+        record_event(con, members[7]["member_id"], "consent_research", False, "dpo", None)
+    assert cross_to_warehouse(settings) == second
+    details = _last_crossing(settings)["appended"]
+    assert "members" not in details and details["contracts"] == details["benefits"] == 0
