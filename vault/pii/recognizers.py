@@ -344,8 +344,31 @@ class NirWithoutKeyRecognizer(FrenchRegexRecognizer):
         return not (other and max(other) > max(nir)) and _NUMBER_BETWEEN.search(previous, max(nir)) is None
 
 
-#: What may open a line before a number that answers the line above: nothing, or a label ("Adhérente : ").
-_LINE_OPENING = re.compile(r"[ \t>]*(?:[^\W\d_][\w'’\- ]{0,30}[ \u00a0]*:)?[ \u00a0]*")
+#: What may open a line before a number that answers the line above: nothing, or a label ("Adhérente : "); round 8:
+#: a transcript's speaker in brackets or without a colon ("[client]", "Appelant") and the words of an answer
+#: ("oui", "alors c'est").
+_LINE_OPENING = re.compile(
+    r"[ \t>]*(?:[^\W\d_][\w'’\- ]{0,30}[ \u00a0]*:|\[[^\]\n]{1,20}\]|[^\W\d_]{2,20}(?=[ \u00a0]))?[ \u00a0]*"
+    r"(?:(?i:oui|alors|donc|euh|hum|ben|bah|c'est|voil[àa]|ok)[ \u00a0,]+)*"
+)
+#: Round 8: a full date, then a 13-character NIR right after it (in brackets or after a dash: "(01/08/1961) -
+#: 2610875…"); with a key after it the 15-character NIR recognizer decides as well.
+_NIR13_AFTER_DATE = re.compile(
+    r"(?:0?[1-9]|[12][0-9]|3[01])[/.\-](0?[1-9]|1[0-2])[/.\-](?:19|20)?([0-9]{2})\)?[ \u00a0]*[-–,;:|]?[ \u00a0]*"
+    rf"([1-478](?:{_NIR_SEP}[0-9ABab]){{12}})(?![0-9A-Za-z])"
+)
+
+
+def nir13_after_birth_dates(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each NIR written without its key right after a date whose year and month are the NIR's own
+    (characters 2-5), as in a list of people ("Mme Anne Roy (01/08/1961) - 2610875…"): the date is the birth the
+    NIR encodes, and the structure must hold (``nir13_plausible``)."""
+    out = []
+    for m in _NIR13_AFTER_DATE.finditer(text):
+        compact = _compact(m.group(3))
+        if compact[1:3] == m.group(2) and compact[3:5] == m.group(1).zfill(2) and nir13_plausible(compact):
+            out.append(m.span(3))
+    return out
 
 
 def nir_without_key_recognizer() -> FrenchRegexRecognizer:
@@ -445,6 +468,12 @@ def phone_recognizer() -> FrenchRegexRecognizer:
     )
     # glued to the word before it, as typed on a phone: "rappelez moi au0612345678", "au0612345678merci"
     glued = re.compile(rf"(?<=[{_LOW}])0[1-9][0-9]{{8}}(?![0-9])")
+    # round 8: the French overseas departments and Mayotte with "00" or "+" glued to their code ("00262 692
+    # 123456", "00596 696 12 34 56"): nine digits after the code
+    overseas = re.compile(
+        rf"(?=[+0])(?<![\w+])(?:\+|00)[ \u00a0]?(?:262|269|590|594|596|508|681|687|689)(?:{_PHONE_SEP}\d){{9}}"
+        r"(?![ \u00a0.\-]?\d)"
+    )
     return FrenchRegexRecognizer(
         "PHONE",
         [
@@ -452,6 +481,7 @@ def phone_recognizer() -> FrenchRegexRecognizer:
             PatternSpec("phone_glued", glued, 0.6),
             PatternSpec("phone_slashed", slashed, 0.75),
             PatternSpec("phone_international", international, 0.6),
+            PatternSpec("phone_overseas", overseas, 0.7),
         ],
         min_run=8,
         # eight digits at least, as the patterns group them (" / " between slashed pairs)
@@ -460,6 +490,32 @@ def phone_recognizer() -> FrenchRegexRecognizer:
                  "joignable", "fixe", "numéro", "numero", "contact", "fax", "sms", "whatsapp", "ligne directe"],
         context_boost=0.2,
     )  # fmt: skip
+
+
+#: Round 8: a French phone number cut by a line break (a narrow field or a wrapped line): pairs of digits from
+#: "0X" on one line, the rest on the next ("au 06 39 14\n45 88").
+_WRAPPED_PHONE = re.compile(
+    r"(?<![\w+])0[1-9](?:[ \u00a0.]?[0-9]{2}){0,3}[ \u00a0.]?\r?\n[ \t]*[0-9]{2}(?:[ \u00a0.]?[0-9]{2}){0,3}(?![0-9])"
+)
+#: What says a number is a phone, in the words before it.
+_PHONE_CUE = re.compile(
+    r"(?i:t[ée]l(?:[ée]phone)?|portable|mobile|appeler|rappeler|joindre|joignable|fixe|num[ée]ro|contact|sms)"
+    r"[^\n]{0,25}$"
+)
+
+
+def wrapped_phones(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each French phone number of ten digits cut by one line break, after a phone cue on its
+    first line ("Merci de rappeler M. Roy au 06 39 14\n45 88 entre 12h et 14h")."""
+    if "\n" not in text:
+        return []
+    out = []
+    for m in _WRAPPED_PHONE.finditer(text):
+        if sum(c.isdigit() for c in m.group(0)) != 10:
+            continue
+        if _PHONE_CUE.search(text, max(0, m.start() - 40), m.start()) is not None:
+            out.append(m.span())
+    return out
 
 
 class SpokenPhoneRecognizer(FrenchRegexRecognizer):

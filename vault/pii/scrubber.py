@@ -50,10 +50,12 @@ from vault.pii.recognizers import (
     _validate_siret,
     clean_model_person,
     longest_digit_run,
+    nir13_after_birth_dates,
     nir13_plausible,
+    wrapped_phones,
 )
 from vault.pii.slots import drop_non_persons
-from vault.pii.spoken import spelled_names, spoken_birth_dates
+from vault.pii.spoken import spelled_names, spoken_birth_dates, spoken_nirs
 from vault.pii.tables import header_spans, not_person_zones, table_cells
 from vault.pii.urlencoded import url_encoded_spans
 
@@ -552,6 +554,9 @@ def analyze_texts(
         spans.extend(_table_spans(text))
         spans.extend(_name_fields(text))
         spans.extend(url_encoded_spans(text, _decoded_detect))  # round 8: query strings, form bodies
+        spans.extend(Span(a, b, "PHONE", 0.7) for a, b in wrapped_phones(text))  # round 8: cut by a line break
+        spans.extend(Span(a, b, "NIR", 0.85) for a, b in nir13_after_birth_dates(text))  # round 8
+        spans.extend(Span(a, b, "NIR", 0.9) for a, b in spoken_nirs(text))  # round 8: said in words, key checked
         spans.extend(_births_in_words(text))
         spans.extend(_names_after_hesitation(text, spans))
         spans.extend(_dates_after_names(text, spans))

@@ -223,3 +223,48 @@ def dates_said_after_birth_cues(text: str, folded: str | None = None) -> list[tu
             end -= 3
         out.append((m.start(1), end))
     return out
+
+
+#: Round 8: one number of a NIR said in a transcript: a group of one to three digits, or a number in words
+#: ("cinquante-trois", "quatre-vingt-dix-neuf", "soixante et onze", "zero").
+_NIR_PART = rf"(?:\d{{1,3}}|{_WORD}(?:-(?:et-)?{_WORD})*(?:[ \u00a0]+et[ \u00a0]+(?:un|onze))?)"
+#: The numbers of a NIR said after a NIR word, then "cle" and its key (digits or words), in the folded text.
+_SPOKEN_NIR = re.compile(
+    rf"(?:secu|securite sociale|nir|n° ?ss|numero ss)[^\n\d]{{0,25}}?"
+    rf"(?<![\w\-])({_NIR_PART}(?:[ \u00a0,]+{_NIR_PART}){{3,12}})"
+    rf"[ \u00a0,]+clef?[ \u00a0:]*(\d\d|{_WORD}(?:-(?:et-)?{_WORD})*(?:[ \u00a0]+et[ \u00a0]+(?:un|onze))?)(?![\w\-])"
+)
+
+
+def _said_digits(part: str) -> list[str]:
+    """The digits one said number may stand for: "53" for "cinquante-trois"; "2" or "02" for "deux" (a month or a
+    département said as one word); the digits themselves."""
+    if part.isdigit():
+        return [part]
+    value = _value([w for w in re.split(r"[\- \u00a0]+", part) if w and w != "et"])
+    return [str(value), f"0{value}"] if value < 10 else [str(value)]
+
+
+def spoken_nirs(text: str, folded: str | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each NIR said partly or wholly in words after a NIR word, with its key after "clé" ("mon
+    numéro de sécu un cinquante-trois 05 95 241 394 clé 48"): the numbers must make 13 characters whose key is
+    the one said (every reading of a one-digit word, "deux" as 2 or 02, is tried)."""
+    from confiance.identifiers import nir_key
+
+    lowered = text.lower()
+    if "cl" not in lowered or not ("s" in lowered and ("secu" in lowered or "sécu" in lowered or "nir" in lowered)):
+        return []
+    folded = fold(text) if folded is None else folded
+    out = []
+    for m in _SPOKEN_NIR.finditer(folded):
+        parts = [p for p in re.findall(_NIR_PART, m.group(1)) if p.strip()]
+        if all(p.isdigit() for p in parts):
+            continue  # written in digits: the NIR recognizers' own
+        key = m.group(2)
+        said_key = int(key) if key.isdigit() else _value([w for w in re.split(r"[\- \u00a0]+", key) if w != "et"])
+        readings = [""]
+        for part in parts:
+            readings = [r + d for r in readings for d in _said_digits(part) if len(r + d) <= 13]
+        if any(len(r) == 13 and r[0] in "12" and r.isdigit() and nir_key(r) == said_key for r in readings):
+            out.append((m.start(1), m.end(2)))
+    return out

@@ -271,3 +271,70 @@ def test_the_shortcut_leaves_the_other_cases_to_the_rules(text, word, why):
 def test_a_two_word_name_at_a_sentence_start_is_not_cut_short():
     # the shortcut is for a single word: "Rose Durand" opening a sentence is decided by the rules (a name)
     assert _decide_on("Rose Durand a rappelé pour son devis.", ["Rose", "Durand"]) is not None
+
+
+# --- 6. phones cut by a line break, overseas numbers with "00" glued to their code ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("Merci de rappeler Mme Tessier au 06 71 28\n93 40 avant midi.", "06 71 28\n93 40"),
+        ("Joignable sur son portable 07 12 04\n55 61 le soir.", "07 12 04\n55 61"),
+        ("Contact en Martinique : 00596 696 40 21 18, le matin.", "00596 696 40 21 18"),
+        ("Tél. 00262 693 118204 (Réunion).", "00262 693 118204"),
+    ],
+)
+def test_phones_cut_by_a_line_or_with_an_overseas_code(detect, text, phone):
+    assert phone in _types(detect(text), "PHONE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no phone cue before the numbers cut by a line: amounts and references
+        "Montants relevés 04 12 33\n18 20 sur le relevé trimestriel.",
+        # ten digits said as a cut phone but not starting with 0X
+        "Merci de rappeler au 61 28 93\n40 55 12",
+    ],
+)
+def test_numbers_cut_by_a_line_without_a_phone_are_left(detect, text):
+    assert _types(detect(text), "PHONE") == []
+
+
+# --- 7. NIR: 13 characters after the birth date they encode; said in words with their key; answers in transcripts -
+
+
+def test_a_nir_without_key_after_the_birth_date_it_encodes(detect):
+    nir13 = make_nir("F", 1958, 3, "44", 109, 87)[:13]
+    found = detect(f"ENTRÉES\n- Mme Odile Ferrand (14/03/1958) - {nir13} - 2 rue des Lavandières, Nantes\n")
+    assert _types(found, "NIR") == [nir13]
+    # the same number after a date of another year and month is left: nothing says it is a NIR
+    found = detect(f"ENTRÉES\n- Mme Odile Ferrand (14/05/1960) - {nir13} - 2 rue des Lavandières, Nantes\n")
+    assert _types(found, "NIR") == []
+
+
+def _spoken(nir):
+    """A NIR as a transcript writes it: sex and year in words, the rest in digits."""
+    words = {"1": "un", "2": "deux"}
+    tens = {"53": "cinquante-trois", "67": "soixante-sept", "81": "quatre-vingt-un", "92": "quatre-vingt-douze"}
+    return f"{words[nir[0]]} {tens[nir[1:3]]} {nir[3:5]} {nir[5:7]} {nir[7:10]} {nir[10:13]} clé {nir[13:]}"
+
+
+@pytest.mark.parametrize(("sex", "year"), [("M", 1953), ("F", 1967), ("M", 1981), ("F", 1992)])
+def test_a_nir_said_in_words_with_its_key(detect, sex, year):
+    nir = make_nir(sex, year, 7, "35", 238, 41)
+    said = _spoken(nir)
+    found = detect(f"Appelant : oui je vous donne mon numéro de sécu {said}\nAgent : merci")
+    assert _types(found, "NIR") == [said]
+    wrong = said[:-2] + f"{(int(nir[13:]) + 1) % 97:02d}"
+    assert _types(detect(f"Appelant : mon numéro de sécu {wrong}\nAgent : merci"), "NIR") == []
+
+
+def test_a_nir_without_key_answering_a_transcript_question(detect):
+    nir13 = make_nir("M", 1974, 3, "51", 449, 571)[:13]
+    spaced = f"{nir13[0]} {nir13[1:3]} {nir13[3:5]} {nir13[5:8]} {nir13[8:11]} {nir13[11:]}"
+    text = f"[agent] vous avez le numéro de sécurité sociale de votre père\n[client] oui {spaced}\n[agent] merci"
+    assert _types(detect(text), "NIR") == [spaced]
+    text = f"[agent] vous avez le numéro de contrat\n[client] oui {spaced}\n[agent] merci"
+    assert _types(detect(text), "NIR") == []
