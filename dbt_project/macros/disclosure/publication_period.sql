@@ -36,8 +36,12 @@
   closed_periods: one row per grain, care year and closed period of that year.
   care_years   relation/CTE with a column care_year
   grains       list of grains among month, quarter, year
+  lag_months   months a figure of the period keeps reading data after the period's end (a follow-up
+               window: prevention_followup_months); the period is closed only when its end plus that
+               lag is on or before the cut-off, so that the next period closing never revises it.
+               Default 0: a figure reads its own period only.
 -#}
-{% macro closed_periods(care_years, grains) -%}
+{% macro closed_periods(care_years, grains, lag_months=0) -%}
     {%- for grain in grains %}
     select
         cast('{{ grain }}' as {{ dbt.type_string() }}) as period_grain,
@@ -51,7 +55,8 @@
         select {{ m }} as month_offset{{ " union all" if not loop.last }}
         {%- endfor %}
     ) as offsets
-    where {{ period_end(dbt.dateadd('month', 'offsets.month_offset', year_start('years.care_year')), grain) }}
+    {%- set end = period_end(dbt.dateadd('month', 'offsets.month_offset', year_start('years.care_year')), grain) %}
+    where {{ end if not lag_months else 'cast(' ~ dbt.dateadd('month', lag_months | int, end) ~ ' as date)' }}
         <= {{ publication_cutoff() }}
     {%- if not loop.last %}
     union all
