@@ -39,6 +39,7 @@ import yaml
 from confiance.contracts import mart_contracts
 from confiance.settings import DBT_PROJECT_FILE, Settings, disclosure_min_cell_size
 from governance.sdc import AuditReport, CellTable, Release, Rules, TableSpec, audit, suppress
+from governance.sdc.model import DISTINCT_MEMBERS
 
 log = logging.getLogger(__name__)
 
@@ -132,6 +133,10 @@ class ConsumerProtection:
     truth: dict[str, pd.DataFrame] = field(default_factory=dict)
     #: member-level tables (contract property member_level) as published, kept so a published period stays final
     records: dict[str, pd.DataFrame] = field(default_factory=dict)
+    #: optional table -> partitions (SIRETs) that do not receive it: the pattern without it published more
+    withheld: dict[str, set[str]] = field(default_factory=dict)
+    #: release label -> "with" or "without" its optional tables, for the releases that had the choice
+    choices: dict[str, str] = field(default_factory=dict)
 
     def summary(self) -> dict[str, Any]:
         audits = list(self.audits.values())
@@ -256,6 +261,72 @@ def _record(release: Release, solved: tuple, outcome: ConsumerProtection, label:
     outcome.reasons += [f"{label}: audit: {r}" for r in report.reasons]
 
 
+#: Tables a partition (one employer) may receive or not, whichever publishes more (``_choose``): every cell of
+#: such a table is a margin of the partition's other tables (a broad care family is the sum of its act
+#: families), so leaving it out hides nothing the consumer needs and is itself a valid suppression pattern
+#: (all its cells masked). See docs/disclosure-control.md, "broad care families".
+OPTIONAL_TABLES = ("mart_employer__broad_families",)
+
+
+def _copy(table: CellTable) -> CellTable:
+    return CellTable(table.spec, table.frame.copy(), table.vintage)
+
+
+def _variants(label: str, release: Release) -> list[tuple[str, Release]]:
+    """The release as it is, and, when it holds a current optional table, the release without it (each solved on
+    copies of the frames, so that the two never share a mask)."""
+    optional = [t for t in release.tables if t.vintage == "current" and t.spec.name in OPTIONAL_TABLES]
+    if not optional:
+        return [(label, release)]
+    full = Release(release.consumer, [_copy(t) for t in release.tables], release.regions)
+    without = Release(
+        release.consumer, [_copy(t) for t in release.tables if not any(t is o for o in optional)], release.regions
+    )
+    return [(label, full), (label, without)]
+
+
+def _yield(release: Release, solved: tuple) -> tuple[int, int, int]:
+    """What a solved pattern publishes, compared lexicographically: whether it passed (audit and every primary
+    cell protected), the published cells of its coarsest table (an employer's year), then its published cells
+    that count someone (zeros are published whatever the pattern)."""
+    counts, report, flags = solved
+    passed = int(report.passed and not counts.get("unprotectable"))
+    current = [(t, masked) for t, (_p, masked) in zip(release.tables, flags, strict=True) if t.vintage == "current"]
+    coarsest = min((len(t.spec.dimensions) for t, _m in current), default=0)
+
+    def informative(t: CellTable, masked: np.ndarray) -> int:
+        members = [m for m, k in t.spec.measures.items() if k == DISTINCT_MEMBERS]
+        someone = t.frame[members[0]].astype(float).to_numpy() > 0 if members else np.ones(len(t.frame), bool)
+        return int((~masked & someone).sum())
+
+    year = sum(informative(t, m) for t, m in current if len(t.spec.dimensions) == coarsest)
+    return passed, year, sum(informative(t, m) for t, m in current)
+
+
+def _choose(original: Release, variants: list[tuple[Release, tuple]], outcome: ConsumerProtection, label: str) -> None:
+    """Record the variant that publishes more (``_yield``; a tie keeps the release without its optional
+    tables) on the original release's tables; an optional table left out is masked whole and withheld."""
+    if len(variants) == 1:
+        _record(original, variants[0][1], outcome, label)
+        return
+    (full, full_solved), (without, without_solved) = variants
+    keep_full = _yield(full, full_solved) > _yield(without, without_solved)
+    chosen, solved = (full, full_solved) if keep_full else (without, without_solved)
+    _record(chosen, solved, outcome, label)
+    outcome.choices[label] = "with" if keep_full else "without"
+    kept = iter(chosen.tables)
+    for table in original.tables:
+        if not keep_full and table.vintage == "current" and table.spec.name in OPTIONAL_TABLES:
+            table.frame["masked"] = True
+            partition = table.spec.partition
+            if partition and len(table.frame):
+                outcome.withheld.setdefault(table.spec.name, set()).add(str(table.frame[partition].iat[0]))
+            continue
+        source = next(kept)
+        table.frame["primary"] = source.frame["primary"].to_numpy(bool)
+        table.frame["masked"] = source.frame["masked"].to_numpy(bool)
+
+
 #: Below this many releases (employers), they are solved in this process.
 PARALLEL_FROM = 20
 
@@ -264,18 +335,22 @@ def _workers() -> int:
     return max(1, int(os.environ.get("CONFIANCE_GATE_WORKERS", os.cpu_count() or 1)))
 
 
-def _protect_all(releases: list[tuple[str, Release]], rules: Rules, outcome: ConsumerProtection) -> None:
-    """Solve independent releases (one per employer), on every core when there are many."""
+def protect_releases(releases: list[tuple[str, Release]], rules: Rules, outcome: ConsumerProtection) -> None:
+    """Solve independent releases (one per employer, each with and without its optional tables), on every core
+    when there are many, and record the pattern kept for each."""
+    jobs = [(label, original, variant) for label, original in releases for _l, variant in _variants(label, original)]
     workers = _workers()
     if workers == 1 or len(releases) < PARALLEL_FROM:
-        for label, release in releases:
-            _record(release, _solve(release, rules), outcome, label)
-        return
-    chunk = max(1, len(releases) // (workers * 8))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        results = pool.map(_solve, [r for _, r in releases], [rules] * len(releases), chunksize=chunk)
-        for (label, release), solved in zip(releases, results, strict=True):
-            _record(release, solved, outcome, label)
+        solved = [_solve(variant, rules) for _label, _original, variant in jobs]
+    else:
+        chunk = max(1, len(jobs) // (workers * 8))
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            solved = list(pool.map(_solve, [v for _l, _o, v in jobs], [rules] * len(jobs), chunksize=chunk))
+    grouped: dict[str, tuple[Release, list[tuple[Release, tuple]]]] = {}
+    for (label, original, variant), result in zip(jobs, solved, strict=True):
+        grouped.setdefault(label, (original, []))[1].append((variant, result))
+    for label, (original, variants) in grouped.items():
+        _choose(original, variants, outcome, label)
 
 
 def protect_consumer(
@@ -327,7 +402,7 @@ def protect_consumer(
     ]
     if shared:
         releases.append((consumer, Release(consumer, shared, regions)))
-    _protect_all(releases, rules, outcome)
+    protect_releases(releases, rules, outcome)
     for mart, spec in specs.items():
         frames = [
             t.frame
@@ -365,7 +440,14 @@ def apply_masks(table: pa.Table, mart: str, outcome: ConsumerProtection) -> pa.T
         elif name == "masking":
             column = pa.array(np.where(masked, MASKED, UNMASKED), type=column.type)
         columns.append(column)
-    return pa.Table.from_arrays(columns, schema=table.schema)
+    out = pa.Table.from_arrays(columns, schema=table.schema)
+    withheld = outcome.withheld.get(mart)
+    if withheld and spec.partition:  # partitions whose pattern left this optional table out do not receive it
+        received = ~frame[spec.partition].astype(str).isin(withheld).to_numpy()
+        if not masked[~received].all():
+            raise ProtectionError(f"{mart}: a withheld partition has published cells")
+        out = out.filter(pa.array(received))
+    return out
 
 
 #: Prefix of a history run being written (a hidden sibling of the run directories, renamed into place once whole).

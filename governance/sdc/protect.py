@@ -16,14 +16,17 @@
   intervals, so cells protected earlier stay protected. Solved with HiGHS
   through ``scipy.optimize.milp`` on the cell's neighbourhood (cells outside it
   keep their values, which can only make the answer more conservative).
-  Then every masked member count the attacker would know exactly (a year whose
-  every employee appears in one published family, say, with the staff list as
-  its bound) gets the same treatment with a shift of one member.
-* **Audit**: the attacker's linear programme (``scipy.optimize.linprog``, HiGHS)
-  gives, for every masked cell, the lowest and highest value consistent with the
-  release and everything the consumer held before; a primary cell whose
-  interval misses its protection levels, any masked cell pinned to one value,
-  or any masked member count known exactly, fails the release.
+  Then every masked measure the attacker would know to the unit (``_unit``: a
+  member, a line, 2 € or 0.2 % of an amount) gets the same treatment with a
+  shift of one unit — a year whose every employee appears in one published
+  family, with the staff list as its bound; a masked family under a published
+  broad family whose out-of-pocket is 0. ONE such measure discloses its cell,
+  whatever its other measures hide. A secondary cell known whole is published.
+* **Audit**: the attacker's linear programme (HiGHS) gives, for every masked
+  cell, the lowest and highest value consistent with the release and
+  everything the consumer held before; a primary cell whose interval misses its
+  protection levels, or any masked cell with one measure known to the unit,
+  fails the release.
 """
 
 from __future__ import annotations
@@ -382,61 +385,112 @@ def suppress(release: Release, rules: Rules) -> dict[str, int]:
         secondary += len(chosen)
         if chosen:
             attacker = _Attacker(problem, previous=attacker)
-    attacker, freed, stuck = _free_pinned_counts(problem, attacker)
+    # A secondary cell the attacker knows whole is published (masking it hides nothing); then every masked
+    # measure still known to the unit is freed by masking more (``_free_pinned``), and cells those masks left
+    # known whole are published in turn.
+    attacker, unmasked = _unmask_recovered(problem, attacker)
+    attacker, freed, stuck = _free_pinned(problem, attacker)
     secondary += freed
     unprotectable += stuck
-    unmasked = _unmask_recovered(problem, attacker)
+    attacker, again = _unmask_recovered(problem, attacker)
     release.points = attacker.points
-    return {"primary": len(primaries), "secondary": secondary - unmasked, "unprotectable": unprotectable}
+    return {"primary": len(primaries), "secondary": secondary - unmasked - again, "unprotectable": unprotectable}
 
 
-def _masked_counts(problem: _Problem, attacker: _Attacker) -> list[tuple[int, int]]:
-    """(cell, variable) of every masked member count of the current release."""
+#: How far a masked measure must be able to move from its true value, in some table consistent with the
+#: release, not to count as recovered: one member or one line for counts; for amounts, twice the precision at
+#: which an amount counts as known (to the euro, or to 0.1 % of a large amount), so that the attacker's interval
+#: is always wider than that precision.
+COUNT_UNIT = 1.0
+AMOUNT_KNOWN_EUROS = 1.0
+AMOUNT_KNOWN_SHARE = 1e-3
+
+
+def _unit(problem: _Problem, v: int) -> float:
+    if problem.kind[v] in (DISTINCT_MEMBERS, ADDITIVE_COUNT):
+        return COUNT_UNIT
+    return 2.0 * max(AMOUNT_KNOWN_EUROS, AMOUNT_KNOWN_SHARE * abs(problem.x[v]))
+
+
+def _masked_measures(problem: _Problem, attacker: _Attacker) -> list[tuple[int, int]]:
+    """(cell, variable) of every masked measure of the current release (latent cells and earlier releases
+    excepted: the former are never published, the latter are what the consumer already holds)."""
     tables = problem.release.tables
     return [
         (int(problem.cell_of[v]), v)
         for v in attacker.masked_vars
-        if problem.kind[v] == DISTINCT_MEMBERS
-        and tables[problem.cells[int(problem.cell_of[v])][0]].vintage == "current"
+        if tables[problem.cells[int(problem.cell_of[v])][0]].vintage == "current"
     ]
 
 
-def _pinned_counts(problem: _Problem, attacker: _Attacker) -> list[tuple[int, int]]:
-    """Masked member counts the attacker knows exactly: no table consistent with the release moves them by one
-    member either way (integer counts: a shift below one is no shift)."""
-    counts = _masked_counts(problem, attacker)
-    up = [(v, problem.x[v] + 1.0) for _c, v in counts]
+def _moves(problem: _Problem, attacker: _Attacker, v: int) -> bool:
+    """Whether some table consistent with the release moves ``v`` by one unit (``_unit``: a member, a line,
+    two euros) from its true value, up or down within its prior bounds."""
+    x, u = problem.x[v], _unit(problem, v)
+    if x + u <= problem.hi[v] + 1e-9 and attacker.reaches(v, x + u):
+        return True
+    return bool(x - u >= problem.lo[v] - 1e-9 and attacker.reaches(v, x - u))
+
+
+def _pinned_measures(problem: _Problem, attacker: _Attacker) -> list[tuple[int, int]]:
+    """Masked measures the attacker knows to the unit: no table consistent with the release (and what the
+    consumer already holds) moves them by one unit (``_unit``) either way. A masked cell with ANY
+    such measure discloses that figure, whatever its other measures hide (amounts never negative: a published
+    0 of a parent pins its masked children's amount to 0)."""
+    measures = _masked_measures(problem, attacker)
+    up = [
+        (v, problem.x[v] + _unit(problem, v)) for _c, v in measures if problem.x[v] + _unit(problem, v) <= problem.hi[v]
+    ]
     attacker.prove(up)
-    attacker.prove([(v, problem.x[v] - 1.0) for v, _t in attacker._unmet(up)])
-    return [
-        (cell, v)
-        for cell, v in counts
-        if not attacker.reaches(v, problem.x[v] + 1.0) and not attacker.reaches(v, problem.x[v] - 1.0)
-    ]
+    down = {v for v, _t in attacker._unmet(up)} | {
+        v for _c, v in measures if problem.x[v] + _unit(problem, v) > problem.hi[v]
+    }
+    attacker.prove(
+        [
+            (v, problem.x[v] - _unit(problem, v))
+            for v in sorted(down)
+            if problem.x[v] - _unit(problem, v) >= problem.lo[v]
+        ]
+    )
+    return [(cell, v) for cell, v in measures if not _moves(problem, attacker, v)]
 
 
-def _free_pinned_counts(problem: _Problem, attacker: _Attacker, rounds: int = 4) -> tuple[_Attacker, int, int]:
-    """Mask further cells until no masked member count is known exactly.
+def _free_pinned(problem: _Problem, attacker: _Attacker, rounds: int = 4) -> tuple[_Attacker, int, int]:
+    """Mask further cells until no masked measure is known to the unit.
 
-    A masked count pinned by published neighbours and the population the consumer knows (a year whose
-    every covered employee appears in one published family) would be a masked figure recovered: for each,
-    the cheapest cells are masked so that it can move by one member, down when its prior bounds allow it,
-    else up. Returns the attacker, the cells masked and the counts that nothing could free."""
+    A masked figure pinned by published neighbours (a year whose every covered employee appears in one published
+    family, with the staff list as its bound; a masked family under a published broad family whose out-of-pocket
+    is 0) would be a masked figure recovered: for each, the cheapest cells are masked so that it can move by one
+    unit, down when its prior bounds allow it, else up; when no programme finds such cells, its neighbourhood
+    is masked whole. Returns the attacker, the cells masked and the measures that nothing could free."""
     masked = 0
+    tables = problem.release.tables
     for _ in range(rounds):
-        pinned = _pinned_counts(problem, attacker)
+        pinned = _pinned_measures(problem, attacker)
         if not pinned:
             return attacker, masked, 0
         changed = False
         for cell, v in pinned:
-            if attacker.reaches(v, problem.x[v] + 1.0) or attacker.reaches(v, problem.x[v] - 1.0):
+            if _moves(problem, attacker, v):
                 continue  # freed by a cell masked for another one
-            shift = -1.0 if problem.x[v] - 1.0 >= problem.lo[v] else 1.0
+            u = _unit(problem, v)
+            shifts = [s for s in (-u, u) if problem.lo[v] - 1e-9 <= problem.x[v] + s <= problem.hi[v] + 1e-9]
             chosen = None
-            for radius in (1, 2, 4):
-                chosen = _protect_one(problem, cell, _neighbourhood(problem, cell, radius), reqs=[(v, shift)])
-                if chosen is not None:
+            for shift in shifts:
+                for radius in (1, 2, 4):
+                    chosen = _protect_one(problem, cell, _neighbourhood(problem, cell, radius), reqs=[(v, shift)])
+                    if chosen is not None:
+                        break
+                if chosen:
                     break
+            if not chosen:
+                chosen = [
+                    c
+                    for c in _neighbourhood(problem, cell, 4)
+                    if not problem.masked(c)
+                    and not _is_zero(problem, c)
+                    and tables[problem.cells[c][0]].vintage == "current"
+                ]
             if not chosen:
                 continue
             for c in chosen:
@@ -446,7 +500,7 @@ def _free_pinned_counts(problem: _Problem, attacker: _Attacker, rounds: int = 4)
             attacker = _Attacker(problem, previous=attacker)
         if not changed:
             break
-    return attacker, masked, len(_pinned_counts(problem, attacker))
+    return attacker, masked, len(_pinned_measures(problem, attacker))
 
 
 # --- the attacker's linear programme -------------------------------------------------------------------------------
@@ -644,8 +698,18 @@ class _Attacker:
             matrices.append((a, a @ p.x, abs(a) @ np.abs(p.x)))
         used = 0
         for index, point in points:
-            if len(index) == 0 or index.max() >= n or not self.is_masked[index].all():
+            if len(index) == 0 or index.max() >= n:
                 continue
+            open_ = self.is_masked[index]
+            if not open_.all():
+                # Variables published since the point was found (cells known whole, see ``_unmask_recovered``):
+                # usable only where the point holds their published value.
+                shut = index[~open_]
+                if (np.abs(point[~open_] - p.x[shut]) > 1e-6 * (1.0 + np.abs(p.x[shut]))).any():
+                    continue
+                index, point = index[open_], point[open_]
+                if len(index) == 0:
+                    continue
             slack = 1e-6 * (1.0 + np.abs(point))
             if (point < p.lo[index] - slack).any() or (point > p.hi[index] + slack).any():
                 continue
@@ -758,20 +822,19 @@ def _meets_levels(problem: _Problem, attacker: _Attacker, cell: int) -> bool:
     return all(_level_met(problem, attacker, v) for v, _shift in _requirements_of(problem, cell))
 
 
-def _unmask_recovered(problem: _Problem, attacker: _Attacker) -> int:
-    """Publish secondary cells the attacker recovers exactly anyway (masking them protects nothing)."""
+def _unmask_recovered(problem: _Problem, attacker: _Attacker) -> tuple[_Attacker, int]:
+    """Publish secondary cells the attacker knows whole anyway: every measure known to the unit (masking them
+    hides nothing; publishing them changes no table the attacker can build, so every point found stays valid).
+    Returns the attacker over the new masks and the count of cells published."""
     count = 0
     for cell, (ti, row) in enumerate(problem.cells):
         t = problem.release.tables[ti]
         if t.vintage != "current" or not problem.masked(cell) or bool(t.frame["primary"].iat[row]):
             continue
-        if all(
-            _pinned(attacker.known(v), problem.x[v]) and _pinned(attacker.interval(v), problem.x[v])
-            for v in problem.cell_vars[cell]
-        ):
+        if all(not _moves(problem, attacker, v) for v in problem.cell_vars[cell]):
             t.frame.iloc[row, t.frame.columns.get_loc("masked")] = False
             count += 1
-    return count
+    return (_Attacker(problem, previous=attacker) if count else attacker), count
 
 
 def _pinned(interval: tuple[float, float], value: float) -> bool:
@@ -796,7 +859,6 @@ def audit(release: Release, rules: Rules) -> AuditReport:
     for v in attacker.masked_vars:
         by_cell[int(problem.cell_of[v])].append(v)
     checked: list[tuple[int, int, bool]] = []  # (cell, variable, primary)
-    recovered = 0
     tables = problem.release.tables  # the release's tables, then its latent cells (never audited themselves)
     attacker.prove(
         [
@@ -806,6 +868,11 @@ def audit(release: Release, rules: Rules) -> AuditReport:
             for v, shift in _requirements_of(problem, cell)
         ]
     )
+    # Any masked measure known to the unit discloses its cell, primary or secondary (``_pinned_measures``).
+    pinned = _pinned_measures(problem, attacker)
+    pinned_of: dict[int, int] = {}
+    for cell, v in pinned:
+        pinned_of.setdefault(cell, v)
     for cell, variables in by_cell.items():
         ti, row = problem.cells[cell]
         t = tables[ti]
@@ -815,24 +882,16 @@ def audit(release: Release, rules: Rules) -> AuditReport:
         primary = bool(t.frame["primary"].iat[row]) if "primary" in t.frame else False
         report.primary_cells += primary
         if primary:
-            # Only measures with a protection level need the programme (a primary cell that is recovered
-            # exactly violates its levels anyway).
+            # Measures with a protection level get the levels' test (and a breach its exact interval).
             variables = [v for v in variables if _requirement(problem.kind[v], problem.x[v], rules) != (None, None)]
             for v in variables:
                 if not _level_met(problem, attacker, v):
                     attacker.interval(v)  # a breach is described by the exact interval
                 checked.append((cell, v, True))
-            if variables and all(_pinned(attacker.known(v), problem.x[v]) for v in variables):
-                recovered += 1
         elif variables:
-            # A secondary cell is recovered only if every measure is pinned; one free measure settles it.
-            free = next((v for v in variables if not _pinned(attacker.known(v), problem.x[v])), None)
-            if free is None:
-                free = next((v for v in variables if not _pinned(attacker.interval(v), problem.x[v])), None)
-            if free is None:
-                recovered += 1
-            checked.append((cell, variables[0] if free is None else free, False))
-    pinned_counts = len(_pinned_counts(problem, attacker))
+            checked.append((cell, pinned_of.get(cell, variables[0]), False))
+    recovered = len(pinned_of)
+    pinned_counts = sum(1 for _c, v in pinned if problem.kind[v] == DISTINCT_MEMBERS)
     _exact_minimum(problem, attacker, [v for _c, v, primary in checked if primary], rules)
     small = thin = 0
     for cell, v, primary in checked:
@@ -860,7 +919,10 @@ def audit(release: Release, rules: Rules) -> AuditReport:
             )
     report.linear_programmes = attacker.programmes
     if recovered:
-        report.reasons.append(f"{recovered} masked cell(s) can be recovered exactly from the release")
+        report.reasons.append(
+            f"{recovered} masked cell(s) can be recovered exactly from the release "
+            "(at least one measure known to the member, the line or the euro)"
+        )
     if pinned_counts:
         report.reasons.append(f"{pinned_counts} masked member count(s) can be recovered exactly from the release")
     if small:

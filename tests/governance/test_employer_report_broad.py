@@ -1,9 +1,10 @@
 """The report's broad care families, checked as the employer would read them.
 
-The broad level is held back from the release for now (tests/marts/test_attack_broad_families.py says why), so
-these tests build an employer's documents the way the gate does (``build_documents``) from a demo employer's own
-published tables plus its broad families as dbt built them in the demo warehouse (``marts`` schema, masked cells
-emptied), and check: the section appears only when it holds a published value, with the sentence on why groups
+The gate sends the broad table only to the employers whose pattern with it publishes more
+(tests/marts/test_attack_broad_families.py checks the released folders), so these tests build an employer's
+documents the way the gate does (``build_documents``) from a demo employer's own published tables plus its broad
+families as dbt built them in the demo warehouse (``marts`` schema, masked cells emptied), whichever employer it is,
+and check: the section appears only when it holds a published value, with the sentence on why groups
 rather than families (French first, English alongside) and what each group holds; every number on the pages and
 in the CSV/XLSX copies equals the Parquet value it comes from; no masked value and no reason code is shown; and an
 employer is "reported" when its only published figure is a broad family.

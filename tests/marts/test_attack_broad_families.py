@@ -5,22 +5,25 @@ total, totals per act family, totals per broad care family, detailed consumption
 staff list, who knows the public grouping of the act families (dbt_project/seeds/act_family_group.csv, printed in
 its report). A broad family's total is the SUM of its act families' totals and the year's total the sum of the
 broad families: "published group minus its published families" or "published year minus published groups" must
-never give back a masked cell, nor narrow it within its protection levels (k members, +-15 % of each amount).
+never give back a masked figure — not even ONE measure of a masked cell (a published broad family whose
+out-of-pocket is 0 tells that each of its masked families' out-of-pocket is 0: amounts are never negative) — nor
+narrow a sensitive cell within its protection levels (k members, +-15 % of each amount).
 
 The attack is the independent toolkit (tests/marts/attack_toolkit.py), which reads only published files and the
 public seed. The warehouse is opened only to CONFIRM a finding against the true values.
 
-On the demo, the gate run in-process with the broad families included passes its own audit, yet this attack
-still recovers masked measures there (a published broad family whose out-of-pocket is 0 pins its masked families'
-out-of-pocket to 0; the gate counts a cell recovered only when every measure is): so the broad level is built,
-related and tested, but held back from the release (its contract's ``held_back`` property), and a test checks that
-no folder holds it. The demo tests below check the relations on the true values and the hold-back.
+Negative controls prove the attack can fail: on a small constructed employer, (1) the real gate (governance.sdc:
+HiGHS suppression and audit, with the employer's real rules and contracts) is run once knowing which act
+families each broad family covers and once not knowing it (its cell table without the ``act_families`` column):
+the same attack recovers the masked cell in the second case only; (2) with every routine-care family's
+out-of-pocket at 0, the pattern an all-measures rule accepts (the sensitive family and one other routine-care
+family masked, routine care published) lets the attack recover the sensitive family's out-of-pocket while its
+other measures stay free; the gate refuses that pattern, and its own suppression masks further (or leaves the
+broad table out for that employer) until the attack recovers nothing.
 
-The negative control proves the attack can fail: on a small constructed employer, the real gate
-(governance.sdc: HiGHS suppression and audit, with the employer's real rules and contracts) is run once knowing
-which act families each broad family covers and once not knowing it (its cell table without the ``act_families``
-column, so "group = sum of its families" is unknown to it); the same attack recovers the masked cell in the
-second case only.
+On the demo, the released folders are attacked one at a time (own tables with the broad families, the benchmark,
+the staff list): nothing is recovered and no sensitive cell narrowed; employers whose pattern left the broad
+table out get no trace of it.
 """
 
 from __future__ import annotations
@@ -32,8 +35,8 @@ import pytest
 
 from confiance.contracts import feed_contracts
 from confiance.settings import DBT_PROJECT_DIR
-from governance.protection import rules_for, table_spec
-from governance.sdc import CellTable, Release, audit, suppress
+from governance.protection import ConsumerProtection, protect_releases, rules_for, table_spec
+from governance.sdc import CellTable, Release, audit, primary_mask, suppress
 from tests.marts import attack_toolkit as at
 
 BROAD = "mart_employer__broad_families"
@@ -85,8 +88,11 @@ def _grouping() -> dict[str, list[str]]:
     return {g: sorted(part["act_family"]) for g, part in seed.groupby("broad_family")}
 
 
-def _cell(members: int, lines: int, cost: float) -> dict[str, float]:
-    ss, comp = round(cost * 0.6, 2), round(cost * 0.3, 2)
+def _cell(members: int, lines: int, cost: float, paid_in_full: bool = False) -> dict[str, float]:
+    """One cell; ``paid_in_full``: the Sécurité sociale and the mutuelle pay everything (out of pocket 0)."""
+    ss, comp = (
+        (round(cost * 0.7, 2), round(cost * 0.3, 2)) if paid_in_full else (round(cost * 0.6, 2), round(cost * 0.3, 2))
+    )
     row = {
         "member_count": members,
         "benefit_line_count": lines,
@@ -101,19 +107,25 @@ def _cell(members: int, lines: int, cost: float) -> dict[str, float]:
     return row
 
 
-def _constructed(gate_knows_the_grouping: bool) -> Release:
+def _constructed(gate_knows_the_grouping: bool, routine_paid_in_full: bool = False) -> Release:
     base = {"employer_siret": SIRET, "care_year": 2025, "primary": False, "masked": False}
-    totals = pd.DataFrame([{**base, "act_family": f, **_cell(*v)} for f, v in FAMILIES.items()])
+    routine = set(_grouping()["routine_care"])
+    full = {f: routine_paid_in_full and f in routine for f in FAMILIES}
+    totals = pd.DataFrame([{**base, "act_family": f, **_cell(*v, paid_in_full=full[f])} for f, v in FAMILIES.items()])
     groups = []
     for g, families in _grouping().items():
-        parts = [FAMILIES[f] for f in families]
-        row = {**base, "broad_family": g, **_cell(GROUP_MEMBERS[g], sum(p[1] for p in parts), sum(p[2] for p in parts))}
+        parts = totals[totals.act_family.isin(families)]
+        row = {**base, "broad_family": g, **_cell(GROUP_MEMBERS[g], int(parts.benefit_line_count.sum()), 1.0)}
+        for m in AMOUNTS:  # the exact sums of its families (no rounding gap)
+            row[m] = round(float(parts[m].sum()), 2)
+            row[f"{m}_top1"], row[f"{m}_top2"] = round(row[m] * 0.2, 2), round(row[m] * 0.15, 2)
         if gate_knows_the_grouping:
             row["act_families"] = "+".join(families)
         groups.append(row)
     yearly = {**base, **_cell(YEAR_MEMBERS, totals["benefit_line_count"].sum(), float(totals["actual_cost"].sum()))}
     for m in AMOUNTS:  # the year's amounts are the exact sums of the families' (no rounding gap)
         yearly[m] = round(float(totals[m].sum()), 2)
+        yearly[f"{m}_top1"], yearly[f"{m}_top2"] = round(yearly[m] * 0.2, 2), round(yearly[m] * 0.15, 2)
     return Release(
         f"employer/{SIRET}",
         [
@@ -171,6 +183,87 @@ def test_constructed_employer_negative_control(gate_knows_the_grouping):
         assert "recovered" in breaches, "the attack should recover the cell the gate left unprotected"
 
 
+# --- any measure pinned is disclosure: a published zero out-of-pocket over masked families -------------------------
+
+
+def _attack_breaches(release: Release, published: dict[int, bool] | None = None) -> list[tuple[str, str, str, str]]:
+    """The toolkit's LP over the current tables as published (``published``: which tables the employer receives,
+    all by default); every breach of a masked cell, confirmed on the true values: (table, act or broad family,
+    measure, breach)."""
+    tables, frames = [], []
+    for ti, t in enumerate(release.current()):
+        if published is not None and not published.get(ti, True):
+            continue
+        tables.append(at.table_from_frame(_published(t), t.spec.name, consumer=f"employer/{SIRET}"))
+        frames.append(t.frame)
+    result = at.attack(at.Release(tables))
+    out = []
+    for b in result.bounds:
+        for ti, ri, col in b.refs:
+            truth = frames[ti].iloc[ri]
+            if col not in truth or not bool(truth["masked"]):
+                continue
+            name = truth.get("act_family", truth.get("broad_family", "year"))
+            kinds = at.protection_breaches(b.lo, b.hi, float(truth[col]), b.integer, b.people, bool(truth["primary"]))
+            out += [(tables[ti].mart, str(name), col, k) for k in kinds]
+    return out
+
+
+def _mask(release: Release, families: set[str]) -> None:
+    """The pattern as given: the primary cells (the gate's own rules) and ``families`` of the totals masked."""
+    rules = rules_for("employer")
+    for t in release.current():
+        t.frame["primary"] = primary_mask(t, rules)
+        t.frame["masked"] = t.frame["primary"] | (
+            t.frame["act_family"].isin(families) if "act_family" in t.frame else False
+        )
+
+
+def test_one_pinned_measure_is_a_recovered_cell_negative_control():
+    """Every routine-care family paid in full (out of pocket 0), paramedical sensitive (4 members). The pattern an
+    all-measures rule accepts — paramedical and laboratory masked, routine care published — keeps paramedical's
+    count and amounts free (its protection levels are met, nothing else of it is known), yet the attacker reads
+    its out-of-pocket: routine care's published 0 is the sum of four amounts that are never negative. The
+    toolkit recovers it (only it), and the gate's audit refuses the pattern."""
+    release = _constructed(gate_knows_the_grouping=True, routine_paid_in_full=True)
+    _mask(release, {"paramedical", "laboratory"})
+    breaches = _attack_breaches(release)
+    para = {(col, kind) for _t, name, col, kind in breaches if name == "paramedical"}
+    assert para == {("out_of_pocket", "recovered")}, breaches
+    report = audit(release, rules_for("employer"))
+    assert not report.passed
+    assert any("recovered exactly" in r for r in report.reasons), report.reasons
+    assert not any("below k" in r or "narrowed" in r for r in report.reasons), report.reasons
+
+
+def test_the_gate_masks_further_or_drops_the_broad_table_until_nothing_is_recovered():
+    """The same employer through the gate: its suppression, its audit, and the per-employer choice between the
+    pattern with the broad families and the pattern without them (governance.protection.protect_releases). The
+    chosen pattern passes its audit, the attack recovers nothing from what the employer would receive, and
+    routine care is masked wherever the broad table is sent (published, its 0 would tell paramedical's)."""
+    rules = rules_for("employer")
+    release = _constructed(gate_knows_the_grouping=True, routine_paid_in_full=True)
+    counts = suppress(release, rules)
+    report = audit(release, rules)
+    assert report.passed and not counts["unprotectable"], report.reasons
+    assert not _attack_breaches(release)
+    broad = release.tables[2].frame
+    assert broad.loc[broad.broad_family == "routine_care", "masked"].all()
+
+    release = _constructed(gate_knows_the_grouping=True, routine_paid_in_full=True)
+    outcome = ConsumerProtection(consumer="employer")
+    protect_releases([(f"employer/{SIRET}", release)], rules, outcome)
+    assert not outcome.reasons, outcome.reasons
+    sent = SIRET not in outcome.withheld.get(BROAD, set())
+    assert outcome.choices[f"employer/{SIRET}"] == ("with" if sent else "without")
+    assert not _attack_breaches(release, published={2: sent})
+    if sent:
+        broad = release.tables[2].frame
+        assert broad.loc[broad.broad_family == "routine_care", "masked"].all()
+    else:
+        assert release.tables[2].frame["masked"].all(), "a broad table left out is masked whole"
+
+
 # --- the demo ----------------------------------------------------------------------------------------------------
 
 
@@ -209,14 +302,85 @@ def test_the_broad_cells_are_exact_sums_of_the_act_families_and_add_up_to_the_ye
     assert np.allclose(sums.to_numpy(), year.to_numpy(), atol=0.005)
 
 
-def test_the_broad_level_is_held_back_from_every_employer_folder(demo):
-    """Until the gate blocks what the attack still finds (docs/disclosure-control.md), no employer receives the
-    broad families: no Parquet, no CSV, no section of its report, no line of its manifest."""
+def _confirmed(result: at.AttackResult, con: duckdb.DuckDBPyConnection, siret: str) -> list[tuple[str, str, str]]:
+    """Breaches of the attacker's bounds, confirmed on the true cells of this employer (and the benchmark)."""
+    out = []
+    cache: dict[str, pd.DataFrame] = {}
+    for b in result.bounds:
+        for ti, ri, col in b.refs:
+            t = result.release.tables[ti]
+            name = "int_disclosure__" + t.mart.removeprefix("mart_").replace("__", "_", 1)
+            if name not in cache:
+                cache[name] = con.execute(f"select * from intermediate.{name}").df()
+            truth = cache[name]
+            row = t.df.loc[ri]
+            keys = [
+                c
+                for c in (
+                    "employer_siret",
+                    "care_year",
+                    "period_start",
+                    "act_family",
+                    "broad_family",
+                    "age_band",
+                    "sex",
+                )
+                if c in t.df.columns and c in truth.columns
+            ]
+            match = truth
+            for c in keys:
+                match = match[match[c].astype(str) == str(row[c])]
+            base = (at.ratio_of(col) or (col,))[0]
+            if len(match) != 1 or base not in match:
+                kinds = [k for k, _ in at.classify(b.lo, b.hi, b.integer, b.people)]
+            else:
+                cell = match.iloc[0]
+                primary = str(cell.get("primary_reason", "none")) not in ("none", "nan", "None")
+                kinds = at.protection_breaches(b.lo, b.hi, float(cell[base]), b.integer, b.people, primary)
+            out += [(t.mart, f"{siret}[{ri}].{col}", k) for k in kinds]
+    return out
+
+
+def test_each_released_folder_with_its_broad_families_recovers_nothing(demo):
+    """The broad level is released. One employer's folder at a time — its yearly total, totals per act family,
+    totals per broad family, detailed consumption and the benchmark, with the public grouping and its staff
+    list — the attacker's LP recovers no masked measure (a member, a line, an amount to the euro), proves no
+    sensitive count below k and narrows no sensitive amount within +-15 % (confirmed on the true values).
+    At least one demo employer receives published broad families (else this attacks nothing)."""
+    _settings, folders, con = demo
+    staff = at.population_frame(con)
+    with_broad = [f for f in folders if (f / f"{BROAD}.parquet").exists()]
+    published = [f for f in with_broad if pd.read_parquet(f / f"{BROAD}.parquet").masking.eq("none").any()]
+    assert published, "no demo employer received a published broad family: the attack tests nothing"
+    found = []
+    for folder in with_broad:
+        release = at.Release.from_folders([folder])
+        assert any(t.mart == BROAD for t in release.tables)
+        result = at.attack(release, population=staff[staff.scope == folder.name])
+        found += _confirmed(result, con, folder.name)
+    print(f"{len(with_broad)} folders with the broad families attacked, {len(published)} with published ones")
+    assert not found, found[:10]
+
+
+def test_an_employer_left_without_the_broad_table_gets_no_trace_of_it_and_one_that_gets_it_sees_it(demo):
+    """The gate's choice per employer is the table or nothing: a folder without the broad Parquet has no CSV, no
+    report section and no manifest line of it; a folder with published broad families shows them in its report
+    (both languages) and its CSV copy."""
     _settings, folders, _con = demo
-    for folder in folders:
-        names = {p.name for p in folder.iterdir()}
-        assert f"{BROAD}.parquet" not in names, folder.name
-        assert "totaux_grandes_familles.csv" not in names, folder.name
+    without = [f for f in folders if not (f / f"{BROAD}.parquet").exists()]
+    for folder in without:
+        assert not (folder / "totaux_grandes_familles.csv").exists(), folder.name
         assert BROAD not in (folder / "manifest.json").read_text(encoding="utf-8"), folder.name
         for page in ("rapport_fr.html", "report_en.html"):
             assert 'id="broad"' not in (folder / page).read_text(encoding="utf-8"), (folder.name, page)
+    shown = 0
+    for folder in folders:
+        path = folder / f"{BROAD}.parquet"
+        if not path.exists() or not pd.read_parquet(path).masking.eq("none").any():
+            continue
+        shown += 1
+        assert (folder / "totaux_grandes_familles.csv").exists(), folder.name
+        assert BROAD in (folder / "manifest.json").read_text(encoding="utf-8"), folder.name
+        for page in ("rapport_fr.html", "report_en.html"):
+            assert 'id="broad"' in (folder / page).read_text(encoding="utf-8"), (folder.name, page)
+    assert shown, "no folder shows published broad families"
