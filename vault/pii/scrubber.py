@@ -54,7 +54,7 @@ from vault.pii.recognizers import (
     nir13_plausible,
     wrapped_phones,
 )
-from vault.pii.slots import drop_non_persons
+from vault.pii.slots import drop_non_persons, names_by_their_cues, repeated_titled_names
 from vault.pii.spoken import spelled_names, spoken_birth_dates, spoken_nirs
 from vault.pii.tables import header_spans, not_person_zones, table_cells
 from vault.pii.urlencoded import url_encoded_spans
@@ -557,6 +557,8 @@ def analyze_texts(
         spans.extend(Span(a, b, "PHONE", 0.7) for a, b in wrapped_phones(text))  # round 8: cut by a line break
         spans.extend(Span(a, b, "NIR", 0.85) for a, b in nir13_after_birth_dates(text))  # round 8
         spans.extend(Span(a, b, "NIR", 0.9) for a, b in spoken_nirs(text))  # round 8: said in words, key checked
+        spans.extend(Span(a, b, "PERSON", 0.7) for a, b in names_by_their_cues(text))  # round 8
+        spans.extend(Span(a, b, "PERSON", 0.7) for a, b in repeated_titled_names(text))  # round 8
         spans.extend(_births_in_words(text))
         spans.extend(_names_after_hesitation(text, spans))
         spans.extend(_dates_after_names(text, spans))

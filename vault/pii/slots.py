@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
-from vault.pii.lexicon import fold, name_lexicon
+from vault.pii.lexicon import fold, name_lexicon, vocabulary
 
 #: Words a speaker fills a turn with: never a name.
 FILLERS = frozenset("bah ben euh heu hum hmm mmh bof hein ouais ouai bon voila alors donc bref oups ah oh eh".split())
@@ -129,3 +129,98 @@ def drop_non_persons(text: str, spans: Sequence[S]) -> list[S]:
             drop.add(id(s))
             dropped_end = s.end
     return [s for s in spans if id(s) not in drop] if drop else list(spans)
+
+
+# --- names the other detectors leave out, found by the words around them (round 8) ---------------------------------
+
+#: A title then a word in lower case, as chats and SMS write them: "la secretaire du dr lemoine", "docteur huang".
+_LOWER_AFTER_TITLE = re.compile(
+    # not a street or a body named after a doctor ("rue du docteur roux"), nor a word a scanner split ("a dr esse")
+    r"(?<![a-z])(?<!rue du )(?<!quai du )(?<!avenue du )(?<!place du )(?<!allee du )(?<!hopital du )(?<!\s[a-z] )"
+    r"(?:dr|docteur|professeur)\.?[ \u00a0]+([a-z][a-z'\-]{2,})"
+)
+#: A word then the role it has: "c olive la secretaire du ...", "c'est rose l'assistante".
+_ROLE_AFTER = re.compile(
+    r"(?<![a-z])(?:c|c'est|cest|je suis|moi c'est)[ \u00a0]+([a-z][a-z'\-]{2,})[ \u00a0]+(?:la |le |l')"
+    r"(?:secretaire|assistante?|infirmiere|aide|voisine?|fille|fils|femme|mari|mere|pere|soeur|frere|collegue)\b"
+)
+#: A greeting or a thanks then a word alone before "!", "," or the line's end: "slt noemie !", "thx steph".
+_GREETED = re.compile(
+    r"(?<![a-z])(?:slt|salut|bjr|bonjour|cc|coucou|hello|thx|merci|bisous|biz)[ \u00a0]+([a-z][a-z'\-]{2,})"
+    r"(?=[ \u00a0]*(?:[!,?]|$|\n|[^\x00-\u024f]))",
+    re.MULTILINE,
+)
+#: A form's "nom" label in a message, then one or two words: "nom ange meunier stp".
+_NAME_LABEL = re.compile(r"(?<![a-z])nom[ \u00a0:]+([a-z][a-z'\-]{2,})(?:[ \u00a0]+([a-z][a-z'\-]{2,}))?")
+#: Someone saying who they are: "je m'appelle Pascal", "moi c'est Hao".
+_INTRODUCED = re.compile(r"(?i:je m'appelle|je me nomme|mon nom est)[ \u00a0]+([A-ZÀ-Þ][\w'’\-]+)")
+#: A member or a practitioner announced by an abbreviation: "adh. Öztürk appelle", "PS Le Goff (RPPS ...)".
+_ABBREVIATED_CUE = re.compile(
+    r"(?<![\w])(?:adh\.|PS)[ \u00a0]+((?:(?:Le|La|De|Du|Van|Da) )?[A-ZÀ-Þ][\w'’\-]+)"
+    r"(?=[ \u00a0]+(?:\((?:RPPS|ADELI)|appelle))"
+)
+#: The words that follow "nom" in a label: never the name itself.
+_LABEL_WORDS = frozenset("prenom prenoms complet commercial marital usage famille naissance jeune epouse".split())
+_STOPPING = frozenset("stp svp merci pour pr par de du des la le les et ou a au en".split())
+
+
+def _plain(word: str, strict: bool) -> bool:
+    """True when ``word`` (folded) reads as an ordinary word here: a function word or a verb form, or, with
+    ``strict``, any word of the vocabulary that is no given name."""
+    vocab = vocabulary()
+    if word in FILLERS or word in _STOPPING or word in vocab.verbal:
+        return True
+    if word in vocab.stop and not name_lexicon().is_given(word):
+        return True
+    return strict and word in vocab.nominal and not name_lexicon().is_given(word)
+
+
+def names_by_their_cues(text: str, folded: str | None = None) -> list[tuple[int, int]]:
+    """(start, end) of names the words around them announce: a title before a lower-case word ("dr lemoine"), the
+    role after it ("c olive la secretaire"), a greeting or thanks before a word alone ("slt noemie !"), a "nom"
+    label ("nom ange meunier"), an introduction ("je m'appelle Pascal"), an abbreviated cue ("adh. Öztürk")."""
+    folded = fold(text) if folded is None else folded
+    out = []
+    for regex, strict in ((_LOWER_AFTER_TITLE, False), (_ROLE_AFTER, False), (_GREETED, True)):
+        for m in regex.finditer(folded):
+            word = m.group(1)
+            if text[m.start(1)].islower() and not _plain(word, strict) and any(v in word for v in "aeiouy"):
+                out.append(m.span(1))
+    if "nom" in folded:
+        for m in _NAME_LABEL.finditer(folded):
+            # a name of the lexicons, not a label's second word ("nom complet", "nom commercial", "nom prénom")
+            if (
+                not text[m.start(1)].islower()
+                or m.group(1) in _LABEL_WORDS
+                or _plain(m.group(1), False)
+                or not name_lexicon().is_name(m.group(1))
+            ):
+                continue
+            end = m.end(1)
+            if m.group(2) and not _plain(m.group(2), False) and name_lexicon().is_name(m.group(2)):
+                end = m.end(2)
+            out.append((m.start(1), end))
+    if "appelle" in folded or "nomme" in folded or "mon nom" in folded:
+        out.extend(m.span(1) for m in _INTRODUCED.finditer(text) if not _plain(fold(m.group(1)), False))
+    if "adh." in text or "PS " in text:
+        out.extend(m.span(1) for m in _ABBREVIATED_CUE.finditer(text))
+    return out
+
+
+#: A title then a capitalised surname: the name may come back alone later in the text ("M. Lebon ... Lebon ajoute").
+_TITLED = re.compile(r"(?<![\w])(?:M\.|Mme|Mlle|Madame|Monsieur|Mr|Dr|Me|Maître)[ \u00a0]+([A-ZÀ-Þ][a-zà-ÿ'’\-]{2,})\b")
+
+
+def repeated_titled_names(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each later occurrence, capitalised, of a surname first given with a title ("Mme Marchand
+    nous signale ... Marchand ajoute"): the same person named again."""
+    if "M" not in text and "D" not in text:
+        return []
+    names = {m.group(1) for m in _TITLED.finditer(text)}
+    if not names:
+        return []
+    out = []
+    for name in names:
+        for m in re.finditer(rf"(?<![\w'’\-]){re.escape(name)}(?![\w'’\-])", text):
+            out.append(m.span())
+    return out

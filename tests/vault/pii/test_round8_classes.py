@@ -338,3 +338,47 @@ def test_a_nir_without_key_answering_a_transcript_question(detect):
     assert _types(detect(text), "NIR") == [spaced]
     text = f"[agent] vous avez le numéro de contrat\n[client] oui {spaced}\n[agent] merci"
     assert _types(detect(text), "NIR") == []
+
+
+# --- 8. names announced by the words around them; a titled surname named again -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Bjr c'est manon la secretaire du dr kerguelen, le devis est arrivé ?", "kerguelen"),
+        ("Bjr c manon la secretaire du dr kerguelen, le devis est arrivé ?", "manon"),
+        ("slt anouk ! t'as pensé à ta séance de marche ?", "anouk"),
+        ("thx gwen 🙂", "gwen"),
+        ("tel 0611223344 nom lucien garnier stp rappel", "lucien garnier"),
+        ("Agent : bonjour je m'appelle Solène que puis-je faire pour vous", "Solène"),
+        ("04/02/2026 - adh. Kowalczyk appelle pr RAC couronne, devis en attente", "Kowalczyk"),
+        ("PS Le Bris (RPPS 10101010101) réclame le tiers payant", "Le Bris"),
+        ("M. Lebrun nous signale que la facture est revenue. Lebrun ajoute qu'il a déjà payé.", "Lebrun"),
+    ],
+)
+def test_names_announced_by_the_words_around_them(detect, text, name):
+    people = _types(detect(text), "PERSON")
+    assert name in people or any(name in p for p in people)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "pr" is SMS for "pour", not a title
+        "la pec pr l'irm est arrivée ? merci",
+        # a street named after a doctor
+        "nouvelle adresse 12 rue du docteur calmette 59000 lille",
+        # thanks then an abbreviation or an ordinary word
+        "merci bcp",
+        "merci beaucoup",
+        # a label's words after "nom"
+        "le nom commercial est mutuelle du pont",
+        # an introduction that goes on in words
+        "Agent : bonjour je m'appelle euh je cherche mon dossier",
+        # a common word starting a sentence that only looks like an earlier title's name: no title before it
+        "Le devis Martin-Pêcheur est arrivé. Devis complet.",
+    ],
+)
+def test_no_name_without_such_words(detect, text):
+    assert _types(detect(text), "PERSON") == []
