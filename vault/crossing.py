@@ -441,6 +441,8 @@ def _as_of(settings: Any) -> str:
 #: things that move without a landed file: an age at the run date (a new run date re-crosses only the members whose
 #: age band it changes) and the consent objections recorded by the DPO (any change: the members cross whole).
 APPEND_FEEDS = ("members", "contracts", "benefits")
+#: A feed is appended to only when its records to re-cross are at most this many times the warehouse table's rows.
+APPEND_AT_MOST = 1.0
 
 
 @dataclass(frozen=True)
@@ -604,6 +606,10 @@ def _append_plan(
             pass
     max_file_id = con.execute(f"SELECT coalesce(max(_file_id), 0) FROM raw.{name}").fetchone()[0]
     records = con.execute(f"SELECT count(*) FROM {affected}").fetchone()[0]
+    if records > APPEND_AT_MOST * max(warehouse_rows, 1):
+        # More records to re-cross than the table holds (a bulk affiliation): one whole crossing writes the table
+        # once, where appending would stage, scan, delete and insert them (and the result is the same).
+        return None
     where = f"{_q(pk.name)} IN (SELECT pk FROM {affected})"
     return AppendPlan(name, where, affected, pk, key, max(int(max_file_id), int(state[3])), records)
 

@@ -163,3 +163,19 @@ def test_a_small_members_file_and_a_new_run_date_cross_only_what_changed_and_equ
     assert cross_to_warehouse(settings) == second
     details = _last_crossing(settings)["appended"]
     assert "members" not in details and details["contracts"] == details["benefits"] == 0
+
+
+def test_a_batch_larger_than_the_table_crosses_whole(settings):
+    """A bulk affiliation (more new records than the warehouse table holds) is crossed whole: same table, one
+    write."""
+    feeds = make_feeds(10, 1, seed=12)
+    write_feeds(settings.inbox, feeds)
+    land_inbox(settings)
+    cross_to_warehouse(settings)
+    bulk = [dict(feeds["benefits"][i % 10], benefit_id=f"P4{i:011d}", actual_cost="20.00") for i in range(25)]
+    for line in bulk:
+        line.update(ss_base="6.00", ss_reimbursement="6.00", complementary_reimbursement="10.00", out_of_pocket="4.00")
+    write_feeds(settings.inbox, {"benefits": bulk}, suffix="2024-06-03")
+    land_inbox(settings)
+    assert cross_to_warehouse(settings)["benefits"] == 35
+    assert _last_crossing(settings)["appended"] == {"members": 0, "contracts": 0}
