@@ -13,7 +13,8 @@ pseudonymised and becomes visible in that employer's marts in **under 2 minutes*
    quality, crossing (pseudonymisation), warehouse quality and dbt run again, one stage per process,
    timed: that is the figure. Landing reads only the new files; raw-feed quality runs its per-row
    checks on the new files only and its cross-batch rules on narrow projections of the whole feeds;
-   the crossing appends the new members and contracts (and their benefits: none); warehouse quality
+   the crossing appends new records, or crosses a feed whole when they outnumber its table (here
+   the members and contracts; the benefits: nothing new); warehouse quality
    still checks the whole warehouse; dbt builds the employer's marts and their lineage only
    (``dbt build --select +path:models/marts/employer``, disclosure models and tests included), not
    the other consumers' marts;
@@ -323,7 +324,8 @@ def main(argv: list[str] | None = None) -> int:
         "Landing reads only the two new files (staged and checked in temporary tables, only the valid rows "
         "written to the vault). Raw-feed quality runs its per-row checks on the new files only (cross-batch rules: "
         "uniqueness, a NIR to one member, benefits within contracts, on the whole feeds, key columns only); the "
-        "crossing appends the new members and contracts (pseudonymised, scanned, inserted; nothing else re-crossed); "
+        "crossing appends the new records, or crosses a feed whole when they outnumber its warehouse table (here "
+        "the members and contracts; benefits: nothing to cross); "
         "warehouse quality still checks the **whole** warehouse (almost all of it the new members here). dbt builds "
         f"only the employer's marts and their lineage (`dbt build --select {EMPLOYER_MARTS}`: staging, "
         "intermediate and employer disclosure models with their tests), whole.",
