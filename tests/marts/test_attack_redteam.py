@@ -20,6 +20,12 @@ report): F1, a new closed year revised the published benchmark of earlier years 
 guards the fix); F2, the benchmark's published zeros bound an employer's own masked count below k (fixed in
 fa6f75c, guarded); F3, the covered headcount an employer is told counted a former employee billed under an ended
 contract (fixed in 9d844a2, guarded). Attacks that hold are plain tests.
+
+Red team 3 (session 23; held-out data: 5,000 members, seed 2718, released five times with the real pipeline stages
+as the publication cut-off advanced; findings in its report): the measure-level linear programme over a whole
+folder (broad families included) against the p % protection of every primary-masked amount, with its control;
+the integer programme extended to the broad families; the charts read back from their SVG geometry; and G1, a
+prevention year revised when the next year closed (fixed in de29c58, guarded).
 """
 
 from __future__ import annotations
@@ -206,6 +212,22 @@ def integer_attack(tables: dict[str, pd.DataFrame], staff: pd.DataFrame) -> list
             p.add({tm[fam]: 1, **{v: -1 for v in h.values()}}, 0, 0)
         for gr in pop:
             p.add({g[gr]: 1, **{cm[k]: -1 for k in cm if (k[2], k[3]) == gr}}, hi=0)
+        broad = tables.get("mart_employer__broad_families")  # red team 3: the broad care families, when released
+        if broad is not None:
+            groups = _broad_groups()
+            for r in broad[broad.care_year == year].itertuples():
+                mk = r.masking == "masked"
+                bm, bl = p.cell(r.member_count, mk, head), p.cell(r.benefit_line_count, mk, UNBOUNDED)
+                fams = [f for f in tm if groups[f] == r.broad_family]
+                p.add({bm: 1, bl: -1}, hi=0)
+                p.add({bl: 1, **{tl[f]: -1 for f in fams}}, 0, 0)  # lines add up
+                p.add({bm: 1, **{tm[f]: -1 for f in fams}}, hi=0)  # members: at most the sum of the families'
+                for f in fams:
+                    p.add({bm: 1, tm[f]: -1}, lo=0)  # and at least each family's
+                p.add({ym: 1, bm: -1}, lo=0)
+                if mk:
+                    masked += [("broad", (year, r.broad_family), "member_count", bm)]
+                    masked += [("broad", (year, r.broad_family), "benefit_line_count", bl)]
         for table, key, column, v in masked:
             out.append(Interval(table, key, column, *p.bounds(v)))
     return out
@@ -552,3 +574,394 @@ def test_the_covered_headcount_is_the_staff_list_whatever_was_billed(demo, wareh
     ).fetchone()[0]
     con.close()
     assert told == known, f"employer {siret}: told {told} covered in 2025, its staff list says {known}"
+
+
+# --- red team 3: every masked MEASURE of an employer folder, by linear programming ------------------------------
+
+MEASURES = ("benefit_line_count", "actual_cost", "ss_reimbursement", "complementary_reimbursement", "out_of_pocket")
+AMOUNTS = MEASURES[1:]
+P_PERCENT = 0.15
+CENT = 0.005  # published amounts are rounded to the cent: each term of a sum may be off by half a cent
+
+
+def _broad_groups() -> dict[str, str]:
+    """The public grouping of act families (printed in every employer's report): the attacker knows it."""
+    from confiance.settings import DBT_PROJECT_DIR
+
+    seed = pd.read_csv(DBT_PROJECT_DIR / "seeds" / "act_family_group.csv")
+    return dict(zip(seed.act_family, seed.broad_family, strict=True))
+
+
+class _AmountLP:
+    """One year of one folder: a variable per measure of every cell (a published value is a constant, a masked one
+    is >= 0), additive relations between them within half a cent per term."""
+
+    def __init__(self) -> None:
+        self.bounds: list[tuple[float, float | None]] = []
+        self.masked: dict[tuple, int] = {}
+        self.sums: list[dict[int, float]] = []
+
+    def cell(self, table: str, key: tuple, row) -> dict[str, int]:
+        out = {}
+        masked = row.masking == "masked"
+        for m in MEASURES:
+            out[m] = len(self.bounds)
+            value = getattr(row, m)
+            self.bounds.append((0.0, 1e9) if masked else (float(value), float(value)))
+            if masked:
+                self.masked[(table, key, m)] = out[m]
+        return out
+
+    def equal(self, left: int, rights: list[int]) -> None:
+        if rights and left not in rights:
+            self.sums.append({left: 1.0, **{r: -1.0 for r in rights}})
+
+    def intervals(self, targets: set | None = None) -> dict[tuple, tuple[float, float]]:
+        from scipy.optimize import linprog
+
+        n = len(self.bounds)
+        a = lil_matrix((2 * len(self.sums), n))
+        b = np.zeros(2 * len(self.sums))
+        for i, row in enumerate(self.sums):
+            for j, v in row.items():
+                a[2 * i, j], a[2 * i + 1, j] = v, -v
+            b[2 * i] = b[2 * i + 1] = CENT * len(row)
+        a = a.tocsr()
+        out = {}
+        for name, j in self.masked.items():
+            if targets is not None and (name[0], _plain(name[1])) not in targets:
+                continue
+            ends = []
+            for sense in (1.0, -1.0):
+                c = np.zeros(n)
+                c[j] = sense
+                res = linprog(c, A_ub=a, b_ub=b, bounds=self.bounds, method="highs")
+                assert res.status in (0, 3), f"{name}: the release contradicts its own sums ({res.message})"
+                ends.append(np.inf if res.status == 3 else sense * res.fun)
+            out[name] = (ends[0], ends[1])
+        return out
+
+
+def amount_attack(tables: dict[str, pd.DataFrame], targets: set | None = None) -> dict[tuple, tuple[float, float]]:
+    """Every masked measure of one folder, min and max over the tables consistent with what it shows: the year is
+    the sum of its act families, each family the sum of its detailed cells, each broad family the sum of its act
+    families and the year the sum of the broad families (when the folder holds them), and inside every cell actual
+    cost = Social Security + complementary + out of pocket. Keys: (table, (year, ...), measure)."""
+    groups = _broad_groups()
+    yearly, totals, detail = (tables[m] for m in OWN)
+    broad = tables.get("mart_employer__broad_families")
+    out: dict[tuple, tuple[float, float]] = {}
+    for year in sorted(yearly.care_year.unique()):
+        lp = _AmountLP()
+        cells = [lp.cell("yearly", (year,), yearly[yearly.care_year == year].iloc[0])]
+        year_cell = cells[0]
+        fam = {
+            r.act_family: lp.cell("totals", (year, r.act_family), r)
+            for r in totals[totals.care_year == year].itertuples()
+        }
+        cells += fam.values()
+        det = {}
+        for r in detail[detail.care_year == year].itertuples():
+            key = (year, str(r.period_start), r.act_family, r.age_band, r.sex)
+            det[key] = lp.cell("consumption", key, r)
+        cells += det.values()
+        for m in MEASURES:
+            lp.equal(year_cell[m], [v[m] for v in fam.values()])
+            for f, v in fam.items():
+                lp.equal(v[m], [d[m] for k, d in det.items() if k[2] == f])
+        if broad is not None and len(broad[broad.care_year == year]):
+            wide = {
+                r.broad_family: lp.cell("broad", (year, r.broad_family), r)
+                for r in broad[broad.care_year == year].itertuples()
+            }
+            cells += wide.values()
+            for m in MEASURES:
+                lp.equal(year_cell[m], [v[m] for v in wide.values()])
+                for g, v in wide.items():
+                    lp.equal(v[m], [fam[f][m] for f in fam if groups[f] == g])
+        for c in cells:
+            lp.equal(c["actual_cost"], [c["ss_reimbursement"], c["complementary_reimbursement"], c["out_of_pocket"]])
+        out.update(lp.intervals(targets))
+    return out
+
+
+def _folder_tables(folder: Path) -> dict[str, pd.DataFrame] | None:
+    tables = _own_tables(folder)
+    if tables is not None and (folder / "mart_employer__broad_families.parquet").exists():
+        tables["mart_employer__broad_families"] = pd.read_parquet(folder / "mart_employer__broad_families.parquet")
+    return tables
+
+
+def _plain(key: tuple) -> tuple:
+    return tuple(str(k) if isinstance(k, str) else int(k) for k in key)
+
+
+def _sensitive_truth(con: duckdb.DuckDBPyConnection, siret: str) -> dict[tuple, dict]:
+    """Confirmation only: the true measures of the employer's PRIMARY-masked cells (warehouse zone), keyed as
+    ``amount_attack`` keys them."""
+    out: dict[tuple, dict] = {}
+    sources = {
+        "yearly": ("int_disclosure__employer_yearly", ["care_year"]),
+        "totals": ("int_disclosure__employer_totals", ["care_year", "act_family"]),
+        "broad": ("int_disclosure__employer_broad_families", ["care_year", "broad_family"]),
+        "consumption": (
+            "int_disclosure__employer_consumption",
+            ["care_year", "period_start", "act_family", "age_band", "sex"],
+        ),
+    }
+    known = {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
+    for table, (relation, keys) in sources.items():
+        if relation not in known:
+            continue
+        rows = con.execute(
+            f"select * from intermediate.{relation} where employer_siret = ? and primary_reason <> 'none'", [siret]
+        ).fetchdf()
+        for r in rows.to_dict("records"):
+            key = tuple(str(r[k]) if k == "period_start" else r[k] for k in keys)
+            out[(table, key)] = r
+    return out
+
+
+def _under_protected(intervals: dict[tuple, tuple[float, float]], truth: dict[tuple, dict]) -> list[tuple]:
+    """Sensitive amounts whose interval does not reach p % above and below the true value (a true 0 must not be
+    pinned at 0)."""
+    weak = []
+    for (table, key, measure), (lo, hi) in intervals.items():
+        true = truth.get((table, _plain(key)))
+        if true is None or measure not in AMOUNTS:
+            continue
+        v = float(true[measure])
+        if (v == 0 and hi < 0.01) or (v > 0 and (hi < v * (1 + P_PERCENT) - 0.01 or lo > v * (1 - P_PERCENT) + 0.01)):
+            weak.append((table, key, measure, round(lo, 2), round(hi, 2), v, true["primary_reason"]))
+    return weak
+
+
+def test_no_sensitive_amount_is_narrowed_by_the_folder_sums(demo, warehouse):
+    """Red team 3. An employer (DESIGN.md: "using arithmetic, linear and integer programming over everything
+    published: values, masked markers, zeros") writes one linear programme per year over ALL its tables — the year,
+    the totals per act family, the detail and, when released, the broad care families whose grouping it reads in
+    its report — with the identity actual cost = Social Security + complementary + out of pocket inside each cell,
+    and bounds every masked amount. For every cell masked for its own sake (primary), the interval of each amount
+    must reach p % (15 %) above and below the true value, and a true 0 (nobody paid anything out of pocket) must
+    not be pinned at 0. Measured per measure, not per cell: a cell whose out-of-pocket alone is pinned discloses
+    that. Confirmation of the true values only from the warehouse."""
+    _settings, folders = demo
+    weak, attacked = [], 0
+    for folder in folders:
+        tables = _folder_tables(folder)
+        if tables is None or not any((t.masking == "masked").any() for t in tables.values()):
+            continue
+        truth = _sensitive_truth(warehouse, folder.name)
+        intervals = amount_attack(tables, set(truth))
+        attacked += sum(1 for (_t, _k, m) in intervals if m in AMOUNTS)
+        weak += [(folder.name, *w) for w in _under_protected(intervals, truth)]
+    assert attacked >= 50, f"only {attacked} sensitive masked amounts attacked: the test tested almost nothing"
+    assert not weak, weak[:10]
+
+
+def test_the_amount_attacker_narrows_cells_when_secondary_suppression_is_removed(demo, warehouse):
+    """Control for the test above (the attack is not blind): with every SECONDARY mask of each folder lifted (the
+    true measures shown, as a release with primary suppression only would), the same programme narrows at least one
+    sensitive amount within p % or pins it."""
+    _settings, folders = demo
+    weak, lifted = [], 0
+    for folder in folders:
+        tables = _folder_tables(folder)
+        if tables is None:
+            continue
+        truth = _sensitive_truth(warehouse, folder.name)
+        true_tables = _true_tables(warehouse, folder.name)
+        changed = False
+        for mart in OWN:
+            t, tr = tables[mart].copy(), true_tables[mart]
+            keys = [c for c in ("care_year", "period_start", "act_family", "age_band", "sex") if c in t]
+            tr = tr.assign(**{k: tr[k].astype(str) for k in keys}).set_index(keys)
+            for i, row in t.iterrows():
+                if row.masking != "masked":
+                    continue
+                true = tr.loc[tuple(str(row[k]) for k in keys)]
+                if true.primary_reason == "none":
+                    for m in MEASURES:
+                        t.at[i, m] = true[m]
+                    t.at[i, "masking"] = "none"
+                    changed = True
+            tables[mart] = t
+        if not changed:
+            continue
+        lifted += 1
+        weak += [(folder.name, *w) for w in _under_protected(amount_attack(tables, set(truth)), truth)]
+        if weak:
+            break  # one narrowed cell shows the attacker sees what the secondary masks hide
+    assert lifted, "no folder has a secondary mask: nothing to lift"
+    assert weak, f"lifting the secondary masks of {lifted} folders narrowed nothing: the amount attacker is blind"
+
+
+# --- red team 3: the report's charts, read back from their geometry -------------------------------------------
+
+_TICK = r'<g id="{axis}tick_\d+">.*?<use xlink:href="#[^"]+" x="([\d.]+)" y="([\d.]+)".*?<!-- (.*?) -->'
+_BOX = r'<path d="M ([\d.]+) ([\d.]+) \s*L ([\d.]+) ([\d.]+) \s*L ([\d.]+) ([\d.]+) \s*L ([\d.]+) ([\d.]+) \s*z\s*"'
+_FRAME, _BAR = re.compile(_BOX + r" style"), re.compile(_BOX + r" clip-path")  # bars are clipped to the axes
+
+
+def _tick_value(label: str, english: bool) -> float | None:
+    text = re.sub(r"[\s\u00a0\u202f€%]", "", label).replace("\u2212", "-")
+    text = text.replace(",", "") if english else text.replace(",", ".")
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _bar_lengths(svg: str, english: bool = False) -> tuple[list[float], float, float] | None:
+    """Each drawn bar's length in data units, the axis' far end and the farthest bar end, from the SVG's tick
+    positions and labels (what anyone can do with the page's source): None for a chart without a value axis."""
+    for axis, coord in (("x", 0), ("y", 1)):
+        ticks = [
+            (float((x, y)[coord]), v)
+            for x, y, label in re.findall(_TICK.format(axis=axis), svg, flags=re.S)
+            if (v := _tick_value(label, english)) is not None
+        ]
+        if len(ticks) >= 2 and ticks[0][0] != ticks[1][0] and ticks[0][1] != ticks[1][1]:
+            break
+    else:
+        return None
+    (p0, v0), (p1, v1) = ticks[0], ticks[1]
+    scale = (v1 - v0) / (p1 - p0)
+
+    def extent(match: re.Match) -> tuple[float, float]:
+        along = [float(match.group(i)) for i in ((1, 3, 5, 7) if coord == 0 else (2, 4, 6, 8))]
+        return min(along), max(along)
+
+    def value(pos: float) -> float:
+        return abs((pos - p0) * scale + v0)
+
+    frames = [extent(m) for m in _FRAME.finditer(svg)]
+    bars = [extent(m) for m in _BAR.finditer(svg)]
+    if len(frames) < 2 or not bars:
+        return None
+    frame = frames[1]  # the figure's background, then the axes' background
+    far = max(value(frame[0]), value(frame[1]))
+    reach = max(max(value(lo), value(hi)) for lo, hi in bars)
+    return [abs((hi - lo) * scale) for lo, hi in bars], far, reach
+
+
+def _published_numbers(folder: Path) -> list[float]:
+    values: set[float] = set()
+    for path in folder.glob("mart_employer__*.parquet"):
+        df = pd.read_parquet(path)
+        for col in df.columns:
+            values |= {round(float(v), 2) for v in pd.to_numeric(df[col], errors="coerce").dropna()}
+    return sorted(values)
+
+
+def test_chart_geometry_draws_only_published_values(demo):
+    """Red team 3. The employer reads its report's charts (inline SVG) not as pictures but as numbers: with two
+    tick positions and their labels it converts every bar's length back into euros or people. Every bar drawn must
+    then be a value published in the folder's Parquet (or 0), to the precision of the drawing, and no axis may run
+    beyond the largest published value by more than the plotting margin — an axis scaled on a masked figure would
+    tell its size."""
+    _settings, folders = demo
+    odd, bars = [], 0
+    for folder in folders:
+        published = np.array(_published_numbers(folder))
+        if not len(published):
+            continue
+        for name in ("rapport_fr.html", "report_en.html"):
+            for i, svg in enumerate(re.findall(r"<svg.*?</svg>", (folder / name).read_text(), flags=re.S)):
+                read = _bar_lengths(svg, english=name.endswith("_en.html"))
+                if read is None:
+                    continue
+                lengths, far, reach = read
+                for length in lengths:
+                    bars += 1
+                    nearest = float(np.abs(published - length).min())
+                    if length > 0.5 and nearest > max(0.6, 0.003 * length):
+                        odd.append((folder.name, name, i, "bar", round(length, 2)))
+                if reach and far > reach * 1.12 + 1:
+                    odd.append((folder.name, name, i, "axis beyond the longest bar", round(far, 2), round(reach, 2)))
+    assert bars >= 100, f"only {bars} bars read back: the charts were not attacked"
+    assert not odd, odd[:10]
+
+
+# --- red team 3: releases over time, the prevention programme ------------------------------------------------
+
+
+def _next_year_of_care(settings, tmp_path: Path) -> Path:
+    """A copy of the demo warehouse one year later: 2026 care (the 2025 lines a year on, where the contract still
+    runs) has landed, nothing else changed: no late claim, no correction."""
+    db = tmp_path / "warehouse.duckdb"
+    shutil.copy2(settings.warehouse_db, db)
+    con = duckdb.connect(str(db))
+    con.execute("""insert into pseudo.benefits
+        select b.benefit_token || '-2026', b.member_token, b.contract_token, (b.care_month + interval 12 month)::date,
+               (b.payment_month + interval 12 month)::date, b.act_family, b.act_code, b.practitioner_type,
+               b.actual_cost, b.ss_base, b.ss_reimbursement, b.complementary_reimbursement, b.out_of_pocket,
+               b.comment, b.updated_at
+        from pseudo.benefits b join pseudo.contracts c using (contract_token)
+        where year(b.care_month) = 2025
+          and (c.end_date is null or c.end_date >= (b.care_month + interval 12 month)::date)""")
+    con.close()
+    return db
+
+
+def test_a_new_closed_year_leaves_the_published_prevention_figures_unchanged(demo, tmp_path):
+    """Red team 3, releases over time. The prevention consumer holds its 2025 release (enrolment in the dental
+    check-up programme and follow-up care within 6 months, per 20-year band and sex). 2026 closes with nothing but
+    2026 care landed. The 2025 figures the next release would carry must be those already published: a published
+    closed period is final (docs/disclosure-control.md, section 4). If they move, the gate refuses the prevention
+    release at every year end (the programme never receives a later year), and a manual correction hands the
+    consumer the difference: members followed up early in 2026 after a 2025 check-up, per band x sex, down to one
+    person.
+
+    Red team finding G1 (session 23): a prevention year was closed at its end while its check-ups' follow-up window
+    ran into the next year; on a 5,000-member mutuelle (seed 2718) released at 2025-01-01 then 2026-01-01, 8 of 10
+    published 2024 cells moved (two by exactly 1 member) and the gate refused the prevention release. Fixed in
+    de29c58 (a prevention year closes once its follow-up window is over); this test now guards it."""
+    from tests.marts.dbt_support import run_dbt
+
+    settings, _folders = demo
+    published = pd.read_parquet(settings.published / "prevention" / "mart_prevention__dental_checkup.parquet")
+    published = published[published.masking != "masked"]
+    assert len(published), "the demo published no prevention figure: nothing to difference"
+    db = _next_year_of_care(settings, tmp_path)
+    run_dbt(
+        "run",
+        db,
+        select=["+mart_prevention__dental_checkup"],
+        dbt_vars={"publication_cutoff": "2027-01-01"},
+        target=tmp_path / "target",
+    )
+    con = duckdb.connect(str(db), read_only=True)
+    after = con.execute("select * from marts.mart_prevention__dental_checkup where care_year = 2025").fetchdf()
+    con.close()
+    keys = ["care_year", "age_band", "sex"]
+    joined = published.merge(after, on=keys, suffixes=("", "_next"))
+    assert len(joined) == len(published), "published 2025 prevention cells missing from the next release"
+    moved = joined[
+        (joined.member_count != joined.member_count_next)
+        | (joined.enrolled != joined.enrolled_next)
+        | (joined.followed_up != joined.followed_up_next)
+    ]
+    assert moved.empty, (
+        f"{len(moved)} of {len(published)} published 2025 prevention cells move when 2026 closes: "
+        f"{moved[keys + ['followed_up', 'followed_up_next']].to_dict('records')[:5]}"
+    )
+
+
+def test_integer_programme_with_the_broad_families_pins_no_masked_count(demo, warehouse):
+    """Red team 3, the broad care families (``mart_employer__broad_families``, grouping public in every report):
+    the HR manager's integer programme above, with each broad family's member count between the largest of its act
+    families' and their sum, its lines their exact sum, and the year at least each broad family: no masked member or
+    line count recovered exactly, none proven below k. Runs on the folders that hold the broad table (none while it
+    is held back: then the test checks the folders without it, as above)."""
+    _settings, folders = demo
+    exposed, attacked = [], 0
+    for folder in folders:
+        tables = _folder_tables(folder)
+        if tables is None or "mart_employer__broad_families" not in tables:
+            continue
+        attacked += 1
+        for iv in integer_attack(tables, staff_list(warehouse, folder.name)):
+            if why := iv.exposed():
+                exposed.append((folder.name, iv.table, iv.key, iv.column, why))
+    assert not exposed, exposed[:10]
