@@ -86,8 +86,11 @@ class Check:
         """True when a row's verdict depends on that row alone (completeness, format, range, a per-row rule): such a
         check may run on the rows landed since the last successful check only. A column aggregate (freshness) or a
         verdict reading other rows (a window: uniqueness; a subquery: a contract of the member, one active contract)
-        is a cross-batch rule and runs over the whole feed."""
-        return not self.aggregate and (self.helper is None or not reads_other_rows(self.helper[1]))
+        is a cross-batch rule and runs over the whole feed, as does a share of rows (``mostly`` below 1: the
+        contract's completeness is a statement about the dataset, not about one day's file)."""
+        if self.aggregate or (self.expectation.configuration.kwargs.get("mostly") or 1.0) < 1.0:
+            return False
+        return self.helper is None or not reads_other_rows(self.helper[1])
 
     @property
     def column(self) -> str:

@@ -84,6 +84,9 @@ def test_a_bad_row_in_a_second_batch_is_caught_and_stays_caught_until_fixed(sett
     for name in ("benefit_id.unique", "no_duplicate_benefit_line", "benefit_within_contract"):
         assert checks[name]["scope"] == "whole feed"
         assert checks[name]["element_count"] == len(feeds["benefits"]) + len(day), name
+    # a share of rows (completeness at least 70 %) is a statement about the feed; a NIR's key, about its row
+    members = _checks(_stored(settings, "raw.members"))
+    assert (members["email.completeness"]["scope"], members["nir_control_key"]["scope"]) == ("whole feed", "batch")
     # the failing row is referenced by its file and line
     refs = pq.read_table(settings.quality_dir / amounts["failed_rows_file"]).to_pylist()
     assert [(str(r["_file_id"]), r["_line"]) for r in refs] == [(file_id, 5)]
