@@ -273,16 +273,23 @@ def _copy(table: CellTable) -> CellTable:
 
 
 def _variants(label: str, release: Release) -> list[tuple[str, Release]]:
-    """The release as it is, and, when it holds a current optional table, the release without it (each solved on
-    copies of the frames, so that the two never share a mask)."""
+    """The releases to solve for one partition, each named: ``as_is`` when it holds no current optional table;
+    else ``with`` and ``without`` it (each on copies of the frames, so that the two never share a mask). A
+    partition that already received the optional table keeps the choice made then (a folder never gains or
+    loses it, and a rerun publishes the same bytes): ``with`` if an earlier release published one of its cells,
+    else ``without``."""
     optional = [t for t in release.tables if t.vintage == "current" and t.spec.name in OPTIONAL_TABLES]
     if not optional:
-        return [(label, release)]
+        return [("as_is", release)]
     full = Release(release.consumer, [_copy(t) for t in release.tables], release.regions)
     without = Release(
         release.consumer, [_copy(t) for t in release.tables if not any(t is o for o in optional)], release.regions
     )
-    return [(label, full), (label, without)]
+    earlier = [t for t in release.tables if t.vintage != "current" and t.spec.name in OPTIONAL_TABLES]
+    if earlier:
+        received = any((~t.frame["masked"].astype(bool)).any() for t in earlier)
+        return [("with", full)] if received else [("without", without)]
+    return [("with", full), ("without", without)]
 
 
 def _yield(release: Release, solved: tuple) -> tuple[int, int, int]:
@@ -303,20 +310,20 @@ def _yield(release: Release, solved: tuple) -> tuple[int, int, int]:
     return passed, year, sum(informative(t, m) for t, m in current)
 
 
-def _choose(original: Release, variants: list[tuple[Release, tuple]], outcome: ConsumerProtection, label: str) -> None:
-    """Record the variant that publishes more (``_yield``; a tie keeps the release without its optional
-    tables) on the original release's tables; an optional table left out is masked whole and withheld."""
-    if len(variants) == 1:
-        _record(original, variants[0][1], outcome, label)
+def _choose(
+    original: Release, variants: list[tuple[str, Release, tuple]], outcome: ConsumerProtection, label: str
+) -> None:
+    """Record the variant that publishes more (``_yield``; a tie keeps the release without its optional tables)
+    on the original release's tables; an optional table left out is masked whole and withheld."""
+    kind, chosen, solved = max(variants, key=lambda v: (_yield(v[1], v[2]), v[0] == "without"))
+    if kind == "as_is":
+        _record(original, solved, outcome, label)
         return
-    (full, full_solved), (without, without_solved) = variants
-    keep_full = _yield(full, full_solved) > _yield(without, without_solved)
-    chosen, solved = (full, full_solved) if keep_full else (without, without_solved)
     _record(chosen, solved, outcome, label)
-    outcome.choices[label] = "with" if keep_full else "without"
+    outcome.choices[label] = kind
     kept = iter(chosen.tables)
     for table in original.tables:
-        if not keep_full and table.vintage == "current" and table.spec.name in OPTIONAL_TABLES:
+        if kind == "without" and table.vintage == "current" and table.spec.name in OPTIONAL_TABLES:
             table.frame["masked"] = True
             partition = table.spec.partition
             if partition and len(table.frame):
@@ -338,17 +345,19 @@ def _workers() -> int:
 def protect_releases(releases: list[tuple[str, Release]], rules: Rules, outcome: ConsumerProtection) -> None:
     """Solve independent releases (one per employer, each with and without its optional tables), on every core
     when there are many, and record the pattern kept for each."""
-    jobs = [(label, original, variant) for label, original in releases for _l, variant in _variants(label, original)]
+    jobs = [
+        (label, original, kind, variant) for label, original in releases for kind, variant in _variants(label, original)
+    ]
     workers = _workers()
     if workers == 1 or len(releases) < PARALLEL_FROM:
-        solved = [_solve(variant, rules) for _label, _original, variant in jobs]
+        solved = [_solve(variant, rules) for *_rest, variant in jobs]
     else:
         chunk = max(1, len(jobs) // (workers * 8))
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            solved = list(pool.map(_solve, [v for _l, _o, v in jobs], [rules] * len(jobs), chunksize=chunk))
-    grouped: dict[str, tuple[Release, list[tuple[Release, tuple]]]] = {}
-    for (label, original, variant), result in zip(jobs, solved, strict=True):
-        grouped.setdefault(label, (original, []))[1].append((variant, result))
+            solved = list(pool.map(_solve, [j[3] for j in jobs], [rules] * len(jobs), chunksize=chunk))
+    grouped: dict[str, tuple[Release, list[tuple[str, Release, tuple]]]] = {}
+    for (label, original, kind, variant), result in zip(jobs, solved, strict=True):
+        grouped.setdefault(label, (original, []))[1].append((kind, variant, result))
     for label, (original, variants) in grouped.items():
         _choose(original, variants, outcome, label)
 

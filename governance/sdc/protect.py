@@ -823,15 +823,21 @@ def _meets_levels(problem: _Problem, attacker: _Attacker, cell: int) -> bool:
 
 
 def _unmask_recovered(problem: _Problem, attacker: _Attacker) -> tuple[_Attacker, int]:
-    """Publish secondary cells the attacker knows whole anyway: every measure known to the unit (masking them
+    """Publish secondary cells the attacker knows whole anyway: every measure pinned to one value (masking them
     hides nothing; publishing them changes no table the attacker can build, so every point found stays valid).
-    Returns the attacker over the new masks and the count of cells published."""
+    Only exactly pinned cells: relations hold on the true values within a cent's tolerance, so publishing a
+    cell the attacker knows only to the unit could leave the programme without a solution. A cell with some
+    measure known to the unit stays masked and is freed (``_free_pinned``). Returns the attacker over the new
+    masks and the count of cells published."""
     count = 0
     for cell, (ti, row) in enumerate(problem.cells):
         t = problem.release.tables[ti]
         if t.vintage != "current" or not problem.masked(cell) or bool(t.frame["primary"].iat[row]):
             continue
-        if all(not _moves(problem, attacker, v) for v in problem.cell_vars[cell]):
+        if all(
+            _pinned(attacker.known(v), problem.x[v]) and _pinned(attacker.interval(v), problem.x[v])
+            for v in problem.cell_vars[cell]
+        ):
             t.frame.iloc[row, t.frame.columns.get_loc("masked")] = False
             count += 1
     return (_Attacker(problem, previous=attacker) if count else attacker), count
