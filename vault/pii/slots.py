@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
-from vault.pii.lexicon import fold, name_lexicon, vocabulary
+from vault.pii.lexicon import fold, fold_cached, name_lexicon, vocabulary
 
 #: Words a speaker fills a turn with: never a name.
 FILLERS = frozenset("bah ben euh heu hum hmm mmh bof hein ouais ouai bon voila alors donc bref oups ah oh eh".split())
@@ -80,28 +80,59 @@ def _lower_non_name(value: str) -> bool:
     return bool(words) and all(w in FILLERS or _INVERSION.fullmatch(w) for w in words)
 
 
-def not_a_person(text: str, folded: str, start: int, end: int, dropped_before: int | None = None) -> bool:
+#: The cheap gates of ``drop_non_persons``, on the folded text: a rule whose words the text lacks is not tried.
+_SAINT_GATE = re.compile(r"(?<![a-z])(?:st|ste|saint|sainte)\.?[ \u00a0]")
+_ORGANISATION_GATE = re.compile(
+    r"scp|selarl|selas|sarl|sas|eurl|snc|sci|ets|etablissements|btp|office|etude|cabinet|societe|hopital|clinique"
+    r"|centre hospitalier|groupe|laboratoire|pharmacie|entreprise|maison|associes|notaires|avocats|freres|fils|cie"
+)
+_BRAND_GATE = re.compile(r"partenaire|reseau|enseigne|marque|plateforme|appli")
+
+
+def _gates(text: str, folded: str) -> tuple[bool, bool, bool, bool]:
+    """Which families of rules may apply to ``text``: saints, organisations, fields, brands."""
+    return (
+        _SAINT_GATE.search(folded) is not None,
+        _ORGANISATION_GATE.search(folded) is not None,
+        ":" in text or "=" in text,
+        _BRAND_GATE.search(folded) is not None,
+    )
+
+
+def not_a_person(
+    text: str,
+    folded: str,
+    start: int,
+    end: int,
+    dropped_before: int | None = None,
+    gates: tuple[bool, bool, bool, bool] | None = None,
+) -> bool:
     """True when the PERSON span (start, end) of ``text`` stands where no person is (see the module's list).
-    ``dropped_before``: the end of the previous span dropped as part of an organisation's name, if any."""
+    ``dropped_before``: the end of the previous span dropped as part of an organisation's name, if any; ``gates``:
+    ``_gates(text, folded)``, computed once per text."""
+    saint, organisation, fields, brand = _gates(text, folded) if gates is None else gates
     value = text[start:end]
     before = folded[max(0, start - 60) : start]
-    if any(_INVERSION.fullmatch(w) for w in fold(value).split()):
+    if "-" in value and any(_INVERSION.fullmatch(w) for w in fold(value).split()):
         return True
     if value[:1].islower() and _lower_non_name(value):
         return True
-    if _SAINT_BEFORE.search(before):
+    if saint and _SAINT_BEFORE.search(before):
         return True
-    if _ORGANISATION_TAIL.match(folded, end) or _ENDS_WITH_TAIL.search(folded[start:end]):
-        return True  # "Étude de Maître Blanc et Associés", "SELARL Kerbrat Tanguy Notaires"
-    if not _TITLE_BEFORE.search(before) and (_ORGANISATION_HEAD.search(before) or _ORGANISATION_CHAIN.search(before)):
-        return True  # "Office notarial Moreau-Garnier", "SCP Casanova et Santoni"
-    if _PLACE_FIELD.search(before):
+    if organisation:
+        if _ORGANISATION_TAIL.match(folded, end) or _ENDS_WITH_TAIL.search(folded[start:end]):
+            return True  # "Étude de Maître Blanc et Associés", "SELARL Kerbrat Tanguy Notaires"
+        if not _TITLE_BEFORE.search(before) and (
+            _ORGANISATION_HEAD.search(before) or _ORGANISATION_CHAIN.search(before)
+        ):
+            return True  # "Office notarial Moreau-Garnier", "SCP Casanova et Santoni"
+        if fold(value).split(" ", 1)[0] in ("scp", "selarl", "selas", "sarl", "sas", "eurl", "snc"):
+            return True
+        if dropped_before is not None and _JOINED.fullmatch(folded[dropped_before:start]):
+            return True  # "SCP Casanova et Santoni": the second name of the firm
+    if fields and _PLACE_FIELD.search(before):
         return True
-    if fold(value).split(" ", 1)[0] in ("scp", "selarl", "selas", "sarl", "sas", "eurl", "snc"):
-        return True
-    if dropped_before is not None and _JOINED.fullmatch(folded[dropped_before:start]):
-        return True  # "SCP Casanova et Santoni": the second name of the firm
-    if _STATUS_FIELD.search(before) and value.isupper():
+    if fields and value.isupper() and _STATUS_FIELD.search(before):
         return True
     words = value.split()
     if len(words) >= 3 and value.isupper() and len(words[-1]) >= 4 and _PARTICIPLE_END.search(words[-1]):
@@ -113,7 +144,7 @@ def not_a_person(text: str, folded: str, start: int, end: int, dropped_before: i
         and not any(name_lexicon().is_given(fold(w)) for w in words)
     ):
         return True  # "PETIT RAPPEL : LES DEVIS SONT VALABLES": a shouted label, then a shouted sentence
-    return bool(_BRAND_BEFORE.search(before))
+    return brand and _BRAND_BEFORE.search(before) is not None
 
 
 def drop_non_persons(text: str, spans: Sequence[S]) -> list[S]:
@@ -121,11 +152,12 @@ def drop_non_persons(text: str, spans: Sequence[S]) -> list[S]:
     persons = [s for s in spans if s.entity_type == "PERSON"]
     if not persons:
         return list(spans)
-    folded = fold(text)
+    folded = fold_cached(text)
+    gates = _gates(text, folded)
     drop = set()
     dropped_end = None
     for s in sorted(persons, key=lambda s: s.start):
-        if not_a_person(text, folded, s.start, s.end, dropped_end):
+        if not_a_person(text, folded, s.start, s.end, dropped_end, gates):
             drop.add(id(s))
             dropped_end = s.end
     return [s for s in spans if id(s) not in drop] if drop else list(spans)
@@ -136,17 +168,18 @@ def drop_non_persons(text: str, spans: Sequence[S]) -> list[S]:
 #: A title then a word in lower case, as chats and SMS write them: "la secretaire du dr lemoine", "docteur huang".
 _LOWER_AFTER_TITLE = re.compile(
     # not a street or a body named after a doctor ("rue du docteur roux"), nor a word a scanner split ("a dr esse")
-    r"(?<![a-z])(?<!rue du )(?<!quai du )(?<!avenue du )(?<!place du )(?<!allee du )(?<!hopital du )(?<!\s[a-z] )"
+    r"(?=[dp])(?<![a-z])(?<!rue du )(?<!quai du )(?<!avenue du )(?<!place du )(?<!allee du )(?<!hopital du )"
+    r"(?<!\s[a-z] )"
     r"(?:dr|docteur|professeur)\.?[ \u00a0]+([a-z][a-z'\-]{2,})"
 )
 #: A word then the role it has: "c olive la secretaire du ...", "c'est rose l'assistante".
 _ROLE_AFTER = re.compile(
-    r"(?<![a-z])(?:c|c'est|cest|je suis|moi c'est)[ \u00a0]+([a-z][a-z'\-]{2,})[ \u00a0]+(?:la |le |l')"
+    r"(?=[cjm])(?<![a-z])(?:c|c'est|cest|je suis|moi c'est)[ \u00a0]+([a-z][a-z'\-]{2,})[ \u00a0]+(?:la |le |l')"
     r"(?:secretaire|assistante?|infirmiere|aide|voisine?|fille|fils|femme|mari|mere|pere|soeur|frere|collegue)\b"
 )
 #: A greeting or a thanks then a word alone before "!", "," or the line's end: "slt noemie !", "thx steph".
 _GREETED = re.compile(
-    r"(?<![a-z])(?:slt|salut|bjr|bonjour|cc|coucou|hello|thx|merci|bisous|biz)[ \u00a0]+([a-z][a-z'\-]{2,})"
+    r"(?=[sbchtm])(?<![a-z])(?:slt|salut|bjr|bonjour|cc|coucou|hello|thx|merci|bisous|biz)[ \u00a0]+([a-z][a-z'\-]{2,})"
     r"(?=[ \u00a0]*(?:[!,?]|$|\n|[^\x00-\u024f]))",
     re.MULTILINE,
 )
@@ -161,6 +194,8 @@ _ABBREVIATED_CUE = re.compile(
 )
 #: The words that follow "nom" in a label: never the name itself.
 _LABEL_WORDS = frozenset("prenom prenoms complet commercial marital usage famille naissance jeune epouse".split())
+_ROLE_WORDS = ("secretaire", "assistant", "infirmiere", "aide", "voisin", "fille", "fils", "femme", "mari", "mere",
+               "pere", "soeur", "frere", "collegue")  # fmt: skip
 _STOPPING = frozenset("stp svp merci pour pr par de du des la le les et ou a au en".split())
 
 
@@ -179,9 +214,15 @@ def names_by_their_cues(text: str, folded: str | None = None) -> list[tuple[int,
     """(start, end) of names the words around them announce: a title before a lower-case word ("dr lemoine"), the
     role after it ("c olive la secretaire"), a greeting or thanks before a word alone ("slt noemie !"), a "nom"
     label ("nom ange meunier"), an introduction ("je m'appelle Pascal"), an abbreviated cue ("adh. Öztürk")."""
-    folded = fold(text) if folded is None else folded
+    folded = fold_cached(text) if folded is None else folded
     out = []
-    for regex, strict in ((_LOWER_AFTER_TITLE, False), (_ROLE_AFTER, False), (_GREETED, True)):
+    for regex, strict, words in (
+        (_LOWER_AFTER_TITLE, False, ("dr", "docteur", "professeur")),
+        (_ROLE_AFTER, False, _ROLE_WORDS),
+        (_GREETED, True, ("slt", "salut", "bjr", "bonjour", "cc", "coucou", "hello", "thx", "merci", "bis", "biz")),
+    ):
+        if not any(w in folded for w in words):
+            continue
         for m in regex.finditer(folded):
             word = m.group(1)
             if text[m.start(1)].islower() and not _plain(word, strict) and any(v in word for v in "aeiouy"):
@@ -208,19 +249,25 @@ def names_by_their_cues(text: str, folded: str | None = None) -> list[tuple[int,
 
 
 #: A title then a capitalised surname: the name may come back alone later in the text ("M. Lebon ... Lebon ajoute").
-_TITLED = re.compile(r"(?<![\w])(?:M\.|Mme|Mlle|Madame|Monsieur|Mr|Dr|Me|Maître)[ \u00a0]+([A-ZÀ-Þ][a-zà-ÿ'’\-]{2,})\b")
+_TITLED = re.compile(
+    r"(?=[MD])(?<![\w])(?:M\.|Mme|Mlle|Madame|Monsieur|Mr|Dr|Me|Maître)[ \u00a0]+([A-ZÀ-Þ][a-zà-ÿ'’\-]{2,})\b"
+)
 
 
 def repeated_titled_names(text: str) -> list[tuple[int, int]]:
     """(start, end) of each later occurrence, capitalised, of a surname first given with a title ("Mme Marchand
     nous signale ... Marchand ajoute"): the same person named again."""
-    if "M" not in text and "D" not in text:
-        return []
     names = {m.group(1) for m in _TITLED.finditer(text)}
     if not names:
         return []
     out = []
     for name in names:
-        for m in re.finditer(rf"(?<![\w'’\-]){re.escape(name)}(?![\w'’\-])", text):
-            out.append(m.span())
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            before = text[start - 1] if start else " "
+            after = text[end] if end < len(text) else " "
+            if not (before.isalnum() or before in "_'’-" or after.isalnum() or after in "_'’-"):
+                out.append((start, end))
+            start = text.find(name, end)
     return out

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from vault.pii.lexicon import fold
+from vault.pii.lexicon import fold, fold_cached
 
 _UNITS = {
     "zero": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
@@ -180,7 +180,7 @@ def spoken_birth_dates(text: str, folded: str | None = None) -> list[tuple[int, 
 
 
 #: Round 8: a birth cue, in the folded text ("ne le", "nee le", "date de naissance", "naissance").
-_BIRTH_CUE = re.compile(r"(?<![a-z])(?:(?:nee?s?|nee?\(e\))[ \u00a0]+le|(?:date (?:de )?)?naissance)(?![a-z])")
+_BIRTH_CUE = re.compile(r"(?=[nd])(?<![a-z])(?:(?:nee?s?|nee?\(e\))[ \u00a0]+le|(?:date (?:de )?)?naissance)(?![a-z])")
 #: What may come between a birth cue and the date said: a question mark, the next speaker's turn ("Adhérente :",
 #: "[client]", "APPELANT:", "Appelant") and fillers ("le", "oui", "euh", "alors").
 _TURN_GAP = re.compile(
@@ -206,10 +206,7 @@ def dates_said_after_birth_cues(text: str, folded: str | None = None) -> list[tu
     """(start, end) of each date of birth said in words right after a birth cue, on the cue's line or at the start
     of the next speaker's turn: "elle est née le huit novembre soixante-dix", "et votre date de naissance ?\\n
     Adhérente : le douze mars quatre-vingt-un", "[client] 19 8 1989"."""
-    lowered = text.lower()
-    if "naiss" not in lowered and "né" not in lowered and "ne le" not in lowered and "nee" not in lowered:
-        return []
-    folded = fold(text) if folded is None else folded
+    folded = fold_cached(text) if folded is None else folded
     out = []
     for cue in _BIRTH_CUE.finditer(folded):
         gap = _TURN_GAP.match(folded, cue.end())
@@ -251,10 +248,11 @@ def spoken_nirs(text: str, folded: str | None = None) -> list[tuple[int, int]]:
     the one said (every reading of a one-digit word, "deux" as 2 or 02, is tried)."""
     from confiance.identifiers import nir_key
 
-    lowered = text.lower()
-    if "cl" not in lowered or not ("s" in lowered and ("secu" in lowered or "sécu" in lowered or "nir" in lowered)):
+    if "cl" not in text and "CL" not in text and "Cl" not in text:
         return []
-    folded = fold(text) if folded is None else folded
+    folded = fold_cached(text) if folded is None else folded
+    if "cle" not in folded or ("secu" not in folded and "nir" not in folded and "n° ss" not in folded):
+        return []
     out = []
     for m in _SPOKEN_NIR.finditer(folded):
         parts = [p for p in re.findall(_NIR_PART, m.group(1)) if p.strip()]

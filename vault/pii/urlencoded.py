@@ -17,6 +17,8 @@ from typing import Protocol, TypeVar
 #: A piece of text without blanks that holds a percent-encoded byte, or two ``key=value`` fields joined by ``&``.
 _ENCODED = re.compile(r"[^\s\"'<>]*(?:%[0-9A-Fa-f]{2}|[\w.\-\[\]]+=[^\s&\"'<>]*&[\w.\-\[\]]+=)[^\s\"'<>]*")
 _HEX = re.compile(r"%([0-9A-Fa-f]{2})")
+#: The cheap gate: a percent-encoded byte or "=" then "&" somewhere after it.
+_GATE = re.compile(r"%[0-9A-Fa-f]{2}|=[^\s&]*&")
 
 
 class _Span(Protocol):
@@ -58,7 +60,7 @@ def decode(piece: str) -> tuple[str, list[int], list[int]]:
 def url_encoded_spans(text: str, detect: Callable[[str], Sequence[S]]) -> list[S]:
     """The spans ``detect`` finds in the URL-decoded pieces of ``text``, at the original offsets (a cheap gate
     first: a text without "%" nor "&" holds no such piece)."""
-    if "%" not in text and "&" not in text:
+    if ("%" not in text and "&" not in text) or _GATE.search(text) is None:
         return []
     out: list[S] = []
     for m in _ENCODED.finditer(text):
