@@ -1,4 +1,8 @@
-"""Places in a text where what looks like a name is none (round 8), checked on every PERSON span at the end.
+"""Where a word stands decides whether it is a name (round 8): ``drop_non_persons`` leaves out the PERSON spans that
+stand where no person is, ``names_by_their_cues`` and ``repeated_titled_names`` add the names the words around
+them announce (see their docstrings).
+
+Places where what looks like a name is none, checked on every PERSON span at the end:
 
 - a speaker's filler or a verb with its pronoun after it, in a transcript or a chat: "bah", "euh", "hum",
   "pouvez-vous", "voulez-vous" ("bonjour pouvez-vous me dire ...");
