@@ -606,8 +606,7 @@ class _Attacker:
         col, highs = self._matrix(comp)
         highs.changeColCost(col[v], -sign)  # HiGHS minimises
         self.programmes += 1
-        highs.run()
-        status = highs.getModelStatus()
+        status = _run(highs)
         value = highs.getInfo().objective_function_value
         highs.changeColCost(col[v], 0.0)
         if status == highspy.HighsModelStatus.kUnbounded:
@@ -666,8 +665,7 @@ class _Attacker:
         costs = np.array([(-1.0 if up else 1.0) / max(1.0, abs(t)) for _v, t in todo])
         highs.changeColsCost(len(cols), cols, costs)
         self.programmes += 1
-        highs.run()
-        status = highs.getModelStatus()
+        status = _run(highs)
         highs.changeColsCost(len(cols), cols, np.zeros(len(cols)))
         if status == highspy.HighsModelStatus.kOptimal:
             self._keep(np.asarray(variables), np.asarray(highs.getSolution().col_value))
@@ -749,6 +747,18 @@ class _Attacker:
     def interval(self, v: int) -> tuple[float, float]:
         """The attacker's exact interval for ``v`` (two programmes, each solved once)."""
         return self.optimum(v, -1.0), self.optimum(v, 1.0)
+
+
+def _run(highs: highspy.Highs) -> highspy.HighsModelStatus:
+    """Solve warm; a warm start that ends in neither an optimum nor a proof of unboundedness (HiGHS reports
+    ``Unknown`` after some changes of objective) is solved again from scratch before anyone reads its status."""
+    highs.run()
+    status = highs.getModelStatus()
+    if status not in (highspy.HighsModelStatus.kOptimal, highspy.HighsModelStatus.kUnbounded):
+        highs.clearSolver()
+        highs.run()
+        status = highs.getModelStatus()
+    return status
 
 
 _BANNER_SHOWN = False
