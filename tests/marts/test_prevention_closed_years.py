@@ -5,8 +5,9 @@ followed up within ``prevention_followup_months`` (6) of their check-up. A check
 2026: were 2025 published as soon as it ended, the release closing 2026 would revise it (the gate would refuse
 every later prevention release, and a deliberate correction would hand the consumer the difference, down to one
 member: red team finding G1). The consumer holds every release; the tests replay the releases a mutuelle would
-make on the session demo's warehouse (a copy: care of 2025) as the care of 2026 lands month after month (the 2025
-lines a year on, where the contract still runs; no late claim: each release holds all care before its cut-off).
+make on the session demo's warehouse (a copy: care of 2025) as the care of 2026 lands month after month (the care of
+July-December 2025 recurring 6 and 12 months later, where the contract still runs; no late claim: each release
+holds all care before its cut-off).
 """
 
 from __future__ import annotations
@@ -26,22 +27,25 @@ VALUES = ["masking", "member_count", "enrolled", "followed_up", "enrolment_rate"
 
 
 def _land_2026_care(db: Path, before: str) -> None:
-    """Care of 2026 with a care month before ``before`` lands in the warehouse (copied from 2025, a year on)."""
+    """Care of 2026 with a care month before ``before`` lands in the warehouse: each line of July-December 2025
+    recurs 6 and 12 months later (a member's care goes on, where the contract still runs), so that check-ups late
+    in 2025 get their follow-up early in 2026."""
     con = duckdb.connect(str(db))
     try:
-        con.execute(
-            """insert into pseudo.benefits
-            select b.benefit_token || '-2026', b.member_token, b.contract_token,
-                   (b.care_month + interval 12 month)::date, (b.payment_month + interval 12 month)::date,
-                   b.act_family, b.act_code, b.practitioner_type, b.actual_cost, b.ss_base, b.ss_reimbursement,
-                   b.complementary_reimbursement, b.out_of_pocket, b.comment, b.updated_at
-            from pseudo.benefits b join pseudo.contracts c using (contract_token)
-            where year(b.care_month) = 2025
-              and (b.care_month + interval 12 month)::date < ?::date
-              and (c.end_date is null or c.end_date >= (b.care_month + interval 12 month)::date)
-              and b.benefit_token || '-2026' not in (select benefit_token from pseudo.benefits)""",
-            [before],
-        )
+        for shift in (6, 12):
+            con.execute(
+                f"""insert into pseudo.benefits
+                select b.benefit_token || '-p{shift}', b.member_token, b.contract_token,
+                       (b.care_month + interval {shift} month)::date, (b.payment_month + interval {shift} month)::date,
+                       b.act_family, b.act_code, b.practitioner_type, b.actual_cost, b.ss_base, b.ss_reimbursement,
+                       b.complementary_reimbursement, b.out_of_pocket, b.comment, b.updated_at
+                from pseudo.benefits b join pseudo.contracts c using (contract_token)
+                where b.care_month >= date '2025-07-01' and b.care_month < date '2026-01-01'
+                  and (b.care_month + interval {shift} month)::date < ?::date
+                  and (c.end_date is null or c.end_date >= (b.care_month + interval {shift} month)::date)
+                  and b.benefit_token || '-p{shift}' not in (select benefit_token from pseudo.benefits)""",
+                [before],
+            )
     finally:
         con.close()
 
@@ -81,6 +85,8 @@ def releases(demo_run, tmp_path_factory):
     # 2027-01-01: the whole of 2026 has landed; 2026 has ended, its follow-up window has not.
     _land_2026_care(db, "2027-01-01")
     out["2027-01"] = _release(db, target, "2027-01-01", parents=True)
+    # 2027-07-01: 2026's follow-up window is over (no care of 2027 here: the follow-ups of 2026 are what they are).
+    out["2027-07"] = _release(db, target, "2027-07-01", parents=False)
     return out
 
 
@@ -89,11 +95,12 @@ def test_a_year_whose_follow_up_window_is_not_over_is_not_published(releases):
     assert 2026 not in set(releases["2027-01"].care_year), "2026 published before its follow-ups could land"
     assert set(releases["2026-07"].care_year) == {2025}
     assert set(releases["2027-01"].care_year) == {2025}
+    assert set(releases["2027-07"].care_year) == {2025, 2026}
 
 
 def test_every_published_prevention_cell_is_final(releases):
     """Each release's cells of each year, values and masks, are those of every later release."""
-    order = ["2026-01", "2026-07", "2027-01"]
+    order = ["2026-01", "2026-07", "2027-01", "2027-07"]
     published = 0
     for i, earlier in enumerate(order):
         for later in order[i + 1 :]:
