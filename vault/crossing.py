@@ -41,7 +41,7 @@ from confiance.crossing_rules import BirthYearAgeBand, Consent, Departement, Dro
 from confiance.identifiers import postal_code_departement_sql
 from vault import audit, keys
 from vault.db import vault_connection
-from vault.landing import _q, actor_name
+from vault.landing import _q, actor_name, latest_versions
 from vault.pseudonyms import TokenFunctions
 
 log = logging.getLogger(__name__)
@@ -257,13 +257,9 @@ def refresh_member_tokens(con: duckdb.DuckDBPyConnection, settings: Any, domain:
 
 def _latest(contract: Contract, where: str = "") -> str:
     """The latest version of each record of a feed; ``where`` (SQL on raw columns) keeps only some records
-    (a condition on the primary key keeps whole records, so their latest version is still the latest)."""
-    pk = [c.name for c in contract.columns if c.primary_key]
-    order = "updated_at DESC, " if any(c.name == "updated_at" for c in contract.columns) else ""
-    return (
-        f"(SELECT * FROM raw.{contract.name} {f'WHERE {where} ' if where else ''}QUALIFY row_number() OVER "
-        f"(PARTITION BY {', '.join(_q(p) for p in pk)} ORDER BY {order}_file_id DESC, _line DESC) = 1)"
-    )
+    (a condition on the primary key keeps whole records, so their latest version is still the latest); the
+    vault's one rule for the current version: :func:`vault.landing.latest_versions`."""
+    return latest_versions(contract, where=where)
 
 
 def _member_ref(contract: Contract) -> str | None:

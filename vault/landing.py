@@ -450,10 +450,7 @@ def validation_select(contract: Contract, source: str, landed: str | None = None
             )
             extra.append(f"CASE WHEN {u} IN ({shared_values}) THEN {shared} END")
             if landed:
-                latest = (
-                    f"(SELECT {u}, {key} FROM {landed} QUALIFY row_number() OVER (PARTITION BY {key} "
-                    "ORDER BY _file_id DESC, _line DESC) = 1)"
-                )
+                latest = latest_versions(contract, f"{u}, {key}", table=landed)
                 extra.append(
                     f"CASE WHEN {u} IS NOT NULL AND EXISTS (SELECT 1 FROM {latest} x WHERE x.{u} = "
                     f"v.{u} AND x.{key} <> v.{key}) THEN "
@@ -467,6 +464,45 @@ def validation_select(contract: Contract, source: str, landed: str | None = None
         f"SELECT * EXCLUDE (_reasons, _raw, _all), coalesce(array_to_string(_all, '; '), '') AS _reason, "
         f"CASE WHEN len(_all) > 0 THEN _raw END AS _raw FROM (SELECT *, {all_reasons} AS _all FROM ({inner}) v)"
     )
+
+
+# --- the current version of a record ---------------------------------------------------
+
+#: The feed column dating a record's versions; a feed without it ranks versions by landing order alone.
+VERSION_COLUMN = "updated_at"
+
+
+def version_order(contract: Contract) -> str:
+    """SQL ``ORDER BY`` terms ranking the versions of one record of ``raw.<feed>``, the current one first.
+
+    The one rule for "the current version" in the vault: the latest by the feed's version column
+    (``updated_at``), whatever the order its files were landed in; on a tie, the file landed last (the
+    landing ledger's ``file_id``, a DPO request's version being file 0), then the later line of that file."""
+    version = f"{_q(VERSION_COLUMN)} DESC, " if any(c.name == VERSION_COLUMN for c in contract.columns) else ""
+    return f"{version}_file_id DESC, _line DESC"
+
+
+def latest_versions(contract: Contract, columns: str = "*", where: str = "", table: str | None = None) -> str:
+    """SQL: the current version (:func:`version_order`) of each record of ``table`` (``raw.<feed>``).
+
+    ``columns``: the columns kept (ranking reads only the key and the version columns besides, so a narrow
+    projection stays narrow); ``where`` (SQL on raw columns) keeps only some records (a condition on the
+    primary key keeps whole records, so their current version is still the current one)."""
+    pk = ", ".join(_q(c.name) for c in contract.columns if c.primary_key)
+    return (
+        f"(SELECT {columns} FROM {table or f'raw.{contract.name}'} {f'WHERE {where} ' if where else ''}"
+        f"QUALIFY row_number() OVER (PARTITION BY {pk} ORDER BY {version_order(contract)}) = 1)"
+    )
+
+
+def refresh_identity_map(con: duckdb.DuckDBPyConnection, member_ids: str) -> None:
+    """Set the identity map (member_id -> NIR) of the members ``member_ids`` (SQL returning member ids) from
+    their current version in ``raw.members``: a late-delivered older file does not undo a correction.
+
+    Ranks only those members' rows, on the (member id, NIR, version) projection."""
+    members = feed_contracts()["members"]
+    current = latest_versions(members, "member_id, nir", f"member_id IN ({member_ids})")
+    con.execute(f"INSERT OR REPLACE INTO meta.identity_map SELECT member_id, nir FROM {current}")
 
 
 # --- landing one file ---------------------------------------------------------------
@@ -614,9 +650,7 @@ def land_file(
         ).fetchone()
         quarantined += n_bad
         if feed == "members":
-            con.execute(f"""INSERT OR REPLACE INTO meta.identity_map
-                SELECT member_id, nir FROM {checked} WHERE _reason = ''
-                QUALIFY row_number() OVER (PARTITION BY member_id ORDER BY updated_at DESC, _line DESC) = 1""")
+            refresh_identity_map(con, f"SELECT member_id FROM {checked} WHERE _reason = ''")
         con.execute(
             "INSERT INTO meta.ledger VALUES (?, ?, ?, ?, ?, ?, 'landed', ?, ?, ?, NULL, now())",
             [fid, path.name, feed, fmt, checksum, size, landed + quarantined, landed, quarantined],

@@ -141,9 +141,9 @@ def test_a_small_members_file_and_a_new_run_date_cross_only_what_changed_and_equ
     # the same files landed in a fresh home and crossed once, whole, at the later date: row for row the same
     other = Settings(home=tmp_path / "whole", key_file=settings.key_file, extra={"as_of": later})
     other.ensure_dirs()
-    write_feeds(other.inbox, feeds)
-    land_inbox(other)  # in the same order (the identity map keeps the NIR of the member's last landed file)
     write_feeds(other.inbox, changes, suffix="2024-08-01")
+    land_inbox(other)  # in the other order: the changes first, the older files delivered late
+    write_feeds(other.inbox, feeds)
     land_inbox(other)
     assert cross_to_warehouse(other) == second
     for table in TABLES:
