@@ -872,9 +872,24 @@ def shouting(text: str) -> bool:
     return _shouting(text) if len(text) < 4096 else _upper_share(text) >= 0.8
 
 
+#: The latin-1 characters that are no letter (``str.isalpha``) / no upper-case letter (``str.isupper``): deleted
+#: from a text's latin-1 bytes, what is left is counted in C by ``bytes.translate``.
+_NOT_ALPHA_LATIN1 = bytes(c for c in range(256) if not chr(c).isalpha())
+_NOT_UPPER_LATIN1 = bytes(c for c in range(256) if not chr(c).isupper())
+_BEYOND_LATIN1 = re.compile(r"[^\x00-\xff]")
+
+
 def _upper_share(text: str) -> float:
-    letters = sum(map(str.isalpha, text))  # two passes in C, no copy: only letters are upper case
-    return sum(map(str.isupper, text)) / letters if letters >= 12 else 0.0
+    # only letters are upper case; the latin-1 characters are counted on bytes (no call per character), the few
+    # others ("’", "œ", emojis) one by one
+    raw = text.encode("latin-1", "ignore")
+    letters = len(raw.translate(None, _NOT_ALPHA_LATIN1))
+    upper = len(raw.translate(None, _NOT_UPPER_LATIN1))
+    if len(raw) != len(text):
+        rest = _BEYOND_LATIN1.findall(text)
+        letters += sum(map(str.isalpha, rest))
+        upper += sum(map(str.isupper, rest))
+    return upper / letters if letters >= 12 else 0.0
 
 
 @functools.lru_cache(maxsize=4096)
