@@ -543,13 +543,16 @@ def _not_a_name_slot(text: str, start: int, end: int, names: list[Token], prev: 
         return True
     titled = prev is not None and prev.folded in TITLES
     window = text[max(0, start - 45) : start]
-    field = _FIELD_VALUE.search(window)
+    # each form of field needs an "=", a '"' or a ">": a window with none of them is searched no further
+    field = _FIELD_VALUE.search(window) if "=" in window or '"' in window or ">" in window else None
     if field is not None and not titled and not _NAME_KEY.search(field.group(field.lastindex or 1)):
         return True
     if len(names) == 1 and _PATH_NEXT.match(text, end):
         return True
-    if not titled and _ORGANISATION_BEFORE.search(fold(text[max(0, start - 45) : names[0].start])):
-        return True
+    if not titled:
+        before = fold(text[max(0, start - 45) : names[0].start])
+        if " d" in before and _ORGANISATION_BEFORE.search(before):  # " de la", " du", " d'": one is needed
+            return True
     if end < len(text) - 1 and text[end] in "._" and text[end + 1].isalnum() and not names[-1].upper:
         return True  # a login or a handle: "amina.k", "francoise.f65"
     if start > 1 and text[start - 1] == "_" and text[start - 2].isalnum():
@@ -570,6 +573,8 @@ _SPLIT_BEFORE = re.compile(r"([^\W\d_]+)-[ \t]*\r?\n[ \t]*$")
 
 def _split_at_line_end(text: str, start: int, end: int) -> bool:
     """True when the word is a piece of an ordinary word that a line break cut ("ORDONN-\nANCE")."""
+    if "\n" not in text:
+        return False  # both patterns need a line break
     after = _SPLIT_AFTER.match(text, end)
     if after is not None:
         return _ordinary_word(fold(text[start:end].split()[-1] + after.group(1)))
