@@ -654,6 +654,19 @@ _OCR_BIRTH_LABEL = re.compile(
 #: The start of an XML closing tag right before a word: "</date_" of "</date_naissance>".
 _CLOSING_TAG = re.compile(r"</[\w.\-]*$")
 _OCR_BIRTH_PIECES = ("nce", "n ce", "n\u00a0ce", "(e)", "1e", "nè", "|e", "n e")
+#: The last text asked about and its answer: the two recognizers of dates of birth ask in turn for the same text.
+_OCR_LABEL_LAST: tuple[str, bool] = ("", False)
+
+
+def _ocr_birth_label_in(lowered: str) -> bool:
+    """True when a birth label garbled by OCR (``_OCR_BIRTH_LABEL``) is in ``lowered`` (a lower-cased text)."""
+    global _OCR_LABEL_LAST
+    last = _OCR_LABEL_LAST  # one read and one write of a tuple: safe between threads
+    if last[0] is lowered:
+        return last[1]
+    found = any(piece in lowered for piece in _OCR_BIRTH_PIECES) and _OCR_BIRTH_LABEL.search(lowered) is not None
+    _OCR_LABEL_LAST = (lowered, found)
+    return found
 
 
 class DateOfBirthRecognizer(FrenchRegexRecognizer):
@@ -670,11 +683,7 @@ class DateOfBirthRecognizer(FrenchRegexRecognizer):
     def may_match(self, lowered: str, longest_run: int) -> bool:
         if super().may_match(lowered, longest_run):
             return True
-        return (
-            longest_run >= self.min_run
-            and any(piece in lowered for piece in _OCR_BIRTH_PIECES)
-            and _OCR_BIRTH_LABEL.search(lowered) is not None
-        )
+        return longest_run >= self.min_run and _ocr_birth_label_in(lowered)
 
     def has_context(self, text: str, start: int, end: int) -> bool:
         if self._context_regex is None:

@@ -57,3 +57,25 @@ def test_shouting_matches_its_definition_on_random_text() -> None:
         answers.add(expected)
         assert shouting(text) is expected, repr(text)
     assert answers == {True, False}
+
+
+def test_birth_gates_answer_each_text_whatever_was_asked_before() -> None:
+    """The two date-of-birth recognizers share the answer for a garbled birth label of the last text asked: a
+    text asked after another (equal or not, in any order) gets its own answer."""
+    from vault.pii.recognizers import longest_digit_run
+    from vault.pii.scrubber import _recognizers
+
+    regex, _ner = _recognizers()
+    births = [r for r in regex if r.name in ("FrDate_Of_Birth", "FrBirthYear")]
+    assert len(births) == 2
+    garbled = "Date de na1ssance : 12/03/1984, dossier 4471"  # an OCR'd label, no plain birth word
+    plain = "Rendez-vous le 12/03/2024 a 10h, dossier 4471"
+    assert births[0].find(garbled) and not births[0].find(plain)
+    texts = [garbled, plain, plain, garbled, "".join(garbled), garbled.lower(), plain.lower()]
+    for first, second in ((births[0], births[1]), (births[1], births[0])):
+        for text in texts:
+            lowered = text.lower()
+            run = longest_digit_run(text)
+            expected = "1ssance" in lowered
+            assert first.may_match(lowered, run) is expected, text
+            assert second.may_match(lowered, run) is expected, text
