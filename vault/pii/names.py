@@ -543,13 +543,16 @@ def _not_a_name_slot(text: str, start: int, end: int, names: list[Token], prev: 
         return True
     titled = prev is not None and prev.folded in TITLES
     window = text[max(0, start - 45) : start]
-    field = _FIELD_VALUE.search(window)
+    # each form of field needs an "=", a '"' or a ">": a window with none of them is searched no further
+    field = _FIELD_VALUE.search(window) if "=" in window or '"' in window or ">" in window else None
     if field is not None and not titled and not _NAME_KEY.search(field.group(field.lastindex or 1)):
         return True
     if len(names) == 1 and _PATH_NEXT.match(text, end):
         return True
-    if not titled and _ORGANISATION_BEFORE.search(fold(text[max(0, start - 45) : names[0].start])):
-        return True
+    if not titled:
+        before = fold(text[max(0, start - 45) : names[0].start])
+        if " d" in before and _ORGANISATION_BEFORE.search(before):  # " de la", " du", " d'": one is needed
+            return True
     if end < len(text) - 1 and text[end] in "._" and text[end + 1].isalnum() and not names[-1].upper:
         return True  # a login or a handle: "amina.k", "francoise.f65"
     if start > 1 and text[start - 1] == "_" and text[start - 2].isalnum():
@@ -570,6 +573,8 @@ _SPLIT_BEFORE = re.compile(r"([^\W\d_]+)-[ \t]*\r?\n[ \t]*$")
 
 def _split_at_line_end(text: str, start: int, end: int) -> bool:
     """True when the word is a piece of an ordinary word that a line break cut ("ORDONN-\nANCE")."""
+    if "\n" not in text:
+        return False  # both patterns need a line break
     after = _SPLIT_AFTER.match(text, end)
     if after is not None:
         return _ordinary_word(fold(text[start:end].split()[-1] + after.group(1)))
@@ -872,9 +877,24 @@ def shouting(text: str) -> bool:
     return _shouting(text) if len(text) < 4096 else _upper_share(text) >= 0.8
 
 
+#: The latin-1 characters that are no letter (``str.isalpha``) / no upper-case letter (``str.isupper``): deleted
+#: from a text's latin-1 bytes, what is left is counted in C by ``bytes.translate``.
+_NOT_ALPHA_LATIN1 = bytes(c for c in range(256) if not chr(c).isalpha())
+_NOT_UPPER_LATIN1 = bytes(c for c in range(256) if not chr(c).isupper())
+_BEYOND_LATIN1 = re.compile(r"[^\x00-\xff]")
+
+
 def _upper_share(text: str) -> float:
-    letters = sum(map(str.isalpha, text))  # two passes in C, no copy: only letters are upper case
-    return sum(map(str.isupper, text)) / letters if letters >= 12 else 0.0
+    # only letters are upper case; the latin-1 characters are counted on bytes (no call per character), the few
+    # others ("’", "œ", emojis) one by one
+    raw = text.encode("latin-1", "ignore")
+    letters = len(raw.translate(None, _NOT_ALPHA_LATIN1))
+    upper = len(raw.translate(None, _NOT_UPPER_LATIN1))
+    if len(raw) != len(text):
+        rest = _BEYOND_LATIN1.findall(text)
+        letters += sum(map(str.isalpha, rest))
+        upper += sum(map(str.isupper, rest))
+    return upper / letters if letters >= 12 else 0.0
 
 
 @functools.lru_cache(maxsize=4096)

@@ -566,7 +566,8 @@ def iban_recognizer() -> FrenchRegexRecognizer:
         "IBAN",
         [PatternSpec("iban", regex, 0.9)],
         validator=_validate_iban,
-        gate=re.compile(r"[a-z]{2}[0-9]{2}"),
+        # two letters and two digits, found from the digits (rarer than letters: the search skips to them in C)
+        gate=re.compile(r"[0-9](?<=[a-z]{2}[0-9])[0-9]"),
         context=["iban", "rib", "bic", "compte", "virement", "bancaire", "banque", "coordonnées"],
         context_boost=0.1,
     )
@@ -712,6 +713,19 @@ _OCR_BIRTH_LABEL = re.compile(
 #: The start of an XML closing tag right before a word: "</date_" of "</date_naissance>".
 _CLOSING_TAG = re.compile(r"</[\w.\-]*$")
 _OCR_BIRTH_PIECES = ("nce", "n ce", "n\u00a0ce", "(e)", "1e", "nè", "|e", "n e")
+#: The last text asked about and its answer: the two recognizers of dates of birth ask in turn for the same text.
+_OCR_LABEL_LAST: tuple[str, bool] = ("", False)
+
+
+def _ocr_birth_label_in(lowered: str) -> bool:
+    """True when a birth label garbled by OCR (``_OCR_BIRTH_LABEL``) is in ``lowered`` (a lower-cased text)."""
+    global _OCR_LABEL_LAST
+    last = _OCR_LABEL_LAST  # one read and one write of a tuple: safe between threads
+    if last[0] is lowered:
+        return last[1]
+    found = any(piece in lowered for piece in _OCR_BIRTH_PIECES) and _OCR_BIRTH_LABEL.search(lowered) is not None
+    _OCR_LABEL_LAST = (lowered, found)
+    return found
 
 
 class DateOfBirthRecognizer(FrenchRegexRecognizer):
@@ -728,11 +742,7 @@ class DateOfBirthRecognizer(FrenchRegexRecognizer):
     def may_match(self, lowered: str, longest_run: int) -> bool:
         if super().may_match(lowered, longest_run):
             return True
-        return (
-            longest_run >= self.min_run
-            and any(piece in lowered for piece in _OCR_BIRTH_PIECES)
-            and _OCR_BIRTH_LABEL.search(lowered) is not None
-        )
+        return longest_run >= self.min_run and _ocr_birth_label_in(lowered)
 
     def has_context(self, text: str, start: int, end: int) -> bool:
         if self._context_regex is None:
@@ -928,10 +938,11 @@ def address_recognizer() -> FrenchRegexRecognizer:
         [PatternSpec("street_address", street, 0.75), PatternSpec("postal_code_commune", postal_commune, 0.7)],
         context=["adresse", "domicil", "habite", "demeurant", "résid", "resid", "déménag", "demenag", "courrier"],
         context_boost=0.15,
-        # what each pattern starts with: a number and a street type, or a postal code and a word
+        # what each pattern starts with: a number and a street type, or a postal code and a word (the first digit
+        # outside the alternatives: the search skips to digits in C instead of trying both at every position)
         gate=re.compile(
-            rf"[0-9](?:[ \u00a0]?(?:bis|ter|quater|[a-d]))?,?[ \u00a0]+(?:{_STREET_TYPES})(?![\w])"
-            r"|[0-9]{2}[ \u00a0]?[0-9]{3}[ \u00a0]+[^\W\d_]"
+            rf"[0-9](?:(?:[ \u00a0]?(?:bis|ter|quater|[a-d]))?,?[ \u00a0]+(?:{_STREET_TYPES})(?![\w])"
+            r"|[0-9][ \u00a0]?[0-9]{3}[ \u00a0]+[^\W\d_])"
         ),
     )
 
