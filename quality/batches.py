@@ -71,12 +71,15 @@ def last_coverage(quality_dir: Path, dataset: str) -> Coverage | None:
         if summary.get("blocking"):
             continue
         found = summary.get("coverage")
-        if not found:
+        try:
+            files = [(str(f), None if c is None else str(c)) for f, c in found["files"]]
+            return Coverage(
+                str(found["fingerprint"]), str(found["as_of"]), tuple(f for f, _ in files), tuple(c for _, c in files)
+            )
+        except (KeyError, TypeError, ValueError):
+            # no coverage, or one stored in another shape (an earlier version of this code): nothing is known to be
+            # covered, so the next check reads every row
             return None
-        files = [(str(f), None if c is None else str(c)) for f, c in found["files"]]
-        return Coverage(
-            str(found["fingerprint"]), str(found["as_of"]), tuple(f for f, _ in files), tuple(c for _, c in files)
-        )
     return None
 
 
