@@ -474,14 +474,19 @@ def _ensure_state(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _inputs(con: duckdb.DuckDBPyConnection, contract: Contract) -> str:
-    """A digest of what a feed's rows become besides their raw rows, the key and the run date: the DPO's consent
-    events for a feed with a consent column (an objection changes a member's crossed flag); '' otherwise."""
+    """A digest of what a feed's rows become besides their landed batches, the key and the run date: the DPO's
+    consent events for a feed with a consent column (an objection changes a member's crossed flag), and the member
+    versions a DPO rectification wrote (file 0, no landed batch: a new one makes the feed cross whole); ''
+    otherwise."""
     if not any(isinstance(c.rule, Consent) for c in contract.columns):
         return ""
     from vault.consent import events
 
     count, digest = con.execute(f"SELECT count(*), coalesce(bit_xor(hash(e)), 0) FROM {events(con)} e").fetchone()
-    return f"consent:{count}:{digest}"
+    fixes, fixes_digest = con.execute(
+        f"SELECT count(*), coalesce(bit_xor(hash(_line, updated_at)), 0) FROM raw.{contract.name} WHERE _file_id = 0"
+    ).fetchone()
+    return f"consent:{count}:{digest}:rectified:{fixes}:{fixes_digest}"
 
 
 def _warehouse_key(contract: Contract) -> Column | None:
