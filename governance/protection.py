@@ -116,8 +116,17 @@ def _key_columns(spec: TableSpec) -> list[str]:
     return ([spec.partition] if spec.partition else []) + list(spec.dimensions)
 
 
+def _key_text(column: pd.Series) -> pd.Series:
+    """A key column as text, the same whatever dtype a release stored it in (2025, 2025.0 and "2025" alike)."""
+    if pd.api.types.is_float_dtype(column):
+        return column.map(lambda v: str(int(v)) if pd.notna(v) and float(v).is_integer() else str(v))
+    return column.astype(str)
+
+
 def _keys(frame: pd.DataFrame, columns: list[str]) -> pd.Series:
-    return frame[columns].astype(str).agg("\x1f".join, axis=1) if len(frame) else pd.Series([], dtype=str)
+    if not len(frame):
+        return pd.Series([], dtype=str)
+    return pd.concat([_key_text(frame[c]) for c in columns], axis=1).agg("\x1f".join, axis=1)
 
 
 @dataclass
@@ -179,15 +188,15 @@ def _carry_forward(current: pd.DataFrame, earlier: pd.DataFrame, spec: TableSpec
     cols = _key_columns(spec)
     cur_keys = _keys(current, cols)
     old = earlier.assign(_key=_keys(earlier, cols).to_numpy()).drop_duplicates("_key").set_index("_key")
+    reasons = _breakdown_changes(current, old, cur_keys, spec)
     shared = cur_keys.isin(old.index).to_numpy()
     if not shared.any():
-        return []
+        return reasons
     matched = old.loc[cur_keys[shared]]
     was_masked = matched["masked"].astype(bool).to_numpy()
     idx = np.flatnonzero(shared)
     current.loc[current.index[idx[was_masked]], "masked"] = True
     published_before = idx[~was_masked]
-    reasons = []
     revised = 0
     # Every published measure, averages included: an average that moves while its count does not
     # gives one late bill to everyone who saw both releases.
@@ -204,6 +213,26 @@ def _carry_forward(current: pd.DataFrame, earlier: pd.DataFrame, spec: TableSpec
     if now_primary.any():
         reasons.append(f"{spec.name}: {int(now_primary.sum())} cell(s) published earlier are now sensitive")
     return reasons
+
+
+def _breakdown_changes(current: pd.DataFrame, old: pd.DataFrame, cur_keys: pd.Series, spec: TableSpec) -> list[str]:
+    """A care year published before and released again must come with the same cells: a cell of that year absent
+    now means its breakdown changed (another generalisation level chosen once a new period closed), and the cells
+    of the two levels together could be subtracted (an age band masked at the finer level = the all-ages figure
+    minus the bands published beside it). A year no longer released at all discloses nothing new."""
+    years = [c for c, kind in spec.dimensions.items() if kind == "year" and c in current.columns and c in old]
+    if not years or not len(old):
+        return []
+    old_years = _key_text(old[years[0]]).to_numpy()
+    gone = np.isin(old_years, list(set(_key_text(current[years[0]])))) & ~old.index.isin(set(cur_keys))
+    if not gone.any():
+        return []
+    changed = sorted(set(old_years[gone]))
+    return [
+        f"{spec.name}: the breakdown of published care year(s) {', '.join(changed)} changed ({int(gone.sum())} cell(s) "
+        "published before are not in this release); a published closed period is final "
+        "(see docs/disclosure-control.md, releases over time)"
+    ]
 
 
 #: The period column of a member-level table: a period it has published is final.
