@@ -40,6 +40,7 @@ from confiance.contracts import mart_contracts
 from confiance.settings import DBT_PROJECT_FILE, Settings, disclosure_min_cell_size
 from governance.sdc import AuditReport, CellTable, Release, Rules, TableSpec, audit, suppress
 from governance.sdc.model import DISTINCT_MEMBERS
+from governance.sdc.protect import AttackerProgrammeError
 
 log = logging.getLogger(__name__)
 
@@ -266,9 +267,15 @@ def _record_revisions(current: pd.DataFrame, earlier: pd.DataFrame, mart: str) -
 
 
 def _solve(release: Release, rules: Rules) -> tuple[dict[str, int], AuditReport, list[tuple[np.ndarray, np.ndarray]]]:
-    """Suppress and audit one release; return the counts, the audit and each table's (primary, masked) flags."""
-    counts = suppress(release, rules)
-    report = audit(release, rules)
+    """Suppress and audit one release; return the counts, the audit and each table's (primary, masked) flags. A
+    programme the solver cannot settle refuses the release (every cell masked, the reason in its audit) instead of
+    stopping the whole publication: the other consumers and partitions are decided as usual."""
+    try:
+        counts = suppress(release, rules)
+        report = audit(release, rules)
+    except AttackerProgrammeError as exc:
+        refused = AuditReport(consumer=release.consumer, reasons=[f"refused: {exc}"])
+        return {}, refused, [(t.frame["primary"].to_numpy(bool), np.ones(len(t.frame), bool)) for t in release.tables]
     report.intervals = []  # the report's figures are kept; the per-cell intervals stay with the process
     flags = [(t.frame["primary"].to_numpy(bool), t.frame["masked"].to_numpy(bool)) for t in release.tables]
     return counts, report, flags

@@ -612,8 +612,9 @@ class _Attacker:
         if status == highspy.HighsModelStatus.kUnbounded:
             result = np.inf if sign > 0 else -np.inf
         elif status != highspy.HighsModelStatus.kOptimal:
-            raise RuntimeError(
-                f"the attacker's programme failed ({highs.modelStatusToString(status)}); the release is not consistent"
+            raise AttackerProgrammeError(
+                f"the attacker's programme was not solved ({highs.modelStatusToString(status)}): what the release "
+                "discloses is not known"
             )
         else:
             result = -sign * value
@@ -749,6 +750,11 @@ class _Attacker:
         return self.optimum(v, -1.0), self.optimum(v, 1.0)
 
 
+class AttackerProgrammeError(RuntimeError):
+    """HiGHS could not solve one of the attacker's programmes (neither an optimum nor a proof of unboundedness,
+    even from scratch): nothing is known of what the release discloses, so the caller refuses it."""
+
+
 def _run(highs: highspy.Highs) -> highspy.HighsModelStatus:
     """Solve warm; a warm start that ends in neither an optimum nor a proof of unboundedness (HiGHS reports
     ``Unknown`` after some changes of objective) is solved again from scratch before anyone reads its status."""
@@ -780,7 +786,18 @@ def _new_highs() -> highspy.Highs:
     else:
         highs = highspy.Highs()
     highs.setOptionValue("output_flag", False)
+    if limit := os.environ.get(TIME_LIMIT_ENV):
+        try:
+            seconds = float(limit)
+        except ValueError:
+            raise ValueError(f"{TIME_LIMIT_ENV}={limit!r}: expected a number of seconds") from None
+        highs.setOptionValue("time_limit", seconds)
     return highs
+
+
+#: Seconds HiGHS may spend on one programme (unset: no limit). A programme not settled in time is not trusted:
+#: the release it belongs to is refused (``AttackerProgrammeError``), never published on a guess.
+TIME_LIMIT_ENV = "CONFIANCE_GATE_TIME_LIMIT"
 
 
 def _lp_model(
@@ -810,7 +827,7 @@ def _lp_model(
     highs = _new_highs()
     status = highs.passModel(lp)
     if status != highspy.HighsStatus.kOk:
-        raise RuntimeError(f"HiGHS refused the attacker's programme ({status})")
+        raise AttackerProgrammeError(f"HiGHS refused the attacker's programme ({status})")
     return highs
 
 
