@@ -38,6 +38,7 @@ def default_report(corpus: str) -> Path:
         "audit4": "audit4_round6",
         "audit5": "audit5_round7",
         "audit6": "audit6_round8",
+        "audit7": "audit7_round9",
     }.get(corpus, corpus)
     return DEFAULT_REPORT.with_name(f"pii_evaluation_{suffix}.md")
 
@@ -106,8 +107,8 @@ def scrub(input_file: Path | None, output: Path | None) -> None:
     default="heldout",
     show_default=True,
     help="heldout: the independent corpus never used for tuning; audit7: written blind by an outside auditor,"
-    " never used for tuning: held out (vault/pii/corpora/audit7/corpus.jsonl; report"
-    " bench/results/pii_evaluation_audit7.md); audit6: written blind, measured once held out"
+    " measured once held out (bench/results/pii_evaluation_audit7.md), then released as tuning material for"
+    " round 9: upper bound (report pii_evaluation_audit7_round9.md); audit6: written blind, measured once held out"
     " (bench/results/pii_evaluation_audit6.md), then released as tuning material for round 8: upper bound"
     " (report pii_evaluation_audit6_round8.md); audit5: written blind, measured once held out"
     " (bench/results/pii_evaluation_audit5.md), then released as tuning material for round 7: upper bound"
@@ -127,7 +128,7 @@ def scrub(input_file: Path | None, output: Path | None) -> None:
     help="Default: bench/results/pii_evaluation.md for heldout, pii_evaluation_<corpus>.md for the others"
     " (pii_evaluation_audit2_round3.md for audit2, pii_evaluation_audit3_round4.md for audit3,"
     " pii_evaluation_audit4_round6.md for audit4, pii_evaluation_audit5_round7.md for audit5,"
-    " pii_evaluation_audit6_round8.md for audit6: the held-out"
+    " pii_evaluation_audit6_round8.md for audit6, pii_evaluation_audit7_round9.md for audit7: the held-out"
     " measurements' files are kept).",
 )
 def pii_eval(corpus: str, output: Path | None) -> None:

@@ -11,8 +11,8 @@ then used as tuning material in round 3: an upper bound), ``audit4`` (written bl
 (written blind, measured once held out (bench/results/pii_evaluation_audit5.md), then released as tuning material
 for round 7: upper bound), ``audit6`` (written blind, measured once held out (bench/results/pii_evaluation_audit6.md),
 then released as tuning material for round 8: upper bound), ``audit7`` (``vault/pii/corpora/audit7/corpus.jsonl``,
-written blind by an outside auditor and never used for tuning: held out; absent until committed, which is a clear
-error) and ``legacy`` (the
+written blind, measured once held out (bench/results/pii_evaluation_audit7.md), then released as tuning material
+for round 9: upper bound; absent from a checkout, a clear error) and ``legacy`` (the
 first synthetic corpus, ``vault.pii.corpus``).
 
 Matching is by overlap and type: a gold span is found (recall) when a predicted
@@ -168,7 +168,8 @@ CORPORA: dict[str, tuple[Callable[[], list], str]] = {
     ),
     "audit7": (
         _load_audit7,
-        "AUDIT-7 corpus: written blind by an outside auditor, never used for tuning: held out",
+        "AUDIT-7 corpus (`vault/pii/corpora/audit7/`): written blind, measured once held out"
+        " (bench/results/pii_evaluation_audit7.md), then released as tuning material for round 9: upper bound",
     ),
     "legacy": (
         _load_legacy,

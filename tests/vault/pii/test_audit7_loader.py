@@ -1,7 +1,7 @@
-"""The seventh blind corpus (audit7) has its place before it exists: loader, CLI choice, default report, errors.
+"""The seventh blind corpus (audit7): loader, CLI choice, default report, errors. Measured once held out, it is
+tuning material for round 9 now (its report pii_evaluation_audit7_round9.md; the held-out record is kept).
 
-The real audit7 corpus is written blind by another auditor and is never read here: these tests build a tiny
-corpus of their own in a temporary folder laid out as the auditor's will be (audit7/corpus.jsonl).
+These tests build a tiny corpus of their own in a temporary folder laid out as the auditor's (audit7/corpus.jsonl).
 """
 
 from __future__ import annotations
@@ -34,12 +34,12 @@ def _write_tiny_audit7(root):
     return rows
 
 
-def test_audit7_is_registered_as_held_out_with_its_own_report():
+def test_audit7_is_tuning_material_now_and_its_held_out_report_is_kept():
     assert "audit7" in CORPORA
-    assert CORPORA["audit7"][1] == (
-        "AUDIT-7 corpus: written blind by an outside auditor, never used for tuning: held out"
-    )
-    assert default_report("audit7").name == "pii_evaluation_audit7.md"
+    description = CORPORA["audit7"][1]
+    assert "upper bound" in description and "round 9" in description and "held out" in description
+    assert "never used for tuning" not in description
+    assert default_report("audit7").name == "pii_evaluation_audit7_round9.md"
     assert default_report("audit7").parent.name == "results"
     result = CliRunner().invoke(pii_eval, ["--help"])
     assert result.exit_code == 0 and "audit7" in result.output
@@ -66,7 +66,7 @@ def test_audit7_loads_with_the_audit_loader_and_is_measured(tmp_path, monkeypatc
     result = CliRunner().invoke(pii_eval, ["--corpus", "audit7", "-o", str(out)])
     assert "Traceback" not in result.output
     report = out.read_text()
-    assert "AUDIT-7 corpus: written blind by an outside auditor, never used for tuning: held out" in report
+    assert "tuning material for round 9: upper bound" in report
     assert "Corpus: 2 texts, 1 of them without personal data" in report
 
 
