@@ -171,8 +171,26 @@ TRADE_WORDS = frozenset(
     grenoble dijon angers nimes tours metz brest limoges amiens perpignan orleans rouen caen nancy besancon
     europe ile-de-france bretagne normandie occitanie provence alsace corse adh res esc bat appt
     krys afflelou optic atol amplifon audika zeiss essilor doctolib alan generali mgen malakoff humanis ag2r axa
-    allianz groupama macif maif matmut btp ray-ban rayban
+    allianz groupama macif maif matmut btp ray-ban rayban lissac phonak audeo oticon signia widex starkey resound
+    unitron bernafon optical
     jai jsuis chui jpeux jveux jsais jcrois remb rembt rbt pr pk pq tkt mdr lol dsl stp svp cad ya etam oetam""".split()
+)
+
+
+#: Words of other languages that members abroad or of foreign origin write in French text (greetings, thanks,
+#: courtesy, month names, the language's own name), folded: a capital does not make them a name (round 9).
+FOREIGN_WORDS = frozenset(
+    """hello hi dear sir madam regards thanks thank sorry please cheers best kind french english
+    merhaba tesekkurler tesekkur ederim selam gunaydin annem babam oglum kizim
+    ola obrigado obrigada boa tarde ciao grazie buongiorno buonasera prego gracias hola buenos dias
+    danke bitte hallo guten dzien dobry dziekuje czesc xin chao cam on salam alaykoum aleykoum
+    alaikoum choukran shukran chokran inshallah habibi
+    january february march april june july august september october november december
+    feb apr aug sep sept oct nov
+    janeiro fevereiro abril maio junho julho agosto setembro outubro novembro dezembro
+    gennaio febbraio marzo aprile maggio giugno luglio settembre ottobre dicembre
+    enero febrero abril mayo junio septiembre octubre noviembre diciembre
+    januar februar marz juni juli oktober dezember""".split()
 )
 
 
@@ -226,7 +244,7 @@ def vocabulary() -> Vocabulary:
                         target.update(lemmas)
                 else:
                     target.update(entries)
-    stop = {fold(w) for w in nlp.Defaults.stop_words} | TRADE_WORDS
+    stop = {fold(w) for w in nlp.Defaults.stop_words} | TRADE_WORDS | FOREIGN_WORDS
     return Vocabulary(
         stop=frozenset(stop),
         verbal=frozenset(fold(w) for w in verbal),
@@ -250,6 +268,7 @@ __all__ = [
     "GIVEN_NAME_WORDS",
     "NameLexicon",
     "TRADE_WORDS",
+    "FOREIGN_WORDS",
     "Vocabulary",
     "common_words",
     "fold",

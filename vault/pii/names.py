@@ -516,6 +516,8 @@ _NAME_KEY = re.compile(
 _LABEL_WORDS = frozenset({"nom", "noms", "prenom", "prenoms", "name", "names"})
 #: A path after a word (an HTTP method or a command in a log line): "POST /api/v2/prestations".
 _PATH_NEXT = re.compile(r"[ \u00a0]+/[\w{]")
+_TITLE_BEFORE = re.compile(r"(?:\b(?:M|Mme|Mlle|Dr|Pr|Me)\.?|[Mm]adame|[Mm]onsieur|[Dd]octeur)[ \u00a0]+$")
+_SIGN_RESULT_NEXT = re.compile(r"[ \u00a0]+(?:positif|positive|n[ée]gatif|n[ée]gative|bilat[ée]ral)s?(?![\w])", re.I)
 #: An organisation noun with its complement, right before the word(s): "Mutuelle des Trois Rivières", "Garage de
 #: la Croix Blanche", "Résidence du Parc": the name of a body or a place, not a person.
 _ORGANISATION_BEFORE = re.compile(
@@ -549,6 +551,8 @@ def _not_a_name_slot(text: str, start: int, end: int, names: list[Token], prev: 
         return True
     if len(names) == 1 and _PATH_NEXT.match(text, end):
         return True
+    if len(names) == 1 and not titled and _SIGN_RESULT_NEXT.match(text, end):
+        return True  # a clinical sign named after its author and its result: "Lasègue positif", "Babinski négatif"
     if not titled:
         before = fold(text[max(0, start - 45) : names[0].start])
         if " d" in before and _ORGANISATION_BEFORE.search(before):  # " de la", " du", " d'": one is needed
@@ -1002,6 +1006,8 @@ def model_span_plausible(text: str, start: int, end: int) -> bool:
             return False
         if not name_lexicon().is_name(words[0]) and _DOSE_AFTER.match(text, end):
             return False
+        if _SIGN_RESULT_NEXT.match(text, end) and not _TITLE_BEFORE.search(text, max(0, start - 12), start):
+            return False  # a clinical sign and its result: "Babinski positif"
     folded = fold(text[max(0, start - 40) : start])
     clause = " ".join(_NON_WORD.sub(" ", _SENTENCE_END.split(folded)[-1].replace("œ", "oe")).split())
     if _NOT_A_PERSON_BEFORE.search(clause):
