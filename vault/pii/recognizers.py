@@ -673,6 +673,18 @@ _MONTHS = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septe
 _MONTHS_ABBR = r"(?:janv?|f[ée]vr?|mar|avr|jui?n|jui?l|juil|ao[uû]|sept?|oct|nov|d[ée]c)(?:\.|(?![a-zà-ÿA-ZÀ-Ÿ]))"
 
 
+#: Month names of other languages (English, Italian, Portuguese, Spanish, German) and English abbreviations, as
+#: members abroad write their date of birth: "4 May 1965", "May 5, 1936", "20 de maio de 1980" (round 9).
+_FOREIGN_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+    "|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|dicembre"
+    "|janeiro|fevereiro|março|marco|abril|maio|junho|julho|setembro|outubro|novembro|dezembro"
+    "|enero|febrero|mayo|junio|julio|septiembre|octubre|noviembre|diciembre"
+    "|januar|februar|märz|juni|juli|oktober|dezember"
+)
+
+
 def _typos(word: str) -> tuple[str, ...]:
     """``word`` and its misspellings by one slip of the keyboard: a letter left out, doubled, or swapped with
     its neighbour ("naisance", "naissannce", "niassance")."""
@@ -688,6 +700,8 @@ def _typos(word: str) -> tuple[str, ...]:
 _DOB_CONTEXT = ("né le", "née le", "né(e)", "nee le", "ne le", "ne(e)", "naiss", "ddn", "né en", "née en",
                 "nee en", "ne en", "née", "né ", "âgé", "anniversaire", "naît", "dn :", "dn:", "dn ", "d.n.", "°",
                 "dob", "ans (", "né à", "née à", "nee a", "ne a ", "né au", "née au",
+                "born", "nato il", "nata il", "nascido em", "nascida em", "nacido el", "nacida el", "geboren",
+                "urodzon", "date of birth", "data di nascita", "data de nascimento", "fecha de nacimiento",
                 *_typos("naissance"))  # fmt: skip
 
 
@@ -785,9 +799,23 @@ def date_of_birth_recognizer() -> FrenchRegexRecognizer:
     spaced = re.compile(r"(?=[0-9])(?<![\d])(?:0[1-9]|[12]\d|3[01]) (?:0[1-9]|1[0-2]) (?:19|20)\d\d(?![\d])")
     # day, month and year run together, as date fields are typed: "né le 24111953"
     compact = re.compile(r"(?=[0-3])(?<![\d])(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d(?![\d])")
+    # other languages: "4 May 1965", "1 dicembre 1964", "20 de maio de 1980"; "May 5, 1936", "Jun 18 1953";
+    # a US date whose day cannot be a month: "02/19/1936"
+    foreign_day_month = re.compile(
+        r"(?=[0-9])"
+        rf"(?<![\w])(?:1st|0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?[ \u00a0]+(?:de[ \u00a0]+)?(?i:{_FOREIGN_MONTHS})\.?"
+        r"[ \u00a0]+(?:de[ \u00a0]+)?(?:19|20)\d\d(?![\d])"
+    )
+    foreign_month_day = re.compile(
+        rf"(?<![\w])(?i:{_FOREIGN_MONTHS})\.?[ \u00a0]+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?,?[ \u00a0]+"
+        r"(?:19|20)\d\d(?![\d])"
+    )
+    us_numeric = re.compile(r"(?=[01])(?<![\d/.\-])(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])/(?:19|20)\d\d(?![\d/])")
     return DateOfBirthRecognizer(
         "DATE_OF_BIRTH",
-        [PatternSpec("dob_numeric", numeric, 0.5), PatternSpec("dob_iso", iso, 0.5),
+        [PatternSpec("dob_foreign_day_month", foreign_day_month, 0.5),
+         PatternSpec("dob_foreign_month_day", foreign_month_day, 0.5), PatternSpec("dob_us_numeric", us_numeric, 0.5),
+         PatternSpec("dob_numeric", numeric, 0.5), PatternSpec("dob_iso", iso, 0.5),
          PatternSpec("dob_spelled", spelled, 0.5), PatternSpec("dob_month_year", month_year, 0.5),
          PatternSpec("dob_numeric_month_year", numeric_month_year, 0.5), PatternSpec("dob_spaced", spaced, 0.5),
          PatternSpec("dob_compact", compact, 0.5)],

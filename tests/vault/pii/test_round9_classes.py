@@ -101,3 +101,35 @@ def test_a_hearing_or_optical_brand_is_no_person(text):
 
 def test_a_named_audioprosthetist_next_to_a_brand_is_still_found():
     assert any("Morel" in v for v in _persons("Audioprothésiste : Camille Morel, appareils Widex, tél 05 61 22 30 40."))
+
+
+# --- class 4: dates of birth written in another language, after that language's birth word -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Hi, this is Graham Fletcher, born 9 October 1958 in Cardiff.", "9 October 1958"),
+        ("Claim for my husband (DOB Aug 3, 1947), invoice attached.", "Aug 3, 1947"),
+        ("I was born in Canada on September 21 1990, my NIR follows.", "September 21 1990"),
+        ("Salve, sono Marco Bellini, nato il 14 giugno 1972 a Torino.", "14 giugno 1972"),
+        ("Bom dia, sou Rita Sousa, nascida em 3 de setembro de 1984.", "3 de setembro de 1984"),
+        ("Mi hija nacida el 11 julio 2009 necesita gafas.", "11 julio 2009"),
+        ("Born 11/23/1961 in Chicago, I now live in Lille.", "11/23/1961"),
+    ],
+)
+def test_a_foreign_date_of_birth_is_found(text, date):
+    assert (date, "DATE_OF_BIRTH") in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Invoice dated 5 March 2025 for the glasses, paid in full.",
+        "Fattura del 14 giugno 2024, occhiali da vista.",
+        "Consulta em 3 de setembro de 2024, reembolso pendente.",
+        "Appointment on 11/23/2025 at the hospital in Lyon.",
+    ],
+)
+def test_a_foreign_date_without_a_birth_word_is_no_birth_date(text):
+    assert [kind for _, kind in _found(text) if kind == "DATE_OF_BIRTH"] == []
