@@ -975,6 +975,55 @@ def address_recognizer() -> FrenchRegexRecognizer:
     )
 
 
+#: Addresses abroad, as members write them (round 9): the street type first and the number after the name
+#: ("Rua Augusta 79, 1100-053 Lisboa", "Ulica Długa 5"), the type after the name ("Bağdat Caddesi No: 12",
+#: "Lindenstraße 4"), or the English order ("132 Queen's Road, Brighton BN1 3XE"); a postal code and town may follow.
+_FW = r"[^\W\d_][\w'’\-]*"
+_FOREIGN_TYPE_FIRST = r"(?:ulica|ul\.|rua|avenida|calle|carrer|via|viale|piazza|praça|praca|plaza|largo|travessa)"
+_FOREIGN_TYPE_AFTER = r"(?:caddesi|cad\.|sokak|sokağı|bulvarı|mahallesi)"
+_FOREIGN_TYPE_ENGLISH = r"(?:road|street|avenue|lane|drive|close|terrace|crescent|gardens)"
+_FOREIGN_NUMBER = r"(?:(?i:no|nr|n°)\.?:?[ \u00a0]*)?\d{1,4}[a-zA-Z]?(?![\w])"
+_FOREIGN_POSTAL_TOWN = (
+    r"(?:,?[ \u00a0]+(?:\d{2}-\d{3}|\d{4}-\d{3}|\d{4,5}|[A-Z]{1,2}\d[A-Z\d]?[ \u00a0]\d[A-Z]{2})"
+    rf"[ \u00a0]+{_FW}(?:[ \u00a0]{_FW})?)?"
+)
+
+
+def foreign_address_recognizer() -> FrenchRegexRecognizer:
+    """Street addresses abroad (``_FOREIGN_TYPE_FIRST``, ``_FOREIGN_TYPE_AFTER``, ``_FOREIGN_TYPE_ENGLISH``, German
+    "-straße"), each with its house number; a French street type stays ``address_recognizer``'s."""
+    name = rf"(?:(?:de|da|das|do|dos|del|della|di|dei)[ \u00a0]+)?{_FW}(?:[ \u00a0]+{_FW}){{0,2}}"
+    type_first = re.compile(
+        # capitalised as a street's name is ("Via Roma 3"; "via Milan 2 fois" is a route)
+        rf"(?<![\w])(?:Ulica|ULICA|ul\.|Rua|RUA|Avenida|Calle|Carrer|Via|Viale|Piazza|Praça|Praca|Plaza|Largo|Travessa)"
+        rf"[ \u00a0]+{name},?[ \u00a0]+{_FOREIGN_NUMBER}(?![ \u00a0]*(?:fois|x|€|%|h|ans)(?![\w]))"
+        rf"{_FOREIGN_POSTAL_TOWN}"
+    )
+    type_after = re.compile(
+        rf"(?<![\w]){_FW}(?:[ \u00a0]+{_FW})?[ \u00a0]+(?i:{_FOREIGN_TYPE_AFTER})[ \u00a0]+{_FOREIGN_NUMBER}"
+        rf"{_FOREIGN_POSTAL_TOWN}"
+    )
+    german = re.compile(
+        rf"(?<![\w])[^\W\d_]+(?i:stra(?:ß|ss)e|gasse|allee|weg|platz)[ \u00a0]+\d{{1,4}}[a-z]?(?![\w])"
+        rf"{_FOREIGN_POSTAL_TOWN}"
+    )
+    english = re.compile(
+        rf"(?<![\w])\d{{1,4}}[ \u00a0]+{_FW}(?:[ \u00a0]+{_FW})?[ \u00a0]+(?i:{_FOREIGN_TYPE_ENGLISH})(?![\w])"
+        rf"(?:,[ \u00a0]*{_FW}(?:[ \u00a0]+[A-Z]{{1,2}}\d[A-Z\d]?[ \u00a0]\d[A-Z]{{2}})?)?"
+    )
+    return FrenchRegexRecognizer(
+        "ADDRESS",
+        [PatternSpec("foreign_type_first", type_first, 0.75), PatternSpec("foreign_type_after", type_after, 0.75),
+         PatternSpec("foreign_german", german, 0.75), PatternSpec("foreign_english", english, 0.75)],
+        name="FrForeignAddress",
+        gate=re.compile(
+            rf"(?<![\w])(?:{_FOREIGN_TYPE_FIRST}|{_FOREIGN_TYPE_AFTER})[ \u00a0]|stra(?:ß|ss)e[ \u00a0]+\d"
+            rf"|gasse[ \u00a0]+\d|allee[ \u00a0]+\d|weg[ \u00a0]+\d|platz[ \u00a0]+\d"
+            rf"|[ \u00a0](?:{_FOREIGN_TYPE_ENGLISH})(?![\w])"
+        ),
+    )  # fmt: skip
+
+
 _TITLES = r"M\.|MM\.|Mr\.?|Mme\.?|Mmes|Mlle\.?|Madame|Monsieur|Mademoiselle|Dr\.?|Docteur|Pr\.?|Professeur|Me|Maître"
 
 
@@ -1163,6 +1212,7 @@ def french_recognizers() -> list[FrenchRegexRecognizer]:
         birth_field_recognizer(),
         old_date_recognizer(),
         address_recognizer(),
+        foreign_address_recognizer(),
         titled_person_recognizer(),
     ]
 

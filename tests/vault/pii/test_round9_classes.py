@@ -133,3 +133,35 @@ def test_a_foreign_date_of_birth_is_found(text, date):
 )
 def test_a_foreign_date_without_a_birth_word_is_no_birth_date(text):
     assert [kind for _, kind in _found(text) if kind == "DATE_OF_BIRTH"] == []
+
+
+# --- class 5: street addresses abroad (the type before or after the name, the number after it, a postal code) ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nouvelle adresse : Rua das Gaivotas 12, 2750-310 Cascais.",
+        "Adres: Ulica Długa 8, 80-827 Gdańsk, merci.",
+        "Ma mère habite Atatürk Bulvarı No: 44, 06420 Ankara.",
+        "Ich wohne jetzt Lindenstraße 14, 10969 Berlin.",
+        "We moved to 27 Baker Street, London NW1 6XE last year.",
+        "Domicilio: Calle Mayor 5, 28013 Madrid.",
+        "Indirizzo: Via Garibaldi 7, 20121 Milano.",
+    ],
+)
+def test_a_street_address_abroad_is_found(text):
+    kinds = [kind for _, kind in _found(text)]
+    assert "ADDRESS" in kinds, _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Je passe par Lyon via Milan 2 fois par an pour le travail.",
+        "Remboursement reçu via virement, merci beaucoup.",
+        "Consultation à la clinique de la rue, pas d'adresse à donner.",
+    ],
+)
+def test_a_route_or_a_word_is_no_foreign_address(text):
+    assert [kind for _, kind in _found(text) if kind == "ADDRESS"] == []
