@@ -560,14 +560,17 @@ def iban_recognizer() -> FrenchRegexRecognizer:
     """IBAN of a SEPA country, checksum (and French RIB key) validated, spaces allowed."""
     # groups apart by one or two spaces ("FR76  3000  6530 …", a double space from copy-paste) or a hyphen
     regex = re.compile(
-        r"(?=[A-Za-z][A-Za-z][0-9])(?<![\w])[A-Za-z]{2}\d\d(?:(?:[ \u00a0]{1,2}|-)?[A-Za-z0-9]{1,4}){3,8}"
+        # the country apart from its check digits too, in capitals and followed by four digits ("FR 76 3000...",
+        # round 9; "du 22 mars 2024" is no IBAN's start)
+        r"(?=[A-Za-z][A-Za-z][ \u00a0]?[0-9])(?<![\w])(?:[A-Za-z]{2}\d\d|[A-Z]{2}[ \u00a0]\d\d(?=[ \u00a0]?\d{4}))"
+        r"(?:(?:[ \u00a0]{1,2}|-)?[A-Za-z0-9]{1,4}){3,8}"
     )
     return FrenchRegexRecognizer(
         "IBAN",
         [PatternSpec("iban", regex, 0.9)],
         validator=_validate_iban,
         # two letters and two digits, found from the digits (rarer than letters: the search skips to them in C)
-        gate=re.compile(r"[0-9](?<=[a-z]{2}[0-9])[0-9]"),
+        gate=re.compile(r"[0-9](?<=[a-z]{2}[0-9])[0-9]|[0-9](?<=[a-z]{2}[ \u00a0][0-9])[0-9]"),
         context=["iban", "rib", "bic", "compte", "virement", "bancaire", "banque", "coordonnées"],
         context_boost=0.1,
     )
@@ -576,10 +579,12 @@ def iban_recognizer() -> FrenchRegexRecognizer:
 #: How people hide or dictate the "@" and the dots of an address: "jean.dupont (at) free.fr", "jean arobase free
 #: point fr", "jean [at] free [dot] fr".
 _EMAIL_AT = (
-    r"(?:[ \u00a0]*(?:@|\((?:at|arobase)\)|\[(?:at|arobase)\]|\{at\})[ \u00a0]*"
+    r"(?:[ \u00a0]*(?:@|\((?:at|arobase|@)\)|\[(?:at|arobase|@)\]|\{(?:at|@)\})[ \u00a0]*"
     r"|[ \u00a0]+(?:at|arobase|arrobase)[ \u00a0]+)"
 )
-_EMAIL_DOT = r"(?:[ \u00a0]*(?:\.|\((?:dot|point)\)|\[(?:dot|point)\])[ \u00a0]*|[ \u00a0]+(?:dot|point)[ \u00a0]+)"
+_EMAIL_DOT = (
+    r"(?:[ \u00a0]*(?:\.|\((?:dot|point|\.)\)|\[(?:dot|point|\.)\])[ \u00a0]*|[ \u00a0]+(?:dot|point)[ \u00a0]+)"
+)
 #: Top-level domains an obfuscated address ends with (a plain one may end with any).
 _EMAIL_TLDS = r"(?:fr|com|net|org|eu|be|ch|lu|de|es|it|pt|uk|ma|dz|tn|sn|ci|re|info|biz|io|gouv)"
 

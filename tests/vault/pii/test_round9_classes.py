@@ -165,3 +165,29 @@ def test_a_street_address_abroad_is_found(text):
 )
 def test_a_route_or_a_word_is_no_foreign_address(text):
     assert [kind for _, kind in _found(text) if kind == "ADDRESS"] == []
+
+
+# --- class 6: e-mails hidden with "[@]" and "[.]"; an IBAN whose country stands apart from its check digits ------
+
+
+@pytest.mark.parametrize(
+    ("text", "email"),
+    [
+        ("Mon mail : claire.dubois[@]orange[.]fr, merci de me répondre.", "claire.dubois[@]orange[.]fr"),
+        ("écrivez à jp_martin(@)gmail(.)com pour le devis", "jp_martin(@)gmail(.)com"),
+        ("contact : lea.r{@}free[.]fr", "lea.r{@}free[.]fr"),
+    ],
+)
+def test_an_email_hidden_with_bracketed_signs_is_found(text, email):
+    assert (email, "EMAIL") in _found(text)
+
+
+def test_bracketed_signs_alone_are_no_email():
+    assert [k for _, k in _found("Tapez [@] puis [.] dans le champ, rien d'autre.") if k == "EMAIL"] == []
+
+
+def test_an_iban_with_its_country_apart_is_found_and_the_checksum_still_decides():
+    assert ("FR 76 30006000011234567890189", "IBAN") in _found("Nouveau RIB : FR 76 30006000011234567890189 merci")
+    # one digit changed: the checksum fails, no IBAN
+    assert [k for _, k in _found("Nouveau RIB : FR 76 30006000011234567890188 merci") if k == "IBAN"] == []
+    assert [k for _, k in _found("Le département FR 76 compte 1234 5678 habitants.") if k == "IBAN"] == []
