@@ -570,7 +570,8 @@ def iban_recognizer() -> FrenchRegexRecognizer:
         [PatternSpec("iban", regex, 0.9)],
         validator=_validate_iban,
         # two letters and two digits, found from the digits (rarer than letters: the search skips to them in C)
-        gate=re.compile(r"[0-9](?<=[a-z]{2}[0-9])[0-9]|[0-9](?<=[a-z]{2}[ \u00a0][0-9])[0-9]"),
+        # (or two letters, a blank, two digits and four more: "fr 76 3000", not "le 22 mars")
+        gate=re.compile(r"[0-9](?<=[a-z]{2}[0-9])[0-9]|[0-9](?<=[a-z]{2}[ \u00a0][0-9])[0-9][ \u00a0]?[0-9]{4}"),
         context=["iban", "rib", "bic", "compte", "virement", "bancaire", "banque", "coordonnées"],
         context_boost=0.1,
     )
