@@ -32,6 +32,14 @@
     cast({{ dbt.dateadd('day', -1, dbt.dateadd('month', grain_months(grain), date_expr)) }} as date)
 {%- endmacro %}
 
+{#- Whether calendar year year_expr is closed for a figure that keeps reading lag_months of data after the
+    year's end (a follow-up window): the same test as closed_periods' for the year grain, as a predicate (a
+    join on closed_periods' relation made Spark fail with "Can't zip RDDs with unequal numbers of partitions"). -#}
+{% macro year_closed(year_expr, lag_months=0) -%}
+    cast({{ dbt.dateadd('month', lag_months | int, period_end(year_start(year_expr), 'year')) }} as date)
+        <= {{ publication_cutoff() }}
+{%- endmacro %}
+
 {#-
   closed_periods: one row per grain, care year and closed period of that year.
   care_years   relation/CTE with a column care_year

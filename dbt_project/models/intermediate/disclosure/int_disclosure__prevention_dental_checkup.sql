@@ -8,7 +8,7 @@
   is under k). member_count = eligible members. Besides the primary rules, a cell is masked ('k')
   when enrolled, followed-up, not enrolled or enrolled-not-followed-up members number 1 to k-1.
   A care year is published only once its follow-up window is over too (closed_periods with
-  lag_months = the follow-up months): the follow-up of a check-up late in year Y is care of Y+1, so a
+  lag_months = the follow-up months; as the predicate year_closed): the follow-up of a check-up late in year Y is care of Y+1, so a
   year closed at the plain cut-off would be revised when Y+1 closes (red team finding G1).
 -#}
 {%- set k = disclosure_param('prevention', 'k') -%}
@@ -55,18 +55,10 @@ eligible_any_year as (
     where consent_research
 ),
 
-care_years as (
-    select distinct care_year from eligible_any_year
-),
-
-followup_closed_years as (
-    {{ closed_periods('care_years', ['year'], lag_months=months) }}
-),
-
 eligible as (
     select eligible_any_year.*
     from eligible_any_year
-    inner join followup_closed_years on eligible_any_year.care_year = followup_closed_years.care_year
+    where {{ year_closed('eligible_any_year.care_year', months) }}
 ),
 
 dental as (
