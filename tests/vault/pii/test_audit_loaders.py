@@ -1,7 +1,8 @@
-"""The sixth blind corpus (audit6): loader, CLI choice, default report, errors (tuning material since round 8).
+"""The blind corpora released as tuning material (audit4 to audit7): registration, CLI choice, default report, errors.
 
-The real audit6 corpus is written blind by another auditor and is never read here: these tests build a tiny
-corpus of their own in a temporary folder laid out as the auditor's will be (audit6/corpus.jsonl).
+Each was written blind by an outside auditor, measured once held out, then released as tuning material for a round
+(its report ``pii_evaluation_<name>_round<n>.md``; the held-out record is kept). The loader tests never read the real
+corpora: they build a tiny corpus of their own in a temporary folder laid out as the auditors' (<name>/corpus.jsonl).
 """
 
 from __future__ import annotations
@@ -16,9 +17,12 @@ from vault.pii.cli import default_report, pii_eval
 from vault.pii.corpora import CorpusFileError, audit_corpus
 from vault.pii.evaluation import CORPORA, evaluate
 
+#: corpus -> the detection round it became tuning material for
+RELEASED = {"audit6": 8, "audit7": 9}
 
-def _write_tiny_audit6(root):
-    folder = root / "audit6"
+
+def _write_tiny_audit(root, name):
+    folder = root / name
     folder.mkdir()
     rows = [
         {
@@ -60,40 +64,62 @@ def test_audit4_is_tuning_material_now_and_its_held_out_report_is_kept():
     assert default_report("audit4").name == "pii_evaluation_audit4_round6.md"
 
 
-def test_audit6_loads_with_the_audit_loader_and_is_measured(tmp_path, monkeypatch):
+def test_audit7_is_tuning_material_now_and_its_held_out_report_is_kept():
+    assert "audit7" in CORPORA
+    description = CORPORA["audit7"][1]
+    assert "upper bound" in description and "round 9" in description and "held out" in description
+    assert "never used for tuning" not in description
+    assert default_report("audit7").name == "pii_evaluation_audit7_round9.md"
+    assert default_report("audit7").parent.name == "results"
+    result = CliRunner().invoke(pii_eval, ["--help"])
+    assert result.exit_code == 0 and "audit7" in result.output
+
+
+def test_audit6_is_tuning_material_now_and_its_held_out_report_is_kept():
+    description = CORPORA["audit6"][1]
+    assert "upper bound" in description and "round 8" in description and "held out" in description
+    assert "never used for tuning" not in description
+    assert default_report("audit6").name == "pii_evaluation_audit6_round8.md"
+    assert default_report("audit5").name == "pii_evaluation_audit5_round7.md"
+
+
+@pytest.mark.parametrize("name", sorted(RELEASED))
+def test_a_released_corpus_loads_with_the_audit_loader_and_is_measured(tmp_path, monkeypatch, name):
     monkeypatch.setattr(corpora, "AUDIT_ROOT", tmp_path)
-    rows = _write_tiny_audit6(tmp_path)
-    items = audit_corpus("audit6")
+    rows = _write_tiny_audit(tmp_path, name)
+    items = audit_corpus(name)
     assert [t.id for t in items] == [r["id"] for r in rows]
     assert items[0].spans == ((13, 19, "PERSON"), (34, 48, "PHONE"))
-    ev = evaluate("audit6")
-    assert ev.corpus == "audit6" and ev.items == 2 and ev.clean_texts == 1
+    ev = evaluate(name)
+    assert ev.corpus == name and ev.items == 2 and ev.clean_texts == 1
     assert ev.per_entity["PHONE"].gold == 1 and ev.per_entity["PHONE"].found == 1
     out = tmp_path / "report.md"
-    result = CliRunner().invoke(pii_eval, ["--corpus", "audit6", "-o", str(out)])
+    result = CliRunner().invoke(pii_eval, ["--corpus", name, "-o", str(out)])
     assert "Traceback" not in result.output
     report = out.read_text()
-    assert "then released as tuning material for round 8: upper bound" in report
+    assert f"tuning material for round {RELEASED[name]}: upper bound" in report
     assert "Corpus: 2 texts, 1 of them without personal data" in report
 
 
-def test_a_missing_audit6_is_a_clear_error(tmp_path, monkeypatch):
+@pytest.mark.parametrize("name", sorted(RELEASED))
+def test_a_missing_corpus_is_a_clear_error(tmp_path, monkeypatch, name):
     monkeypatch.setattr(corpora, "AUDIT_ROOT", tmp_path)
-    with pytest.raises(CorpusFileError, match=r"audit6/corpus\.jsonl: no such file \(corpus audit6 is not"):
-        audit_corpus("audit6")
+    with pytest.raises(CorpusFileError, match=rf"{name}/corpus\.jsonl: no such file \(corpus {name} is not"):
+        audit_corpus(name)
     out = tmp_path / "report.md"
-    result = CliRunner().invoke(pii_eval, ["--corpus", "audit6", "-o", str(out)])
+    result = CliRunner().invoke(pii_eval, ["--corpus", name, "-o", str(out)])
     assert result.exit_code == 1
-    assert "audit6/corpus.jsonl: no such file" in result.output
+    assert f"{name}/corpus.jsonl: no such file" in result.output
     assert "Traceback" not in result.output and isinstance(result.exception, SystemExit)
     assert not out.exists()
 
 
-def test_a_malformed_audit6_line_names_file_and_line(tmp_path, monkeypatch):
+@pytest.mark.parametrize("name", sorted(RELEASED))
+def test_a_malformed_corpus_line_names_file_and_line(tmp_path, monkeypatch, name):
     monkeypatch.setattr(corpora, "AUDIT_ROOT", tmp_path)
-    _write_tiny_audit6(tmp_path)
-    path = tmp_path / "audit6" / "corpus.jsonl"
+    _write_tiny_audit(tmp_path, name)
+    path = tmp_path / name / "corpus.jsonl"
     path.write_text(path.read_text() + '{"id": "t3", "style": "x", "text": "abc", "spans": [[0, 9, "PERSON"]]}\n')
-    result = CliRunner().invoke(pii_eval, ["--corpus", "audit6", "-o", str(tmp_path / "r.md")])
+    result = CliRunner().invoke(pii_eval, ["--corpus", name, "-o", str(tmp_path / "r.md")])
     assert result.exit_code == 1
-    assert "audit6/corpus.jsonl, line 3: bad span" in result.output and "Traceback" not in result.output
+    assert f"{name}/corpus.jsonl, line 3: bad span" in result.output and "Traceback" not in result.output
