@@ -72,27 +72,12 @@ def _quoted_pieces(line: str, delimiter: str) -> list[str]:
 
 
 def _split(line: str, offset: int, delimiter: str) -> list[tuple[int, int]]:
-    """(start, end) of each cell of ``line`` (offsets in the text), spaces and quotes trimmed."""
-    if '"' in line:
-        return _split_quoted(line, offset, delimiter)
+    """(start, end) of each cell of ``line`` (offsets in the text), spaces and quotes trimmed; with double quotes
+    in the line, a quoted cell is one cell, delimiters inside it included."""
+    pieces = _quoted_pieces(line, delimiter) if '"' in line else line.split(delimiter)
     cells = []
     pos = 0
-    for piece in line.split(delimiter):
-        start, end = pos, pos + len(piece)
-        while start < end and line[start] in " \u00a0\"'":
-            start += 1
-        while end > start and line[end - 1] in " \u00a0\"'\r":
-            end -= 1
-        cells.append((offset + start, offset + end))
-        pos += len(piece) + 1
-    return cells
-
-
-def _split_quoted(line: str, offset: int, delimiter: str) -> list[tuple[int, int]]:
-    """``_split`` for a line with double quotes: a quoted cell is one cell, delimiters inside it included."""
-    cells = []
-    pos = 0
-    for piece in _quoted_pieces(line, delimiter):
+    for piece in pieces:
         start, end = pos, pos + len(piece)
         while start < end and line[start] in " \u00a0\"'":
             start += 1
