@@ -442,14 +442,7 @@ def test_a_new_closed_year_leaves_the_published_benchmark_of_earlier_years_uncha
             f"({','.join('?' * len(leavers))})",
             leavers,
         )
-    con.execute("""insert into pseudo.benefits
-        select b.benefit_token || '-2026', b.member_token, b.contract_token, (b.care_month + interval 12 month)::date,
-               (b.payment_month + interval 12 month)::date, b.act_family, b.act_code, b.practitioner_type,
-               b.actual_cost, b.ss_base, b.ss_reimbursement, b.complementary_reimbursement, b.out_of_pocket,
-               b.comment, b.updated_at
-        from pseudo.benefits b join pseudo.contracts c using (contract_token)
-        where year(b.care_month) = 2025
-          and (c.end_date is null or c.end_date >= (b.care_month + interval 12 month)::date)""")
+    _insert_next_year_of_care(con)
     con.close()
     run_dbt(
         "run",
@@ -886,12 +879,8 @@ def test_chart_geometry_draws_only_published_values(demo):
 # --- red team 3: releases over time, the prevention programme ------------------------------------------------
 
 
-def _next_year_of_care(settings, tmp_path: Path) -> Path:
-    """A copy of the demo warehouse one year later: 2026 care (the 2025 lines a year on, where the contract still
-    runs) has landed, nothing else changed: no late claim, no correction."""
-    db = tmp_path / "warehouse.duckdb"
-    shutil.copy2(settings.warehouse_db, db)
-    con = duckdb.connect(str(db))
+def _insert_next_year_of_care(con: duckdb.DuckDBPyConnection) -> None:
+    """2026 care: every 2025 line a year on, where its contract still runs then."""
     con.execute("""insert into pseudo.benefits
         select b.benefit_token || '-2026', b.member_token, b.contract_token, (b.care_month + interval 12 month)::date,
                (b.payment_month + interval 12 month)::date, b.act_family, b.act_code, b.practitioner_type,
@@ -900,6 +889,15 @@ def _next_year_of_care(settings, tmp_path: Path) -> Path:
         from pseudo.benefits b join pseudo.contracts c using (contract_token)
         where year(b.care_month) = 2025
           and (c.end_date is null or c.end_date >= (b.care_month + interval 12 month)::date)""")
+
+
+def _next_year_of_care(settings, tmp_path: Path) -> Path:
+    """A copy of the demo warehouse one year later: 2026 care (the 2025 lines a year on, where the contract still
+    runs) has landed, nothing else changed: no late claim, no correction."""
+    db = tmp_path / "warehouse.duckdb"
+    shutil.copy2(settings.warehouse_db, db)
+    con = duckdb.connect(str(db))
+    _insert_next_year_of_care(con)
     con.close()
     return db
 
