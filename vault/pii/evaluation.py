@@ -10,9 +10,11 @@ then used as tuning material in round 3: an upper bound), ``audit4`` (written bl
 (bench/results/pii_evaluation_audit4.md), then released as tuning material for round 6: upper bound), ``audit5``
 (written blind, measured once held out (bench/results/pii_evaluation_audit5.md), then released as tuning material
 for round 7: upper bound), ``audit6`` (written blind, measured once held out (bench/results/pii_evaluation_audit6.md),
-then released as tuning material for round 8: upper bound), ``audit7`` (``vault/pii/corpora/audit7/corpus.jsonl``,
-written blind, measured once held out (bench/results/pii_evaluation_audit7.md), then released as tuning material
-for round 9: upper bound; absent from a checkout, a clear error) and ``legacy`` (the
+then released as tuning material for round 8: upper bound), ``audit7`` (written blind, measured once held out
+(bench/results/pii_evaluation_audit7.md), then released as tuning material for round 9: upper bound), ``audit8``
+(``vault/pii/corpora/audit8/corpus.jsonl``, written blind, measured held out before and after round 9
+(bench/results/pii_evaluation_audit8_baseline.md and pii_evaluation_audit8.md), then released as tuning material
+for round 10: upper bound; absent from a checkout, a clear error) and ``legacy`` (the
 first synthetic corpus, ``vault.pii.corpus``).
 
 Matching is by overlap and type: a gold span is found (recall) when a predicted
@@ -123,6 +125,12 @@ def _load_audit7() -> list:
     return audit_corpus("audit7")
 
 
+def _load_audit8() -> list:
+    from vault.pii.corpora import audit_corpus
+
+    return audit_corpus("audit8")
+
+
 #: name -> (loader, description for the report)
 CORPORA: dict[str, tuple[Callable[[], list], str]] = {
     "heldout": (
@@ -170,6 +178,12 @@ CORPORA: dict[str, tuple[Callable[[], list], str]] = {
         _load_audit7,
         "AUDIT-7 corpus (`vault/pii/corpora/audit7/`): written blind, measured once held out"
         " (bench/results/pii_evaluation_audit7.md), then released as tuning material for round 9: upper bound",
+    ),
+    "audit8": (
+        _load_audit8,
+        "AUDIT-8 corpus (`vault/pii/corpora/audit8/`): written blind, measured held out before and after round 9"
+        " (bench/results/pii_evaluation_audit8_baseline.md, pii_evaluation_audit8.md), then released as tuning"
+        " material for round 10: upper bound",
     ),
     "legacy": (
         _load_legacy,

@@ -1,4 +1,4 @@
-"""The blind corpora released as tuning material (audit4 to audit7): registration, CLI choice, default report, errors.
+"""The blind corpora released as tuning material (audit4 to audit8): registration, CLI choice, default report, errors.
 
 Each was written blind by an outside auditor, measured once held out, then released as tuning material for a round
 (its report ``pii_evaluation_<name>_round<n>.md``; the held-out record is kept). The loader tests never read the real
@@ -18,7 +18,7 @@ from vault.pii.corpora import CorpusFileError, audit_corpus
 from vault.pii.evaluation import CORPORA, evaluate
 
 #: corpus -> the detection round it became tuning material for
-RELEASED = {"audit6": 8, "audit7": 9}
+RELEASED = {"audit6": 8, "audit7": 9, "audit8": 10}
 
 
 def _write_tiny_audit(root, name):
@@ -73,6 +73,19 @@ def test_audit7_is_tuning_material_now_and_its_held_out_report_is_kept():
     assert default_report("audit7").parent.name == "results"
     result = CliRunner().invoke(pii_eval, ["--help"])
     assert result.exit_code == 0 and "audit7" in result.output
+
+
+def test_audit8_is_tuning_material_now_and_its_held_out_reports_are_kept():
+    assert "audit8" in CORPORA
+    description = CORPORA["audit8"][1]
+    assert "upper bound" in description and "round 10" in description and "held out" in description
+    assert "pii_evaluation_audit8_baseline.md" in description and "pii_evaluation_audit8.md" in description
+    assert "never used for tuning" not in description
+    # round 10 measures it into its own file: neither held-out record is overwritten
+    assert default_report("audit8").name == "pii_evaluation_audit8_round10.md"
+    assert default_report("audit8").parent.name == "results"
+    result = CliRunner().invoke(pii_eval, ["--help"])
+    assert result.exit_code == 0 and "audit8" in result.output
 
 
 def test_audit6_is_tuning_material_now_and_its_held_out_report_is_kept():

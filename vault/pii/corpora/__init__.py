@@ -117,8 +117,8 @@ def heldout_corpus(n: int = 1200, seed: int = HELDOUT_SEED) -> list[LabelledText
 
 #: Corpora written blind by outside auditors (issue 10), committed as labelled JSONL.
 #: audit1 became tuning material in round 2; audit2, measured once held out, became tuning material in
-#: round 3; audit3, audit4, audit5, audit6 and audit7, each measured once held out, became tuning material in
-#: rounds 4, 6, 7, 8 and 9.
+#: round 3; audit3, audit4, audit5, audit6, audit7 and audit8, each measured once held out, became tuning material
+#: in rounds 4, 6, 7, 8, 9 and 10.
 AUDIT_FILES: dict[str, str] = {
     "audit1": "audit1/blind_corpus.jsonl",
     "audit2": "audit2/corpus.jsonl",
@@ -127,6 +127,7 @@ AUDIT_FILES: dict[str, str] = {
     "audit5": "audit5/corpus.jsonl",
     "audit6": "audit6/corpus.jsonl",
     "audit7": "audit7/corpus.jsonl",
+    "audit8": "audit8/corpus.jsonl",
 }
 #: Where the auditors' folders live.
 AUDIT_ROOT = Path(__file__).parent
@@ -157,8 +158,8 @@ def load_jsonl(path: Path) -> list[LabelledText]:
 
 
 def audit_corpus(name: str) -> list[LabelledText]:
-    """An outside auditor's corpus: ``audit1`` to ``audit7`` (each written blind, measured once held out, then
-    released as tuning material; audit7 in round 9). A corpus not committed in this checkout
+    """An outside auditor's corpus: ``audit1`` to ``audit8`` (each written blind, measured once held out, then
+    released as tuning material; audit8 in round 10). A corpus not committed in this checkout
     is a ``CorpusFileError`` naming the missing file."""
     if name not in AUDIT_FILES:
         raise ValueError(f"unknown audit corpus {name!r}; choose one of {', '.join(AUDIT_FILES)}")
