@@ -1,7 +1,7 @@
-"""Which rows of a raw feed the per-row checks must read: the batches landed since the last successful check.
+"""Which rows the per-row checks must read: the batches not covered by the last successful check.
 
-A feed in the vault only grows by landed files (a file's rows never change once landed; an erasure or a purge
-deletes rows, which cannot make a per-row check fail). So a per-row expectation (completeness, format, range, a
+**Raw feeds (vault).** A feed only grows by landed files (a file's rows never change once landed; an erasure or a
+purge deletes rows, which cannot make a per-row check fail). So a per-row expectation (completeness, format, range, a
 per-row rule: ``Check.per_row``) that passed on a file's rows still passes on them, and needs to read only the rows
 of the files no successful check has covered yet. Every stored result of a feed check records what it covered
 (``coverage``: the landed file ids, the run date, a fingerprint of the contract and of the checking code); the
@@ -9,8 +9,17 @@ next check reads the coverage of the latest result **without a blocking failure*
 to the other files. Cross-batch rules (uniqueness across versions, a NIR to one member, a benefit within its
 contract, freshness) always run on the whole feed.
 
-The check is whole (every row) when there is no such result, when the contract or the checking code changed, when
-the run date went back (a date that was not in the future may be on an earlier date), or when asked (``full``).
+**Pseudonymised tables (warehouse).** The same rule, one level down: a batch is a crossing, known by the stamp the
+crossing writes on every row it writes (:data:`CROSSING_STAMP`, one value per crossing: a crossing run id, nothing
+about a person). An appended crossing stamps only the records it re-crossed (new ones, new versions, members whose
+token or age band moved); a whole crossing (the first, a key rotation, an erasure, a purge, an objection) stamps every
+row, so no covered batch is left and the check is whole. A table whose rows carry no stamp is checked whole. Cross-
+table and cross-batch rules (uniqueness, a token known in the other table, anything whose SQL reads other rows) always
+read the whole table, key columns only.
+
+Either check is whole (every row) when there is no such result, when the contract or the checking code changed, when
+the run date went back (a date that was not in the future may be on an earlier date), or when asked (``full``); the
+reason is stored with the result (``whole_reason``).
 """
 
 from __future__ import annotations
@@ -23,8 +32,14 @@ from typing import Any
 
 from confiance import identifiers
 from confiance.contracts import Contract
+from confiance.sql import quote_identifier as _q
 from quality import results
 from quality.suites import Batch, DatasetPlan
+
+#: The column of a warehouse row naming the crossing that wrote it (see the module's docstring).
+CROSSING_STAMP = "_crossing"
+#: The column of a raw feed's row naming the landed file it came from (the landing ledger's file id).
+FILE_ID = "_file_id"
 
 #: The code whose change can change a per-row verdict: the suites, the named checks, the engine and its SQL
 #: adapter, and the identifier rules' SQL twins.
@@ -55,9 +70,10 @@ class Coverage:
         return tuple(f for f, c in zip(self.files, sums, strict=True) if checksums.get(f) == c)
 
 
-def fingerprint(contract: Contract) -> str:
-    """Changes whenever a per-row verdict could: the feed's contract or the checking code."""
-    digest = hashlib.sha256(contract.path.read_bytes())
+def fingerprint(contract: Contract, extra: str = "") -> str:
+    """Changes whenever a per-row verdict could: the feed's contract, the checking code, ``extra`` (the warehouse's
+    domain, which its token format names)."""
+    digest = hashlib.sha256(contract.path.read_bytes() + b"\0" + extra.encode())
     here = Path(__file__).parent
     for name in _CODE:
         digest.update(b"\0" + (here / name).read_bytes())
@@ -83,9 +99,14 @@ def last_coverage(quality_dir: Path, dataset: str) -> Coverage | None:
     return None
 
 
-def _file_ids(con: Any, relation: str, where: str = "") -> tuple[str, ...]:
-    rows = con.execute(f"SELECT DISTINCT _file_id FROM {relation} AS t {where}").fetchall()
+def _batch_ids(con: Any, relation: str, column: str, where: str = "") -> tuple[str, ...]:
+    rows = con.execute(f"SELECT DISTINCT CAST(t.{_q(column)} AS VARCHAR) FROM {relation} AS t {where}").fetchall()
     return tuple(sorted((str(r[0]) for r in rows), key=_file_order))
+
+
+def _has_column(con: Any, relation: str, column: str) -> bool:
+    names = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall()]
+    return column in names
 
 
 def _file_order(file_id: str) -> tuple[int, str]:
@@ -114,27 +135,54 @@ def plan_batch(
     *,
     checksums: dict[str, str] | None = None,
     full: bool = False,
+    column: str = FILE_ID,
+    extra: str = "",
 ) -> Coverage:
-    """Set ``plan.batch`` (the files not covered by the last successful check) when the feed can be checked
-    incrementally; returns the coverage this check will have once it succeeds. ``checksums``: the landing
-    ledger's, file id -> checksum."""
+    """Set ``plan.batch`` (the batches not covered by the last successful check) when the dataset can be checked
+    incrementally, else ``plan.whole_reason``; returns the coverage this check will have once it succeeds.
+
+    ``column``: the batch of a row (:data:`FILE_ID` in the vault, :data:`CROSSING_STAMP` in the warehouse);
+    ``checksums``: the landing ledger's, file id -> checksum (vault only); ``extra``: more of what a per-row verdict
+    depends on (the warehouse's domain)."""
     checksums = checksums or {}
-    stamp = fingerprint(contract)
-    before = None if full else last_coverage(quality_dir, plan.dataset)
+    stamp = fingerprint(contract, extra)
+    plan.batch, plan.whole_reason = None, ""
+    noun = "file(s) landed" if column == FILE_ID else "crossing(s)"
 
     def coverage(files: tuple[str, ...]) -> Coverage:
         return Coverage(stamp, as_of.isoformat(), files, tuple(checksums.get(f) for f in files))
 
-    if before is None or before.fingerprint != stamp or dt.date.fromisoformat(before.as_of) > as_of:
-        plan.batch = None
-        return coverage(_file_ids(con, plan.relation))
-    covered = before.covered(checksums)
-    where = f"CAST(t._file_id AS VARCHAR) NOT IN ({', '.join(_literal(f) for f in covered)})" if covered else "true"
-    new = _file_ids(con, plan.relation, f"WHERE {where}")
+    if not _has_column(con, plan.relation, column):
+        plan.whole_reason = f"its rows carry no {column} column (nothing tells which rows are new)"
+        return coverage(())
+    before = None if full else last_coverage(quality_dir, plan.dataset)
+    reason = (
+        "a whole check was asked"
+        if full
+        else "no earlier check without a blocking failure"
+        if before is None
+        else "the contract or the checking code changed since the last successful check"
+        if before.fingerprint != stamp
+        else "the run date went back"
+        if dt.date.fromisoformat(before.as_of) > as_of
+        else ""
+    )
+    every = _batch_ids(con, plan.relation, column)
+    if reason:
+        plan.whole_reason = reason
+        return coverage(every)
+    covered = tuple(f for f in before.covered(checksums) if f in set(every))
+    if not covered and every:
+        # every row is in a batch no check covered (a whole crossing rewrote the table): a whole check
+        plan.whole_reason = f"no row is in a {noun.split('(')[0]} the last successful check covered"
+        return coverage(every)
+    new = tuple(f for f in every if f not in set(covered))
+    where = f"CAST(t.{_q(column)} AS VARCHAR) NOT IN ({', '.join(_literal(f) for f in covered)})" if covered else "true"
+    ids = "ledger ids" if column == FILE_ID else "crossings"
     label = (
-        f"the rows of the {len(new)} file(s) landed since the last successful check (ledger ids {', '.join(new)})"
+        f"the rows of the {len(new)} {noun} since the last successful check ({ids} {', '.join(new)})"
         if new
-        else "the rows landed since the last successful check (none)"
+        else f"the rows of the {noun} since the last successful check (none)"
     )
     plan.batch = Batch(where, new, label)
     return coverage(tuple(sorted(set(covered) | set(new), key=_file_order)))

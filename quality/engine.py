@@ -60,7 +60,7 @@ from great_expectations.data_context.types.resource_identifiers import (  # noqa
 
 from confiance.sql import quote_identifier  # noqa: E402
 from quality import sql_adapter  # noqa: E402
-from quality.suites import SCOPE_BATCH, SCOPE_FEED, Check, DatasetPlan  # noqa: E402
+from quality.suites import SCOPE_BATCH, Check, DatasetPlan  # noqa: E402
 
 log = logging.getLogger(__name__)
 
@@ -403,8 +403,8 @@ def validate_plan(
                         t.failed_rows,
                         t.unexpected_count,
                     )
-    if SCOPE_FEED in scoped_rows:
-        rows = scoped_rows[SCOPE_FEED]
+    if plan.whole_scope in scoped_rows:
+        rows = scoped_rows[plan.whole_scope]
     else:
         rows = int(con.execute(f"SELECT count(*) FROM {plan.relation} AS t").fetchone()[0])
     batch_rows_checked = scoped_rows.get(SCOPE_BATCH, 0) if plan.batch is not None else None
@@ -416,7 +416,7 @@ def validate_plan(
         ok, stored = _verdict(check, t)
         refs_file = refs_files.get(check.name)
         scope = plan.scope(check)
-        label = plan.batch.label if scope == SCOPE_BATCH and plan.batch is not None else f"the {SCOPE_FEED}"
+        label = plan.batch.label if scope == SCOPE_BATCH and plan.batch is not None else f"the {plan.whole_scope}"
         checks.append(
             {
                 "check": check.name,

@@ -26,7 +26,7 @@ import duckdb
 from confiance.contracts import feed_contracts, mart_contracts
 from confiance.settings import Settings
 from quality import results
-from quality.batches import checksums_of, plan_batch
+from quality.batches import CROSSING_STAMP, checksums_of, plan_batch
 from quality.engine import DEFAULT_BATCH_ROWS, DatasetRun, build_data_docs, validate_plan
 from quality.suites import DatasetPlan, feed_plan, mart_plan, warehouse_plan
 
@@ -110,10 +110,12 @@ def _summarise(run: DatasetRun) -> dict[str, Any]:
         "not_applicable": list(run.plan.skipped),
         "checks": run.checks,
         "error": run.error,
-        # checked incrementally: the per-row checks read only this batch (cross-batch rules: the whole feed)
+        # checked incrementally: the per-row checks read only this batch (cross-batch rules: the whole feed or table)
         "batch": None
         if run.plan.batch is None
         else {"files": list(run.plan.batch.files), "rows": run.batch_rows, "label": run.plan.batch.label},
+        # checked whole although the dataset can be checked by batch: why (first check, code changed, ...)
+        "whole_reason": run.plan.whole_reason or None,
     }
 
 
@@ -189,7 +191,7 @@ def _run_plans(
         "data_docs": str(docs),
         "datasets": {
             name: {k: s[k] for k in (*results.OUTCOME_KEYS, "blocking_failures", "warnings")}
-            | {"batch": s.get("batch")}
+            | {"batch": s.get("batch"), "whole_reason": s.get("whole_reason")}
             for name, s in summaries.items()
         },
     }
@@ -246,13 +248,33 @@ def _feed_plans(con: Any, schema: str, where: str, only: Iterable[str] | None, m
 
 
 def validate_warehouse_on(
-    con: Any, settings: Settings, run_id: str, *, as_of: dt.date | None = None, only: Iterable[str] | None = None
+    con: Any,
+    settings: Settings,
+    run_id: str,
+    *,
+    as_of: dt.date | None = None,
+    only: Iterable[str] | None = None,
+    full: bool = False,
 ) -> dict[str, Any]:
-    """Validate the pseudo.<feed> tables reachable through ``con``; ``only`` restricts to some feeds."""
+    """Validate the pseudo.<feed> tables reachable through ``con``; ``only`` restricts to some feeds.
+
+    Per-row checks read only the rows of the crossings since the last successful check (the crossing's stamp on
+    each row, ``quality.batches``), cross-batch rules the whole table; ``full`` (or
+    ``settings.extra["quality_full"]``) checks every row."""
     day = run_date(settings, as_of)
     domain = settings.warehouse_domain
     plans = _feed_plans(con, "pseudo", "the warehouse", only, lambda name, c: warehouse_plan(c, day, domain))
-    return _run_plans(con, settings, "warehouse", plans, run_id)
+    full = full or bool(settings.extra.get("quality_full"))
+    contracts = feed_contracts()
+    extra: dict[str, dict[str, Any]] = {}
+    for plan in plans:
+        if isinstance(plan, DatasetPlan):
+            contract = contracts[plan.dataset.split(".", 1)[1]]
+            coverage = plan_batch(
+                con, plan, contract, settings.quality_dir, day, full=full, column=CROSSING_STAMP, extra=domain
+            )
+            extra[plan.dataset] = {"coverage": coverage.as_dict()}
+    return _run_plans(con, settings, "warehouse", plans, run_id, extra)
 
 
 def _open_warehouse(settings: Settings) -> Any:
@@ -262,10 +284,13 @@ def _open_warehouse(settings: Settings) -> Any:
     return duckdb.connect(str(path), read_only=True)
 
 
-def validate_warehouse(settings: Settings, run_id: str, *, as_of: dt.date | None = None) -> dict[str, Any]:
-    """Validate pseudo.members, pseudo.contracts and pseudo.benefits in the warehouse (read-only)."""
+def validate_warehouse(
+    settings: Settings, run_id: str, *, as_of: dt.date | None = None, full: bool = False
+) -> dict[str, Any]:
+    """Validate pseudo.members, pseudo.contracts and pseudo.benefits in the warehouse (read-only); per-row checks
+    on the rows crossed since the last successful check unless ``full``."""
     with closing(_open_warehouse(settings)) as con:
-        return validate_warehouse_on(con, settings, run_id, as_of=as_of)
+        return validate_warehouse_on(con, settings, run_id, as_of=as_of, full=full)
 
 
 def mart_relation(present: set[tuple[str, str]], contract: Any) -> str | None:

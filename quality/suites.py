@@ -103,18 +103,21 @@ def reads_other_rows(sql: str) -> bool:
     return any(True for _ in tree.find_all(exp.Window, exp.Select, exp.Subquery, exp.Exists))
 
 
-#: The scope of a check when a feed is checked incrementally (``DatasetPlan.batch``).
+#: The scope of a check when a dataset is checked incrementally (``DatasetPlan.batch``): the new batch, or the whole
+#: dataset (a raw feed in the vault, a pseudonymised table in the warehouse).
 SCOPE_BATCH = "batch"
 SCOPE_FEED = "whole feed"
+SCOPE_TABLE = "whole table"
 
 
 @dataclass(frozen=True)
 class Batch:
-    """The rows of a feed a per-row check runs on when the feed is checked incrementally: those of the landed files
-    not covered by the last successful check (``where``, SQL on ``t``), described for the quality log."""
+    """The rows of a dataset a per-row check runs on when it is checked incrementally: those of the batches not
+    covered by the last successful check (``where``, SQL on ``t``), described for the quality log. A batch is a landed
+    file in the vault (ledger file id), a crossing in the warehouse (the crossing's stamp on the rows it wrote)."""
 
     where: str
-    files: tuple[str, ...]  # the landed files of the batch (ledger file ids)
+    files: tuple[str, ...]  # the batches not covered yet (ledger file ids; crossing stamps)
     label: str
 
 
@@ -132,6 +135,12 @@ class DatasetPlan:
     skipped: list[str] = field(default_factory=list)  # rules not applicable in this zone, with reason
     where: str = ""  # SQL on t: the rows read (a sub-plan's batch); empty: every row
     batch: Batch | None = None  # checked incrementally: per-row checks on this batch, cross-batch rules whole
+    whole_reason: str = ""  # checked whole although it could be incremental: why (first check, code changed...)
+
+    @property
+    def whole_scope(self) -> str:
+        """The name of the whole dataset's scope: the whole feed (vault), the whole table (warehouse, marts)."""
+        return SCOPE_FEED if self.stage == "feeds" else SCOPE_TABLE
 
     def batch_sql(self) -> str:
         cols = ",\n  ".join(f"{sql} AS {_q(alias)}" for alias, sql in self.select.items())
@@ -139,16 +148,16 @@ class DatasetPlan:
 
     def scope(self, check: Check) -> str:
         """Where ``check`` runs: the batch (per-row checks of an incremental plan) or the whole dataset."""
-        return SCOPE_BATCH if self.batch is not None and check.per_row else SCOPE_FEED
+        return SCOPE_BATCH if self.batch is not None and check.per_row else self.whole_scope
 
     def sub_plans(self) -> list[tuple[str, DatasetPlan]]:
         """The plan as GX validates it: whole, or (incremental) its per-row checks on the batch's rows and its
         cross-batch rules on the whole dataset, each reading only the columns its checks need (a narrow projection
         of the whole feed: keys, dates, verdicts)."""
         if self.batch is None:
-            return [(SCOPE_FEED, self)]
+            return [(self.whole_scope, self)]
         out = []
-        for scope, where in ((SCOPE_BATCH, self.batch.where), (SCOPE_FEED, "")):
+        for scope, where in ((SCOPE_BATCH, self.batch.where), (self.whole_scope, "")):
             checks = [c for c in self.checks if self.scope(c) == scope]
             if not checks:
                 continue
