@@ -57,8 +57,9 @@ def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
 
 
 def _set_aside(settings: Settings) -> None:
-    """Before a crossing: the emulated stamps kept aside, the column dropped (the crossing appends positionally)."""
-    if not settings.warehouse_db.exists():
+    """Before a crossing: the emulated stamps kept aside, the column dropped (the crossing appends positionally).
+    Nothing to do when the crossing stamps its rows itself (no emulated stamp was ever written)."""
+    if not _stamps(settings).exists():
         return
     with duckdb.connect(str(settings.warehouse_db)) as con:
         con.execute(f"ATTACH '{_stamps(settings)}' AS kept")
@@ -73,6 +74,8 @@ def _stamp(settings: Settings) -> None:
     crossings = [e["details"] for e in audit.entries(settings) if e["action"] == "crossing.warehouse"]
     ordinal, appended = len(crossings), crossings[-1].get("appended", {})
     with duckdb.connect(str(settings.warehouse_db)) as con:
+        if all(CROSSING_STAMP in _columns(con, table) for table in TABLES) and not _stamps(settings).exists():
+            return  # the crossing stamps its rows itself: nothing to emulate
         con.execute(f"ATTACH '{_stamps(settings)}' AS kept")
         kept = {
             r[0]
@@ -83,7 +86,7 @@ def _stamp(settings: Settings) -> None:
         for table in TABLES:
             columns = _columns(con, table)
             if CROSSING_STAMP in columns:
-                continue  # stamped by the crossing itself (or by an earlier emulation, no crossing since)
+                continue  # stamped already (no crossing since the last emulation)
             con.execute(f"ALTER TABLE pseudo.{table} ADD COLUMN {CROSSING_STAMP} BIGINT")
             if table in appended and table in kept:
                 same = " AND ".join(f'k."{c}" IS NOT DISTINCT FROM t."{c}"' for c in columns)
