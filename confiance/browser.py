@@ -8,8 +8,10 @@ tries to reach the internet is caught (``LocalPage.external_requests``) instead 
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -165,3 +167,185 @@ def screenshot(html_or_url: str | Path, png: Path, *, full_page: bool = True) ->
         local.page.goto(target, wait_until="load")
         local.page.screenshot(path=str(png), full_page=full_page)
         return list(local.external_requests)
+
+
+#: Pages printed at once by :func:`print_pages`: Chromium renders and prints each in its own renderer, so a few
+#: in flight keep both cores busy while Python and Playwright's driver wait on one. ``CONFIANCE_PDF_IN_FLIGHT``
+#: overrides it (1 prints one page at a time, as before).
+PDF_IN_FLIGHT = 4
+
+
+def pdf_in_flight() -> int:
+    raw = os.environ.get("CONFIANCE_PDF_IN_FLIGHT", "").strip()
+    if not raw:
+        return PDF_IN_FLIGHT
+    if not raw.isdigit() or int(raw) < 1:
+        raise ValueError(f"CONFIANCE_PDF_IN_FLIGHT={raw!r}: expected a whole number of pages, at least 1")
+    return int(raw)
+
+
+def print_pages(
+    jobs: list[tuple[Path, Path]],
+    *,
+    margin: dict[str, str],
+    landscape: bool = False,
+    in_flight: int | None = None,
+) -> list[Path]:
+    """Print each local page ``(html, pdf)`` to PDF (A4, print stylesheet, backgrounds kept), several in flight
+    (:class:`PagePrinter`). Raises RuntimeError naming the first page, in ``jobs``' order, that requested an
+    address outside the machine."""
+    with PagePrinter(margin=margin, landscape=landscape, in_flight=in_flight) as printer:
+        for html, pdf in jobs:
+            printer.submit(html, pdf)
+        return printer.finish()
+
+
+class PagePrinter:
+    """Local pages printed to PDF while the caller goes on: one headless Chromium, ``in_flight`` pages at once.
+
+    ``submit(html, pdf)`` queues a page and returns at once; :meth:`finish` waits for every page queued and raises
+    the first failure: a page that requested an address outside the machine (RuntimeError naming it; the first in
+    the order pages were submitted), or the browser's own error. Leaving the ``with`` block without
+    :meth:`finish` (an error, a refusal) stops the printing and waits for the browser to close: nothing is left
+    running, and PDFs already written stay in the caller's folder, which the caller discards.
+
+    The browser's context is :func:`local_browser`'s (same viewport and locale, no service worker, every request not
+    local aborted and recorded); each page is opened, printed and closed on its own. Playwright's asyncio API runs
+    on a thread of its own, so a caller that already holds the shared synchronous browser is not disturbed.
+    """
+
+    def __init__(
+        self,
+        *,
+        margin: dict[str, str],
+        landscape: bool = False,
+        in_flight: int | None = None,
+        viewport: tuple[int, int] = (1280, 900),
+    ) -> None:
+        self.margin, self.landscape, self.viewport = margin, landscape, viewport
+        self.in_flight = in_flight or pdf_in_flight()
+        self.jobs: list[tuple[Path, Path]] = []
+        self.external: list[list[str]] = []
+        self.error: BaseException | None = None
+        self._ready = threading.Event()
+        self._stop = False
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._queue: asyncio.Queue[int | None] | None = None
+        self._thread: threading.Thread | None = None
+        self._finished = False
+
+    def __enter__(self) -> PagePrinter:
+        self._thread = threading.Thread(target=self._run, name="pdf-printer", daemon=True)
+        self._thread.start()
+        self._ready.wait()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if not self._finished:
+            self._stop = True
+            self._close_queue()
+            self._join()
+
+    def submit(self, html: Path, pdf: Path) -> None:
+        """Queue ``html`` to be printed to ``pdf``."""
+        if self._finished:
+            raise RuntimeError("PagePrinter: submit after finish")
+        index = len(self.jobs)
+        self.jobs.append((Path(html), Path(pdf)))
+        self.external.append([])
+        if self._loop is not None and self._queue is not None and not self._loop.is_closed():
+            try:
+                self._loop.call_soon_threadsafe(self._queue.put_nowait, index)
+            except RuntimeError:  # the loop ended (the browser failed): finish() says why
+                pass
+
+    def finish(self) -> list[Path]:
+        """Wait for every queued page; the PDFs, in the order submitted."""
+        self._close_queue()
+        self._join()
+        self._finished = True
+        if self.error is not None:
+            raise self.error
+        for (html, _pdf), requested in zip(self.jobs, self.external, strict=True):
+            if requested:
+                raise RuntimeError(f"{html.name}: the page requested addresses outside the machine")
+        return [pdf for _html, pdf in self.jobs]
+
+    def _close_queue(self) -> None:
+        if self._loop is not None and self._queue is not None and not self._loop.is_closed():
+            try:
+                for _ in range(self.in_flight):
+                    self._loop.call_soon_threadsafe(self._queue.put_nowait, None)
+            except RuntimeError:
+                pass
+
+    def _join(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+
+    def _run(self) -> None:
+        try:
+            asyncio.run(self._main())
+        except BaseException as exc:  # noqa: BLE001 - kept and raised by finish() in the caller's thread
+            self.error = self.error or exc
+        finally:
+            self._ready.set()
+
+    async def _main(self) -> None:
+        from playwright.async_api import async_playwright
+
+        self._loop = asyncio.get_running_loop()
+        self._queue = asyncio.Queue()
+        self._ready.set()
+        executable = chromium_path()
+        async with async_playwright() as pw:
+            browser = await pw.chromium.launch(
+                executable_path=executable,
+                headless=True,
+                args=["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--no-first-run"],
+            )
+            try:
+                context = await browser.new_context(
+                    viewport={"width": self.viewport[0], "height": self.viewport[1]},
+                    locale="fr-FR",
+                    service_workers="block",
+                )
+                await asyncio.gather(*(self._worker(context) for _ in range(self.in_flight)))
+                await context.close()
+            finally:
+                await browser.close()
+
+    async def _worker(self, context: object) -> None:
+        assert self._queue is not None
+        while True:
+            index = await self._queue.get()
+            if index is None:
+                return
+            if self._stop or self.error is not None:
+                continue  # drain: a failure or a stop prints nothing more
+            try:
+                await self._print(context, index)
+            except Exception as exc:  # noqa: BLE001 - the first failure is raised by finish()
+                self.error = self.error or exc
+
+    async def _print(self, context: object, index: int) -> None:
+        html, pdf = self.jobs[index]
+        record = self.external[index]
+        page = await context.new_page()  # type: ignore[attr-defined]
+
+        async def route(route_, request) -> None:
+            if is_local_url(request.url):
+                await route_.continue_()
+            else:
+                record.append(request.url)
+                await route_.abort()
+
+        try:
+            await page.route("**/*", route)
+            await page.goto(html.resolve().as_uri(), wait_until="load")
+            await page.emulate_media(media="print")
+            await page.pdf(
+                path=str(pdf), format="A4", landscape=self.landscape, print_background=True, margin=self.margin
+            )
+        finally:
+            await page.close()

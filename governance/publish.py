@@ -38,6 +38,7 @@ import os
 import re
 import shutil
 import tempfile
+import time
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -803,7 +804,7 @@ def _stage_employers(
 ) -> tuple[list[tuple[Path, Path]], int, list[str]]:
     """One complete folder per employer: its own rows of the per-employer marts, the marts identical for everyone,
     its report (HTML, PDF), CSV/XLSX copies, LISEZMOI.txt and SHA256SUMS, signed. Nothing is swapped in here."""
-    from governance.employer_report import ReleaseError, build_documents, print_pdfs, write_checksums
+    from governance.employer_report import ReleaseError, build_documents, pdf_of, pdf_printer, write_checksums
     from governance.employer_report.model import EmployerDelivery
 
     sirets: set[str] = set()
@@ -823,49 +824,61 @@ def _stage_employers(
     k, min_employers = settings.min_cell_size, int(disclosure_parameter("employer", "benchmark_min_employers"))
     folders: list[tuple[Path, Path]] = []
     staged_employers: dict[str, tuple[list[tuple[Path, str, int, pa.Table]], Any]] = {}
-    pages: list[Path] = []
-    for siret in sorted(sirets):
-        staged = staging_root / consumer / siret
-        staged.mkdir(parents=True)
-        own: dict[str, pa.Table] = {}
-        for mart, table in per_employer_marts.items():
-            subset = table.filter(pa.compute.equal(table.column("employer_siret"), siret))
-            if subset.num_rows == 0:
-                continue
-            # Isolation re-check on the very rows written.
-            if set(subset.column("employer_siret").to_pylist()) != {siret}:
-                return [], 0, [f"{mart}: employer isolation failed"]
-            own[mart] = subset
+    timings = {"documents": 0.0}
+    with pdf_printer() as printer:
+        by_employer = {mart: _split_by_employer(table) for mart, table in per_employer_marts.items()}
+        for siret in sorted(sirets):
+            started = time.perf_counter()
+            staged = staging_root / consumer / siret
+            staged.mkdir(parents=True)
+            own: dict[str, pa.Table] = {}
+            for mart in per_employer_marts:
+                subset = by_employer[mart].get(siret)
+                if subset is None or subset.num_rows == 0:
+                    continue
+                # Isolation re-check on the very rows written.
+                if set(subset.column("employer_siret").to_pylist()) != {siret}:
+                    return [], 0, [f"{mart}: employer isolation failed"]
+                own[mart] = subset
+            try:
+                release, html = build_documents(
+                    staged,
+                    siret,
+                    {**own, **shared_marts},
+                    name=names.get(siret),
+                    run_id=run_id,
+                    published_at=published_at,
+                    k=k,
+                    min_employers=min_employers,
+                    key_fingerprint=fingerprint,
+                )
+            except ReleaseError as exc:
+                return [], 0, [f"employer report: {exc}"]
+            for page in html:  # printed while the next employers' documents are built
+                printer.submit(page, pdf_of(page))
+            if "mart_employer__summary" in own:
+                own["mart_employer__summary"] = _honest_summary(own["mart_employer__summary"], release)
+            entries = []
+            for mart, table in [*own.items(), *shared_marts.items()]:
+                path = staged / f"{mart}.parquet"
+                entries.append((path, mart, _write_parquet(table, path), table))
+            staged_employers[siret] = (entries, release)
+            folders.append((staged, settings.published / consumer / siret))
+            timings["documents"] += time.perf_counter() - started
+        started = time.perf_counter()
+        # Chromium prints the last pages meanwhile (the scan reads the HTML pages the PDFs are printed from; it skips
+        # PDFs). A refusal leaves the block: the printing stops and the staging folder is discarded by the caller.
+        status, pii_reasons = _pii_scan([staged for staged, _ in folders], services.detect_pii)  # tables, documents
+        timings["pii_scan"] = time.perf_counter() - started
+        if pii_reasons:
+            return [], 0, pii_reasons
+        started = time.perf_counter()
         try:
-            release, html = build_documents(
-                staged,
-                siret,
-                {**own, **shared_marts},
-                name=names.get(siret),
-                run_id=run_id,
-                published_at=published_at,
-                k=k,
-                min_employers=min_employers,
-                key_fingerprint=fingerprint,
-            )
-        except ReleaseError as exc:
-            return [], 0, [f"employer report: {exc}"]
-        pages += html
-        if "mart_employer__summary" in own:
-            own["mart_employer__summary"] = _honest_summary(own["mart_employer__summary"], release)
-        entries = []
-        for mart, table in [*own.items(), *shared_marts.items()]:
-            path = staged / f"{mart}.parquet"
-            entries.append((path, mart, _write_parquet(table, path), table))
-        staged_employers[siret] = (entries, release)
-        folders.append((staged, settings.published / consumer / siret))
-    status, pii_reasons = _pii_scan([staged for staged, _ in folders], services.detect_pii)  # tables, documents
-    if pii_reasons:
-        return [], 0, pii_reasons
-    try:
-        print_pdfs(pages)
-    except Exception as exc:  # noqa: BLE001 - any browser failure refuses the employers' release, with its reason
-        return [], 0, [f"employer report PDF: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}"]
+            printer.finish()
+        except Exception as exc:  # noqa: BLE001 - any browser failure refuses the employers' release, with its reason
+            return [], 0, [f"employer report PDF: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}"]
+    timings["pdf_wait"] = time.perf_counter() - started
+    started = time.perf_counter()
     n_files = 0
     deliveries: list[EmployerDelivery] = []
     for (staged, _), siret in zip(folders, sorted(sirets), strict=True):
@@ -915,11 +928,37 @@ def _stage_employers(
             )
         )
     _status, pii_reasons = _pii_scan([staged / MANIFEST for staged, _ in folders], services.detect_pii)
+    timings["sign"] = time.perf_counter() - started
     if pii_reasons:
         return [], 0, pii_reasons
+    log.info(
+        "employer folders: %d staged; documents %.1f s, PII scan %.1f s, then waited %.1f s for the PDFs, "
+        "checksums and signatures %.1f s",
+        len(folders),
+        timings["documents"],
+        timings["pii_scan"],
+        timings["pdf_wait"],
+        timings["sign"],
+    )
     summary["employers"] = {"folders": len(folders), **_employer_status(deliveries)}
     summary["employer_deliveries"] = deliveries
     return folders, n_files, []
+
+
+def _split_by_employer(table: pa.Table) -> dict[str, pa.Table]:
+    """SIRET -> that employer's rows of ``table``, in the table's own order (one stable sort and a slice per
+    employer: the same rows as filtering the table once per employer, without reading it once per employer)."""
+    order = pa.compute.sort_indices(table, sort_keys=[("employer_siret", "ascending")])
+    ordered = table.take(order)
+    sirets = ordered.column("employer_siret").to_pylist()
+    out: dict[str, pa.Table] = {}
+    start = 0
+    for end in range(1, len(sirets) + 1):
+        if end == len(sirets) or sirets[end] != sirets[start]:
+            if sirets[start] is not None:
+                out[sirets[start]] = ordered.slice(start, end - start)
+            start = end
+    return out
 
 
 def _employer_names(con: duckdb.DuckDBPyConnection) -> dict[str, str]:

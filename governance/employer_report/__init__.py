@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
 
@@ -30,6 +31,9 @@ from governance.employer_report.model import (
     build_release,
 )
 
+if TYPE_CHECKING:
+    from confiance.browser import PagePrinter
+
 CHECKSUMS = "SHA256SUMS"
 PDFS = {"rapport_fr.html": "rapport_fr.pdf", "report_en.html": "report_en.pdf"}  # each page, printed
 
@@ -40,6 +44,8 @@ __all__ = [
     "ReleaseError",
     "build_documents",
     "build_release",
+    "pdf_of",
+    "pdf_printer",
     "print_pdfs",
     "write_checksums",
 ]
@@ -69,33 +75,34 @@ def build_documents(
     return release, [p for p in pages if p.name in PDFS]
 
 
-def print_pdfs(pages: list[Path]) -> list[Path]:
-    """Print every page to PDF beside it, in one headless Chromium whose pages can reach nothing outside.
+#: The employers' PDFs' page margins (A4, print stylesheet, backgrounds kept).
+PDF_MARGIN = {"top": "12mm", "bottom": "12mm", "left": "10mm", "right": "10mm"}
+
+
+def print_pdfs(pages: list[Path], *, in_flight: int | None = None) -> list[Path]:
+    """Print every page to PDF beside it, in one headless Chromium whose pages can reach nothing outside, a few
+    pages in flight at once (:func:`pdf_printer`).
 
     Raises RuntimeError naming the page if one tried to load anything from outside the machine.
     """
-    from confiance.browser import local_browser
-
-    out = []
-    with local_browser() as new_page:
+    with pdf_printer(in_flight=in_flight) as printer:
         for html in pages:
-            pdf = html.with_name(PDFS[html.name])
-            local = new_page()
-            try:
-                local.page.goto(html.resolve().as_uri(), wait_until="load")
-                local.page.emulate_media(media="print")
-                local.page.pdf(
-                    path=str(pdf),
-                    format="A4",
-                    print_background=True,
-                    margin={"top": "12mm", "bottom": "12mm", "left": "10mm", "right": "10mm"},
-                )
-                if local.external_requests:
-                    raise RuntimeError(f"{html.name}: the page requested addresses outside the machine")
-            finally:
-                local.page.close()
-            out.append(pdf)
-    return out
+            printer.submit(html, pdf_of(html))
+        return printer.finish()
+
+
+def pdf_of(html: Path) -> Path:
+    """Where a report page's PDF is written: beside it (``rapport_fr.html`` -> ``rapport_fr.pdf``)."""
+    return html.with_name(PDFS[html.name])
+
+
+def pdf_printer(*, in_flight: int | None = None) -> PagePrinter:
+    """A printer of report pages (confiance.browser.PagePrinter, the employers' margins): pages are printed while
+    the caller goes on building the next employers' documents. ``in_flight`` defaults to
+    ``CONFIANCE_PDF_IN_FLIGHT``, else 4."""
+    from confiance.browser import PagePrinter
+
+    return PagePrinter(margin=PDF_MARGIN, in_flight=in_flight)
 
 
 def write_checksums(folder: Path, names: list[str]) -> Path:
