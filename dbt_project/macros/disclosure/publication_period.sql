@@ -5,7 +5,9 @@
 
     publication_cutoff   var, a date 'YYYY-MM-DD'; a period is closed when it ends on or
                          before it. Default: the first day of the month the run starts in.
-    closing_lag_months   var, months subtracted from the cut-off (claims paid late). Default 0.
+    closing_lag_months   var, months subtracted from the cut-off (claims paid late): a period is closed
+                         once its end plus this lag is past, and its figures count the lines paid by then
+                         (paid_by_closing). Default 0.
 -#}
 {% macro publication_cutoff() -%}
     {%- set cutoff = var('publication_cutoff', none) or run_started_at.strftime('%Y-%m-01') -%}
@@ -38,6 +40,25 @@
 {% macro year_closed(year_expr, lag_months=0) -%}
     cast({{ dbt.dateadd('month', lag_months | int, period_end(year_start(year_expr), 'year')) }} as date)
         <= {{ publication_cutoff() }}
+{%- endmacro %}
+
+{#-
+  paid_by_closing: whether a benefit line counts in the published figures of its period: paid (payment_col, a
+  month given by its first day, as stg_pseudo__benefits.payment_month) on or before the closing date of the
+  calendar year of care_col, that year's end plus closing_lag_months (the lag publication_cutoff subtracts, so a
+  year is closed exactly when its closing date is on or before the cut-off), plus lag_months for a figure that
+  keeps reading care after the year's end (prevention's follow-up window; care_col is then the check-up's month).
+  A line paid later never moves a closed year's cells: a published figure is final without refusing every later
+  release (red team 3, G2). Such lines stay in the warehouse, counted in int_benefits__late_lines.
+  The closing date is the YEAR's at every grain (month, quarter, year): every cell of a closed year reads the
+  same lines, so a year is the sum of its quarters in every table (a per-grain date would let a consumer subtract
+  a quarter from its year and read the lines paid in between). A sub-year period of a year still open is not
+  frozen: a line of its care paid after its release revises it, and the gate refuses that revision as before.
+  A null payment month is never paid by the closing date. Engine-neutral (dbt.dateadd, year_start).
+-#}
+{% macro paid_by_closing(care_col, payment_col, lag_months=0) -%}
+    {%- set lag = 12 + (var('closing_lag_months', 0) | int) + (lag_months | int) -%}
+    {{ payment_col }} < cast({{ dbt.dateadd('month', lag, year_start(year_of(care_col))) }} as date)
 {%- endmacro %}
 
 {#-

@@ -2,6 +2,9 @@
   Member-level atoms: one row per member and finest cell (care month, act family,
   contract, age at care...). Every disclosure-controlled table rolls these up,
   so k counts distinct members and dominance sees each member's share.
+  Only the lines paid by their care year's closing date (paid_by_closing: the year's end plus
+  closing_lag_months): a line paid later never moves a closed year's published cells; it stays in the
+  warehouse, counted in int_benefits__late_lines.
 -#}
 with stg_pseudo__benefits as (
     select * from {{ ref('stg_pseudo__benefits') }}
@@ -41,6 +44,7 @@ member_atoms as (
         on benefits.member_token = members.member_token
     inner join stg_pseudo__contracts as contracts
         on benefits.contract_token = contracts.contract_token
+    where {{ paid_by_closing('benefits.care_month', 'benefits.payment_month') }}
     group by all
 )
 

@@ -10,6 +10,10 @@
   A care year is published only once its follow-up window is over too (closed_periods with
   lag_months = the follow-up months; as the predicate year_closed): the follow-up of a check-up late in year Y is care of Y+1, so a
   year closed at the plain cut-off would be revised when Y+1 closes (red team finding G1).
+  The follow-up lines of a check-up in year Y count only when paid by Y's closing date plus the follow-up
+  months (paid_by_closing with lag_months: the date Y is published on), read from the benefit lines
+  themselves: the atoms freeze Y+1's care at Y+1's closing date, later than Y's publication, so a follow-up
+  paid in between would revise Y's published cells (the other figures read the atoms, frozen at their year's close).
 -#}
 {%- set k = disclosure_param('prevention', 'k') -%}
 {%- set months = var('prevention_followup_months', 6) -%}
@@ -35,6 +39,14 @@ with int_contracts__premium_years as (
 
 int_benefits__member_atoms as (
     select * from {{ ref('int_benefits__member_atoms') }}
+),
+
+stg_pseudo__benefits as (
+    select * from {{ ref('stg_pseudo__benefits') }}
+),
+
+stg_pseudo__contracts as (
+    select * from {{ ref('stg_pseudo__contracts') }}
 ),
 
 eligible_any_year as (
@@ -80,16 +92,28 @@ checkups as (
     group by member_token, care_year
 ),
 
+followup_lines as (
+    select
+        benefits.member_token,
+        benefits.care_month,
+        benefits.payment_month
+    from stg_pseudo__benefits as benefits
+    inner join stg_pseudo__contracts as contracts
+        on benefits.contract_token = contracts.contract_token
+    where benefits.act_family = 'dental'
+),
+
 followups as (
     select distinct
         checkups.member_token,
         checkups.care_year,
         1 as is_followed_up
     from checkups
-    inner join dental
+    inner join followup_lines as dental
         on checkups.member_token = dental.member_token
         and checkups.checkup_month < dental.care_month
         and dental.care_month <= {{ dbt.dateadd('month', months, 'checkups.checkup_month') }}
+        and {{ paid_by_closing('checkups.checkup_month', 'dental.payment_month', months) }}
 ),
 
 lines as (
