@@ -242,10 +242,10 @@ def _validate_iban(value: str) -> int | None:
 # --- cheap gates ------------------------------------------------------------------
 
 #: A run of digits with whatever an identifier allows between them (spaces, dots, hyphens, slashes, brackets,
-#: '+', up to five at a time) and Corsica's A/B: over-approximated on purpose, it only decides which patterns
-#: are worth running.
-_DIGIT_RUN = re.compile(r"\d(?:[ \u00a0.\-/()+]{0,5}[\dABab])*")
-_RUN_SEPARATORS = str.maketrans("", "", " \u00a0.-/()+")
+#: '+', line breaks (round 10: a PDF reflow cuts numbers), up to five at a time) and Corsica's A/B:
+#: over-approximated on purpose, it only decides which patterns are worth running.
+_DIGIT_RUN = re.compile(r"\d(?:[ \u00a0.\-/()+\n]{0,5}[\dABab])*")
+_RUN_SEPARATORS = str.maketrans("", "", " \u00a0.-/()+\n")
 
 
 def longest_digit_run(text: str) -> int:
@@ -263,6 +263,8 @@ def longest_digit_run(text: str) -> int:
 _SEP = r"[ \u00a0.]?"
 #: Between two groups of a NIR: spaces, or a dot / hyphen / slash with spaces around it ("… 701 - 87").
 _NIR_SEP = r"(?:[ \u00a0]{0,2}[.\-/][ \u00a0]{0,2}|[ \u00a0]{1,2})?"
+#: Round 10: the 15-character NIR, whose key decides, may also be cut by a line break anywhere (a PDF reflow).
+_NIR_SEP_BREAK = r"(?:[ \u00a0]{0,2}[.\-/][ \u00a0]{0,2}|[ \u00a0]{1,2}|[ \u00a0]{0,2}\r?\n[ \u00a0]{0,2})?"
 #: Before the key only: also the word "clé" ("… 701 clé 87", "… 701 clé : 87").
 #: A line break may also set the key apart ("… 347" / "82", "… 894" / "clé 93"): the key still decides.
 _NIR_KEY_SEP = (
@@ -275,7 +277,19 @@ _NIR_KEY_SEP = (
 NIR_CONTEXT: tuple[str, ...] = (
     "nir", "sécu", "secu", "sécurité sociale", "securite sociale", "n° ss", "no ss", "num ss", "n°ss",
     "numéro ss", "immatriculation", "immatriculé", "insee", "carte vitale", "vitale",
+    # round 10: the DSN's field of the employee's NIR (norm NEODeS, block S21.G00.30 "Individu", rubric 001),
+    # written without its key
+    "s21.g00.30.001",
 )  # fmt: skip
+
+#: Round 10: a NIR without its key written in INSEE's own layout, one separator throughout: sex, year, month,
+#: département, commune, order ("2 84 12 57 330 467"): the layout itself says what the number is.
+#: Only a definitive number (sex 1 or 2, a real month) and no label of another number just before it ("facture",
+#: "réf. virement": numbers that only look like one).
+_NIR13_INSEE_LAYOUT = re.compile(
+    r"(?<![0-9A-Za-z])[12]([ .])[0-9]{2}\1(?:0[1-9]|1[0-2])\1(?:[0-9]{2}|2[ABab])\1[0-9]{3}\1[0-9]{3}"
+    r"(?![ .]?[0-9A-Za-z])"
+)
 
 
 def nir13_plausible(compact: str) -> bool:
@@ -320,7 +334,16 @@ class NirWithoutKeyRecognizer(FrenchRegexRecognizer):
     than any label of another kind of number (CIP, EAN, invoice, file...), with no other number between them.
     The table case (a NIR column) is ``vault.pii.scrubber``'s, through the column's header."""
 
+    def may_match(self, lowered: str, longest_run: int) -> bool:
+        return super().may_match(lowered, longest_run) or (
+            longest_run >= 13 and _NIR13_INSEE_LAYOUT.search(lowered) is not None
+        )
+
     def has_context(self, text: str, start: int, end: int) -> bool:
+        if _NIR13_INSEE_LAYOUT.fullmatch(text, start, end) and not _NOT_NIR_LABEL.search(
+            text[max(0, start - 30) : start].lower()
+        ):
+            return True
         line_start = text.rfind("\n", 0, start) + 1
         before = text[max(line_start, start - self.context_before) : start].lower()
         nir = [m.end() for m in self._context_regex.finditer(before)] if self._context_regex else []
@@ -434,7 +457,8 @@ def nir_recognizer() -> FrenchRegexRecognizer:
     """
     regex = re.compile(
         r"(?=[12])"
-        rf"(?<![\w])[12](?:{_NIR_SEP}[0-9ABab]){{12}}{_NIR_KEY_SEP}\d{_NIR_SEP}\d(?![0-9A-Za-z])"
+        # round 10: an underscore is no letter: a NIR in a file name ("scan_NIR_<nir>_<name>.pdf") is one
+        rf"(?<![^\W_])[12](?:{_NIR_SEP_BREAK}[0-9ABab]){{12}}{_NIR_KEY_SEP}\d{_NIR_SEP_BREAK}\d(?![0-9A-Za-z])"
     )
     return FrenchRegexRecognizer(
         "NIR",
@@ -521,6 +545,26 @@ def wrapped_phones(text: str) -> list[tuple[int, int]]:
     return out
 
 
+#: Round 10: the trunk 0 apart from the other nine digits, in two or three groups apart by single spaces, as old
+#: letters write numbers ("Tél : 0 4996 99603").
+_TRUNK_APART_PHONE = re.compile(
+    r"(?<![\w+.,/])0[ \u00a0](?=(?:[ \u00a0]?[0-9]){9}(?![ \u00a0]?[0-9]))[1-9][0-9]{0,4}(?:[ \u00a0][0-9]{1,5}){1,2}"
+    r"(?![ \u00a0.,]?[0-9])"
+)
+
+
+def trunk_apart_phones(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each French phone number whose trunk 0 stands apart ("0 4996 99603"), after a phone cue on
+    its line."""
+    if "0 " not in text and "0\u00a0" not in text:
+        return []
+    return [
+        m.span()
+        for m in _TRUNK_APART_PHONE.finditer(text)
+        if _PHONE_CUE.search(text, max(0, m.start() - 40), m.start()) is not None
+    ]
+
+
 class SpokenPhoneRecognizer(FrenchRegexRecognizer):
     """Phone numbers said in words, as speech-to-text writes them (``vault.pii.spoken.spoken_phones``)."""
 
@@ -563,7 +607,8 @@ def iban_recognizer() -> FrenchRegexRecognizer:
         # the country apart from its check digits too, in capitals and followed by four digits ("FR 76 3000...",
         # round 9; "du 22 mars 2024" is no IBAN's start)
         r"(?=[A-Za-z][A-Za-z][ \u00a0]?[0-9])(?<![\w])(?:[A-Za-z]{2}\d\d|[A-Z]{2}[ \u00a0]\d\d(?=[ \u00a0]?\d{4}))"
-        r"(?:(?:[ \u00a0]{1,2}|-)?[A-Za-z0-9]{1,4}){3,8}"
+        # round 10: or a line break (a PDF reflow cuts it anywhere; the checksum decides)
+        r"(?:(?:[ \u00a0]{1,2}|-|[ \u00a0]?\r?\n[ \u00a0]?)?[A-Za-z0-9]{1,4}){3,8}"
     )
     return FrenchRegexRecognizer(
         "IBAN",
@@ -910,7 +955,9 @@ _BIRTH_KEY = (
     r"(?i:(?:(?:date|dt|d)[_.\- ]?(?:de[_.\- ]?|of[_.\- ]?)?)?(?:naiss(?:ance)?|birth(?:[_.\- ]?date|day)?)\.?"
     r"|(?:date[_.\- ]?of[_.\- ]?)?birth(?:[_.\- ]?date|day)?|dob|ddn"
     # round 8: a form field's key "ne_le", "adherent_nee_le", "beneficiaire.ne_le" (an underscore or a dot: a key)
-    r"|n[eé]e?s?[_.]le|n[eé]\(e\)[_.]?le)"
+    r"|n[eé]e?s?[_.]le|n[eé]\(e\)[_.]?le"
+    # round 10: "né le" then eight digits run together ("né le 19390420"); other forms are the date recognizer's
+    r"|n[eé]e?s?(?:\(e\))?[ \u00a0]le(?=[ \u00a0]?[0-9]{8}(?![0-9])))"
 )
 #: Between the key and its value: a closing quote, ":" or "=" (or an XML tag's ">"), an opening quote.
 _FIELD_SEP = r"[\"']?[ \u00a0]*(?:[:=>|;\t][ \u00a0]*)?[\"']?"
@@ -933,7 +980,7 @@ def birth_field_recognizer() -> FrenchRegexRecognizer:
         [PatternSpec("dob_field", regex, 0.85, group=1)],
         name="FrBirthField",
         min_run=2,
-        gate=re.compile(r"naiss|birth|dob|ddn|n[eé]e?s?[_.]le|n[eé]\(e\)[_.]?le"),
+        gate=re.compile(r"naiss|birth|dob|ddn|n[eé]e?s?[_.]le|n[eé]\(e\)[_.]?le|n[eé]e?s?(?:\(e\))? le [0-9]{8}"),
     )
 
 
@@ -959,7 +1006,8 @@ def address_recognizer() -> FrenchRegexRecognizer:
         rf"(?:[ \u00a0]?(?:(?i:bis|ter|quater)|[A-Da-d])(?![\w]))?,?[ \u00a0]+"
         rf"(?i:{_STREET_TYPES})(?![\w])"
         rf"[ \u00a0]+{_PARTICLE}*{_ANY_WORD}"
-        rf"(?:[ \u00a0]+{_PARTICLE}*[{_UP}0-9]{_WORD}*)*"
+        # round 10: a gap of three blanks or more is a column's edge, not the street name going on
+        rf"(?:[ \u00a0]{{1,2}}{_PARTICLE}*[{_UP}0-9]{_WORD}*)*"
         rf"(?:(?:,|[ \u00a0]+[-–])?[ \u00a0]*{_POSTAL}[ \u00a0]+{_COMMUNE})?"
     )
     # a postal code does not continue a number of three digits or more: "devis DV 2025 48014 REÇU LE ..." is a

