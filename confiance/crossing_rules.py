@@ -28,6 +28,11 @@ DEFAULT_RULE = "drop"
 #: The member register feed: its ``member`` token is read from the identity map by ``member_id``.
 MEMBER_FEED = "members"
 MEMBER_ENTITY = "member"
+#: The column every warehouse row carries besides its contract's columns: the crossing that wrote it (one BIGINT per
+#: crossing, the crossing's start in microseconds; nothing about a person). An appended crossing stamps the records
+#: it re-crossed, a whole crossing every row; warehouse quality checks per-row rules on the crossings it has not
+#: covered yet (``quality.batches``).
+CROSSING_STAMP = "_crossing"
 
 
 class CrossingRuleError(ValueError):

@@ -32,12 +32,11 @@ from typing import Any
 
 from confiance import identifiers
 from confiance.contracts import Contract
+from confiance.crossing_rules import CROSSING_STAMP as CROSSING_STAMP  # a warehouse row's crossing (re-exported)
 from confiance.sql import quote_identifier as _q
 from quality import results
 from quality.suites import Batch, DatasetPlan
 
-#: The column of a warehouse row naming the crossing that wrote it (see the module's docstring).
-CROSSING_STAMP = "_crossing"
 #: The column of a raw feed's row naming the landed file it came from (the landing ledger's file id).
 FILE_ID = "_file_id"
 

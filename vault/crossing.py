@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -37,7 +38,16 @@ import duckdb
 import pyarrow as pa
 
 from confiance.contracts import Column, Contract, feed_contracts
-from confiance.crossing_rules import BirthYearAgeBand, Consent, Departement, Drop, Month, Scrub, Token
+from confiance.crossing_rules import (
+    CROSSING_STAMP,
+    BirthYearAgeBand,
+    Consent,
+    Departement,
+    Drop,
+    Month,
+    Scrub,
+    Token,
+)
 from confiance.identifiers import postal_code_departement_sql
 from vault import audit, keys
 from vault.db import vault_connection
@@ -759,12 +769,14 @@ def cross_to_warehouse(settings: Any, domain: str | None = None, full: bool = Fa
         con.execute("COMMIT")
         con.execute(f"ATTACH '{warehouse}' AS wh")
         tokens = token_functions(con, settings, domain, version)
+        stamp = time.time_ns() // 1000  # this crossing's stamp on every row it writes (CROSSING_STAMP)
         try:
             con.execute("BEGIN TRANSACTION")
             con.execute("CREATE SCHEMA IF NOT EXISTS wh.pseudo")
             for name, contract in contracts.items():
                 plan = appends.get(name)
                 exprs, joins = crossing_plan(contract, domain, version, as_of, tokens, plan.where if plan else "")
+                exprs.append(f"{stamp}::BIGINT AS {_q(CROSSING_STAMP)}")  # which crossing wrote the row
                 violation = kept_violation_sql(contract)
                 if plan is not None:
                     redacted += _append_to_warehouse(

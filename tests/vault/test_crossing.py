@@ -13,6 +13,7 @@ import duckdb
 import pytest
 
 from confiance.contracts import DIRECT_IDENTIFIER, feed_contracts
+from confiance.crossing_rules import CROSSING_STAMP
 from confiance.identifiers import make_nir, nir_key
 from confiance.settings import Settings
 from tests.vault.vault_fixtures import make_feeds, write_feeds
@@ -65,6 +66,12 @@ def test_warehouse_tables_match_the_interface(crossed):
     assert counts == {"members": 150, "contracts": 150, "benefits": 300}
     w = _wh(s)
     cols = {t: [r[0] for r in w.execute(f"DESCRIBE pseudo.{t}").fetchall()] for t in counts}
+    # besides the contract's columns, every row names the crossing that wrote it (a number, nothing personal)
+    for t, names in cols.items():
+        assert names[-1] == CROSSING_STAMP, t
+        del names[-1]
+    stamps = {t: w.execute(f"SELECT DISTINCT {CROSSING_STAMP} FROM pseudo.{t}").fetchall() for t in counts}
+    assert len({v for rows in stamps.values() for v in rows}) == 1  # one crossing, one stamp on every row
     assert cols["members"] == [
         "member_token",
         "birth_year",
