@@ -79,3 +79,62 @@ def test_birth_gates_answer_each_text_whatever_was_asked_before() -> None:
             expected = "1ssance" in lowered
             assert first.may_match(lowered, run) is expected, text
             assert second.may_match(lowered, run) is expected, text
+
+
+# --- fold: latin-1 on bytes, the rest through the dict table ---------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from vault.pii.lexicon import _FOLD_TABLE, fold, fold_cached  # noqa: E402
+
+
+def _plain_fold(text: str) -> str:
+    """The definition ``fold`` replaced (the oracle): one ``str.translate`` through the dict table."""
+    return text.translate(_FOLD_TABLE)
+
+
+#: Characters drawn from where the table acts or stops: ASCII, latin-1, the table's own keys beyond latin-1
+#: (Œ, ł, ’, the Latin Extended blocks), the next code points, surrogates and emojis.
+_FOLD_CHARS = st.one_of(
+    st.characters(min_codepoint=0, max_codepoint=0xFF),
+    st.sampled_from(sorted(chr(c) for c in _FOLD_TABLE)),
+    st.characters(min_codepoint=0x100, max_codepoint=0x2FF),
+    st.characters(min_codepoint=0x1DF0, max_codepoint=0x2030, exclude_categories=()),
+    st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF, exclude_categories=()),  # lone surrogates
+    st.characters(exclude_categories=()),  # anything
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Mme DURAND",
+        "Élodie N’Diaye, ŒUVRE d’ŁÓDŹ",
+        "ß×÷ÆæÐðÞþÿŸ\u00a0\xad",  # latin-1 characters the table leaves alone, and Ÿ beyond it
+        "’’’",
+        "a’",
+        "’a",
+        "Ǆ 😀 \ud800 ṩ",
+        "\x00\x7f\x80\xff",
+    ],
+)
+def test_fold_matches_its_definition(text: str) -> None:
+    assert fold(text) == _plain_fold(text)
+    assert fold_cached(text) == _plain_fold(text)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(_FOLD_CHARS, max_size=40))
+def test_fold_matches_its_definition_on_random_unicode(text: str) -> None:
+    folded = fold(text)
+    assert folded == _plain_fold(text)
+    assert len(folded) == len(text)
+    assert type(folded) is str
+
+
+def test_fold_of_a_bad_table_would_be_caught() -> None:
+    """The oracle is not the function under test: the two differ where the table is not applied."""
+    assert _plain_fold("É’Œ") == "e'œ" and fold("É’Œ") == "e'œ"
+    assert fold("É’Œ") != "É’Œ".lower()
