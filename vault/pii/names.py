@@ -147,6 +147,19 @@ _SENTENCE_END = re.compile(r"[.!?;\n]")
 _NON_WORD = re.compile(r"[^a-z0-9'\-]+")
 _LAST_WORD = re.compile(r"(\S+)[ \u00a0]*$")
 
+
+def _last_word(window: str) -> str | None:
+    """``_LAST_WORD.search(window).group(1)`` (or None) without the regex's scan, which tries every position of the
+    window: the last run of non-spaces, once spaces and no-break spaces are stripped from the end (``$`` also
+    matches before a final line break, hence the one dropped first)."""
+    if window.endswith("\n"):
+        window = window[:-1]
+    window = window.rstrip(" \u00a0")
+    if not window or window[-1].isspace():
+        return None
+    return window.rsplit(None, 1)[-1]
+
+
 _OPENERS = frozenset(' \t\u00a0"«(*-–—•>_#`[')
 
 
@@ -694,9 +707,9 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None, loud
     sentence_before = _SENTENCE_END.split(folded[max(0, first.start - 40) : first.start])[-1]
     # a form's labels as OCR reads them count as theirs: "N0M :", "S1gnature :", "Prén0ms :"
     clause = " ".join(_NON_WORD.sub(" ", sentence_before.translate(_OCR_LABEL_DIGITS).replace("œ", "oe")).split())
-    word_before = _LAST_WORD.search(text[max(0, first.start - 30) : first.start])
+    word_before = _last_word(text[max(0, first.start - 30) : first.start])
     capital_particle = (  # "Le Floc'h", "LE GOFF": a capitalised particle is part of the name
-        word_before is not None and word_before.group(1)[0].isupper() and fold(word_before.group(1)) in PARTICLES
+        word_before is not None and word_before[0].isupper() and fold(word_before) in PARTICLES
     )
     if (
         not capital_particle

@@ -325,3 +325,28 @@ def test_tokenize_matches_its_plain_definition_on_random_text() -> None:
         assert _described(tokenize(text, folded)) == _described(_plain_tokenize(text, folded)), text
         members = _member_spans(text, rng)
         assert _described(tokenize(text, folded, members)) == _described(_plain_tokenize(text, folded, members)), text
+
+
+# --- _decide: the word before a run without the regex scan ---------------------------------------------------------
+
+from vault.pii.names import _LAST_WORD, _last_word  # noqa: E402
+
+
+def _plain_last_word(window: str) -> str | None:
+    m = _LAST_WORD.search(window)
+    return None if m is None else m.group(1)
+
+
+@pytest.mark.parametrize(
+    "window",
+    ["", " ", "\n", "Le ", "Le", "de  ", "Le\u00a0", "Le\n", "Le \n", "Le\n\n", "Le\t", "Le \t", "a b\n", "x\u2003",
+     "chez M. Le", "line\nLE ", "\u00a0\u00a0", "Le\r\n", "mot\u2028", "« Le "],
+)  # fmt: skip
+def test_last_word_matches_its_regex(window: str) -> None:
+    assert _last_word(window) == _plain_last_word(window)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(st.one_of(st.sampled_from(" \u00a0\n\t\r\u2003\u2028\x0b\x1c"), st.characters()), max_size=30))
+def test_last_word_matches_its_regex_on_random_text(window: str) -> None:
+    assert _last_word(window) == _plain_last_word(window)
