@@ -44,16 +44,43 @@ _FOLD_TABLE[ord("ʼ")] = "'"
 _FOLD_TABLE[ord("Œ")] = "œ"
 
 
+#: ``_FOLD_TABLE`` restricted to latin-1, as the 256-byte table of ``bytes.translate``: every latin-1 character
+#: folds to a latin-1 character (an ASCII letter, or itself), so a latin-1 text folds byte for byte.
+_FOLD_BYTES = bytes(ord(_FOLD_TABLE.get(_code, chr(_code))) for _code in range(256))
+#: Runs of characters beyond latin-1 (typographic apostrophes, "œ", emojis): folded through the dict table.
+_BEYOND_LATIN1 = re.compile(r"[^\x00-\xff]+")
+
+
 def fold(text: str) -> str:
-    """Lower case without accents, same length as ``text`` (one character for one)."""
-    return text.translate(_FOLD_TABLE)
+    """Lower case without accents, same length as ``text`` (one character for one).
+
+    The same string as ``text.translate(_FOLD_TABLE)`` (pinned by a property test), computed in C: an ASCII
+    text is ``lower()`` (the table maps A-Z and no other ASCII character), a latin-1 text goes through
+    ``bytes.translate``; the few characters beyond latin-1 go through the dict table, run by run."""
+    if text.isascii():
+        return text.lower()
+    try:
+        return text.encode("latin-1").translate(_FOLD_BYTES).decode("latin-1")
+    except UnicodeEncodeError:
+        pass
+    out: list[str] = []
+    pos = 0
+    for m in _BEYOND_LATIN1.finditer(text):
+        start = m.start()
+        if start > pos:
+            out.append(text[pos:start].encode("latin-1").translate(_FOLD_BYTES).decode("latin-1"))
+        out.append(m.group().translate(_FOLD_TABLE))
+        pos = m.end()
+    if pos < len(text):
+        out.append(text[pos:].encode("latin-1").translate(_FOLD_BYTES).decode("latin-1"))
+    return "".join(out)
 
 
 @functools.lru_cache(maxsize=8)
 def fold_cached(text: str) -> str:
     """``fold(text)``, kept for the last few texts: the round-8 passes of the scrubber fold the text they are
     given one after the other, and a string's hash is computed once."""
-    return text.translate(_FOLD_TABLE)
+    return fold(text)
 
 
 def _read_names(filename: str) -> tuple[list[str], list[int]]:

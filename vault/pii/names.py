@@ -147,6 +147,19 @@ _SENTENCE_END = re.compile(r"[.!?;\n]")
 _NON_WORD = re.compile(r"[^a-z0-9'\-]+")
 _LAST_WORD = re.compile(r"(\S+)[ \u00a0]*$")
 
+
+def _last_word(window: str) -> str | None:
+    """``_LAST_WORD.search(window).group(1)`` (or None) without the regex's scan, which tries every position of the
+    window: the last run of non-spaces, once spaces and no-break spaces are stripped from the end (``$`` also
+    matches before a final line break, hence the one dropped first)."""
+    if window.endswith("\n"):
+        window = window[:-1]
+    window = window.rstrip(" \u00a0")
+    if not window or window[-1].isspace():
+        return None
+    return window.rsplit(None, 1)[-1]
+
+
 _OPENERS = frozenset(' \t\u00a0"«(*-–—•>_#`[')
 
 
@@ -182,9 +195,51 @@ def _compound_noun(folded: str, lexicon: NameLexicon) -> bool:
     )
 
 
-#: Words as written that are ordinary lower-case words (they only separate names): most words of a text, skipped
-#: on one look-up when no member name is in play.
-_ORDINARY_LOWER: set[str] = set()
+#: What a word as written is, wherever it stands, when it is not inside a member's name: None for a word ``tokenize``
+#: never keeps there (an ordinary lower-case word, which only separates names; a word of no name reading), else
+#: (folded, lex, given, common, cased, upper, particle, kept whatever follows it). Most words of a text are told on
+#: this one look-up.
+_WORD_CLASS: dict[str, tuple[str, bool, bool, bool, bool, bool, bool, bool] | None] = {}
+#: A capture group around ``_WORD``: ``split`` gives the gaps and the words in turn, offsets by their lengths.
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
+
+
+def _word_class(
+    word: str, f: str, member: bool, lexicon: NameLexicon, vocab: Vocabulary
+) -> tuple[str, bool, bool, bool, bool, bool, bool, bool] | None:
+    """What ``word`` (folded ``f``) is as a token, from the word alone (``member``: inside a member's name): None
+    when ``tokenize`` drops it wherever it stands, else (f, lex, given, common, cased, upper, particle, kept) where
+    ``kept`` is false only for a one-letter word, which is kept as an initial (followed by a dot)."""
+    cache = _WORD_CACHE
+    found = cache.get(f)
+    if found is None:
+        found = cache[f] = _lookup(f, lexicon, vocab)
+    lex, given, is_common = found
+    cased = word[0].isupper()
+    if not lex and not is_common and len(f) >= 5 and cased:
+        typo = _TYPO_CACHE.get(f)
+        if typo is None:
+            typo = _TYPO_CACHE[f] = typo_of_common_word(f)
+        is_common = typo  # "Monsiieur", "Cordialeemnt", "Meerci": a slip, not a name
+    if given and is_common and f not in GIVEN_NAME_WORDS and f not in vocab.stop:
+        # common only through a verb form that folding created ("peter" is not "péter", "elie" not "élie")
+        is_common = word.lower() in vocab.verbal_raw
+    size = len(word)
+    if not member and not cased and not lex and is_common and f not in _KEEP_LOWER and size > 1:
+        return None  # an ordinary lower-case word: it only separates names
+    if not lex and not is_common and f[-1] in "sx" and len(f) > 3 and f[:-1] in vocab.nominal:
+        is_common = True  # a plural: "Tilleuls", "Chênes"
+    if "-" in word and cased and not member and _LOWER_COMPOUND.search(word) and _compound_noun(f, lexicon):
+        lex, given, is_common = False, False, True  # "Martin-pêcheur": a compound noun, not a double name
+    upper = cased and size >= 2 and word.isupper()
+    if upper and size <= 3 and not member:
+        # short upper-case words are acronyms (RAS, DSN, AMK) unless a lexicon name (RAO, THI): then weak
+        given, is_common = False, True
+    particle = f in PARTICLES or f in ("d'", "l'")
+    kept = cased or lex or member or particle or f in TITLES or (not is_common and size >= 3)
+    if not kept and size != 1:
+        return None
+    return f, lex, given, is_common, cased, upper, particle, kept
 
 
 #: The rest of an e-mail address's local part, then its "@": a word followed by it is inside the address.
@@ -210,61 +265,45 @@ def tokenize(
     """The words of ``text`` (not those glued to digits: "HBLD036", "FR76"), classified."""
     lexicon = lexicon or name_lexicon()
     vocab = vocab or vocabulary()
-    cache = _WORD_CACHE
-    if len(cache) > 200_000:  # bounded: the caches hold words of the texts, names included, in memory only
-        cache.clear()
+    if len(_WORD_CACHE) > 200_000:  # bounded: the caches hold words of the texts, names included, in memory only
+        _WORD_CACHE.clear()
     if len(_TYPO_CACHE) > 200_000:
         _TYPO_CACHE.clear()
-    ordinary = _ORDINARY_LOWER
-    if len(ordinary) > 200_000:
-        ordinary.clear()
+    classes = _WORD_CLASS
+    if len(classes) > 200_000:
+        classes.clear()
     tokens: list[Token] = []
     n = len(text)
-    keep_lower = _KEEP_LOWER
     has_at = "@" in text
-    for m in _WORD.finditer(text):
-        if not member_spans and m.group(0) in ordinary:
-            continue
-        start, end = m.span()
-        f = folded[start:end]
-        found = cache.get(f)
+    parts = iter(_WORD_SPLIT.split(text))  # gap, word, gap, word, ..., gap
+    end = len(next(parts))
+    for word in parts:
+        start = end
+        end = start + len(word)
+        gap = len(next(parts))
+        member = bool(member_spans) and any(s <= start and end <= e for s, e in member_spans)
+        if member:
+            found = _word_class(word, folded[start:end], True, lexicon, vocab)
+        else:
+            found = classes.get(word, classes)
+            if found is classes:
+                found = classes[word] = _word_class(word, folded[start:end], False, lexicon, vocab)
         if found is None:
-            found = cache[f] = _lookup(f, lexicon, vocab)
-        lex, given, is_common = found
-        if not lex and not is_common and len(f) >= 5 and text[start].isupper():
-            typo = _TYPO_CACHE.get(f)
-            if typo is None:
-                typo = _TYPO_CACHE[f] = typo_of_common_word(f)
-            is_common = typo  # "Monsiieur", "Cordialeemnt", "Meerci": a slip, not a name
-        if given and is_common and f not in GIVEN_NAME_WORDS and f not in vocab.stop:
-            # common only through a verb form that folding created ("peter" is not "péter", "elie" not "élie")
-            is_common = m.group(0).lower() in vocab.verbal_raw
-        cased = text[start].isupper()
-        if not cased and not lex and is_common and f not in keep_lower and end - start > 1:
-            if not member_spans:
-                ordinary.add(m.group(0))
-                continue  # an ordinary lower-case word: it only separates names
-            if not any(s <= start and end <= e for s, e in member_spans):
-                continue
+            end += gap
+            continue
         if (end < n and text[end].isdigit()) or (start > 0 and text[start - 1].isdigit()):
+            end += gap
             continue
         if has_at and _in_email(text, start, end):
+            end += gap
             continue  # "chantal" in "chantal.voisin@laposte.net": the e-mail's, whole
-        word = m.group(0)
-        if not lex and not is_common and f[-1] in "sx" and len(f) > 3 and f[:-1] in vocab.nominal:
-            is_common = True  # a plural: "Tilleuls", "Chênes"
-        member = bool(member_spans) and any(s <= start and end <= e for s, e in member_spans)
+        f, lex, given, is_common, cased, upper, particle, kept = found
         initial = end - start == 1 and end < n and text[end] == "."
         if initial and start >= 2 and text[start - 1] in " /" and text[start - 2].isdigit():
+            end += gap
             continue  # a unit or a reference's letter after a number: "21 h.", "60/91083/A."
-        if "-" in word and cased and not member and _LOWER_COMPOUND.search(word) and _compound_noun(f, lexicon):
-            lex, given, is_common = False, False, True  # "Martin-pêcheur": a compound noun, not a double name
-        upper = cased and end - start >= 2 and word.isupper()
-        if upper and end - start <= 3 and not member:
-            # short upper-case words are acronyms (RAS, DSN, AMK) unless a lexicon name (RAO, THI): then weak
-            given, is_common = False, True
-        particle = f in PARTICLES or f in ("d'", "l'")
-        if not (cased or lex or member or initial or particle or f in TITLES or (not is_common and end - start >= 3)):
+        if not (kept or initial):
+            end += gap
             continue
         tokens.append(
             Token(
@@ -283,6 +322,7 @@ def tokenize(
                 particle,
             )  # fmt: skip
         )
+        end += gap
     return tokens
 
 
@@ -667,9 +707,9 @@ def _decide(text: str, folded: str, group: list[Token], prev: Token | None, loud
     sentence_before = _SENTENCE_END.split(folded[max(0, first.start - 40) : first.start])[-1]
     # a form's labels as OCR reads them count as theirs: "N0M :", "S1gnature :", "Prén0ms :"
     clause = " ".join(_NON_WORD.sub(" ", sentence_before.translate(_OCR_LABEL_DIGITS).replace("œ", "oe")).split())
-    word_before = _LAST_WORD.search(text[max(0, first.start - 30) : first.start])
+    word_before = _last_word(text[max(0, first.start - 30) : first.start])
     capital_particle = (  # "Le Floc'h", "LE GOFF": a capitalised particle is part of the name
-        word_before is not None and word_before.group(1)[0].isupper() and fold(word_before.group(1)) in PARTICLES
+        word_before is not None and word_before[0].isupper() and fold(word_before) in PARTICLES
     )
     if (
         not capital_particle
