@@ -135,19 +135,33 @@ def round10_not_a_person(value: str, before: str) -> bool:
     folded = fold(value).strip()
     if folded in NULL_LITERALS:
         return True
-    if _TITLE_BEFORE.search(before):
-        return False
+    # cheap exact pre-tests (cost, round 10): each pattern below ends its match at the end of ``before`` (``$``: or
+    # right before a final line break) on a blank, an apostrophe or a line break
+    tail = before[:-1] if before.endswith("\n") else before
+    last = tail[-1:]
+    if last in (" ", "\u00a0"):
+        # a title ends right before the trailing blanks: one character, a title of eight letters at most and its
+        # dot, so no match opens more than ten characters before them
+        title_end = len(tail.rstrip(" \u00a0"))
+        if _TITLE_BEFORE.search(before, max(0, title_end - 10)):
+            return False
     if "-" in folded and folded in hyphenated_communes():
         return True
-    if _SAINT_CUT_BEFORE.search(before):
+    if "\n" in before[-3:] and _SAINT_CUT_BEFORE.search(before):
         return True
     # a territory, after its particle, before a page number's word ("MUTUELLE FAMILIALE DU RHÔNE - Page 1/2")
-    if _PARTICLES_AND_PAGE.sub("", folded) in TERRITORIES and not name_lexicon().is_given(folded):
+    # (the particle needs a leading "d", the page's word a final "page": otherwise the value is itself)
+    bare = _PARTICLES_AND_PAGE.sub("", folded) if folded[:1] == "d" or folded.endswith("page") else folded
+    if bare in TERRITORIES and not name_lexicon().is_given(folded):
         return True  # "Lorraine" is a given name too: left to the other rules
     words = folded.replace(" et ", " ").split()
     if words and all(w in EPONYMOUS_CONDITIONS for w in words):
         return True
-    return _CONDITION_BEFORE.search(before) is not None and not name_lexicon().is_given(words[0] if words else "")
+    return (
+        last in (" ", "\u00a0", "'")
+        and _CONDITION_BEFORE.search(before) is not None
+        and not name_lexicon().is_given(words[0] if words else "")
+    )
 
 
 class _Span(Protocol):
