@@ -165,7 +165,9 @@ def build(
             member_token,
             contract_token,
             (date '2023-01-01' + to_months(u_month::integer))::date as care_month,
-            (date '2023-01-01' + to_months(least(u_month + 1, 24)::integer))::date as payment_month,
+            -- paid the next month, within the care year (lines paid after their year's closing are late claims)
+            (date '2023-01-01' + to_months(least(u_month + 1, u_month // 12 * 12 + 11)::integer))::date
+                as payment_month,
             act_family,
             upper(substr(act_family, 1, 3)) || lpad((hash(member_token, j) % 50)::varchar, 3, '0') as act_code,
             case act_family when 'dental' then 'dentist' when 'optics' then 'optician' when 'pharmacy' then 'pharmacist'
@@ -207,7 +209,7 @@ def _benefit_row(
     oop = round(cost - ss - complementary, 2)
     return (
         f"('insurer.v1.' || md5('{tag}'), '{member}', '{contract}', date '{month}',"
-        f" date '{month}' + interval 1 month, '{family}', '{family[:3].upper()}999', '{practitioner}',"
+        f" date '{month}', '{family}', '{family[:3].upper()}999', '{practitioner}',"
         f" {cost}, {round(cost * 0.9, 2)}, {ss},"
         f" {complementary}, {oop}, null, timestamp '2024-12-31 12:00:00')"
     )
