@@ -12,6 +12,7 @@ from pathlib import Path
 
 import duckdb
 
+from confiance.crossing_rules import CROSSING_STAMP
 from confiance.identifiers import make_nir
 from confiance.settings import Settings
 from tests.vault.vault_fixtures import make_feeds, write_feeds
@@ -30,7 +31,10 @@ def _identity_map(settings: Settings) -> dict[str, str]:
 
 def _warehouse(settings: Settings) -> dict[str, list[tuple]]:
     with duckdb.connect(str(settings.warehouse_db), read_only=True) as con:
-        return {t: con.execute(f"SELECT * FROM pseudo.{t} ORDER BY ALL").fetchall() for t in TABLES}
+        return {  # every column but the stamp of the crossing that wrote the row
+            t: con.execute(f"SELECT * EXCLUDE ({CROSSING_STAMP}) FROM pseudo.{t} ORDER BY ALL").fetchall()
+            for t in TABLES
+        }
 
 
 def _home(settings: Settings, tmp_path: Path, name: str) -> Settings:
