@@ -33,7 +33,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from confiance.contracts import Column, Contract, feed_contracts, mart_contracts
-from confiance.crossing_rules import Token
+from confiance.crossing_rules import CROSSING_STAMP, Token
 from confiance.dataset_status import (
     NOT_VALIDATED,
     STATUS_LABELS,
@@ -516,7 +516,30 @@ def _warehouse_doc(contract: Contract, settings: Settings) -> DatasetDoc:
                     lineage=[col.rule.explain(settings.warehouse_domain)],
                 )
             )
+    doc.columns.append(_crossing_stamp_doc())
     return doc
+
+
+def _crossing_stamp_doc() -> ColumnDoc:
+    """The column the crossing adds to every warehouse row (``confiance.crossing_rules.CROSSING_STAMP``)."""
+    return ColumnDoc(
+        name=CROSSING_STAMP,
+        business_name="Passage qui a écrit la ligne / Crossing stamp",
+        description=(
+            "Le passage (coffre vers entrepôt) qui a écrit la ligne : son heure de début en microsecondes, "
+            "le même nombre pour toutes les lignes d'un passage ; rien sur la personne. Un ajout marque les "
+            "enregistrements qu'il a repassés, un passage complet (le premier, une rotation de clé, un effacement, "
+            "une purge, une opposition) toutes les lignes. / The crossing (vault to warehouse) that wrote the row: "
+            "its start in microseconds, one number for every row of a crossing; nothing about the person. An "
+            "append stamps the records it re-crossed, a whole crossing (the first, a key rotation, an erasure, a "
+            "purge, an objection) every row. Warehouse quality checks per-row rules on the crossings it has not "
+            "covered yet."
+        ),
+        type="BIGINT",
+        classification=COMPUTED,
+        required=True,
+        lineage=["écrit par le passage / written by the crossing (vault.crossing)"],
+    )
 
 
 def _mart_contract_doc(contract: Contract) -> DatasetDoc:

@@ -144,6 +144,13 @@ def test_every_contract_and_dbt_model_has_a_complete_page(run):
                 problems.append(f"{name}: column {column} has no business name")
             if zone == "mart" and not any(h.startswith("glossary.html#term-") for h in row["links"]):
                 problems.append(f"{name}: mart column {column} has no glossary term")
+        if zone == "warehouse":  # the warehouse table's real columns, the crossing's own ones included
+            actual = catalogue.get(("pseudo", technical), set())
+            if not actual:
+                problems.append(f"{name}: no table pseudo.{technical} in the warehouse")
+            missing = sorted(actual - set(page.rows))
+            if missing:
+                problems.append(f"{name}: warehouse columns not documented: {missing}")
         if node is not None:
             actual = catalogue.get((node["schema"], node.get("alias") or node["name"]), set())
             missing = sorted(actual - set(page.rows))
