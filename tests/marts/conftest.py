@@ -40,16 +40,19 @@ def published(built):
     from governance.publish import publish_all
 
     settings, target = built
-    os.environ["DBT_TARGET_PATH"] = str(target)
-    summary = publish_all(settings, "test_run", publication_services())
+    # Scoped: a DBT_TARGET_PATH left in the process would send every later publication (the demo's in other
+    # test files) to this fixture's manifest.
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("DBT_TARGET_PATH", str(target))
+        summary = publish_all(settings, "test_run", publication_services())
     return settings, summary
 
 
 @pytest.fixture()
-def copy_home(built, tmp_path):
+def copy_home(built, tmp_path, monkeypatch):
     """A private copy of the built home (warehouse + dbt target) for tests that alter things."""
     settings, target = built
     home = tmp_path / "home"
     shutil.copytree(settings.home, home, ignore=shutil.ignore_patterns("published"))
-    os.environ["DBT_TARGET_PATH"] = str(home / "dbt" / "target")
+    monkeypatch.setenv("DBT_TARGET_PATH", str(home / "dbt" / "target"))  # for this test only
     return get_settings(home)

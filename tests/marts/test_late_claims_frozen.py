@@ -80,8 +80,9 @@ def _land(db: Path, payment_month: str, tag: str) -> int:
 def _publish(settings, run_id: str) -> dict:
     from governance.publish import publish_all
 
-    os.environ["DBT_TARGET_PATH"] = str(settings.home / "dbt" / "target")
-    return publish_all(settings, run_id, publication_services())["consumers"]
+    with pytest.MonkeyPatch.context() as env:  # scoped: later tests publish with their own manifest
+        env.setenv("DBT_TARGET_PATH", str(settings.home / "dbt" / "target"))
+        return publish_all(settings, run_id, publication_services())["consumers"]
 
 
 def _release(root: Path) -> dict[str, pd.DataFrame]:
