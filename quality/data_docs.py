@@ -88,8 +88,11 @@ def offline_text(text: str, page: Path, root: Path) -> tuple[str, list[str]]:
     return text, removed
 
 
-def make_offline(docs_dir: Path) -> int:
-    """Rewrite the Data Docs under ``docs_dir`` to load nothing from outside; returns the files rewritten."""
+def make_offline(docs_dir: Path, since: float | None = None) -> int:
+    """Rewrite the Data Docs under ``docs_dir`` to load nothing from outside; returns the files rewritten.
+
+    ``since`` (a time stamp): only the pages and stylesheets written since then are read, the others having been
+    made offline by an earlier call (a partial build of the Data Docs rewrites only its own pages)."""
     docs_dir = Path(docs_dir)
     if not docs_dir.is_dir():
         return 0
@@ -100,6 +103,8 @@ def make_offline(docs_dir: Path) -> int:
     rewritten = 0
     for path in sorted([*docs_dir.rglob("*.html"), *docs_dir.rglob("*.css")]):
         if vendor in path.parents:
+            continue
+        if since is not None and path.stat().st_mtime < since:
             continue
         text = path.read_text(encoding="utf-8")
         new, removed = offline_text(text, path, docs_dir)

@@ -158,6 +158,7 @@ def _run_plans(
     quality_dir = settings.quality_dir
     quality_dir.mkdir(parents=True, exist_ok=True)
     summaries: dict[str, dict[str, Any]] = {}
+    stored: list[Any] = []  # the GX result keys this stage stored: their Data Docs pages are built below
     for plan in plans:
         if isinstance(plan, tuple):  # (dataset, contract, reason): the dataset could not be read
             name, contract, reason = plan
@@ -175,13 +176,14 @@ def _run_plans(
             )
             summary = _summarise(run)
             summary.update((extra or {}).get(plan.dataset, {}))
+            stored.append(run.result_key)
         results.write_run(quality_dir, summary)
         summaries[summary["dataset"]] = summary
         for reason in summary["blocking_failures"]:
             log.warning("quality %s BLOCKING: %s", summary["dataset"], reason)
         for reason in summary["warnings"]:
             log.info("quality %s warning: %s", summary["dataset"], reason)
-    docs = build_data_docs(quality_dir)
+    docs = build_data_docs(quality_dir, new_results=stored)  # this stage's pages only, and the index
     return {
         "stage": stage,
         "run_id": run_id,
