@@ -139,11 +139,38 @@ def dbt_build(settings: Settings, run_id: str) -> dict[str, Any]:
     return {"status": "success", "target": str(settings.dbt_target_dir)}
 
 
+def built_manifest_complete(target_dir: Path) -> bool:
+    """Whether ``target_dir`` holds the manifest of a whole ``dbt build`` with every model's compiled SQL.
+
+    ``dbt build`` writes its manifest with the SQL it compiled for each model it ran, identical to what ``dbt
+    compile`` writes; a build that selected some models, a per-model run (Cosmos under Airflow), a compile or a
+    manifest from another invocation than the run results beside it does not count."""
+    try:
+        manifest = json.loads((target_dir / "manifest.json").read_text(encoding="utf-8"))
+        results = json.loads((target_dir / "run_results.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    invocation = manifest.get("metadata", {}).get("invocation_id")
+    if not invocation or invocation != results.get("metadata", {}).get("invocation_id"):
+        return False
+    args = results.get("args", {})
+    if args.get("which") != "build" or args.get("select") or args.get("exclude"):
+        return False
+    models = [n for n in manifest.get("nodes", {}).values() if n.get("resource_type") == "model"]
+    return bool(models) and all(n.get("compiled_code") for n in models)
+
+
 @stage
 def dbt_artifacts(settings: Settings, run_id: str) -> dict[str, Any]:
-    """dbt's manifest with every model's compiled SQL: column lineage for the gate and the site reads it."""
+    """dbt's manifest with every model's compiled SQL: column lineage for the gate and the site reads it.
+
+    After the CLI's whole ``dbt build`` the manifest already carries it (``built_manifest_complete``): no second
+    parse and compile. Otherwise (Cosmos ran one model per task) ``dbt compile`` writes it."""
+    manifest = settings.dbt_target_dir / "manifest.json"
+    if built_manifest_complete(settings.dbt_target_dir):
+        return {"manifest": str(manifest), "compiled_by": "dbt build"}
     _dbt(settings, "compile")
-    return {"manifest": str(settings.dbt_target_dir / "manifest.json")}
+    return {"manifest": str(manifest), "compiled_by": "dbt compile"}
 
 
 @stage
