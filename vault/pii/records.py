@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from confiance.identifiers import nir_key_valid
 from vault.pii.lexicon import fold, name_lexicon, place_names
 from vault.pii.names import all_ordinary
-from vault.pii.recognizers import nir13_plausible
+from vault.pii.recognizers import DATE_DAY, DATE_MONTH, DATE_YEAR, nir13_plausible
 from vault.pii.slots import TERRITORIES
 
 # --- DSN rubrics ------------------------------------------------------------------------------------------------
@@ -63,9 +63,9 @@ def dsn_fields(text: str) -> list[tuple[int, int, str]]:
 _DELIMITED_LINE = re.compile(r"[^\n]*[|;][^\n]*")
 _ALPHA_FIELD = re.compile(r"[^\W\d_][^\W\d_'’\- ]{0,40}")
 _COMPACT_DATE = re.compile(
-    r"((?:19|20)[0-9]{2})(0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
-    r"|(?:0[1-9]|[12][0-9]|3[01])(0[1-9]|1[0-2])((?:19|20)[0-9]{2})"
-    r"|(?:0[1-9]|[12][0-9]|3[01])[/.\-](0[1-9]|1[0-2])[/.\-]((?:19|20)[0-9]{2})"
+    rf"({DATE_YEAR})({DATE_MONTH}){DATE_DAY}"
+    rf"|{DATE_DAY}({DATE_MONTH})({DATE_YEAR})"
+    rf"|{DATE_DAY}[/.\-]({DATE_MONTH})[/.\-]({DATE_YEAR})"
 )
 
 
