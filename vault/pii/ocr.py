@@ -59,12 +59,12 @@ def ocr_digits(text: str) -> str | None:
 # --- words OCR misread: no names -------------------------------------------------------------------------------------
 
 #: The letter confusions OCR makes inside words, read back: "rn" for "m" (Rernbt), "c" for a final "e" (Datc,
-#: Actc), "cl" for "d", "0" for "o", "1" for "l".
+#: Actc), "cl" for "d", "0" for "o", "1" for "l"; and one "l" for an "i" (Titulalre).
 _WORD_READINGS = ((re.compile(r"rn"), "m"), (re.compile(r"c\b"), "e"), (re.compile(r"cl"), "d"))
 _DIGIT_LETTERS = str.maketrans({"0": "o", "1": "l"})
 #: The abbreviations of claims statements OCR misreads as often as words ("Rembt", "Rbt", "Mtt").
 ABBREVIATIONS = frozenset("rembt remb rbt mtt mt tx ss ro rc br brss dep dpt ref nb qte".split())
-_MISREAD = re.compile(r"rn|c\b|cl|[0-9]")
+_MISREAD = re.compile(r"rn|c\b|cl|l|[0-9]")
 
 
 def misread_words(folded: str, is_word, is_name) -> bool:
@@ -86,7 +86,9 @@ def misread_words(folded: str, is_word, is_name) -> bool:
         read = word.translate(_DIGIT_LETTERS)
         for pattern, replacement in _WORD_READINGS:
             read = pattern.sub(replacement, read)
-        if read == word or not (is_word(read) or read in ABBREVIATIONS):
+        # an "l" for an "i", at one place ("titulalre", "tltulaire", "kinesltherapeute")
+        readings = [read] + [read[:i] + "i" + read[i + 1 :] for i, c in enumerate(read) if c == "l"]
+        if not any(r != word and (is_word(r) or r in ABBREVIATIONS) for r in readings):
             return False
         needed = True
     return needed

@@ -570,7 +570,7 @@ def _not_placeholders_nor_misread_words(text: str, spans: list[Span]) -> list[Sp
     return out
 
 
-_MISREAD_HINT = re.compile(r"rn|c\b|cl|[0-9]")
+_MISREAD_HINT = re.compile(r"rn|c\b|cl|l|[0-9]")
 
 
 def _not_assistants(text: str, spans: list[Span]) -> list[Span]:

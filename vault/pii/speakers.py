@@ -35,7 +35,7 @@ ROLES = frozenset(
     " systeme admin administrateur gestionnaire adherent adherente assure assuree patient patiente interlocuteur"
     " interlocutrice inconnu inconnue utilisateur utilisatrice standard accueil secretariat medecin docteur"
     " maman papa mamie mami papi papy tata tonton chef patron parent parents mere pere enfant famille infirmier"
-    " infirmiere pharmacien pharmacienne courtier appel note".split()
+    " infirmiere pharmacien pharmacienne courtier appel note svi ivr robot repondeur messagerie serveur".split()
 )
 
 

@@ -243,6 +243,19 @@ def test_a_withheld_name_placeholder_is_no_person_but_a_real_name_beside_it_is()
 def test_words_ocr_misread_are_no_names():
     text = "RELEVÉ DE PRESTATIONS\nDatc soins 4 mars 2025  Basc 120 euros  Rernbt mutuelle 32,00 €"
     assert "PERSON" not in _types(text)
+    text = "ATTESTATION\nDestlnataire du courrier : le service\nOrthoptlste conventionné"
+    assert "PERSON" not in _types(text)
+
+
+def test_a_name_ocr_could_have_misread_is_still_a_name():
+    # "Luc" could read "lue", "Blanc" ends on a "c": names of the lexicons are never taken for misread words
+    text = "Titulaire du compte : Luc Blanc\nRIB joint."
+    assert ("PERSON", "Luc Blanc") in _found(text)
+
+
+def test_a_voice_server_speaking_in_a_transcript_is_no_person():
+    text = "[00:01] SVI : tapez un pour les remboursements\n[00:09] robot : votre attente est de 3 minutes"
+    assert "PERSON" not in _types(text)
 
 
 # --- structure alone: a keyless NIR sent as a chat message, an RPPS without context, OCR'd Corsica ------------------
