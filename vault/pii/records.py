@@ -370,8 +370,8 @@ def structural_names(text: str) -> list[tuple[int, int, str]]:
 # --- round 11: an RPPS by its structure alone --------------------------------------------------------------------
 
 #: Eleven digits opening on "10" (the RPPS range in use), written whole or in groups, not inside a longer number nor
-#: an amount.
-_BARE_RPPS = re.compile(r"(?<![\d+,.\w])1[ \u00a0]?0(?:[ \u00a0]?[0-9]){9}(?![ \u00a0]?[0-9])(?![,.][0-9])")
+#: an amount (the pattern opens on its literal "1": the engine skips to it in C).
+_BARE_RPPS = re.compile(r"1(?<![\d+,.\w]1)[ \u00a0]?0(?:[ \u00a0]?[0-9]){9}(?![ \u00a0]?[0-9])(?![,.][0-9])")
 
 
 def bare_rpps(text: str) -> list[tuple[int, int, str]]:

@@ -21,6 +21,7 @@ import re
 
 from vault.pii.lexicon import fold, name_lexicon, vocabulary
 from vault.pii.names import _lookup
+from vault.pii.spoken import nir_asked
 
 _LETTERS = r"[^\W\d_](?:[^\W\d_]|['’\-](?=[^\W\d_]))*"
 #: A line opening on a time stamp, then the speaker's label and ":" or ">".
@@ -143,7 +144,7 @@ def keyless_nirs_sent_alone(text: str) -> list[tuple[int, int]]:
     of the three lines before it names a NIR; the number must have INSEE's structure (``nir13_plausible``)."""
     from vault.pii.recognizers import nir13_plausible
 
-    if ":" not in text and ">" not in text:
+    if (":" not in text and ">" not in text) or not nir_asked(text):
         return []
     out = []
     for m in _STAMPED_NUMBER.finditer(text):

@@ -341,6 +341,16 @@ def _said_numbers(folded: str, start: int, end: int) -> list[list[tuple[int, int
     return [[(a, b, r, w) for a, b, r, w, _k in one] for one in runs]
 
 
+#: What a NIR word holds in the raw text, lower case (cheap ``in`` tests before any folding or pattern).
+_NIR_WORD_PIECES = ("secu", "sécu", "nir", "n° ss", "numero ss", "numéro ss", "immatriculation", "vitale")
+
+
+def nir_asked(text: str) -> bool:
+    """True when ``text`` may hold a NIR word (a necessary condition of ``_NIR_CUE`` on the folded text)."""
+    lowered = text.lower()
+    return any(piece in lowered for piece in _NIR_WORD_PIECES)
+
+
 def said_nirs(text: str, folded: str | None = None) -> list[tuple[int, int]]:
     """(start, end) of each NIR said in words, number by number, after a NIR word on its line or in the next turn
     of a transcript ("numéro de sécurité sociale\\n[01:02] appelant : deux zéro quatre dix quarante et un six cent
@@ -348,8 +358,10 @@ def said_nirs(text: str, folded: str | None = None) -> list[tuple[int, int]]:
     checks (every reading of a one-digit word is tried)."""
     from confiance.identifiers import nir_key_valid
 
+    if not nir_asked(text):
+        return []
     folded = fold_cached(text) if folded is None else folded
-    if GATE.search(folded) is None or _NIR_CUE.search(folded) is None:
+    if GATE.search(folded) is None:
         return []
     out: list[tuple[int, int]] = []
     for cue in _NIR_CUE.finditer(folded):
@@ -357,6 +369,8 @@ def said_nirs(text: str, folded: str | None = None) -> list[tuple[int, int]]:
         line_end = len(folded) if line_end < 0 else line_end
         next_end = folded.find("\n", line_end + 1) if line_end < len(folded) else -1
         window_end = len(folded) if next_end < 0 else next_end
+        if GATE.search(folded, cue.end(), window_end) is None:
+            continue
         for run in _said_numbers(folded, cue.end(), window_end):
             found = _nir_in_run(run, nir_key_valid)
             if found is not None and not any(a < found[1] and found[0] < b for a, b in out):
