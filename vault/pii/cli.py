@@ -40,6 +40,7 @@ def default_report(corpus: str) -> Path:
         "audit6": "audit6_round8",
         "audit7": "audit7_round9",
         "audit8": "audit8_round10",
+        "audit9": "audit9_round11",
     }.get(corpus, corpus)
     return DEFAULT_REPORT.with_name(f"pii_evaluation_{suffix}.md")
 
@@ -103,11 +104,27 @@ def scrub(input_file: Path | None, output: Path | None) -> None:
 @click.option(
     "--corpus",
     type=click.Choice(
-        ["heldout", "audit8", "audit7", "audit6", "audit5", "audit4", "audit3", "tuning", "audit1", "audit2", "legacy"]
+        [
+            "heldout",
+            "audit9",
+            "audit8",
+            "audit7",
+            "audit6",
+            "audit5",
+            "audit4",
+            "audit3",
+            "tuning",
+            "audit1",
+            "audit2",
+            "legacy",
+        ]
     ),
     default="heldout",
     show_default=True,
-    help="heldout: the independent corpus never used for tuning; audit8: written blind by an outside auditor,"
+    help="heldout: the independent corpus never used for tuning; audit9: written blind by an outside auditor,"
+    " measured held out before and after round 10 (bench/results/pii_evaluation_audit9_baseline.md,"
+    " pii_evaluation_audit9.md), then released as tuning material for round 11: upper bound (report"
+    " pii_evaluation_audit9_round11.md); audit8: written blind,"
     " measured held out before and after round 9 (bench/results/pii_evaluation_audit8_baseline.md,"
     " pii_evaluation_audit8.md), then released as tuning material for round 10: upper bound (report"
     " pii_evaluation_audit8_round10.md); audit7: written blind, measured once held out"
@@ -133,7 +150,7 @@ def scrub(input_file: Path | None, output: Path | None) -> None:
     " (pii_evaluation_audit2_round3.md for audit2, pii_evaluation_audit3_round4.md for audit3,"
     " pii_evaluation_audit4_round6.md for audit4, pii_evaluation_audit5_round7.md for audit5,"
     " pii_evaluation_audit6_round8.md for audit6, pii_evaluation_audit7_round9.md for audit7,"
-    " pii_evaluation_audit8_round10.md for audit8: the held-out"
+    " pii_evaluation_audit8_round10.md for audit8, pii_evaluation_audit9_round11.md for audit9: the held-out"
     " measurements' files are kept).",
 )
 def pii_eval(corpus: str, output: Path | None) -> None:

@@ -12,9 +12,11 @@ then used as tuning material in round 3: an upper bound), ``audit4`` (written bl
 for round 7: upper bound), ``audit6`` (written blind, measured once held out (bench/results/pii_evaluation_audit6.md),
 then released as tuning material for round 8: upper bound), ``audit7`` (written blind, measured once held out
 (bench/results/pii_evaluation_audit7.md), then released as tuning material for round 9: upper bound), ``audit8``
-(``vault/pii/corpora/audit8/corpus.jsonl``, written blind, measured held out before and after round 9
-(bench/results/pii_evaluation_audit8_baseline.md and pii_evaluation_audit8.md), then released as tuning material
-for round 10: upper bound; absent from a checkout, a clear error) and ``legacy`` (the
+(written blind, measured held out before and after round 9 (bench/results/pii_evaluation_audit8_baseline.md and
+pii_evaluation_audit8.md), then released as tuning material for round 10: upper bound), ``audit9``
+(``vault/pii/corpora/audit9/corpus.jsonl``, written blind, measured held out before and after round 10
+(bench/results/pii_evaluation_audit9_baseline.md and pii_evaluation_audit9.md), then released as tuning material
+for round 11: upper bound; absent from a checkout, a clear error) and ``legacy`` (the
 first synthetic corpus, ``vault.pii.corpus``).
 
 Matching is by overlap and type: a gold span is found (recall) when a predicted
@@ -131,6 +133,12 @@ def _load_audit8() -> list:
     return audit_corpus("audit8")
 
 
+def _load_audit9() -> list:
+    from vault.pii.corpora import audit_corpus
+
+    return audit_corpus("audit9")
+
+
 #: name -> (loader, description for the report)
 CORPORA: dict[str, tuple[Callable[[], list], str]] = {
     "heldout": (
@@ -184,6 +192,12 @@ CORPORA: dict[str, tuple[Callable[[], list], str]] = {
         "AUDIT-8 corpus (`vault/pii/corpora/audit8/`): written blind, measured held out before and after round 9"
         " (bench/results/pii_evaluation_audit8_baseline.md, pii_evaluation_audit8.md), then released as tuning"
         " material for round 10: upper bound",
+    ),
+    "audit9": (
+        _load_audit9,
+        "AUDIT-9 corpus (`vault/pii/corpora/audit9/`): written blind, measured held out before and after round 10"
+        " (bench/results/pii_evaluation_audit9_baseline.md, pii_evaluation_audit9.md), then released as tuning"
+        " material for round 11: upper bound",
     ),
     "legacy": (
         _load_legacy,

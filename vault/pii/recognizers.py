@@ -962,11 +962,16 @@ _BIRTH_KEY = (
 )
 #: Between the key and its value: a closing quote, ":" or "=" (or an XML tag's ">"), an opening quote.
 _FIELD_SEP = r"[\"']?[ \u00a0]*(?:[:=>|;\t][ \u00a0]*)?[\"']?"
+#: The parts of a date written in digits, the one home of their shapes (the birth-date field's value below, a
+#: record's date column in ``records.py``): a two-digit day, a two-digit month, a four-digit year of the 1900s/2000s.
+DATE_DAY = r"(?:0[1-9]|[12]\d|3[01])"
+DATE_MONTH = r"(?:0[1-9]|1[0-2])"
+DATE_YEAR = r"(?:19|20)\d\d"
 #: A birth-date value: day/month/year, ISO year-month-day, or eight digits run together (YYYYMMDD, DDMMYYYY).
 _FIELD_DATE = (
     r"(?:(?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:19|20)?\d\d"
-    r"|(?:19|20)\d\d[\-/.]?(?:0[1-9]|1[0-2])[\-/.]?(?:0[1-9]|[12]\d|3[01])"
-    r"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d)(?![\d/])"
+    rf"|{DATE_YEAR}[\-/.]?{DATE_MONTH}[\-/.]?{DATE_DAY}"
+    rf"|{DATE_DAY}{DATE_MONTH}{DATE_YEAR})(?![\d/])"
 )
 
 

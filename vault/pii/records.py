@@ -26,10 +26,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from confiance.identifiers import nir_key_valid
+from confiance.identifiers import luhn_valid, nir_key_valid
 from vault.pii.lexicon import fold, name_lexicon, place_names
 from vault.pii.names import all_ordinary
-from vault.pii.recognizers import nir13_plausible
+from vault.pii.recognizers import DATE_DAY, DATE_MONTH, DATE_YEAR, nir13_plausible
 from vault.pii.slots import TERRITORIES
 
 # --- DSN rubrics ------------------------------------------------------------------------------------------------
@@ -61,11 +61,17 @@ def dsn_fields(text: str) -> list[tuple[int, int, str]]:
 # --- delimited records -------------------------------------------------------------------------------------------
 
 _DELIMITED_LINE = re.compile(r"[^\n]*[|;][^\n]*")
+#: Round 11: a name field before a NIR: one to four capitalised words, particles between them ("LEGRAND Antoine",
+#: "Le Brun de Sainte-Croix", "N'Diaye").
+_NAME_BEFORE = re.compile(
+    r"[A-ZÀ-Þ][^\W\d_]*(?:['’\-][A-ZÀ-Þa-zß-ÿ][^\W\d_]*)*"
+    r"(?:[ \u00a0]+(?:(?:de|du|des|la|le|d['’])[ \u00a0]*)?[A-ZÀ-Þ][^\W\d_]*(?:['’\-][A-ZÀ-Þa-zß-ÿ][^\W\d_]*)*){0,3}"
+)
 _ALPHA_FIELD = re.compile(r"[^\W\d_][^\W\d_'’\- ]{0,40}")
 _COMPACT_DATE = re.compile(
-    r"((?:19|20)[0-9]{2})(0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
-    r"|(?:0[1-9]|[12][0-9]|3[01])(0[1-9]|1[0-2])((?:19|20)[0-9]{2})"
-    r"|(?:0[1-9]|[12][0-9]|3[01])[/.\-](0[1-9]|1[0-2])[/.\-]((?:19|20)[0-9]{2})"
+    rf"({DATE_YEAR})({DATE_MONTH}){DATE_DAY}"
+    rf"|{DATE_DAY}({DATE_MONTH})({DATE_YEAR})"
+    rf"|{DATE_DAY}[/.\-]({DATE_MONTH})[/.\-]({DATE_YEAR})"
 )
 
 
@@ -93,10 +99,20 @@ def delimited_records(text: str) -> list[tuple[int, int, str]]:
             pos += len(raw) + 1
         if len(fields) < 4:
             continue
-        for k, (_a, _b, value) in enumerate(fields):
+        for k, (a0, b0, value) in enumerate(fields):
             nir = _nir_field(value)
             if nir is None:
                 continue
+            if len(nir) == 13 and nir[0] in "12":
+                # round 11: a whole field that has a NIR's structure without its key ("… ; BRUNET ; 2461167197519
+                # ; 01 Droits non ouverts …"): the record's own number (sex 1/2 only: a barcode opens on 3)
+                out.append((a0, b0, "NIR"))
+            # round 11: the name may come before the number ("date ; NOM Prénom ; NIR ; motif"): the nearest
+            # fields before it that read as a name, up to the first that does not
+            for a, b, v in reversed(fields[max(0, k - 2) : k]):
+                if not _NAME_BEFORE.fullmatch(v) or all_ordinary(v):
+                    break
+                out.append((a, b, "PERSON"))
             names = 0
             for a, b, v in fields[k + 1 : k + 6]:
                 if names < 3 and _ALPHA_FIELD.fullmatch(v) and v[:1].isupper():
@@ -348,4 +364,26 @@ def structural_names(text: str) -> list[tuple[int, int, str]]:
             words = m.group(1).split()
             if all(lexicon.is_name(fold(w)) or w.isupper() for w in words):
                 out.append((m.start(1), m.end(1), "PERSON"))
+    return out
+
+
+# --- round 11: an RPPS by its structure alone --------------------------------------------------------------------
+
+#: Eleven digits opening on "10" (the RPPS range in use), written whole or in groups, not inside a longer number nor
+#: an amount (the pattern opens on its literal "1": the engine skips to it in C).
+_BARE_RPPS = re.compile(r"1(?<![\d+,.\w]1)[ \u00a0]?0(?:[ \u00a0]?[0-9]){9}(?![ \u00a0]?[0-9])(?![,.][0-9])")
+
+
+def bare_rpps(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, "RPPS") of each RPPS written without a context word ("Intervenant 2 : 10958548199 et l'ancien
+    numéro adeli…"): eleven digits opening on 10 whose Luhn key checks (one in ten numbers of that shape would
+    pass by chance, and eleven-digit numbers opening on 10 are rare in this text: phones open on 0, amounts are
+    short, NIRs have 13 or 15)."""
+    if "10" not in text and "1 0" not in text:
+        return []
+    out = []
+    for m in _BARE_RPPS.finditer(text):
+        digits = re.sub(r"[ \u00a0]", "", m.group(0))
+        if luhn_valid(digits):
+            out.append((m.start(), m.end(), "RPPS"))
     return out

@@ -38,8 +38,9 @@ from presidio_analyzer import EntityRecognizer
 
 from vault.pii.analyzer import MODEL_PERSON_LABELS, MODEL_PERSON_SCORE, SCORE_THRESHOLD, get_analyzer, get_nlp
 from vault.pii.gazetteer import NameGazetteer
-from vault.pii.lexicon import fold, name_lexicon
+from vault.pii.lexicon import fold, name_lexicon, vocabulary
 from vault.pii.names import all_ordinary, find_names, tokenize
+from vault.pii.ocr import misread_words, ocr_digits
 from vault.pii.pieces import number_pieces
 from vault.pii.recognizers import (
     _MONTHS,
@@ -47,6 +48,7 @@ from vault.pii.recognizers import (
     FrenchLexiconPersonRecognizer,
     FrenchRegexRecognizer,
     _compact,
+    _validate_rpps,
     _validate_siren,
     _validate_siret,
     clean_model_person,
@@ -58,6 +60,7 @@ from vault.pii.recognizers import (
 )
 from vault.pii.records import (
     assistant_names,
+    bare_rpps,
     delimited_records,
     dsn_fields,
     file_name_people,
@@ -66,7 +69,8 @@ from vault.pii.records import (
     structural_names,
 )
 from vault.pii.slots import drop_non_persons, names_by_their_cues, repeated_titled_names
-from vault.pii.spoken import spelled_names, spoken_birth_dates, spoken_nirs
+from vault.pii.speakers import keyless_nirs_sent_alone, speaker_names, titled_lower_names
+from vault.pii.spoken import said_nirs, spelled_names, spoken_birth_dates, spoken_nirs
 from vault.pii.tables import header_spans, not_person_zones, table_cells
 from vault.pii.textview import TextView, text_view
 from vault.pii.urlencoded import url_encoded_spans
@@ -233,6 +237,30 @@ def _recognizers() -> tuple[list[FrenchRegexRecognizer], list[EntityRecognizer]]
     regex = [r for r in registry.recognizers if isinstance(r, FrenchRegexRecognizer)]
     ner = [r for r in registry.recognizers if not isinstance(r, (FrenchRegexRecognizer, FrenchLexiconPersonRecognizer))]
     return regex, ner
+
+
+#: What the numbers OCR misread may reveal: each type is decided by its checksum (NIR, IBAN, SIRET/SIREN, RPPS),
+#: its numbering plan (phones) or its birth cue (dates of birth).
+_OCR_TYPES = frozenset(("NIR", "IBAN", "SIRET", "SIREN", "RPPS", "PHONE", "DATE_OF_BIRTH"))
+
+
+def _ocr_number_spans(text: str) -> list[Span]:
+    """Round 11: the pattern recognizers' spans on the text with the letters OCR gives for digits read back as
+    digits (``vault.pii.ocr``: same offsets), kept when they hold a character read back and are of a type its
+    validation decides. Only the patterns run on that reading: words, names and codes such as a DSN rubric
+    (``S21.G00.30.001``) are read as written."""
+    read = ocr_digits(text)
+    if read is None:
+        return []
+    changed = [i for i, (a, b) in enumerate(zip(text, read, strict=True)) if a != b]
+    out = []
+    for span in _pattern_spans(read):
+        if span.entity_type not in _OCR_TYPES:
+            continue
+        k = bisect.bisect_left(changed, span.start)
+        if k < len(changed) and changed[k] < span.end:
+            out.append(span)
+    return out
 
 
 def _pattern_spans(text: str) -> list[Span]:
@@ -420,6 +448,16 @@ def _table_spans(text: str) -> list[Span]:
             compact = _compact(value)
             if nir13_plausible(compact) or (len(compact) == 15 and nir13_plausible(compact[:13])):
                 out.append(Span(cell.start, cell.end, "NIR", 0.85))
+        elif cell.header in ("rpps", "n° rpps", "no rpps", "numero rpps"):
+            # round 11: a column headed RPPS: eleven digits with the Luhn key of the RPPS
+            compact = _compact(value)
+            if len(compact) == 11 and compact.isdigit() and _validate_rpps(compact):
+                out.append(Span(cell.start, cell.end, "RPPS", 0.85))
+        elif cell.header in ("adeli", "n° adeli", "no adeli", "numero adeli"):
+            # round 11: a column headed ADELI: nine digits (no key to check: the header decides)
+            compact = _compact(value)
+            if len(compact) == 9 and compact.isdigit():
+                out.append(Span(cell.start, cell.end, "ADELI", 0.85))
         elif _BIRTH_HEADER.fullmatch(cell.header) and _DATE_CELL.fullmatch(value):
             out.append(Span(cell.start, cell.end, "DATE_OF_BIRTH", 0.8))
         elif _NAME_HEADER.fullmatch(cell.header) and _NAME_CELL.fullmatch(value):
@@ -503,6 +541,38 @@ def _not_births(text: str, spans: list[Span]) -> list[Span]:
     return [s for s in spans if s not in drop] if drop else spans
 
 
+#: Round 11: the letters that stand for a person withheld ("Mme X", "M. Y", "Madame XXX"): no name.
+_PLACEHOLDER = re.compile(r"[XYZ]{1,3}\.?|[xX]{2,3}|\*{2,}")
+
+
+def _not_placeholders_nor_misread_words(text: str, spans: list[Span]) -> list[Span]:
+    """Round 11: without the persons that are a placeholder for a withheld name ("Mme X") or ordinary words OCR
+    misread ("Datc", "Actc G Basc", "Rernbt": ``vault.pii.ocr.misread_words``) and no lexicon name."""
+    out = []
+    vocab = None
+    for s in spans:
+        if s.entity_type == "PERSON":
+            value = text[s.start : s.end]
+            if _PLACEHOLDER.fullmatch(value):
+                continue
+            folded = fold(value)
+            if _MISREAD_HINT.search(folded) is not None:
+                if vocab is None:
+                    vocab = vocabulary()
+                lexicon = name_lexicon()
+
+                def is_word(w: str, vocab=vocab, lexicon=lexicon) -> bool:
+                    return (w in vocab.nominal or w in vocab.verbal or w in vocab.stop) and not lexicon.is_name(w)
+
+                if misread_words(folded, is_word, lexicon.is_name):
+                    continue
+        out.append(s)
+    return out
+
+
+_MISREAD_HINT = re.compile(r"rn|c\b|cl|l|[0-9]")
+
+
 def _not_assistants(text: str, spans: list[Span]) -> list[Span]:
     """Round 10: without the name a chatbot or virtual assistant gives itself, wherever it stands in the text."""
     names = assistant_names(text)
@@ -564,6 +634,7 @@ def analyze_texts(
     ner_windows_of: list[list[tuple[int, int]]] = []
     for index, (text, names) in enumerate(work):
         spans = _pattern_spans(text)
+        spans.extend(_ocr_number_spans(text))  # round 11: digits OCR read as letters ("N° SS : 2 82 O3 25 …")
         folded = fold(text)
         members = gazetteer.find(text, folded) if gazetteer is not None else []
         if names:
@@ -588,8 +659,13 @@ def analyze_texts(
         spans.extend(Span(a, b, "PHONE", 0.7) for a, b in trunk_apart_phones(text))  # round 10: "0 4996 99603"
         spans.extend(Span(a, b, "NIR", 0.85) for a, b in nir13_after_birth_dates(text))  # round 8
         spans.extend(Span(a, b, "NIR", 0.9) for a, b in spoken_nirs(text))  # round 8: said in words, key checked
+        spans.extend(Span(a, b, "NIR", 0.9) for a, b in said_nirs(text))  # round 11: hundreds, no "clé"
         spans.extend(Span(a, b, "PERSON", 0.7) for a, b in names_by_their_cues(text))  # round 8
         spans.extend(Span(a, b, "PERSON", 0.7) for a, b in repeated_titled_names(text))  # round 8
+        spans.extend(Span(a, b, "PERSON", 0.75) for a, b in speaker_names(text))  # round 11: "[19:19] oleksandr:"
+        spans.extend(Span(a, b, "PERSON", 0.75) for a, b in titled_lower_names(text))  # round 11: "madame weber"
+        spans.extend(Span(a, b, "NIR", 0.85) for a, b in keyless_nirs_sent_alone(text))  # round 11: in a chat
+        spans.extend(Span(a, b, label, 0.8) for a, b, label in bare_rpps(text))  # round 11: no context word
         spans.extend(_births_in_words(text))
         # round 10: numbers sent in pieces; what a record's structure says (DSN rubrics, delimited lines holding a
         # NIR, file names holding an identifier, initials)
@@ -602,8 +678,11 @@ def analyze_texts(
         births = [(s.start, s.end) for s in spans if s.entity_type == "DATE_OF_BIRTH"]
         spans.extend(Span(a, b, label, 0.7) for a, b, label in restated_births(text, births))  # round 10
         spans.extend(_chained_identifiers(text, spans))
-        found[index] = _not_assistants(
-            text, drop_non_persons(text, _cut_at_emails(text, _not_births(text, _outside_headers(text, spans))))
+        found[index] = _not_placeholders_nor_misread_words(
+            text,
+            _not_assistants(
+                text, drop_non_persons(text, _cut_at_emails(text, _not_births(text, _outside_headers(text, spans))))
+            ),
         )
     merged = [merge_spans(_adeli_or_siren(text, spans)) for spans, (text, _names) in zip(found, work, strict=True)]
     for index, view in enumerate(views):

@@ -180,14 +180,24 @@ def spoken_birth_dates(text: str, folded: str | None = None) -> list[tuple[int, 
 
 
 #: Round 8: a birth cue, in the folded text ("ne le", "nee le", "date de naissance", "naissance").
-_BIRTH_CUE = re.compile(r"(?=[nd])(?<![a-z])(?:(?:nee?s?|nee?\(e\))[ \u00a0]+le|(?:date (?:de )?)?naissance)(?![a-z])")
+_BIRTH_CUE = re.compile(
+    r"(?=[nd])(?<![a-z])(?:(?:nee?s?|nee?\(e\))[ \u00a0]+(?:le|en)|(?:date (?:de )?)?naissance)(?![a-z])"
+)
 #: What may come between a birth cue and the date said: a question mark, the next speaker's turn ("Adhérente :",
 #: "[client]", "APPELANT:", "Appelant") and fillers ("le", "oui", "euh", "alors").
-_TURN_GAP = re.compile(
-    r"[ \u00a0?.,:]*(?:\n[ \t]*(?:\[[a-z'\- ]{1,20}\]|[a-z'\-]{2,20}(?:[ \u00a0][a-z'\-]{2,20})?[ \u00a0]*:"
-    r"|[a-z'\-]{2,20}(?=[ \u00a0]))?)?"
-    r"(?:[ \u00a0,]+(?:le|oui|alors|euh|hum|ben|bah|donc|c'est|voila|il est ne le|elle est nee le))*[ \u00a0,]+"
+_TURN = (
+    r"(?:\n[ \t]*"
+    # round 11: a transcript's time stamp before the speaker ("[01:25] appelant :", "19:25 - milena:")
+    r"(?:[\[(]?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?[\])]?(?:[ \u00a0]*-)?[ \u00a0]*)?"
+    r"(?:\[[a-z'\- ]{1,20}\]|[a-z'\-]{2,20}(?:[ \u00a0][a-z'\-]{2,20})?[ \u00a0]*:"
+    # round 11: numbered speakers ("SPEAKER_02 :", "Intervenant 2 :")
+    r"|[a-z'\-]{2,20}[ _][0-9]{1,2}[ \u00a0]*:"
+    r"|[a-z'\-]{2,20}(?=[ \u00a0]))?)"
 )
+_FILLERS = r"(?:[ \u00a0,]+(?:le|oui|alors|euh|hum|ben|bah|donc|c'est|voila|il est ne le|elle est nee le))*[ \u00a0,]+"
+_TURN_GAP = re.compile(rf"[ \u00a0?.,:]*{_TURN}?{_FILLERS}")
+#: Round 11: the rest of the question on the cue's line ("date de naissance de l'enfant ?"), then the next turn.
+_TURN_GAP_AFTER_QUESTION = re.compile(rf"[^\n0-9]{{0,40}}{_TURN}{_FILLERS}")
 _DAY = rf"(?:premier|1er|{_WORD}(?:(?:-|[ \u00a0]+)(?:et(?:-|[ \u00a0]+))?{_WORD})*|\d{{1,2}})"
 _YEAR_SAID = (
     rf"(?:(?:mille[ \u00a0]+neuf[ \u00a0]+cents?|mil[ \u00a0]+neuf[ \u00a0]+cents?|dix-neuf[ \u00a0]+cents?"
@@ -198,6 +208,8 @@ _YEAR_SAID = (
 #: ("19 8 1989").
 _DATE_SAID = re.compile(
     rf"({_DAY}[ \u00a0]+(?:{_MONTH_WORDS})[ \u00a0]+{_YEAR_SAID}"
+    # round 11: a month and a year said ("nee en juin deux", "ne en fevrier quatre-vingt-neuf")
+    rf"|(?:{_MONTH_WORDS})[ \u00a0]+{_YEAR_SAID}"
     r"|(?:0?[1-9]|[12][0-9]|3[01])[ \u00a0](?:0?[1-9]|1[0-2])[ \u00a0](?:19|20)[0-9]{2})(?![\w\-])"
 )
 
@@ -209,10 +221,13 @@ def dates_said_after_birth_cues(text: str, folded: str | None = None) -> list[tu
     folded = fold_cached(text) if folded is None else folded
     out = []
     for cue in _BIRTH_CUE.finditer(folded):
-        gap = _TURN_GAP.match(folded, cue.end())
-        if gap is None:
-            continue
-        m = _DATE_SAID.match(folded, gap.end())
+        m = None
+        for gap_pattern in (_TURN_GAP, _TURN_GAP_AFTER_QUESTION):
+            gap = gap_pattern.match(folded, cue.end())
+            if gap is not None:
+                m = _DATE_SAID.match(folded, gap.end())
+                if m is not None:
+                    break
         if m is None:
             continue
         end = m.end(1)
@@ -266,3 +281,116 @@ def spoken_nirs(text: str, folded: str | None = None) -> list[tuple[int, int]]:
         if any(len(r) == 13 and r[0] in "12" and r.isdigit() and nir_key(r) == said_key for r in readings):
             out.append((m.start(1), m.end(2)))
     return out
+
+
+# --- round 11: a NIR said number by number, hundreds included, without "clé" -------------------------------------
+
+#: A NIR word in the folded text, then the numbers said on its line or the next (a transcript's next turn).
+_NIR_CUE = re.compile(r"secu|securite sociale|(?<![a-z])nir(?![a-z])|n° ?ss|numero ss|immatriculation|carte vitale")
+#: One word of a number said, or a group of digits.
+_SAID = re.compile(rf"(?<![\w\-])(?:{_WORD}(?:-(?:et-)?{_WORD})*|cents?|et|[0-9]{{1,3}})(?![\w\-])")
+#: What may stand between two numbers of one NIR said: spaces, commas, the dots of a pause.
+_SAID_GAP = re.compile(r"(?:[ \u00a0]*(?:,|\.\.\.|…)[ \u00a0]*|[ \u00a0]+)")
+_HUNDRED_UNITS = frozenset({"deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"})
+
+
+def _said_numbers(folded: str, start: int, end: int) -> list[list[tuple[int, int, list[str], bool]]]:
+    """The runs of numbers said between ``start`` and ``end``: per number (start, end, its possible digit strings,
+    said in words). French grammar: "six cent neuf" is 609, "cent quinze" 115, "quarante et un" 41, "zéro six"
+    two numbers (0 then 6); a one-digit word may stand for one digit or two ("deux" as 2 or 02, a month)."""
+    runs: list[list[tuple[int, int, list[str], bool]]] = []
+    run: list[list] = []
+    last_end = -1
+    for m in _SAID.finditer(folded, start, end):
+        if run and not _SAID_GAP.fullmatch(folded, last_end, m.start()):
+            runs.append([tuple(n) for n in run])
+            run = []
+        word = m.group(0)
+        last_end = m.end()
+        if word[0].isdigit():
+            run.append([m.start(), m.end(), [word], False, "digits"])
+            continue
+        if word == "et":
+            if run and run[-1][4] == "tens":
+                run[-1][4] = "tens-et"
+            continue
+        if word in ("cent", "cents"):
+            prev = run[-1] if run else None
+            if prev is not None and prev[4] == "unit" and folded[prev[0] : prev[1]] in _HUNDRED_UNITS:
+                value = int(prev[2][0]) * 100
+                run[-1] = [prev[0], m.end(), [str(value)], True, "hundred"]
+            else:
+                run.append([m.start(), m.end(), ["100"], True, "hundred"])
+            continue
+        value = _value([w for w in word.split("-") if w != "et"])
+        prev = run[-1] if run else None
+        if prev is not None and prev[4] == "hundred" and value < 100:
+            total = int(prev[2][0]) + value
+            kind = "tens" if total % 100 in (20, 30, 40, 50, 60) else "done"
+            run[-1] = [prev[0], m.end(), [str(total)], True, kind]
+            continue
+        if prev is not None and prev[4] == "tens-et" and value in (1, 11):
+            total = int(prev[2][0]) + value
+            run[-1] = [prev[0], m.end(), [str(total)], True, "done"]
+            continue
+        kind = "tens" if value in (20, 30, 40, 50, 60) else "unit" if value < 10 else "done"
+        readings = [str(value), f"0{value}"] if value < 10 and word != "zero" else [str(value)]
+        run.append([m.start(), m.end(), readings, True, kind])
+    if run:
+        runs.append([tuple(n) for n in run])
+    return [[(a, b, r, w) for a, b, r, w, _k in one] for one in runs]
+
+
+#: What a NIR word holds in the raw text, lower case (cheap ``in`` tests before any folding or pattern).
+_NIR_WORD_PIECES = ("secu", "sécu", "nir", "n° ss", "numero ss", "numéro ss", "immatriculation", "vitale")
+
+
+def nir_asked(text: str) -> bool:
+    """True when ``text`` may hold a NIR word (a necessary condition of ``_NIR_CUE`` on the folded text)."""
+    lowered = text.lower()
+    return any(piece in lowered for piece in _NIR_WORD_PIECES)
+
+
+def said_nirs(text: str, folded: str | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each NIR said in words, number by number, after a NIR word on its line or in the next turn
+    of a transcript ("numéro de sécurité sociale\\n[01:02] appelant : deux zéro quatre dix quarante et un six cent
+    neuf sept cent dix-huit quarante-deux"): consecutive numbers whose digits make 15, sex 1 or 2, and a key that
+    checks (every reading of a one-digit word is tried)."""
+    from confiance.identifiers import nir_key_valid
+
+    if not nir_asked(text):
+        return []
+    folded = fold_cached(text) if folded is None else folded
+    if GATE.search(folded) is None:
+        return []
+    out: list[tuple[int, int]] = []
+    for cue in _NIR_CUE.finditer(folded):
+        line_end = folded.find("\n", cue.end())
+        line_end = len(folded) if line_end < 0 else line_end
+        next_end = folded.find("\n", line_end + 1) if line_end < len(folded) else -1
+        window_end = len(folded) if next_end < 0 else next_end
+        if GATE.search(folded, cue.end(), window_end) is None:
+            continue
+        for run in _said_numbers(folded, cue.end(), window_end):
+            found = _nir_in_run(run, nir_key_valid)
+            if found is not None and not any(a < found[1] and found[0] < b for a, b in out):
+                out.append(found)
+    return out
+
+
+def _nir_in_run(run: list[tuple[int, int, list[str], bool]], key_valid) -> tuple[int, int] | None:
+    """The longest stretch of ``run`` that reads as a NIR whose key checks (the earliest of equal ones)."""
+    best: tuple[int, int] | None = None
+    for i in range(len(run)):
+        readings = {""}
+        for j in range(i, len(run)):
+            readings = {r + d for r in readings for d in run[j][2] if len(r + d) <= 15}
+            if not readings:
+                break
+            if (
+                (best is None or j - i > best[1] - best[0])
+                and any(len(r) == 15 and r[0] in "12" and key_valid(r) for r in readings)
+                and any(run[k][3] for k in range(i, j + 1))
+            ):
+                best = (i, j)
+    return None if best is None else (run[best[0]][0], run[best[1]][1])

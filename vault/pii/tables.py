@@ -26,17 +26,24 @@ DELIMITERS = ("\t", ";", "|", ",")
 _LABEL = re.compile(r"[^\W\d_](?:[^\W\d]|['’°./()\-]){0,24}(?: (?:[^\W\d]|['’°./()\-]){1,24}){0,3}")
 #: The first words of the labels spreadsheets of members, employees and claims use: a header line holds two of
 #: them at least (so that a line of prose with commas is no header).
-HEADER_WORDS = frozenset(
-    "nom noms prenom prenoms nir n° no num numero secu insee ddn date dates ne(e) ne nee naissance telephone tel"
-    " portable mobile email e-mail mail courriel adresse cp ville code matricule id identifiant lien regime taux"
-    " categorie statut capital montant libelle beneficiaire beneficiaires assure assuree assure(e) adherent"
-    " adherente adherent(e) salarie salariee salarie(e) ayant ayants conjoint conjointe enfant sexe civilite age"
-    " rang iban rib departement mois cotisation base nb contrat college first last dob dnaiss birth".split()
-) | frozenset(
-    # round 8: the other spellings of exports (abbreviations, English column names)
-    "prn pnom nss ssn dnais dnaissance dtnaiss naiss adr adr1 adresse1 localite commune postal zip city town"
-    " street phone tel_port telephone1 fixe gsm name firstname lastname surname given family birthdate"
-    " birthday social ssn_number address email1 mail1 ville1 genre gender titre pays country".split()
+HEADER_WORDS = (
+    frozenset(
+        "nom noms prenom prenoms nir n° no num numero secu insee ddn date dates ne(e) ne nee naissance telephone tel"
+        " portable mobile email e-mail mail courriel adresse cp ville code matricule id identifiant lien regime taux"
+        " categorie statut capital montant libelle beneficiaire beneficiaires assure assuree assure(e) adherent"
+        " adherente adherent(e) salarie salariee salarie(e) ayant ayants conjoint conjointe enfant sexe civilite age"
+        " rang iban rib departement mois cotisation base nb contrat college first last dob dnaiss birth".split()
+    )
+    | frozenset(
+        # round 8: the other spellings of exports (abbreviations, English column names)
+        "prn pnom nss ssn dnais dnaissance dtnaiss naiss adr adr1 adresse1 localite commune postal zip city town"
+        " street phone tel_port telephone1 fixe gsm name firstname lastname surname given family birthdate"
+        " birthday social ssn_number address email1 mail1 ville1 genre gender titre pays country".split()
+    )
+    | frozenset(
+        # round 11: the columns of a directory of health professionals ("RPPS|ADELI|Nom|Spécialité|Tél cabinet")
+        "rpps adeli finess specialite specialites profession qualification praticien prescripteur cabinet".split()
+    )
 )
 _BRACKETED_COUNT = re.compile(r"\(\d{1,2}\)")
 #: A label's trailing number: the first of several columns of a kind ("ADR1", "TEL 2", "EMAIL_1").

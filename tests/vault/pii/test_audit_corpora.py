@@ -45,7 +45,7 @@ def test_bad_jsonl_is_a_clear_error(tmp_path):
     with pytest.raises(CorpusFileError, match="line 1"):
         load_jsonl(path)
     with pytest.raises(ValueError, match="unknown audit corpus"):
-        audit_corpus("audit9")
+        audit_corpus("audit0")
 
 
 def test_audit3_says_it_was_measured_once_held_out_then_released_for_tuning():

@@ -1,4 +1,4 @@
-"""The blind corpora released as tuning material (audit4 to audit8): registration, CLI choice, default report, errors.
+"""The blind corpora released as tuning material (audit4 to audit9): registration, CLI choice, default report, errors.
 
 Each was written blind by an outside auditor, measured once held out, then released as tuning material for a round
 (its report ``pii_evaluation_<name>_round<n>.md``; the held-out record is kept). The loader tests never read the real
@@ -18,7 +18,7 @@ from vault.pii.corpora import CorpusFileError, audit_corpus
 from vault.pii.evaluation import CORPORA, evaluate
 
 #: corpus -> the detection round it became tuning material for
-RELEASED = {"audit6": 8, "audit7": 9, "audit8": 10}
+RELEASED = {"audit4": 6, "audit5": 7, "audit6": 8, "audit7": 9, "audit8": 10, "audit9": 11}
 
 
 def _write_tiny_audit(root, name):
@@ -38,62 +38,23 @@ def _write_tiny_audit(root, name):
     return rows
 
 
-def test_audit6_is_registered_as_tuning_material_after_its_held_out_measurement():
-    assert "audit6" in CORPORA
-    assert CORPORA["audit6"][1] == (
-        "AUDIT-6 corpus (`vault/pii/corpora/audit6/`): written blind, measured once held out"
-        " (bench/results/pii_evaluation_audit6.md), then released as tuning material for round 8: upper bound"
-    )
-    # round 8 measures it into its own file: the held-out record pii_evaluation_audit6.md is never overwritten
-    assert default_report("audit6").name == "pii_evaluation_audit6_round8.md"
-    assert default_report("audit6").parent.name == "results"
+@pytest.mark.parametrize("name", sorted(RELEASED))
+def test_a_released_corpus_is_registered_as_tuning_material_and_its_held_out_reports_are_kept(name):
+    # registered in every place a released corpus must be: AUDIT_FILES, CORPORA, default report, --corpus choice
+    assert name in corpora.AUDIT_FILES and name in CORPORA
+    description = CORPORA[name][1]
+    number = name.removeprefix("audit")
+    assert description.startswith(f"AUDIT-{number} corpus (`vault/pii/corpora/{name}/`): written blind, measured")
+    assert f"tuning material for round {RELEASED[name]}: upper bound" in description and "held out" in description
+    assert f"bench/results/pii_evaluation_{name}" in description
+    assert "never used for tuning" not in description
+    # the round measures it into its own file: the held-out record(s) are never overwritten
+    assert default_report(name).name == f"pii_evaluation_{name}_round{RELEASED[name]}.md"
+    assert default_report(name).parent.name == "results"
+    choice = next(p for p in pii_eval.params if p.name == "corpus")
+    assert name in choice.type.choices
     result = CliRunner().invoke(pii_eval, ["--help"])
-    assert result.exit_code == 0 and "audit6" in result.output
-
-
-def test_audit5_is_tuning_material_now_and_its_held_out_report_is_kept():
-    description = CORPORA["audit5"][1]
-    assert "upper bound" in description and "round 7" in description and "held out" in description
-    assert "never used for tuning" not in description
-    assert default_report("audit5").name == "pii_evaluation_audit5_round7.md"
-
-
-def test_audit4_is_tuning_material_now_and_its_held_out_report_is_kept():
-    description = CORPORA["audit4"][1]
-    assert "upper bound" in description and "round 6" in description
-    assert default_report("audit4").name == "pii_evaluation_audit4_round6.md"
-
-
-def test_audit7_is_tuning_material_now_and_its_held_out_report_is_kept():
-    assert "audit7" in CORPORA
-    description = CORPORA["audit7"][1]
-    assert "upper bound" in description and "round 9" in description and "held out" in description
-    assert "never used for tuning" not in description
-    assert default_report("audit7").name == "pii_evaluation_audit7_round9.md"
-    assert default_report("audit7").parent.name == "results"
-    result = CliRunner().invoke(pii_eval, ["--help"])
-    assert result.exit_code == 0 and "audit7" in result.output
-
-
-def test_audit8_is_tuning_material_now_and_its_held_out_reports_are_kept():
-    assert "audit8" in CORPORA
-    description = CORPORA["audit8"][1]
-    assert "upper bound" in description and "round 10" in description and "held out" in description
-    assert "pii_evaluation_audit8_baseline.md" in description and "pii_evaluation_audit8.md" in description
-    assert "never used for tuning" not in description
-    # round 10 measures it into its own file: neither held-out record is overwritten
-    assert default_report("audit8").name == "pii_evaluation_audit8_round10.md"
-    assert default_report("audit8").parent.name == "results"
-    result = CliRunner().invoke(pii_eval, ["--help"])
-    assert result.exit_code == 0 and "audit8" in result.output
-
-
-def test_audit6_is_tuning_material_now_and_its_held_out_report_is_kept():
-    description = CORPORA["audit6"][1]
-    assert "upper bound" in description and "round 8" in description and "held out" in description
-    assert "never used for tuning" not in description
-    assert default_report("audit6").name == "pii_evaluation_audit6_round8.md"
-    assert default_report("audit5").name == "pii_evaluation_audit5_round7.md"
+    assert result.exit_code == 0 and f"pii_evaluation_{name}_round{RELEASED[name]}.md" in result.output
 
 
 @pytest.mark.parametrize("name", sorted(RELEASED))

@@ -118,7 +118,8 @@ def heldout_corpus(n: int = 1200, seed: int = HELDOUT_SEED) -> list[LabelledText
 #: Corpora written blind by outside auditors (issue 10), committed as labelled JSONL.
 #: audit1 became tuning material in round 2; audit2, measured once held out, became tuning material in
 #: round 3; audit3, audit4, audit5, audit6, audit7 and audit8, each measured once held out, became tuning material
-#: in rounds 4, 6, 7, 8, 9 and 10.
+#: in rounds 4, 6, 7, 8, 9 and 10; audit9, measured held out before and after round 10, became tuning material in
+#: round 11.
 AUDIT_FILES: dict[str, str] = {
     "audit1": "audit1/blind_corpus.jsonl",
     "audit2": "audit2/corpus.jsonl",
@@ -128,6 +129,7 @@ AUDIT_FILES: dict[str, str] = {
     "audit6": "audit6/corpus.jsonl",
     "audit7": "audit7/corpus.jsonl",
     "audit8": "audit8/corpus.jsonl",
+    "audit9": "audit9/corpus.jsonl",
 }
 #: Where the auditors' folders live.
 AUDIT_ROOT = Path(__file__).parent
@@ -158,8 +160,8 @@ def load_jsonl(path: Path) -> list[LabelledText]:
 
 
 def audit_corpus(name: str) -> list[LabelledText]:
-    """An outside auditor's corpus: ``audit1`` to ``audit8`` (each written blind, measured once held out, then
-    released as tuning material; audit8 in round 10). A corpus not committed in this checkout
+    """An outside auditor's corpus: ``audit1`` to ``audit9`` (each written blind, measured held out, then
+    released as tuning material; audit9 in round 11). A corpus not committed in this checkout
     is a ``CorpusFileError`` naming the missing file."""
     if name not in AUDIT_FILES:
         raise ValueError(f"unknown audit corpus {name!r}; choose one of {', '.join(AUDIT_FILES)}")
