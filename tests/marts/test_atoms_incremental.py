@@ -363,3 +363,67 @@ def test_negative_control_stale_atoms_are_caught(warehouse, tmp_path):
     diff = _differences(warehouse, tmp_path)
     assert diff["stale"] > 0, diff
     assert diff["rows"] > diff["full_rows"], diff
+
+
+def _append_lines(con: duckdb.DuckDBPyConnection, salt: int) -> None:
+    stamp = _next_stamp(con)
+    con.execute(f"""
+        insert into pseudo.benefits
+        select * replace ('insurer.v1.' || md5('seq{salt}' || benefit_token) as benefit_token,
+                          date '2024-11-01' as care_month, date '2024-12-01' as payment_month,
+                          {stamp}::bigint as {CROSSING_STAMP})
+        from pseudo.benefits where hash(benefit_token, 'seq{salt}') % 40 = 0
+    """)
+
+
+def _move_members(con: duckdb.DuckDBPyConnection, salt: int) -> None:
+    moved = f"select member_token from pseudo.members where hash(member_token, 'seq{salt}') % 25 = 0"
+    _recross(con, "members", "member_token", moved, f"'{10 + salt % 80}' as departement")
+
+
+def _change_employers(con: duckdb.DuckDBPyConnection, salt: int) -> None:
+    contracts = (
+        "select contract_token from pseudo.contracts "
+        f"where contract_type = 'collective' and hash(contract_token, 'seq{salt}') % 20 = 0"
+    )
+    _recross(con, "contracts", "contract_token", contracts, "'44306184100047' as employer_siret")
+
+
+def _erase_some(con: duckdb.DuckDBPyConnection, salt: int) -> None:
+    con.execute(
+        f"create or replace temp table erased as select member_token from pseudo.members "
+        f"where hash(member_token, 'seq{salt}') % 60 = 0"
+    )
+    for table in ("benefits", "contracts", "members"):
+        con.execute(f"delete from pseudo.{table} where member_token in (select member_token from erased)")
+    _whole_crossing(con)
+
+
+SEQUENCE_STEPS = {
+    "append": _append_lines,
+    "move": _move_members,
+    "employer": _change_employers,
+    "erase": _erase_some,
+}
+
+
+def test_random_sequences_of_crossings_keep_the_atoms_equal_to_a_full_build(base, tmp_path_factory):
+    """Property: after every step of a random sequence of appended crossings (lines, moves, employers) and whole
+    ones (erasure), the incremental atoms equal a full build (few examples: each step runs dbt twice)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=2, deadline=None, derandomize=True, database=None)
+    @given(st.lists(st.tuples(st.sampled_from(sorted(SEQUENCE_STEPS)), st.integers(0, 10_000)), min_size=2, max_size=3))
+    def run(steps):
+        tmp_path = tmp_path_factory.mktemp("sequence")
+        warehouse = tmp_path / "warehouse.duckdb"
+        shutil.copyfile(base, warehouse)
+        for name, salt in steps:
+            with duckdb.connect(str(warehouse)) as con:
+                SEQUENCE_STEPS[name](con, salt)
+            plan = _incremental(warehouse, tmp_path)
+            assert plan == ("whole" if name == "erase" else "members"), (steps, name, plan)
+            _assert_same(_differences(warehouse, tmp_path))
+
+    run()
