@@ -885,7 +885,7 @@ def _insert_next_year_of_care(con: duckdb.DuckDBPyConnection) -> None:
         select b.benefit_token || '-2026', b.member_token, b.contract_token, (b.care_month + interval 12 month)::date,
                (b.payment_month + interval 12 month)::date, b.act_family, b.act_code, b.practitioner_type,
                b.actual_cost, b.ss_base, b.ss_reimbursement, b.complementary_reimbursement, b.out_of_pocket,
-               b.comment, b.updated_at, b._crossing
+               b.comment, b.updated_at, epoch_us(now()) as _crossing  -- a new crossing's stamp (incremental atoms)
         from pseudo.benefits b join pseudo.contracts c using (contract_token)
         where year(b.care_month) = 2025
           and (c.end_date is null or c.end_date >= (b.care_month + interval 12 month)::date)""")

@@ -38,7 +38,8 @@ def _land_2026_care(db: Path, before: str) -> None:
                 select b.benefit_token || '-p{shift}', b.member_token, b.contract_token,
                        (b.care_month + interval {shift} month)::date, (b.payment_month + interval {shift} month)::date,
                        b.act_family, b.act_code, b.practitioner_type, b.actual_cost, b.ss_base, b.ss_reimbursement,
-                       b.complementary_reimbursement, b.out_of_pocket, b.comment, b.updated_at, b._crossing
+                       b.complementary_reimbursement, b.out_of_pocket, b.comment, b.updated_at,
+                       epoch_us(now()) as _crossing  -- a new crossing's stamp (the atoms are incremental)
                 from pseudo.benefits b join pseudo.contracts c using (contract_token)
                 where b.care_month >= date '2025-07-01' and b.care_month < date '2026-01-01'
                   and (b.care_month + interval {shift} month)::date < ?::date

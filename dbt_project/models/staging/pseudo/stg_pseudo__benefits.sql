@@ -18,7 +18,8 @@ renamed as (
         ss_reimbursement,
         complementary_reimbursement,
         out_of_pocket,
-        updated_at
+        updated_at,
+        {{ crossing_stamp(source('pseudo', 'benefits')) }}
     from source
 )
 

@@ -22,7 +22,8 @@ renamed as (
         start_date,
         end_date,
         monthly_premium,
-        updated_at
+        updated_at,
+        {{ crossing_stamp(source('pseudo', 'contracts')) }}
     from source
 )
 

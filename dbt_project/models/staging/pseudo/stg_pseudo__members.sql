@@ -13,7 +13,8 @@ renamed as (
         consent_marketing,
         employer_siret,
         affiliation_month,
-        updated_at
+        updated_at,
+        {{ crossing_stamp(source('pseudo', 'members')) }}
     from source
 )
 
