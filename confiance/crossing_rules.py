@@ -30,8 +30,9 @@ MEMBER_FEED = "members"
 MEMBER_ENTITY = "member"
 #: The column every warehouse row carries besides its contract's columns: the crossing that wrote it (one BIGINT per
 #: crossing, the crossing's start in microseconds; nothing about a person). An appended crossing stamps the records
-#: it re-crossed, a whole crossing every row; warehouse quality checks per-row rules on the crossings it has not
-#: covered yet (``quality.batches``).
+#: it re-crossed and the member row of anyone a re-crossed record no longer belongs to (a line corrected to another
+#: member), a whole crossing every row; warehouse quality checks per-row rules on the crossings it has not covered
+#: yet (``quality.batches``), dbt rebuilds the member atoms of the members stamped since (``member_atoms_*``).
 CROSSING_STAMP = "_crossing"
 
 

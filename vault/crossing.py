@@ -40,6 +40,8 @@ import pyarrow as pa
 from confiance.contracts import Column, Contract, feed_contracts
 from confiance.crossing_rules import (
     CROSSING_STAMP,
+    MEMBER_ENTITY,
+    MEMBER_FEED,
     BirthYearAgeBand,
     Consent,
     Departement,
@@ -635,9 +637,15 @@ def _append_to_warehouse(
     violation: str,
     domain: str,
     version: int,
+    stamp: int | None = None,
 ) -> int:
     """Replace the plan's records in ``wh.pseudo.<feed>`` by their latest versions (scanned before they go in);
-    returns the identifiers redacted by the outbound scan."""
+    returns the identifiers redacted by the outbound scan.
+
+    A record of another feed that moves from one member to another (a benefit line corrected to its right member)
+    leaves its former member with one record fewer though nothing of theirs crossed: ``stamp`` is then written on
+    that member's ``pseudo.members`` row too, so that whatever works on what a crossing changed (warehouse quality
+    by crossing, dbt's member atoms) sees the member."""
     name, stage = contract.name, f"{contract.name}__appending"
     con.execute(
         f"CREATE OR REPLACE TABLE wh.pseudo.{stage} AS SELECT {', '.join(exprs)} "
@@ -652,10 +660,38 @@ def _append_to_warehouse(
             f"SELECT member_token FROM {_identity_tokens(domain, version)} "
             f"WHERE member_id IN (SELECT pk FROM {plan.affected})"
         )
+    if stamp is not None and name != MEMBER_FEED:
+        _stamp_members_left(con, contract, name, stage, rule.token_column, keys, stamp)
     con.execute(f"DELETE FROM wh.pseudo.{name} WHERE {_q(rule.token_column)} IN ({keys})")
     con.execute(f"INSERT INTO wh.pseudo.{name} SELECT * FROM wh.pseudo.{stage}")
     con.execute(f"DROP TABLE wh.pseudo.{stage}")
     return redacted
+
+
+def _stamp_members_left(
+    con: duckdb.DuckDBPyConnection, contract: Contract, name: str, stage: str, key: str, keys: str, stamp: int
+) -> None:
+    """Stamp the ``pseudo.members`` row of every member a replaced record of ``name`` no longer belongs to."""
+    member_columns = [
+        c.rule.token_column
+        for c in contract.columns
+        if isinstance(c.rule, Token) and c.rule.entity == MEMBER_ENTITY and c.rule.token_column
+    ]
+    stamped = con.execute(
+        "SELECT count(*) FROM information_schema.columns WHERE table_catalog = 'wh' AND table_schema = 'pseudo' "
+        "AND table_name = ? AND column_name = ?",
+        [MEMBER_FEED, CROSSING_STAMP],
+    ).fetchone()[0]
+    if not member_columns or not stamped:
+        return
+    for column in dict.fromkeys(member_columns):
+        col = _q(column)
+        con.execute(
+            f"UPDATE wh.pseudo.{MEMBER_FEED} SET {_q(CROSSING_STAMP)} = {int(stamp)} WHERE {col} IN ("
+            f"SELECT old.{col} FROM wh.pseudo.{name} old WHERE old.{_q(key)} IN ({keys}) "
+            f"AND NOT EXISTS (SELECT 1 FROM wh.pseudo.{stage} new "
+            f"WHERE new.{_q(key)} = old.{_q(key)} AND new.{col} IS NOT DISTINCT FROM old.{col}))"
+        )
 
 
 def _remember(
@@ -780,7 +816,7 @@ def cross_to_warehouse(settings: Any, domain: str | None = None, full: bool = Fa
                 violation = kept_violation_sql(contract)
                 if plan is not None:
                     redacted += _append_to_warehouse(
-                        con, contract, plan, exprs, joins, tokens, violation, domain, version
+                        con, contract, plan, exprs, joins, tokens, violation, domain, version, stamp
                     )
                 else:
                     sql = (

@@ -16,8 +16,9 @@
              (CREATE OR REPLACE: same rows, columns and types as `--full-refresh`).
     members  otherwise: the changed members (member_atoms_changed_members) lose their atoms and get them
              recomputed; members who are no longer in stg_pseudo__members lose their atoms.
-  Assumes what the crossing guarantees: crossings are serialised (their stamps grow in commit order) and a
-  crossing that deletes rows other than the records it re-crosses is whole.
+  Assumes what the crossing guarantees: crossings are serialised (their stamps grow in commit order), a
+  crossing that deletes rows other than the records it re-crosses is whole, and an appended crossing that moves a
+  record to another member also stamps the former member's row (vault.crossing._stamp_members_left).
 -#}
 
 {#- The members whose atoms may have changed since the watermark: a SELECT of member_token. -#}
