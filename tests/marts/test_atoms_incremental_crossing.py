@@ -8,14 +8,12 @@ real crossing (append), real dbt-duckdb; the comparison is the one of ``test_ato
 
 from __future__ import annotations
 
-import secrets
-
 import duckdb
 import pytest
 
 from confiance.settings import Settings
 from tests.marts.test_atoms_incremental import ATOMS, _assert_same, _dbt, _differences, _plan
-from tests.vault.vault_fixtures import make_feeds, write_feeds
+from tests.vault.vault_fixtures import fresh_settings, make_feeds, write_feeds
 from vault import audit
 from vault.crossing import cross_to_warehouse
 from vault.landing import land_inbox
@@ -23,11 +21,7 @@ from vault.landing import land_inbox
 
 @pytest.fixture
 def settings(tmp_path, monkeypatch) -> Settings:
-    monkeypatch.setenv("CONFIANCE_MASTER_KEY", secrets.token_bytes(32).hex())
-    monkeypatch.setenv("CONFIANCE_ACTOR", "test-runner")
-    s = Settings(home=tmp_path / "var", key_file=tmp_path / "keys" / "master.key")
-    s.ensure_dirs()
-    return s
+    return fresh_settings(tmp_path, monkeypatch)
 
 
 def _lines_of_each_member(settings: Settings) -> dict[str, int]:

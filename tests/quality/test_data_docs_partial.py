@@ -8,7 +8,6 @@ Every page stays offline (no CDN, no request to GX's servers)."""
 from __future__ import annotations
 
 import re
-import secrets
 import shutil
 from pathlib import Path
 
@@ -17,7 +16,7 @@ import pytest
 from confiance.pipeline_inputs import validate_feeds
 from confiance.settings import Settings
 from quality.engine import build_data_docs
-from tests.vault.vault_fixtures import make_feeds, write_feeds
+from tests.vault.vault_fixtures import fresh_settings, make_feeds, write_feeds
 from vault.landing import land_inbox
 
 _EXTERNAL = re.compile(r"""(?:src|href)=["']https?://""", re.IGNORECASE)
@@ -26,10 +25,7 @@ _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 
 @pytest.fixture
 def settings(tmp_path, monkeypatch) -> Settings:
-    monkeypatch.setenv("CONFIANCE_MASTER_KEY", secrets.token_bytes(32).hex())
-    s = Settings(home=tmp_path / "var", key_file=tmp_path / "keys" / "master.key")
-    s.ensure_dirs()
-    return s
+    return fresh_settings(tmp_path, monkeypatch)
 
 
 def _docs(settings: Settings) -> Path:

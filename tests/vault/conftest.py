@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-import secrets
 from pathlib import Path
 
 import pytest
 
 from confiance.settings import Settings
-from tests.vault.vault_fixtures import make_feeds, write_feeds
+from tests.vault.vault_fixtures import fresh_settings, make_feeds, write_feeds
 
 
 @pytest.fixture
 def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
     """Fresh data directory and a fresh master key (in the environment) for one test."""
-    monkeypatch.setenv("CONFIANCE_MASTER_KEY", secrets.token_bytes(32).hex())
-    monkeypatch.setenv("CONFIANCE_ACTOR", "test-runner")
-    s = Settings(home=tmp_path / "var", key_file=tmp_path / "keys" / "master.key")
-    s.ensure_dirs()
-    return s
+    return fresh_settings(tmp_path, monkeypatch)
 
 
 @pytest.fixture

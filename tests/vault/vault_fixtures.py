@@ -5,10 +5,12 @@ from __future__ import annotations
 import csv
 import os
 import random
+import secrets
 from datetime import date, timedelta
 from pathlib import Path
 
 from confiance.identifiers import make_nir, make_siren, make_siret
+from confiance.settings import Settings
 
 MEMBER_COLS = [
     "member_id",
@@ -137,6 +139,15 @@ def make_feeds(n_members: int = 200, benefits_per_member: int = 3, seed: int = 7
                 }
             )
     return {"members": members, "contracts": contracts, "benefits": benefits}
+
+
+def fresh_settings(tmp_path: Path, monkeypatch) -> Settings:
+    """A fresh data directory and a fresh master key (in the environment, for this test only)."""
+    monkeypatch.setenv("CONFIANCE_MASTER_KEY", secrets.token_bytes(32).hex())
+    monkeypatch.setenv("CONFIANCE_ACTOR", "test-runner")
+    s = Settings(home=tmp_path / "var", key_file=tmp_path / "keys" / "master.key")
+    s.ensure_dirs()
+    return s
 
 
 def write_csv(path: Path, rows: list[dict], cols: list[str], delim: str = ";", encoding: str = "utf-8") -> Path:
