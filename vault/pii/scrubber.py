@@ -562,9 +562,14 @@ def _not_placeholders_nor_misread_words(text: str, spans: list[Span]) -> list[Sp
                 continue
             folded = fold(value)
             if _MISREAD_HINT.search(folded) is not None:
+                lexicon = name_lexicon()
+                # cost, round 12: a word the lexicons know as a name makes ``misread_words`` false whatever the
+                # other words are; checked first, before the vocabulary and the readings
+                if any(len(w) > 1 and lexicon.is_name(w) for w in _WORDS.findall(folded)):
+                    out.append(s)
+                    continue
                 if vocab is None:
                     vocab = vocabulary()
-                lexicon = name_lexicon()
 
                 def is_word(w: str, vocab=vocab, lexicon=lexicon) -> bool:
                     return (w in vocab.nominal or w in vocab.verbal or w in vocab.stop) and not lexicon.is_name(w)
@@ -576,6 +581,7 @@ def _not_placeholders_nor_misread_words(text: str, spans: list[Span]) -> list[Sp
 
 
 _MISREAD_HINT = re.compile(r"rn|c\b|cl|l|[0-9]")
+_WORDS = re.compile(r"[a-z0-9]+")
 
 
 def _not_assistants(text: str, spans: list[Span]) -> list[Span]:
