@@ -16,7 +16,9 @@ then released as tuning material for round 8: upper bound), ``audit7`` (written 
 pii_evaluation_audit8.md), then released as tuning material for round 10: upper bound), ``audit9``
 (``vault/pii/corpora/audit9/corpus.jsonl``, written blind, measured held out before and after round 10
 (bench/results/pii_evaluation_audit9_baseline.md and pii_evaluation_audit9.md), then released as tuning material
-for round 11: upper bound; absent from a checkout, a clear error) and ``legacy`` (the
+for round 11: upper bound), ``audit10`` (``vault/pii/corpora/audit10/corpus.jsonl``, written blind, measured held
+out before and after round 11 (bench/results/pii_evaluation_audit10_baseline.md and pii_evaluation_audit10.md), then
+released as tuning material for round 12: upper bound; absent from a checkout, a clear error) and ``legacy`` (the
 first synthetic corpus, ``vault.pii.corpus``).
 
 Matching is by overlap and type: a gold span is found (recall) when a predicted
@@ -139,6 +141,12 @@ def _load_audit9() -> list:
     return audit_corpus("audit9")
 
 
+def _load_audit10() -> list:
+    from vault.pii.corpora import audit_corpus
+
+    return audit_corpus("audit10")
+
+
 #: name -> (loader, description for the report)
 CORPORA: dict[str, tuple[Callable[[], list], str]] = {
     "heldout": (
@@ -198,6 +206,12 @@ CORPORA: dict[str, tuple[Callable[[], list], str]] = {
         "AUDIT-9 corpus (`vault/pii/corpora/audit9/`): written blind, measured held out before and after round 10"
         " (bench/results/pii_evaluation_audit9_baseline.md, pii_evaluation_audit9.md), then released as tuning"
         " material for round 11: upper bound",
+    ),
+    "audit10": (
+        _load_audit10,
+        "AUDIT-10 corpus (`vault/pii/corpora/audit10/`): written blind, measured held out before and after round 11"
+        " (bench/results/pii_evaluation_audit10_baseline.md, pii_evaluation_audit10.md), then released as tuning"
+        " material for round 12: upper bound",
     ),
     "legacy": (
         _load_legacy,

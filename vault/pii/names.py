@@ -387,6 +387,9 @@ _NOT_A_PERSON_BEFORE = re.compile(
     r"|pharmacie|groupe|groupement|societe|programme|dispositif|formule|offre|loi|decret|article|paiement"
     r"|application|appli|logiciel|plateforme|site|portail|marque|modele|gamme|msa|cpam|caisse|mutuelle|agence"
     r"|residence|ehpad|ecole|college|lycee|universite|association|banque|assurance|opticien|magasin|enseigne"
+    # round 12: schools of apprentices and institutes ("CFA Jean-Lameille", "IUT Paul-Sabatier"), a drug's class
+    # before its brand ("insuline Lantus")
+    r"|cfa|iut|ifsi|ifas|insa|faculte|insulines?"
     r"|medicament|traitement|vaccin|reseau|filiale|cabinet|atelier|challenge|webinaire|formation|operation"
     r"|campagne|plan|contrat|garantie|option|pack|niveau|region|departement|ville|commune|pays|station|chez"
     r"|optique|devis|audio|audition|motif|produit|fournisseur|prestataire|opticiens?|opticienne|forfait"

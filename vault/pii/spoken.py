@@ -17,6 +17,7 @@ spelling cue comes before it ("épelle", "je répète", "s'écrit", "nom") or wh
 
 from __future__ import annotations
 
+import functools
 import re
 
 from vault.pii.lexicon import fold, fold_cached
@@ -345,8 +346,10 @@ def _said_numbers(folded: str, start: int, end: int) -> list[list[tuple[int, int
 _NIR_WORD_PIECES = ("secu", "sécu", "nir", "n° ss", "numero ss", "numéro ss", "immatriculation", "vitale")
 
 
+@functools.lru_cache(maxsize=2)
 def nir_asked(text: str) -> bool:
-    """True when ``text`` may hold a NIR word (a necessary condition of ``_NIR_CUE`` on the folded text)."""
+    """True when ``text`` may hold a NIR word (a necessary condition of ``_NIR_CUE`` on the folded text). Cached
+    (cost, round 12): the spoken-NIR and the chat-NIR rules ask it of the same text one after the other."""
     lowered = text.lower()
     return any(piece in lowered for piece in _NIR_WORD_PIECES)
 
