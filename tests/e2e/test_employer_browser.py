@@ -87,7 +87,10 @@ def test_three_employer_reports_render_offline_with_charts_and_nothing_hidden(de
             for i in range(charts.count()):
                 box = charts.nth(i).bounding_box()
                 assert box and box["width"] > 200 and box["height"] > 80, (label, page_name, i)
-                assert charts.nth(i).locator("path").count() > 10  # bars, lines and glyphs were drawn
+                drawn = charts.nth(i).locator("rect.bar, polyline, use")  # bars, lines and their points
+                assert drawn.count() >= 1 and drawn.first.bounding_box(), (label, page_name, i)
+                labels = charts.nth(i).locator("text")  # title, axis and legend, in the page's font
+                assert labels.count() > 5 and labels.first.bounding_box()["width"] > 50, (label, page_name, i)
             text = local.page.inner_text("body")
             assert not REASON_CODES.search(text), (label, page_name, REASON_CODES.search(text))
             # the trend section shows a chart, or says in plain words why there is none yet

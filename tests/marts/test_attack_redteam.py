@@ -791,9 +791,11 @@ def test_the_amount_attacker_narrows_cells_when_secondary_suppression_is_removed
 
 # --- red team 3: the report's charts, read back from their geometry -------------------------------------------
 
-_TICK = r'<g id="{axis}tick_\d+">.*?<use xlink:href="#[^"]+" x="([\d.]+)" y="([\d.]+)".*?<!-- (.*?) -->'
-_BOX = r'<path d="M ([\d.]+) ([\d.]+) \s*L ([\d.]+) ([\d.]+) \s*L ([\d.]+) ([\d.]+) \s*L ([\d.]+) ([\d.]+) \s*z\s*"'
-_FRAME, _BAR = re.compile(_BOX + r" style"), re.compile(_BOX + r" clip-path")  # bars are clipped to the axes
+_TICK = re.compile(
+    r'<g class="tick" data-axis="([xy])"><line x1="([\d.]+)" y1="([\d.]+)"[^>]*/><text[^>]*>([^<]*)</text>'
+)
+_RECT = r'<rect class="{cls}"[^>]*? x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"'
+_FRAME, _BAR = re.compile(_RECT.format(cls="plot")), re.compile(_RECT.format(cls="bar"))
 
 
 def _tick_value(label: str, english: bool) -> float | None:
@@ -811,8 +813,8 @@ def _bar_lengths(svg: str, english: bool = False) -> tuple[list[float], float, f
     for axis, coord in (("x", 0), ("y", 1)):
         ticks = [
             (float((x, y)[coord]), v)
-            for x, y, label in re.findall(_TICK.format(axis=axis), svg, flags=re.S)
-            if (v := _tick_value(label, english)) is not None
+            for a, x, y, label in _TICK.findall(svg)
+            if a == axis and (v := _tick_value(label, english)) is not None
         ]
         if len(ticks) >= 2 and ticks[0][0] != ticks[1][0] and ticks[0][1] != ticks[1][1]:
             break
@@ -822,17 +824,17 @@ def _bar_lengths(svg: str, english: bool = False) -> tuple[list[float], float, f
     scale = (v1 - v0) / (p1 - p0)
 
     def extent(match: re.Match) -> tuple[float, float]:
-        along = [float(match.group(i)) for i in ((1, 3, 5, 7) if coord == 0 else (2, 4, 6, 8))]
-        return min(along), max(along)
+        x, y, width, height = (float(match.group(i)) for i in range(1, 5))
+        return (x, x + width) if coord == 0 else (y, y + height)
 
     def value(pos: float) -> float:
         return abs((pos - p0) * scale + v0)
 
     frames = [extent(m) for m in _FRAME.finditer(svg)]
     bars = [extent(m) for m in _BAR.finditer(svg)]
-    if len(frames) < 2 or not bars:
+    if not frames or not bars:
         return None
-    frame = frames[1]  # the figure's background, then the axes' background
+    frame = frames[0]  # the plot area
     far = max(value(frame[0]), value(frame[1]))
     reach = max(max(value(lo), value(hi)) for lo, hi in bars)
     return [abs((hi - lo) * scale) for lo, hi in bars], far, reach
