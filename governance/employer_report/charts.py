@@ -36,6 +36,7 @@ COLOURS = {
 WIDTH = 720.0
 TITLE_SIZE = 14.0
 ROW_HEIGHT = 32.0  # one label's row of horizontal bars
+EURO = 1.0  # axes are labelled in whole euros: ticks at least one euro apart
 
 
 def _euros(value: float, lang: str) -> str:
@@ -68,7 +69,7 @@ def _hbars(
     )
     canvas = Canvas(width, 0.0, title)
     canvas.text(8, TITLE_SIZE + 4, title, size=TITLE_SIZE)
-    value_axis(canvas, plot, lambda v: _euros(v, lang))
+    value_axis(canvas, plot, lambda v: _euros(v, lang), min_step=EURO)
     band = row_height * 0.8
     for index, (label, row, key) in enumerate(zip(labels, rows, keys, strict=True)):
         top = plot.top + plot.height - row_height * (index + 1)
@@ -187,7 +188,7 @@ def _line_panel(
     end = axis_end(max((p.value for s in series for p in s.points), default=0.0))
     tick_width = max(text_width(_euros(v, lang), size) for v in (0.0, end))
     plot = Plot(left + tick_width + 10, top, width - tick_width - 18, height, end, horizontal=False)
-    value_axis(canvas, plot, lambda v: _euros(v, lang), size=size)
+    value_axis(canvas, plot, lambda v: _euros(v, lang), size=size, min_step=EURO)
     periods = found.periods
     pad = min(24.0, plot.width / 8)
     step = (plot.width - 2 * pad) / (len(periods) - 1) if len(periods) > 1 else 0.0

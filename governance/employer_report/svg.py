@@ -39,13 +39,14 @@ def num(value: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def nice_ticks(maximum: float, count: int = 5) -> list[float]:
-    """Round tick values from 0 up to ``maximum`` (steps of 1, 2, 2.5 or 5 times a power of ten)."""
+def nice_ticks(maximum: float, count: int = 5, min_step: float = 0.0) -> list[float]:
+    """Round tick values from 0 up to ``maximum`` (steps of 1, 2, 2.5 or 5 times a power of ten, and at least
+    ``min_step``: an axis labelled in whole euros never has two ticks that read the same)."""
     if not maximum or maximum <= 0 or not math.isfinite(maximum):
         return [0.0]
     raw = maximum / count
     power = 10 ** math.floor(math.log10(raw))
-    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    step = max(min_step, next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw))
     return [i * step for i in range(int(maximum // step) + 1)]
 
 
@@ -112,14 +113,17 @@ class Plot:
         return self.top + self.height - self.height * value / self.end
 
 
-def value_axis(canvas: Canvas, plot: Plot, fmt: Callable[[float], str], size: float = FONT_SIZE) -> None:
-    """The plot's frame, grid lines and the value axis' ticks, each with its value written out."""
+def value_axis(
+    canvas: Canvas, plot: Plot, fmt: Callable[[float], str], size: float = FONT_SIZE, min_step: float = 0.0
+) -> None:
+    """The plot's frame, grid lines and the value axis' ticks, each with its value written out by ``fmt`` (which
+    must tell ticks ``min_step`` apart)."""
     canvas.add(
         f'<rect class="plot" x="{num(plot.left)}" y="{num(plot.top)}" width="{num(plot.width)}" '
         f'height="{num(plot.height)}" fill="none" stroke="none"/>'
     )
     axis = "x" if plot.horizontal else "y"
-    for value in nice_ticks(plot.end / 1.05):
+    for value in nice_ticks(plot.end / 1.05, min_step=min_step):
         pos = plot.along(value)
         if plot.horizontal:
             grid = f'x1="{num(pos)}" y1="{num(plot.top)}" x2="{num(pos)}" y2="{num(plot.top + plot.height)}"'

@@ -39,9 +39,10 @@ def test_every_bar_reads_back_as_its_published_amount(values, lang):
     svg = charts._payer_chart(rows, [f"Famille {i}" for i in range(len(rows))], "Titre", lang, ["care_year"])
     read = _bar_lengths(svg, english=lang == "en")
     largest = max(float(sum(v)) for v in values)
-    if largest < 1:  # nothing above one euro: the axis has no two distinct labelled ticks to read
+    if largest < 1:  # nothing reaches one euro: the axis (in whole euros) has a single tick, 0 €
+        assert read is None
         return
-    assert read is not None
+    assert read is not None  # two ticks that read differently, whatever the amounts (found: 1 € gave 0 €, 0 €)
     lengths, far, reach = read
     drawn = [float(x) for v in values for x in v]
     assert len(lengths) == len(drawn)
@@ -73,3 +74,12 @@ def test_ticks_are_round_ascending_and_within_the_axis(maximum):
 
 def test_nothing_to_draw_gives_a_flat_axis():
     assert nice_ticks(0) == [0.0] and axis_end(0) == 1.0
+
+
+def test_an_axis_in_whole_euros_never_repeats_a_label():
+    assert nice_ticks(1.0, min_step=1.0) == [0.0, 1.0]
+    assert nice_ticks(3.4, min_step=1.0) == [0.0, 1.0, 2.0, 3.0]
+    rows = _rows([(0, 0, 1)])
+    svg = charts._payer_chart(rows, ["2025"], "Titre", "fr", ["care_year"])
+    labels = re.findall(r'<g class="tick"[^>]*>.*?<text[^>]*>([^<]*)</text>', svg)
+    assert labels == ["0 €", "1 €"]
