@@ -675,12 +675,21 @@ _DIGITS_START = r"(?=[0-9])(?<![\d])(?<!\d[ \u00a0.])"
 _DIGITS_END = r"(?![ \u00a0.]?\d)"
 
 
+#: Round 13: a SIRET or SIREN written in groups of three joined by hyphens, as a company's own papers and forms
+#: print it ("626-529-622-04155", "579-769-050"; a SIRET's last five digits in one group or as 2-3); Luhn decides,
+#: and no digit or hyphenated digit may go on before or after (a longer reference is no company number).
+_HYPHEN_EDGE_START = r"(?=[0-9])(?<![\d\-])(?<!\d[ \u00a0.])"
+_HYPHEN_EDGE_END = r"(?![\d]|-\d|[ \u00a0.]\d)"
+_SIRET_HYPHENS = re.compile(rf"{_HYPHEN_EDGE_START}\d{{3}}-\d{{3}}-\d{{3}}-(?:\d{{5}}|\d\d-\d{{3}}){_HYPHEN_EDGE_END}")
+_SIREN_HYPHENS = re.compile(rf"{_HYPHEN_EDGE_START}\d{{3}}-\d{{3}}-\d{{3}}{_HYPHEN_EDGE_END}")
+
+
 def siret_recognizer() -> FrenchRegexRecognizer:
     """SIRET: 14 digits in any grouping (3 3 3 5, groups of three to the end...), Luhn valid."""
     regex = re.compile(rf"{_DIGITS_START}\d(?:[ \u00a0.]?\d){{13}}{_DIGITS_END}")
     return FrenchRegexRecognizer(
         "SIRET",
-        [PatternSpec("siret", regex, 0.5)],
+        [PatternSpec("siret", regex, 0.5), PatternSpec("siret_hyphens", _SIRET_HYPHENS, 0.5)],
         validator=_validate_siret,
         min_run=14,
         context=["siret", "établissement", "etablissement", "employeur", "entreprise", "société", "societe"],
@@ -692,7 +701,7 @@ def siren_recognizer() -> FrenchRegexRecognizer:
     regex = re.compile(rf"{_DIGITS_START}\d(?:[ \u00a0.]?\d){{8}}{_DIGITS_END}")
     return FrenchRegexRecognizer(
         "SIREN",
-        [PatternSpec("siren", regex, 0.5)],
+        [PatternSpec("siren", regex, 0.5), PatternSpec("siren_hyphens", _SIREN_HYPHENS, 0.5)],
         validator=_validate_siren,
         min_run=9,
         context=["siren", "rcs", "entreprise", "société", "societe", "employeur", "siret", "raison sociale"],
@@ -712,6 +721,20 @@ def rpps_recognizer() -> FrenchRegexRecognizer:
                  "chirurgien", "kiné", "infirmi", "sage-femme", "pharmacien"],
         requires_context=True,
         context_before=60,
+    )  # fmt: skip
+
+
+#: Round 13: a practitioner's Assurance Maladie number (the 9-digit ADELI-structured identifier printed on
+#: prescriptions and statements) after its label "AM" in capitals: "AM 35 9 42463 7", "AM : 298855523",
+#: "n° AM 75 192 2419". Nine digits in any grouping, the label right before (a colon allowed).
+_AM_NUMBER = re.compile(r"(?<![\w])AM[ \u00a0]*:?[ \u00a0]*((?=[0-9])\d(?:[ \u00a0]?\d){8})(?![ \u00a0]?\d)(?![\w])")
+
+
+def adeli_am_recognizer() -> FrenchRegexRecognizer:
+    """Round 13: the 9-digit number after the label "AM" (``_AM_NUMBER``), labelled ADELI."""
+    return FrenchRegexRecognizer(
+        "ADELI", [PatternSpec("adeli_am", _AM_NUMBER, 0.85, group=1)], name="FrAdeliAM", min_run=9,
+        gate=re.compile(r"(?<![a-z0-9])am[ \u00a0]*:?[ \u00a0]*[0-9]"),
     )  # fmt: skip
 
 
@@ -1007,6 +1030,9 @@ _STREET_TYPES = (
     r"|promenade|esplanade|rond-point|parvis|mail|mont[ée]e|traverse|clos|domaine|parc|vall[ée]e|venelle|ruelle"
     # round 12: a street that is its own name ("68 A Grand'Rue", "92 Grand-Rue")
     r"|grand['’\-]rue"
+    # round 13: "r." for "rue", La Poste's abbreviation, in lower case only ("43bis r. Lamartine"; "2 R. Durand" is
+    # a count and an initial)
+    r"|(?-i:r\.)"
 )
 #: The streets whose type is their whole name: no name follows.
 _NAMELESS_STREET = r"grand['’\-]rue"
@@ -1283,6 +1309,7 @@ def french_recognizers() -> list[FrenchRegexRecognizer]:
         siren_recognizer(),
         rpps_recognizer(),
         adeli_recognizer(),
+        adeli_am_recognizer(),
         date_of_birth_recognizer(),
         birth_year_recognizer(),
         birth_field_recognizer(),

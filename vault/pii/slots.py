@@ -266,6 +266,88 @@ def round12_not_a_person(text: str, folded: str, start: int, end: int) -> bool:
     return False
 
 
+#: Round 13: a company named after its founder, its legal form or its trade after the name ("Martin Logistique",
+#: "Diallo Services", "Henry SCI", "Baudry association", "Traiteur Nguyen & Co") or its trade before it ("Carrosserie
+#: Lambert", "VSL Gautier", "Auto-école Simon", "Kiné Santé Vidal"), or the value of an "Entreprise :" / "Employeur :"
+#: field: a firm, not a person (no gold PERSON span of the thirteen labelled corpora stands there).
+_LEGAL_FORMS = r"(?:sarl|sas|sasu|eurl|sci|scop|scm|sa|s\.a\.(?:s\.)?|snc|selarl|gie|association)"
+_TRADE_TAILS = (
+    r"(?:services|logistique|audition|conseil|distribution|transports?|optique|btp|immobilier|consulting"
+    r"|ambulances|assurances|nettoyage|batiment|menuiserie|plomberie|electricite|informatique|industrie"
+    r"|automobiles?|&[ \u00a0]*co)"
+)
+_FIRM_TAIL_AFTER = re.compile(rf"[ \u00a0]+(?:{_LEGAL_FORMS}|{_TRADE_TAILS})(?![\w])|[ \u00a0]*&[ \u00a0]*co(?![\w])")
+_FIRM_TAIL_INSIDE = re.compile(rf"[ \u00a0](?:{_LEGAL_FORMS}|{_TRADE_TAILS})\.?$")
+_FIRM_HEAD_BEFORE = re.compile(
+    r"(?:^|[\s(,;:'\"])(?:carrosserie|garage|taxis?|ambulances|vsl|transports?|auto-ecole|kine sante|traiteur"
+    r"|nettoyage|boulangerie|optique|audition|assurances|menuiserie|plomberie|pompes funebres)[ \u00a0]+$"
+    r"|(?:^|\n)[ \t]*(?:entreprise|employeur|raison sociale|societe)[ \t]*:[ \t]*$"
+)
+_FIRM_GATE = re.compile(
+    rf"(?<![a-z])(?:{_LEGAL_FORMS}|{_TRADE_TAILS}|carrosserie|garage|taxi|vsl|auto-ecole|kine sante|traiteur"
+    r"|boulangerie|menuiserie|plomberie|pompes funebres|entreprise|employeur|raison sociale|societe)(?![a-z])"
+)
+
+
+#: Round 13: a postal code right before a word: the word is its town ("74000 Annecy", "20250 CORTE").
+_POSTCODE_BEFORE = re.compile(r"(?<![\d])(?:\d{5}|\d\d[ \u00a0]\d{3})[ \u00a0]+$")
+
+
+def round13_town(text: str, start: int) -> bool:
+    """Round 13: the PERSON span starting at ``start`` follows a postal code on its line: a town, no person."""
+    if start < 6 or text[start - 1] not in " \u00a0":
+        return False
+    return _POSTCODE_BEFORE.search(text, max(0, start - 10), start) is not None
+
+
+#: Round 13: a word in capitals (letters, apostrophes, hyphens) next to a span on its line, across blanks or a dash.
+_CAPS_WORD_BEFORE = re.compile(r"([A-ZÀ-Þ][A-ZÀ-Þ'’\-]+)[ \u00a0]*(?:[—–\-][ \u00a0]*)?\Z")
+_CAPS_WORD_AFTER = re.compile(r"[ \u00a0]*(?:[—–\-][ \u00a0]*)?([A-ZÀ-Þ][A-ZÀ-Þ'’\-]+)(?![\w])")
+#: Words that announce a name: a neighbour that is one makes the span a name.
+_NAME_CUES = frozenset(
+    "dr docteur mme madame m mr monsieur mlle mademoiselle pr professeur me maitre patient patiente adherent"
+    " adherente assure assuree beneficiaire titulaire conjoint conjointe epoux epouse nee ne veuve famille nom"
+    " prenom signe salarie salariee enfant fils fille".split()
+)
+
+
+def _shouted_ordinary(word: str) -> bool:
+    """A folded word that is ordinary (``_ordinary``), no frequent surname (INSEE's common class) and no cue."""
+    return _ordinary(word) and word not in name_lexicon().common_surnames and word not in _NAME_CUES
+
+
+def round13_ordinary_words(text: str, start: int, end: int) -> bool:
+    """Round 13: a span of words that are all ordinary French words and neither given names nor frequent surnames
+    (INSEE's common class: "CONTRÔLE", "POSTE", "JAMAIS" are rare surnames, "MOULIN", "PETIT" frequent ones), read
+    as a surname because it is shouted: in a heading, next to another such word in capitals on its line ("AJOUT
+    BÉNÉFICIAIRE — CONTRÔLE", "REMBOURSEMENTS PAR POSTE", "RECOURS CONTRE TIERS"), or after a verb in lower case
+    ("ne collez JAMAIS"). Never with an initial, nor next to a word that announces a name ("DR", "PATIENT")."""
+    value = text[start:end]
+    words = [fold(w).strip(".,;:'’-") for w in value.split()]
+    if not words or any(len(w) < 2 or not _shouted_ordinary(w) for w in words):
+        return False
+    raw = value.split()
+    if value.isupper():
+        before = _CAPS_WORD_BEFORE.search(text, max(0, text.rfind("\n", 0, start) + 1, start - 40), start)
+        after = _CAPS_WORD_AFTER.match(text, end)
+        b = fold(before.group(1)).strip("'’-") if before is not None else None
+        a = fold(after.group(1)).strip("'’-") if after is not None else None
+        if b in _NAME_CUES or a in _NAME_CUES:
+            return False
+        return (b is not None and _shouted_ordinary(b)) or (a is not None and _shouted_ordinary(a))
+    if len(raw) >= 2 and raw[0].islower() and all(w.isupper() for w in raw[1:]):
+        return fold(raw[0]) in vocabulary().verbal
+    return False
+
+
+def round13_firm(text: str, folded: str, start: int, end: int) -> bool:
+    """Round 13: the PERSON span (start, end) names a firm (``_FIRM_TAIL_AFTER``, ``_FIRM_TAIL_INSIDE``,
+    ``_FIRM_HEAD_BEFORE``); never after a title ("Employeur : M. Martin" keeps its person)."""
+    if _FIRM_TAIL_AFTER.match(folded, end) or _FIRM_TAIL_INSIDE.search(folded, start, end):
+        return True
+    return _FIRM_HEAD_BEFORE.search(folded, max(0, start - 40), start) is not None
+
+
 #: Upper-case words of the trade (as ``vault.pii.names.ACRONYM_WORDS``) a label holds.
 _TRADE_WORDS = frozenset("RAPPEL URGENT IMPORTANT ATTENTION INFO NOTE NB RELANCE AVIS OBJET".split())
 
@@ -319,16 +401,24 @@ def not_a_person(
     end: int,
     dropped_before: int | None = None,
     gates: tuple[bool, bool, bool, bool] | None = None,
+    firms: bool | None = None,
 ) -> bool:
     """True when the PERSON span (start, end) of ``text`` stands where no person is (see the module's list).
     ``dropped_before``: the end of the previous span dropped as part of an organisation's name, if any; ``gates``:
     ``_gates(text, folded)``, computed once per text."""
     saint, organisation, fields, brand = _gates(text, folded) if gates is None else gates
+    firm = _FIRM_GATE.search(folded) is not None if firms is None else firms
     value = text[start:end]
     before = folded[max(0, start - 60) : start]
     if round10_not_a_person(value, before):
         return True
     if round12_not_a_person(text, folded, start, end):
+        return True
+    if firm and round13_firm(text, folded, start, end):
+        return True
+    if round13_town(text, start):
+        return True
+    if round13_ordinary_words(text, start, end):
         return True
     if "-" in value and any(_INVERSION.fullmatch(w) for w in fold(value).split()):
         return True
@@ -371,10 +461,11 @@ def drop_non_persons(text: str, spans: Sequence[S]) -> list[S]:
         return list(spans)
     folded = fold_cached(text)
     gates = _gates(text, folded)
+    firms = _FIRM_GATE.search(folded) is not None
     drop = set()
     dropped_end = None
     for s in sorted(persons, key=lambda s: s.start):
-        if not_a_person(text, folded, s.start, s.end, dropped_end, gates):
+        if not_a_person(text, folded, s.start, s.end, dropped_end, gates, firms):
             drop.add(id(s))
             dropped_end = s.end
     return [s for s in spans if id(s) not in drop] if drop else list(spans)
