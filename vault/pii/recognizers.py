@@ -844,6 +844,30 @@ class DateOfBirthRecognizer(FrenchRegexRecognizer):
             return True
         return longest_run >= self.min_run and _ocr_birth_label_in(lowered)
 
+    #: Round 13: what opens the date's own line when it has a label of its own: a field's label ("Date de
+    #: réception : ") or a list item's mark ("- ").
+    _OWN_LABEL = re.compile(r"[ \t]*(?:[^\W\d][^\n:]{0,40}[ \t]*:|[-•*][ \t])[ \t]*(?:(?:1er|\d{1,2})[ \t]+)?\Z")
+    #: Words after the birth word on its line: the birth word is part of a sentence or a label of its own line
+    #: ("acte de naissance illisible", "Date de naissance discordante ;"), not a question or a label for the next
+    #: line ("et il était né le⏎", "votre date de naissance ?⏎").
+    _WORDS_AFTER = re.compile(r"[^\n]*?[^\W\d_]{2}")
+
+    def _own_line_label(self, text: str, word_end: int, start: int) -> bool:
+        """Round 13: the birth word ending at ``word_end`` does not date the date at ``start`` when a paragraph
+        break lies between them ("… naissance.⏎⏎Cour de cassation, 12 août 2025"), or when the date opens a later
+        line under a label or a list mark of its own while the birth word's line goes on after it ("acte de
+        naissance illisible⏎Date de réception : 14/08/25", "Date de naissance discordante ;…⏎- 2026-12-13 ; …");
+        a question's answer on the next line keeps it ("et il était né le⏎Adhérent : 27/04/1970")."""
+        if "\n" not in text[word_end:start]:
+            return False
+        if "\n\n" in text[word_end:start]:
+            return True
+        line_start = text.rfind("\n", 0, start) + 1
+        if self._OWN_LABEL.match(text, line_start, start) is None:
+            return False
+        word_line_end = text.find("\n", word_end)
+        return self._WORDS_AFTER.match(text, word_end, word_line_end) is not None
+
     def has_context(self, text: str, start: int, end: int) -> bool:
         if self._context_regex is None:
             return False
@@ -862,6 +886,7 @@ class DateOfBirthRecognizer(FrenchRegexRecognizer):
             last is not None
             and not self._OTHER_DATE.search(text, last.end(), start)
             and not self._CARE_EVENT.search(text, last.end(), start)
+            and not self._own_line_label(text, last.end(), start)
         ):
             return True
         after = text[end : end + self.context_after].lower()

@@ -26,7 +26,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
-from vault.pii.lexicon import fold, fold_cached, name_lexicon, vocabulary
+from vault.pii.lexicon import GIVEN_NAME_WORDS, TRADE_WORDS, fold, fold_cached, name_lexicon, vocabulary
 
 #: Words a speaker fills a turn with: never a name.
 FILLERS = frozenset("bah ben euh heu hum hmm mmh bof hein ouais ouai bon voila alors donc bref oups ah oh eh".split())
@@ -301,7 +301,9 @@ def round13_town(text: str, start: int) -> bool:
 
 
 #: Round 13: a word in capitals (letters, apostrophes, hyphens) next to a span on its line, across blanks or a dash.
-_CAPS_WORD_BEFORE = re.compile(r"([A-ZÀ-Þ][A-ZÀ-Þ'’\-]+)[ \u00a0]*(?:[—–\-][ \u00a0]*)?\Z")
+_CAPS_WORD_BEFORE = re.compile(r"([A-ZÀ-Þ][A-ZÀ-Þ'’\-]+)[ \u00a0]*([—–\-][ \u00a0]*)?\Z")
+#: The negation before a verb: "ne collez JAMAIS", "n'envoyez".
+_NEGATION_BEFORE = re.compile(r"(?<![\w])(?:ne|n['’])[ \u00a0]*\Z", re.IGNORECASE)
 _CAPS_WORD_AFTER = re.compile(r"[ \u00a0]*(?:[—–\-][ \u00a0]*)?([A-ZÀ-Þ][A-ZÀ-Þ'’\-]+)(?![\w])")
 #: Words that announce a name: a neighbour that is one makes the span a name.
 _NAME_CUES = frozenset(
@@ -323,20 +325,55 @@ def round13_ordinary_words(text: str, start: int, end: int) -> bool:
     BÉNÉFICIAIRE — CONTRÔLE", "REMBOURSEMENTS PAR POSTE", "RECOURS CONTRE TIERS"), or after a verb in lower case
     ("ne collez JAMAIS"). Never with an initial, nor next to a word that announces a name ("DR", "PATIENT")."""
     value = text[start:end]
-    words = [fold(w).strip(".,;:'’-") for w in value.split()]
+    raw = value.split()
+    words = [fold(w).strip(".,;:'’-") for w in raw]
+    if len(raw) >= 2 and raw[0].islower() and all(w.isupper() for w in raw[1:]):
+        # a verb in lower case, then shouted words: "ne collez JAMAIS"
+        verb = words[0] in vocabulary().verbal or _NEGATION_BEFORE.search(text, max(0, start - 6), start)
+        return bool(verb) and all(len(w) >= 2 and _shouted_ordinary(w) for w in words[1:])
     if not words or any(len(w) < 2 or not _shouted_ordinary(w) for w in words):
         return False
-    raw = value.split()
     if value.isupper():
         before = _CAPS_WORD_BEFORE.search(text, max(0, text.rfind("\n", 0, start) + 1, start - 40), start)
         after = _CAPS_WORD_AFTER.match(text, end)
         b = fold(before.group(1)).strip("'’-") if before is not None else None
         a = fold(after.group(1)).strip("'’-") if after is not None else None
-        if b in _NAME_CUES or a in _NAME_CUES:
-            return False
+        if (b in _NAME_CUES and before.group(2) is None) or a in _NAME_CUES:
+            return False  # "PATIENT VERDIER", "MME DUPONT DICTE"; a dash ends a heading's part ("BÉNÉFICIAIRE —")
+        if b in _NAME_CUES:
+            return _ordinary(b)  # a heading's part, then a dash: "AJOUT BÉNÉFICIAIRE — CONTRÔLE"
         return (b is not None and _shouted_ordinary(b)) or (a is not None and _shouted_ordinary(a))
-    if len(raw) >= 2 and raw[0].islower() and all(w.isupper() for w in raw[1:]):
-        return fold(raw[0]) in vocabulary().verbal
+    return False
+
+
+#: Round 13: a trade's head word opening the span itself ("Kiné Santé Vidal", "Carrosserie Lambert").
+_FIRM_HEAD_INSIDE = re.compile(
+    r"(?:carrosserie|garage|taxis?|ambulances|vsl|transports?|auto-ecole|kine sante|traiteur|nettoyage|boulangerie"
+    r"|optique|audition|assurances|menuiserie|plomberie|pompes funebres)[ \u00a0]"
+)
+#: A definite article right before a span.
+_ARTICLE_BEFORE = re.compile(r"(?<![\w])(?:le|la|les|l['’])[ \u00a0]*\Z", re.IGNORECASE)
+
+
+def round13_words_of_the_trade(text: str, start: int, end: int) -> bool:
+    """Round 13: a span that is a word of the trade or a brand as a whole ("Ray-Ban"), an initial then words of
+    the trade ("codé G. FINESS"), none of them a name of the lexicons ("K. Paris", "Noémie" stay), or, after a
+    definite article, two words or more that are all everyday words
+    given as names ("le Petit Prince": a title, a project's name)."""
+    value = text[start:end]
+    folded = fold(value)
+    lexicon = name_lexicon()
+    if folded in TRADE_WORDS and not lexicon.is_name(folded):
+        return True
+    words = folded.split()
+    if len(words) >= 2 and len(words[0].rstrip(".")) == 1 and words[0].endswith("."):
+        tail = [w.strip(".,") for w in words[1:]]
+        if all(w in TRADE_WORDS and not lexicon.is_name(w) for w in tail):
+            return True
+    if words and words[0] in ("le", "la", "les"):
+        return len(words) >= 3 and all(w in GIVEN_NAME_WORDS for w in words[1:])
+    if len(words) >= 2 and all(w in GIVEN_NAME_WORDS for w in words):
+        return _ARTICLE_BEFORE.search(text, max(0, start - 4), start) is not None
     return False
 
 
@@ -344,6 +381,8 @@ def round13_firm(text: str, folded: str, start: int, end: int) -> bool:
     """Round 13: the PERSON span (start, end) names a firm (``_FIRM_TAIL_AFTER``, ``_FIRM_TAIL_INSIDE``,
     ``_FIRM_HEAD_BEFORE``); never after a title ("Employeur : M. Martin" keeps its person)."""
     if _FIRM_TAIL_AFTER.match(folded, end) or _FIRM_TAIL_INSIDE.search(folded, start, end):
+        return True
+    if _FIRM_HEAD_INSIDE.match(folded, start, end):
         return True
     return _FIRM_HEAD_BEFORE.search(folded, max(0, start - 40), start) is not None
 
@@ -419,6 +458,8 @@ def not_a_person(
     if round13_town(text, start):
         return True
     if round13_ordinary_words(text, start, end):
+        return True
+    if round13_words_of_the_trade(text, start, end):
         return True
     if "-" in value and any(_INVERSION.fullmatch(w) for w in fold(value).split()):
         return True
