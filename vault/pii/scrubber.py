@@ -643,8 +643,10 @@ _LOCALITY_LEAD = re.compile(
 #: A house number then a word on the lead: a street the patterns do not know ("105 carrer de la Font", "100
 #: Krutenau, rue de Zurich", "Avenue Mohammed V n° 23,", "76 bis b0ulevard"); never a code's digits ("LPP 2100059").
 _HOUSE_NUMBER_LEAD = re.compile(
-    r"(?<![\w/.\-])\d{1,4}(?:[ \u00a0]?(?i:bis|ter|[a-d]))?(?![\w/.\-])[ \u00a0,]+(?:[^\W\d_]\.[ \u00a0]*)?"
-    r"[^\W\d_]{2,}"
+    r"(?<![\w/.\-])\d{1,4}(?:[ \u00a0]?(?i:bis|ter|[a-d]))?(?![\w/.\-])[ \u00a0,]+"
+    # a number then a unit is a quantity, no house number ("Délai 3 j.", "5 km", "2 fois")
+    r"(?!(?i:j|h|min|km|m|mg|ml|kg|g|ans?|jours?|mois|semaines?|fois|x|euros?|eur|pieces?)(?![^\W\d_]))"
+    r"(?:[^\W\d_]\.[ \u00a0]*)?[^\W\d_]{2,}"
     r"|(?i:n°)[ \u00a0]*\d{1,4}[ \u00a0]*,[ \u00a0]*$"
 )
 

@@ -305,6 +305,7 @@ _CAPS_WORD_BEFORE = re.compile(r"([A-ZÀ-Þ][A-ZÀ-Þ'’\-]+)[ \u00a0]*([—–
 #: The negation before a verb: "ne collez JAMAIS", "n'envoyez".
 _NEGATION_BEFORE = re.compile(r"(?<![\w])(?:ne|n['’])[ \u00a0]*\Z", re.IGNORECASE)
 _CAPS_WORD_AFTER = re.compile(r"[ \u00a0]*(?:[—–\-][ \u00a0]*)?([A-ZÀ-Þ][A-ZÀ-Þ'’\-]+)(?![\w])")
+_CAPS_RUN = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ'’\-]+")
 #: Words that announce a name: a neighbour that is one makes the span a name.
 _NAME_CUES = frozenset(
     "dr docteur mme madame m mr monsieur mlle mademoiselle pr professeur me maitre patient patiente adherent"
@@ -342,7 +343,13 @@ def round13_ordinary_words(text: str, start: int, end: int) -> bool:
             return False  # "PATIENT VERDIER", "MME DUPONT DICTE"; a dash ends a heading's part ("BÉNÉFICIAIRE —")
         if b in _NAME_CUES:
             return _ordinary(b)  # a heading's part, then a dash: "AJOUT BÉNÉFICIAIRE — CONTRÔLE"
-        return (b is not None and _shouted_ordinary(b)) or (a is not None and _shouted_ordinary(a))
+        if (b is not None and _shouted_ordinary(b)) or (a is not None and _shouted_ordinary(a)):
+            return True
+        # a heading in capitals before it on its line holding such a word: "AJOUT AYANT DROIT — CONTRÔLE"
+        lead = text[text.rfind("\n", 0, start) + 1 : start]
+        if b is None or not lead or any(c.islower() for c in lead):
+            return False
+        return any(_shouted_ordinary(fold(w).strip("'’-")) for w in _CAPS_RUN.findall(lead))
     return False
 
 
