@@ -678,10 +678,11 @@ _DIGITS_END = r"(?![ \u00a0.]?\d)"
 #: Round 13: a SIRET or SIREN written in groups of three joined by hyphens, as a company's own papers and forms
 #: print it ("626-529-622-04155", "579-769-050"; a SIRET's last five digits in one group or as 2-3); Luhn decides,
 #: and no digit or hyphenated digit may go on before or after (a longer reference is no company number).
-_HYPHEN_EDGE_START = r"(?=[0-9])(?<![\d\-])(?<!\d[ \u00a0.])"
+#: (The first digit opens the pattern, then what stands before it is checked: the engine skips to digits in C.)
+_HYPHEN_EDGE_START = r"[0-9](?<![\d\-][0-9])(?<![0-9][ \u00a0.][0-9])"
 _HYPHEN_EDGE_END = r"(?![\d]|-\d|[ \u00a0.]\d)"
-_SIRET_HYPHENS = re.compile(rf"{_HYPHEN_EDGE_START}\d{{3}}-\d{{3}}-\d{{3}}-(?:\d{{5}}|\d\d-\d{{3}}){_HYPHEN_EDGE_END}")
-_SIREN_HYPHENS = re.compile(rf"{_HYPHEN_EDGE_START}\d{{3}}-\d{{3}}-\d{{3}}{_HYPHEN_EDGE_END}")
+_SIRET_HYPHENS = re.compile(rf"{_HYPHEN_EDGE_START}\d\d-\d{{3}}-\d{{3}}-(?:\d{{5}}|\d\d-\d{{3}}){_HYPHEN_EDGE_END}")
+_SIREN_HYPHENS = re.compile(rf"{_HYPHEN_EDGE_START}\d\d-\d{{3}}-\d{{3}}{_HYPHEN_EDGE_END}")
 
 
 def siret_recognizer() -> FrenchRegexRecognizer:
@@ -734,7 +735,7 @@ def adeli_am_recognizer() -> FrenchRegexRecognizer:
     """Round 13: the 9-digit number after the label "AM" (``_AM_NUMBER``), labelled ADELI."""
     return FrenchRegexRecognizer(
         "ADELI", [PatternSpec("adeli_am", _AM_NUMBER, 0.85, group=1)], name="FrAdeliAM", min_run=9,
-        gate=re.compile(r"(?<![a-z0-9])am[ \u00a0]*:?[ \u00a0]*[0-9]"),
+        gate=re.compile(r"am[ \u00a0]*:?[ \u00a0]*[0-9]"),
     )  # fmt: skip
 
 

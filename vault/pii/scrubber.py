@@ -682,17 +682,18 @@ def _not_establishment_numbers(text: str, spans: list[Span]) -> list[Span]:
     like a SIREN) after its label (the nearest label word before the number decides, ``_NUMBER_LABEL``) is no SIREN
     nor ADELI; a pharmacy's Assurance Maladie number ("Pharmacie des Halles  N° AM 211998263": a pharmacy named on
     the number's line) is no practitioner's ADELI."""
-    lowered = text.lower()
-    if "finess" not in lowered and "pharmac" not in lowered:
+    finess = "iness" in text or "INESS" in text
+    if not finess and "AM" not in text:
         return spans
     out = []
     for s in spans:
         if s.entity_type in ("SIREN", "ADELI"):
-            labels = list(_NUMBER_LABEL.finditer(text, max(0, s.start - 40), s.start))
-            if labels and labels[-1].group(3):
-                continue
+            if finess:
+                labels = list(_NUMBER_LABEL.finditer(text, max(0, s.start - 40), s.start))
+                if labels and labels[-1].group(3):
+                    continue
             if s.entity_type == "ADELI" and _AM_LABEL_BEFORE.search(text, max(0, s.start - 8), s.start):
-                if "pharmac" in lowered[text.rfind("\n", 0, s.start) + 1 : s.start]:
+                if "pharmac" in text[text.rfind("\n", 0, s.start) + 1 : s.start].lower():
                     continue
         out.append(s)
     return out

@@ -278,15 +278,15 @@ _TRADE_TAILS = (
 )
 _FIRM_TAIL_AFTER = re.compile(rf"[ \u00a0]+(?:{_LEGAL_FORMS}|{_TRADE_TAILS})(?![\w])|[ \u00a0]*&[ \u00a0]*co(?![\w])")
 _FIRM_TAIL_INSIDE = re.compile(rf"[ \u00a0](?:{_LEGAL_FORMS}|{_TRADE_TAILS})\.?$")
-_FIRM_HEAD_BEFORE = re.compile(
-    r"(?:^|[\s(,;:'\"])(?:carrosserie|garage|taxis?|ambulances|vsl|transports?|auto-ecole|kine sante|traiteur"
-    r"|nettoyage|boulangerie|optique|audition|assurances|menuiserie|plomberie|pompes funebres)[ \u00a0]+$"
-    r"|(?:^|\n)[ \t]*(?:entreprise|employeur|raison sociale|societe)[ \t]*:[ \t]*$"
+#: A trade's head word (one or two words) right before the span: "Carrosserie Lambert", "kiné santé Vidal".
+_FIRM_HEADS = frozenset(
+    "carrosserie garage taxi taxis ambulances vsl transport transports auto-ecole traiteur nettoyage boulangerie"
+    " optique audition assurances menuiserie plomberie".split()
 )
-_FIRM_GATE = re.compile(
-    rf"(?<![a-z])(?:{_LEGAL_FORMS}|{_TRADE_TAILS}|carrosserie|garage|taxi|vsl|auto-ecole|kine sante|traiteur"
-    r"|boulangerie|menuiserie|plomberie|pompes funebres|entreprise|employeur|raison sociale|societe)(?![a-z])"
-)
+_FIRM_HEADS_2 = frozenset(("kine sante", "pompes funebres"))
+#: A field whose value is a firm, at its line's start: "Entreprise :", "Employeur :".
+_FIRM_FIELD = re.compile(r"[ \t]*(?:entreprise|employeur|raison sociale|societe)[ \t]*:[ \t]*\Z")
+_HEAD_PUNCT = "(,;:'\""
 
 
 #: Round 13: a postal code right before a word: the word is its town ("74000 Annecy", "20250 CORTE").
@@ -327,8 +327,12 @@ def round13_ordinary_words(text: str, start: int, end: int) -> bool:
     ("ne collez JAMAIS"). Never with an initial, nor next to a word that announces a name ("DR", "PATIENT")."""
     value = text[start:end]
     raw = value.split()
+    shouted = value.isupper()
+    mixed = not shouted and len(raw) >= 2 and raw[0].islower() and all(w.isupper() for w in raw[1:])
+    if not shouted and not mixed:
+        return False
     words = [fold(w).strip(".,;:'’-") for w in raw]
-    if len(raw) >= 2 and raw[0].islower() and all(w.isupper() for w in raw[1:]):
+    if mixed:
         # a verb in lower case, then shouted words: "ne collez JAMAIS"
         verb = words[0] in vocabulary().verbal or _NEGATION_BEFORE.search(text, max(0, start - 6), start)
         return bool(verb) and all(len(w) >= 2 and _shouted_ordinary(w) for w in words[1:])
@@ -385,13 +389,30 @@ def round13_words_of_the_trade(text: str, start: int, end: int) -> bool:
 
 
 def round13_firm(text: str, folded: str, start: int, end: int) -> bool:
-    """Round 13: the PERSON span (start, end) names a firm (``_FIRM_TAIL_AFTER``, ``_FIRM_TAIL_INSIDE``,
-    ``_FIRM_HEAD_BEFORE``); never after a title ("Employeur : M. Martin" keeps its person)."""
-    if _FIRM_TAIL_AFTER.match(folded, end) or _FIRM_TAIL_INSIDE.search(folded, start, end):
+    """Round 13: the PERSON span (start, end) names a firm: a legal form or a trade after it or ending it
+    (``_FIRM_TAIL_AFTER``, ``_FIRM_TAIL_INSIDE``), a trade's head word before it or opening it (``_FIRM_HEADS``,
+    ``_FIRM_HEAD_INSIDE``), or an "Entreprise :" field's value (``_FIRM_FIELD``); never after a title ("Employeur :
+    M. Martin" keeps its person)."""
+    if _FIRM_TAIL_AFTER.match(folded, end) or _FIRM_TAIL_INSIDE.search(folded, max(start, end - 16), end):
         return True
     if _FIRM_HEAD_INSIDE.match(folded, start, end):
         return True
-    return _FIRM_HEAD_BEFORE.search(folded, max(0, start - 40), start) is not None
+    if start == 0 or folded[start - 1] not in " \u00a0\t":
+        return False
+    window = max(0, start - 40)
+    before = folded[window:start]
+    words = before.split()
+    if not words or "\n" in before[before.rstrip().rfind(words[-1]) :]:
+        return False
+    if words[-1].endswith(":"):
+        newline = before.rfind("\n")
+        if newline < 0 and window > 0:
+            return False  # the line starts before the window: no field label opens it here
+        return _FIRM_FIELD.match(before, newline + 1) is not None
+    last = words[-1].lstrip(_HEAD_PUNCT)
+    if last in _FIRM_HEADS:
+        return True
+    return len(words) >= 2 and f"{words[-2].lstrip(_HEAD_PUNCT)} {last}" in _FIRM_HEADS_2
 
 
 #: Upper-case words of the trade (as ``vault.pii.names.ACRONYM_WORDS``) a label holds.
@@ -447,20 +468,18 @@ def not_a_person(
     end: int,
     dropped_before: int | None = None,
     gates: tuple[bool, bool, bool, bool] | None = None,
-    firms: bool | None = None,
 ) -> bool:
     """True when the PERSON span (start, end) of ``text`` stands where no person is (see the module's list).
     ``dropped_before``: the end of the previous span dropped as part of an organisation's name, if any; ``gates``:
     ``_gates(text, folded)``, computed once per text."""
     saint, organisation, fields, brand = _gates(text, folded) if gates is None else gates
-    firm = _FIRM_GATE.search(folded) is not None if firms is None else firms
     value = text[start:end]
     before = folded[max(0, start - 60) : start]
     if round10_not_a_person(value, before):
         return True
     if round12_not_a_person(text, folded, start, end):
         return True
-    if firm and round13_firm(text, folded, start, end):
+    if round13_firm(text, folded, start, end):
         return True
     if round13_town(text, start):
         return True
@@ -509,11 +528,10 @@ def drop_non_persons(text: str, spans: Sequence[S]) -> list[S]:
         return list(spans)
     folded = fold_cached(text)
     gates = _gates(text, folded)
-    firms = _FIRM_GATE.search(folded) is not None
     drop = set()
     dropped_end = None
     for s in sorted(persons, key=lambda s: s.start):
-        if not_a_person(text, folded, s.start, s.end, dropped_end, gates, firms):
+        if not_a_person(text, folded, s.start, s.end, dropped_end, gates):
             drop.add(id(s))
             dropped_end = s.end
     return [s for s in spans if id(s) not in drop] if drop else list(spans)
