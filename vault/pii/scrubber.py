@@ -651,10 +651,24 @@ _HOUSE_NUMBER_LEAD = re.compile(
 )
 
 
+def _street_before(text: str, street_end: int, start: int) -> bool:
+    """A street address ending at ``street_end`` leads to the town at ``start``: right before it on its line
+    ("12 rue X - 75001 Paris"), or ending its line with the town on one of the two next lines, the town's line
+    holding no label before it ("29 bis avenue du Général⏎de Gaulle 64100 Bayonne", "5 rue de la Gare⏎La Croix
+    Blanche⏎43000 Le Puy"; not "… 29200 Brest⏎PS : Pour info : 34000 Montpellier")."""
+    if street_end > start:
+        return False
+    if start - street_end <= 4:
+        return True
+    if start - street_end > 60 or not text.startswith("\n", street_end) or text.count("\n", street_end, start) > 2:
+        return False
+    return ":" not in text[text.rfind("\n", 0, start) + 1 : start]
+
+
 def _not_bare_towns(text: str, spans: list[Span]) -> list[Span]:
     """Round 13: without the addresses that are only a postal code and a town (``_BARE_POSTCODE_TOWN``) when no
-    place of residence leads to them (``_LOCALITY_LEAD`` on their line before them or, at a line's start, on the
-    line before) and no other address ends right before them."""
+    place of residence leads to them (``_LOCALITY_LEAD`` or a house number on their line before them or, at a
+    line's start, on the line before) and no street address ends shortly before them (``_street_before``)."""
     addresses = [s for s in spans if s.entity_type == "ADDRESS"]
     if not addresses:
         return spans
@@ -668,7 +682,13 @@ def _not_bare_towns(text: str, spans: list[Span]) -> list[Span]:
             lead = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1 : line_start]
         if _LOCALITY_LEAD.search(lead[-80:]) or _HOUSE_NUMBER_LEAD.search(lead[-80:]):
             continue
-        if any(o is not s and o.start < s.start <= o.end + 4 for o in addresses):
+        if any(
+            o is not s
+            and o.start < s.start
+            and not _BARE_POSTCODE_TOWN.fullmatch(text, o.start, o.end)
+            and _street_before(text, o.end, s.start)
+            for o in addresses
+        ):
             continue
         drop.add(s)
     return [s for s in spans if s not in drop] if drop else spans

@@ -289,8 +289,9 @@ _FIRM_FIELD = re.compile(r"[ \t]*(?:entreprise|employeur|raison sociale|societe)
 _HEAD_PUNCT = "(,;:'\""
 
 
-#: Round 13: a postal code right before a word: the word is its town ("74000 Annecy", "20250 CORTE").
-_POSTCODE_BEFORE = re.compile(r"(?<![\d])(?:\d{5}|\d\d[ \u00a0]\d{3})[ \u00a0]+$")
+#: Round 13: a postal code right before a word: the word is its town ("74000 Annecy", "20250 CORTE"); not the
+#: digits of a reference ("devis DEV-55378 de Geneviève").
+_POSTCODE_BEFORE = re.compile(r"(?<![\w\-/.])(?:\d{5}|\d\d[ \u00a0]\d{3})[ \u00a0]+$")
 
 
 def round13_town(text: str, start: int) -> bool:
