@@ -18,7 +18,10 @@ pii_evaluation_audit8.md), then released as tuning material for round 10: upper 
 (bench/results/pii_evaluation_audit9_baseline.md and pii_evaluation_audit9.md), then released as tuning material
 for round 11: upper bound), ``audit10`` (``vault/pii/corpora/audit10/corpus.jsonl``, written blind, measured held
 out before and after round 11 (bench/results/pii_evaluation_audit10_baseline.md and pii_evaluation_audit10.md), then
-released as tuning material for round 12: upper bound; absent from a checkout, a clear error) and ``legacy`` (the
+released as tuning material for round 12: upper bound), ``audit11`` (``vault/pii/corpora/audit11/corpus.jsonl``,
+written blind, measured held out before and after round 12 (bench/results/pii_evaluation_audit11_baseline.md and
+pii_evaluation_audit11.md), then released as tuning material for round 13: upper bound; absent from a checkout, a
+clear error) and ``legacy`` (the
 first synthetic corpus, ``vault.pii.corpus``).
 
 Matching is by overlap and type: a gold span is found (recall) when a predicted
@@ -147,6 +150,12 @@ def _load_audit10() -> list:
     return audit_corpus("audit10")
 
 
+def _load_audit11() -> list:
+    from vault.pii.corpora import audit_corpus
+
+    return audit_corpus("audit11")
+
+
 #: name -> (loader, description for the report)
 CORPORA: dict[str, tuple[Callable[[], list], str]] = {
     "heldout": (
@@ -212,6 +221,12 @@ CORPORA: dict[str, tuple[Callable[[], list], str]] = {
         "AUDIT-10 corpus (`vault/pii/corpora/audit10/`): written blind, measured held out before and after round 11"
         " (bench/results/pii_evaluation_audit10_baseline.md, pii_evaluation_audit10.md), then released as tuning"
         " material for round 12: upper bound",
+    ),
+    "audit11": (
+        _load_audit11,
+        "AUDIT-11 corpus (`vault/pii/corpora/audit11/`): written blind, measured held out before and after round 12"
+        " (bench/results/pii_evaluation_audit11_baseline.md, pii_evaluation_audit11.md), then released as tuning"
+        " material for round 13: upper bound",
     ),
     "legacy": (
         _load_legacy,

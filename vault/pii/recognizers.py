@@ -675,12 +675,22 @@ _DIGITS_START = r"(?=[0-9])(?<![\d])(?<!\d[ \u00a0.])"
 _DIGITS_END = r"(?![ \u00a0.]?\d)"
 
 
+#: Round 13: a SIRET or SIREN written in groups of three joined by hyphens, as a company's own papers and forms
+#: print it ("626-529-622-04155", "579-769-050"; a SIRET's last five digits in one group or as 2-3); Luhn decides,
+#: and no digit or hyphenated digit may go on before or after (a longer reference is no company number).
+#: (The first digit opens the pattern, then what stands before it is checked: the engine skips to digits in C.)
+_HYPHEN_EDGE_START = r"[0-9](?<![\d\-][0-9])(?<![0-9][ \u00a0.][0-9])"
+_HYPHEN_EDGE_END = r"(?![\d]|-\d|[ \u00a0.]\d)"
+_SIRET_HYPHENS = re.compile(rf"{_HYPHEN_EDGE_START}\d\d-\d{{3}}-\d{{3}}-(?:\d{{5}}|\d\d-\d{{3}}){_HYPHEN_EDGE_END}")
+_SIREN_HYPHENS = re.compile(rf"{_HYPHEN_EDGE_START}\d\d-\d{{3}}-\d{{3}}{_HYPHEN_EDGE_END}")
+
+
 def siret_recognizer() -> FrenchRegexRecognizer:
     """SIRET: 14 digits in any grouping (3 3 3 5, groups of three to the end...), Luhn valid."""
     regex = re.compile(rf"{_DIGITS_START}\d(?:[ \u00a0.]?\d){{13}}{_DIGITS_END}")
     return FrenchRegexRecognizer(
         "SIRET",
-        [PatternSpec("siret", regex, 0.5)],
+        [PatternSpec("siret", regex, 0.5), PatternSpec("siret_hyphens", _SIRET_HYPHENS, 0.5)],
         validator=_validate_siret,
         min_run=14,
         context=["siret", "établissement", "etablissement", "employeur", "entreprise", "société", "societe"],
@@ -692,7 +702,7 @@ def siren_recognizer() -> FrenchRegexRecognizer:
     regex = re.compile(rf"{_DIGITS_START}\d(?:[ \u00a0.]?\d){{8}}{_DIGITS_END}")
     return FrenchRegexRecognizer(
         "SIREN",
-        [PatternSpec("siren", regex, 0.5)],
+        [PatternSpec("siren", regex, 0.5), PatternSpec("siren_hyphens", _SIREN_HYPHENS, 0.5)],
         validator=_validate_siren,
         min_run=9,
         context=["siren", "rcs", "entreprise", "société", "societe", "employeur", "siret", "raison sociale"],
@@ -712,6 +722,20 @@ def rpps_recognizer() -> FrenchRegexRecognizer:
                  "chirurgien", "kiné", "infirmi", "sage-femme", "pharmacien"],
         requires_context=True,
         context_before=60,
+    )  # fmt: skip
+
+
+#: Round 13: a practitioner's Assurance Maladie number (the 9-digit ADELI-structured identifier printed on
+#: prescriptions and statements) after its label "AM" in capitals: "AM 35 9 42463 7", "AM : 298855523",
+#: "n° AM 75 192 2419". Nine digits in any grouping, the label right before (a colon allowed).
+_AM_NUMBER = re.compile(r"(?<![\w])AM[ \u00a0]*:?[ \u00a0]*((?=[0-9])\d(?:[ \u00a0]?\d){8})(?![ \u00a0]?\d)(?![\w])")
+
+
+def adeli_am_recognizer() -> FrenchRegexRecognizer:
+    """Round 13: the 9-digit number after the label "AM" (``_AM_NUMBER``), labelled ADELI."""
+    return FrenchRegexRecognizer(
+        "ADELI", [PatternSpec("adeli_am", _AM_NUMBER, 0.85, group=1)], name="FrAdeliAM", min_run=9,
+        gate=re.compile(r"am[ \u00a0]*:?[ \u00a0]*[0-9]"),
     )  # fmt: skip
 
 
@@ -821,6 +845,30 @@ class DateOfBirthRecognizer(FrenchRegexRecognizer):
             return True
         return longest_run >= self.min_run and _ocr_birth_label_in(lowered)
 
+    #: Round 13: what opens the date's own line when it has a label of its own: a field's label ("Date de
+    #: réception : ") or a list item's mark ("- ").
+    _OWN_LABEL = re.compile(r"[ \t]*(?:[^\W\d][^\n:]{0,40}[ \t]*:|[-•*][ \t])[ \t]*(?:(?:1er|\d{1,2})[ \t]+)?\Z")
+    #: Words after the birth word on its line: the birth word is part of a sentence or a label of its own line
+    #: ("acte de naissance illisible", "Date de naissance discordante ;"), not a question or a label for the next
+    #: line ("et il était né le⏎", "votre date de naissance ?⏎").
+    _WORDS_AFTER = re.compile(r"[^\n]*?[^\W\d_]{2}")
+
+    def _own_line_label(self, text: str, word_end: int, start: int) -> bool:
+        """Round 13: the birth word ending at ``word_end`` does not date the date at ``start`` when a paragraph
+        break lies between them ("… naissance.⏎⏎Cour de cassation, 12 août 2025"), or when the date opens a later
+        line under a label or a list mark of its own while the birth word's line goes on after it ("acte de
+        naissance illisible⏎Date de réception : 14/08/25", "Date de naissance discordante ;…⏎- 2026-12-13 ; …");
+        a question's answer on the next line keeps it ("et il était né le⏎Adhérent : 27/04/1970")."""
+        if "\n" not in text[word_end:start]:
+            return False
+        if "\n\n" in text[word_end:start]:
+            return True
+        line_start = text.rfind("\n", 0, start) + 1
+        if self._OWN_LABEL.match(text, line_start, start) is None:
+            return False
+        word_line_end = text.find("\n", word_end)
+        return self._WORDS_AFTER.match(text, word_end, word_line_end) is not None
+
     def has_context(self, text: str, start: int, end: int) -> bool:
         if self._context_regex is None:
             return False
@@ -839,6 +887,7 @@ class DateOfBirthRecognizer(FrenchRegexRecognizer):
             last is not None
             and not self._OTHER_DATE.search(text, last.end(), start)
             and not self._CARE_EVENT.search(text, last.end(), start)
+            and not self._own_line_label(text, last.end(), start)
         ):
             return True
         after = text[end : end + self.context_after].lower()
@@ -1007,6 +1056,9 @@ _STREET_TYPES = (
     r"|promenade|esplanade|rond-point|parvis|mail|mont[ée]e|traverse|clos|domaine|parc|vall[ée]e|venelle|ruelle"
     # round 12: a street that is its own name ("68 A Grand'Rue", "92 Grand-Rue")
     r"|grand['’\-]rue"
+    # round 13: "r." for "rue", La Poste's abbreviation, in lower case only ("43bis r. Lamartine"; "2 R. Durand" is
+    # a count and an initial)
+    r"|(?-i:r\.)"
 )
 #: The streets whose type is their whole name: no name follows.
 _NAMELESS_STREET = r"grand['’\-]rue"
@@ -1283,6 +1335,7 @@ def french_recognizers() -> list[FrenchRegexRecognizer]:
         siren_recognizer(),
         rpps_recognizer(),
         adeli_recognizer(),
+        adeli_am_recognizer(),
         date_of_birth_recognizer(),
         birth_year_recognizer(),
         birth_field_recognizer(),

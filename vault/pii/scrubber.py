@@ -349,7 +349,7 @@ def _chained_identifiers(text: str, spans: list[Span]) -> list[Span]:
 
 
 #: The label words of a 9-digit number, nearest first decides: a paramedical ADELI number or a company SIREN.
-_NUMBER_LABEL = re.compile(r"(?i:(adeli)|(siren|siret|rcs))(?![a-z])")
+_NUMBER_LABEL = re.compile(r"(?i:(adeli)|(siren|siret|rcs)|(finess))(?![a-z])")
 
 
 def _adeli_or_siren(text: str, spans: list[Span]) -> list[Span]:
@@ -627,6 +627,103 @@ def _not_office_towns(text: str, spans: list[Span]) -> list[Span]:
     ]
 
 
+#: Round 13: a postal code and a town with no street is an address only where a place of residence without a street
+#: number leads to it (a locality, a postal box, a building: "lieu-dit Le Bourg, 34000 Montpellier", "BP 58 94000
+#: Créteil", "Résidence Les Pins, appt 4⏎75011 Paris"); elsewhere a town is no one's address: a practitioner's town in
+#: brackets, a table's CP_VILLE column after a NIR, a company's or an office's town, a town after a date or a code.
+_BARE_POSTCODE_TOWN = re.compile(r"(?:\d{5}|\d\d[ \u00a0]\d{3})[ \u00a0]+[^\d\n]+")
+_LOCALITY_LEAD = re.compile(
+    r"(?i:lieu[- ]?dit|hameau|\bbp\b|b\.p\.|bo[iî]te postale|cs[ \u00a0]?\d|r[ée]sidence|\bcit[ée]\b|\bmas\b|bourg"
+    r"|domaine|quartier|\bferme\b|jardins|\bb[âa]t\b|b[âa]timent|\bapp?t\b|appartement|\bporte\b|\bescalier\b"
+    r"|\b[ée]tage\b|\btour\b|village|\bclos\b|\bvilla\b|moulin|\blot\b|lotissement|zone|\bzi\b|\bza\b|\bzac\b"
+    r"|chez\b|\bc/o\b|maison|ch[âa]teau|manoir|\bcase\b|\bkm\b|route|chemin|habite|demeurant|domicil|adresse|location)"
+)
+
+
+#: A house number then a word on the lead: a street the patterns do not know ("105 carrer de la Font", "100
+#: Krutenau, rue de Zurich", "Avenue Mohammed V n° 23,", "76 bis b0ulevard"); never a code's digits ("LPP 2100059").
+_HOUSE_NUMBER_LEAD = re.compile(
+    r"(?<![\w/.\-])\d{1,4}(?:[ \u00a0]?(?i:bis|ter|[a-d]))?(?![\w/.\-])[ \u00a0,]+"
+    # a number then a unit is a quantity, no house number ("Délai 3 j.", "5 km", "2 fois")
+    r"(?!(?i:j|h|min|km|m|mg|ml|kg|g|ans?|jours?|mois|semaines?|fois|x|euros?|eur|pieces?)(?![^\W\d_]))"
+    r"(?:[^\W\d_]\.[ \u00a0]*)?[^\W\d_]{2,}"
+    r"|(?i:n°)[ \u00a0]*\d{1,4}[ \u00a0]*,[ \u00a0]*$"
+)
+
+
+def _street_before(text: str, street_end: int, start: int) -> bool:
+    """A street address ending at ``street_end`` leads to the town at ``start``: right before it on its line
+    ("12 rue X - 75001 Paris"), or ending its line with the town on one of the two next lines, the town's line
+    holding no label before it ("29 bis avenue du Général⏎de Gaulle 64100 Bayonne", "5 rue de la Gare⏎La Croix
+    Blanche⏎43000 Le Puy"; not "… 29200 Brest⏎PS : Pour info : 34000 Montpellier")."""
+    if street_end > start:
+        return False
+    if start - street_end <= 4:
+        return True
+    if start - street_end > 60 or not text.startswith("\n", street_end) or text.count("\n", street_end, start) > 2:
+        return False
+    return ":" not in text[text.rfind("\n", 0, start) + 1 : start]
+
+
+def _not_bare_towns(text: str, spans: list[Span]) -> list[Span]:
+    """Round 13: without the addresses that are only a postal code and a town (``_BARE_POSTCODE_TOWN``) when no
+    place of residence leads to them (``_LOCALITY_LEAD`` or a house number on their line before them or, at a
+    line's start, on the line before) and no street address ends shortly before them (``_street_before``)."""
+    addresses = [s for s in spans if s.entity_type == "ADDRESS"]
+    if not addresses:
+        return spans
+    drop = set()
+    for s in addresses:
+        if not _BARE_POSTCODE_TOWN.fullmatch(text, s.start, s.end):
+            continue
+        line_start = text.rfind("\n", 0, s.start) + 1
+        lead = text[line_start : s.start]
+        if not lead.strip(" \u00a0\t,-–—:"):
+            lead = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1 : line_start]
+        if _LOCALITY_LEAD.search(lead[-80:]) or _HOUSE_NUMBER_LEAD.search(lead[-80:]):
+            continue
+        if any(
+            o is not s
+            and o.start < s.start
+            and not _BARE_POSTCODE_TOWN.fullmatch(text, o.start, o.end)
+            and _street_before(text, o.end, s.start)
+            for o in addresses
+        ):
+            continue
+        drop.add(s)
+    return [s for s in spans if s not in drop] if drop else spans
+
+
+_AM_LABEL_BEFORE = re.compile(r"AM[ \u00a0]*:?[ \u00a0]*$")
+
+
+def _not_establishment_numbers(text: str, spans: list[Span]) -> list[Span]:
+    """Round 13: an establishment's number is no person's nor company's: a FINESS number (nine digits, Luhn keyed
+    like a SIREN) after its label (the nearest label word before the number decides, ``_NUMBER_LABEL``) is no SIREN
+    nor ADELI; a pharmacy's Assurance Maladie number ("Pharmacie des Halles  N° AM 211998263": a pharmacy named on
+    the number's line) is no practitioner's ADELI."""
+    finess = "iness" in text or "INESS" in text
+    if not finess and "AM" not in text:
+        return spans
+    out = []
+    for s in spans:
+        if s.entity_type in ("SIREN", "ADELI"):
+            if finess:
+                labels = list(_NUMBER_LABEL.finditer(text, max(0, s.start - 40), s.start))
+                if labels and labels[-1].group(3):
+                    continue
+            if s.entity_type == "ADELI" and _AM_LABEL_BEFORE.search(text, max(0, s.start - 8), s.start):
+                if "pharmac" in text[text.rfind("\n", 0, s.start) + 1 : s.start].lower():
+                    continue
+        out.append(s)
+    return out
+
+
+def _round13_filters(text: str, spans: list[Span]) -> list[Span]:
+    """Round 12's office towns, then round 13's establishment numbers and bare towns."""
+    return _not_bare_towns(text, _not_establishment_numbers(text, _not_office_towns(text, spans)))
+
+
 def analyze_texts(
     texts: Sequence[str | None],
     known_names: Sequence[Sequence[str] | None] | None = None,
@@ -720,7 +817,7 @@ def analyze_texts(
                 text,
                 drop_non_persons(
                     text,
-                    _cut_at_emails(text, _not_births(text, _outside_headers(text, _not_office_towns(text, spans)))),
+                    _cut_at_emails(text, _not_births(text, _outside_headers(text, _round13_filters(text, spans)))),
                 ),
             ),
         )

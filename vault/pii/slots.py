@@ -26,7 +26,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
-from vault.pii.lexicon import fold, fold_cached, name_lexicon, vocabulary
+from vault.pii.lexicon import GIVEN_NAME_WORDS, TRADE_WORDS, fold, fold_cached, name_lexicon, vocabulary
 
 #: Words a speaker fills a turn with: never a name.
 FILLERS = frozenset("bah ben euh heu hum hmm mmh bof hein ouais ouai bon voila alors donc bref oups ah oh eh".split())
@@ -266,6 +266,156 @@ def round12_not_a_person(text: str, folded: str, start: int, end: int) -> bool:
     return False
 
 
+#: Round 13: a company named after its founder, its legal form or its trade after the name ("Martin Logistique",
+#: "Diallo Services", "Henry SCI", "Baudry association", "Traiteur Nguyen & Co") or its trade before it ("Carrosserie
+#: Lambert", "VSL Gautier", "Auto-école Simon", "Kiné Santé Vidal"), or the value of an "Entreprise :" / "Employeur :"
+#: field: a firm, not a person (no gold PERSON span of the thirteen labelled corpora stands there).
+_LEGAL_FORMS = r"(?:sarl|sas|sasu|eurl|sci|scop|scm|sa|s\.a\.(?:s\.)?|snc|selarl|gie|association)"
+_TRADE_TAILS = (
+    r"(?:services|logistique|audition|conseil|distribution|transports?|optique|btp|immobilier|consulting"
+    r"|ambulances|assurances|nettoyage|batiment|menuiserie|plomberie|electricite|informatique|industrie"
+    r"|automobiles?|&[ \u00a0]*co)"
+)
+_FIRM_TAIL_AFTER = re.compile(rf"[ \u00a0]+(?:{_LEGAL_FORMS}|{_TRADE_TAILS})(?![\w])|[ \u00a0]*&[ \u00a0]*co(?![\w])")
+_FIRM_TAIL_INSIDE = re.compile(rf"[ \u00a0](?:{_LEGAL_FORMS}|{_TRADE_TAILS})\.?$")
+#: A trade's head word (one or two words) right before the span: "Carrosserie Lambert", "kiné santé Vidal".
+_FIRM_HEADS = frozenset(
+    "carrosserie garage taxi taxis ambulances vsl transport transports auto-ecole traiteur nettoyage boulangerie"
+    " optique audition assurances menuiserie plomberie".split()
+)
+_FIRM_HEADS_2 = frozenset(("kine sante", "pompes funebres"))
+#: A field whose value is a firm, at its line's start: "Entreprise :", "Employeur :".
+_FIRM_FIELD = re.compile(r"[ \t]*(?:entreprise|employeur|raison sociale|societe)[ \t]*:[ \t]*\Z")
+_HEAD_PUNCT = "(,;:'\""
+
+
+#: Round 13: a postal code right before a word: the word is its town ("74000 Annecy", "20250 CORTE"); not the
+#: digits of a reference ("devis DEV-55378 de Geneviève").
+_POSTCODE_BEFORE = re.compile(r"(?<![\w\-/.])(?:\d{5}|\d\d[ \u00a0]\d{3})[ \u00a0]+$")
+
+
+def round13_town(text: str, start: int) -> bool:
+    """Round 13: the PERSON span starting at ``start`` follows a postal code on its line: a town, no person."""
+    if start < 6 or text[start - 1] not in " \u00a0":
+        return False
+    return _POSTCODE_BEFORE.search(text, max(0, start - 10), start) is not None
+
+
+#: Round 13: a word in capitals (letters, apostrophes, hyphens) next to a span on its line, across blanks or a dash.
+_CAPS_WORD_BEFORE = re.compile(r"([A-ZÀ-Þ][A-ZÀ-Þ'’\-]+)[ \u00a0]*([—–\-][ \u00a0]*)?\Z")
+#: The negation before a verb: "ne collez JAMAIS", "n'envoyez".
+_NEGATION_BEFORE = re.compile(r"(?<![\w])(?:ne|n['’])[ \u00a0]*\Z", re.IGNORECASE)
+_CAPS_WORD_AFTER = re.compile(r"[ \u00a0]*(?:[—–\-][ \u00a0]*)?([A-ZÀ-Þ][A-ZÀ-Þ'’\-]+)(?![\w])")
+_CAPS_RUN = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ'’\-]+")
+#: Words that announce a name: a neighbour that is one makes the span a name.
+_NAME_CUES = frozenset(
+    "dr docteur mme madame m mr monsieur mlle mademoiselle pr professeur me maitre patient patiente adherent"
+    " adherente assure assuree beneficiaire titulaire conjoint conjointe epoux epouse nee ne veuve famille nom"
+    " prenom signe salarie salariee enfant fils fille".split()
+)
+
+
+def _shouted_ordinary(word: str) -> bool:
+    """A folded word that is ordinary (``_ordinary``), no frequent surname (INSEE's common class) and no cue."""
+    return _ordinary(word) and word not in name_lexicon().common_surnames and word not in _NAME_CUES
+
+
+def round13_ordinary_words(text: str, start: int, end: int) -> bool:
+    """Round 13: a span of words that are all ordinary French words and neither given names nor frequent surnames
+    (INSEE's common class: "CONTRÔLE", "POSTE", "JAMAIS" are rare surnames, "MOULIN", "PETIT" frequent ones), read
+    as a surname because it is shouted: in a heading, next to another such word in capitals on its line ("AJOUT
+    BÉNÉFICIAIRE — CONTRÔLE", "REMBOURSEMENTS PAR POSTE", "RECOURS CONTRE TIERS"), or after a verb in lower case
+    ("ne collez JAMAIS"). Never with an initial, nor next to a word that announces a name ("DR", "PATIENT")."""
+    value = text[start:end]
+    raw = value.split()
+    shouted = value.isupper()
+    mixed = not shouted and len(raw) >= 2 and raw[0].islower() and all(w.isupper() for w in raw[1:])
+    if not shouted and not mixed:
+        return False
+    words = [fold(w).strip(".,;:'’-") for w in raw]
+    if mixed:
+        # a verb in lower case, then shouted words: "ne collez JAMAIS"
+        verb = words[0] in vocabulary().verbal or _NEGATION_BEFORE.search(text, max(0, start - 6), start)
+        return bool(verb) and all(len(w) >= 2 and _shouted_ordinary(w) for w in words[1:])
+    if not words or any(len(w) < 2 or not _shouted_ordinary(w) for w in words):
+        return False
+    if value.isupper():
+        before = _CAPS_WORD_BEFORE.search(text, max(0, text.rfind("\n", 0, start) + 1, start - 40), start)
+        after = _CAPS_WORD_AFTER.match(text, end)
+        b = fold(before.group(1)).strip("'’-") if before is not None else None
+        a = fold(after.group(1)).strip("'’-") if after is not None else None
+        if (b in _NAME_CUES and before.group(2) is None) or a in _NAME_CUES:
+            return False  # "PATIENT VERDIER", "MME DUPONT DICTE"; a dash ends a heading's part ("BÉNÉFICIAIRE —")
+        if b in _NAME_CUES:
+            return _ordinary(b)  # a heading's part, then a dash: "AJOUT BÉNÉFICIAIRE — CONTRÔLE"
+        if (b is not None and _shouted_ordinary(b)) or (a is not None and _shouted_ordinary(a)):
+            return True
+        # a heading in capitals before it on its line holding such a word: "AJOUT AYANT DROIT — CONTRÔLE"
+        lead = text[text.rfind("\n", 0, start) + 1 : start]
+        if b is None or not lead or any(c.islower() for c in lead):
+            return False
+        return any(_shouted_ordinary(fold(w).strip("'’-")) for w in _CAPS_RUN.findall(lead))
+    return False
+
+
+#: Round 13: a trade's head word opening the span itself ("Kiné Santé Vidal", "Carrosserie Lambert").
+_FIRM_HEAD_INSIDE = re.compile(
+    r"(?:carrosserie|garage|taxis?|ambulances|vsl|transports?|auto-ecole|kine sante|traiteur|nettoyage|boulangerie"
+    r"|optique|audition|assurances|menuiserie|plomberie|pompes funebres)[ \u00a0]"
+)
+#: A definite article right before a span.
+_ARTICLE_BEFORE = re.compile(r"(?<![\w])(?:le|la|les|l['’])[ \u00a0]*\Z", re.IGNORECASE)
+
+
+def round13_words_of_the_trade(text: str, start: int, end: int) -> bool:
+    """Round 13: a span that is a word of the trade or a brand as a whole ("Ray-Ban"), an initial then words of
+    the trade ("codé G. FINESS"), none of them a name of the lexicons ("K. Paris", "Noémie" stay), or, after a
+    definite article, two words or more that are all everyday words
+    given as names ("le Petit Prince": a title, a project's name)."""
+    value = text[start:end]
+    folded = fold(value)
+    lexicon = name_lexicon()
+    if folded in TRADE_WORDS and not lexicon.is_name(folded):
+        return True
+    words = folded.split()
+    if len(words) >= 2 and len(words[0].rstrip(".")) == 1 and words[0].endswith("."):
+        tail = [w.strip(".,") for w in words[1:]]
+        if all(w in TRADE_WORDS and not lexicon.is_name(w) for w in tail):
+            return True
+    if words and words[0] in ("le", "la", "les"):
+        return len(words) >= 3 and all(w in GIVEN_NAME_WORDS for w in words[1:])
+    if len(words) >= 2 and all(w in GIVEN_NAME_WORDS for w in words):
+        return _ARTICLE_BEFORE.search(text, max(0, start - 4), start) is not None
+    return False
+
+
+def round13_firm(text: str, folded: str, start: int, end: int) -> bool:
+    """Round 13: the PERSON span (start, end) names a firm: a legal form or a trade after it or ending it
+    (``_FIRM_TAIL_AFTER``, ``_FIRM_TAIL_INSIDE``), a trade's head word before it or opening it (``_FIRM_HEADS``,
+    ``_FIRM_HEAD_INSIDE``), or an "Entreprise :" field's value (``_FIRM_FIELD``); never after a title ("Employeur :
+    M. Martin" keeps its person)."""
+    if _FIRM_TAIL_AFTER.match(folded, end) or _FIRM_TAIL_INSIDE.search(folded, max(start, end - 16), end):
+        return True
+    if _FIRM_HEAD_INSIDE.match(folded, start, end):
+        return True
+    if start == 0 or folded[start - 1] not in " \u00a0\t":
+        return False
+    window = max(0, start - 40)
+    before = folded[window:start]
+    words = before.split()
+    if not words or "\n" in before[before.rstrip().rfind(words[-1]) :]:
+        return False
+    if words[-1].endswith(":"):
+        newline = before.rfind("\n")
+        if newline < 0 and window > 0:
+            return False  # the line starts before the window: no field label opens it here
+        return _FIRM_FIELD.match(before, newline + 1) is not None
+    last = words[-1].lstrip(_HEAD_PUNCT)
+    if last in _FIRM_HEADS:
+        return True
+    return len(words) >= 2 and f"{words[-2].lstrip(_HEAD_PUNCT)} {last}" in _FIRM_HEADS_2
+
+
 #: Upper-case words of the trade (as ``vault.pii.names.ACRONYM_WORDS``) a label holds.
 _TRADE_WORDS = frozenset("RAPPEL URGENT IMPORTANT ATTENTION INFO NOTE NB RELANCE AVIS OBJET".split())
 
@@ -329,6 +479,14 @@ def not_a_person(
     if round10_not_a_person(value, before):
         return True
     if round12_not_a_person(text, folded, start, end):
+        return True
+    if round13_firm(text, folded, start, end):
+        return True
+    if round13_town(text, start):
+        return True
+    if round13_ordinary_words(text, start, end):
+        return True
+    if round13_words_of_the_trade(text, start, end):
         return True
     if "-" in value and any(_INVERSION.fullmatch(w) for w in fold(value).split()):
         return True

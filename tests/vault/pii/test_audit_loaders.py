@@ -1,4 +1,4 @@
-"""The blind corpora released as tuning material (audit4 to audit10): registration, CLI choice, default report, errors.
+"""The blind corpora released as tuning material (audit4 to audit11): registration, CLI choice, default report, errors.
 
 Each was written blind by an outside auditor, measured once held out, then released as tuning material for a round
 (its report ``pii_evaluation_<name>_round<n>.md``; the held-out record is kept). The loader tests never read the real
@@ -18,7 +18,16 @@ from vault.pii.corpora import CorpusFileError, audit_corpus
 from vault.pii.evaluation import CORPORA, evaluate
 
 #: corpus -> the detection round it became tuning material for
-RELEASED = {"audit4": 6, "audit5": 7, "audit6": 8, "audit7": 9, "audit8": 10, "audit9": 11, "audit10": 12}
+RELEASED = {
+    "audit4": 6,
+    "audit5": 7,
+    "audit6": 8,
+    "audit7": 9,
+    "audit8": 10,
+    "audit9": 11,
+    "audit10": 12,
+    "audit11": 13,
+}
 
 
 def _write_tiny_audit(root, name):
