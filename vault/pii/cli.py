@@ -43,6 +43,7 @@ def default_report(corpus: str) -> Path:
         "audit9": "audit9_round11",
         "audit10": "audit10_round12",
         "audit11": "audit11_round13",
+        "audit12": "audit12_round14",
     }.get(corpus, corpus)
     return DEFAULT_REPORT.with_name(f"pii_evaluation_{suffix}.md")
 
@@ -108,6 +109,7 @@ def scrub(input_file: Path | None, output: Path | None) -> None:
     type=click.Choice(
         [
             "heldout",
+            "audit12",
             "audit11",
             "audit10",
             "audit9",
@@ -125,7 +127,10 @@ def scrub(input_file: Path | None, output: Path | None) -> None:
     ),
     default="heldout",
     show_default=True,
-    help="heldout: the independent corpus never used for tuning; audit11: written blind by an outside auditor,"
+    help="heldout: the independent corpus never used for tuning; audit12: written blind by an outside auditor,"
+    " measured held out before and after round 13 (bench/results/pii_evaluation_audit12_baseline.md,"
+    " pii_evaluation_audit12.md), then released as tuning material for round 14: upper bound (report"
+    " pii_evaluation_audit12_round14.md); audit11: written blind by an outside auditor,"
     " measured held out before and after round 12 (bench/results/pii_evaluation_audit11_baseline.md,"
     " pii_evaluation_audit11.md), then released as tuning material for round 13: upper bound (report"
     " pii_evaluation_audit11_round13.md); audit10: written blind by an outside auditor,"
@@ -161,7 +166,8 @@ def scrub(input_file: Path | None, output: Path | None) -> None:
     " pii_evaluation_audit4_round6.md for audit4, pii_evaluation_audit5_round7.md for audit5,"
     " pii_evaluation_audit6_round8.md for audit6, pii_evaluation_audit7_round9.md for audit7,"
     " pii_evaluation_audit8_round10.md for audit8, pii_evaluation_audit9_round11.md for audit9,"
-    " pii_evaluation_audit10_round12.md for audit10, pii_evaluation_audit11_round13.md for audit11: the held-out"
+    " pii_evaluation_audit10_round12.md for audit10, pii_evaluation_audit11_round13.md for audit11,"
+    " pii_evaluation_audit12_round14.md for audit12: the held-out"
     " measurements' files are kept).",
 )
 def pii_eval(corpus: str, output: Path | None) -> None:

@@ -20,8 +20,10 @@ for round 11: upper bound), ``audit10`` (``vault/pii/corpora/audit10/corpus.json
 out before and after round 11 (bench/results/pii_evaluation_audit10_baseline.md and pii_evaluation_audit10.md), then
 released as tuning material for round 12: upper bound), ``audit11`` (``vault/pii/corpora/audit11/corpus.jsonl``,
 written blind, measured held out before and after round 12 (bench/results/pii_evaluation_audit11_baseline.md and
-pii_evaluation_audit11.md), then released as tuning material for round 13: upper bound; absent from a checkout, a
-clear error) and ``legacy`` (the
+pii_evaluation_audit11.md), then released as tuning material for round 13: upper bound), ``audit12``
+(``vault/pii/corpora/audit12/corpus.jsonl``, written blind, measured held out before and after round 13
+(bench/results/pii_evaluation_audit12_baseline.md and pii_evaluation_audit12.md), then released as tuning material
+for round 14: upper bound; absent from a checkout, a clear error) and ``legacy`` (the
 first synthetic corpus, ``vault.pii.corpus``).
 
 Matching is by overlap and type: a gold span is found (recall) when a predicted
@@ -156,6 +158,12 @@ def _load_audit11() -> list:
     return audit_corpus("audit11")
 
 
+def _load_audit12() -> list:
+    from vault.pii.corpora import audit_corpus
+
+    return audit_corpus("audit12")
+
+
 #: name -> (loader, description for the report)
 CORPORA: dict[str, tuple[Callable[[], list], str]] = {
     "heldout": (
@@ -227,6 +235,12 @@ CORPORA: dict[str, tuple[Callable[[], list], str]] = {
         "AUDIT-11 corpus (`vault/pii/corpora/audit11/`): written blind, measured held out before and after round 12"
         " (bench/results/pii_evaluation_audit11_baseline.md, pii_evaluation_audit11.md), then released as tuning"
         " material for round 13: upper bound",
+    ),
+    "audit12": (
+        _load_audit12,
+        "AUDIT-12 corpus (`vault/pii/corpora/audit12/`): written blind, measured held out before and after round 13"
+        " (bench/results/pii_evaluation_audit12_baseline.md, pii_evaluation_audit12.md), then released as tuning"
+        " material for round 14: upper bound",
     ),
     "legacy": (
         _load_legacy,

@@ -27,6 +27,7 @@ RELEASED = {
     "audit9": 11,
     "audit10": 12,
     "audit11": 13,
+    "audit12": 14,
 }
 
 

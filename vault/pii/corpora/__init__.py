@@ -120,7 +120,8 @@ def heldout_corpus(n: int = 1200, seed: int = HELDOUT_SEED) -> list[LabelledText
 #: round 3; audit3, audit4, audit5, audit6, audit7 and audit8, each measured once held out, became tuning material
 #: in rounds 4, 6, 7, 8, 9 and 10; audit9, measured held out before and after round 10, became tuning material in
 #: round 11; audit10, measured held out before and after round 11, became tuning material in round 12; audit11,
-#: measured held out before and after round 12, became tuning material in round 13.
+#: measured held out before and after round 12, became tuning material in round 13; audit12, measured held out
+#: before and after round 13, became tuning material in round 14.
 AUDIT_FILES: dict[str, str] = {
     "audit1": "audit1/blind_corpus.jsonl",
     "audit2": "audit2/corpus.jsonl",
@@ -133,6 +134,7 @@ AUDIT_FILES: dict[str, str] = {
     "audit9": "audit9/corpus.jsonl",
     "audit10": "audit10/corpus.jsonl",
     "audit11": "audit11/corpus.jsonl",
+    "audit12": "audit12/corpus.jsonl",
 }
 #: Where the auditors' folders live.
 AUDIT_ROOT = Path(__file__).parent
@@ -163,8 +165,8 @@ def load_jsonl(path: Path) -> list[LabelledText]:
 
 
 def audit_corpus(name: str) -> list[LabelledText]:
-    """An outside auditor's corpus: ``audit1`` to ``audit11`` (each written blind, measured held out, then
-    released as tuning material; audit11 in round 13). A corpus not committed in this checkout
+    """An outside auditor's corpus: ``audit1`` to ``audit12`` (each written blind, measured held out, then
+    released as tuning material; audit12 in round 14). A corpus not committed in this checkout
     is a ``CorpusFileError`` naming the missing file."""
     if name not in AUDIT_FILES:
         raise ValueError(f"unknown audit corpus {name!r}; choose one of {', '.join(AUDIT_FILES)}")
