@@ -574,6 +574,45 @@ def trunk_apart_phones(text: str) -> list[tuple[int, int]]:
     ]
 
 
+#: Round 14: a French phone number in slash-separated groups other than five pairs ("06/3947/1935", "01/0533/6620",
+#: "+33 6/39/471935"), as forms and signatures write them: ten digits from the trunk 0 (nine after +33).
+_SLASHED_GROUPS_PHONE = re.compile(
+    r"(?=[+0])(?<![\w+/.\-])(?:(?:\+|00)[ \u00a0]?33[ \u00a0]?(?:\(0\))?|0)[1-9][0-9]{0,3}"
+    r"(?:[ \u00a0]?/[ \u00a0]?[0-9]{2,8}){1,4}(?![0-9/])"
+)
+#: What makes such a number a reference rather than a phone, in the words before it on its line.
+_REFERENCE_CUE = re.compile(
+    r"(?i:dossier|r[ée]f(?:[ée]rence)?\b|n°|no\b|num[ée]ro de (?:dossier|contrat|facture|devis|sinistre)|facture|"
+    r"contrat|devis|sinistre|ticket|lot|bordereau|quittance)[^\n]{0,20}$"
+)
+_YEAR_GROUP = re.compile(r"^(?:19|20)[0-9]{2}$")
+
+
+def slashed_groups_phones(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each French phone number written in slash-separated groups other than five pairs
+    ("06/3947/1935"). Ten digits from the trunk 0 decide the shape; a number shaped like a reference, a year between
+    two groups ("01/2025/0001"), or after a reference word ("dossier 02/0025/8178") is a phone only after a phone
+    cue."""
+    if "/" not in text:
+        return []
+    out = []
+    for m in _SLASHED_GROUPS_PHONE.finditer(text):
+        found = m.group(0)
+        national = re.sub(r"^(?:\+|00)[ \u00a0]?33[ \u00a0]?(?:\(0\))?", "0", found)
+        if sum(c.isdigit() for c in national) != 10:
+            continue
+        groups = [g.strip() for g in national.split("/")]
+        if len(groups) == 5 and all(len(g) == 2 for g in groups):
+            continue  # five pairs: the phone recognizer's own slashed pattern
+        before = text[max(0, m.start() - 40) : m.start()]
+        if _PHONE_CUE.search(before) is None and (
+            (len(groups) == 3 and _YEAR_GROUP.match(groups[1]) is not None) or _REFERENCE_CUE.search(before) is not None
+        ):
+            continue
+        out.append(m.span())
+    return out
+
+
 class SpokenPhoneRecognizer(FrenchRegexRecognizer):
     """Phone numbers said in words, as speech-to-text writes them (``vault.pii.spoken.spoken_phones``)."""
 

@@ -55,6 +55,7 @@ from vault.pii.recognizers import (
     longest_digit_run,
     nir13_after_birth_dates,
     nir13_plausible,
+    slashed_groups_phones,
     trunk_apart_phones,
     wrapped_phones,
 )
@@ -789,6 +790,7 @@ def analyze_texts(
         spans.extend(url_encoded_spans(text, _decoded_detect))  # round 8: query strings, form bodies
         spans.extend(Span(a, b, "PHONE", 0.7) for a, b in wrapped_phones(text))  # round 8: cut by a line break
         spans.extend(Span(a, b, "PHONE", 0.7) for a, b in trunk_apart_phones(text))  # round 10: "0 4996 99603"
+        spans.extend(Span(a, b, "PHONE", 0.7) for a, b in slashed_groups_phones(text))  # round 14: "06/3947/1935"
         spans.extend(Span(a, b, "NIR", 0.85) for a, b in nir13_after_birth_dates(text))  # round 8
         spans.extend(Span(a, b, "NIR", 0.9) for a, b in spoken_nirs(text))  # round 8: said in words, key checked
         spans.extend(Span(a, b, "NIR", 0.9) for a, b in said_nirs(text))  # round 11: hundreds, no "clé"
