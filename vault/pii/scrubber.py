@@ -669,13 +669,17 @@ def _street_before(text: str, street_end: int, start: int) -> bool:
 def _not_bare_towns(text: str, spans: list[Span]) -> list[Span]:
     """Round 13: without the addresses that are only a postal code and a town (``_BARE_POSTCODE_TOWN``) when no
     place of residence leads to them (``_LOCALITY_LEAD`` or a house number on their line before them or, at a
-    line's start, on the line before) and no street address ends shortly before them (``_street_before``)."""
+    line's start, on the line before) and no street address ends shortly before them (``_street_before``); round 14:
+    never when they stand alone in brackets, a place's town."""
     addresses = [s for s in spans if s.entity_type == "ADDRESS"]
     if not addresses:
         return spans
     drop = set()
     for s in addresses:
         if not _BARE_POSTCODE_TOWN.fullmatch(text, s.start, s.end):
+            continue
+        if text[s.start - 1 : s.start] == "(" and text[s.end : s.end + 1] == ")":
+            drop.add(s)  # round 14: a place's town in brackets ("résidence Les Flamboyants (13005 Marseille)")
             continue
         line_start = text.rfind("\n", 0, s.start) + 1
         lead = text[line_start : s.start]

@@ -78,3 +78,11 @@ def test_an_institution_named_after_a_person_or_a_range_of_weekdays_is_no_person
 )
 def test_a_person_beside_an_institution_or_a_weekday_stays_a_person(text, person):
     assert any(person in p or p in person for p in _persons(text)), _persons(text)
+
+
+def test_a_town_in_brackets_after_a_place_is_no_address_but_a_street_address_in_brackets_is():
+    (spans,) = analyze_texts(["Nouvelle unité à la résidence Les Glycines (69003 Lyon) dès janvier."])
+    assert [s for s in spans if s.entity_type == "ADDRESS"] == []
+    text = "Courrier retourné (12 rue des Lilas, 69003 Lyon) : adresse à vérifier."
+    (spans,) = analyze_texts([text])
+    assert any("rue des Lilas" in text[s.start : s.end] for s in spans if s.entity_type == "ADDRESS")
