@@ -33,20 +33,25 @@ def text_width(text: str, size: float = FONT_SIZE) -> float:
 
 
 def num(value: float) -> str:
-    """A coordinate: four decimals at most (a bar's length reads back as its value to about 0.01 %), no trailing
-    zeros (stable bytes, small pages)."""
-    text = f"{value:.4f}".rstrip("0").rstrip(".")
+    """A coordinate: six decimals at most (a bar's length reads back as its value to a cent even beside bars of
+    millions on one axis), no trailing zeros (stable bytes, small pages)."""
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
 
 
+def _multiple(value: float, unit: float) -> bool:
+    return abs(value / unit - round(value / unit)) < 1e-9
+
+
 def nice_ticks(maximum: float, count: int = 5, min_step: float = 0.0) -> list[float]:
-    """Round tick values from 0 up to ``maximum`` (steps of 1, 2, 2.5 or 5 times a power of ten, and at least
-    ``min_step``: an axis labelled in whole euros never has two ticks that read the same)."""
+    """Round tick values from 0 up to ``maximum`` (steps of 1, 2, 2.5 or 5 times a power of ten, multiples of
+    ``min_step``: an axis labelled in whole euros has its ticks on whole euros, never two that read the same)."""
     if not maximum or maximum <= 0 or not math.isfinite(maximum):
         return [0.0]
     raw = maximum / count
     power = 10 ** math.floor(math.log10(raw))
-    step = max(min_step, next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw))
+    steps = (m * power for m in (1, 2, 2.5, 5, 10, 20))
+    step = max(min_step, next((x for x in steps if x >= raw and (not min_step or _multiple(x, min_step))), min_step))
     return [i * step for i in range(int(maximum // step) + 1)]
 
 

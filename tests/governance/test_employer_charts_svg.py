@@ -9,9 +9,10 @@ that is not drawn would tell its size). The same inputs give the same bytes; lab
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from types import SimpleNamespace
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from governance.employer_report import charts
@@ -32,6 +33,11 @@ def _rows(values: list[tuple]) -> list[SimpleNamespace]:
     ]
 
 
+@example(
+    values=[(Decimal("0"), Decimal("0"), Decimal("0.61")), (Decimal("0"), Decimal("1777383.12"), Decimal("5e6"))],
+    lang="fr",
+)
+@example(values=[(Decimal("0"), Decimal("0"), Decimal("10.01"))], lang="fr")  # a 2.5 EUR tick read "2 EUR"
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(amount, amount, amount), min_size=1, max_size=12), st.sampled_from(["fr", "en"]))
 def test_every_bar_reads_back_as_its_published_amount(values, lang):
@@ -79,6 +85,7 @@ def test_nothing_to_draw_gives_a_flat_axis():
 def test_an_axis_in_whole_euros_never_repeats_a_label():
     assert nice_ticks(1.0, min_step=1.0) == [0.0, 1.0]
     assert nice_ticks(3.4, min_step=1.0) == [0.0, 1.0, 2.0, 3.0]
+    assert nice_ticks(10.01, min_step=1.0) == [0.0, 5.0, 10.0]  # not 2.5, 7.5: whole euros
     rows = _rows([(0, 0, 1)])
     svg = charts._payer_chart(rows, ["2025"], "Titre", "fr", ["care_year"])
     labels = re.findall(r'<g class="tick"[^>]*>.*?<text[^>]*>([^<]*)</text>', svg)
