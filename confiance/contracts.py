@@ -289,6 +289,17 @@ def feed_contracts() -> dict[str, Contract]:
     }
 
 
+def warehouse_tables() -> dict[str, Contract]:
+    """Every ``pseudo.<table>`` the crossing writes -> the feed contract it comes from: each feed's own table, then
+    each feed's versions table (``Contract.versions``: ``member_versions`` -> members)."""
+    feeds = feed_contracts()
+    out = dict(feeds)
+    for contract in feeds.values():
+        if contract.versions is not None:
+            out[contract.versions.table] = contract
+    return out
+
+
 @cache
 def mart_contracts() -> dict[str, Contract]:
     """The published-mart contracts by mart name."""

@@ -40,12 +40,18 @@ def warehouse_columns(column: Column) -> list[tuple[str, str]]:
     return [(w.name, w.physical_type) for w in column.rule.warehouse_columns]
 
 
-def warehouse_lineage(contract: Contract) -> dict[str, list[Column]]:
-    """pseudo column -> the feed columns it derives from (for column-level lineage)."""
+def warehouse_lineage(contract: Contract, table: str | None = None) -> dict[str, list[Column]]:
+    """pseudo column -> the feed columns it derives from (for column-level lineage), in the feed's own table or in
+    ``table``, its versions table (``contract.versions``: only the versioned columns)."""
     out: dict[str, list[Column]] = {}
+    kept = None
+    if table is not None and table != contract.name:
+        assert contract.versions is not None and contract.versions.table == table, table
+        kept = {c.name for c in contract.versions.columns}
     for col in contract.columns:
         for target, _ in warehouse_columns(col):
-            out.setdefault(target, []).append(col)
+            if kept is None or target in kept:
+                out.setdefault(target, []).append(col)
     return out
 
 

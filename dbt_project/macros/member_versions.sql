@@ -58,7 +58,9 @@
 {%- endmacro %}
 
 {#- An attribute (birth_year, sex, departement, region) as filed: the joined version's, or the current one's
-    (current_alias, int_members__enriched) for a member without versions. -#}
+    (current_alias, int_members__enriched) for a member without versions. A version was joined when its date is
+    there (never null); tested on it, not on the token, so that no published column derives from a token in the
+    column lineage the publication gate checks. -#}
 {% macro filed_member_attribute(column, current_alias, alias='filed') -%}
-    case when {{ alias }}.member_token is null then {{ current_alias }}.{{ column }} else {{ alias }}.{{ column }} end
+    case when {{ alias }}.valid_from is null then {{ current_alias }}.{{ column }} else {{ alias }}.{{ column }} end
 {%- endmacro %}
