@@ -17,7 +17,7 @@
   current attributes. Consents are not versioned: an objection applies to every year (the caller reads them from
   int_members__enriched).
 
-  Engine-neutral: a left join on the member with a range predicate on each version's validity (from its date to
+  Engine-neutral: a left join on the member with a range predicate on each version's filed span (from its date to
   the next version's), lead/row_number windows, dbt.dateadd.
 -#}
 
@@ -27,8 +27,11 @@
     cast({{ dbt.dateadd('month', lag, year_start(year_expr)) }} as date)
 {%- endmacro %}
 
-{#- Each member version with its validity: valid_from (its date), valid_until (the next version's date, null for
-    the latest), is_first; and the région of its département. member_filter: as benefit_lines'. -#}
+{#- Each member version with the dates it files: filed_from (its date; the earliest representable one for the
+    member's first version, which files every closing date before it too) to filed_until (the next version's date;
+    the latest representable one for the latest version); and the région of its département. member_filter: as
+    benefit_lines'. Plain bounds, so that the join below is an equi-join on the member with two range conditions
+    (a hash join; conditions with OR made DuckDB fall back to a nested-loop join). -#}
 {% macro member_version_spans(member_filter=none) -%}
     select
         versions.member_token,
@@ -37,10 +40,15 @@
         versions.departement,
         coalesce(regions.region, 'unknown') as region,
         versions.updated_at as valid_from,
-        lead(versions.updated_at) over (
-            partition by versions.member_token order by versions.updated_at
-        ) as valid_until,
-        row_number() over (partition by versions.member_token order by versions.updated_at) = 1 as is_first
+        case
+            when row_number() over (partition by versions.member_token order by versions.updated_at) = 1
+                then cast('0001-01-01 00:00:00' as timestamp)
+            else versions.updated_at
+        end as filed_from,
+        coalesce(
+            lead(versions.updated_at) over (partition by versions.member_token order by versions.updated_at),
+            cast('9999-12-31 00:00:00' as timestamp)
+        ) as filed_until
     from {{ ref('stg_pseudo__member_versions') }} as versions
     left join {{ ref('region_of_departement') }} as regions
         on versions.departement = regions.departement
@@ -49,12 +57,13 @@
     {%- endif %}
 {%- endmacro %}
 
-{#- LEFT JOIN of the member's version care of year_expr is filed under, as `alias`, for the member member_expr. -#}
+{#- LEFT JOIN of the member's version care of year_expr is filed under, as `alias`, for the member member_expr:
+    the one whose filed span holds the year's closing date (filed_from < closing_end <= filed_until). -#}
 {% macro filed_member_version_join(member_expr, year_expr, alias='filed', member_filter=none) -%}
     left join ({{ member_version_spans(member_filter) }}) as {{ alias }}
         on {{ alias }}.member_token = {{ member_expr }}
-        and ({{ alias }}.is_first or {{ alias }}.valid_from < {{ closing_end(year_expr) }})
-        and ({{ alias }}.valid_until is null or {{ alias }}.valid_until >= {{ closing_end(year_expr) }})
+        and {{ alias }}.filed_from < {{ closing_end(year_expr) }}
+        and {{ alias }}.filed_until >= {{ closing_end(year_expr) }}
 {%- endmacro %}
 
 {#- An attribute (birth_year, sex, departement, region) as filed: the joined version's, or the current one's
