@@ -4,7 +4,9 @@
    over 2023-2024; every row stamped by one whole crossing), seeds and ``+int_benefits__member_atoms`` built once;
 2. a day lands as an appended crossing writes it (new stamp on the rows it wrote): ``--day-lines`` benefit lines
    (copies of existing lines, December 2024 care paid in December), ``--member-changes`` members re-crossed with
-   another département and ``--contract-changes`` contracts with another employer;
+   another département (with ``--versions``: a ``pseudo.member_versions`` table, one version per member, and the
+   moved members' new version dated 1 June 2025, after 2024's closing) and ``--contract-changes`` contracts with
+   another employer;
 3. timed, each in its own dbt process: ``dbt build`` of the whole project on the day (atoms incremental: the
    pipeline's dbt stage), then on a copy of the same warehouse ``dbt run --full-refresh --select
    +int_benefits__member_atoms`` (the atoms whole, after the staging views and int_members__enriched they read)
@@ -79,13 +81,20 @@ def dbt(command: str, warehouse: Path, target: Path, *args: str) -> dict:
     }
 
 
-def build_warehouse(path: Path, members: int) -> dict:
+def build_warehouse(path: Path, members: int, versions: bool = False) -> dict:
+    """The stamped synthetic warehouse; ``versions``: with ``pseudo.member_versions`` as the crossing writes it (one
+    version per member here, dated as their members row), so the atoms file each year as of its closing date."""
     from tests.marts import pseudo_synth
 
     counts = pseudo_synth.build(path, members, threads=2)
     with duckdb.connect(str(path)) as con:
         for table in ("members", "contracts", "benefits"):
             con.execute(f"alter table pseudo.{table} add column {CROSSING_STAMP} bigint default {FIRST_STAMP}")
+        if versions:
+            con.execute(
+                "create table pseudo.member_versions as select member_token, updated_at, birth_year, sex, departement, "
+                f"{CROSSING_STAMP} from pseudo.members"
+            )
     return counts
 
 
@@ -114,6 +123,12 @@ def land_day(path: Path, day_lines: int, member_changes: int, contract_changes: 
                 from pseudo.{table} order by hash({key}, 'change') limit {n}""")
             con.execute(f"delete from pseudo.{table} where {key} in (select {key} from re_{table})")
             con.execute(f"insert into pseudo.{table} select * from re_{table}")
+        if con.execute("select count(*) from duckdb_tables() where table_name = 'member_versions'").fetchone()[0]:
+            # the moved members' new version, dated after every closing of 2023-2024 (as the crossing appends it)
+            con.execute(
+                "insert into pseudo.member_versions select member_token, timestamp '2025-06-01', birth_year, sex, "
+                f"departement, {CROSSING_STAMP} from re_members"
+            )
         changed = con.execute(f"""select count(*) from (
             select member_token from pseudo.members where {CROSSING_STAMP} = {stamp}
             union select member_token from pseudo.benefits where {CROSSING_STAMP} = {stamp}
@@ -149,6 +164,9 @@ def main() -> None:
     parser.add_argument("--contract-changes", type=int)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "dbt_incremental.json")
     parser.add_argument("--keep", type=Path)
+    parser.add_argument(
+        "--versions", action="store_true", help="with pseudo.member_versions (the filing rule's input, issue 16)"
+    )
     args = parser.parse_args()
     os.environ["DO_NOT_TRACK"] = "1"
     work = args.keep or Path(tempfile.mkdtemp(prefix="dbt_inc_"))
@@ -159,7 +177,8 @@ def main() -> None:
             d.mkdir(parents=True, exist_ok=True)
         db = day_dir / "warehouse.duckdb"  # same file name everywhere: dbt's views name their catalog (its stem)
         t0 = time.perf_counter()
-        report["warehouse"] = build_warehouse(db, args.members)
+        report["warehouse"] = build_warehouse(db, args.members, args.versions)
+        report["versions"] = args.versions
         report["generate_s"] = round(time.perf_counter() - t0, 1)
         report["first_build"] = dbt("build", db, day_dir / "target0")
         lines = report["warehouse"]["benefits"]
@@ -194,7 +213,7 @@ def main() -> None:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
     args.out.write_text(json.dumps(report, indent=1), encoding="utf-8")
-    summary = {k: report[k] for k in ("machine", "members", "warehouse", "day")}
+    summary = {k: report[k] for k in ("machine", "members", "versions", "warehouse", "day")}
     for k in ("first_build", "day_build", "atoms_full", "atoms_incremental"):
         r = report[k]
         summary[k] = {x: r[x] for x in ("wall_s", "cpu_s", "load_before", "load_after", "plan")} | {

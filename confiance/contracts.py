@@ -19,7 +19,7 @@ import jsonschema
 import yaml
 from open_data_contract_standard.model import OpenDataContractStandard
 
-from confiance.crossing_rules import Crossing, decode
+from confiance.crossing_rules import Crossing, Versions, decode, decode_versions
 from confiance.settings import CONTRACTS_DIR, disclosure_min_cell_size
 
 FEEDS_DIR = CONTRACTS_DIR / "feeds"
@@ -126,6 +126,11 @@ class Contract:
     @property
     def custom(self) -> dict[str, Any]:
         return _custom(self.odcs.customProperties)
+
+    @property
+    def versions(self) -> Versions | None:
+        """The version history this feed keeps in the warehouse (schema-level ``versions``), None without one."""
+        return decode_versions(self.name, self.table_custom, [c.rule for c in self.columns])
 
     @property
     def table_quality(self) -> tuple[Any, ...]:
@@ -282,6 +287,17 @@ def feed_contracts() -> dict[str, Contract]:
     return {
         name: contracts[name] for name in sorted(contracts, key=lambda n: (order.index(n) if n in order else 99, n))
     }
+
+
+def warehouse_tables() -> dict[str, Contract]:
+    """Every ``pseudo.<table>`` the crossing writes -> the feed contract it comes from: each feed's own table, then
+    each feed's versions table (``Contract.versions``: ``member_versions`` -> members)."""
+    feeds = feed_contracts()
+    out = dict(feeds)
+    for contract in feeds.values():
+        if contract.versions is not None:
+            out[contract.versions.table] = contract
+    return out
 
 
 @cache

@@ -221,3 +221,69 @@ def decode(feed: str, column: str, physical_type: str, custom: Mapping[str, Any]
         target = custom.get("target_column") or _DEFAULT_TARGET.get(rule) or column
         return cls(feed, column, physical_type, target=str(target))
     return cls(feed, column, physical_type)
+
+
+@dataclass(frozen=True)
+class Versions:
+    """The version history of a feed's records kept in the warehouse (schema-level custom property ``versions``).
+
+    ``table``: the warehouse table (``pseudo.<table>``); ``columns``: the warehouse columns it keeps, each written
+    by the feed's own crossing rule (the record's token first, then the version column ``updated_at``, then the
+    attributes). One row per record and version date: the versions of a record sharing one ``updated_at`` are
+    ranked by the vault's version rule and the first kept; consecutive identical versions are collapsed into the
+    first of them (the attributes as of any date are the same). The member versions let dbt file care under the
+    member's attributes as of its care year's closing date (dbt macro ``member_attributes_by_care_year``)."""
+
+    feed: str
+    table: str
+    columns: tuple[WarehouseColumn, ...]
+
+    @property
+    def key(self) -> str:
+        """The record's token column (the first)."""
+        return self.columns[0].name
+
+    @property
+    def attributes(self) -> tuple[str, ...]:
+        """The versioned attributes (every column but the token and the version column)."""
+        return tuple(c.name for c in self.columns[2:])
+
+    how: ClassVar[str] = (
+        "every version of {feed}'s {attributes} by its date ({version}), under the record's current token"
+    )
+    how_fr: ClassVar[str] = (
+        "chaque version de {attributes} de {feed} à sa date ({version}), sous le jeton actuel de l'enregistrement"
+    )
+
+    def explain_both(self) -> str:
+        values = {"feed": self.feed, "attributes": ", ".join(self.attributes), "version": self.columns[1].name}
+        return f"{self.how_fr.format(**values)} / {self.how.format(**values)}"
+
+
+#: The version column every versioned table carries second (the feed's ``updated_at``).
+VERSION_COLUMN = "updated_at"
+
+
+def decode_versions(feed: str, custom: Mapping[str, Any], crossings: list[Crossing]) -> Versions | None:
+    """The feed's versions table from its schema-level ``versions`` property (None without one).
+
+    Its columns must be warehouse columns the feed's crossing rules write (``updated_at`` second, the record's
+    token first) and none may be a scrubbed text."""
+    spec = custom.get("versions")
+    if not spec:
+        return None
+    where = f"feed {feed}, custom property versions"
+    written = {w.name: (w, c) for c in crossings for w in c.warehouse_columns}
+    names = list(spec.get("columns") or ())
+    columns = []
+    for name in names:
+        if name not in written:
+            raise CrossingRuleError(f"{where}: {name!r} is not a warehouse column of {feed}")
+        if isinstance(written[name][1], Scrub):
+            raise CrossingRuleError(f"{where}: {name!r} is scrubbed free text, never versioned")
+        columns.append(written[name][0])
+    if len(columns) < 3 or not isinstance(written[names[0]][1], Token) or names[1] != VERSION_COLUMN:
+        raise CrossingRuleError(
+            f"{where}: columns must be the record's token, {VERSION_COLUMN}, then at least one attribute"
+        )
+    return Versions(feed, str(spec["table"]), tuple(columns))

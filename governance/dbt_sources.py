@@ -15,6 +15,7 @@ compare or write any set of generated files (the seeds' too, ``governance.dbt_se
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any
 
@@ -39,12 +40,18 @@ def warehouse_columns(column: Column) -> list[tuple[str, str]]:
     return [(w.name, w.physical_type) for w in column.rule.warehouse_columns]
 
 
-def warehouse_lineage(contract: Contract) -> dict[str, list[Column]]:
-    """pseudo column -> the feed columns it derives from (for column-level lineage)."""
+def warehouse_lineage(contract: Contract, table: str | None = None) -> dict[str, list[Column]]:
+    """pseudo column -> the feed columns it derives from (for column-level lineage), in the feed's own table or in
+    ``table``, its versions table (``contract.versions``: only the versioned columns)."""
     out: dict[str, list[Column]] = {}
+    kept = None
+    if table is not None and table != contract.name:
+        assert contract.versions is not None and contract.versions.table == table, table
+        kept = {c.name for c in contract.versions.columns}
     for col in contract.columns:
         for target, _ in warehouse_columns(col):
-            out.setdefault(target, []).append(col)
+            if kept is None or target in kept:
+                out.setdefault(target, []).append(col)
     return out
 
 
@@ -112,6 +119,8 @@ def render_sources() -> dict[str, Any]:
         if freshness:
             table["config"]["freshness"] = freshness
         tables.append(table)
+        if contract.versions is not None:
+            tables.append(_versions_table(contract, columns))
     return {
         "version": 2,
         "sources": [
@@ -123,6 +132,25 @@ def render_sources() -> dict[str, Any]:
                 "tables": tables,
             }
         ],
+    }
+
+
+def _versions_table(contract: Contract, columns: list[dict[str, Any]]) -> dict[str, Any]:
+    """The source of a feed's versions table (``pseudo.member_versions``): its columns as the feed table describes
+    them, without tests: a warehouse written before the crossing kept versions has no such table (the staging model
+    stg_pseudo__member_versions then reads pseudo.members, and carries the tests: (token, updated_at) unique)."""
+    versions = contract.versions
+    assert versions is not None
+    by_name = {c["name"]: c for c in columns}
+    kept = []
+    for column in versions.columns:
+        kept.append({k: copy.deepcopy(v) for k, v in by_name[column.name].items() if k != "data_tests"})
+    return {
+        "name": versions.table,
+        "description": f"Versions of the {contract.name} feed kept in the warehouse: {versions.explain_both()}. "
+        "Identical consecutive versions are collapsed; one row per token and version date.",
+        "config": {"meta": {"contract": contract.path.name, "owner": _owner(contract), "versions_of": contract.name}},
+        "columns": kept,
     }
 
 

@@ -25,7 +25,7 @@ import duckdb
 from sqlglot import exp
 from sqlglot.lineage import lineage as sqlglot_lineage
 
-from confiance.contracts import DIRECT_IDENTIFIER, feed_contracts
+from confiance.contracts import DIRECT_IDENTIFIER, warehouse_tables
 from confiance.settings import disclosure_min_cell_size
 from governance.dbt_sources import warehouse_lineage
 
@@ -184,8 +184,8 @@ class LineageGraph:
 
 def _pseudo_to_feed() -> dict[tuple[str, str], list[Any]]:
     out: dict[tuple[str, str], list[Any]] = {}
-    for name, contract in feed_contracts().items():
-        for target, cols in warehouse_lineage(contract).items():
+    for name, contract in warehouse_tables().items():  # the feeds' tables and their versions tables
+        for target, cols in warehouse_lineage(contract, name).items():
             out[(name, target)] = cols
     return out
 
@@ -230,6 +230,7 @@ def upstream_datasets(manifest: dict[str, Any], model: str) -> set[str]:
     seen: set[str] = set()
     stack = [start]
     out: set[str] = {model}
+    tables = warehouse_tables()
     while stack:
         uid = stack.pop()
         if uid in seen:
@@ -239,8 +240,10 @@ def upstream_datasets(manifest: dict[str, Any], model: str) -> set[str]:
         if node is None:
             continue
         if node["resource_type"] == "source":
-            # A warehouse table comes from the feed of the same name, checked raw in the vault.
-            out |= {f"{node['source_name']}.{node['name']}", node["name"], f"raw.{node['name']}"}
+            # A warehouse table comes from its feed (of the same name, or whose versions it keeps), checked raw in
+            # the vault.
+            feed = tables[node["name"]].name if node["name"] in tables else node["name"]
+            out |= {f"{node['source_name']}.{node['name']}", node["name"], feed, f"raw.{feed}"}
         elif node["resource_type"] in ("model", "seed"):
             out.add(node["name"])
         stack.extend(node.get("depends_on", {}).get("nodes", []))
@@ -335,13 +338,13 @@ def column_graph(lineage: LineageGraph, dataset_key: dict[str, str], domain: str
     A model sqlglot cannot trace is named in ``errors``, never silently dropped.
     """
     graph = ColumnGraph()
-    for feed, contract in feed_contracts().items():
-        for target, columns in warehouse_lineage(contract).items():
+    for table, contract in warehouse_tables().items():
+        for target, columns in warehouse_lineage(contract, table).items():
             for col in columns:
                 graph.add(
                     ColumnEdge(
-                        ColumnRef(f"feed.{feed}", col.name),
-                        ColumnRef(f"warehouse.{feed}", target),
+                        ColumnRef(f"feed.{contract.name}", col.name),
+                        ColumnRef(f"warehouse.{table}", target),
                         col.rule.explain_both(domain),
                     )
                 )

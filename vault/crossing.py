@@ -21,7 +21,9 @@ to one SQL expression here:
   per crossing (``member_name_gazetteer``);
 - ``consent``: the current consent flag as a boolean (the history stays in the vault).
 
-Only the latest version of each record (by primary key and ``updated_at``) crosses.
+Only the latest version of each record (by primary key and ``updated_at``) crosses, except into a feed's versions
+table (schema-level ``versions`` of its contract: ``pseudo.member_versions``), which keeps the dated versions of a
+few generalised columns, written by the same expressions (:func:`versions_sql`).
 """
 
 from __future__ import annotations
@@ -653,17 +655,87 @@ def _append_to_warehouse(
     )
     redacted = _outbound_scan(con, stage, contract)
     rule = plan.key.rule
-    if plan.key.name == plan.pk.name:
-        keys = f"SELECT {tokens.sql(rule.entity, 'pk')} FROM {plan.affected}"
-    else:  # members: their token before this crossing (a corrected NIR's old token) and now
-        keys = (
-            f"SELECT member_token FROM {_identity_tokens(domain, version)} "
-            f"WHERE member_id IN (SELECT pk FROM {plan.affected})"
-        )
+    keys = _plan_keys(plan, tokens, domain, version)
     if stamp is not None and name != MEMBER_FEED:
         _stamp_members_left(con, contract, name, stage, rule.token_column, keys, stamp)
     con.execute(f"DELETE FROM wh.pseudo.{name} WHERE {_q(rule.token_column)} IN ({keys})")
     con.execute(f"INSERT INTO wh.pseudo.{name} SELECT * FROM wh.pseudo.{stage}")
+    con.execute(f"DROP TABLE wh.pseudo.{stage}")
+    return redacted
+
+
+def _plan_keys(plan: AppendPlan, tokens: TokenFunctions, domain: str, version: int) -> str:
+    """SQL: the warehouse keys (tokens) of the plan's records, whose rows an append replaces."""
+    if plan.key.name == plan.pk.name:
+        return f"SELECT {tokens.sql(plan.key.rule.entity, 'pk')} FROM {plan.affected}"
+    # members: their token before this crossing (a corrected NIR's old token) and now
+    members = _identity_tokens(domain, version)
+    return f"SELECT member_token FROM {members} WHERE member_id IN (SELECT pk FROM {plan.affected})"
+
+
+def _wh_table_exists(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    return bool(
+        con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_catalog = 'wh' AND table_schema = 'pseudo' "
+            "AND table_name = ?",
+            [table],
+        ).fetchone()[0]
+    )
+
+
+def versions_sql(contract: Contract, exprs: list[str], joins: list[str], violation: str, where: str = "") -> str:
+    """SQL: the rows of the feed's versions table (``contract.versions``) for the raw records ``where`` selects.
+
+    Every version of each record, not only the latest, goes through the feed's own crossing expressions
+    (``crossing_plan``: the same token, through the identity map's current token, the same generalisation, the
+    same kept-column check), one per record and version date (``latest_versions(per_version=True)``: the vault's
+    version rule among versions sharing a date), projected on the versioned columns and the crossing stamp; a
+    version identical to the one before it (by date) is collapsed into it: the attributes as of any date are the
+    same."""
+    versions = contract.versions
+    assert versions is not None
+    key, when = _q(versions.key), _q(versions.columns[1].name)
+    window = f"PARTITION BY {key} ORDER BY {when}"
+    changed = " OR ".join(f"lag({_q(a)}) OVER ({window}) IS DISTINCT FROM {_q(a)}" for a in versions.attributes)
+    columns = ", ".join(_q(c) for c in (*(c.name for c in versions.columns), CROSSING_STAMP))
+    source = latest_versions(contract, where=where, per_version=True)
+    return (
+        f"SELECT {columns} FROM (SELECT {', '.join(exprs)} FROM {source} "
+        f"r {' '.join(joins)} WHERE NOT {violation}) QUALIFY row_number() OVER ({window}) = 1 OR {changed}"
+    )
+
+
+def _cross_versions(
+    con: duckdb.DuckDBPyConnection,
+    contract: Contract,
+    exprs: list[str],
+    joins: list[str],
+    violation: str,
+    plan: AppendPlan | None,
+    tokens: TokenFunctions,
+    domain: str,
+    version: int,
+) -> int:
+    """Write the feed's versions table (``wh.pseudo.<versions.table>``) in the crossing's transaction, scanned like
+    every warehouse table: whole when the feed crossed whole (or the table is missing), else the versions of the
+    records the append re-crossed replace theirs (found by their token before this crossing and now, as in
+    :func:`_append_to_warehouse`: a member whose NIR was corrected leaves no version under the old token). An erased
+    member, whose raw rows are gone, leaves no version. Returns the identifiers redacted by the outbound scan."""
+    versions = contract.versions
+    assert versions is not None
+    table = versions.table
+    if plan is None:
+        con.execute(f"CREATE OR REPLACE TABLE wh.pseudo.{table} AS {versions_sql(contract, exprs, joins, violation)}")
+        return _outbound_scan(con, table, contract)
+    stage = f"{table}__appending"
+    con.execute(
+        f"CREATE OR REPLACE TABLE wh.pseudo.{stage} AS {versions_sql(contract, exprs, joins, violation, plan.where)}"
+    )
+    redacted = _outbound_scan(con, stage, contract)
+    con.execute(
+        f"DELETE FROM wh.pseudo.{table} WHERE {_q(versions.key)} IN ({_plan_keys(plan, tokens, domain, version)})"
+    )
+    con.execute(f"INSERT INTO wh.pseudo.{table} SELECT * FROM wh.pseudo.{stage}")
     con.execute(f"DROP TABLE wh.pseudo.{stage}")
     return redacted
 
@@ -744,7 +816,9 @@ def _remember(
 
 
 def cross_to_warehouse(settings: Any, domain: str | None = None, full: bool = False) -> dict[str, int]:
-    """Write ``pseudo.members``, ``pseudo.contracts``, ``pseudo.benefits`` into the warehouse; rows per table.
+    """Write ``pseudo.members``, ``pseudo.contracts``, ``pseudo.benefits`` and the member versions
+    (``pseudo.member_versions``: a feed contract's ``versions``, see :func:`versions_sql`) into the warehouse; rows
+    per feed table (the versions tables' rows are in the audit entry, ``version_rows``).
 
     The feeds of :data:`APPEND_FEEDS` are appended to: only the records of the batches landed since the last
     crossing (and those that could not cross then) are pseudonymised, scrubbed and scanned, unless the warehouse
@@ -753,6 +827,7 @@ def cross_to_warehouse(settings: Any, domain: str | None = None, full: bool = Fa
     domain = domain or settings.warehouse_domain
     as_of = _as_of(settings)
     counts: dict[str, int] = {}
+    version_rows: dict[str, int] = {}  # rows of each versions table (pseudo.member_versions), in the audit entry
     held: dict[str, int] = {}  # rows kept in the vault because their member is not in the register
     warehouse = Path(settings.warehouse_db)
     warehouse.parent.mkdir(parents=True, exist_ok=True)
@@ -806,6 +881,9 @@ def cross_to_warehouse(settings: Any, domain: str | None = None, full: bool = Fa
         con.execute(f"ATTACH '{warehouse}' AS wh")
         tokens = token_functions(con, settings, domain, version)
         stamp = time.time_ns() // 1000  # this crossing's stamp on every row it writes (CROSSING_STAMP)
+        versions_exist = {  # a versions table is appended to only when it is there (else written whole)
+            c.versions.table: _wh_table_exists(con, c.versions.table) for c in contracts.values() if c.versions
+        }
         try:
             con.execute("BEGIN TRANSACTION")
             con.execute("CREATE SCHEMA IF NOT EXISTS wh.pseudo")
@@ -826,6 +904,20 @@ def cross_to_warehouse(settings: Any, domain: str | None = None, full: bool = Fa
                     con.execute(sql)
                     redacted += _outbound_scan(con, name, contract)
                 counts[name] = con.execute(f"SELECT count(*) FROM wh.pseudo.{name}").fetchone()[0]
+                if contract.versions is not None:
+                    table = contract.versions.table
+                    redacted += _cross_versions(
+                        con,
+                        contract,
+                        exprs,
+                        joins,
+                        violation,
+                        plan if versions_exist.get(table) else None,
+                        tokens,
+                        domain,
+                        version,
+                    )
+                    version_rows[table] = con.execute(f"SELECT count(*) FROM wh.pseudo.{table}").fetchone()[0]
                 if name in APPEND_FEEDS:
                     continue  # its rows that did not cross are counted once the warehouse has committed
                 latest, bad = con.execute(
@@ -866,6 +958,7 @@ def cross_to_warehouse(settings: Any, domain: str | None = None, full: bool = Fa
             "domain": domain,
             "key_version": version,
             "rows": counts,
+            "version_rows": version_rows,
             "member_tokens": n_tokens,
             "texts_scrubbed": scrubbed,
             "held_back": held,

@@ -43,6 +43,7 @@ from typing import Any
 import duckdb
 
 from confiance.contracts import Column, Contract, feed_contracts
+from confiance.crossing_rules import VERSION_COLUMN
 from confiance.files import sha256_file
 from confiance.identifiers import nir_key_valid_sql
 from confiance.sql import quote_identifier as _q
@@ -474,7 +475,6 @@ def validation_select(contract: Contract, source: str, landed: str | None = None
 # --- the current version of a record ---------------------------------------------------
 
 #: The feed column dating a record's versions; a feed without it ranks versions by landing order alone.
-VERSION_COLUMN = "updated_at"
 
 
 def version_order(contract: Contract) -> str:
@@ -487,13 +487,19 @@ def version_order(contract: Contract) -> str:
     return f"{version}_file_id DESC, _line DESC"
 
 
-def latest_versions(contract: Contract, columns: str = "*", where: str = "", table: str | None = None) -> str:
+def latest_versions(
+    contract: Contract, columns: str = "*", where: str = "", table: str | None = None, per_version: bool = False
+) -> str:
     """SQL: the current version (:func:`version_order`) of each record of ``table`` (``raw.<feed>``).
 
     ``columns``: the columns kept (ranking reads only the key and the version columns besides, so a narrow
     projection stays narrow); ``where`` (SQL on raw columns) keeps only some records (a condition on the
-    primary key keeps whole records, so their current version is still the current one)."""
+    primary key keeps whole records, so their current version is still the current one). ``per_version``: one
+    row per record and version date (``updated_at``) instead, the one the same rule ranks first among the
+    versions sharing that date (the warehouse's version history, ``vault.crossing``)."""
     pk = ", ".join(_q(c.name) for c in contract.columns if c.primary_key)
+    if per_version and any(c.name == VERSION_COLUMN for c in contract.columns):
+        pk += f", {_q(VERSION_COLUMN)}"
     return (
         f"(SELECT {columns} FROM {table or f'raw.{contract.name}'} {f'WHERE {where} ' if where else ''}"
         f"QUALIFY row_number() OVER (PARTITION BY {pk} ORDER BY {version_order(contract)}) = 1)"

@@ -25,6 +25,9 @@
 {% macro member_atoms_changed_members(watermark) -%}
     select member_token from {{ ref('stg_pseudo__members') }} where _crossing > {{ watermark }}
     union
+    {#- a new or re-crossed version may change the attributes a year is filed under (macros/member_versions.sql) #}
+    select member_token from {{ ref('stg_pseudo__member_versions') }} where _crossing > {{ watermark }}
+    union
     select member_token from {{ ref('stg_pseudo__benefits') }} where _crossing > {{ watermark }}
     union
     {#- a contract's change (employer, product, level, type) moves every member with lines on it #}
@@ -88,7 +91,8 @@
     {%- for name in var_names -%}
         {%- do parts.append('var.' ~ name ~ '=' ~ tojson(var(name, none))) -%}
     {%- endfor -%}
-    {%- for name in ['stg_pseudo__members', 'stg_pseudo__benefits', 'stg_pseudo__contracts', 'int_members__enriched'] -%}
+    {%- for name in ['stg_pseudo__members', 'stg_pseudo__member_versions', 'stg_pseudo__benefits',
+                     'stg_pseudo__contracts', 'int_members__enriched'] -%}
         {%- for column in adapter.get_columns_in_relation(ref(name)) -%}
             {%- do parts.append(name ~ '.' ~ column.name ~ ':' ~ column.dtype) -%}
         {%- endfor -%}
@@ -115,6 +119,7 @@
         "select max(_crossing), count(*) - count(_crossing), "
         ~ "(select min(_crossing) from " ~ ref('stg_pseudo__members') ~ ") from ("
         ~ "select _crossing from " ~ ref('stg_pseudo__members')
+        ~ " union all select _crossing from " ~ ref('stg_pseudo__member_versions')
         ~ " union all select _crossing from " ~ ref('stg_pseudo__benefits')
         ~ " union all select _crossing from " ~ ref('stg_pseudo__contracts') ~ ")") -%}
     {%- set row = result.rows[0] -%}

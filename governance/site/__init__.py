@@ -32,7 +32,7 @@ from typing import Any
 import yaml
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from confiance.contracts import Column, Contract, feed_contracts, mart_contracts
+from confiance.contracts import Column, Contract, feed_contracts, mart_contracts, warehouse_tables
 from confiance.crossing_rules import CROSSING_STAMP, Token
 from confiance.dataset_status import (
     NOT_VALIDATED,
@@ -47,7 +47,7 @@ from confiance.dataset_status import (
     status_label,
 )
 from confiance.settings import CONTRACTS_DIR, Settings
-from governance.dbt_sources import warehouse_columns
+from governance.dbt_sources import warehouse_columns, warehouse_lineage
 from governance.pii_gate import GENERATED_DOCUMENT_ALLOW, Detector
 from governance.publish import PublicationError, manifest_path
 
@@ -469,24 +469,41 @@ def _warehouse_type(col: Column, target: str) -> str:
     return next(physical for name, physical in warehouse_columns(col) if name == target)
 
 
-def _warehouse_doc(contract: Contract, settings: Settings) -> DatasetDoc:
+def _warehouse_doc(contract: Contract, settings: Settings, table: str | None = None) -> DatasetDoc:
+    """The page of ``pseudo.<table>``: the feed's own table, or (``table``) its versions table (the versioned
+    columns only, ``contract.versions``)."""
+    table = table or contract.name
+    versions = contract.versions if table != contract.name else None
     fields = _contract_fields(contract)
-    fields["business_name"] += " (pseudonymisés)"
-    fields["business_name_en"] = f"{fields['business_name_en'] or contract.name} (pseudonymised)"
-    fields["description"] = clean_description(
-        (contract.odcs.description.usage if contract.odcs.description else "") or f"Pseudonymised {contract.name}."
-    )
+    if versions is not None:
+        fields["name"] = table
+        fields["business_name"] += " : versions datées (pseudonymisées)"
+        fields["business_name_en"] = f"{fields['business_name_en'] or contract.name}: dated versions (pseudonymised)"
+        fields["description"] = (
+            "Chaque version datée des attributs généralisés d'un adhérent, sous son jeton actuel ; les soins d'une "
+            "année close sont classés sous la version en vigueur à sa date de clôture (docs/disclosure-control.md). "
+            "/ Every dated version of a member's generalised attributes, under their current token; care of a closed "
+            "year is filed under the version in force at its closing date. "
+            f"{versions.explain_both()}. Identical consecutive versions are collapsed."
+        )
+    else:
+        fields["business_name"] += " (pseudonymisés)"
+        fields["business_name_en"] = f"{fields['business_name_en'] or contract.name} (pseudonymised)"
+        fields["description"] = clean_description(
+            (contract.odcs.description.usage if contract.odcs.description else "") or f"Pseudonymised {contract.name}."
+        )
     doc = DatasetDoc(
         zone="warehouse",
         **fields,
         upstream=[f"feed.{contract.name}"],
         source="crossing rules of the feed contract",
-        location=f"entrepôt / warehouse database, table pseudo.{contract.name} (dbt source pseudo.{contract.name})",
+        location=f"entrepôt / warehouse database, table pseudo.{table} (dbt source pseudo.{table})",
     )
+    kept = {c.name for c in versions.columns} if versions is not None else None
     seen: set[str] = set()
     for col in contract.columns:
         for target, classification in warehouse_targets(col):
-            if target in seen:
+            if target in seen or (kept is not None and target not in kept):
                 continue
             seen.add(target)
             term = col.glossary_term
@@ -597,7 +614,7 @@ def _node_meta(node: dict[str, Any]) -> dict[str, Any]:
 
 def manifest_dataset_keys(manifest: dict[str, Any]) -> dict[str, str]:
     """Manifest unique id -> the site's dataset key, for models and the warehouse's ``pseudo`` sources."""
-    feed_names = set(feed_contracts())
+    feed_names = set(warehouse_tables())  # the feeds' tables and their versions tables
     out: dict[str, str] = {}
     for uid, node in (manifest.get("nodes") or {}).items():
         if node.get("resource_type") == "model":
@@ -712,13 +729,13 @@ def _column_lineage(settings: Settings, manifest: dict[str, Any] | None, docs: d
         graph = ColumnGraph()
         from governance.lineage import ColumnEdge, ColumnRef
 
-        for feed, contract in feed_contracts().items():
-            for col in contract.columns:
-                for target, _ in warehouse_columns(col):
+        for table, contract in warehouse_tables().items():
+            for target, columns in warehouse_lineage(contract, table).items():
+                for col in columns:
                     graph.add(
                         ColumnEdge(
-                            ColumnRef(f"feed.{feed}", col.name),
-                            ColumnRef(f"warehouse.{feed}", target),
+                            ColumnRef(f"feed.{contract.name}", col.name),
+                            ColumnRef(f"warehouse.{table}", target),
                             col.rule.explain_both(settings.warehouse_domain),
                         )
                     )
@@ -933,6 +950,9 @@ def collect(settings: Settings, quality: QualityRecords) -> tuple[dict[str, Data
         docs[feed.key] = feed
         wh = _warehouse_doc(contract, settings)
         docs[wh.key] = wh
+        if contract.versions is not None:  # its versions table (pseudo.member_versions)
+            versions = _warehouse_doc(contract, settings, contract.versions.table)
+            docs[versions.key] = versions
     marts = mart_contracts()
     for contract in marts.values():
         doc = _mart_contract_doc(contract)

@@ -34,7 +34,14 @@ def test_the_lineage_graph_uses_the_rules_explanations():
     from governance.lineage import ColumnRef, LineageGraph, column_graph
 
     graph = column_graph(LineageGraph({"nodes": {}, "sources": {}}, {}), {}, "insurer")
+    contracts = feed_contracts()
     for feed, col in COLUMNS:
         edges = [e for e in graph.edges if e.source == ColumnRef(f"feed.{feed}", col.name)]
-        assert len(edges) == len(col.rule.warehouse_columns), (feed, col.name)
+        own = [e for e in edges if e.target.dataset == f"warehouse.{feed}"]
+        assert len(own) == len(col.rule.warehouse_columns), (feed, col.name)
         assert {e.step for e in edges} <= {col.rule.explain_both("insurer")}
+        # the feed's versions table (pseudo.member_versions) gets the versioned columns, by the same rule
+        versions = contracts[feed].versions
+        kept = {c.name for c in versions.columns} if versions else set()
+        expected = {(f"warehouse.{versions.table}", w.name) for w in col.rule.warehouse_columns if w.name in kept}
+        assert {(e.target.dataset, e.target.column) for e in edges if e not in own} == expected, (feed, col.name)

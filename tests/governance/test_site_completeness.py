@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from confiance.contracts import feed_contracts, mart_contracts
+from confiance.contracts import feed_contracts, mart_contracts, warehouse_tables
 from confiance.dataset_status import decide_status
 
 
@@ -105,6 +105,7 @@ def _expected_pages(manifest: dict) -> dict[str, tuple[str, dict | None]]:
     pages: dict[str, tuple[str, dict | None]] = {}
     for name in feed_contracts():
         pages[f"feed-{name}.html"] = ("feed", None)
+    for name in warehouse_tables():  # the feeds' tables and their versions tables (pseudo.member_versions)
         pages[f"warehouse-{name}.html"] = ("warehouse", None)
     for name in mart_contracts():
         pages[f"mart-{name}.html"] = ("mart", None)

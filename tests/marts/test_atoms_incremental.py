@@ -225,6 +225,53 @@ def test_member_address_and_age_band_change(warehouse, tmp_path):
     assert _atoms_of(warehouse, "departement = '2A'") != corsica
 
 
+def test_member_moves_with_versions_before_and_after_the_closing(warehouse, tmp_path):
+    """With the member versions the crossing writes (pseudo.member_versions): members move, some dated before 2024's
+    closing (31 December 2024 at lag 0: their 2024 care is filed again), some after (their closed years stay): the
+    appended crossing replaces their members row and their versions, stamped; incremental = full. (The synthetic
+    members' one version is dated 31 December 2024 at noon; the early moves that evening.)"""
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute(
+            "create table pseudo.member_versions as select member_token, updated_at, birth_year, sex, departement, "
+            f"{CROSSING_STAMP} from pseudo.members"
+        )
+    assert _incremental(warehouse, tmp_path) == "members"  # the same single version per member: nothing to redo
+    _assert_same(_differences(warehouse, tmp_path))
+    moved = "select member_token from pseudo.members where hash(member_token, 'versions') % 10 = 0"
+    with duckdb.connect(str(warehouse)) as con:
+        before = dict(
+            con.execute(
+                f"select member_token, departement from pseudo.members where member_token in ({moved})"
+            ).fetchall()
+        )
+        early = sorted(before)[: len(before) // 2]
+        stamp = _next_stamp(con)
+        new_dep = "case when departement = '2A' then '13' else '2A' end"
+        con.execute(
+            f"insert into pseudo.member_versions select member_token, case when member_token in "
+            "(select unnest(?::varchar[])) then timestamp '2024-12-31 18:00:00' else timestamp '2025-06-01' end, "
+            f"birth_year, sex, {new_dep}, {stamp} from pseudo.member_versions where member_token in ({moved})",
+            [early],
+        )
+        _recross(con, "members", "member_token", moved, f"{new_dep} as departement")
+        closed = con.execute(
+            f"select count(*) from {ATOMS} where member_token in ({moved}) and care_year = 2024"
+        ).fetchone()[0]
+    assert len(before) > 20 and closed > 0
+    assert _incremental(warehouse, tmp_path) == "members"
+    _assert_same(_differences(warehouse, tmp_path))
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        filed = dict(
+            con.execute(
+                f"select member_token, any_value(departement) from {ATOMS} where member_token in ({moved}) "
+                "and care_year = 2024 group by 1"
+            ).fetchall()
+        )
+    late = set(before) - set(early)
+    assert all(filed[t] == before[t] for t in late if t in filed)  # moved after the closing: 2024 as it was
+    assert all(filed[t] != before[t] for t in early if t in filed)  # moved before it: 2024 filed again
+
+
 def test_contract_employer_change(warehouse, tmp_path):
     """A contract's employer changes (and another becomes individual): every member with lines on it moves."""
     with duckdb.connect(str(warehouse)) as con:
@@ -321,10 +368,11 @@ def test_closing_lag_change_rebuilds(warehouse, tmp_path):
 
 
 def test_code_change_rebuilds(warehouse, tmp_path):
-    """A change of a macro the atoms read (a comment added inside paid_by_closing) makes the build whole."""
+    """A change of a macro the atoms read (a comment added inside closing_end, which paid_by_closing and the
+    member versions' filing read) makes the build whole."""
     project = tmp_path / "dbt_project"
     shutil.copytree(DBT_PROJECT_DIR, project, ignore=shutil.ignore_patterns("target", "logs", "dbt_packages"))
-    macro = project / "macros" / "disclosure" / "publication_period.sql"
+    macro = project / "macros" / "member_versions.sql"
     macro.write_text(
         macro.read_text(encoding="utf-8").replace(
             "{%- set lag = 12 + (var(", "{#- edited -#}\n    {%- set lag = 12 + (var(", 1

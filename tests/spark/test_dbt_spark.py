@@ -74,7 +74,23 @@ def warehouses(tmp_path_factory):
     sources = work / "sources"
     sources.mkdir()
     with duckdb.connect(str(db)) as con:
-        for table in ("members", "contracts", "benefits"):
+        # the member versions the crossing writes (pseudo.member_versions): one in eight members moved after their
+        # care years closed (their closed years stay filed under the version before), one in eight before 2024's
+        # closing (2024 filed under the move): the filing rule (macros/member_versions.sql) runs on both engines
+        con.execute(
+            "create table pseudo.member_versions as select member_token, timestamp '2022-06-01' as updated_at, "
+            "birth_year, sex, departement from pseudo.members"
+        )
+        con.execute(
+            "insert into pseudo.member_versions select member_token, case when hash(member_token) % 2 = 0 then "
+            "timestamp '2025-06-01' else timestamp '2024-10-01' end, birth_year - 11, sex, "
+            "case when departement = '2A' then '13' else '2A' end from pseudo.members where hash(member_token) % 4 = 0"
+        )
+        con.execute(
+            "update pseudo.members set birth_year = v.birth_year, departement = v.departement "
+            "from pseudo.member_versions v where v.member_token = members.member_token and v.updated_at > '2023-01-01'"
+        )
+        for table in ("members", "member_versions", "contracts", "benefits"):
             con.execute(f"copy pseudo.{table} to '{sources / (table + '.parquet')}' (format parquet)")
 
     env = {

@@ -69,12 +69,16 @@ def test_access_export_holds_everything_the_generator_wrote_about_the_member(hom
     assert truth_benefits == got_benefits | {b for b in truth_benefits if b in quarantined}
     assert exported["member_versions"][0]["nir"] == member["nir"]
     assert exported["member_versions"][0]["email"] == (member["email"] or None)
-    # pseudonymised rows in the warehouse under their token: member row, contracts and benefits crossed
+    # pseudonymised rows in the warehouse under their token: member row, their versions, contracts and benefits
+    from confiance.contracts import warehouse_tables
+
     token = exported["tokens"][0]["member_token"]
+    assert set(warehouse_tables()) == {"members", "member_versions", "contracts", "benefits"}
     crossed = sum(
         _warehouse(home, f"SELECT count(*) FROM pseudo.{t} WHERE member_token = ?", [token])[0][0]
-        for t in ("members", "contracts", "benefits")
+        for t in warehouse_tables()
     )
+    assert any(row["table"] == "pseudo.member_versions" for row in exported["warehouse"])
     assert crossed > 0 and len(exported["warehouse"]) == crossed
     assert exported["consents"] and exported["requests"][0]["number"] == req.number
     # readable French document and one CSV per section, inside the vault's outbox

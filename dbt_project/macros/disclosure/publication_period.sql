@@ -54,11 +54,12 @@
   same lines, so a year is the sum of its quarters in every table (a per-grain date would let a consumer subtract
   a quarter from its year and read the lines paid in between). A sub-year period of a year still open is not
   frozen: a line of its care paid after its release revises it, and the gate refuses that revision as before.
-  A null payment month is never paid by the closing date. Engine-neutral (dbt.dateadd, year_start).
+  A null payment month is never paid by the closing date. Engine-neutral (dbt.dateadd, year_start). The closing date
+  (closing_end, macros/member_versions.sql) is also the date a closed year's care is filed under the member's
+  attributes as of (their version then, not their current one).
 -#}
 {% macro paid_by_closing(care_col, payment_col, lag_months=0) -%}
-    {%- set lag = 12 + (var('closing_lag_months', 0) | int) + (lag_months | int) -%}
-    {{ payment_col }} < cast({{ dbt.dateadd('month', lag, year_start(year_of(care_col))) }} as date)
+    {{ payment_col }} < {{ closing_end(year_of(care_col), lag_months) }}
 {%- endmacro %}
 
 {#-

@@ -7,8 +7,11 @@
   warehouse, counted in int_benefits__late_lines (both read the same join: macro benefit_lines).
 
   Incremental on DuckDB, per changed member (macros/member_atoms_incremental.sql); a table elsewhere (Spark).
-  Changed members since the last build: those whose own row, one of whose benefit lines, or one of whose
-  contracts (a contract moves every member with lines on it) carries a crossing stamp (_crossing) newer than
+  Each line is filed under the member's birth year, sex, département and région as of its care year's closing
+  date (macros/member_versions.sql, through benefit_lines): a member's move or correction after a year closed
+  leaves that year's atoms as they were; consents are current.
+  Changed members since the last build: those whose own row, one of whose versions, one of whose benefit lines, or
+  one of whose contracts (a contract moves every member with lines on it) carries a crossing stamp (_crossing) newer than
   the watermark stored with the atoms. Their atoms are deleted and recomputed; the atoms of members no longer in
   the warehouse are deleted; a changed member without lines left keeps no atom. Rebuilt whole (as
   --full-refresh) when the fingerprint stored with the atoms (a COMMENT on the table: md5 of this model's and its
@@ -25,6 +28,7 @@
 ) }}
 {#- read at run time only (changed members, stamps): -#}
 -- depends_on: {{ ref('stg_pseudo__members') }}
+-- depends_on: {{ ref('stg_pseudo__member_versions') }}
 
 with benefit_lines as (
     {{ benefit_lines(member_filter=member_atoms_member_filter()) }}

@@ -1,4 +1,6 @@
-{#- Premiums earned per contract and calendar year of care (months of cover in the year x monthly premium). -#}
+{#- Premiums earned per contract and calendar year of care (months of cover in the year x monthly premium), with the
+    member's attributes that year's care is filed under (as of its closing date: macros/member_versions.sql), so a
+    member's move after a year closed leaves that year's populations as published. -#}
 {%- set year_first = dbt.cast("cast(years.care_year as " ~ dbt.type_string() ~ ") || '-01-01'", "date") -%}
 {%- set year_last = dbt.cast("cast(years.care_year as " ~ dbt.type_string() ~ ") || '-12-31'", "date") -%}
 with stg_pseudo__benefits as (
@@ -50,10 +52,10 @@ final as (
         spans.guarantee_level,
         spans.employer_siret,
         spans.care_year,
-        spans.care_year - members.birth_year as age_at_care,
-        members.sex,
-        members.departement,
-        members.region,
+        spans.care_year - {{ filed_member_attribute('birth_year', 'members') }} as age_at_care,
+        {{ filed_member_attribute('sex', 'members') }} as sex,
+        {{ filed_member_attribute('departement', 'members') }} as departement,
+        {{ filed_member_attribute('region', 'members') }} as region,
         members.consent_research,
         {# noqa: LT05 below: the length is dbt.datediff's rendered DuckDB expression, not the source line's. #}
         {{ dbt.datediff('spans.span_start', 'spans.span_end', 'month') }} + 1 as months_covered,  -- noqa: LT05
@@ -64,6 +66,7 @@ final as (
     from spans
     inner join int_members__enriched as members
         on spans.member_token = members.member_token
+    {{ filed_member_version_join('spans.member_token', 'spans.care_year') }}
     where spans.span_start <= spans.span_end
 )
 
